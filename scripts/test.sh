@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what is missing (including dnsmasq and unbound for the integration tests), builds
+# everything with warnings as errors, checks the formatting, and runs the whole suite with ctest.
+# Prints the output of failing tests; exits non-zero on any failure.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+
+"$repo_root/scripts/deps.sh" test
+"$repo_root/scripts/check-format.sh"
+
+echo "== build (warnings are errors)"
+configure_and_build "$repo_root/build" -DDNSWATCH_BUILD_TESTS=ON \
+  -DDNSWATCH_WERROR=ON
+
+echo "== tests"
+cd "$repo_root/build"
+ctest --output-on-failure -j"$jobs" --timeout 300

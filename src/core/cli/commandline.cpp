@@ -1,0 +1,125 @@
+#include "commandline.h"
+
+#include "cli/onceoutput.h"
+#include "cli/oncerunner.h"
+#include "config/resolverfactory.h"
+#include "logging.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <memory>
+
+namespace {
+
+constexpr int ExitReady = 0;
+constexpr int ExitNotReady = 1;
+constexpr int ExitUsage = 2;
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+int usageError(const QString &message)
+{
+    err() << QCoreApplication::applicationName() << ": " << message << '\n'
+          << "Try '" << QCoreApplication::applicationName() << " --help'.\n";
+    err().flush();
+    return ExitUsage;
+}
+
+} // namespace
+
+int runCommandLine(QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+            "DNS Watch keeps service hosts reachable when DNS fails and shows how resolution is "
+            "doing.\n\n"
+            "--once resolves every configured target once (all at the same time), prints a table\n"
+            "or JSON, and exits 0 when every critical target has addresses (fresh or from a\n"
+            "fallback tier), 1 when one has none, 2 on a usage or config error. It is also what\n"
+            "runs when no mode is given.\n\n"
+            "Without --config the embedded default watches localhost through the system resolver,\n"
+            "plus the host of MLFLOW_TRACKING_URI when that holds an http(s) URI.\n"
+            "DNSWATCH_FALLBACK_IPS=\"host=IP,IP;host2=IP\" sets emergency fallback addresses."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption onceOption(
+            QStringLiteral("once"), QStringLiteral("Resolve every target once, print, and exit."));
+    const QCommandLineOption configOption(
+            QStringList{QStringLiteral("c"), QStringLiteral("config")},
+            QStringLiteral("Read the JSON config from <file>."), QStringLiteral("file"));
+    const QCommandLineOption formatOption(
+            QStringLiteral("format"), QStringLiteral("Output of --once: table (default) or json."),
+            QStringLiteral("format"), QStringLiteral("table"));
+    parser.addOptions({onceOption, configOption, formatOption});
+
+    if (!parser.parse(app.arguments()))
+        return usageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return ExitReady;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        out() << QCoreApplication::applicationName() << ' '
+              << QCoreApplication::applicationVersion() << '\n';
+        return ExitReady;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("unexpected argument \"%1\"")
+                                  .arg(parser.positionalArguments().constFirst()));
+    const QString format = parser.value(formatOption);
+    if (format != QLatin1String("table") && format != QLatin1String("json"))
+        return usageError(QStringLiteral("--format must be table or json, not \"%1\"").arg(format));
+
+    AppConfig config;
+    if (parser.isSet(configOption)) {
+        const ConfigLoadResult loaded = loadConfigFile(parser.value(configOption));
+        if (!loaded.config) {
+            for (const ConfigError &error : loaded.errors)
+                err() << error.toString() << '\n';
+            err() << QStringLiteral("%1: %2 problem(s) in the config; nothing was started\n")
+                             .arg(QCoreApplication::applicationName())
+                             .arg(loaded.errors.size());
+            err().flush();
+            return ExitUsage;
+        }
+        config = *loaded.config;
+    } else {
+        config = defaultConfig(qEnvironmentVariable("MLFLOW_TRACKING_URI"));
+    }
+
+    const EnvFallback env = EnvFallback::fromEnvironment();
+    for (const QString &problem : env.errors)
+        err() << "warning: " << problem << '\n';
+    err().flush();
+
+    SystemClock clock;
+    // Declared after the clock, so it goes first: its destructor still talks to the clock.
+    const std::unique_ptr<Resolver> resolver(buildResolver(config, env, &clock));
+    OnceRunner runner(config, resolver.get());
+    int exitCode = ExitNotReady;
+    QObject::connect(&runner, &OnceRunner::finished, &app, [&] {
+        const bool ready = runner.ready();
+        if (format == QLatin1String("json"))
+            out() << QString::fromUtf8(formatOnceJson(runner.outcomes(), ready));
+        else
+            out() << formatOnceTable(runner.outcomes(), ready);
+        out().flush();
+        exitCode = ready ? ExitReady : ExitNotReady;
+        app.quit();
+    });
+    runner.start();
+    app.exec();
+    return exitCode;
+}

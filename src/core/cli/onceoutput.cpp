@@ -1,0 +1,117 @@
+#include "onceoutput.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+
+QStringList addressTexts(const QList<QHostAddress> &addresses)
+{
+    QStringList texts;
+    for (const QHostAddress &address : addresses)
+        texts.append(address.toString());
+    return texts;
+}
+
+std::optional<qint64> ttlSeconds(const LookupResult &result)
+{
+    if (!result.ttlLeftMs)
+        return std::nullopt;
+    return (*result.ttlLeftMs + 999) / 1000;
+}
+
+QString latencyText(qint64 latencyUs)
+{
+    return QStringLiteral("%1 ms").arg(double(latencyUs) / 1000.0, 0, 'f', 1);
+}
+
+int criticalCount(const QList<TargetOutcome> &outcomes, bool withAddresses)
+{
+    int count = 0;
+    for (const TargetOutcome &outcome : outcomes) {
+        if (outcome.target.critical && (!withAddresses || outcome.result.hasAddresses()))
+            ++count;
+    }
+    return count;
+}
+
+} // namespace
+
+QString formatOnceTable(const QList<TargetOutcome> &outcomes, bool ready)
+{
+    const QStringList headers = {
+            QStringLiteral("TARGET"), QStringLiteral("HOST"),    QStringLiteral("RESOLVER"),
+            QStringLiteral("STATUS"), QStringLiteral("SOURCE"),  QStringLiteral("ADDRESSES"),
+            QStringLiteral("TTL"),    QStringLiteral("LATENCY"), QStringLiteral("ERROR")};
+    QList<QStringList> rows;
+    for (const TargetOutcome &outcome : outcomes) {
+        const LookupResult &result = outcome.result;
+        const std::optional<qint64> ttl = ttlSeconds(result);
+        const QString error = result.cause == FailureCause::None
+                ? QStringLiteral("-")
+                : (result.detail.isEmpty()
+                           ? causeName(result.cause)
+                           : QStringLiteral("%1: %2").arg(causeName(result.cause), result.detail));
+        rows.append({outcome.target.name
+                             + (outcome.target.critical ? QString() : QStringLiteral(" (-)")),
+                     outcome.target.host, outcome.target.resolver, statusName(outcome.status),
+                     sourceName(result.source),
+                     result.addresses.isEmpty()
+                             ? QStringLiteral("-")
+                             : addressTexts(result.addresses).join(QLatin1String(", ")),
+                     ttl ? QStringLiteral("%1s").arg(*ttl) : QStringLiteral("-"),
+                     latencyText(result.latencyUs), error});
+    }
+    QList<int> widths;
+    for (int column = 0; column < headers.size(); ++column) {
+        int width = int(headers[column].size());
+        for (const QStringList &row : std::as_const(rows))
+            width = qMax(width, int(row[column].size()));
+        widths.append(width);
+    }
+    auto line = [&widths](const QStringList &cells) -> QString {
+        QString text;
+        for (int column = 0; column < cells.size(); ++column) {
+            const bool last = column == cells.size() - 1;
+            text += last ? cells[column] : cells[column].leftJustified(widths[column] + 2);
+        }
+        return text + QLatin1Char('\n');
+    };
+    QString out = line(headers);
+    for (const QStringList &row : std::as_const(rows))
+        out += line(row);
+    out += QStringLiteral("ready: %1 (%2 of %3 critical targets have addresses)\n")
+                   .arg(ready ? QStringLiteral("yes") : QStringLiteral("no"))
+                   .arg(criticalCount(outcomes, true))
+                   .arg(criticalCount(outcomes, false));
+    return out;
+}
+
+QByteArray formatOnceJson(const QList<TargetOutcome> &outcomes, bool ready)
+{
+    QJsonArray targets;
+    for (const TargetOutcome &outcome : outcomes) {
+        const LookupResult &result = outcome.result;
+        const std::optional<qint64> ttl = ttlSeconds(result);
+        QJsonObject target{
+                {QStringLiteral("name"), outcome.target.name},
+                {QStringLiteral("host"), outcome.target.host},
+                {QStringLiteral("resolver"), outcome.target.resolver},
+                {QStringLiteral("critical"), outcome.target.critical},
+                {QStringLiteral("status"), statusName(outcome.status)},
+                {QStringLiteral("source"), sourceName(result.source)},
+                {QStringLiteral("addresses"),
+                 QJsonArray::fromStringList(addressTexts(result.addresses))},
+                {QStringLiteral("ttl_s"), ttl ? QJsonValue(double(*ttl)) : QJsonValue()},
+                {QStringLiteral("error"),
+                 result.cause == FailureCause::None ? QJsonValue() : causeName(result.cause)},
+                {QStringLiteral("detail"), result.detail.isEmpty() ? QJsonValue() : result.detail},
+                {QStringLiteral("server"), result.server.isEmpty() ? QJsonValue() : result.server},
+                {QStringLiteral("latency_ms"), double(result.latencyUs) / 1000.0},
+        };
+        targets.append(target);
+    }
+    const QJsonObject root{{QStringLiteral("ready"), ready}, {QStringLiteral("targets"), targets}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}

@@ -1,0 +1,91 @@
+#include "oncerunner.h"
+
+QString statusName(TargetOutcome::Status status)
+{
+    switch (status) {
+    case TargetOutcome::Status::Healthy:
+        return QStringLiteral("healthy");
+    case TargetOutcome::Status::Degraded:
+        return QStringLiteral("degraded");
+    case TargetOutcome::Status::Down:
+        return QStringLiteral("down");
+    }
+    return QString();
+}
+
+TargetOutcome::Status statusOf(const LookupResult &result)
+{
+    if (!result.hasAddresses())
+        return TargetOutcome::Status::Down;
+    return result.isFallback() ? TargetOutcome::Status::Degraded : TargetOutcome::Status::Healthy;
+}
+
+OnceRunner::OnceRunner(const AppConfig &config, Resolver *resolver, QObject *parent)
+    : QObject(parent), m_config(config), m_resolver(resolver)
+{ }
+
+void OnceRunner::start()
+{
+    m_started = true;
+    const int count = int(m_config.targets.size());
+    m_outcomes.resize(count);
+    m_answered.fill(false, count);
+    m_requests.fill(0, count);
+    m_pending = count;
+    int longestMs = 0;
+    for (const TargetConfig &target : std::as_const(m_config.targets)) {
+        if (ResolverBackend *backend = m_resolver->backend(target.resolver))
+            longestMs = qMax(longestMs, backend->lookupTimeoutMs());
+    }
+    const int guardMs = longestMs + m_config.cache.clientResponseTimerMs + 1000;
+    m_guard = m_resolver->clock()->callAfter(guardMs, this, [this] { onGuardDeadline(); });
+
+    for (int i = 0; i < count; ++i) {
+        const TargetConfig &target = m_config.targets[i];
+        m_outcomes[i].target = target;
+        ResolveRequest request{target.host, target.resolver, target.record};
+        m_requests[i] = m_resolver->resolve(
+                request, this, [this, i](const LookupResult &result) { record(i, result); });
+    }
+    if (count == 0)
+        QMetaObject::invokeMethod(this, &OnceRunner::finished, Qt::QueuedConnection);
+}
+
+bool OnceRunner::ready() const
+{
+    for (const TargetOutcome &outcome : m_outcomes) {
+        if (outcome.target.critical && !outcome.result.hasAddresses())
+            return false;
+    }
+    return true;
+}
+
+void OnceRunner::record(int index, const LookupResult &result)
+{
+    if (m_answered[index])
+        return;
+    m_answered[index] = true;
+    m_outcomes[index].result = result;
+    m_outcomes[index].status = statusOf(result);
+    if (--m_pending == 0) {
+        m_resolver->clock()->cancel(m_guard);
+        // Cache hits answer inside start(); let it return before anyone reacts.
+        QMetaObject::invokeMethod(this, &OnceRunner::finished, Qt::QueuedConnection);
+    }
+}
+
+void OnceRunner::onGuardDeadline()
+{
+    for (int i = 0; i < m_outcomes.size(); ++i) {
+        if (m_answered[i])
+            continue;
+        m_resolver->abandon(m_requests[i]);
+        LookupResult result;
+        result.host = m_outcomes[i].target.host;
+        result.resolver = m_outcomes[i].target.resolver;
+        result.kind = m_outcomes[i].target.record;
+        result.cause = FailureCause::Timeout;
+        result.detail = QStringLiteral("no answer before the run's deadline");
+        record(i, result);
+    }
+}

@@ -1,0 +1,863 @@
+#include "appconfig.h"
+
+#include "resolver/envfallback.h"
+
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QJsonValue>
+
+#include <algorithm>
+#include <cmath>
+#include <span>
+
+namespace {
+using Keys = std::span<const QLatin1String>;
+
+constexpr QLatin1String TopLevelKeys[] = {
+        QLatin1String("resolvers"),
+        QLatin1String("cache"),
+        QLatin1String("targets"),
+};
+constexpr QLatin1String ResolverKeys[] = {
+        QLatin1String("name"),
+        QLatin1String("servers"),
+        QLatin1String("timeout_ms"),
+        QLatin1String("attempts"),
+};
+constexpr QLatin1String CacheKeys[] = {
+        QLatin1String("min_ttl_s"),
+        QLatin1String("max_ttl_s"),
+        QLatin1String("default_ttl_s"),
+        QLatin1String("stale_ttl_s"),
+        QLatin1String("max_stale_s"),
+        QLatin1String("negative_ttl_max_s"),
+        QLatin1String("client_response_timer_ms"),
+        QLatin1String("refresh_backoff_initial_ms"),
+        QLatin1String("refresh_backoff_max_ms"),
+        QLatin1String("fallback_on_negative"),
+};
+constexpr QLatin1String TargetKeys[] = {
+        QLatin1String("name"),         QLatin1String("host"),       QLatin1String("resolver"),
+        QLatin1String("record"),       QLatin1String("interval_s"), QLatin1String("critical"),
+        QLatin1String("fallback_ips"), QLatin1String("check"),
+};
+constexpr QLatin1String DnsCheckKeys[] = {QLatin1String("type"), QLatin1String("expect")};
+constexpr QLatin1String TcpCheckKeys[] = {QLatin1String("type"), QLatin1String("port")};
+constexpr QLatin1String HttpCheckKeys[] = {
+        QLatin1String("type"),
+        QLatin1String("url"),
+        QLatin1String("expect_status"),
+};
+constexpr QLatin1String MlflowCheckKeys[] = {QLatin1String("type"), QLatin1String("url")};
+
+constexpr CheckConfig::Type CheckTypes[] = {
+        CheckConfig::Type::Dns,
+        CheckConfig::Type::Tcp,
+        CheckConfig::Type::Http,
+        CheckConfig::Type::Mlflow,
+};
+
+// The operating system's resolver: always there, one lookup per try, its own longer timeout.
+ResolverConfig systemResolver()
+{
+    ResolverConfig system;
+    system.name = QStringLiteral("system");
+    system.timeoutMs = 5000;
+    system.attempts = 1;
+    return system;
+}
+
+struct IntRange
+{
+    int min;
+    int max;
+};
+
+Keys allowedCheckKeys(CheckConfig::Type type)
+{
+    switch (type) {
+    case CheckConfig::Type::Dns:
+        return DnsCheckKeys;
+    case CheckConfig::Type::Tcp:
+        return TcpCheckKeys;
+    case CheckConfig::Type::Http:
+        return HttpCheckKeys;
+    case CheckConfig::Type::Mlflow:
+        return MlflowCheckKeys;
+    }
+    return {};
+}
+
+std::optional<CheckConfig::Type> checkTypeFromName(const QString &name)
+{
+    for (CheckConfig::Type type : CheckTypes) {
+        if (checkTypeName(type) == name)
+            return type;
+    }
+    return std::nullopt;
+}
+
+bool contains(Keys keys, const QString &key)
+{
+    return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
+bool belongsToSomeCheck(const QString &key)
+{
+    return std::any_of(std::begin(CheckTypes), std::end(CheckTypes), [&key](CheckConfig::Type type) {
+        return contains(allowedCheckKeys(type), key);
+    });
+}
+
+QString joined(Keys keys)
+{
+    QStringList names;
+    for (QLatin1String key : keys)
+        names.append(key);
+    return names.join(QLatin1String(", "));
+}
+
+QString quoted(const QString &text) { return QLatin1Char('"') + text + QLatin1Char('"'); }
+
+QString childPath(const QString &path, QLatin1String key) { return path + QLatin1Char('.') + key; }
+
+QString elementPath(const QString &path, qsizetype index)
+{
+    return path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
+}
+
+QString formatNumber(double number) { return QString::number(number, 'g', 15); }
+
+// What a JSON value is, for "found ..." in messages.
+QString describe(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return QStringLiteral("the number ") + formatNumber(value.toDouble());
+    case QJsonValue::String:
+        return QStringLiteral("the string ") + quoted(value.toString());
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("nothing");
+}
+
+QString typeDescription(QJsonValue::Type type)
+{
+    switch (type) {
+    case QJsonValue::Bool:
+        return QStringLiteral("true or false");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("null");
+}
+
+struct TextPosition
+{
+    int line = 1;
+    int column = 1;
+};
+
+// Line and column (both from 1, columns in characters) of a byte offset into UTF-8 text.
+TextPosition positionAt(const QByteArray &text, qsizetype offset)
+{
+    TextPosition position;
+    const qsizetype end = std::clamp<qsizetype>(offset, 0, text.size());
+    for (qsizetype i = 0; i < end; ++i) {
+        const char c = text.at(i);
+        if (c == '\n') {
+            ++position.line;
+            position.column = 1;
+        } else if ((uchar(c) & 0xC0) != 0x80) { // not a UTF-8 continuation byte
+            ++position.column;
+        }
+    }
+    return position;
+}
+
+bool isResolverName(const QString &name)
+{
+    if (name.isEmpty())
+        return false;
+    return std::all_of(name.begin(), name.end(), [](QChar c) {
+        return (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+                || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+                || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_')
+                || c == QLatin1Char('.') || c == QLatin1Char('-');
+    });
+}
+
+// An http:// or https:// URL with a host (a host name or an IP address). User info is left for
+// the caller to reject or strip; *error never repeats the URL, which may hold a password.
+std::optional<QUrl> parseHttpUrl(const QString &text, QString *error)
+{
+    const QUrl url(text.trimmed(), QUrl::StrictMode);
+    const QString expected = QStringLiteral("expected an http:// or https:// URL with a host");
+    if (!url.isValid()) {
+        *error = expected + QStringLiteral(", found a string that is not a valid URL");
+        return std::nullopt;
+    }
+    if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) {
+        const QString scheme = url.scheme().isEmpty()
+                ? QStringLiteral("no scheme")
+                : QStringLiteral("scheme ") + quoted(url.scheme());
+        *error = expected + QStringLiteral(", found ") + scheme;
+        return std::nullopt;
+    }
+    const QString host = url.host(QUrl::FullyEncoded);
+    if (host.isEmpty()) {
+        *error = expected + QStringLiteral(", found no host");
+        return std::nullopt;
+    }
+    if (QHostAddress(host).isNull() && !isValidHostName(host, error))
+        return std::nullopt;
+    return url;
+}
+
+// Parses and validates one document, collecting every problem on the way.
+class ConfigParser
+{
+public:
+    explicit ConfigParser(const QString &source) : m_source(source) { }
+
+    ConfigLoadResult parse(const QByteArray &json);
+
+private:
+    void fail(const QString &path, const QString &message);
+    void failExpected(const QString &path, const QString &expected, const QJsonValue &found);
+    void checkKeys(const QJsonObject &object, const QString &path, Keys allowed);
+    void reportUnknownKey(const QString &path, const QString &key, Keys allowed);
+    QJsonValue required(const QJsonObject &object, const QString &path, QLatin1String key,
+                        const QString &what);
+
+    bool hasType(const QJsonValue &value, QJsonValue::Type type, const QString &path);
+    std::optional<int> toInt(const QJsonValue &value, const QString &path, IntRange range);
+    std::optional<QString> toName(const QJsonValue &value, const QString &path);
+    bool readInt(const QJsonObject &object, const QString &path, QLatin1String key, IntRange range,
+                 int *out);
+    void readBool(const QJsonObject &object, const QString &path, QLatin1String key, bool *out);
+    void requireOrder(const QString &path, QLatin1String lowKey, int low, QLatin1String highKey,
+                      int high);
+
+    void parseResolvers(const QJsonValue &value, AppConfig *config);
+    void parseResolver(const QJsonObject &object, const QString &path, AppConfig *config);
+    QList<NameServer> parseServers(const QJsonValue &value, const QString &path);
+    void parseCache(const QJsonValue &value, CachePolicy *cache);
+    void parseTargets(const QJsonValue &value, AppConfig *config);
+    TargetConfig parseTarget(const QJsonObject &object, const QString &path);
+    QList<QHostAddress> parseFallbackIps(const QJsonValue &value, const QString &path);
+    CheckConfig parseCheck(const QJsonValue &value, const QString &path);
+    void parseCheckKeys(const QJsonObject &object, const QString &path, CheckConfig *check);
+    QStringList parseExpectedAddresses(const QJsonValue &value, const QString &path);
+    void parseExpectStatus(const QJsonValue &value, const QString &path, CheckConfig *check);
+    std::optional<QUrl> parseCheckUrl(const QJsonValue &value, const QString &path);
+
+    QString m_source;
+    QList<ConfigError> m_errors;
+    QStringList m_resolverNames; // "system" first, then the file's, for "defined: ..."
+    QHash<QString, QString> m_resolverPaths; // name -> where the file defined it
+    QHash<QString, QString> m_targetPaths; // name -> where the file defined it
+};
+
+void ConfigParser::fail(const QString &path, const QString &message)
+{
+    m_errors.append(ConfigError{m_source, path, message});
+}
+
+void ConfigParser::failExpected(const QString &path, const QString &expected,
+                                const QJsonValue &found)
+{
+    fail(path, QStringLiteral("expected %1, found %2").arg(expected, describe(found)));
+}
+
+void ConfigParser::checkKeys(const QJsonObject &object, const QString &path, Keys allowed)
+{
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (!contains(allowed, it.key()))
+            reportUnknownKey(path, it.key(), allowed);
+    }
+}
+
+void ConfigParser::reportUnknownKey(const QString &path, const QString &key, Keys allowed)
+{
+    fail(path,
+         QStringLiteral("unknown key %1; expected one of: %2").arg(quoted(key), joined(allowed)));
+}
+
+QJsonValue ConfigParser::required(const QJsonObject &object, const QString &path, QLatin1String key,
+                                  const QString &what)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined())
+        fail(path, QStringLiteral("missing required key %1 (%2)").arg(quoted(key), what));
+    return value;
+}
+
+bool ConfigParser::hasType(const QJsonValue &value, QJsonValue::Type type, const QString &path)
+{
+    if (value.type() == type)
+        return true;
+    failExpected(path, typeDescription(type), value);
+    return false;
+}
+
+std::optional<int> ConfigParser::toInt(const QJsonValue &value, const QString &path, IntRange range)
+{
+    if (!value.isDouble()) {
+        failExpected(path, QStringLiteral("an integer"), value);
+        return std::nullopt;
+    }
+    const double number = value.toDouble();
+    if (std::trunc(number) != number) {
+        fail(path, QStringLiteral("expected a whole number, found ") + formatNumber(number));
+        return std::nullopt;
+    }
+    if (number < range.min || number > range.max) {
+        fail(path,
+             QStringLiteral("expected an integer from %1 to %2, found %3")
+                     .arg(QString::number(range.min), QString::number(range.max),
+                          formatNumber(number)));
+        return std::nullopt;
+    }
+    return int(number);
+}
+
+std::optional<QString> ConfigParser::toName(const QJsonValue &value, const QString &path)
+{
+    if (!hasType(value, QJsonValue::String, path))
+        return std::nullopt;
+    const QString name = value.toString();
+    if (name.trimmed().isEmpty()) {
+        failExpected(path, QStringLiteral("a non-empty name"), value);
+        return std::nullopt;
+    }
+    return name;
+}
+
+// An optional integer key; returns false only when it is present and wrong.
+bool ConfigParser::readInt(const QJsonObject &object, const QString &path, QLatin1String key,
+                           IntRange range, int *out)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined())
+        return true;
+    const std::optional<int> number = toInt(value, childPath(path, key), range);
+    if (number)
+        *out = *number;
+    return number.has_value();
+}
+
+void ConfigParser::readBool(const QJsonObject &object, const QString &path, QLatin1String key,
+                            bool *out)
+{
+    const QJsonValue value = object.value(key);
+    if (!value.isUndefined() && hasType(value, QJsonValue::Bool, childPath(path, key)))
+        *out = value.toBool();
+}
+
+void ConfigParser::requireOrder(const QString &path, QLatin1String lowKey, int low,
+                                QLatin1String highKey, int high)
+{
+    if (high >= low)
+        return;
+    fail(path,
+         QStringLiteral("expected %1 to be at least %2, found %1 %3 and %2 %4")
+                 .arg(highKey, lowKey, QString::number(high), QString::number(low)));
+}
+
+ConfigLoadResult ConfigParser::parse(const QByteArray &json)
+{
+    const QString root = QStringLiteral("$");
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        const TextPosition position = positionAt(json, parseError.offset);
+        fail(root,
+             QStringLiteral("invalid JSON at line %1, column %2: %3")
+                     .arg(QString::number(position.line), QString::number(position.column),
+                          parseError.errorString()));
+    } else if (!document.isObject()) {
+        fail(root, QStringLiteral("expected an object at the top level, found an array"));
+    } else {
+        const QJsonObject object = document.object();
+        AppConfig config;
+        config.source = m_source;
+        checkKeys(object, root, TopLevelKeys);
+        parseResolvers(object.value(QLatin1String("resolvers")), &config);
+        parseCache(object.value(QLatin1String("cache")), &config.cache);
+        parseTargets(required(object, root, QLatin1String("targets"),
+                              QStringLiteral("an array with at least one target")),
+                     &config);
+        if (m_errors.isEmpty())
+            return ConfigLoadResult{std::move(config), {}};
+    }
+    return ConfigLoadResult{std::nullopt, m_errors};
+}
+
+void ConfigParser::parseResolvers(const QJsonValue &value, AppConfig *config)
+{
+    config->resolvers = {systemResolver()};
+    m_resolverNames = {config->resolvers.first().name};
+
+    const QString path = QStringLiteral("$.resolvers");
+    if (value.isUndefined() || !hasType(value, QJsonValue::Array, path))
+        return;
+    const QJsonArray entries = value.toArray();
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QString entryPath = elementPath(path, i);
+        if (hasType(entries.at(i), QJsonValue::Object, entryPath))
+            parseResolver(entries.at(i).toObject(), entryPath, config);
+    }
+}
+
+void ConfigParser::parseResolver(const QJsonObject &object, const QString &path, AppConfig *config)
+{
+    checkKeys(object, path, ResolverKeys);
+    ResolverConfig resolver;
+    const QString namePath = childPath(path, QLatin1String("name"));
+    const QJsonValue nameValue = required(object, path, QLatin1String("name"),
+                                          QStringLiteral("a resolver name"));
+    if (!nameValue.isUndefined()) {
+        if (const std::optional<QString> name = toName(nameValue, namePath)) {
+            resolver.name = *name;
+            if (!isResolverName(resolver.name)) {
+                failExpected(namePath,
+                             QStringLiteral("a name made of letters, digits, '_', '.' and '-'"),
+                             nameValue);
+            } else if (m_resolverPaths.contains(resolver.name)) {
+                fail(namePath,
+                     QStringLiteral("duplicate resolver name %1; first defined at %2")
+                             .arg(quoted(resolver.name), m_resolverPaths.value(resolver.name)));
+            } else {
+                m_resolverPaths.insert(resolver.name, path);
+                if (!resolver.isSystem())
+                    m_resolverNames.append(resolver.name);
+            }
+        }
+    }
+
+    if (resolver.isSystem()) {
+        // Only the timeout of the implicit system resolver can be tuned.
+        for (QLatin1String key : {QLatin1String("servers"), QLatin1String("attempts")}) {
+            if (object.contains(key))
+                fail(childPath(path, key),
+                     QStringLiteral("the \"system\" resolver uses the operating system's "
+                                    "settings; expected no %1 key")
+                             .arg(quoted(key)));
+        }
+        readInt(object, path, QLatin1String("timeout_ms"), {1, 60000},
+                &config->resolvers.first().timeoutMs);
+        return;
+    }
+    const QJsonValue servers = required(
+            object, path, QLatin1String("servers"),
+            QStringLiteral("an array of nameserver addresses such as \"192.0.2.53:53\""));
+    if (!servers.isUndefined())
+        resolver.servers = parseServers(servers, childPath(path, QLatin1String("servers")));
+    readInt(object, path, QLatin1String("timeout_ms"), {1, 60000}, &resolver.timeoutMs);
+    readInt(object, path, QLatin1String("attempts"), {1, 10}, &resolver.attempts);
+    config->resolvers.append(resolver);
+}
+
+QList<NameServer> ConfigParser::parseServers(const QJsonValue &value, const QString &path)
+{
+    QList<NameServer> servers;
+    if (!hasType(value, QJsonValue::Array, path))
+        return servers;
+    const QJsonArray entries = value.toArray();
+    if (entries.isEmpty())
+        fail(path, QStringLiteral("expected at least one nameserver, found an empty array"));
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QString entryPath = elementPath(path, i);
+        if (!hasType(entries.at(i), QJsonValue::String, entryPath))
+            continue;
+        QString error;
+        if (const std::optional<NameServer> server = NameServer::parse(entries.at(i).toString(),
+                                                                       &error))
+            servers.append(*server);
+        else
+            fail(entryPath, error);
+    }
+    return servers;
+}
+
+void ConfigParser::parseCache(const QJsonValue &value, CachePolicy *cache)
+{
+    const QString path = QStringLiteral("$.cache");
+    if (value.isUndefined() || !hasType(value, QJsonValue::Object, path))
+        return;
+    const QJsonObject object = value.toObject();
+    checkKeys(object, path, CacheKeys);
+    const bool minTtlRead = readInt(object, path, QLatin1String("min_ttl_s"), {0, 604800},
+                                    &cache->minTtlS);
+    const bool maxTtlRead = readInt(object, path, QLatin1String("max_ttl_s"), {0, 604800},
+                                    &cache->maxTtlS);
+    readInt(object, path, QLatin1String("default_ttl_s"), {0, 604800}, &cache->defaultTtlS);
+    readInt(object, path, QLatin1String("stale_ttl_s"), {1, 86400}, &cache->staleTtlS);
+    readInt(object, path, QLatin1String("max_stale_s"), {0, 604800}, &cache->maxStaleS);
+    readInt(object, path, QLatin1String("negative_ttl_max_s"), {0, 86400}, &cache->negativeTtlMaxS);
+    readInt(object, path, QLatin1String("client_response_timer_ms"), {0, 60000},
+            &cache->clientResponseTimerMs);
+    const bool backoffInitialRead = readInt(object, path,
+                                            QLatin1String("refresh_backoff_initial_ms"),
+                                            {1, 3600000}, &cache->refreshBackoffInitialMs);
+    const bool backoffMaxRead = readInt(object, path, QLatin1String("refresh_backoff_max_ms"),
+                                        {1, 3600000}, &cache->refreshBackoffMaxMs);
+    readBool(object, path, QLatin1String("fallback_on_negative"), &cache->fallbackOnNegative);
+
+    if (minTtlRead && maxTtlRead)
+        requireOrder(path, QLatin1String("min_ttl_s"), cache->minTtlS, QLatin1String("max_ttl_s"),
+                     cache->maxTtlS);
+    if (backoffInitialRead && backoffMaxRead)
+        requireOrder(path, QLatin1String("refresh_backoff_initial_ms"),
+                     cache->refreshBackoffInitialMs, QLatin1String("refresh_backoff_max_ms"),
+                     cache->refreshBackoffMaxMs);
+}
+
+void ConfigParser::parseTargets(const QJsonValue &value, AppConfig *config)
+{
+    const QString path = QStringLiteral("$.targets");
+    if (value.isUndefined() || !hasType(value, QJsonValue::Array, path))
+        return;
+    const QJsonArray entries = value.toArray();
+    if (entries.isEmpty())
+        fail(path, QStringLiteral("expected at least one target, found an empty array"));
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QString entryPath = elementPath(path, i);
+        if (!hasType(entries.at(i), QJsonValue::Object, entryPath))
+            continue;
+        config->targets.append(parseTarget(entries.at(i).toObject(), entryPath));
+    }
+}
+
+TargetConfig ConfigParser::parseTarget(const QJsonObject &object, const QString &path)
+{
+    checkKeys(object, path, TargetKeys);
+    TargetConfig target;
+    const QJsonValue nameValue = required(object, path, QLatin1String("name"),
+                                          QStringLiteral("a target name"));
+    const QString namePath = childPath(path, QLatin1String("name"));
+    if (!nameValue.isUndefined()) {
+        if (const std::optional<QString> name = toName(nameValue, namePath)) {
+            target.name = *name;
+            if (m_targetPaths.contains(target.name))
+                fail(namePath,
+                     QStringLiteral("duplicate target name %1; also used at %2")
+                             .arg(quoted(target.name), m_targetPaths.value(target.name)));
+            else
+                m_targetPaths.insert(target.name, namePath);
+        }
+    }
+
+    const QJsonValue host = required(object, path, QLatin1String("host"),
+                                     QStringLiteral("a host name such as \"mlflow.internal\""));
+    const QString hostPath = childPath(path, QLatin1String("host"));
+    if (!host.isUndefined() && hasType(host, QJsonValue::String, hostPath)) {
+        target.host = host.toString();
+        QString error;
+        if (!isValidHostName(target.host, &error))
+            fail(hostPath, error);
+    }
+
+    const QJsonValue resolver = object.value(QLatin1String("resolver"));
+    const QString resolverPath = childPath(path, QLatin1String("resolver"));
+    if (!resolver.isUndefined() && hasType(resolver, QJsonValue::String, resolverPath)) {
+        target.resolver = resolver.toString();
+        if (!m_resolverNames.contains(target.resolver))
+            fail(resolverPath,
+                 QStringLiteral("unknown resolver %1; defined: %2")
+                         .arg(quoted(target.resolver), m_resolverNames.join(QLatin1String(", "))));
+    }
+
+    const QJsonValue record = object.value(QLatin1String("record"));
+    const QString recordPath = childPath(path, QLatin1String("record"));
+    if (!record.isUndefined() && hasType(record, QJsonValue::String, recordPath)) {
+        if (const std::optional<RecordKind> kind = recordKindFromName(record.toString()))
+            target.record = *kind;
+        else
+            failExpected(recordPath, QStringLiteral("\"A\", \"AAAA\" or \"A+AAAA\""), record);
+    }
+
+    readInt(object, path, QLatin1String("interval_s"), {1, 86400}, &target.intervalS);
+    readBool(object, path, QLatin1String("critical"), &target.critical);
+    const QJsonValue fallbackIps = object.value(QLatin1String("fallback_ips"));
+    if (!fallbackIps.isUndefined())
+        target.fallbackIps = parseFallbackIps(fallbackIps,
+                                              childPath(path, QLatin1String("fallback_ips")));
+    const QJsonValue check = object.value(QLatin1String("check"));
+    if (!check.isUndefined())
+        target.check = parseCheck(check, childPath(path, QLatin1String("check")));
+    return target;
+}
+
+QList<QHostAddress> ConfigParser::parseFallbackIps(const QJsonValue &value, const QString &path)
+{
+    QList<QHostAddress> addresses;
+    if (!hasType(value, QJsonValue::Array, path))
+        return addresses;
+    const QJsonArray entries = value.toArray();
+    QHash<QHostAddress, QString> seenAt;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QString entryPath = elementPath(path, i);
+        if (!hasType(entries.at(i), QJsonValue::String, entryPath))
+            continue;
+        QHostAddress address;
+        QString error;
+        if (!parseFallbackAddress(entries.at(i).toString(), &address, &error)) {
+            fail(entryPath, error);
+        } else if (seenAt.contains(address)) {
+            fail(entryPath,
+                 QStringLiteral("duplicate address %1; also listed at %2")
+                         .arg(quoted(address.toString()), seenAt.value(address)));
+        } else {
+            seenAt.insert(address, entryPath);
+            addresses.append(address);
+        }
+    }
+    return addresses;
+}
+
+CheckConfig ConfigParser::parseCheck(const QJsonValue &value, const QString &path)
+{
+    CheckConfig check;
+    if (!hasType(value, QJsonValue::Object, path))
+        return check;
+    const QJsonObject object = value.toObject();
+    const QString types = QStringLiteral("one of \"dns\", \"tcp\", \"http\", \"mlflow\"");
+    const QJsonValue type = required(object, path, QLatin1String("type"), types);
+    const QString typePath = childPath(path, QLatin1String("type"));
+    if (type.isUndefined() || !hasType(type, QJsonValue::String, typePath))
+        return check;
+    const std::optional<CheckConfig::Type> checkType = checkTypeFromName(type.toString());
+    if (!checkType) {
+        failExpected(typePath, types, type);
+        return check;
+    }
+    check.type = *checkType;
+    parseCheckKeys(object, path, &check);
+    return check;
+}
+
+void ConfigParser::parseCheckKeys(const QJsonObject &object, const QString &path, CheckConfig *check)
+{
+    const Keys allowed = allowedCheckKeys(check->type);
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (contains(allowed, it.key()))
+            continue;
+        if (belongsToSomeCheck(it.key()))
+            fail(path,
+                 QStringLiteral("key %1 does not apply to a %2 check; expected one of: %3")
+                         .arg(quoted(it.key()), quoted(checkTypeName(check->type)),
+                              joined(allowed)));
+        else
+            reportUnknownKey(path, it.key(), allowed);
+    }
+
+    switch (check->type) {
+    case CheckConfig::Type::Dns:
+        if (const QJsonValue expect = object.value(QLatin1String("expect")); !expect.isUndefined())
+            check->expect = parseExpectedAddresses(expect, childPath(path, QLatin1String("expect")));
+        break;
+    case CheckConfig::Type::Tcp:
+        if (const QJsonValue port = required(object, path, QLatin1String("port"),
+                                             QStringLiteral("a TCP port from 1 to 65535"));
+            !port.isUndefined())
+            check->port = quint16(
+                    toInt(port, childPath(path, QLatin1String("port")), {1, 65535}).value_or(0));
+        break;
+    case CheckConfig::Type::Http:
+        if (const QJsonValue status = object.value(QLatin1String("expect_status"));
+            !status.isUndefined())
+            parseExpectStatus(status, childPath(path, QLatin1String("expect_status")), check);
+        [[fallthrough]];
+    case CheckConfig::Type::Mlflow:
+        if (const QJsonValue url = required(object, path, QLatin1String("url"),
+                                            QStringLiteral("an http:// or https:// URL"));
+            !url.isUndefined())
+            check->url = parseCheckUrl(url, childPath(path, QLatin1String("url"))).value_or(QUrl());
+        break;
+    }
+}
+
+QStringList ConfigParser::parseExpectedAddresses(const QJsonValue &value, const QString &path)
+{
+    QStringList expected;
+    if (!hasType(value, QJsonValue::Array, path))
+        return expected;
+    const QJsonArray entries = value.toArray();
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QString entryPath = elementPath(path, i);
+        if (!hasType(entries.at(i), QJsonValue::String, entryPath))
+            continue;
+        const QString text = entries.at(i).toString().trimmed();
+        QHostAddress address;
+        const bool valid = text.contains(QLatin1Char('/'))
+                ? !QHostAddress::parseSubnet(text).first.isNull()
+                : parseFallbackAddress(text, &address, nullptr);
+        if (valid)
+            expected.append(text);
+        else
+            failExpected(entryPath,
+                         QStringLiteral("an IP address or a subnet such as \"10.0.0.0/8\""),
+                         entries.at(i));
+    }
+    return expected;
+}
+
+void ConfigParser::parseExpectStatus(const QJsonValue &value, const QString &path,
+                                     CheckConfig *check)
+{
+    constexpr IntRange statusRange{100, 599};
+    if (value.isDouble()) {
+        if (const std::optional<int> status = toInt(value, path, statusRange))
+            check->expectStatusMin = check->expectStatusMax = *status;
+        return;
+    }
+    const QJsonArray bounds = value.toArray();
+    if (!value.isArray() || bounds.size() != 2) {
+        failExpected(path,
+                     QStringLiteral("an HTTP status or a two-element array [min, max] such as "
+                                    "[200, 399]"),
+                     value);
+        return;
+    }
+    const std::optional<int> min = toInt(bounds.at(0), elementPath(path, 0), statusRange);
+    const std::optional<int> max = toInt(bounds.at(1), elementPath(path, 1), statusRange);
+    if (!min || !max)
+        return;
+    if (*min > *max) {
+        fail(path,
+             QStringLiteral("expected [min, max] with min <= max, found [%1, %2]")
+                     .arg(QString::number(*min), QString::number(*max)));
+        return;
+    }
+    check->expectStatusMin = *min;
+    check->expectStatusMax = *max;
+}
+
+std::optional<QUrl> ConfigParser::parseCheckUrl(const QJsonValue &value, const QString &path)
+{
+    if (!hasType(value, QJsonValue::String, path))
+        return std::nullopt;
+    QString error;
+    const std::optional<QUrl> url = parseHttpUrl(value.toString(), &error);
+    if (!url) {
+        fail(path, error);
+        return std::nullopt;
+    }
+    if (!url->userInfo().isEmpty()) {
+        fail(path,
+             QStringLiteral("expected a URL without a user name or password (DNS Watch does "
+                            "not store credentials), found %1")
+                     .arg(quoted(url->toDisplayString(QUrl::RemoveUserInfo))));
+        return std::nullopt;
+    }
+    return url;
+}
+
+TargetConfig localhostTarget()
+{
+    TargetConfig target;
+    target.name = QStringLiteral("localhost");
+    target.host = QStringLiteral("localhost");
+    return target;
+}
+
+// The MLflow tracking server of MLFLOW_TRACKING_URI, without any credentials in it.
+std::optional<TargetConfig> mlflowTarget(const QString &trackingUri)
+{
+    QString error;
+    std::optional<QUrl> url = parseHttpUrl(trackingUri, &error);
+    if (!url || !isValidHostName(url->host(QUrl::FullyEncoded), nullptr))
+        return std::nullopt;
+    url->setUserInfo(QString());
+    TargetConfig target;
+    target.name = QStringLiteral("MLflow");
+    target.host = url->host(QUrl::FullyEncoded);
+    target.check.type = CheckConfig::Type::Mlflow;
+    target.check.url = *url;
+    return target;
+}
+} // namespace
+
+QString checkTypeName(CheckConfig::Type type)
+{
+    switch (type) {
+    case CheckConfig::Type::Dns:
+        return QStringLiteral("dns");
+    case CheckConfig::Type::Tcp:
+        return QStringLiteral("tcp");
+    case CheckConfig::Type::Http:
+        return QStringLiteral("http");
+    case CheckConfig::Type::Mlflow:
+        return QStringLiteral("mlflow");
+    }
+    return QString();
+}
+
+const ResolverConfig *AppConfig::resolver(const QString &name) const
+{
+    for (const ResolverConfig &candidate : resolvers) {
+        if (candidate.name == name)
+            return &candidate;
+    }
+    return nullptr;
+}
+
+QString ConfigError::toString() const
+{
+    return QStringLiteral("%1: %2: %3").arg(file, path, message);
+}
+
+ConfigLoadResult parseConfig(const QByteArray &json, const QString &source)
+{
+    return ConfigParser(source).parse(json);
+}
+
+ConfigLoadResult loadConfigFile(const QString &path)
+{
+    QFile file(path);
+    QByteArray json;
+    if (file.open(QIODevice::ReadOnly))
+        json = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        const ConfigError error{path, QStringLiteral("$"),
+                                QStringLiteral("cannot read the config file: ")
+                                        + file.errorString()};
+        return ConfigLoadResult{std::nullopt, {error}};
+    }
+    return parseConfig(json, path);
+}
+
+AppConfig defaultConfig(const QString &mlflowTrackingUri)
+{
+    AppConfig config;
+    config.source = QStringLiteral("(embedded default)");
+    config.resolvers = {systemResolver()};
+    config.targets = {localhostTarget()};
+    if (std::optional<TargetConfig> mlflow = mlflowTarget(mlflowTrackingUri))
+        config.targets.append(std::move(*mlflow));
+    return config;
+}

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "dns/nameserver.h"
+#include "resolver/cachepolicy.h"
+#include "resolver/lookupresult.h"
+
+#include <QHostAddress>
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+// The JSON config file, parsed and validated (README "Configuration" documents every key).
+
+struct ResolverConfig
+{
+    QString name;
+    QList<NameServer> servers; // empty for "system"
+    int timeoutMs = 1000; // per try (direct); per lookup (system, default 5000)
+    int attempts = 2; // rounds over the servers (direct only)
+
+    bool isSystem() const { return name == QLatin1String("system"); }
+};
+
+struct CheckConfig
+{
+    enum class Type { Dns, Tcp, Http, Mlflow };
+
+    Type type = Type::Dns;
+    quint16 port = 0; // tcp
+    QUrl url; // http, mlflow
+    int expectStatusMin = 200; // http: "expect_status": 200 or [200, 399]
+    int expectStatusMax = 399;
+    QStringList expect; // dns: addresses or CIDRs the answer must fall in
+};
+QString checkTypeName(CheckConfig::Type type);
+
+struct TargetConfig
+{
+    QString name;
+    QString host;
+    QString resolver = QStringLiteral("system");
+    RecordKind record = RecordKind::Both;
+    int intervalS = 10;
+    bool critical = true;
+    QList<QHostAddress> fallbackIps;
+    CheckConfig check;
+};
+
+struct AppConfig
+{
+    QString source; // the file it came from, or "(embedded default)"
+    QList<ResolverConfig> resolvers; // always holds "system"
+    CachePolicy cache;
+    QList<TargetConfig> targets;
+
+    const ResolverConfig *resolver(const QString &name) const;
+};
+
+// One problem in a config file: where (file and JSON path such as "$.targets[2].host") and what
+// was expected.
+struct ConfigError
+{
+    QString file;
+    QString path;
+    QString message;
+
+    QString toString() const; // "dnswatch.json: $.targets[2].host: expected ..."
+};
+
+struct ConfigLoadResult
+{
+    std::optional<AppConfig> config; // set only when errors is empty
+    QList<ConfigError> errors;
+};
+
+// Parses and validates; every problem is reported, and nothing is returned on any problem.
+ConfigLoadResult parseConfig(const QByteArray &json, const QString &source);
+ConfigLoadResult loadConfigFile(const QString &path);
+
+// The embedded default: localhost through the system resolver, plus the host of
+// MLFLOW_TRACKING_URI (given here) when it is an http(s) URI.
+AppConfig defaultConfig(const QString &mlflowTrackingUri);

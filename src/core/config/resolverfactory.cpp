@@ -1,0 +1,36 @@
+#include "resolverfactory.h"
+
+#include "resolver/directdnsbackend.h"
+#include "resolver/systemresolverbackend.h"
+
+Resolver *buildResolver(const AppConfig &config, const EnvFallback &env, Clock *clock,
+                        QObject *parent)
+{
+    auto *resolver = new Resolver(config.cache, clock, parent);
+    for (const ResolverConfig &resolverConfig : config.resolvers) {
+        if (resolverConfig.isSystem()) {
+            SystemResolverBackend::Options options;
+            options.timeoutMs = resolverConfig.timeoutMs;
+            resolver->addBackend(new SystemResolverBackend(options, clock));
+            continue;
+        }
+        DnsClientOptions options;
+        options.servers = resolverConfig.servers;
+        options.timeoutMs = resolverConfig.timeoutMs;
+        options.attempts = resolverConfig.attempts;
+        resolver->addBackend(new DirectDnsBackend(resolverConfig.name, options, clock));
+    }
+    resolver->setEnvFallback(env);
+    QHash<QString, QList<QHostAddress>> pins;
+    for (const TargetConfig &target : config.targets) {
+        if (target.fallbackIps.isEmpty())
+            continue;
+        QList<QHostAddress> &addresses = pins[target.host.toLower()];
+        for (const QHostAddress &address : target.fallbackIps) {
+            if (!addresses.contains(address))
+                addresses.append(address);
+        }
+    }
+    resolver->setConfigPins(pins);
+    return resolver;
+}

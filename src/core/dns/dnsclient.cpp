@@ -1,0 +1,534 @@
+#include "dnsclient.h"
+
+#include "clock.h"
+#include "logging.h"
+
+#include <QNetworkDatagram>
+#include <QRandomGenerator>
+#include <QTcpSocket>
+#include <QUdpSocket>
+#include <QtEndian>
+
+#include <cerrno>
+#include <cstring>
+#include <sys/socket.h>
+
+// One connected UDP socket to one server. Connected, so the kernel drops datagrams from other
+// senders and reports ICMP "port unreachable" as an error instead of letting the try time out.
+class DnsUdpChannel
+{
+public:
+    DnsUdpChannel(DnsClient *client, int serverIndex, const NameServer &server, int budget)
+        : serverIndex(serverIndex), sendsLeft(budget)
+    {
+        socket = new QUdpSocket(client);
+        socket->connectToHost(server.address, server.port);
+        socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 1 << 20);
+        QObject::connect(socket, &QUdpSocket::readyRead, client, [this, client] {
+            // A connected UDP socket also becomes readable for an ICMP error such as "port
+            // unreachable", which Qt swallows. Peek first, so the error is seen and named.
+            char peek = 0;
+            if (::recv(int(socket->socketDescriptor()), &peek, 1, MSG_PEEK | MSG_DONTWAIT) < 0
+                && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+                client->onChannelError(this, QString::fromLocal8Bit(::strerror(errno)));
+                return;
+            }
+            while (socket->hasPendingDatagrams()) {
+                const QNetworkDatagram datagram = socket->receiveDatagram();
+                if (!datagram.isValid())
+                    break;
+                client->onDatagram(this, datagram.data(), datagram.senderAddress(),
+                                   datagram.senderPort());
+            }
+        });
+        QObject::connect(socket, &QUdpSocket::errorOccurred, client,
+                         [this, client] { client->onChannelError(this, socket->errorString()); });
+    }
+    ~DnsUdpChannel() { socket->deleteLater(); }
+
+    QUdpSocket *socket;
+    int serverIndex;
+    int sendsLeft;
+    QHash<quint16, quint64> pending; // DNS ID -> query serial
+};
+
+// One query over TCP (RFC 1035 4.2.2 / RFC 7766): connect, send the length-prefixed query, read
+// one length-prefixed reply, close.
+class DnsTcpExchange
+{
+public:
+    DnsTcpExchange(DnsClient *client, const NameServer &server, const QByteArray &query,
+                   quint64 serial, int tryNumber)
+    {
+        socket = new QTcpSocket(client);
+        QByteArray framed;
+        framed.resize(2);
+        qToBigEndian<quint16>(quint16(query.size()), framed.data());
+        framed.append(query);
+        QObject::connect(socket, &QTcpSocket::connected, socket,
+                         [this, framed] { socket->write(framed); });
+        QObject::connect(socket, &QTcpSocket::readyRead, client, [=, this] {
+            buffer.append(socket->readAll());
+            if (buffer.size() < 2)
+                return;
+            const int length = qFromBigEndian<quint16>(buffer.constData());
+            if (buffer.size() < 2 + length)
+                return;
+            client->onTcpFinished(serial, tryNumber, buffer.mid(2, length), QString());
+        });
+        QObject::connect(socket, &QTcpSocket::errorOccurred, client, [=, this] {
+            client->onTcpFinished(
+                    serial, tryNumber, QByteArray(),
+                    QStringLiteral("TCP to %1: %2").arg(server.toString(), socket->errorString()));
+        });
+        socket->connectToHost(server.address, server.port);
+    }
+    ~DnsTcpExchange()
+    {
+        socket->disconnect();
+        socket->abort();
+        socket->deleteLater();
+    }
+
+    QTcpSocket *socket;
+    QByteArray buffer;
+};
+
+struct DnsClient::Query
+{
+    quint64 serial = 0;
+    QString name;
+    quint16 type = 0;
+    QByteArray packet; // ID patched for each try
+    QPointer<QObject> context;
+    bool hasContext = false;
+    Callback callback;
+    QElapsedTimer started;
+
+    int tryNumber = -1; // index into the try sequence: round * servers + server
+    int serverIndex = 0;
+    QList<bool> serverGaveUp; // answered with SERVFAIL/REFUSED/...: not asked again
+    DnsUdpChannel *channel = nullptr;
+    quint16 id = 0;
+    bool waitingForSlot = false;
+    std::unique_ptr<DnsTcpExchange> tcp;
+    bool overTcp = false;
+    int sends = 0; // UDP and TCP tries that went out
+    bool sawMalformed = false;
+    QString malformedDetail;
+    std::optional<DnsWire::Message> lastFailureResponse; // last SERVFAIL/REFUSED answer
+    NameServer lastFailureServer;
+    DnsExchange::Error lastError = DnsExchange::Error::Timeout;
+    QString lastDetail;
+};
+
+DnsClient::DnsClient(const DnsClientOptions &options, Clock *clock, QObject *parent)
+    : QObject(parent), m_options(options), m_clock(clock)
+{
+    m_options.attempts = qMax(1, m_options.attempts);
+    m_options.timeoutMs = qMax(1, m_options.timeoutMs);
+    m_options.socketsPerServer = qMax(1, m_options.socketsPerServer);
+    m_options.queriesPerSocket = qMax(1, m_options.queriesPerSocket);
+    m_options.maxOutstanding = qMax(1, m_options.maxOutstanding);
+    m_channels.resize(m_options.servers.size());
+    m_nextChannel.fill(0, m_options.servers.size());
+}
+
+DnsClient::~DnsClient()
+{
+    if (m_deadlineTimer)
+        m_clock->cancel(m_deadlineTimer);
+    m_queries.clear();
+    for (const auto &channels : std::as_const(m_channels))
+        qDeleteAll(channels);
+    qDeleteAll(m_retired);
+}
+
+void DnsClient::query(const QString &name, quint16 type, QObject *context, Callback callback)
+{
+    auto query = std::make_unique<Query>();
+    query->serial = m_nextSerial++;
+    query->name = name;
+    query->type = type;
+    query->context = context;
+    query->hasContext = context != nullptr;
+    query->callback = std::move(callback);
+    query->started.start();
+    query->serverGaveUp.fill(false, m_options.servers.size());
+    ++m_stats.queries;
+
+    QString error;
+    DnsWire::QueryOptions wireOptions;
+    wireOptions.ednsUdpPayload = m_options.ednsUdpPayload;
+    query->packet = DnsWire::buildQuery(0, name, type, wireOptions, &error);
+    Query *raw = query.get();
+    m_queries.emplace(raw->serial, std::move(query));
+    if (raw->packet.isEmpty()) {
+        finishLater(raw, DnsExchange::Error::BadQuery, error);
+        return;
+    }
+    if (m_options.servers.isEmpty()) {
+        finishLater(raw, DnsExchange::Error::Network, QStringLiteral("no nameservers configured"));
+        return;
+    }
+    startNextTry(raw);
+}
+
+void DnsClient::finishLater(Query *query, DnsExchange::Error error, const QString &detail)
+{
+    const quint64 serial = query->serial;
+    QMetaObject::invokeMethod(
+            this,
+            [this, serial, error, detail] {
+                auto found = m_queries.find(serial);
+                if (found != m_queries.end())
+                    finish(found->second.get(), error, detail);
+            },
+            Qt::QueuedConnection);
+}
+
+void DnsClient::startNextTry(Query *query)
+{
+    detachFromChannel(query);
+    query->tcp.reset();
+    const int servers = int(m_options.servers.size());
+    const int totalTries = servers * m_options.attempts;
+    for (++query->tryNumber; query->tryNumber < totalTries; ++query->tryNumber) {
+        const int server = query->tryNumber % servers;
+        if (!query->serverGaveUp[server]) {
+            query->serverIndex = server;
+            sendUdp(query);
+            return;
+        }
+    }
+    // Out of tries: an rcode answer beats a timeout, since it says what the server thinks.
+    if (query->lastFailureResponse) {
+        DnsExchange exchange;
+        exchange.response = std::move(*query->lastFailureResponse);
+        exchange.server = query->lastFailureServer;
+        query->lastFailureResponse.reset();
+        deliver(query, std::move(exchange));
+        return;
+    }
+    if (query->sawMalformed)
+        finish(query, DnsExchange::Error::Malformed, query->malformedDetail);
+    else
+        finish(query, query->lastError, query->lastDetail);
+}
+
+void DnsClient::sendUdp(Query *query)
+{
+    if (m_outstandingUdp >= m_options.maxOutstanding) {
+        query->waitingForSlot = true;
+        m_waiting.push_back(query->serial);
+        return;
+    }
+    DnsUdpChannel *channel = channelFor(query->serverIndex);
+    quint16 id = 0;
+    do {
+        id = quint16(QRandomGenerator::global()->bounded(65536));
+    } while (channel->pending.contains(id));
+    qToBigEndian<quint16>(id, query->packet.data());
+    query->id = id;
+    query->channel = channel;
+    query->overTcp = false;
+    channel->pending.insert(id, query->serial);
+    --channel->sendsLeft;
+    ++query->sends;
+    ++m_outstandingUdp;
+    ++m_stats.triesSent;
+    armDeadline(query);
+    if (channel->socket->write(query->packet) < 0) {
+        const QString error = QStringLiteral("send to %1: %2")
+                                      .arg(m_options.servers[query->serverIndex].toString(),
+                                           channel->socket->errorString());
+        tryFailed(query, DnsExchange::Error::Network, error);
+    }
+}
+
+void DnsClient::sendTcp(Query *query)
+{
+    detachFromChannel(query);
+    ++m_stats.tcpFallbacks;
+    ++m_stats.triesSent;
+    query->overTcp = true;
+    ++query->sends;
+    query->tcp = std::make_unique<DnsTcpExchange>(this, m_options.servers[query->serverIndex],
+                                                  query->packet, query->serial, query->tryNumber);
+    armDeadline(query);
+}
+
+void DnsClient::armDeadline(Query *query)
+{
+    const qint64 at = m_clock->nowMs() + m_options.timeoutMs;
+    m_deadlines.push_back({at, query->serial, query->tryNumber * 2 + (query->overTcp ? 1 : 0)});
+    if (!m_deadlineTimer)
+        m_deadlineTimer = m_clock->callAt(at, this, [this] { onDeadline(); });
+}
+
+void DnsClient::onDeadline()
+{
+    m_deadlineTimer = 0;
+    const qint64 now = m_clock->nowMs();
+    while (!m_deadlines.empty() && m_deadlines.front().atMs <= now) {
+        const Deadline deadline = m_deadlines.front();
+        m_deadlines.pop_front();
+        auto found = m_queries.find(deadline.serial);
+        if (found == m_queries.end())
+            continue;
+        Query *query = found->second.get();
+        const int current = query->tryNumber * 2 + (query->overTcp ? 1 : 0);
+        if (current != deadline.tryNumber || query->waitingForSlot)
+            continue;
+        ++m_stats.timeouts;
+        tryFailed(query, DnsExchange::Error::Timeout,
+                  QStringLiteral("no answer from %1 within %2 ms%3")
+                          .arg(m_options.servers[query->serverIndex].toString())
+                          .arg(m_options.timeoutMs)
+                          .arg(query->overTcp ? QStringLiteral(" over TCP") : QString()));
+    }
+    if (!m_deadlines.empty() && !m_deadlineTimer)
+        m_deadlineTimer = m_clock->callAt(m_deadlines.front().atMs, this, [this] { onDeadline(); });
+}
+
+void DnsClient::onDatagram(DnsUdpChannel *channel, const QByteArray &datagram,
+                           const QHostAddress &sender, quint16 senderPort)
+{
+    const NameServer &server = m_options.servers[channel->serverIndex];
+    DnsWire::Message header;
+    if (!DnsWire::parseHeader(datagram, &header) || !header.isResponse
+        || !server.address.isEqual(sender, QHostAddress::ConvertV4MappedToIPv4)
+        || senderPort != server.port) {
+        ++m_stats.mismatched;
+        return;
+    }
+    const auto pending = channel->pending.constFind(header.id);
+    if (pending == channel->pending.cend()) {
+        ++m_stats.mismatched;
+        return;
+    }
+    Query *query = m_queries.at(pending.value()).get();
+    DnsWire::ParseResult parsed = DnsWire::parseMessage(datagram);
+    if (!parsed.ok()) {
+        if (header.truncated) {
+            sendTcp(query);
+            return;
+        }
+        // Possibly spoofed: keep waiting for a good answer; report it if none comes.
+        ++m_stats.malformed;
+        query->sawMalformed = true;
+        query->malformedDetail = QStringLiteral("malformed answer from %1: %2")
+                                         .arg(server.toString(), parsed.describe());
+        qCDebug(lcDns) << query->malformedDetail;
+        return;
+    }
+    if (!matchesQuestion(*query, parsed.message)) {
+        ++m_stats.mismatched;
+        return;
+    }
+    ++m_stats.responses;
+    if (parsed.message.truncated) {
+        sendTcp(query);
+        return;
+    }
+    handleResponse(query, std::move(parsed.message));
+}
+
+void DnsClient::onChannelError(DnsUdpChannel *channel, const QString &error)
+{
+    // An ICMP error on a connected socket concerns every try on it: they all went to one server.
+    channel->sendsLeft = 0; // out of rotation: the socket may stay in an error state
+    const QList<quint64> serials = channel->pending.values();
+    const QString detail = QStringLiteral("%1: %2").arg(
+            m_options.servers[channel->serverIndex].toString(), error);
+    for (quint64 serial : serials) {
+        auto found = m_queries.find(serial);
+        if (found != m_queries.end())
+            tryFailed(found->second.get(), DnsExchange::Error::Network, detail);
+    }
+    releaseChannel(channel);
+}
+
+void DnsClient::onTcpFinished(quint64 serial, int tryNumber, const QByteArray &reply,
+                              const QString &error)
+{
+    auto found = m_queries.find(serial);
+    if (found == m_queries.end())
+        return;
+    Query *query = found->second.get();
+    if (query->tryNumber != tryNumber || !query->overTcp)
+        return;
+    if (!error.isEmpty()) {
+        QMetaObject::invokeMethod(
+                this,
+                [this, serial, tryNumber, error] {
+                    auto again = m_queries.find(serial);
+                    if (again != m_queries.end() && again->second->tryNumber == tryNumber
+                        && again->second->overTcp)
+                        tryFailed(again->second.get(), DnsExchange::Error::Network, error);
+                },
+                Qt::QueuedConnection);
+        return;
+    }
+    DnsWire::ParseResult parsed = DnsWire::parseMessage(reply);
+    const NameServer &server = m_options.servers[query->serverIndex];
+    DnsWire::Message header;
+    DnsWire::parseHeader(reply, &header);
+    if (!parsed.ok() || header.id != query->id || !matchesQuestion(*query, parsed.message)) {
+        ++m_stats.malformed;
+        query->sawMalformed = true;
+        query->malformedDetail = QStringLiteral("malformed TCP answer from %1: %2")
+                                         .arg(server.toString(),
+                                              parsed.ok() ? QStringLiteral("wrong ID or question")
+                                                          : parsed.describe());
+        // The TCP reply is the only one this try gets; release the socket from its callback.
+        QMetaObject::invokeMethod(
+                this,
+                [this, serial, tryNumber] {
+                    auto again = m_queries.find(serial);
+                    if (again != m_queries.end() && again->second->tryNumber == tryNumber)
+                        tryFailed(again->second.get(), DnsExchange::Error::Malformed,
+                                  again->second->malformedDetail);
+                },
+                Qt::QueuedConnection);
+        return;
+    }
+    ++m_stats.responses;
+    // Leave the socket's own callback before it is destroyed.
+    auto message = std::make_shared<DnsWire::Message>(std::move(parsed.message));
+    QMetaObject::invokeMethod(
+            this,
+            [this, serial, tryNumber, message] {
+                auto again = m_queries.find(serial);
+                if (again != m_queries.end() && again->second->tryNumber == tryNumber)
+                    handleResponse(again->second.get(), std::move(*message));
+            },
+            Qt::QueuedConnection);
+}
+
+void DnsClient::handleResponse(Query *query, DnsWire::Message &&response)
+{
+    using DnsWire::ResponseCode;
+    const quint16 rcode = response.rcode;
+    const bool serverFailure = rcode == quint16(ResponseCode::ServFail)
+            || rcode == quint16(ResponseCode::Refused) || rcode == quint16(ResponseCode::NotImp)
+            || rcode == quint16(ResponseCode::FormErr);
+    if (serverFailure) {
+        // Ask the other servers; this one has said what it thinks.
+        query->serverGaveUp[query->serverIndex] = true;
+        query->lastFailureServer = m_options.servers[query->serverIndex];
+        query->lastFailureResponse = std::move(response);
+        startNextTry(query);
+        return;
+    }
+    DnsExchange exchange;
+    exchange.response = std::move(response);
+    exchange.server = m_options.servers[query->serverIndex];
+    deliver(query, std::move(exchange));
+}
+
+void DnsClient::tryFailed(Query *query, DnsExchange::Error error, const QString &detail)
+{
+    query->lastError = error;
+    query->lastDetail = detail;
+    qCDebug(lcDns) << "try" << query->tryNumber << "for" << query->name << "failed:" << detail;
+    startNextTry(query);
+}
+
+void DnsClient::finish(Query *query, DnsExchange::Error error, const QString &detail)
+{
+    DnsExchange exchange;
+    exchange.error = error;
+    exchange.detail = detail;
+    if (!m_options.servers.isEmpty())
+        exchange.server =
+                m_options.servers[qBound(0, query->serverIndex, int(m_options.servers.size()) - 1)];
+    deliver(query, std::move(exchange));
+}
+
+void DnsClient::deliver(Query *query, DnsExchange &&exchange)
+{
+    exchange.latencyUs = query->started.nsecsElapsed() / 1000;
+    exchange.tries = query->sends;
+    exchange.overTcp = query->overTcp;
+    detachFromChannel(query);
+    auto owned = std::move(m_queries.at(query->serial));
+    m_queries.erase(query->serial);
+    if (!owned->hasContext || owned->context)
+        owned->callback(exchange);
+}
+
+void DnsClient::detachFromChannel(Query *query)
+{
+    if (query->waitingForSlot) {
+        query->waitingForSlot = false;
+        m_waiting.erase(std::remove(m_waiting.begin(), m_waiting.end(), query->serial),
+                        m_waiting.end());
+    }
+    DnsUdpChannel *channel = query->channel;
+    if (!channel)
+        return;
+    query->channel = nullptr;
+    channel->pending.remove(query->id);
+    --m_outstandingUdp;
+    releaseChannel(channel);
+    pumpWaiting();
+}
+
+DnsUdpChannel *DnsClient::channelFor(int serverIndex)
+{
+    QList<DnsUdpChannel *> &channels = m_channels[serverIndex];
+    // Retired channels (no sends left) stay in the list until their last reply is in.
+    for (int i = 0; i < channels.size(); ++i) {
+        const int index = (m_nextChannel[serverIndex] + i) % int(channels.size());
+        if (channels[index]->sendsLeft > 0) {
+            m_nextChannel[serverIndex] = index + 1;
+            return channels[index];
+        }
+    }
+    auto *channel = new DnsUdpChannel(this, serverIndex, m_options.servers[serverIndex],
+                                      m_options.queriesPerSocket);
+    channels.append(channel);
+    return channel;
+}
+
+void DnsClient::releaseChannel(DnsUdpChannel *channel)
+{
+    if (channel->sendsLeft > 0 || !channel->pending.isEmpty())
+        return;
+    if (!m_channels[channel->serverIndex].removeOne(channel))
+        return; // already retired
+    // Its readyRead handler may be on the stack: delete it once control is back in the loop.
+    m_retired.append(channel);
+    if (m_retired.size() == 1) {
+        QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    qDeleteAll(m_retired);
+                    m_retired.clear();
+                },
+                Qt::QueuedConnection);
+    }
+}
+
+void DnsClient::pumpWaiting()
+{
+    while (!m_waiting.empty() && m_outstandingUdp < m_options.maxOutstanding) {
+        const quint64 serial = m_waiting.front();
+        m_waiting.pop_front();
+        auto found = m_queries.find(serial);
+        if (found == m_queries.end())
+            continue;
+        found->second->waitingForSlot = false;
+        sendUdp(found->second.get());
+    }
+}
+
+bool DnsClient::matchesQuestion(const Query &query, const DnsWire::Message &response) const
+{
+    if (response.questions.size() != 1)
+        return false;
+    const DnsWire::Question &question = response.questions.first();
+    return question.type == query.type && question.qclass == DnsWire::ClassIN
+            && DnsWire::namesEqual(question.name, query.name);
+}

@@ -1,0 +1,125 @@
+#pragma once
+
+#include "dnsmessage.h"
+#include "nameserver.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <unordered_map>
+
+class Clock;
+class DnsUdpChannel;
+class DnsTcpExchange;
+
+struct DnsClientOptions
+{
+    QList<NameServer> servers;
+    int timeoutMs = 1000; // per try
+    int attempts = 2; // rounds over the server list
+    quint16 ednsUdpPayload = 1232; // 0 sends plain RFC 1035 queries
+    int socketsPerServer = 8; // connected UDP sockets used in rotation
+    int queriesPerSocket = 256; // then the socket is replaced (fresh random source port)
+    // UDP tries on the wire at once; more wait their turn. Bounded so a burst does not overflow
+    // the socket buffers of the server (dnsperf keeps 100 outstanding by default).
+    int maxOutstanding = 256;
+};
+
+// How one query ended. A DNS answer with any rcode (NXDOMAIN, SERVFAIL...) is a response;
+// `error` is for the cases where no usable response came back.
+struct DnsExchange
+{
+    enum class Error { None, Timeout, Network, Malformed, BadQuery };
+
+    Error error = Error::None;
+    DnsWire::Message response;
+    NameServer server; // the one that answered, or the last one tried
+    qint64 latencyUs = 0; // from the first send to the end
+    int tries = 0; // queries sent, UDP and TCP
+    bool overTcp = false;
+    QString detail; // human text for errors: "connection refused by 127.0.0.1:53"
+};
+
+// Asynchronous DNS client over UDP with TCP when an answer is truncated. Many queries may be in
+// flight; each try goes out with a random ID through a connected UDP socket whose source port the
+// kernel picked at random, and sockets are replaced after a number of queries. Replies that do not
+// match an outstanding query (ID, question, sender) are ignored and counted. All timeouts hang on
+// one Clock deadline.
+class DnsClient : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const DnsExchange &)>;
+
+    struct Stats
+    {
+        quint64 queries = 0;
+        quint64 triesSent = 0;
+        quint64 responses = 0;
+        quint64 mismatched = 0; // wrong ID, question or sender; ignored
+        quint64 malformed = 0; // matched by ID but did not parse; ignored
+        quint64 timeouts = 0; // tries that timed out
+        quint64 tcpFallbacks = 0;
+    };
+
+    DnsClient(const DnsClientOptions &options, Clock *clock, QObject *parent = nullptr);
+    ~DnsClient() override;
+
+    const DnsClientOptions &options() const { return m_options; }
+
+    // Sends a query; callback runs exactly once, later (never from inside this call), unless
+    // context is destroyed first.
+    void query(const QString &name, quint16 type, QObject *context, Callback callback);
+
+    Stats stats() const { return m_stats; }
+    int inFlight() const { return int(m_queries.size()); }
+
+private:
+    struct Query;
+    friend class DnsUdpChannel;
+    friend class DnsTcpExchange;
+
+    void startNextTry(Query *query);
+    void sendUdp(Query *query);
+    void sendTcp(Query *query);
+    void armDeadline(Query *query);
+    void onDeadline();
+    void onDatagram(DnsUdpChannel *channel, const QByteArray &datagram, const QHostAddress &sender,
+                    quint16 senderPort);
+    void onChannelError(DnsUdpChannel *channel, const QString &error);
+    void onTcpFinished(quint64 serial, int tryNumber, const QByteArray &reply, const QString &error);
+    void handleResponse(Query *query, DnsWire::Message &&response);
+    void tryFailed(Query *query, DnsExchange::Error error, const QString &detail);
+    void finish(Query *query, DnsExchange::Error error, const QString &detail);
+    void finishLater(Query *query, DnsExchange::Error error, const QString &detail);
+    void deliver(Query *query, DnsExchange &&exchange);
+    void detachFromChannel(Query *query);
+    DnsUdpChannel *channelFor(int serverIndex);
+    void releaseChannel(DnsUdpChannel *channel);
+    void pumpWaiting();
+    bool matchesQuestion(const Query &query, const DnsWire::Message &response) const;
+
+    DnsClientOptions m_options;
+    Clock *m_clock;
+    Stats m_stats;
+    quint64 m_nextSerial = 1;
+    std::unordered_map<quint64, std::unique_ptr<Query>> m_queries;
+    std::deque<quint64> m_waiting; // queries waiting for a send slot
+    int m_outstandingUdp = 0;
+    struct Deadline
+    {
+        qint64 atMs;
+        quint64 serial;
+        int tryNumber;
+    };
+    std::deque<Deadline> m_deadlines; // sorted: every try has the same timeout
+    quint64 m_deadlineTimer = 0;
+    QList<QList<DnsUdpChannel *>> m_channels; // per server: the sockets in rotation
+    QList<int> m_nextChannel;
+    QList<DnsUdpChannel *> m_retired; // drained channels, deleted once their signals are done
+};

@@ -1,0 +1,213 @@
+#include "directdnsbackend.h"
+
+#include <QElapsedTimer>
+
+#include <memory>
+
+using DnsWire::RecordType;
+using DnsWire::ResponseCode;
+
+DirectDnsBackend::DirectDnsBackend(const QString &name, const DnsClientOptions &options,
+                                   Clock *clock, QObject *parent)
+    : ResolverBackend(parent), m_name(name), m_client(options, clock, this)
+{ }
+
+int DirectDnsBackend::lookupTimeoutMs() const
+{
+    const DnsClientOptions &options = m_client.options();
+    const int tries = int(qMax<qsizetype>(1, options.servers.size())) * options.attempts;
+    // A CNAME that leaves the answer costs another query; allow one such hop in the estimate.
+    return tries * options.timeoutMs * 2;
+}
+
+namespace {
+
+FailureCause causeOfExchangeError(DnsExchange::Error error)
+{
+    switch (error) {
+    case DnsExchange::Error::None:
+        return FailureCause::None;
+    case DnsExchange::Error::Timeout:
+        return FailureCause::Timeout;
+    case DnsExchange::Error::Network:
+        return FailureCause::Network;
+    case DnsExchange::Error::Malformed:
+        return FailureCause::Malformed;
+    case DnsExchange::Error::BadQuery:
+        return FailureCause::Malformed;
+    }
+    return FailureCause::Network;
+}
+
+std::optional<quint32> negativeTtl(const DnsWire::Message &message)
+{
+    for (const DnsWire::Record &record : message.authorities) {
+        if (record.soa)
+            return qMin(record.ttl, record.soa->minimum);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+BackendAnswer DirectDnsBackend::interpret(const DnsExchange &exchange, const QString &name,
+                                          quint16 type, QString *followName)
+{
+    BackendAnswer answer;
+    answer.server = exchange.server.toString();
+    answer.latencyUs = exchange.latencyUs;
+    followName->clear();
+    if (exchange.error != DnsExchange::Error::None) {
+        answer.cause = causeOfExchangeError(exchange.error);
+        answer.detail = exchange.detail;
+        return answer;
+    }
+    const DnsWire::Message &message = exchange.response;
+    const QString rcode = DnsWire::responseCodeName(message.rcode);
+    switch (ResponseCode(message.rcode)) {
+    case ResponseCode::NoError:
+        break;
+    case ResponseCode::NxDomain:
+        answer.cause = FailureCause::NxDomain;
+        answer.negativeTtlSeconds = negativeTtl(message);
+        answer.detail = QStringLiteral("%1 answered NXDOMAIN").arg(answer.server);
+        return answer;
+    case ResponseCode::Refused:
+        answer.cause = FailureCause::Refused;
+        answer.detail = QStringLiteral("%1 answered REFUSED").arg(answer.server);
+        return answer;
+    default:
+        answer.cause = FailureCause::ServFail;
+        answer.detail = QStringLiteral("%1 answered %2").arg(answer.server, rcode);
+        return answer;
+    }
+
+    QString current = name;
+    quint32 minTtl = std::numeric_limits<quint32>::max();
+    for (int hop = 0; hop <= DnsWire::MaxCnameChain; ++hop) {
+        bool foundAddress = false;
+        QString cnameTarget;
+        for (const DnsWire::Record &record : message.answers) {
+            if (!DnsWire::namesEqual(record.name, current))
+                continue;
+            if (record.type == type && !record.address.isNull()) {
+                answer.addresses.append(record.address);
+                minTtl = qMin(minTtl, record.ttl);
+                foundAddress = true;
+            } else if (record.type == quint16(RecordType::CNAME) && cnameTarget.isEmpty()) {
+                cnameTarget = record.target;
+                minTtl = qMin(minTtl, record.ttl);
+            }
+        }
+        if (foundAddress) {
+            answer.ttlSeconds = minTtl;
+            return answer;
+        }
+        if (cnameTarget.isEmpty())
+            break;
+        current = cnameTarget;
+    }
+    if (!DnsWire::namesEqual(current, name) && !negativeTtl(message)) {
+        // The chain points outside what this answer holds; ask for the target itself.
+        *followName = current;
+        answer.ttlSeconds = minTtl;
+        return answer;
+    }
+    answer.cause = FailureCause::NoData;
+    answer.negativeTtlSeconds = negativeTtl(message);
+    answer.detail = QStringLiteral("%1 has no %2 record (NODATA from %3)")
+                            .arg(name, DnsWire::recordTypeName(type), answer.server);
+    return answer;
+}
+
+void DirectDnsBackend::lookupType(const QString &host, quint16 type, int hopsLeft, QObject *context,
+                                  std::function<void(BackendAnswer)> done)
+{
+    m_client.query(host, type, context,
+                   [this, host, type, hopsLeft, context, done](const DnsExchange &exchange) {
+                       QString follow;
+                       BackendAnswer answer = interpret(exchange, host, type, &follow);
+                       if (follow.isEmpty() || hopsLeft <= 0) {
+                           if (!follow.isEmpty()) {
+                               answer.cause = FailureCause::Malformed;
+                               answer.detail = QStringLiteral("CNAME chain of %1 is longer than %2")
+                                                       .arg(host)
+                                                       .arg(DnsWire::MaxCnameChain);
+                           }
+                           done(answer);
+                           return;
+                       }
+                       const std::optional<quint32> chainTtl = answer.ttlSeconds;
+                       const qint64 spentUs = answer.latencyUs;
+                       lookupType(follow, type, hopsLeft - 1, context,
+                                  [chainTtl, spentUs, done](BackendAnswer tail) {
+                                      if (tail.ttlSeconds && chainTtl)
+                                          tail.ttlSeconds = qMin(*tail.ttlSeconds, *chainTtl);
+                                      tail.latencyUs += spentUs;
+                                      done(tail);
+                                  });
+                   });
+}
+
+namespace {
+
+// A and AAAA asked in parallel; the name resolves if either family has addresses.
+BackendAnswer combineFamilies(const BackendAnswer &v4, const BackendAnswer &v6)
+{
+    const bool has4 = !v4.addresses.isEmpty();
+    const bool has6 = !v6.addresses.isEmpty();
+    if (has4 || has6) {
+        BackendAnswer answer = has4 ? v4 : v6;
+        if (has4 && has6) {
+            answer.addresses.append(v6.addresses);
+            answer.ttlSeconds = qMin(v4.ttlSeconds.value_or(0), v6.ttlSeconds.value_or(0));
+        }
+        answer.latencyUs = qMax(v4.latencyUs, v6.latencyUs);
+        return answer;
+    }
+    if (isNegativeAnswer(v4.cause) && isNegativeAnswer(v6.cause)) {
+        BackendAnswer answer = v4;
+        answer.cause = (v4.cause == FailureCause::NxDomain && v6.cause == FailureCause::NxDomain)
+                ? FailureCause::NxDomain
+                : FailureCause::NoData;
+        if (v4.negativeTtlSeconds && v6.negativeTtlSeconds)
+            answer.negativeTtlSeconds = qMin(*v4.negativeTtlSeconds, *v6.negativeTtlSeconds);
+        answer.latencyUs = qMax(v4.latencyUs, v6.latencyUs);
+        return answer;
+    }
+    // One family failed outright: that failure is the story (a NODATA alongside proves nothing).
+    BackendAnswer answer = isNegativeAnswer(v4.cause) ? v6 : v4;
+    answer.latencyUs = qMax(v4.latencyUs, v6.latencyUs);
+    return answer;
+}
+
+} // namespace
+
+void DirectDnsBackend::lookup(const QString &host, RecordKind kind, QObject *context,
+                              Callback callback)
+{
+    const quint16 typeA = quint16(RecordType::A);
+    const quint16 typeAAAA = quint16(RecordType::AAAA);
+    if (kind != RecordKind::Both) {
+        lookupType(host, kind == RecordKind::A ? typeA : typeAAAA, DnsWire::MaxCnameChain, context,
+                   [callback](BackendAnswer answer) { callback(answer); });
+        return;
+    }
+    struct Pair
+    {
+        std::optional<BackendAnswer> v4, v6;
+    };
+    auto pair = std::make_shared<Pair>();
+    auto complete = [pair, callback] {
+        if (pair->v4 && pair->v6)
+            callback(combineFamilies(*pair->v4, *pair->v6));
+    };
+    lookupType(host, typeA, DnsWire::MaxCnameChain, context, [pair, complete](BackendAnswer a) {
+        pair->v4 = std::move(a);
+        complete();
+    });
+    lookupType(host, typeAAAA, DnsWire::MaxCnameChain, context, [pair, complete](BackendAnswer a) {
+        pair->v6 = std::move(a);
+        complete();
+    });
+}

@@ -1,0 +1,76 @@
+#include "lookupresult.h"
+
+QString recordKindName(RecordKind kind)
+{
+    switch (kind) {
+    case RecordKind::A:
+        return QStringLiteral("A");
+    case RecordKind::AAAA:
+        return QStringLiteral("AAAA");
+    case RecordKind::Both:
+        return QStringLiteral("A+AAAA");
+    }
+    return QString();
+}
+
+std::optional<RecordKind> recordKindFromName(const QString &name)
+{
+    for (RecordKind kind : {RecordKind::A, RecordKind::AAAA, RecordKind::Both}) {
+        if (recordKindName(kind) == name)
+            return kind;
+    }
+    return std::nullopt;
+}
+
+QString sourceName(ResolutionSource source)
+{
+    switch (source) {
+    case ResolutionSource::None:
+        return QStringLiteral("none");
+    case ResolutionSource::Fresh:
+        return QStringLiteral("fresh");
+    case ResolutionSource::Cache:
+        return QStringLiteral("cache");
+    case ResolutionSource::Stale:
+        return QStringLiteral("stale");
+    case ResolutionSource::Pinned:
+        return QStringLiteral("pinned");
+    case ResolutionSource::Env:
+        return QStringLiteral("env");
+    }
+    return QString();
+}
+
+bool isFallbackSource(ResolutionSource source)
+{
+    return source == ResolutionSource::Stale || source == ResolutionSource::Pinned
+            || source == ResolutionSource::Env;
+}
+
+QString causeName(FailureCause cause)
+{
+    switch (cause) {
+    case FailureCause::None:
+        return QString();
+    case FailureCause::Timeout:
+        return QStringLiteral("timeout");
+    case FailureCause::ServFail:
+        return QStringLiteral("servfail");
+    case FailureCause::Refused:
+        return QStringLiteral("refused");
+    case FailureCause::NxDomain:
+        return QStringLiteral("nxdomain");
+    case FailureCause::NoData:
+        return QStringLiteral("nodata");
+    case FailureCause::Network:
+        return QStringLiteral("network");
+    case FailureCause::Malformed:
+        return QStringLiteral("malformed");
+    }
+    return QString();
+}
+
+bool isNegativeAnswer(FailureCause cause)
+{
+    return cause == FailureCause::NxDomain || cause == FailureCause::NoData;
+}

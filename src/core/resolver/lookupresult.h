@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+// Which address families a lookup asks for; "A+AAAA" in config.
+enum class RecordKind { A, AAAA, Both };
+QString recordKindName(RecordKind kind);
+std::optional<RecordKind> recordKindFromName(const QString &name);
+
+// Where an answer came from, best first (DESIGN.md, resolution contract).
+enum class ResolutionSource {
+    None, // nothing answered: the lookup failed and no fallback tier had addresses
+    Fresh, // a live lookup answered just now (possibly NXDOMAIN/NODATA: then no addresses)
+    Cache, // the cache held an unexpired answer (possibly a cached negative one)
+    Stale, // an expired answer served after the live lookup failed (RFC 8767)
+    Pinned, // a fallback address pinned by an operator or by the config
+    Env, // the emergency fallback from DNSWATCH_FALLBACK_IPS
+};
+QString sourceName(ResolutionSource source);
+bool isFallbackSource(ResolutionSource source);
+
+// Why a live lookup did not give addresses.
+enum class FailureCause { None, Timeout, ServFail, Refused, NxDomain, NoData, Network, Malformed };
+QString causeName(FailureCause cause);
+// NXDOMAIN and NODATA are answers, not outages (RFC 2308).
+bool isNegativeAnswer(FailureCause cause);
+
+// What one backend lookup produced, before the cache and fallback tiers.
+struct BackendAnswer
+{
+    FailureCause cause = FailureCause::None;
+    QList<QHostAddress> addresses;
+    // Smallest TTL along the answer's CNAME chain; empty when the backend gives none (system).
+    std::optional<quint32> ttlSeconds;
+    // RFC 2308 negative TTL: min(SOA TTL, SOA MINIMUM); empty when no SOA came with it.
+    std::optional<quint32> negativeTtlSeconds;
+    QString server; // "127.0.0.1:53", or "system"
+    qint64 latencyUs = 0;
+    QString detail; // human words for a failure
+};
+
+// What a caller of Resolver::resolve gets.
+struct LookupResult
+{
+    QString host;
+    QString resolver;
+    RecordKind kind = RecordKind::Both;
+    ResolutionSource source = ResolutionSource::None;
+    // On failure, why; when served by a fallback tier, why the live lookup failed.
+    FailureCause cause = FailureCause::None;
+    QList<QHostAddress> addresses;
+    std::optional<qint64> ttlLeftMs; // none for pinned and environment answers
+    qint64 latencyUs = 0; // time this caller waited
+    QString server; // the server that answered the live lookup behind this answer
+    QString detail;
+
+    bool hasAddresses() const { return !addresses.isEmpty(); }
+    bool isFallback() const { return isFallbackSource(source); }
+};
+
+Q_DECLARE_METATYPE(LookupResult)
+Q_DECLARE_METATYPE(RecordKind)
+Q_DECLARE_METATYPE(ResolutionSource)
+Q_DECLARE_METATYPE(FailureCause)

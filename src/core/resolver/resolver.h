@@ -1,0 +1,163 @@
+#pragma once
+
+#include "cachepolicy.h"
+#include "clock.h"
+#include "envfallback.h"
+#include "resolverbackend.h"
+#include "resolverevent.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+
+#include <array>
+#include <functional>
+#include <memory>
+
+// What a caller asks for: a host through one named resolver, for one or both families.
+struct ResolveRequest
+{
+    QString host;
+    QString resolver = QStringLiteral("system");
+    RecordKind kind = RecordKind::Both;
+};
+
+// An operator's or the config's fallback addresses for a host (the "pinned" tier).
+struct PinnedFallback
+{
+    enum class Origin { Operator, Config };
+
+    QList<QHostAddress> addresses;
+    Origin origin = Origin::Operator;
+    QString reason;
+    QDateTime pinnedAt; // UTC
+    std::optional<QDateTime> expiresAt; // UTC; none = until unpinned
+};
+
+// One cache entry as the dashboard's cache inspector shows it.
+struct CacheEntrySnapshot
+{
+    enum class State { Fresh, Stale, Negative, Pinned, Env, Missing };
+
+    QString resolver;
+    QString host;
+    RecordKind kind = RecordKind::Both;
+    State state = State::Missing;
+    QList<QHostAddress> addresses; // what a resolve() would be served now
+    std::optional<qint64> ttlLeftMs; // fresh or negative
+    std::optional<QDateTime> staleSince; // when the answer expired
+    std::optional<QDateTime> staleDeadline; // when it can no longer be served stale
+    std::optional<QDateTime> nextRetry; // background refresh while in fallback
+    FailureCause lastFailure = FailureCause::None;
+    bool lookupInFlight = false;
+    quint64 hits = 0;
+};
+QString cacheStateName(CacheEntrySnapshot::State state);
+
+// The resolution contract of DESIGN.md: fresh cache, then one live lookup shared by every caller
+// of a name, then stale data (RFC 8767), pinned fallback addresses, the environment fallback,
+// and finally a failure that names its cause. Negative answers are cached (RFC 2308). Every
+// transition is an event.
+class Resolver : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const LookupResult &)>;
+    using RequestId = quint64;
+    enum class CacheUse { UseCache, BypassCache };
+
+    Resolver(const CachePolicy &policy, Clock *clock, QObject *parent = nullptr);
+    ~Resolver() override;
+
+    // The resolver takes ownership. "system" is one like any other; names are unique.
+    void addBackend(ResolverBackend *backend);
+    ResolverBackend *backend(const QString &name) const;
+    QStringList backendNames() const;
+
+    void setEnvFallback(const EnvFallback &fallback);
+    const CachePolicy &policy() const { return m_policy; }
+    Clock *clock() const { return m_clock; }
+
+    // Answers from the fresh cache at once (the callback runs before this returns); otherwise the
+    // callback runs later with the live answer, or with a fallback when the live lookup fails or
+    // is slower than the client response timer. The callback is dropped if context is destroyed
+    // or the request is abandoned; the shared lookup goes on for the others.
+    RequestId resolve(const ResolveRequest &request, QObject *context, Callback callback,
+                      CacheUse use = CacheUse::UseCache);
+    // Bypasses the fresh cache (still shared with a lookup already running) and is logged.
+    RequestId forceResolve(const ResolveRequest &request, QObject *context, Callback callback);
+    void abandon(RequestId id);
+
+    // Fallback addresses for a host, whatever resolver or family is asked for.
+    void pinAddresses(const QString &host, const PinnedFallback &pin);
+    bool unpinAddresses(const QString &host, const QString &why = QString());
+    // Replaces every config-origin pin (operator pins stay).
+    void setConfigPins(const QHash<QString, QList<QHostAddress>> &addressesByHost);
+    std::optional<PinnedFallback> pin(const QString &host) const;
+    QHash<QString, PinnedFallback> pins() const;
+
+    // Drops one entry (all families and resolvers of a host when kind/resolver are empty).
+    int clearHost(const QString &host);
+    int clearStale();
+    int clearAll();
+
+    QList<CacheEntrySnapshot> snapshot() const;
+    CacheEntrySnapshot snapshotOf(const ResolveRequest &request) const;
+
+    quint64 eventCount(ResolverEvent::Kind kind) const { return m_eventCounts[int(kind)]; }
+    QList<ResolverEvent> recentEvents() const { return m_recentEvents; }
+    int inFlightLookups() const;
+
+Q_SIGNALS:
+    void eventOccurred(const ResolverEvent &event);
+    // Every answer given to a caller, for statistics and live views.
+    void resolved(const LookupResult &result);
+
+private:
+    struct Entry;
+    struct Waiter;
+    struct Key
+    {
+        QString host;
+        int backend = 0;
+        RecordKind kind = RecordKind::Both;
+        bool operator==(const Key &other) const = default;
+    };
+    friend size_t qHash(const Key &key, size_t seed) noexcept
+    {
+        return qHash(key.host, seed) ^ (size_t(key.backend) << 2 | size_t(key.kind));
+    }
+
+    Entry *entryFor(const Key &key);
+    Key keyFor(const ResolveRequest &request, bool *knownBackend) const;
+    bool serveFromCache(Entry &entry, LookupResult *out);
+    void startLookup(Entry &entry);
+    void onLookupDone(const Key &key, const BackendAnswer &answer);
+    void storePositive(Entry &entry, const BackendAnswer &answer);
+    void storeNegative(Entry &entry, const BackendAnswer &answer);
+    void recordFailure(Entry &entry, const BackendAnswer &answer);
+    std::optional<LookupResult> fallbackFor(const Entry &entry, FailureCause cause);
+    void answerWaiters(Entry &entry, const std::function<LookupResult()> &make);
+    void answer(Waiter &waiter, LookupResult result);
+    void onResponseTimer(const Key &key, RequestId id);
+    void scheduleRefresh(Entry &entry);
+    void cancelRefresh(Entry &entry);
+    void emitEvent(ResolverEvent event);
+    void resetEntryData(Entry &entry);
+    LookupResult baseResult(const Entry &entry) const;
+    CacheEntrySnapshot makeSnapshot(const Entry &entry) const;
+    QDateTime wallTimeAt(qint64 monotonicMs) const;
+    qint64 refreshDelayMs(int attempt) const;
+
+    CachePolicy m_policy;
+    Clock *m_clock;
+    QList<ResolverBackend *> m_backends;
+    QHash<Key, std::shared_ptr<Entry>> m_entries;
+    QHash<RequestId, Key> m_waiting; // requests with a callback still to come
+    QHash<QString, PinnedFallback> m_pins;
+    EnvFallback m_env;
+    RequestId m_nextRequest = 1;
+    std::array<quint64, ResolverEvent::KindCount> m_eventCounts{};
+    QList<ResolverEvent> m_recentEvents;
+    static constexpr int RecentEventLimit = 1000;
+};

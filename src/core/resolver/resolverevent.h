@@ -1,0 +1,35 @@
+#pragma once
+
+#include "lookupresult.h"
+
+#include <QDateTime>
+
+// One transition of the resolver's state, kept, timestamped and shown.
+struct ResolverEvent
+{
+    enum class Kind {
+        FallbackEntered, // served from a fallback tier (or moved to another tier)
+        Recovered, // a live lookup answered again after fallback or failure
+        ResolutionFailed, // the lookup failed and no fallback tier had addresses
+        AddressesChanged, // a live answer differs from the previous one
+        Pinned,
+        Unpinned,
+        ForcedReResolve,
+        CacheCleared,
+    };
+    static constexpr int KindCount = int(Kind::CacheCleared) + 1;
+
+    QDateTime time; // UTC
+    Kind kind = Kind::FallbackEntered;
+    QString resolver; // empty for events that concern every resolver (pins, clear all)
+    QString host;
+    ResolutionSource tier = ResolutionSource::None; // FallbackEntered
+    FailureCause cause = FailureCause::None;
+    QList<QHostAddress> before;
+    QList<QHostAddress> after;
+    QString detail; // human words: "timeout from 127.0.0.1:53; serving stale answer"
+};
+
+QString eventKindName(ResolverEvent::Kind kind); // "fallback_entered", ...
+
+Q_DECLARE_METATYPE(ResolverEvent)

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+// A real DNS server (dnsmasq or unbound) on a free loopback high port, started and stopped by a
+// test. Faults as LAB.md describes them: pause() stops the process (SIGSTOP: queries time out),
+// resume() continues it, kill() ends it (its port then refuses).
+class DnsServerFixture
+{
+public:
+    DnsServerFixture();
+    ~DnsServerFixture();
+
+    // dnsmasq with the LAB.md base line plus extra arguments (--host-record=..., --address=...).
+    // Queries are logged so queryCount() can count them.
+    bool startDnsmasq(const QStringList &extraArguments, QString *error);
+    // Serve on this port instead of a free one (53 inside a private network namespace).
+    void setFixedPort(quint16 port) { m_fixedPort = port; }
+    // Sends SIGHUP: dnsmasq re-reads its --addn-hosts files.
+    void reload();
+    // unbound with the LAB.md server block plus extra "server:" lines, forwarding "." to
+    // 127.0.0.1@forwardPort (never anywhere else).
+    bool startUnbound(const QStringList &extraServerLines, quint16 forwardPort, QString *error);
+    // Starts the same server again on the same port (after kill()).
+    bool restart(QString *error);
+
+    quint16 port() const { return m_port; }
+    QString server() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
+    qint64 pid() const;
+    QString workDir() const { return m_dir.path(); }
+
+    void pause();
+    void resume();
+    void kill();
+
+    // dnsmasq only: how many queries for name it has logged.
+    int queryCount(const QString &name) const;
+
+    static QString findTool(const QString &name);
+    static quint16 freePort();
+
+private:
+    bool launch(QString *error);
+    bool waitUntilAnswering(int timeoutMs);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QProcess> m_process;
+    QString m_program;
+    QStringList m_arguments;
+    quint16 m_port = 0;
+    quint16 m_fixedPort = 0;
+    bool m_paused = false;
+};

@@ -1,0 +1,235 @@
+// `dnswatch --once` as a user runs it: the real binary, a config file, a real dnsmasq.
+#include "dnsserverfixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestOnceCommand : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    Run run(const QStringList &arguments, const QString &fallbackEnv = QString())
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DNSWATCH_FALLBACK_IPS"), fallbackEnv);
+        env.remove(QStringLiteral("MLFLOW_TRACKING_URI"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(DNSWATCH_BINARY), arguments);
+        Run result;
+        if (!process.waitForFinished(30000)) {
+            process.kill();
+            return result;
+        }
+        result.exitCode = process.exitCode();
+        result.out = process.readAllStandardOutput();
+        result.err = process.readAllStandardError();
+        return result;
+    }
+
+    QString writeConfig(const QByteArray &json)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("config-%1.json").arg(m_configs++));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            qFatal("cannot write config");
+        file.write(json);
+        return path;
+    }
+
+    QByteArray labConfig(const QByteArray &targets) const
+    {
+        return "{\"resolvers\":[{\"name\":\"lab\",\"servers\":[\"" + m_server.server().toLatin1()
+                + "\"],\"timeout_ms\":300,\"attempts\":1}],\"targets\":[" + targets + "]}";
+    }
+
+    static QJsonObject targetNamed(const QJsonDocument &doc, const QString &name)
+    {
+        for (const QJsonValue &value : doc.object().value(QStringLiteral("targets")).toArray()) {
+            if (value.toObject().value(QStringLiteral("name")).toString() == name)
+                return value.toObject();
+        }
+        return QJsonObject();
+    }
+
+    QTemporaryDir m_dir;
+    int m_configs = 0;
+    DnsServerFixture m_server;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_server.startDnsmasq(
+                         {QStringLiteral("--host-record=svc.test,10.0.0.1,fd00::1,120"),
+                          QStringLiteral("--cname=alias.test,svc.test,30"),
+                          QStringLiteral("--address=/nx.test/")},
+                         &error),
+                 qPrintable(error));
+    }
+
+    void jsonReportsEveryTarget()
+    {
+        const QString config = writeConfig(
+                labConfig("{\"name\":\"svc\",\"host\":\"svc.test\",\"resolver\":\"lab\"},"
+                          "{\"name\":\"alias\",\"host\":\"alias.test\",\"resolver\":\"lab\","
+                          "\"record\":\"A\"},"
+                          "{\"name\":\"gone\",\"host\":\"x.nx.test\",\"resolver\":\"lab\","
+                          "\"critical\":false}"));
+        const Run result = run({QStringLiteral("--once"), QStringLiteral("--config"), config,
+                                QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(result.exitCode, 0); // the only down target is not critical
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(result.out, &parseError);
+        QVERIFY2(parseError.error == QJsonParseError::NoError, result.out.constData());
+        QCOMPARE(doc.object().value(QStringLiteral("ready")).toBool(), true);
+
+        const QJsonObject svc = targetNamed(doc, QStringLiteral("svc"));
+        QCOMPARE(svc.value(QStringLiteral("status")).toString(), QStringLiteral("healthy"));
+        QCOMPARE(svc.value(QStringLiteral("source")).toString(), QStringLiteral("fresh"));
+        QCOMPARE(svc.value(QStringLiteral("addresses")).toArray(),
+                 QJsonArray({QStringLiteral("10.0.0.1"), QStringLiteral("fd00::1")}));
+        QCOMPARE(svc.value(QStringLiteral("ttl_s")).toInt(), 120);
+        QVERIFY(svc.value(QStringLiteral("error")).isNull());
+        QVERIFY(svc.value(QStringLiteral("latency_ms")).toDouble() > 0);
+
+        const QJsonObject alias = targetNamed(doc, QStringLiteral("alias"));
+        QCOMPARE(alias.value(QStringLiteral("ttl_s")).toInt(),
+                 30); // smallest along the CNAME chain
+
+        const QJsonObject gone = targetNamed(doc, QStringLiteral("gone"));
+        QCOMPARE(gone.value(QStringLiteral("status")).toString(), QStringLiteral("down"));
+        QCOMPARE(gone.value(QStringLiteral("error")).toString(), QStringLiteral("nxdomain"));
+        QCOMPARE(gone.value(QStringLiteral("addresses")).toArray().size(), 0);
+    }
+
+    void criticalTargetDownExitsOne()
+    {
+        const QString config = writeConfig(labConfig(
+                "{\"name\":\"refused\",\"host\":\"unknown.elsewhere\",\"resolver\":\"lab\"}"));
+        const Run result = run({QStringLiteral("--once"), QStringLiteral("--config"), config});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.out.contains("ready: no (0 of 1 critical targets have addresses)"),
+                 result.out.constData());
+        QVERIFY(result.out.contains("refused"));
+    }
+
+    void fallbackTiersKeepTargetsReady_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<QString>("env");
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("address");
+        QTest::newRow("pinned from config")
+                << QByteArray("{\"name\":\"t\",\"host\":\"down.elsewhere\",\"resolver\":\"lab\","
+                              "\"fallback_ips\":[\"10.9.0.1\"]}")
+                << QString() << QStringLiteral("pinned") << QStringLiteral("10.9.0.1");
+        QTest::newRow("environment")
+                << QByteArray("{\"name\":\"t\",\"host\":\"down.elsewhere\",\"resolver\":\"lab\"}")
+                << QStringLiteral("down.elsewhere=10.9.0.2") << QStringLiteral("env")
+                << QStringLiteral("10.9.0.2");
+    }
+    void fallbackTiersKeepTargetsReady()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(QString, env);
+        QFETCH(QString, source);
+        QFETCH(QString, address);
+        const Run result = run({QStringLiteral("--once"), QStringLiteral("-c"),
+                                writeConfig(labConfig(target)), QStringLiteral("--format=json")},
+                               env);
+        QCOMPARE(result.exitCode, 0);
+        const QJsonObject t = targetNamed(QJsonDocument::fromJson(result.out), QStringLiteral("t"));
+        QCOMPARE(t.value(QStringLiteral("status")).toString(), QStringLiteral("degraded"));
+        QCOMPARE(t.value(QStringLiteral("source")).toString(), source);
+        QCOMPARE(t.value(QStringLiteral("error")).toString(), QStringLiteral("refused"));
+        QCOMPARE(t.value(QStringLiteral("addresses")).toArray(), QJsonArray({address}));
+        QVERIFY(t.value(QStringLiteral("ttl_s")).isNull());
+    }
+
+    void malformedEnvironmentIsAWarningNotAnError()
+    {
+        const QString config = writeConfig(
+                labConfig("{\"name\":\"svc\",\"host\":\"svc.test\",\"resolver\":\"lab\"}"));
+        const Run result = run({QStringLiteral("--once"), QStringLiteral("--config"), config},
+                               QStringLiteral("svc.test=10.0.0.999"));
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.err.contains("warning: DNSWATCH_FALLBACK_IPS: entry 1"),
+                 result.err.constData());
+    }
+
+    void invalidConfigExitsTwoAndNamesEveryProblem()
+    {
+        const QString config = writeConfig(
+                "{\"targets\":[{\"name\":\"a\",\"host\":\"bad "
+                "host\"},{\"name\":\"a\",\"host\":\"b.test\",\"resolver\":\"nope\"}]}");
+        const Run result = run({QStringLiteral("--once"), QStringLiteral("--config"), config});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.out.isEmpty()); // nothing started
+        QVERIFY2(result.err.contains("$.targets[0].host"), result.err.constData());
+        QVERIFY(result.err.contains("$.targets[1].name"));
+        QVERIFY(result.err.contains("$.targets[1].resolver"));
+        QVERIFY(result.err.contains(config.toUtf8()));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("message");
+        QTest::newRow("bad format")
+                << QStringList{QStringLiteral("--once"), QStringLiteral("--format"),
+                               QStringLiteral("xml")}
+                << QByteArray("--format must be table or json");
+        QTest::newRow("unknown option")
+                << QStringList{QStringLiteral("--bogus")} << QByteArray("Unknown option 'bogus'");
+        QTest::newRow("missing config") << QStringList{QStringLiteral("--config"),
+                                                       QStringLiteral("/nonexistent/dnswatch.json")}
+                                        << QByteArray("/nonexistent/dnswatch.json: $:");
+    }
+    void usageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, message);
+        const Run result = run(arguments);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(message), result.err.constData());
+    }
+
+    void helpAndVersion()
+    {
+        const Run help = run({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("--once"));
+        QVERIFY(help.out.contains("DNSWATCH_FALLBACK_IPS"));
+        const Run version = run({QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.startsWith("dnswatch "));
+    }
+
+    void embeddedDefaultResolvesLocalhost()
+    {
+        const Run result = run({QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonObject localhost = targetNamed(QJsonDocument::fromJson(result.out),
+                                                  QStringLiteral("localhost"));
+        QCOMPARE(localhost.value(QStringLiteral("resolver")).toString(), QStringLiteral("system"));
+        QVERIFY(localhost.value(QStringLiteral("addresses"))
+                        .toArray()
+                        .contains(QStringLiteral("127.0.0.1")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOnceCommand)
+#include "tst_once_command.moc"

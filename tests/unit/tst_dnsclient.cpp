@@ -1,0 +1,340 @@
+// The direct DNS client against an in-process responder that misbehaves on purpose.
+#include "clock.h"
+#include "dns/dnsclient.h"
+#include "fakednsresponder.h"
+
+#include <QElapsedTimer>
+#include <QSet>
+#include <QTest>
+
+using Reply = FakeDnsResponder::Reply;
+using Transport = FakeDnsResponder::Transport;
+
+namespace {
+constexpr quint16 TypeA = quint16(DnsWire::RecordType::A);
+
+QList<Reply> answerA(const DnsWire::Message &query,
+                     const QString &address = QStringLiteral("10.0.0.1"))
+{
+    return {{FakeDnsResponder::response(
+            query, 0, {FakeDnsResponder::a(query.questions.value(0).name, address, 60)})}};
+}
+} // namespace
+
+class TestDnsClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Rig
+    {
+        Rig(int servers = 1)
+        {
+            for (int i = 0; i < servers; ++i) {
+                auto *responder = new FakeDnsResponder(&context);
+                if (!responder->listen())
+                    qFatal("cannot bind the fake responder");
+                responders.append(responder);
+                options.servers.append(*NameServer::parse(responder->serverString()));
+            }
+            options.timeoutMs = 200;
+            options.attempts = 2;
+        }
+        DnsClient *client()
+        {
+            if (!m_client)
+                m_client = std::make_unique<DnsClient>(options, &clock);
+            return m_client.get();
+        }
+        // Sends one query and waits (on the event loop) for its result.
+        DnsExchange ask(const QString &name, quint16 type = TypeA)
+        {
+            std::optional<DnsExchange> result;
+            client()->query(name, type, &context, [&](const DnsExchange &e) { result = e; });
+            [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 10000); }();
+            return result.value_or(DnsExchange());
+        }
+
+        SystemClock clock;
+        QObject context;
+        QList<FakeDnsResponder *> responders;
+        DnsClientOptions options;
+        std::unique_ptr<DnsClient> m_client;
+    };
+
+private Q_SLOTS:
+    void answersAQuery()
+    {
+        Rig rig;
+        rig.responders[0]->setScript([](const DnsWire::Message &q, const QByteArray &, Transport) {
+            return answerA(q);
+        });
+        const DnsExchange exchange = rig.ask(QStringLiteral("a.test"));
+        QCOMPARE(exchange.error, DnsExchange::Error::None);
+        QCOMPARE(exchange.response.answers.size(), 1);
+        QCOMPARE(exchange.response.answers[0].address, QHostAddress(QStringLiteral("10.0.0.1")));
+        QCOMPARE(exchange.server, rig.options.servers[0]);
+        QCOMPARE(exchange.tries, 1);
+        QVERIFY(!exchange.overTcp);
+        QVERIFY(exchange.latencyUs > 0);
+    }
+
+    void queriesCarryEdnsAndRandomIds()
+    {
+        Rig rig;
+        QSet<quint16> ids;
+        bool sawOpt = true;
+        rig.responders[0]->setScript([&](const DnsWire::Message &q, const QByteArray &, Transport) {
+            ids.insert(q.id);
+            sawOpt = sawOpt && q.ednsUdpPayload.value_or(0) == 1232;
+            return answerA(q);
+        });
+        int done = 0;
+        for (int i = 0; i < 50; ++i)
+            rig.client()->query(QStringLiteral("n%1.test").arg(i), TypeA, &rig.context,
+                                [&](const DnsExchange &) { ++done; });
+        QTRY_COMPARE(done, 50);
+        QVERIFY(sawOpt);
+        QVERIFY2(ids.size() >= 45, "IDs should be random, not sequential or repeated");
+    }
+
+    void mismatchedRepliesAreIgnoredAndCounted_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("wrong id") << QStringLiteral("id");
+        QTest::newRow("wrong question") << QStringLiteral("question");
+        QTest::newRow("not a response") << QStringLiteral("qr");
+    }
+    void mismatchedRepliesAreIgnoredAndCounted()
+    {
+        QFETCH(QString, kind);
+        Rig rig;
+        rig.responders[0]->setScript([kind](const DnsWire::Message &q, const QByteArray &raw,
+                                            Transport) {
+            DnsWire::Message wrong = q;
+            QByteArray bad;
+            if (kind == QLatin1String("id")) {
+                wrong.id = quint16(q.id + 1);
+                bad = FakeDnsResponder::response(
+                        wrong, 0,
+                        {FakeDnsResponder::a(q.questions[0].name, QStringLiteral("6.6.6.6"), 60)});
+            } else if (kind == QLatin1String("question")) {
+                wrong.questions[0].name = QStringLiteral("evil.test");
+                bad = FakeDnsResponder::response(
+                        wrong, 0,
+                        {FakeDnsResponder::a(QStringLiteral("evil.test"), QStringLiteral("6.6.6.6"),
+                                             60)});
+            } else {
+                bad = raw; // the query echoed back: QR bit clear
+            }
+            QList<Reply> replies{{bad}};
+            replies.append({answerA(q)[0].bytes, 20});
+            return replies;
+        });
+        const DnsExchange exchange = rig.ask(QStringLiteral("a.test"));
+        QCOMPARE(exchange.error, DnsExchange::Error::None);
+        QCOMPARE(exchange.response.answers[0].address, QHostAddress(QStringLiteral("10.0.0.1")));
+        QCOMPARE(rig.client()->stats().mismatched, 1u);
+    }
+
+    void replyFromAnotherPortIsNeverAccepted()
+    {
+        Rig rig;
+        rig.options.attempts = 1;
+        rig.responders[0]->setScript([](const DnsWire::Message &q, const QByteArray &, Transport) {
+            Reply spoof = answerA(q, QStringLiteral("6.6.6.6"))[0];
+            spoof.fromOtherPort = true;
+            return QList<Reply>{spoof};
+        });
+        const DnsExchange exchange = rig.ask(QStringLiteral("a.test"));
+        QCOMPARE(exchange.error, DnsExchange::Error::Timeout);
+        QVERIFY(exchange.response.answers.isEmpty());
+    }
+
+    void malformedAnswerIsReportedWhenNothingBetterComes()
+    {
+        Rig rig;
+        rig.options.attempts = 1;
+        rig.responders[0]->setScript([](const DnsWire::Message &q, const QByteArray &, Transport) {
+            QByteArray broken = answerA(q)[0].bytes;
+            broken.append("garbage"); // trailing bytes: right ID, does not parse
+            return QList<Reply>{{broken}};
+        });
+        const DnsExchange exchange = rig.ask(QStringLiteral("a.test"));
+        QCOMPARE(exchange.error, DnsExchange::Error::Malformed);
+        QVERIFY2(exchange.detail.contains(QStringLiteral("trailing bytes")),
+                 qPrintable(exchange.detail));
+        QCOMPARE(rig.client()->stats().malformed, 1u);
+    }
+
+    void malformedThenGoodAnswerWins()
+    {
+        Rig rig;
+        rig.responders[0]->setScript([](const DnsWire::Message &q, const QByteArray &, Transport) {
+            return QList<Reply>{{answerA(q)[0].bytes.left(20)}, {answerA(q)[0].bytes, 20}};
+        });
+        const DnsExchange exchange = rig.ask(QStringLiteral("a.test"));
+        QCOMPARE(exchange.error, DnsExchange::Error::None);
+        QCOMPARE(exchange.tries, 1);
+    }
+
+    void truncatedAnswerIsRetriedOverTcp()
+    {
+        Rig rig;
+        rig.responders[0]->setScript([](const DnsWire::Message &q, const QByteArray &,
+                                        Transport transport) {
+            if (transport == Transport::Udp)
+                return QList<Reply>{{FakeDnsResponder::response(q, 0, {}, {}, /*truncated=*/true)}};
+            QList<FakeDnsResponder::RecordSpec> many;
+            for (int i = 1; i <= 100; ++i)
+                many.append(FakeDnsResponder::a(q.questions[0].name,
+                                                QStringLiteral("10.0.1.%1").arg(i), 60));
+            return QList<Reply>{{FakeDnsResponder::response(q, 0, many)}};
+        });
+        const DnsExchange exchange = rig.ask(QStringLiteral("big.test"));
+        QCOMPARE(exchange.error, DnsExchange::Error::None);
+        QVERIFY(exchange.overTcp);
+        QCOMPARE(exchange.response.answers.size(), 100);
+        QCOMPARE(rig.responders[0]->tcpQueries(), 1);
+        QCOMPARE(rig.client()->stats().tcpFallbacks, 1u);
+    }
+
+    void silentServerTimesOutAfterEveryAttempt()
+    {
+        Rig rig;
+        rig.options.attempts = 3;
+        QElapsedTimer timer;
+        timer.start();
+        const DnsExchange exchange = rig.ask(QStringLiteral("a.test"));
+        QCOMPARE(exchange.error, DnsExchange::Error::Timeout);
+        QCOMPARE(exchange.tries, 3);
+        QCOMPARE(rig.responders[0]->udpQueries(), 3);
+        QVERIFY(timer.elapsed() >= 3 * 200);
+        QVERIFY2(exchange.detail.contains(QStringLiteral("within 200 ms")),
+                 qPrintable(exchange.detail));
+    }
+
+    void failsOverToTheNextServer_data()
+    {
+        QTest::addColumn<int>("firstRcode"); // -1: silent
+        QTest::newRow("silent") << -1;
+        QTest::newRow("servfail") << 2;
+        QTest::newRow("refused") << 5;
+    }
+    void failsOverToTheNextServer()
+    {
+        QFETCH(int, firstRcode);
+        Rig rig(2);
+        rig.responders[0]->setScript(
+                [firstRcode](const DnsWire::Message &q, const QByteArray &, Transport) {
+                    if (firstRcode < 0)
+                        return QList<Reply>();
+                    return QList<Reply>{{FakeDnsResponder::response(q, quint16(firstRcode), {})}};
+                });
+        rig.responders[1]->setScript([](const DnsWire::Message &q, const QByteArray &, Transport) {
+            return answerA(q);
+        });
+        const DnsExchange exchange = rig.ask(QStringLiteral("a.test"));
+        QCOMPARE(exchange.error, DnsExchange::Error::None);
+        QCOMPARE(exchange.server, rig.options.servers[1]);
+        QCOMPARE(exchange.tries, 2);
+    }
+
+    void rcodeFromTheOnlyServerIsItsAnswer()
+    {
+        Rig rig;
+        rig.responders[0]->setScript([](const DnsWire::Message &q, const QByteArray &, Transport) {
+            return QList<Reply>{{FakeDnsResponder::response(q, 5, {})}};
+        });
+        const DnsExchange exchange = rig.ask(QStringLiteral("a.test"));
+        QCOMPARE(exchange.error, DnsExchange::Error::None);
+        QCOMPARE(exchange.response.rcode, quint16(5));
+        QCOMPARE(rig.responders[0]->udpQueries(), 1); // not asked again: it said no
+    }
+
+    void closedPortIsANetworkErrorAtOnce()
+    {
+        Rig rig;
+        const quint16 port = rig.responders[0]->port();
+        delete rig.responders.takeFirst(); // nothing listens there any more
+        rig.options.timeoutMs = 5000;
+        rig.options.attempts = 1;
+        rig.options.servers = {*NameServer::parse(QStringLiteral("127.0.0.1:%1").arg(port))};
+        QElapsedTimer timer;
+        timer.start();
+        const DnsExchange exchange = rig.ask(QStringLiteral("a.test"));
+        QCOMPARE(exchange.error, DnsExchange::Error::Network);
+        QVERIFY2(timer.elapsed() < 4000,
+                 "ICMP port unreachable should end the try before its timeout");
+    }
+
+    void thousandsInFlightAllAnswered()
+    {
+        Rig rig;
+        rig.options.queriesPerSocket = 64;
+        rig.options.timeoutMs = 3000;
+        rig.responders[0]->setScript([](const DnsWire::Message &q, const QByteArray &, Transport) {
+            return answerA(q);
+        });
+        int answered = 0;
+        int failed = 0;
+        const int count = 3000;
+        for (int i = 0; i < count; ++i) {
+            rig.client()->query(QStringLiteral("n%1.bulk.test").arg(i), TypeA, &rig.context,
+                                [&](const DnsExchange &e) {
+                                    (e.error == DnsExchange::Error::None ? answered : failed) += 1;
+                                });
+        }
+        QVERIFY(rig.client()->inFlight() == count);
+        QTRY_COMPARE_WITH_TIMEOUT(answered + failed, count, 30000);
+        QCOMPARE(failed, 0);
+        QCOMPARE(rig.client()->stats().mismatched, 0u);
+        QCOMPARE(rig.client()->inFlight(), 0);
+    }
+
+    void sourcePortsRotate()
+    {
+        Rig rig;
+        rig.options.queriesPerSocket = 4;
+        rig.options.socketsPerServer = 1;
+        rig.responders[0]->setScript([](const DnsWire::Message &q, const QByteArray &, Transport) {
+            return answerA(q);
+        });
+        int done = 0;
+        for (int i = 0; i < 40; ++i)
+            rig.client()->query(QStringLiteral("p%1.test").arg(i), TypeA, &rig.context,
+                                [&](const DnsExchange &) { ++done; });
+        QTRY_COMPARE(done, 40);
+        QCOMPARE(rig.client()->stats().triesSent, 40u);
+        // Four queries per socket: ten sockets, each on a port the kernel chose at random.
+        QVERIFY2(rig.responders[0]->senderPorts().size() >= 10,
+                 qPrintable(QString::number(rig.responders[0]->senderPorts().size())));
+    }
+
+    void droppedContextSilencesCallback()
+    {
+        Rig rig;
+        rig.responders[0]->setScript([](const DnsWire::Message &q, const QByteArray &, Transport) {
+            return QList<Reply>{{answerA(q)[0].bytes, 50}};
+        });
+        bool called = false;
+        auto *context = new QObject;
+        rig.client()->query(QStringLiteral("a.test"), TypeA, context,
+                            [&](const DnsExchange &) { called = true; });
+        delete context;
+        QTRY_COMPARE(rig.client()->inFlight(), 0);
+        QVERIFY(!called);
+    }
+
+    void invalidNameFailsWithoutSending()
+    {
+        Rig rig;
+        const DnsExchange exchange = rig.ask(QStringLiteral("a..test"));
+        QCOMPARE(exchange.error, DnsExchange::Error::BadQuery);
+        QVERIFY(exchange.detail.contains(QStringLiteral("empty label")));
+        QCOMPARE(rig.responders[0]->udpQueries(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDnsClient)
+#include "tst_dnsclient.moc"

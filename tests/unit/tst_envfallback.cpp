@@ -1,0 +1,89 @@
+#include "resolver/envfallback.h"
+
+#include <QTest>
+
+class TestEnvFallback : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parsesWellFormedValue()
+    {
+        const EnvFallback env = EnvFallback::parse(
+                QStringLiteral("mlflow.internal=10.0.0.5,10.0.0.6;API.internal=fd00::7 ; "));
+        QVERIFY2(env.errors.isEmpty(), qPrintable(env.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(env.addressesByHost.size(), 2);
+        QCOMPARE(env.addressesByHost.value(QStringLiteral("mlflow.internal")),
+                 QList<QHostAddress>({QHostAddress(QStringLiteral("10.0.0.5")),
+                                      QHostAddress(QStringLiteral("10.0.0.6"))}));
+        QCOMPARE(env.addressesByHost.value(QStringLiteral("api.internal")),
+                 QList<QHostAddress>({QHostAddress(QStringLiteral("fd00::7"))}));
+    }
+
+    void malformedEntriesAreReportedAndSkipped_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("errorFragment");
+        QTest::addColumn<int>("kept");
+        QTest::newRow("no equals")
+                << QStringLiteral("good.test=10.0.0.1;bad")
+                << QStringLiteral("entry 2 \"bad\" ignored: expected host=IP") << 1;
+        QTest::newRow("bad ip") << QStringLiteral("a.test=10.0.0.300;good.test=10.0.0.1")
+                                << QStringLiteral("\"10.0.0.300\" is not an IPv4 or IPv6 address")
+                                << 1;
+        QTest::newRow("short ip") << QStringLiteral("a.test=10.5")
+                                  << QStringLiteral("\"10.5\" is not") << 0;
+        QTest::newRow("empty ip") << QStringLiteral("a.test=") << QStringLiteral("\"\" is not")
+                                  << 0;
+        QTest::newRow("bad host") << QStringLiteral("bad host=10.0.0.1")
+                                  << QStringLiteral("not a valid host name") << 0;
+        QTest::newRow("empty host")
+                << QStringLiteral("=10.0.0.1") << QStringLiteral("it is empty") << 0;
+    }
+    void malformedEntriesAreReportedAndSkipped()
+    {
+        QFETCH(QString, value);
+        QFETCH(QString, errorFragment);
+        QFETCH(int, kept);
+        const EnvFallback env = EnvFallback::parse(value);
+        QCOMPARE(env.errors.size(), 1);
+        QVERIFY2(env.errors[0].contains(errorFragment), qPrintable(env.errors[0]));
+        QVERIFY(env.errors[0].startsWith(QLatin1String("DNSWATCH_FALLBACK_IPS: ")));
+        QCOMPARE(env.addressesByHost.size(), kept);
+    }
+
+    void emptyValueIsNoFallback()
+    {
+        const EnvFallback env = EnvFallback::parse(QString());
+        QVERIFY(env.errors.isEmpty());
+        QVERIFY(env.addressesByHost.isEmpty());
+    }
+
+    void hostNameRules_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("simple") << QStringLiteral("mlflow.internal") << true;
+        QTest::newRow("trailing dot") << QStringLiteral("a.test.") << true;
+        QTest::newRow("underscore") << QStringLiteral("_srv.a.test") << true;
+        QTest::newRow("single label") << QStringLiteral("localhost") << true;
+        QTest::newRow("empty label") << QStringLiteral("a..test") << false;
+        QTest::newRow("leading hyphen") << QStringLiteral("-a.test") << false;
+        QTest::newRow("space") << QStringLiteral("a b.test") << false;
+        QTest::newRow("long label")
+                << QString(64, QLatin1Char('a')) + QStringLiteral(".test") << false;
+        QTest::newRow("too long")
+                << QString(QString(60, QLatin1Char('a')) + QLatin1Char('.')).repeated(5) << false;
+    }
+    void hostNameRules()
+    {
+        QFETCH(QString, host);
+        QFETCH(bool, valid);
+        QString error;
+        QCOMPARE(isValidHostName(host, &error), valid);
+        QCOMPARE(error.isEmpty(), valid);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEnvFallback)
+#include "tst_envfallback.moc"
