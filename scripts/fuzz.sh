@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets and fuzzes the DNS message codec for a while.
 # Usage: scripts/fuzz.sh [SECONDS]   (default 60)
 #
-# Build dir: $DNSWATCH_FUZZ_BUILD (default: build-fuzz next to the source tree), configured once
+# Build dir: $DNSWATCH_FUZZ_BUILD (default: build-fuzz in the source tree), configured once
 # with clang-14 and -DDNSWATCH_FUZZ=ON. The fuzzer works on a copy of fuzz/corpus/dnsmessage kept
 # in the build dir (so what it finds accumulates between runs and the committed seeds stay
 # untouched). Crash inputs go to build-fuzz/artifacts/ in the source tree. Exits non-zero when the
@@ -16,7 +16,7 @@ if ! [[ "$seconds" =~ ^[0-9]+$ ]] || [ "$seconds" -lt 1 ]; then
 fi
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=${DNSWATCH_FUZZ_BUILD:-$(dirname "$root")/build-fuzz}
+build=${DNSWATCH_FUZZ_BUILD:-$root/build-fuzz}
 artifacts=$root/build-fuzz/artifacts
 corpus=$build/corpus/dnsmessage
 log=$build/fuzz_dnsmessage.log

@@ -55,9 +55,10 @@ bool DnsServerFixture::startDnsmasq(const QStringList &extraArguments, QString *
                    QStringLiteral("--bind-interfaces"),
                    QStringLiteral("--no-resolv"),
                    QStringLiteral("--no-hosts"),
-                   QStringLiteral("--pid-file="),
-                   QStringLiteral("--log-queries"),
-                   QStringLiteral("--log-facility=%1/queries.log").arg(m_dir.path())};
+                   QStringLiteral("--pid-file=")};
+    if (m_logQueries)
+        m_arguments << QStringLiteral("--log-queries")
+                    << QStringLiteral("--log-facility=%1/queries.log").arg(m_dir.path());
     if (geteuid() == 0)
         m_arguments << QStringLiteral("--user=root") << QStringLiteral("--group=root");
     m_arguments << extraArguments;

@@ -20,6 +20,8 @@ public:
     bool startDnsmasq(const QStringList &extraArguments, QString *error);
     // Serve on this port instead of a free one (53 inside a private network namespace).
     void setFixedPort(quint16 port) { m_fixedPort = port; }
+    // Query logging (on by default, for queryCount()) slows dnsmasq down; benchmarks turn it off.
+    void setQueryLogging(bool enabled) { m_logQueries = enabled; }
     // Sends SIGHUP: dnsmasq re-reads its --addn-hosts files.
     void reload();
     // unbound with the LAB.md server block plus extra "server:" lines, forwarding "." to
@@ -53,5 +55,6 @@ private:
     QStringList m_arguments;
     quint16 m_port = 0;
     quint16 m_fixedPort = 0;
+    bool m_logQueries = true;
     bool m_paused = false;
 };

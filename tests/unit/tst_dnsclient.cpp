@@ -311,6 +311,29 @@ private Q_SLOTS:
                  qPrintable(QString::number(rig.responders[0]->senderPorts().size())));
     }
 
+    void queuedQueriesStillEndWithinTheirBudget()
+    {
+        Rig rig; // a silent server, 200 ms x 2 attempts
+        rig.options.maxOutstanding = 10;
+        QElapsedTimer timer;
+        timer.start();
+        int timeouts = 0;
+        qint64 lastMs = 0;
+        for (int i = 0; i < 100; ++i) {
+            rig.client()->query(QStringLiteral("q%1.test").arg(i), TypeA, &rig.context,
+                                [&](const DnsExchange &e) {
+                                    timeouts += e.error == DnsExchange::Error::Timeout ? 1 : 0;
+                                    lastMs = timer.elapsed();
+                                });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(timeouts, 100, 5000);
+        // Only 10 on the wire at once, yet nobody waits past 2 x 200 ms (+ grace and slack).
+        QVERIFY2(lastMs < 2 * 200 + 200, qPrintable(QString::number(lastMs)));
+        // Ten per 200 ms window: most queries were given up unsent rather than sent late.
+        QVERIFY2(rig.responders[0]->udpQueries() <= 40,
+                 qPrintable(QString::number(rig.responders[0]->udpQueries())));
+    }
+
     void droppedContextSilencesCallback()
     {
         Rig rig;

@@ -10,6 +10,7 @@
 #include <QtEndian>
 
 #include <cerrno>
+
 #include <cstring>
 #include <sys/socket.h>
 
@@ -94,6 +95,10 @@ public:
     QByteArray buffer;
 };
 
+namespace {
+constexpr qint64 GiveUpGraceMs = 100;
+} // namespace
+
 struct DnsClient::Query
 {
     quint64 serial = 0;
@@ -114,6 +119,7 @@ struct DnsClient::Query
     std::unique_ptr<DnsTcpExchange> tcp;
     bool overTcp = false;
     int sends = 0; // UDP and TCP tries that went out
+    qint64 giveUpAtMs = 0;
     bool sawMalformed = false;
     QString malformedDetail;
     std::optional<DnsWire::Message> lastFailureResponse; // last SERVFAIL/REFUSED answer
@@ -171,6 +177,11 @@ void DnsClient::query(const QString &name, quint16 type, QObject *context, Callb
         finishLater(raw, DnsExchange::Error::Network, QStringLiteral("no nameservers configured"));
         return;
     }
+    const qint64 budget = qint64(m_options.timeoutMs) * m_options.attempts
+            * m_options.servers.size();
+    // A little grace, so a query whose tries all went out in time ends by its own last timeout.
+    raw->giveUpAtMs = m_clock->nowMs() + budget + GiveUpGraceMs;
+    m_giveUps.push_back({raw->giveUpAtMs, raw->serial, 0});
     startNextTry(raw);
 }
 
@@ -262,8 +273,22 @@ void DnsClient::armDeadline(Query *query)
 {
     const qint64 at = m_clock->nowMs() + m_options.timeoutMs;
     m_deadlines.push_back({at, query->serial, query->tryNumber * 2 + (query->overTcp ? 1 : 0)});
-    if (!m_deadlineTimer)
-        m_deadlineTimer = m_clock->callAt(at, this, [this] { onDeadline(); });
+    scheduleSweep();
+}
+
+void DnsClient::scheduleSweep()
+{
+    qint64 next = -1;
+    if (!m_deadlines.empty())
+        next = m_deadlines.front().atMs;
+    if (!m_giveUps.empty() && (next < 0 || m_giveUps.front().atMs < next))
+        next = m_giveUps.front().atMs;
+    if (next < 0 || (m_deadlineTimer && m_deadlineTimerAt <= next))
+        return;
+    if (m_deadlineTimer)
+        m_clock->cancel(m_deadlineTimer);
+    m_deadlineTimerAt = next;
+    m_deadlineTimer = m_clock->callAt(next, this, [this] { onDeadline(); });
 }
 
 void DnsClient::onDeadline()
@@ -287,8 +312,37 @@ void DnsClient::onDeadline()
                           .arg(m_options.timeoutMs)
                           .arg(query->overTcp ? QStringLiteral(" over TCP") : QString()));
     }
-    if (!m_deadlines.empty() && !m_deadlineTimer)
-        m_deadlineTimer = m_clock->callAt(m_deadlines.front().atMs, this, [this] { onDeadline(); });
+    while (!m_giveUps.empty() && m_giveUps.front().atMs <= now) {
+        const quint64 serial = m_giveUps.front().serial;
+        m_giveUps.pop_front();
+        auto found = m_queries.find(serial);
+        if (found != m_queries.end())
+            giveUp(found->second.get());
+    }
+    scheduleSweep();
+}
+
+void DnsClient::giveUp(Query *query)
+{
+    ++m_stats.timeouts;
+    const qint64 budget = qint64(m_options.timeoutMs) * m_options.attempts
+            * m_options.servers.size();
+    if (query->sends == 0) {
+        finish(query, DnsExchange::Error::Timeout,
+               QStringLiteral("not sent within %1 ms: %2 queries were ahead of it")
+                       .arg(budget)
+                       .arg(m_outstandingUdp + m_waiting.size()));
+        return;
+    }
+    if (query->sawMalformed) {
+        finish(query, DnsExchange::Error::Malformed, query->malformedDetail);
+        return;
+    }
+    finish(query, DnsExchange::Error::Timeout,
+           QStringLiteral("no answer from %1 within %2 ms (%3 tries)")
+                   .arg(m_options.servers[query->serverIndex].toString())
+                   .arg(budget)
+                   .arg(query->sends));
 }
 
 void DnsClient::onDatagram(DnsUdpChannel *channel, const QByteArray &datagram,
@@ -520,6 +574,8 @@ void DnsClient::pumpWaiting()
         if (found == m_queries.end())
             continue;
         found->second->waitingForSlot = false;
+        if (found->second->giveUpAtMs <= m_clock->nowMs())
+            continue; // out of time: the give-up sweep ends it without a pointless send
         sendUdp(found->second.get());
     }
 }

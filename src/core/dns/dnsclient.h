@@ -73,7 +73,8 @@ public:
     const DnsClientOptions &options() const { return m_options; }
 
     // Sends a query; callback runs exactly once, later (never from inside this call), unless
-    // context is destroyed first.
+    // context is destroyed first, and at the latest timeoutMs x attempts x servers (+100 ms)
+    // after this call, however many queries are ahead of it.
     void query(const QString &name, quint16 type, QObject *context, Callback callback);
 
     Stats stats() const { return m_stats; }
@@ -88,7 +89,9 @@ private:
     void sendUdp(Query *query);
     void sendTcp(Query *query);
     void armDeadline(Query *query);
+    void scheduleSweep();
     void onDeadline();
+    void giveUp(Query *query);
     void onDatagram(DnsUdpChannel *channel, const QByteArray &datagram, const QHostAddress &sender,
                     quint16 senderPort);
     void onChannelError(DnsUdpChannel *channel, const QString &error);
@@ -118,7 +121,10 @@ private:
         int tryNumber;
     };
     std::deque<Deadline> m_deadlines; // sorted: every try has the same timeout
+    // Each query as a whole ends after timeout x tries, even if it waited for a send slot.
+    std::deque<Deadline> m_giveUps; // sorted: every query has the same budget
     quint64 m_deadlineTimer = 0;
+    qint64 m_deadlineTimerAt = 0;
     QList<QList<DnsUdpChannel *>> m_channels; // per server: the sockets in rotation
     QList<int> m_nextChannel;
     QList<DnsUdpChannel *> m_retired; // drained channels, deleted once their signals are done

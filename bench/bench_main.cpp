@@ -1,0 +1,261 @@
+// DNS Watch benchmarks, each compared side by side with a reference measured in the same run:
+//  1. a cache-hit resolve vs a bare QHash lookup of the same keys (target: at most 3x)
+//  2. direct-DNS throughput over 10,000 distinct names vs dnsperf against the same dnsmasq
+//     (target: at least 0.5x dnsperf's rate)
+//  3. 1,000 names against a server that never answers: all end within timeout x attempts
+//     + 200 ms, and memory stays flat over repeated rounds
+#include "clock.h"
+#include "dnsserverfixture.h"
+#include "resolver/directdnsbackend.h"
+#include "resolver/resolver.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+#include <QUdpSocket>
+
+namespace {
+
+struct Row
+{
+    QString name;
+    QString ours;
+    QString reference;
+    double ratio = 0;
+    QString target;
+    bool met = false;
+};
+
+// Answers every lookup on the next event-loop turn with one address and a long TTL.
+class InstantBackend final : public ResolverBackend
+{
+public:
+    QString name() const override { return QStringLiteral("instant"); }
+    int lookupTimeoutMs() const override { return 1000; }
+    void lookup(const QString &, RecordKind, QObject *context, Callback callback) override
+    {
+        QMetaObject::invokeMethod(
+                context,
+                [callback] {
+                    BackendAnswer answer;
+                    answer.addresses = {QHostAddress(QStringLiteral("10.0.0.1"))};
+                    answer.ttlSeconds = 300;
+                    callback(answer);
+                },
+                Qt::QueuedConnection);
+    }
+};
+
+qint64 residentKb()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.value(1).toLongLong() * 4;
+}
+
+QString machine()
+{
+    QFile cpuinfo(QStringLiteral("/proc/cpuinfo"));
+    QString model;
+    if (cpuinfo.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : cpuinfo.readAll().split('\n')) {
+            if (line.startsWith("model name")) {
+                model = QString::fromLatin1(line.mid(line.indexOf(':') + 1).trimmed());
+                break;
+            }
+        }
+    }
+    return QStringLiteral("%1, %2 cores").arg(model).arg(QThread::idealThreadCount());
+}
+
+Row benchCacheHit()
+{
+    SystemClock clock;
+    Resolver resolver(CachePolicy(), &clock);
+    resolver.addBackend(new InstantBackend);
+    QObject context;
+    const int keys = 1000;
+    QList<ResolveRequest> requests;
+    QHash<QString, QList<QHostAddress>> bare;
+    int filled = 0;
+    for (int i = 0; i < keys; ++i) {
+        requests.append({QStringLiteral("host%1.bench.test").arg(i), QStringLiteral("instant"),
+                         RecordKind::Both});
+        bare.insert(requests.last().host, {QHostAddress(QStringLiteral("10.0.0.1"))});
+        resolver.resolve(requests.last(), &context, [&](const LookupResult &) { ++filled; });
+    }
+    QTest::qWaitFor([&] { return filled == keys; }, 5000);
+
+    const int rounds = 2'000'000;
+    qint64 sum = 0;
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < rounds; ++i) {
+        resolver.resolve(requests[i % keys], &context,
+                         [&sum](const LookupResult &result) { sum += result.addresses.size(); });
+    }
+    const double oursNs = double(timer.nsecsElapsed()) / rounds;
+    timer.restart();
+    for (int i = 0; i < rounds; ++i) {
+        const auto found = bare.constFind(requests[i % keys].host);
+        sum += found->size();
+    }
+    const double bareNs = double(timer.nsecsElapsed()) / rounds;
+    if (sum != 2LL * rounds)
+        qFatal("cache-hit benchmark: wrong answers");
+    const double ratio = oursNs / bareNs;
+    return {QStringLiteral("cache-hit resolve vs bare QHash lookup"),
+            QStringLiteral("%1 ns").arg(oursNs, 0, 'f', 1),
+            QStringLiteral("%1 ns").arg(bareNs, 0, 'f', 1),
+            ratio,
+            QStringLiteral("<= 3.0x"),
+            ratio <= 3.0};
+}
+
+double dnsperfRate(quint16 port, const QString &queryFile, int passes)
+{
+    QProcess dnsperf;
+    dnsperf.start(DnsServerFixture::findTool(QStringLiteral("dnsperf")),
+                  {QStringLiteral("-s"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                   QString::number(port), QStringLiteral("-d"), queryFile, QStringLiteral("-n"),
+                   QString::number(passes), QStringLiteral("-q"), QStringLiteral("256")});
+    dnsperf.waitForFinished(120000);
+    for (const QByteArray &line : dnsperf.readAllStandardOutput().split('\n')) {
+        if (line.trimmed().startsWith("Queries per second:"))
+            return line.mid(line.indexOf(':') + 1).trimmed().split(' ').value(0).toDouble();
+    }
+    return 0;
+}
+
+Row benchThroughput()
+{
+    DnsServerFixture server;
+    server.setQueryLogging(false);
+    QString error;
+    if (!server.startDnsmasq({QStringLiteral("--address=/bench.test/10.9.9.9")}, &error))
+        qFatal("%s", qPrintable(error));
+    const int names = 10'000;
+    const int passes = 3;
+    QTemporaryDir dir;
+    QFile queries(dir.filePath(QStringLiteral("queries.txt")));
+    queries.open(QIODevice::WriteOnly);
+    for (int i = 0; i < names; ++i)
+        queries.write(QStringLiteral("n%1.bench.test A\n").arg(i).toLatin1());
+    queries.close();
+
+    SystemClock clock;
+    double best = 0;
+    int failures = 0;
+    for (int pass = 0; pass < passes; ++pass) {
+        Resolver resolver(CachePolicy(), &clock); // empty cache: every name goes to the server
+        DnsClientOptions options;
+        options.servers = {*NameServer::parse(server.server())};
+        options.timeoutMs = 2000;
+        resolver.addBackend(new DirectDnsBackend(QStringLiteral("lab"), options, &clock));
+        QObject context;
+        int done = 0;
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < names; ++i) {
+            resolver.resolve(
+                    {QStringLiteral("n%1.bench.test").arg(i), QStringLiteral("lab"), RecordKind::A},
+                    &context, [&](const LookupResult &r) {
+                        ++done;
+                        failures += r.hasAddresses() ? 0 : 1;
+                    });
+        }
+        QTest::qWaitFor([&] { return done == names; }, 60000);
+        best = qMax(best, names / (double(timer.nsecsElapsed()) / 1e9));
+    }
+    const double reference = dnsperfRate(server.port(), queries.fileName(), passes);
+    const double ratio = reference > 0 ? best / reference : 0;
+    return {QStringLiteral("direct DNS, 10k names vs dnsperf (same dnsmasq)"),
+            QStringLiteral("%1 q/s%2")
+                    .arg(best, 0, 'f', 0)
+                    .arg(failures ? QStringLiteral(" (%1 failed)").arg(failures) : QString()),
+            QStringLiteral("%1 q/s").arg(reference, 0, 'f', 0),
+            ratio,
+            QStringLiteral(">= 0.5x"),
+            ratio >= 0.5 && failures == 0};
+}
+
+Row benchBlackhole()
+{
+    QUdpSocket blackhole; // bound, never read: queries vanish
+    blackhole.bind(QHostAddress::LocalHost, 0);
+    SystemClock clock;
+    const int names = 1000;
+    const int timeoutMs = 500;
+    const int attempts = 2;
+    qint64 worstMs = 0;
+    int wrong = 0;
+    QList<qint64> rss;
+    for (int round = 0; round < 4; ++round) {
+        Resolver resolver(CachePolicy(), &clock);
+        DnsClientOptions options;
+        options.servers = {
+                *NameServer::parse(QStringLiteral("127.0.0.1:%1").arg(blackhole.localPort()))};
+        options.timeoutMs = timeoutMs;
+        options.attempts = attempts;
+        resolver.addBackend(new DirectDnsBackend(QStringLiteral("void"), options, &clock));
+        QObject context;
+        int done = 0;
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < names; ++i) {
+            resolver.resolve({QStringLiteral("r%1n%2.void.test").arg(round).arg(i),
+                              QStringLiteral("void"), RecordKind::A},
+                             &context, [&](const LookupResult &r) {
+                                 ++done;
+                                 worstMs = qMax(worstMs, timer.elapsed());
+                                 wrong += r.cause == FailureCause::Timeout ? 0 : 1;
+                             });
+        }
+        QTest::qWaitFor([&] { return done == names; }, 30000);
+        rss.append(residentKb());
+    }
+    const qint64 limit = qint64(timeoutMs) * attempts + 200;
+    const qint64 growthKb = rss.last() - rss[1]; // after the first round warmed up
+    return {QStringLiteral("1,000 names, silent server: slowest answer"),
+            QStringLiteral("%1 ms, RSS +%2 KiB over 3 rounds").arg(worstMs).arg(growthKb),
+            QStringLiteral("%1 ms limit").arg(limit),
+            double(worstMs) / double(limit),
+            QStringLiteral("<= 1.0x, flat"),
+            worstMs <= limit && wrong == 0 && growthKb < 2048};
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QTextStream out(stdout);
+    out << "DNS Watch benchmarks on " << machine() << '\n';
+    out.flush();
+    const QList<Row> rows = {benchCacheHit(), benchThroughput(), benchBlackhole()};
+    out << QStringLiteral("%1 | %2 | %3 | %4 | %5 | %6\n")
+                    .arg(QStringLiteral("benchmark"), -48)
+                    .arg(QStringLiteral("DNS Watch"), -34)
+                    .arg(QStringLiteral("reference"), -14)
+                    .arg(QStringLiteral("ratio"), 6)
+                    .arg(QStringLiteral("target"), -14)
+                    .arg(QStringLiteral("met"));
+    bool allMet = true;
+    for (const Row &row : rows) {
+        out << QStringLiteral("%1 | %2 | %3 | %4 | %5 | %6\n")
+                        .arg(row.name, -48)
+                        .arg(row.ours, -34)
+                        .arg(row.reference, -14)
+                        .arg(QStringLiteral("%1x").arg(row.ratio, 0, 'f', 2), 6)
+                        .arg(row.target, -14)
+                        .arg(row.met ? QStringLiteral("yes") : QStringLiteral("NO"));
+        allMet = allMet && row.met;
+    }
+    return allMet ? 0 : 1;
+}
