@@ -268,6 +268,23 @@ private Q_SLOTS:
                  "ICMP port unreachable should end the try before its timeout");
     }
 
+    void closedPortFailsEveryQueryOnTheSocket()
+    {
+        Rig rig;
+        const quint16 port = rig.responders[0]->port();
+        delete rig.responders.takeFirst();
+        rig.options.timeoutMs = 5000;
+        rig.options.attempts = 1;
+        rig.options.servers = {*NameServer::parse(QStringLiteral("127.0.0.1:%1").arg(port))};
+        QList<DnsExchange> results;
+        for (int i = 0; i < 4; ++i)
+            rig.client()->query(QStringLiteral("c%1.test").arg(i), TypeA, &rig.context,
+                                [&](const DnsExchange &e) { results.append(e); });
+        QTRY_COMPARE_WITH_TIMEOUT(results.size(), 4, 4000); // long before the 5 s timeout
+        for (const DnsExchange &exchange : std::as_const(results))
+            QCOMPARE(exchange.error, DnsExchange::Error::Network);
+    }
+
     void thousandsInFlightAllAnswered()
     {
         Rig rig;

@@ -250,10 +250,13 @@ void DnsClient::sendUdp(Query *query)
     ++m_stats.triesSent;
     armDeadline(query);
     if (channel->socket->write(query->packet) < 0) {
-        const QString error = QStringLiteral("send to %1: %2")
-                                      .arg(m_options.servers[query->serverIndex].toString(),
-                                           channel->socket->errorString());
-        tryFailed(query, DnsExchange::Error::Network, error);
+        // A pending ICMP error is reported by this send and then gone: it concerns every try
+        // on the socket, not just this one.
+        const int sendError = errno; // Qt names this one "Unknown error"
+        onChannelError(channel,
+                       QStringLiteral("send: %1")
+                               .arg(sendError ? QString::fromLocal8Bit(::strerror(sendError))
+                                              : channel->socket->errorString()));
     }
 }
 
