@@ -52,8 +52,8 @@ private:
     TimerId m_nextId = 1;
 };
 
-// Real time: a monotonic timer for nowMs(), the system clock for wallTime(), and a single QTimer
-// armed for the earliest pending call.
+// Real time: the coarse monotonic clock for nowMs(), the system clock for wallTime(), and a single
+// QTimer armed for the earliest pending call.
 class SystemClock final : public Clock
 {
     Q_OBJECT

@@ -107,6 +107,22 @@ private Q_SLOTS:
         QCOMPARE(rig.backend->lookupCount(QStringLiteral("a.test")), 1);
     }
 
+    void callbackMayClearTheCacheItIsServedFrom()
+    {
+        Rig rig(policy());
+        rig.ask(QStringLiteral("a.test"));
+        rig.backend->answer(QStringLiteral("a.test"),
+                            FakeBackend::addresses({QStringLiteral("10.0.0.1")}, 60));
+        QList<QHostAddress> seen;
+        rig.resolver.resolve({QStringLiteral("a.test"), QStringLiteral("fake")}, &rig.context,
+                             [&](const LookupResult &result) {
+                                 rig.resolver.clearAll(); // drops the entry this answer lives in
+                                 seen = result.addresses;
+                             });
+        QCOMPARE(seen, ips({QStringLiteral("10.0.0.1")}));
+        QVERIFY(rig.resolver.snapshot().isEmpty());
+    }
+
     void ttlIsClampedAndHonoured_data()
     {
         QTest::addColumn<quint32>("recordTtl");

@@ -72,6 +72,7 @@ struct Resolver::Entry
     qint64 expiresAtMs = 0;
     qint64 staleUntilMs = 0;
     QString server;
+    LookupResult cachedAnswer; // what a cache hit returns, but for the TTL left
     // The last negative answer (RFC 2308).
     bool negative = false;
     FailureCause negativeCause = FailureCause::None;
@@ -132,13 +133,11 @@ QString joinAddresses(const QList<QHostAddress> &addresses)
 // Hosts are compared lowercased without a trailing dot; most already are, so avoid a copy.
 QString hostKey(const QString &host)
 {
-    bool clean = !host.endsWith(QLatin1Char('.'));
-    for (QChar c : host) {
-        if (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) {
-            clean = false;
-            break;
-        }
-    }
+    const auto *begin = reinterpret_cast<const char16_t *>(host.utf16());
+    const char16_t *end = begin + host.size();
+    bool clean = begin == end || end[-1] != u'.';
+    for (const char16_t *c = begin; clean && c != end; ++c)
+        clean = *c < u'A' || *c > u'Z';
     return clean ? host : DnsWire::normalizedName(host);
 }
 
@@ -165,6 +164,7 @@ void Resolver::addBackend(ResolverBackend *backend)
     Q_ASSERT(!this->backend(backend->name()));
     backend->setParent(this);
     m_backends.append(backend);
+    m_backendNames.append(backend->name());
 }
 
 ResolverBackend *Resolver::backend(const QString &name) const
@@ -186,20 +186,50 @@ QStringList Resolver::backendNames() const
 
 void Resolver::setEnvFallback(const EnvFallback &fallback) { m_env = fallback; }
 
+int Resolver::backendIndex(const QString &name) const
+{
+    for (int i = 0; i < m_backendNames.size(); ++i) {
+        // Callers usually pass the very string the config holds: compare pointers first.
+        if (m_backendNames[i].constData() == name.constData() || m_backendNames[i] == name)
+            return i;
+    }
+    return -1;
+}
+
 Resolver::Key Resolver::keyFor(const ResolveRequest &request, bool *knownBackend) const
 {
     Key key;
     key.host = hostKey(request.host);
     key.kind = request.kind;
-    key.backend = -1;
-    for (int i = 0; i < m_backends.size(); ++i) {
-        if (m_backends[i]->name() == request.resolver) {
-            key.backend = i;
-            break;
-        }
-    }
+    key.backend = backendIndex(request.resolver);
     *knownBackend = key.backend >= 0;
     return key;
+}
+
+bool Resolver::answerFromFreshCache(const ResolveRequest &request, int backend,
+                                    const Callback &callback)
+{
+    // Most callers pass names already in canonical form: try the name as given first.
+    auto found = m_entries.constFind(Key{request.host, backend, request.kind});
+    if (found == m_entries.cend()) {
+        const QString canonical = hostKey(request.host);
+        if (canonical.constData() == request.host.constData())
+            return false;
+        found = m_entries.constFind(Key{canonical, backend, request.kind});
+        if (found == m_entries.cend())
+            return false;
+    }
+    const qint64 now = m_clock->nowMs();
+    Entry &entry = **found;
+    if (!entry.hasPositive || now >= entry.expiresAtMs)
+        return false;
+    const std::shared_ptr<Entry> keepAlive = *found; // the callback may clear the cache
+    entry.lastUsedMs = now;
+    ++entry.hits;
+    entry.cachedAnswer.ttlLeftMs = entry.expiresAtMs - now;
+    Q_EMIT resolved(entry.cachedAnswer);
+    callback(entry.cachedAnswer);
+    return true;
 }
 
 Resolver::Entry *Resolver::entryFor(const Key &key)
@@ -217,19 +247,16 @@ LookupResult Resolver::baseResult(const Entry &entry) const
 {
     LookupResult result;
     result.host = entry.key.host;
-    result.resolver = m_backends[entry.key.backend]->name();
+    result.resolver = m_backendNames[entry.key.backend];
     result.kind = entry.key.kind;
     result.server = entry.server;
     return result;
 }
 
-bool Resolver::serveFromCache(Entry &entry, LookupResult *out)
+bool Resolver::serveFromCache(Entry &entry, qint64 now, LookupResult *out)
 {
-    const qint64 now = m_clock->nowMs();
     if (entry.hasPositive && now < entry.expiresAtMs) {
-        *out = baseResult(entry);
-        out->source = ResolutionSource::Cache;
-        out->addresses = entry.addresses;
+        *out = entry.cachedAnswer; // built once when the answer was stored: the hot path
         out->ttlLeftMs = entry.expiresAtMs - now;
         ++entry.hits;
         return true;
@@ -259,6 +286,10 @@ bool Resolver::serveFromCache(Entry &entry, LookupResult *out)
 Resolver::RequestId Resolver::resolve(const ResolveRequest &request, QObject *context,
                                       Callback callback, CacheUse use)
 {
+    const int backend = backendIndex(request.resolver);
+    if (use == CacheUse::UseCache && backend >= 0
+        && answerFromFreshCache(request, backend, callback))
+        return 0; // the hot path: no copies, one clock read
     bool known = false;
     const Key key = keyFor(request, &known);
     if (!known) {
@@ -281,10 +312,11 @@ Resolver::RequestId Resolver::resolve(const ResolveRequest &request, QObject *co
     }
 
     Entry *entry = entryFor(key);
-    entry->lastUsedMs = m_clock->nowMs();
+    const qint64 now = m_clock->nowMs();
+    entry->lastUsedMs = now;
     if (use == CacheUse::UseCache) {
         LookupResult cached;
-        if (serveFromCache(*entry, &cached)) {
+        if (serveFromCache(*entry, now, &cached)) {
             Q_EMIT resolved(cached);
             callback(cached);
             return 0;
@@ -349,7 +381,7 @@ void Resolver::startLookup(Entry &entry)
     entry.inFlight = true;
     const Key key = entry.key;
     qCDebug(lcResolver) << "live lookup" << key.host << recordKindName(key.kind) << "via"
-                        << m_backends[key.backend]->name();
+                        << m_backendNames[key.backend];
     m_backends[key.backend]->lookup(
             key.host, key.kind, this,
             [this, key](const BackendAnswer &answer) { onLookupDone(key, answer); });
@@ -386,13 +418,16 @@ void Resolver::storePositive(Entry &entry, const BackendAnswer &answer)
     entry.staleUntilMs = entry.expiresAtMs + qint64(m_policy.maxStaleS) * 1000;
     entry.server = answer.server;
     entry.negative = false;
+    entry.cachedAnswer = baseResult(entry);
+    entry.cachedAnswer.source = ResolutionSource::Cache;
+    entry.cachedAnswer.addresses = entry.addresses;
     cancelRefresh(entry);
     entry.refreshAttempt = 0;
 
     if (previous == Entry::Health::Fallback || previous == Entry::Health::Failed) {
         ResolverEvent event;
         event.kind = ResolverEvent::Kind::Recovered;
-        event.resolver = m_backends[entry.key.backend]->name();
+        event.resolver = m_backendNames[entry.key.backend];
         event.host = entry.key.host;
         event.tier = entry.fallbackTier;
         event.after = answer.addresses;
@@ -411,7 +446,7 @@ void Resolver::storePositive(Entry &entry, const BackendAnswer &answer)
         || previous == Entry::Health::Negative) {
         ResolverEvent event;
         event.kind = ResolverEvent::Kind::AddressesChanged;
-        event.resolver = m_backends[entry.key.backend]->name();
+        event.resolver = m_backendNames[entry.key.backend];
         event.host = entry.key.host;
         event.before = before;
         event.after = answer.addresses;
@@ -451,7 +486,7 @@ void Resolver::storeNegative(Entry &entry, const BackendAnswer &answer)
     if (entry.hasPositive) {
         ResolverEvent event;
         event.kind = ResolverEvent::Kind::AddressesChanged;
-        event.resolver = m_backends[entry.key.backend]->name();
+        event.resolver = m_backendNames[entry.key.backend];
         event.host = entry.key.host;
         event.cause = answer.cause;
         event.before = entry.addresses;
@@ -491,7 +526,7 @@ void Resolver::recordFailure(Entry &entry, const BackendAnswer &answer)
     if (!answer.server.isEmpty())
         entry.server = answer.server;
     std::optional<LookupResult> fallback = fallbackFor(entry, answer.cause);
-    const QString resolverName = m_backends[entry.key.backend]->name();
+    const QString resolverName = m_backendNames[entry.key.backend];
 
     if (fallback && fallback->source != ResolutionSource::Cache) {
         if (entry.health != Entry::Health::Fallback || entry.fallbackTier != fallback->source) {
@@ -641,7 +676,7 @@ void Resolver::onResponseTimer(const Key &key, RequestId id)
             entry->degradedSinceMs = m_clock->nowMs();
         ResolverEvent event;
         event.kind = ResolverEvent::Kind::FallbackEntered;
-        event.resolver = m_backends[key.backend]->name();
+        event.resolver = m_backendNames[key.backend];
         event.host = key.host;
         event.tier = fallback->source;
         event.cause = FailureCause::Timeout;
@@ -884,7 +919,7 @@ CacheEntrySnapshot Resolver::makeSnapshot(const Entry &entry) const
 {
     const qint64 now = m_clock->nowMs();
     CacheEntrySnapshot snap;
-    snap.resolver = m_backends[entry.key.backend]->name();
+    snap.resolver = m_backendNames[entry.key.backend];
     snap.host = entry.key.host;
     snap.kind = entry.key.kind;
     snap.hits = entry.hits;

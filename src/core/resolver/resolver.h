@@ -121,7 +121,12 @@ private:
         QString host;
         int backend = 0;
         RecordKind kind = RecordKind::Both;
-        bool operator==(const Key &other) const = default;
+        bool operator==(const Key &other) const
+        {
+            // Callers keep passing the same host string: compare pointers before characters.
+            return backend == other.backend && kind == other.kind
+                    && (host.constData() == other.host.constData() || host == other.host);
+        }
     };
     friend size_t qHash(const Key &key, size_t seed) noexcept
     {
@@ -129,8 +134,10 @@ private:
     }
 
     Entry *entryFor(const Key &key);
+    int backendIndex(const QString &name) const;
     Key keyFor(const ResolveRequest &request, bool *knownBackend) const;
-    bool serveFromCache(Entry &entry, LookupResult *out);
+    bool answerFromFreshCache(const ResolveRequest &request, int backend, const Callback &callback);
+    bool serveFromCache(Entry &entry, qint64 now, LookupResult *out);
     void startLookup(Entry &entry);
     void onLookupDone(const Key &key, const BackendAnswer &answer);
     void storePositive(Entry &entry, const BackendAnswer &answer);
@@ -152,6 +159,7 @@ private:
     CachePolicy m_policy;
     Clock *m_clock;
     QList<ResolverBackend *> m_backends;
+    QStringList m_backendNames; // by index, as keys hold them
     QHash<Key, std::shared_ptr<Entry>> m_entries;
     QHash<RequestId, Key> m_waiting; // requests with a callback still to come
     QHash<QString, PinnedFallback> m_pins;
