@@ -151,7 +151,8 @@ double dnsperfRate(quint16 port, const QString &queryFile, int passes)
     dnsperf.start(DnsServerFixture::findTool(QStringLiteral("dnsperf")),
                   {QStringLiteral("-s"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
                    QString::number(port), QStringLiteral("-d"), queryFile, QStringLiteral("-n"),
-                   QString::number(passes), QStringLiteral("-q"), QStringLiteral("256")});
+                   QString::number(passes), QStringLiteral("-q"),
+                   QString::number(DnsClientOptions().maxOutstanding)});
     dnsperf.waitForFinished(120000);
     for (const QByteArray &line : dnsperf.readAllStandardOutput().split('\n')) {
         if (line.trimmed().startsWith("Queries per second:"))

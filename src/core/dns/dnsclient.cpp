@@ -3,7 +3,6 @@
 #include "clock.h"
 #include "logging.h"
 
-#include <QNetworkDatagram>
 #include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QUdpSocket>
@@ -34,12 +33,19 @@ public:
                 client->onChannelError(this, QString::fromLocal8Bit(::strerror(errno)));
                 return;
             }
+            // readDatagram() into a reused buffer: receiveDatagram() would first ask the kernel
+            // for the size, one more system call per answer.
             while (socket->hasPendingDatagrams()) {
-                const QNetworkDatagram datagram = socket->receiveDatagram();
-                if (!datagram.isValid())
+                QHostAddress sender;
+                quint16 senderPort = 0;
+                QByteArray &buffer = client->m_receiveBuffer;
+                const qint64 size = socket->readDatagram(buffer.data(), buffer.size(), &sender,
+                                                         &senderPort);
+                if (size < 0)
                     break;
-                client->onDatagram(this, datagram.data(), datagram.senderAddress(),
-                                   datagram.senderPort());
+                // Parsed before any callback runs, so the shared buffer may be reused after.
+                client->onDatagram(this, QByteArray::fromRawData(buffer.constData(), size), sender,
+                                   senderPort);
             }
         });
         QObject::connect(socket, &QUdpSocket::errorOccurred, client,

@@ -27,7 +27,7 @@ struct DnsClientOptions
     int queriesPerSocket = 256; // then the socket is replaced (fresh random source port)
     // UDP tries on the wire at once; more wait their turn. Bounded so a burst does not overflow
     // the socket buffers of the server (dnsperf keeps 100 outstanding by default).
-    int maxOutstanding = 256;
+    int maxOutstanding = 128;
 };
 
 // How one query ended. A DNS answer with any rcode (NXDOMAIN, SERVFAIL...) is a response;
@@ -128,4 +128,5 @@ private:
     QList<QList<DnsUdpChannel *>> m_channels; // per server: the sockets in rotation
     QList<int> m_nextChannel;
     QList<DnsUdpChannel *> m_retired; // drained channels, deleted once their signals are done
+    QByteArray m_receiveBuffer = QByteArray(65535, Qt::Uninitialized); // the largest UDP payload
 };
