@@ -281,7 +281,7 @@ int main(int argc, char *argv[])
     if (selected("blackhole"))
         rows.append(benchBlackhole());
     out << QStringLiteral("%1 | %2 | %3 | %4 | %5 | %6\n")
-                    .arg(QStringLiteral("benchmark"), -48)
+                    .arg(QStringLiteral("benchmark"), -52)
                     .arg(QStringLiteral("DNS Watch"), -34)
                     .arg(QStringLiteral("reference"), -14)
                     .arg(QStringLiteral("ratio"), 6)
@@ -290,7 +290,7 @@ int main(int argc, char *argv[])
     bool allMet = true;
     for (const Row &row : rows) {
         out << QStringLiteral("%1 | %2 | %3 | %4 | %5 | %6\n")
-                        .arg(row.name, -48)
+                        .arg(row.name, -52)
                         .arg(row.ours, -34)
                         .arg(row.reference, -14)
                         .arg(QStringLiteral("%1x").arg(row.ratio, 0, 'f', 2), 6)

@@ -7,6 +7,6 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
 "$repo_root/scripts/deps.sh" build
-configure_and_build "$repo_root/build" -DDNSWATCH_BUILD_TESTS=OFF -DDNSWATCH_BUILD_BENCH=OFF \
+configure_and_build "$repo_root/build-run" -DDNSWATCH_BUILD_TESTS=OFF -DDNSWATCH_BUILD_BENCH=OFF \
   > "$repo_root/build-run.log" 2>&1 || { cat "$repo_root/build-run.log"; exit 1; }
-exec "$repo_root/build/src/app/dnswatch" --once "$@"
+exec "$repo_root/build-run/src/app/dnswatch" --once "$@"

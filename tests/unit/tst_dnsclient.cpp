@@ -28,11 +28,11 @@ class TestDnsClient : public QObject
 private:
     struct Rig
     {
-        Rig(int servers = 1)
+        explicit Rig(int servers = 1, const QHostAddress &address = QHostAddress::LocalHost)
         {
             for (int i = 0; i < servers; ++i) {
                 auto *responder = new FakeDnsResponder(&context);
-                if (!responder->listen())
+                if (!responder->listen(address))
                     qFatal("cannot bind the fake responder");
                 responders.append(responder);
                 options.servers.append(*NameServer::parse(responder->serverString()));
@@ -77,6 +77,23 @@ private Q_SLOTS:
         QCOMPARE(exchange.tries, 1);
         QVERIFY(!exchange.overTcp);
         QVERIFY(exchange.latencyUs > 0);
+    }
+
+    void ipv6ServerAndFailoverAcrossFamilies()
+    {
+        Rig v6(1, QHostAddress::LocalHostIPv6);
+        QVERIFY(v6.responders[0]->serverString().startsWith(QLatin1String("[::1]:")));
+        v6.responders[0]->setScript([](const DnsWire::Message &q, const QByteArray &, Transport) {
+            return answerA(q);
+        });
+        // A silent IPv4 server first: the client fails over to the IPv6 one.
+        FakeDnsResponder silent;
+        QVERIFY(silent.listen());
+        v6.options.servers.prepend(*NameServer::parse(silent.serverString()));
+        const DnsExchange exchange = v6.ask(QStringLiteral("a.test"));
+        QCOMPARE(exchange.error, DnsExchange::Error::None);
+        QCOMPARE(exchange.server.address, QHostAddress(QHostAddress::LocalHostIPv6));
+        QCOMPARE(silent.udpQueries(), 1);
     }
 
     void queriesCarryEdnsAndRandomIds()

@@ -1,5 +1,7 @@
 #include "appconfig.h"
 
+#include "logging.h"
+
 #include "resolver/envfallback.h"
 
 #include <QFile>
@@ -777,14 +779,6 @@ std::optional<QUrl> ConfigParser::parseCheckUrl(const QJsonValue &value, const Q
     return url;
 }
 
-TargetConfig localhostTarget()
-{
-    TargetConfig target;
-    target.name = QStringLiteral("localhost");
-    target.host = QStringLiteral("localhost");
-    return target;
-}
-
 // The MLflow tracking server of MLFLOW_TRACKING_URI, without any credentials in it.
 std::optional<TargetConfig> mlflowTarget(const QString &trackingUri)
 {
@@ -853,10 +847,16 @@ ConfigLoadResult loadConfigFile(const QString &path)
 
 AppConfig defaultConfig(const QString &mlflowTrackingUri)
 {
-    AppConfig config;
-    config.source = QStringLiteral("(embedded default)");
-    config.resolvers = {systemResolver()};
-    config.targets = {localhostTarget()};
+    // resources/default-config.json, checked by the same rules as any config (a test holds it).
+    QFile embedded(QStringLiteral(":/resources/default-config.json"));
+    const QByteArray json = embedded.open(QIODevice::ReadOnly) ? embedded.readAll() : QByteArray();
+    ConfigLoadResult loaded = parseConfig(json, QStringLiteral("(embedded default)"));
+    if (!loaded.config) {
+        for (const ConfigError &error : std::as_const(loaded.errors))
+            qCCritical(lcConfig).noquote() << error.toString();
+        qFatal("the embedded default config is invalid");
+    }
+    AppConfig config = std::move(*loaded.config);
     if (std::optional<TargetConfig> mlflow = mlflowTarget(mlflowTrackingUri))
         config.targets.append(std::move(*mlflow));
     return config;
