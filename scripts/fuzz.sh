@@ -21,6 +21,8 @@ artifacts=$root/build-fuzz/artifacts
 corpus=$build/corpus/dnsmessage
 log=$build/fuzz_dnsmessage.log
 
+# clang-14 and its fuzzer runtime (libclang-rt-14-dev) come with the test packages.
+"$root/scripts/deps.sh" test
 if [ ! -f "$build/build.ninja" ]; then
     CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$build" -G Ninja -DDNSWATCH_FUZZ=ON \
         -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null

@@ -398,19 +398,60 @@ private Q_SLOTS:
         QCOMPARE(rig.backend->lookupCount(QStringLiteral("gone.test")), 2);
     }
 
-    void deletedNameIsNotPapereredOverWithFallback()
+    void deletedNameGetsNoStaleAnswer()
     {
         Rig rig(policy());
-        rig.resolver.pinAddresses(QStringLiteral("a.test"),
-                                  pinOf(ips({QStringLiteral("10.9.9.9")})));
         primeExpired(rig, QStringLiteral("a.test"), 10, 1);
         rig.ask(QStringLiteral("a.test"));
         rig.backend->answer(QStringLiteral("a.test"),
                             FakeBackend::failure(FailureCause::NxDomain, 60));
         QCOMPARE(rig.results.last().cause, FailureCause::NxDomain);
-        QVERIFY(rig.results.last().addresses.isEmpty()); // neither stale nor pinned
+        QVERIFY(rig.results.last().addresses.isEmpty()); // the old address is not served
         QCOMPARE(rig.resolver.eventCount(ResolverEvent::Kind::AddressesChanged), 1u);
         QCOMPARE(rig.resolver.eventCount(ResolverEvent::Kind::FallbackEntered), 0u);
+        QCOMPARE(rig.resolver.snapshotOf({QStringLiteral("a.test"), QStringLiteral("fake")}).state,
+                 CacheEntrySnapshot::State::Negative);
+    }
+
+    void deletedNameStillHonoursExplicitTiers_data()
+    {
+        QTest::addColumn<bool>("pinned");
+        QTest::addColumn<ResolutionSource>("expected");
+        QTest::addColumn<QString>("address");
+        QTest::newRow("pinned") << true << ResolutionSource::Pinned << QStringLiteral("10.9.9.9");
+        QTest::newRow("environment")
+                << false << ResolutionSource::Env << QStringLiteral("10.8.8.8");
+    }
+    void deletedNameStillHonoursExplicitTiers()
+    {
+        QFETCH(bool, pinned);
+        QFETCH(ResolutionSource, expected);
+        QFETCH(QString, address);
+        Rig rig(policy());
+        if (pinned)
+            rig.resolver.pinAddresses(QStringLiteral("a.test"),
+                                      pinOf(ips({QStringLiteral("10.9.9.9")})));
+        rig.resolver.setEnvFallback(EnvFallback::parse(QStringLiteral("a.test=10.8.8.8")));
+        primeExpired(rig, QStringLiteral("a.test"), 10, 1);
+        rig.ask(QStringLiteral("a.test"));
+        rig.backend->answer(QStringLiteral("a.test"),
+                            FakeBackend::failure(FailureCause::NxDomain, 60));
+        QCOMPARE(rig.results.last().source, expected);
+        QCOMPARE(rig.results.last().cause, FailureCause::NxDomain); // visibly a deleted name
+        QCOMPARE(rig.results.last().addresses, ips({address}));
+        QCOMPARE(rig.resolver.eventCount(ResolverEvent::Kind::FallbackEntered), 1u);
+        // The negative answer is cached; the explicit tier keeps answering from the cache.
+        rig.ask(QStringLiteral("a.test"));
+        QCOMPARE(rig.results.last().source, expected);
+        QCOMPARE(rig.backend->lookupCount(QStringLiteral("a.test")), 2);
+        // When the name comes back it has recovered.
+        rig.advanceSeconds(61);
+        rig.ask(QStringLiteral("a.test"));
+        rig.backend->answer(QStringLiteral("a.test"),
+                            FakeBackend::addresses({QStringLiteral("10.0.0.3")}, 60));
+        QCOMPARE(rig.results.last().source, ResolutionSource::Fresh);
+        QCOMPARE(rig.resolver.eventCount(ResolverEvent::Kind::Recovered), 1u);
+        QCOMPARE(rig.resolver.eventCount(ResolverEvent::Kind::AddressesChanged), 2u); // gone, back
     }
 
     void fallbackOnNegativeWhenConfigured()

@@ -12,5 +12,5 @@ struct CachePolicy
     int clientResponseTimerMs = 1800; // a slow lookup is answered from fallback after this
     int refreshBackoffInitialMs = 1000; // background refresh while serving fallback
     int refreshBackoffMaxMs = 60000;
-    bool fallbackOnNegative = false; // serve fallback tiers for NXDOMAIN/NODATA too
+    bool fallbackOnNegative = false; // serve stale answers for NXDOMAIN/NODATA too
 };

@@ -262,12 +262,17 @@ bool Resolver::serveFromCache(Entry &entry, qint64 now, LookupResult *out)
         return true;
     }
     if (entry.negative && now < entry.negativeUntilMs) {
+        ++entry.hits;
+        // An operator's pin or the emergency variable still applies to a deleted name.
+        if (std::optional<LookupResult> pinned = explicitFallbackFor(entry, entry.negativeCause)) {
+            *out = std::move(*pinned);
+            return true;
+        }
         *out = baseResult(entry);
         out->source = ResolutionSource::Cache;
         out->cause = entry.negativeCause;
         out->ttlLeftMs = entry.negativeUntilMs - now;
         out->detail = QStringLiteral("cached %1").arg(causeName(entry.negativeCause));
-        ++entry.hits;
         return true;
     }
     // While a background refresh is pending after a failure, answer from the fallback tier at
@@ -411,6 +416,7 @@ void Resolver::storePositive(Entry &entry, const BackendAnswer &answer)
                                qint64(m_policy.maxTtlS));
     const QList<QHostAddress> before = entry.hasPositive ? entry.addresses : QList<QHostAddress>();
     const Entry::Health previous = entry.health;
+    const bool wasNegative = entry.negative;
 
     entry.hasPositive = true;
     entry.addresses = answer.addresses;
@@ -442,8 +448,7 @@ void Resolver::storePositive(Entry &entry, const BackendAnswer &answer)
                           .arg(seconds);
         emitEvent(event);
     }
-    if ((!before.isEmpty() && !sameAddressSet(before, answer.addresses))
-        || previous == Entry::Health::Negative) {
+    if ((!before.isEmpty() && !sameAddressSet(before, answer.addresses)) || wasNegative) {
         ResolverEvent event;
         event.kind = ResolverEvent::Kind::AddressesChanged;
         event.resolver = m_backendNames[entry.key.backend];
@@ -501,14 +506,24 @@ void Resolver::storeNegative(Entry &entry, const BackendAnswer &answer)
     entry.negativeCause = answer.cause;
     entry.negativeUntilMs = now + ttlS * 1000;
     entry.server = answer.server;
-    entry.health = Entry::Health::Negative;
-    entry.fallbackTier = ResolutionSource::None;
     entry.lastFailure = answer.cause;
     entry.lastDetail = answer.detail;
     cancelRefresh(entry);
     entry.refreshAttempt = 0;
+    // Stale data is dropped (the name is gone), but pins and the environment tier are what an
+    // operator asked for: they still answer, visibly, with the negative cause.
+    const std::optional<LookupResult> explicitTier = explicitFallbackFor(entry, answer.cause);
+    if (explicitTier) {
+        noteFallback(entry, *explicitTier,
+                     answer.detail.isEmpty() ? causeName(answer.cause) : answer.detail);
+    } else {
+        entry.health = Entry::Health::Negative;
+        entry.fallbackTier = ResolutionSource::None;
+    }
 
     answerWaiters(entry, [&] {
+        if (explicitTier)
+            return *explicitTier;
         LookupResult result = baseResult(entry);
         result.source = ResolutionSource::Fresh;
         result.cause = answer.cause;
@@ -529,26 +544,8 @@ void Resolver::recordFailure(Entry &entry, const BackendAnswer &answer)
     const QString resolverName = m_backendNames[entry.key.backend];
 
     if (fallback && fallback->source != ResolutionSource::Cache) {
-        if (entry.health != Entry::Health::Fallback || entry.fallbackTier != fallback->source) {
-            if (entry.health != Entry::Health::Fallback && entry.health != Entry::Health::Failed)
-                entry.degradedSinceMs = now;
-            ResolverEvent event;
-            event.kind = ResolverEvent::Kind::FallbackEntered;
-            event.resolver = resolverName;
-            event.host = entry.key.host;
-            event.tier = fallback->source;
-            event.cause = answer.cause;
-            event.after = fallback->addresses;
-            event.detail = QStringLiteral("%1: %2; serving %3 addresses %4")
-                                   .arg(entry.key.host,
-                                        answer.detail.isEmpty() ? causeName(answer.cause)
-                                                                : answer.detail,
-                                        sourceName(fallback->source),
-                                        joinAddresses(fallback->addresses));
-            emitEvent(event);
-        }
-        entry.health = Entry::Health::Fallback;
-        entry.fallbackTier = fallback->source;
+        noteFallback(entry, *fallback,
+                     answer.detail.isEmpty() ? causeName(answer.cause) : answer.detail);
         scheduleRefresh(entry);
     } else if (!fallback) {
         if (entry.health != Entry::Health::Failed) {
@@ -600,6 +597,15 @@ std::optional<LookupResult> Resolver::fallbackFor(const Entry &entry, FailureCau
         result.ttlLeftMs = qint64(m_policy.staleTtlS) * 1000;
         return result;
     }
+    return explicitFallbackFor(entry, cause);
+}
+
+std::optional<LookupResult> Resolver::explicitFallbackFor(const Entry &entry, FailureCause cause)
+{
+    LookupResult result = baseResult(entry);
+    result.cause = cause;
+    result.detail = entry.lastDetail;
+    result.server.clear();
     auto pinFound = m_pins.find(entry.key.host);
     if (pinFound != m_pins.end() && pinFound->expiresAt
         && *pinFound->expiresAt <= m_clock->wallTime()) {
@@ -610,7 +616,6 @@ std::optional<LookupResult> Resolver::fallbackFor(const Entry &entry, FailureCau
         result.addresses = addressesOfKind(pinFound->addresses, entry.key.kind);
         if (!result.addresses.isEmpty()) {
             result.source = ResolutionSource::Pinned;
-            result.server.clear();
             return result;
         }
     }
@@ -619,11 +624,31 @@ std::optional<LookupResult> Resolver::fallbackFor(const Entry &entry, FailureCau
         result.addresses = addressesOfKind(envFound.value(), entry.key.kind);
         if (!result.addresses.isEmpty()) {
             result.source = ResolutionSource::Env;
-            result.server.clear();
             return result;
         }
     }
     return std::nullopt;
+}
+
+void Resolver::noteFallback(Entry &entry, const LookupResult &fallback, const QString &why)
+{
+    if (entry.health == Entry::Health::Fallback && entry.fallbackTier == fallback.source)
+        return; // no transition
+    if (entry.health != Entry::Health::Fallback && entry.health != Entry::Health::Failed)
+        entry.degradedSinceMs = m_clock->nowMs();
+    ResolverEvent event;
+    event.kind = ResolverEvent::Kind::FallbackEntered;
+    event.resolver = m_backendNames[entry.key.backend];
+    event.host = entry.key.host;
+    event.tier = fallback.source;
+    event.cause = fallback.cause;
+    event.after = fallback.addresses;
+    event.detail = QStringLiteral("%1: %2; serving %3 addresses %4")
+                           .arg(entry.key.host, why, sourceName(fallback.source),
+                                joinAddresses(fallback.addresses));
+    emitEvent(event);
+    entry.health = Entry::Health::Fallback;
+    entry.fallbackTier = fallback.source;
 }
 
 void Resolver::answerWaiters(Entry &entry, const std::function<LookupResult()> &make)
@@ -670,24 +695,8 @@ void Resolver::onResponseTimer(const Key &key, RequestId id)
     entry->lastDetail = previousDetail;
     if (!fallback)
         return; // the fallback vanished meanwhile (cleared, unpinned): wait for the lookup
-    if (fallback->source != ResolutionSource::Cache
-        && (entry->health != Entry::Health::Fallback || entry->fallbackTier != fallback->source)) {
-        if (entry->health != Entry::Health::Failed)
-            entry->degradedSinceMs = m_clock->nowMs();
-        ResolverEvent event;
-        event.kind = ResolverEvent::Kind::FallbackEntered;
-        event.resolver = m_backendNames[key.backend];
-        event.host = key.host;
-        event.tier = fallback->source;
-        event.cause = FailureCause::Timeout;
-        event.after = fallback->addresses;
-        event.detail = QStringLiteral("%1: %2; serving %3 addresses %4")
-                               .arg(key.host, slow, sourceName(fallback->source),
-                                    joinAddresses(fallback->addresses));
-        emitEvent(event);
-        entry->health = Entry::Health::Fallback;
-        entry->fallbackTier = fallback->source;
-    }
+    if (fallback->source != ResolutionSource::Cache)
+        noteFallback(*entry, *fallback, slow);
     Waiter waiter = std::move(*it);
     waiters.erase(it);
     answer(waiter, *fallback);

@@ -143,7 +143,11 @@ private:
     void storePositive(Entry &entry, const BackendAnswer &answer);
     void storeNegative(Entry &entry, const BackendAnswer &answer);
     void recordFailure(Entry &entry, const BackendAnswer &answer);
+    // Stale data first, then the explicit tiers.
     std::optional<LookupResult> fallbackFor(const Entry &entry, FailureCause cause);
+    // Pinned, then environment addresses: what operators asked for, even for a deleted name.
+    std::optional<LookupResult> explicitFallbackFor(const Entry &entry, FailureCause cause);
+    void noteFallback(Entry &entry, const LookupResult &fallback, const QString &why);
     void answerWaiters(Entry &entry, const std::function<LookupResult()> &make);
     void answer(Waiter &waiter, LookupResult result);
     void onResponseTimer(const Key &key, RequestId id);
