@@ -157,6 +157,19 @@ private Q_SLOTS:
         QCOMPARE(t.value(QStringLiteral("error")).toString(), QStringLiteral("refused"));
         QCOMPARE(t.value(QStringLiteral("addresses")).toArray(), QJsonArray({address}));
         QVERIFY(t.value(QStringLiteral("ttl_s")).isNull());
+        // The decision is shown as an event.
+        bool shown = false;
+        const QJsonArray events = QJsonDocument::fromJson(result.out)
+                                          .object()
+                                          .value(QStringLiteral("events"))
+                                          .toArray();
+        for (const QJsonValue &event : events) {
+            shown = shown
+                    || (event[QStringLiteral("kind")] == QStringLiteral("fallback_entered")
+                        && event[QStringLiteral("host")] == QStringLiteral("down.elsewhere")
+                        && event[QStringLiteral("detail")].toString().contains(address));
+        }
+        QVERIFY2(shown, result.out.constData());
     }
 
     void malformedEnvironmentIsAWarningNotAnError()

@@ -112,9 +112,10 @@ int runCommandLine(QCoreApplication &app)
     QObject::connect(&runner, &OnceRunner::finished, &app, [&] {
         const bool ready = runner.ready();
         if (format == QLatin1String("json"))
-            out() << QString::fromUtf8(formatOnceJson(runner.outcomes(), ready));
+            out() << QString::fromUtf8(
+                    formatOnceJson(runner.outcomes(), ready, resolver->recentEvents()));
         else
-            out() << formatOnceTable(runner.outcomes(), ready);
+            out() << formatOnceTable(runner.outcomes(), ready, resolver->recentEvents());
         out().flush();
         exitCode = ready ? ExitReady : ExitNotReady;
         app.quit();

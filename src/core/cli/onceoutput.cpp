@@ -38,7 +38,8 @@ int criticalCount(const QList<TargetOutcome> &outcomes, bool withAddresses)
 
 } // namespace
 
-QString formatOnceTable(const QList<TargetOutcome> &outcomes, bool ready)
+QString formatOnceTable(const QList<TargetOutcome> &outcomes, bool ready,
+                        const QList<ResolverEvent> &events)
 {
     const QStringList headers = {
             QStringLiteral("TARGET"), QStringLiteral("HOST"),    QStringLiteral("RESOLVER"),
@@ -85,10 +86,18 @@ QString formatOnceTable(const QList<TargetOutcome> &outcomes, bool ready)
                    .arg(ready ? QStringLiteral("yes") : QStringLiteral("no"))
                    .arg(criticalCount(outcomes, true))
                    .arg(criticalCount(outcomes, false));
+    if (!events.isEmpty())
+        out += QStringLiteral("events:\n");
+    for (const ResolverEvent &event : events) {
+        out += QStringLiteral("  %1  %2  %3\n")
+                       .arg(event.time.toString(Qt::ISODateWithMs), eventKindName(event.kind),
+                            event.detail);
+    }
     return out;
 }
 
-QByteArray formatOnceJson(const QList<TargetOutcome> &outcomes, bool ready)
+QByteArray formatOnceJson(const QList<TargetOutcome> &outcomes, bool ready,
+                          const QList<ResolverEvent> &events)
 {
     QJsonArray targets;
     for (const TargetOutcome &outcome : outcomes) {
@@ -112,6 +121,18 @@ QByteArray formatOnceJson(const QList<TargetOutcome> &outcomes, bool ready)
         };
         targets.append(target);
     }
-    const QJsonObject root{{QStringLiteral("ready"), ready}, {QStringLiteral("targets"), targets}};
+    QJsonArray eventArray;
+    for (const ResolverEvent &event : events) {
+        eventArray.append(QJsonObject{
+                {QStringLiteral("time"), event.time.toString(Qt::ISODateWithMs)},
+                {QStringLiteral("kind"), eventKindName(event.kind)},
+                {QStringLiteral("host"), event.host},
+                {QStringLiteral("detail"), event.detail},
+        });
+    }
+    const QJsonObject root{{QStringLiteral("ready"), ready},
+                           {QStringLiteral("targets"), targets},
+                           {QStringLiteral("events"), eventArray}};
+
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }

@@ -7,5 +7,8 @@
 
 // What `dnswatch --once` prints: a table for people, or JSON for scripts (README documents the
 // JSON shape).
-QString formatOnceTable(const QList<TargetOutcome> &outcomes, bool ready);
-QByteArray formatOnceJson(const QList<TargetOutcome> &outcomes, bool ready);
+// The events are the resolver's decisions during the run (fallback entered, pins...).
+QString formatOnceTable(const QList<TargetOutcome> &outcomes, bool ready,
+                        const QList<ResolverEvent> &events);
+QByteArray formatOnceJson(const QList<TargetOutcome> &outcomes, bool ready,
+                          const QList<ResolverEvent> &events);
