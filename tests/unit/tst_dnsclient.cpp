@@ -361,8 +361,10 @@ private Q_SLOTS:
                                 });
         }
         QTRY_COMPARE_WITH_TIMEOUT(timeouts, 100, 5000);
-        // Only 10 on the wire at once, yet nobody waits past 2 x 200 ms (+ grace and slack).
-        QVERIFY2(lastMs < 2 * 200 + 200, qPrintable(QString::number(lastMs)));
+        // Only 10 on the wire at once, yet nobody waits much past 2 x 200 ms (+100 ms grace);
+        // waiting for a turn would take the last one 100 / 10 x 400 ms = 4 s. The margin is for
+        // loaded CI machines.
+        QVERIFY2(lastMs < 2 * 200 + 100 + 400, qPrintable(QString::number(lastMs)));
         // Ten per 200 ms window: most queries were given up unsent rather than sent late.
         QVERIFY2(rig.responders[0]->udpQueries() <= 40,
                  qPrintable(QString::number(rig.responders[0]->udpQueries())));
