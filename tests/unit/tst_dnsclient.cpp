@@ -96,6 +96,50 @@ private Q_SLOTS:
         QCOMPARE(silent.udpQueries(), 1);
     }
 
+    void lateAnswerToAnEarlierTryIsAccepted()
+    {
+        Rig rig; // 200 ms per try
+        rig.options.attempts = 3;
+        rig.responders[0]->setScript([](const DnsWire::Message &q, const QByteArray &, Transport) {
+            return QList<Reply>{{answerA(q)[0].bytes, 300}}; // always slower than one try
+        });
+        const DnsExchange exchange = rig.ask(QStringLiteral("slow.test"));
+        QCOMPARE(exchange.error, DnsExchange::Error::None);
+        QCOMPARE(exchange.tries, 2); // the first try's answer came in during the second
+        QCOMPARE(rig.client()->stats().mismatched, 0u);
+    }
+
+    void unsendableServerFailsLaterNotInsideQuery()
+    {
+        Rig rig;
+        // A link-local address without a scope: the kernel refuses to send there.
+        rig.options.servers = {*NameServer::parse(QStringLiteral("[fe80::1]:53"))};
+        rig.options.attempts = 1;
+        QList<DnsExchange> results;
+        for (int i = 0; i < 300; ++i) // more than the window: a chain of failures, not a nest
+            rig.client()->query(QStringLiteral("u%1.test").arg(i), TypeA, &rig.context,
+                                [&](const DnsExchange &e) { results.append(e); });
+        QVERIFY(results.isEmpty()); // never from inside query()
+        QTRY_COMPARE_WITH_TIMEOUT(results.size(), 300, 5000);
+        for (const DnsExchange &exchange : std::as_const(results))
+            QCOMPARE(exchange.error, DnsExchange::Error::Network);
+    }
+
+    void socketsTakeTurns()
+    {
+        Rig rig;
+        rig.options.socketsPerServer = 4;
+        rig.responders[0]->setScript([](const DnsWire::Message &q, const QByteArray &, Transport) {
+            return answerA(q);
+        });
+        int done = 0;
+        for (int i = 0; i < 8; ++i)
+            rig.client()->query(QStringLiteral("t%1.test").arg(i), TypeA, &rig.context,
+                                [&](const DnsExchange &) { ++done; });
+        QTRY_COMPARE(done, 8);
+        QCOMPARE(rig.responders[0]->senderPorts().size(), 4); // not one port for all
+    }
+
     void queriesCarryEdnsAndRandomIds()
     {
         Rig rig;

@@ -123,6 +123,40 @@ private Q_SLOTS:
         QVERIFY(rig.resolver.snapshot().isEmpty());
     }
 
+    void callerAbandonedByAnotherCallbackIsNotAnswered()
+    {
+        Rig rig(policy());
+        Resolver::RequestId second = 0;
+        int secondCalls = 0;
+        rig.resolver.resolve({QStringLiteral("a.test"), QStringLiteral("fake")}, &rig.context,
+                             [&](const LookupResult &) { rig.resolver.abandon(second); });
+        second = rig.resolver.resolve({QStringLiteral("a.test"), QStringLiteral("fake")},
+                                      &rig.context, [&](const LookupResult &) { ++secondCalls; });
+        rig.backend->answer(QStringLiteral("a.test"),
+                            FakeBackend::addresses({QStringLiteral("10.0.0.1")}, 60));
+        QCOMPARE(secondCalls, 0);
+    }
+
+    void eventSlotsMayCallBackIntoTheResolver()
+    {
+        Rig rig(policy());
+        primeExpired(rig, QStringLiteral("a.test"), 10, 1);
+        int reentered = 0;
+        connect(&rig.resolver, &Resolver::eventOccurred, &rig.context,
+                [&](const ResolverEvent &event) {
+                    if (event.kind != ResolverEvent::Kind::FallbackEntered)
+                        return;
+                    ++reentered; // a dashboard reacting: ask again, then clear the cache
+                    rig.ask(QStringLiteral("a.test"));
+                    rig.resolver.clearHost(QStringLiteral("a.test"));
+                });
+        rig.ask(QStringLiteral("a.test"));
+        rig.clock.advance(1800); // the client response timer serves stale and emits the event
+        QCOMPARE(reentered, 1);
+        QVERIFY(!rig.results.isEmpty());
+        QCOMPARE(rig.results.first().source, ResolutionSource::Stale);
+    }
+
     void ttlIsClampedAndHonoured_data()
     {
         QTest::addColumn<quint32>("recordTtl");
@@ -529,6 +563,8 @@ private Q_SLOTS:
         QCOMPARE(rig.resolver.pin(QStringLiteral("a.test"))->reason, pin.reason);
         QCOMPARE(rig.resolver.eventCount(ResolverEvent::Kind::Pinned), 1u);
         rig.advanceSeconds(11);
+        // Expired on time, by its own timer, not whenever someone next looks.
+        QCOMPARE(rig.resolver.eventCount(ResolverEvent::Kind::Unpinned), 1u);
         rig.ask(QStringLiteral("a.test"));
         rig.backend->answer(QStringLiteral("a.test"), FakeBackend::failure(FailureCause::Timeout));
         QCOMPARE(rig.results.last().source, ResolutionSource::None);

@@ -9,9 +9,9 @@
 #include <QtEndian>
 
 #include <cerrno>
-
 #include <cstring>
 #include <sys/socket.h>
+#include <utility>
 
 // One connected UDP socket to one server. Connected, so the kernel drops datagrams from other
 // senders and reports ICMP "port unreachable" as an error instead of letting the try time out.
@@ -51,7 +51,9 @@ public:
         QObject::connect(socket, &QUdpSocket::errorOccurred, client,
                          [this, client] { client->onChannelError(this, socket->errorString()); });
     }
-    ~DnsUdpChannel() { socket->deleteLater(); }
+    // Only ever destroyed from the client's queued sweep or its destructor, never from inside the
+    // socket's own handlers: deleting the socket drops the lambdas that point at this channel.
+    ~DnsUdpChannel() { delete socket; }
 
     QUdpSocket *socket;
     int serverIndex;
@@ -119,8 +121,17 @@ struct DnsClient::Query
     int tryNumber = -1; // index into the try sequence: round * servers + server
     int serverIndex = 0;
     QList<bool> serverGaveUp; // answered with SERVFAIL/REFUSED/...: not asked again
-    DnsUdpChannel *channel = nullptr;
-    quint16 id = 0;
+    DnsUdpChannel *channel = nullptr; // of the current UDP try
+    quint16 id = 0; // of the current UDP try
+    bool onWire = false; // the current UDP try counts against maxOutstanding
+    // Every UDP try stays registered until the query ends: a slow server's late answer to an
+    // earlier try is still a good answer.
+    struct UdpTry
+    {
+        DnsUdpChannel *channel;
+        quint16 id;
+    };
+    QList<UdpTry> udpTries;
     bool waitingForSlot = false;
     std::unique_ptr<DnsTcpExchange> tcp;
     bool overTcp = false;
@@ -206,7 +217,7 @@ void DnsClient::finishLater(Query *query, DnsExchange::Error error, const QStrin
 
 void DnsClient::startNextTry(Query *query)
 {
-    detachFromChannel(query);
+    leaveWire(query);
     query->tcp.reset();
     const int servers = int(m_options.servers.size());
     const int totalTries = servers * m_options.attempts;
@@ -218,15 +229,9 @@ void DnsClient::startNextTry(Query *query)
             return;
         }
     }
-    // Out of tries: an rcode answer beats a timeout, since it says what the server thinks.
-    if (query->lastFailureResponse) {
-        DnsExchange exchange;
-        exchange.response = std::move(*query->lastFailureResponse);
-        exchange.server = query->lastFailureServer;
-        query->lastFailureResponse.reset();
-        deliver(query, std::move(exchange));
+    // Out of tries.
+    if (deliverRcodeAnswer(query))
         return;
-    }
     if (query->sawMalformed)
         finish(query, DnsExchange::Error::Malformed, query->malformedDetail);
     else
@@ -249,6 +254,8 @@ void DnsClient::sendUdp(Query *query)
     query->id = id;
     query->channel = channel;
     query->overTcp = false;
+    query->onWire = true;
+    query->udpTries.append({channel, id});
     channel->pending.insert(id, query->serial);
     --channel->sendsLeft;
     ++query->sends;
@@ -259,16 +266,36 @@ void DnsClient::sendUdp(Query *query)
         // A pending ICMP error is reported by this send and then gone: it concerns every try
         // on the socket, not just this one.
         const int sendError = errno; // Qt names this one "Unknown error"
-        onChannelError(channel,
-                       QStringLiteral("send: %1")
-                               .arg(sendError ? QString::fromLocal8Bit(::strerror(sendError))
-                                              : channel->socket->errorString()));
+        const QString error = QStringLiteral("send: %1")
+                                      .arg(sendError ? QString::fromLocal8Bit(::strerror(sendError))
+                                                     : channel->socket->errorString());
+        // Out of rotation now; the tries fail from the event loop, never inside query() and
+        // never one nested inside the next.
+        channel->sendsLeft = 0;
+        QMetaObject::invokeMethod(
+                this,
+                [this, socket = channel->socket, error] {
+                    if (DnsUdpChannel *failed = channelOf(socket))
+                        onChannelError(failed, error);
+                },
+                Qt::QueuedConnection);
     }
+}
+
+DnsUdpChannel *DnsClient::channelOf(const QUdpSocket *socket) const
+{
+    for (const QList<DnsUdpChannel *> &channels : m_channels) {
+        for (DnsUdpChannel *channel : channels) {
+            if (channel->socket == socket)
+                return channel;
+        }
+    }
+    return nullptr; // already released
 }
 
 void DnsClient::sendTcp(Query *query)
 {
-    detachFromChannel(query);
+    leaveWire(query);
     ++m_stats.tcpFallbacks;
     ++m_stats.triesSent;
     query->overTcp = true;
@@ -331,11 +358,26 @@ void DnsClient::onDeadline()
     scheduleSweep();
 }
 
+bool DnsClient::deliverRcodeAnswer(Query *query)
+{
+    // An rcode answer (SERVFAIL, REFUSED...) beats a timeout: it says what the server thinks.
+    if (!query->lastFailureResponse)
+        return false;
+    DnsExchange exchange;
+    exchange.response = std::move(*query->lastFailureResponse);
+    exchange.server = query->lastFailureServer;
+    query->lastFailureResponse.reset();
+    deliver(query, std::move(exchange));
+    return true;
+}
+
 void DnsClient::giveUp(Query *query)
 {
     ++m_stats.timeouts;
     const qint64 budget = qint64(m_options.timeoutMs) * m_options.attempts
             * m_options.servers.size();
+    if (deliverRcodeAnswer(query))
+        return;
     if (query->sends == 0) {
         finish(query, DnsExchange::Error::Timeout,
                QStringLiteral("not sent within %1 ms: %2 queries were ahead of it")
@@ -371,10 +413,14 @@ void DnsClient::onDatagram(DnsUdpChannel *channel, const QByteArray &datagram,
         return;
     }
     Query *query = m_queries.at(pending.value()).get();
+    // An answer to an earlier try of this query (late, not wrong) counts as much as one to the
+    // current try; only the current try's answer can change what the query does next.
+    const bool currentTry = query->onWire && query->channel == channel && query->id == header.id;
     DnsWire::ParseResult parsed = DnsWire::parseMessage(datagram);
     if (!parsed.ok()) {
         if (header.truncated) {
-            sendTcp(query);
+            if (currentTry)
+                sendTcp(query);
             return;
         }
         // Possibly spoofed: keep waiting for a good answer; report it if none comes.
@@ -391,23 +437,31 @@ void DnsClient::onDatagram(DnsUdpChannel *channel, const QByteArray &datagram,
     }
     ++m_stats.responses;
     if (parsed.message.truncated) {
-        sendTcp(query);
+        if (currentTry)
+            sendTcp(query);
         return;
     }
-    handleResponse(query, std::move(parsed.message));
+    handleResponse(query, std::move(parsed.message), channel->serverIndex, currentTry);
 }
 
 void DnsClient::onChannelError(DnsUdpChannel *channel, const QString &error)
 {
     // An ICMP error on a connected socket concerns every try on it: they all went to one server.
     channel->sendsLeft = 0; // out of rotation: the socket may stay in an error state
-    const QList<quint64> serials = channel->pending.values();
     const QString detail = QStringLiteral("%1: %2").arg(
             m_options.servers[channel->serverIndex].toString(), error);
-    for (quint64 serial : serials) {
-        auto found = m_queries.find(serial);
-        if (found != m_queries.end())
-            tryFailed(found->second.get(), DnsExchange::Error::Network, detail);
+    const QHash<quint16, quint64> tries = channel->pending;
+    channel->pending.clear();
+    for (auto it = tries.cbegin(); it != tries.cend(); ++it) {
+        auto found = m_queries.find(it.value());
+        if (found == m_queries.end())
+            continue;
+        Query *query = found->second.get();
+        query->udpTries.removeIf([&](const Query::UdpTry &udpTry) {
+            return udpTry.channel == channel && udpTry.id == it.key();
+        });
+        if (query->onWire && query->channel == channel && query->id == it.key())
+            tryFailed(query, DnsExchange::Error::Network, detail);
     }
     releaseChannel(channel);
 }
@@ -464,12 +518,14 @@ void DnsClient::onTcpFinished(quint64 serial, int tryNumber, const QByteArray &r
             [this, serial, tryNumber, message] {
                 auto again = m_queries.find(serial);
                 if (again != m_queries.end() && again->second->tryNumber == tryNumber)
-                    handleResponse(again->second.get(), std::move(*message));
+                    handleResponse(again->second.get(), std::move(*message),
+                                   again->second->serverIndex, /*currentTry=*/true);
             },
             Qt::QueuedConnection);
 }
 
-void DnsClient::handleResponse(Query *query, DnsWire::Message &&response)
+void DnsClient::handleResponse(Query *query, DnsWire::Message &&response, int serverIndex,
+                               bool currentTry)
 {
     using DnsWire::ResponseCode;
     const quint16 rcode = response.rcode;
@@ -478,15 +534,16 @@ void DnsClient::handleResponse(Query *query, DnsWire::Message &&response)
             || rcode == quint16(ResponseCode::FormErr);
     if (serverFailure) {
         // Ask the other servers; this one has said what it thinks.
-        query->serverGaveUp[query->serverIndex] = true;
-        query->lastFailureServer = m_options.servers[query->serverIndex];
+        query->serverGaveUp[serverIndex] = true;
+        query->lastFailureServer = m_options.servers[serverIndex];
         query->lastFailureResponse = std::move(response);
-        startNextTry(query);
+        if (currentTry)
+            startNextTry(query);
         return;
     }
     DnsExchange exchange;
     exchange.response = std::move(response);
-    exchange.server = m_options.servers[query->serverIndex];
+    exchange.server = m_options.servers[serverIndex];
     deliver(query, std::move(exchange));
 }
 
@@ -514,45 +571,56 @@ void DnsClient::deliver(Query *query, DnsExchange &&exchange)
     exchange.latencyUs = query->started.nsecsElapsed() / 1000;
     exchange.tries = query->sends;
     exchange.overTcp = query->overTcp;
-    detachFromChannel(query);
+    detachAll(query);
     auto owned = std::move(m_queries.at(query->serial));
     m_queries.erase(query->serial);
     if (!owned->hasContext || owned->context)
         owned->callback(exchange);
 }
 
-void DnsClient::detachFromChannel(Query *query)
+void DnsClient::leaveWire(Query *query)
 {
     if (query->waitingForSlot) {
         query->waitingForSlot = false;
         m_waiting.erase(std::remove(m_waiting.begin(), m_waiting.end(), query->serial),
                         m_waiting.end());
     }
-    DnsUdpChannel *channel = query->channel;
-    if (!channel)
-        return;
     query->channel = nullptr;
-    channel->pending.remove(query->id);
+    if (!query->onWire)
+        return;
+    query->onWire = false;
     --m_outstandingUdp;
-    releaseChannel(channel);
     pumpWaiting();
+}
+
+void DnsClient::detachAll(Query *query)
+{
+    leaveWire(query);
+    const QList<Query::UdpTry> tries = std::exchange(query->udpTries, {});
+    for (const Query::UdpTry &udpTry : tries) {
+        udpTry.channel->pending.remove(udpTry.id);
+        releaseChannel(udpTry.channel);
+    }
 }
 
 DnsUdpChannel *DnsClient::channelFor(int serverIndex)
 {
+    // Up to socketsPerServer sockets take turns, each on its own random source port; a socket
+    // whose sends are used up is retired (it stays until its last reply is in) and replaced.
     QList<DnsUdpChannel *> &channels = m_channels[serverIndex];
-    // Retired channels (no sends left) stay in the list until their last reply is in.
-    for (int i = 0; i < channels.size(); ++i) {
-        const int index = (m_nextChannel[serverIndex] + i) % int(channels.size());
-        if (channels[index]->sendsLeft > 0) {
-            m_nextChannel[serverIndex] = index + 1;
-            return channels[index];
-        }
+    QList<DnsUdpChannel *> active;
+    for (DnsUdpChannel *channel : std::as_const(channels)) {
+        if (channel->sendsLeft > 0)
+            active.append(channel);
     }
-    auto *channel = new DnsUdpChannel(this, serverIndex, m_options.servers[serverIndex],
-                                      m_options.queriesPerSocket);
-    channels.append(channel);
-    return channel;
+    if (active.size() < m_options.socketsPerServer) {
+        auto *channel = new DnsUdpChannel(this, serverIndex, m_options.servers[serverIndex],
+                                          m_options.queriesPerSocket);
+        channels.append(channel);
+        return channel;
+    }
+    const int next = m_nextChannel[serverIndex]++ % int(active.size());
+    return active[next];
 }
 
 void DnsClient::releaseChannel(DnsUdpChannel *channel)
@@ -576,6 +644,9 @@ void DnsClient::releaseChannel(DnsUdpChannel *channel)
 
 void DnsClient::pumpWaiting()
 {
+    if (m_pumping)
+        return; // a send below freed a slot: the loop here takes care of it
+    m_pumping = true;
     while (!m_waiting.empty() && m_outstandingUdp < m_options.maxOutstanding) {
         const quint64 serial = m_waiting.front();
         m_waiting.pop_front();
@@ -587,6 +658,7 @@ void DnsClient::pumpWaiting()
             continue; // out of time: the give-up sweep ends it without a pointless send
         sendUdp(found->second.get());
     }
+    m_pumping = false;
 }
 
 bool DnsClient::matchesQuestion(const Query &query, const DnsWire::Message &response) const

@@ -16,6 +16,7 @@
 class Clock;
 class DnsUdpChannel;
 class DnsTcpExchange;
+class QUdpSocket;
 
 struct DnsClientOptions
 {
@@ -92,16 +93,19 @@ private:
     void scheduleSweep();
     void onDeadline();
     void giveUp(Query *query);
+    bool deliverRcodeAnswer(Query *query);
     void onDatagram(DnsUdpChannel *channel, const QByteArray &datagram, const QHostAddress &sender,
                     quint16 senderPort);
     void onChannelError(DnsUdpChannel *channel, const QString &error);
     void onTcpFinished(quint64 serial, int tryNumber, const QByteArray &reply, const QString &error);
-    void handleResponse(Query *query, DnsWire::Message &&response);
+    void handleResponse(Query *query, DnsWire::Message &&response, int serverIndex, bool currentTry);
     void tryFailed(Query *query, DnsExchange::Error error, const QString &detail);
     void finish(Query *query, DnsExchange::Error error, const QString &detail);
     void finishLater(Query *query, DnsExchange::Error error, const QString &detail);
     void deliver(Query *query, DnsExchange &&exchange);
-    void detachFromChannel(Query *query);
+    void leaveWire(Query *query); // the current try no longer counts against the window
+    void detachAll(Query *query); // the query ends: every try's ID is released
+    DnsUdpChannel *channelOf(const QUdpSocket *socket) const;
     DnsUdpChannel *channelFor(int serverIndex);
     void releaseChannel(DnsUdpChannel *channel);
     void pumpWaiting();
@@ -114,6 +118,7 @@ private:
     std::unordered_map<quint64, std::unique_ptr<Query>> m_queries;
     std::deque<quint64> m_waiting; // queries waiting for a send slot
     int m_outstandingUdp = 0;
+    bool m_pumping = false;
     struct Deadline
     {
         qint64 atMs;

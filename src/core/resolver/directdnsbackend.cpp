@@ -1,7 +1,10 @@
 #include "directdnsbackend.h"
 
+#include "clock.h"
+
 #include <QElapsedTimer>
 
+#include <limits>
 #include <memory>
 
 using DnsWire::RecordType;
@@ -9,15 +12,21 @@ using DnsWire::ResponseCode;
 
 DirectDnsBackend::DirectDnsBackend(const QString &name, const DnsClientOptions &options,
                                    Clock *clock, QObject *parent)
-    : ResolverBackend(parent), m_name(name), m_client(options, clock, this)
+    : ResolverBackend(parent), m_name(name), m_clock(clock), m_client(options, clock, this)
 { }
+
+qint64 DirectDnsBackend::queryBudgetMs() const
+{
+    const DnsClientOptions &options = m_client.options();
+    const qint64 tries = qMax<qsizetype>(1, options.servers.size()) * options.attempts;
+    return tries * options.timeoutMs + 100; // the client's own grace included
+}
 
 int DirectDnsBackend::lookupTimeoutMs() const
 {
-    const DnsClientOptions &options = m_client.options();
-    const int tries = int(qMax<qsizetype>(1, options.servers.size())) * options.attempts;
-    // A CNAME that leaves the answer costs another query; allow one such hop in the estimate.
-    return tries * options.timeoutMs * 2;
+    // The first query, plus at most one more started before that budget ran out (a CNAME that
+    // leaves the answer); further hops are only started while the first budget lasts.
+    return int(qMin<qint64>(std::numeric_limits<int>::max(), 2 * queryBudgetMs()));
 }
 
 namespace {
@@ -120,33 +129,39 @@ BackendAnswer DirectDnsBackend::interpret(const DnsExchange &exchange, const QSt
     return answer;
 }
 
-void DirectDnsBackend::lookupType(const QString &host, quint16 type, int hopsLeft, QObject *context,
+void DirectDnsBackend::lookupType(const QString &host, quint16 type, int hopsLeft,
+                                  qint64 chainDeadlineMs, QObject *context,
                                   std::function<void(BackendAnswer)> done)
 {
-    m_client.query(host, type, context,
-                   [this, host, type, hopsLeft, context, done](const DnsExchange &exchange) {
-                       QString follow;
-                       BackendAnswer answer = interpret(exchange, host, type, &follow);
-                       if (follow.isEmpty() || hopsLeft <= 0) {
-                           if (!follow.isEmpty()) {
-                               answer.cause = FailureCause::Malformed;
-                               answer.detail = QStringLiteral("CNAME chain of %1 is longer than %2")
-                                                       .arg(host)
-                                                       .arg(DnsWire::MaxCnameChain);
-                           }
-                           done(answer);
-                           return;
-                       }
-                       const std::optional<quint32> chainTtl = answer.ttlSeconds;
-                       const qint64 spentUs = answer.latencyUs;
-                       lookupType(follow, type, hopsLeft - 1, context,
-                                  [chainTtl, spentUs, done](BackendAnswer tail) {
-                                      if (tail.ttlSeconds && chainTtl)
-                                          tail.ttlSeconds = qMin(*tail.ttlSeconds, *chainTtl);
-                                      tail.latencyUs += spentUs;
-                                      done(tail);
-                                  });
+    m_client.query(host, type, context, [=, this](const DnsExchange &exchange) {
+        QString follow;
+        BackendAnswer answer = interpret(exchange, host, type, &follow);
+        if (follow.isEmpty()) {
+            done(answer);
+            return;
+        }
+        if (hopsLeft <= 0 || m_clock->nowMs() >= chainDeadlineMs) {
+            answer.cause = hopsLeft <= 0 ? FailureCause::Malformed : FailureCause::Timeout;
+            answer.detail = hopsLeft <= 0
+                    ? QStringLiteral("CNAME chain of %1 is longer than %2")
+                              .arg(host)
+                              .arg(DnsWire::MaxCnameChain)
+                    : QStringLiteral("CNAME chain of %1 did not end within %2 ms")
+                              .arg(host)
+                              .arg(queryBudgetMs());
+            done(answer);
+            return;
+        }
+        const std::optional<quint32> chainTtl = answer.ttlSeconds;
+        const qint64 spentUs = answer.latencyUs;
+        lookupType(follow, type, hopsLeft - 1, chainDeadlineMs, context,
+                   [chainTtl, spentUs, done](BackendAnswer tail) {
+                       if (tail.ttlSeconds && chainTtl)
+                           tail.ttlSeconds = qMin(*tail.ttlSeconds, *chainTtl);
+                       tail.latencyUs += spentUs;
+                       done(tail);
                    });
+    });
 }
 
 namespace {
@@ -188,9 +203,10 @@ void DirectDnsBackend::lookup(const QString &host, RecordKind kind, QObject *con
 {
     const quint16 typeA = quint16(RecordType::A);
     const quint16 typeAAAA = quint16(RecordType::AAAA);
+    const qint64 deadline = m_clock->nowMs() + queryBudgetMs();
     if (kind != RecordKind::Both) {
-        lookupType(host, kind == RecordKind::A ? typeA : typeAAAA, DnsWire::MaxCnameChain, context,
-                   [callback](BackendAnswer answer) { callback(answer); });
+        lookupType(host, kind == RecordKind::A ? typeA : typeAAAA, DnsWire::MaxCnameChain, deadline,
+                   context, [callback](BackendAnswer answer) { callback(answer); });
         return;
     }
     struct Pair
@@ -202,12 +218,14 @@ void DirectDnsBackend::lookup(const QString &host, RecordKind kind, QObject *con
         if (pair->v4 && pair->v6)
             callback(combineFamilies(*pair->v4, *pair->v6));
     };
-    lookupType(host, typeA, DnsWire::MaxCnameChain, context, [pair, complete](BackendAnswer a) {
-        pair->v4 = std::move(a);
-        complete();
-    });
-    lookupType(host, typeAAAA, DnsWire::MaxCnameChain, context, [pair, complete](BackendAnswer a) {
-        pair->v6 = std::move(a);
-        complete();
-    });
+    lookupType(host, typeA, DnsWire::MaxCnameChain, deadline, context,
+               [pair, complete](BackendAnswer a) {
+                   pair->v4 = std::move(a);
+                   complete();
+               });
+    lookupType(host, typeAAAA, DnsWire::MaxCnameChain, deadline, context,
+               [pair, complete](BackendAnswer a) {
+                   pair->v6 = std::move(a);
+                   complete();
+               });
 }

@@ -24,9 +24,13 @@ public:
                                    QString *followName);
 
 private:
-    void lookupType(const QString &host, quint16 type, int hopsLeft, QObject *context,
-                    std::function<void(BackendAnswer)> done);
+    // Follows a CNAME out of the answer with another query only while the first query's budget
+    // (chainDeadlineMs) lasts, so a whole lookup stays within lookupTimeoutMs().
+    void lookupType(const QString &host, quint16 type, int hopsLeft, qint64 chainDeadlineMs,
+                    QObject *context, std::function<void(BackendAnswer)> done);
+    qint64 queryBudgetMs() const;
 
     QString m_name;
+    Clock *m_clock;
     DnsClient m_client;
 };

@@ -190,7 +190,9 @@ int Resolver::backendIndex(const QString &name) const
 {
     for (int i = 0; i < m_backendNames.size(); ++i) {
         // Callers usually pass the very string the config holds: compare pointers first.
-        if (m_backendNames[i].constData() == name.constData() || m_backendNames[i] == name)
+        const QString &candidate = m_backendNames[i];
+        if ((candidate.constData() == name.constData() && candidate.size() == name.size())
+            || candidate == name)
             return i;
     }
     return -1;
@@ -232,15 +234,15 @@ bool Resolver::answerFromFreshCache(const ResolveRequest &request, int backend,
     return true;
 }
 
-Resolver::Entry *Resolver::entryFor(const Key &key)
+std::shared_ptr<Resolver::Entry> Resolver::entryFor(const Key &key)
 {
     auto found = m_entries.find(key);
     if (found != m_entries.end())
-        return found->get();
+        return *found;
     auto entry = std::make_shared<Entry>();
     entry->key = key;
     m_entries.insert(key, entry);
-    return entry.get();
+    return entry;
 }
 
 LookupResult Resolver::baseResult(const Entry &entry) const
@@ -265,6 +267,7 @@ bool Resolver::serveFromCache(Entry &entry, qint64 now, LookupResult *out)
         ++entry.hits;
         // An operator's pin or the emergency variable still applies to a deleted name.
         if (std::optional<LookupResult> pinned = explicitFallbackFor(entry, entry.negativeCause)) {
+            noteFallback(entry, *pinned, entry.lastDetail);
             *out = std::move(*pinned);
             return true;
         }
@@ -316,7 +319,8 @@ Resolver::RequestId Resolver::resolve(const ResolveRequest &request, QObject *co
         return 0;
     }
 
-    Entry *entry = entryFor(key);
+    // Held, not borrowed: an event emitted below may reach a slot that clears the cache.
+    const std::shared_ptr<Entry> entry = entryFor(key);
     const qint64 now = m_clock->nowMs();
     entry->lastUsedMs = now;
     if (use == CacheUse::UseCache) {
@@ -578,7 +582,7 @@ void Resolver::recordFailure(Entry &entry, const BackendAnswer &answer)
     });
 }
 
-std::optional<LookupResult> Resolver::fallbackFor(const Entry &entry, FailureCause cause)
+std::optional<LookupResult> Resolver::fallbackFor(const Entry &entry, FailureCause cause) const
 {
     const qint64 now = m_clock->nowMs();
     LookupResult result = baseResult(entry);
@@ -600,19 +604,19 @@ std::optional<LookupResult> Resolver::fallbackFor(const Entry &entry, FailureCau
     return explicitFallbackFor(entry, cause);
 }
 
-std::optional<LookupResult> Resolver::explicitFallbackFor(const Entry &entry, FailureCause cause)
+std::optional<LookupResult> Resolver::explicitFallbackFor(const Entry &entry,
+                                                          FailureCause cause) const
 {
     LookupResult result = baseResult(entry);
     result.cause = cause;
     result.detail = entry.lastDetail;
     result.server.clear();
-    auto pinFound = m_pins.find(entry.key.host);
-    if (pinFound != m_pins.end() && pinFound->expiresAt
-        && *pinFound->expiresAt <= m_clock->wallTime()) {
-        unpinAddresses(entry.key.host, QStringLiteral("pin expired"));
-        pinFound = m_pins.end();
-    }
-    if (pinFound != m_pins.end()) {
+    // Pure: an expired pin is skipped here and removed (with its event) by its own timer.
+    auto pinFound = m_pins.constFind(entry.key.host);
+    if (pinFound != m_pins.cend() && pinFound->expiresAt
+        && *pinFound->expiresAt <= m_clock->wallTime())
+        pinFound = m_pins.cend();
+    if (pinFound != m_pins.cend()) {
         result.addresses = addressesOfKind(pinFound->addresses, entry.key.kind);
         if (!result.addresses.isEmpty()) {
             result.source = ResolutionSource::Pinned;
@@ -668,7 +672,9 @@ void Resolver::answer(Waiter &waiter, LookupResult result)
 {
     if (waiter.responseTimer)
         m_clock->cancel(waiter.responseTimer);
-    m_waiting.remove(waiter.id);
+    // Abandoned meanwhile (perhaps by another caller's callback in this same round): no answer.
+    if (!m_waiting.remove(waiter.id))
+        return;
     result.latencyUs = waiter.waited.nsecsElapsed() / 1000;
     Q_EMIT resolved(result);
     if (!waiter.hasContext || waiter.context)
@@ -695,10 +701,11 @@ void Resolver::onResponseTimer(const Key &key, RequestId id)
     entry->lastDetail = previousDetail;
     if (!fallback)
         return; // the fallback vanished meanwhile (cleared, unpinned): wait for the lookup
-    if (fallback->source != ResolutionSource::Cache)
-        noteFallback(*entry, *fallback, slow);
+    // Out of the list before any event goes out: a slot may add waiters or clear the cache.
     Waiter waiter = std::move(*it);
     waiters.erase(it);
+    if (fallback->source != ResolutionSource::Cache)
+        noteFallback(*entry, *fallback, slow);
     answer(waiter, *fallback);
 }
 
@@ -762,6 +769,15 @@ void Resolver::pinAddresses(const QString &host, const PinnedFallback &pin)
     if (!stored.pinnedAt.isValid())
         stored.pinnedAt = m_clock->wallTime();
     m_pins.insert(key, stored);
+    if (stored.expiresAt) {
+        const qint64 delayMs = qMax<qint64>(0, m_clock->wallTime().msecsTo(*stored.expiresAt));
+        const QDateTime pinnedAt = stored.pinnedAt;
+        m_clock->callAfter(delayMs, this, [this, key, pinnedAt] {
+            const auto current = m_pins.constFind(key);
+            if (current != m_pins.cend() && current->pinnedAt == pinnedAt) // not re-pinned
+                unpinAddresses(key, QStringLiteral("pin expired"));
+        });
+    }
     ResolverEvent event;
     event.kind = ResolverEvent::Kind::Pinned;
     event.host = key;

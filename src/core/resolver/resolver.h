@@ -125,7 +125,9 @@ private:
         {
             // Callers keep passing the same host string: compare pointers before characters.
             return backend == other.backend && kind == other.kind
-                    && (host.constData() == other.host.constData() || host == other.host);
+                    && ((host.constData() == other.host.constData()
+                         && host.size() == other.host.size())
+                        || host == other.host);
         }
     };
     friend size_t qHash(const Key &key, size_t seed) noexcept
@@ -133,7 +135,7 @@ private:
         return qHash(key.host, seed) ^ (size_t(key.backend) << 2 | size_t(key.kind));
     }
 
-    Entry *entryFor(const Key &key);
+    std::shared_ptr<Entry> entryFor(const Key &key);
     int backendIndex(const QString &name) const;
     Key keyFor(const ResolveRequest &request, bool *knownBackend) const;
     bool answerFromFreshCache(const ResolveRequest &request, int backend, const Callback &callback);
@@ -144,9 +146,9 @@ private:
     void storeNegative(Entry &entry, const BackendAnswer &answer);
     void recordFailure(Entry &entry, const BackendAnswer &answer);
     // Stale data first, then the explicit tiers.
-    std::optional<LookupResult> fallbackFor(const Entry &entry, FailureCause cause);
+    std::optional<LookupResult> fallbackFor(const Entry &entry, FailureCause cause) const;
     // Pinned, then environment addresses: what operators asked for, even for a deleted name.
-    std::optional<LookupResult> explicitFallbackFor(const Entry &entry, FailureCause cause);
+    std::optional<LookupResult> explicitFallbackFor(const Entry &entry, FailureCause cause) const;
     void noteFallback(Entry &entry, const LookupResult &fallback, const QString &why);
     void answerWaiters(Entry &entry, const std::function<LookupResult()> &make);
     void answer(Waiter &waiter, LookupResult result);
