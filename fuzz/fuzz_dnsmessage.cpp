@@ -2,6 +2,7 @@
 // buildQuery on the first bytes taken as a name. Beyond "no crash" (ASan, UBSan) it checks what a
 // successful parse promises; a broken promise traps, which libFuzzer reports as a crash.
 #include "dns/dnsmessage.h"
+#include "resolver/directdnsbackend.h"
 
 #include <QByteArrayView>
 #include <QHostAddress>
@@ -115,6 +116,40 @@ quint16 u16At(const uint8_t *data, int offset)
     return quint16(data[offset] << 8 | data[offset + 1]);
 }
 
+// What the resolver makes of a parsed answer: CNAME chains, TTLs, negative TTLs.
+void checkInterpretation(const Message &m, const QString &name, quint16 type)
+{
+    DnsExchange exchange;
+    exchange.response = m;
+    QString follow;
+    const BackendAnswer answer = DirectDnsBackend::interpret(exchange, name, type, &follow);
+    const auto family = type == quint16(RecordType::A) ? QAbstractSocket::IPv4Protocol
+                                                       : QAbstractSocket::IPv6Protocol;
+    quint32 largestTtl = 0;
+    for (const Record &record : m.answers)
+        largestTtl = qMax(largestTtl, record.ttl);
+    for (const QHostAddress &address : answer.addresses)
+        check(address.protocol() == family); // only the family asked for
+    check(answer.addresses.isEmpty() || answer.cause == FailureCause::None);
+    check(!answer.ttlSeconds || *answer.ttlSeconds <= largestTtl); // the chain's smallest
+    if (!answer.addresses.isEmpty())
+        check(follow.isEmpty());
+    if (answer.negativeTtlSeconds)
+        check(isNegativeAnswer(answer.cause));
+}
+
+void fuzzInterpret(const Message &m)
+{
+    // Asked as the message's own question, and as a fixed name it may not match.
+    const QString asked = m.questions.isEmpty() ? QStringLiteral("a.test") : m.questions[0].name;
+    for (quint16 type : {quint16(RecordType::A), quint16(RecordType::AAAA)}) {
+        checkInterpretation(m, asked, type);
+        checkInterpretation(m, QStringLiteral("a.test"), type);
+    }
+    if (!m.questions.isEmpty()) // names compare equal to themselves, whatever their bytes
+        check(namesEqual(m.questions[0].name, m.questions[0].name.toUpper()));
+}
+
 void fuzzParse(const uint8_t *data, size_t size)
 {
     const QByteArrayView packet(reinterpret_cast<const char *>(data), qsizetype(size));
@@ -165,6 +200,7 @@ void fuzzParse(const uint8_t *data, size_t size)
     check(m.ednsUdpPayload.has_value() == sawOpt);
     if (!sawOpt)
         check(m.rcode == header.rcode);
+    fuzzInterpret(m);
 }
 
 // The first bytes, read as Latin-1, as a name to query for.

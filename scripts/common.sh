@@ -1,6 +1,8 @@
 # Shared by the scripts: where things are and how a build is configured.
 # shellcheck shell=bash
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# root after a plain `su` has no sbin directories on PATH; dpkg, dnsmasq and unbound live there.
+export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 jobs=$(nproc 2>/dev/null || echo 2)
 
 # configure_and_build DIR [cmake options...]: idempotent; fast when nothing changed.

@@ -2,6 +2,8 @@
 # Installs the Debian packages DNS Watch needs, only those that are missing.
 # Usage: scripts/deps.sh [build|test|all]   (default: build)
 set -euo pipefail
+# root after a plain `su` has no sbin directories on PATH; dpkg needs them.
+export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 
 build_packages=(
   qt6-base-dev libqt6opengl6-dev libxkbcommon-dev qt6-charts-dev qt6-httpserver-dev
@@ -11,7 +13,6 @@ build_packages=(
 test_packages=(
   clang-14 libclang-rt-14-dev clang-format
   dnsmasq-base unbound bind9-dnsutils dnsperf iproute2 util-linux
-  fonts-dejavu-core xvfb xauth
 )
 
 wanted=("${build_packages[@]}")
@@ -37,6 +38,20 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
+# The tests run their own DNS servers on loopback high ports; the packaged services must not
+# start (unbound's would take 127.0.0.1:53 and fetch a trust anchor from the internet).
+policy=/usr/sbin/policy-rc.d
+own_policy=0
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' > "$policy"
+  chmod +x "$policy"
+  own_policy=1
+fi
+trap 'if [ "$own_policy" -eq 1 ]; then rm -f "$policy"; fi' EXIT
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+if [[ " ${missing[*]} " == *" unbound "* ]] && [ -d /run/systemd/system ]; then
+  systemctl disable --now unbound.service >/dev/null 2>&1 || true
+  echo "deps.sh: unbound's system service is disabled; the tests start their own"
+fi
 echo "deps.sh: done"

@@ -10,6 +10,7 @@
 #include <QUdpSocket>
 
 #include <csignal>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 DnsServerFixture::DnsServerFixture() = default;
@@ -47,62 +48,89 @@ bool DnsServerFixture::startDnsmasq(const QStringList &extraArguments, QString *
                                 "installs it)");
         return false;
     }
-    m_port = m_fixedPort ? m_fixedPort : freePort();
-    m_arguments = {QStringLiteral("--keep-in-foreground"),
-                   QStringLiteral("--conf-file=/dev/null"),
-                   QStringLiteral("--port=%1").arg(m_port),
-                   QStringLiteral("--listen-address=127.0.0.1"),
-                   QStringLiteral("--bind-interfaces"),
-                   QStringLiteral("--no-resolv"),
-                   QStringLiteral("--no-hosts"),
-                   QStringLiteral("--pid-file=")};
-    if (m_logQueries)
-        m_arguments << QStringLiteral("--log-queries")
-                    << QStringLiteral("--log-facility=%1/queries.log").arg(m_dir.path());
-    if (geteuid() == 0)
-        m_arguments << QStringLiteral("--user=root") << QStringLiteral("--group=root");
-    m_arguments << extraArguments;
-    return launch(error);
+    return launchOnSomePort(error, [&] {
+        m_arguments = {QStringLiteral("--keep-in-foreground"),
+                       QStringLiteral("--conf-file=/dev/null"),
+                       QStringLiteral("--port=%1").arg(m_port),
+                       QStringLiteral("--listen-address=127.0.0.1"),
+                       QStringLiteral("--bind-interfaces"),
+                       QStringLiteral("--no-resolv"),
+                       QStringLiteral("--no-hosts"),
+                       QStringLiteral("--pid-file=")};
+        if (m_logQueries)
+            m_arguments << QStringLiteral("--log-queries")
+                        << QStringLiteral("--log-facility=%1/queries.log").arg(m_dir.path());
+        if (geteuid() == 0)
+            m_arguments << QStringLiteral("--user=root") << QStringLiteral("--group=root");
+        m_arguments << extraArguments;
+        return true;
+    });
 }
 
 bool DnsServerFixture::startUnbound(const QStringList &extraServerLines, quint16 forwardPort,
                                     QString *error)
 {
-    m_program = findTool(QStringLiteral("unbound"));
-    if (m_program.isEmpty()) {
+    const QString installed = findTool(QStringLiteral("unbound"));
+    if (installed.isEmpty()) {
         *error = QStringLiteral("unbound not found (Debian package unbound; scripts/test.sh "
                                 "installs it)");
         return false;
     }
-    m_port = freePort();
-    QStringList lines = {QStringLiteral("server:"),
-                         QStringLiteral("  interface: 127.0.0.1"),
-                         QStringLiteral("  port: %1").arg(m_port),
-                         QStringLiteral("  do-daemonize: no"),
-                         QStringLiteral("  username: \"\""),
-                         QStringLiteral("  chroot: \"\""),
-                         QStringLiteral("  pidfile: \"\""),
-                         QStringLiteral("  logfile: \"\""),
-                         QStringLiteral("  use-syslog: no"),
-                         QStringLiteral("  module-config: \"iterator\""),
-                         QStringLiteral("  do-not-query-localhost: no"),
-                         QStringLiteral("  access-control: 127.0.0.0/8 allow"),
-                         QStringLiteral("  local-zone: \"test.\" nodefault")};
-    for (const QString &line : extraServerLines)
-        lines << QStringLiteral("  ") + line;
-    lines << QStringLiteral("remote-control:") << QStringLiteral("  control-enable: no")
-          << QStringLiteral("forward-zone:") << QStringLiteral("  name: \".\"")
-          << QStringLiteral("  forward-addr: 127.0.0.1@%1").arg(forwardPort);
-    const QString configPath = m_dir.filePath(QStringLiteral("unbound.conf"));
-    QFile config(configPath);
-    if (!config.open(QIODevice::WriteOnly)) {
-        *error = config.errorString();
+    // Debian's AppArmor profile for /usr/sbin/unbound only lets it read /etc/unbound; a copy of
+    // the binary under another path runs unconfined and can read our config.
+    m_program = m_dir.filePath(QStringLiteral("unbound"));
+    if (!QFile::exists(m_program) && !QFile::copy(installed, m_program)) {
+        *error = QStringLiteral("cannot copy %1 to %2").arg(installed, m_program);
         return false;
     }
-    config.write(lines.join(QLatin1Char('\n')).toUtf8() + '\n');
-    config.close();
-    m_arguments = {QStringLiteral("-d"), QStringLiteral("-c"), configPath};
-    return launch(error);
+    QFile::setPermissions(m_program, QFile::permissions(m_program) | QFile::ExeOwner);
+    const QString configPath = m_dir.filePath(QStringLiteral("unbound.conf"));
+    return launchOnSomePort(error, [&] {
+        QStringList lines = {QStringLiteral("server:"),
+                             QStringLiteral("  interface: 127.0.0.1"),
+                             QStringLiteral("  port: %1").arg(m_port),
+                             QStringLiteral("  do-daemonize: no"),
+                             QStringLiteral("  username: \"\""),
+                             QStringLiteral("  chroot: \"\""),
+                             QStringLiteral("  pidfile: \"\""),
+                             QStringLiteral("  logfile: \"\""),
+                             QStringLiteral("  use-syslog: no"),
+                             QStringLiteral("  module-config: \"iterator\""),
+                             QStringLiteral("  do-not-query-localhost: no"),
+                             QStringLiteral("  access-control: 127.0.0.0/8 allow"),
+                             QStringLiteral("  local-zone: \"test.\" nodefault")};
+        for (const QString &line : extraServerLines)
+            lines << QStringLiteral("  ") + line;
+        // Everything unbound cannot answer itself goes to the loopback server: never anywhere else.
+        lines << QStringLiteral("remote-control:") << QStringLiteral("  control-enable: no")
+              << QStringLiteral("forward-zone:") << QStringLiteral("  name: \".\"")
+              << QStringLiteral("  forward-addr: 127.0.0.1@%1").arg(forwardPort);
+        QFile config(configPath);
+        if (!config.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return false;
+        config.write(lines.join(QLatin1Char('\n')).toUtf8() + '\n');
+        m_arguments = {QStringLiteral("-d"), QStringLiteral("-c"), configPath};
+        return true;
+    });
+}
+
+bool DnsServerFixture::launchOnSomePort(QString *error, const std::function<bool()> &prepare)
+{
+    // A free port can be taken between our check and the server's bind (parallel tests, the
+    // client's own random source ports): try another one a few times.
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        m_port = m_fixedPort ? m_fixedPort : freePort();
+        if (!prepare()) {
+            *error = QStringLiteral("cannot write the server's config in %1").arg(m_dir.path());
+            return false;
+        }
+        if (launch(error))
+            return true;
+        kill();
+        if (m_fixedPort)
+            break;
+    }
+    return false;
 }
 
 bool DnsServerFixture::restart(QString *error)
@@ -114,6 +142,8 @@ bool DnsServerFixture::restart(QString *error)
 bool DnsServerFixture::launch(QString *error)
 {
     m_process = std::make_unique<QProcess>();
+    // The server dies with the test, even when the test crashes or aborts.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process->setStandardOutputFile(QProcess::nullDevice());
     m_process->start(m_program, m_arguments);

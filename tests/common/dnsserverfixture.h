@@ -4,6 +4,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 
 // A real DNS server (dnsmasq or unbound) on a free loopback high port, started and stopped by a
@@ -47,6 +48,7 @@ public:
 
 private:
     bool launch(QString *error);
+    bool launchOnSomePort(QString *error, const std::function<bool()> &prepare);
     bool waitUntilAnswering(int timeoutMs);
 
     QTemporaryDir m_dir;

@@ -118,12 +118,15 @@ private Q_SLOTS:
     void criticalTargetDownExitsOne()
     {
         const QString config = writeConfig(labConfig(
-                "{\"name\":\"refused\",\"host\":\"unknown.elsewhere\",\"resolver\":\"lab\"}"));
+                "{\"name\":\"api\",\"host\":\"unknown.elsewhere\",\"resolver\":\"lab\"}"));
         const Run result = run({QStringLiteral("--once"), QStringLiteral("--config"), config});
         QCOMPARE(result.exitCode, 1);
         QVERIFY2(result.out.contains("ready: no (0 of 1 critical targets have addresses)"),
                  result.out.constData());
-        QVERIFY(result.out.contains("refused"));
+        // The ERROR column names the cause and the server that gave it.
+        const QByteArray expected = "refused: " + m_server.server().toLatin1()
+                + " answered REFUSED";
+        QVERIFY2(result.out.contains(expected), result.out.constData());
     }
 
     void fallbackTiersKeepTargetsReady_data()
@@ -229,6 +232,30 @@ private Q_SLOTS:
         const Run version = run({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.startsWith("dnswatch "));
+    }
+
+    void credentialsInTheTrackingUriNeverShow_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("table") << QStringLiteral("table");
+        QTest::newRow("json") << QStringLiteral("json");
+    }
+    void credentialsInTheTrackingUriNeverShow()
+    {
+        QFETCH(QString, format);
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("MLFLOW_TRACKING_URI"),
+                   QStringLiteral("http://alice:s3cret@mlflow.invalid:5000"));
+        env.insert(QStringLiteral("DNSWATCH_FALLBACK_IPS"),
+                   QStringLiteral("mlflow.invalid=10.9.0.9"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(DNSWATCH_BINARY), {QStringLiteral("--format"), format});
+        QVERIFY(process.waitForFinished(30000));
+        const QByteArray all = process.readAllStandardOutput() + process.readAllStandardError();
+        QVERIFY2(all.contains("mlflow.invalid"), all.constData()); // the target is there...
+        QVERIFY2(!all.contains("s3cret") && !all.contains("alice"),
+                 all.constData()); // ...its secret not
     }
 
     void embeddedDefaultResolvesLocalhost()

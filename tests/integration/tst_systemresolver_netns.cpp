@@ -1,5 +1,5 @@
 // The system resolver end to end, run by run-in-netns.sh inside a private network namespace
-// where getaddrinfo asks our dnsmasq on 127.0.0.1:53 (resolv.conf: timeout 1 s, 1 attempt).
+// where getaddrinfo asks our dnsmasq on 127.0.0.1:53 (resolv.conf: timeout 5 s, 1 attempt).
 #include "clock.h"
 #include "dnsserverfixture.h"
 #include "resolver/resolver.h"
@@ -99,7 +99,7 @@ private Q_SLOTS:
     void stoppedServerEndsInTimeoutWhileOtherNamesResolve()
     {
         SystemResolverBackend::Options options;
-        options.timeoutMs = 500; // shorter than libc's own 1 s: the threads stay stuck
+        options.timeoutMs = 500; // far shorter than libc's own 5 s: the threads stay stuck
         options.maxConcurrent = 2;
         SystemResolverBackend backend(options, &m_clock);
         m_server.pause();
@@ -110,7 +110,8 @@ private Q_SLOTS:
             backend.lookup(QStringLiteral("h%1.test").arg(i), RecordKind::Both, this,
                            [&](const BackendAnswer &a) { hung.append(a); });
         QTRY_COMPARE_WITH_TIMEOUT(hung.size(), 2, 5000);
-        QVERIFY2(timer.elapsed() < 500 + 300, qPrintable(QString::number(timer.elapsed())));
+        // Well before libc gives up (5 s); the margin is for loaded machines.
+        QVERIFY2(timer.elapsed() < 500 + 1500, qPrintable(QString::number(timer.elapsed())));
         for (const BackendAnswer &answer : std::as_const(hung)) {
             QCOMPARE(answer.cause, FailureCause::Timeout);
             QVERIFY(answer.detail.contains(QStringLiteral("within 500 ms")));
@@ -122,7 +123,8 @@ private Q_SLOTS:
         const BackendAnswer fromHosts = lookup(backend, QStringLiteral("static.test"));
         QCOMPARE(fromHosts.addresses,
                  QList<QHostAddress>({QHostAddress(QStringLiteral("10.5.5.5"))}));
-        QVERIFY2(timer.elapsed() < 400, qPrintable(QString::number(timer.elapsed())));
+        // Waiting for a worker would take until libc's 5 s timeout.
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
         m_server.resume();
         QTRY_COMPARE_WITH_TIMEOUT(backend.abandoned(), 0, 10000); // the stuck threads came back
     }

@@ -88,6 +88,8 @@ private slots:
     void credentialsNeverShown();
     void errorToString();
     void loadConfigFile_valid();
+    void exampleConfigIsValid();
+    void oversizedConfigIsRejected();
     void loadConfigFile_unreadable_data();
     void loadConfigFile_unreadable();
     void loadConfigFile_errorsNameTheFile();
@@ -570,6 +572,28 @@ void TestAppConfig::loadConfigFile_valid()
     QCOMPARE(result.config->source, path);
     QCOMPARE(result.config->targets.size(), 5);
     QCOMPARE(result.config->resolvers.size(), 2);
+}
+
+void TestAppConfig::exampleConfigIsValid()
+{
+    // The README points users at examples/dnswatch.json: it must load as it stands.
+    const ConfigLoadResult loaded = loadConfigFile(QStringLiteral(DNSWATCH_EXAMPLE_CONFIG));
+    QStringList errors;
+    for (const ConfigError &error : loaded.errors)
+        errors.append(error.toString());
+    QVERIFY2(loaded.config, qPrintable(errors.join(QLatin1Char('\n'))));
+    QCOMPARE(loaded.config->targets.size(), 4);
+    QVERIFY(loaded.config->resolver(QStringLiteral("corp")));
+}
+
+void TestAppConfig::oversizedConfigIsRejected()
+{
+    // /dev/zero never ends: the loader must stop reading and say why, not hang.
+    const ConfigLoadResult loaded = loadConfigFile(QStringLiteral("/dev/zero"));
+    QVERIFY(!loaded.config);
+    QCOMPARE(loaded.errors.size(), 1);
+    QVERIFY2(loaded.errors[0].message.contains(QStringLiteral("larger than")),
+             qPrintable(loaded.errors[0].toString()));
 }
 
 void TestAppConfig::loadConfigFile_unreadable_data()

@@ -1,5 +1,8 @@
 #include "dns/dnsmessage.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QTest>
 
@@ -113,6 +116,8 @@ class TestDnsMessage : public QObject
     Q_OBJECT
 
 private slots:
+    void seedCorpusReplays_data();
+    void seedCorpusReplays();
     void buildQuery_data();
     void buildQuery();
     void buildQueryParsesBack_data();
@@ -966,6 +971,28 @@ void TestDnsMessage::normalizedName()
     // Normalizing is idempotent and agrees with namesEqual.
     QCOMPARE(DnsWire::normalizedName(normalized), normalized);
     QVERIFY(DnsWire::namesEqual(name, normalized));
+}
+
+// The fuzzer's committed seeds, replayed on every test run: the well-formed ones parse, the
+// ones named malformed-* are rejected with a cause.
+void TestDnsMessage::seedCorpusReplays_data()
+{
+    QTest::addColumn<QString>("path");
+    const QDir corpus(QStringLiteral(DNSWATCH_FUZZ_CORPUS));
+    const QStringList files = corpus.entryList(QDir::Files, QDir::Name);
+    QVERIFY2(files.size() >= 10, qPrintable(corpus.path()));
+    for (const QString &file : files)
+        QTest::newRow(qPrintable(file)) << corpus.filePath(file);
+}
+
+void TestDnsMessage::seedCorpusReplays()
+{
+    QFETCH(QString, path);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const ParseResult parsed = parseMessage(file.readAll());
+    const bool malformed = QFileInfo(path).fileName().startsWith(QLatin1String("malformed-"));
+    QVERIFY2(parsed.ok() != malformed, qPrintable(parsed.describe()));
 }
 
 QTEST_GUILESS_MAIN(TestDnsMessage)

@@ -784,8 +784,16 @@ std::optional<TargetConfig> mlflowTarget(const QString &trackingUri)
 {
     QString error;
     std::optional<QUrl> url = parseHttpUrl(trackingUri, &error);
-    if (!url || !isValidHostName(url->host(QUrl::FullyEncoded), nullptr))
+    if (!url || !isValidHostName(url->host(QUrl::FullyEncoded), nullptr)) {
+        // Other schemes (databricks, file:...) are simply not ours to watch; a broken http(s)
+        // URI deserves a word. The URI itself is not repeated: it may hold a password.
+        if (trackingUri.startsWith(QLatin1String("http://"), Qt::CaseInsensitive)
+            || trackingUri.startsWith(QLatin1String("https://"), Qt::CaseInsensitive))
+            qCWarning(lcConfig,
+                      "MLFLOW_TRACKING_URI has no usable host name (an IPv6 address "
+                      "or an invalid URL); the MLflow server is not watched");
         return std::nullopt;
+    }
     url->setUserInfo(QString());
     TargetConfig target;
     target.name = QStringLiteral("MLflow");
@@ -832,14 +840,28 @@ ConfigLoadResult parseConfig(const QByteArray &json, const QString &source)
 
 ConfigLoadResult loadConfigFile(const QString &path)
 {
+    // A config is a few kilobytes; a bound keeps /dev/zero or a huge file from eating memory.
+    constexpr qint64 MaxConfigBytes = 4 * 1024 * 1024;
     QFile file(path);
     QByteArray json;
-    if (file.open(QIODevice::ReadOnly))
-        json = file.readAll();
+    if (file.open(QIODevice::ReadOnly)) {
+        while (json.size() <= MaxConfigBytes) {
+            const QByteArray chunk = file.read(MaxConfigBytes + 1 - json.size());
+            if (chunk.isEmpty())
+                break;
+            json += chunk;
+        }
+    }
     if (file.error() != QFileDevice::NoError) {
         const ConfigError error{path, QStringLiteral("$"),
                                 QStringLiteral("cannot read the config file: ")
                                         + file.errorString()};
+        return ConfigLoadResult{std::nullopt, {error}};
+    }
+    if (json.size() > MaxConfigBytes) {
+        const ConfigError error{path, QStringLiteral("$"),
+                                QStringLiteral("the file is larger than 4 MiB; expected a JSON "
+                                               "config of a few kilobytes")};
         return ConfigLoadResult{std::nullopt, {error}};
     }
     return parseConfig(json, path);
