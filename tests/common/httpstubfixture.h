@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <memory>
+
+// tests/common/http_stub.py, a real HTTP server on 127.0.0.1 with MLflow-like routes, started
+// and stopped by a test. requests() returns what it received, one line per request.
+class HttpStubFixture
+{
+public:
+    ~HttpStubFixture();
+    bool start(QString *error);
+    quint16 port() const { return m_port; }
+    QStringList requests() const;
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<QProcess> m_process;
+    quint16 m_port = 0;
+};
