@@ -1,0 +1,189 @@
+#include "healthstatistics.h"
+
+QString targetStateName(TargetState state)
+{
+    switch (state) {
+    case TargetState::Unknown:
+        return QStringLiteral("unknown");
+    case TargetState::Healthy:
+        return QStringLiteral("healthy");
+    case TargetState::Degraded:
+        return QStringLiteral("degraded");
+    case TargetState::Down:
+        return QStringLiteral("down");
+    case TargetState::Paused:
+        return QStringLiteral("paused");
+    }
+    return QString();
+}
+
+QString TargetHealth::windowName(int window)
+{
+    static const char *const names[] = {"1m", "5m", "1h", "24h"};
+    return QString::fromLatin1(names[qBound(0, window, int(WindowCount) - 1)]);
+}
+
+HealthStatistics::HealthStatistics(Clock *clock, QObject *parent) : QObject(parent), m_clock(clock)
+{ }
+
+void HealthStatistics::setTargets(const QList<TargetConfig> &targets)
+{
+    QHash<QString, Tracker> next;
+    for (const TargetConfig &target : targets) {
+        Tracker tracker = m_trackers.take(target.name);
+        tracker.health.target = target.name;
+        tracker.health.critical = target.critical;
+        next.insert(target.name, std::move(tracker));
+    }
+    m_trackers = std::move(next);
+}
+
+void HealthStatistics::add(Bucket *ring, int size, qint64 id, const WindowCounts &sample)
+{
+    Bucket &bucket = ring[id % size];
+    if (bucket.id != id)
+        bucket = Bucket{id, {}};
+    bucket.counts.dnsOk += sample.dnsOk;
+    bucket.counts.checkOk += sample.checkOk;
+    bucket.counts.probes += sample.probes;
+}
+
+WindowCounts HealthStatistics::sum(const Bucket *ring, int size, qint64 newestId, int count)
+{
+    WindowCounts total;
+    for (qint64 id = newestId - count + 1; id <= newestId; ++id) {
+        const Bucket &bucket = ring[((id % size) + size) % size];
+        if (bucket.id != id)
+            continue;
+        total.dnsOk += bucket.counts.dnsOk;
+        total.checkOk += bucket.counts.checkOk;
+        total.probes += bucket.counts.probes;
+    }
+    return total;
+}
+
+void HealthStatistics::record(const ProbeResult &result)
+{
+    auto found = m_trackers.find(result.target);
+    if (found == m_trackers.end())
+        return;
+    Tracker &tracker = *found;
+    const qint64 now = m_clock->nowMs();
+    const LookupResult &resolution = result.resolution;
+    const bool dnsOk = resolution.hasAddresses() && !resolution.isFallback();
+
+    const WindowCounts sample{dnsOk ? 1u : 0u, result.reachable ? 1u : 0u, 1u};
+    add(tracker.tenSeconds.data(), int(tracker.tenSeconds.size()), now / 10'000, sample);
+    add(tracker.minutes.data(), int(tracker.minutes.size()), now / 60'000, sample);
+    tracker.health.dnsLatency.add(double(resolution.latencyUs) / 1e6);
+    if (result.checked)
+        tracker.health.checkLatency.add(double(result.check.latencyUs) / 1e6);
+
+    // Time in fallback: the span since the previous result, if that one was served by a tier.
+    if (tracker.lastWasFallback && tracker.lastResultMs >= 0)
+        tracker.health.fallbackMs += now - tracker.lastResultMs;
+    const bool fallback = resolution.isFallback();
+    if (fallback && (!tracker.lastWasFallback || tracker.lastTier != resolution.source))
+        ++tracker.health.fallbackEntries[resolution.source];
+    if (result.keptReachableByFallback())
+        ++tracker.health.keptReachableByFallback;
+    tracker.lastWasFallback = fallback;
+    tracker.lastTier = resolution.source;
+    tracker.lastResultMs = now;
+    tracker.health.last = result;
+
+    if (tracker.paused)
+        return;
+    if (!result.reachable) {
+        const QString why = !resolution.hasAddresses()
+                ? QStringLiteral("no address: %1").arg(causeName(resolution.cause))
+                : result.check.detail;
+        setState(tracker, TargetState::Down, why);
+    } else if (fallback) {
+        setState(tracker, TargetState::Degraded,
+                 QStringLiteral("reachable through %1 addresses; DNS: %2")
+                         .arg(sourceName(resolution.source), causeName(resolution.cause)));
+    } else {
+        setState(tracker, TargetState::Healthy, QString());
+    }
+}
+
+void HealthStatistics::setPaused(const QString &target, bool paused)
+{
+    auto found = m_trackers.find(target);
+    if (found == m_trackers.end() || found->paused == paused)
+        return;
+    found->paused = paused;
+    if (paused)
+        return setState(*found, TargetState::Paused, QStringLiteral("probes paused"));
+    // Until the next probe says otherwise, the state is what the last result said.
+    setState(*found, TargetState::Unknown, QStringLiteral("probes resumed"));
+    if (found->health.last)
+        record(*found->health.last);
+}
+
+void HealthStatistics::setState(Tracker &tracker, TargetState state, const QString &detail)
+{
+    tracker.health.stateDetail = detail;
+    if (tracker.health.state == state)
+        return;
+    const TargetState from = tracker.health.state;
+    tracker.health.state = state;
+    Q_EMIT stateChanged(tracker.health.target, from, state, detail);
+}
+
+TargetHealth HealthStatistics::snapshot(const Tracker &tracker) const
+{
+    TargetHealth health = tracker.health;
+    const qint64 now = m_clock->nowMs();
+    const qint64 tenSecondId = now / 10'000;
+    const int ringSize = int(tracker.tenSeconds.size());
+    health.windows[TargetHealth::OneMinute] = sum(tracker.tenSeconds.data(), ringSize, tenSecondId,
+                                                  6);
+    health.windows[TargetHealth::FiveMinutes] = sum(tracker.tenSeconds.data(), ringSize,
+                                                    tenSecondId, 30);
+    health.windows[TargetHealth::OneHour] = sum(tracker.tenSeconds.data(), ringSize, tenSecondId,
+                                                360);
+    health.windows[TargetHealth::OneDay] = sum(tracker.minutes.data(), int(tracker.minutes.size()),
+                                               now / 60'000, 1440);
+    if (tracker.lastWasFallback && tracker.lastResultMs >= 0)
+        health.fallbackMs += now - tracker.lastResultMs; // still in fallback right now
+    return health;
+}
+
+TargetHealth HealthStatistics::health(const QString &target) const
+{
+    const auto found = m_trackers.constFind(target);
+    return found == m_trackers.cend() ? TargetHealth() : snapshot(*found);
+}
+
+QList<TargetHealth> HealthStatistics::all() const
+{
+    QList<TargetHealth> result;
+    for (const Tracker &tracker : m_trackers)
+        result.append(snapshot(tracker));
+    std::sort(result.begin(), result.end(),
+              [](const TargetHealth &a, const TargetHealth &b) { return a.target < b.target; });
+    return result;
+}
+
+bool HealthStatistics::ready(QStringList *notReady) const
+{
+    bool ready = true;
+    for (const Tracker &tracker : m_trackers) {
+        const TargetHealth &health = tracker.health;
+        if (!health.critical)
+            continue;
+        const bool reachable = health.last && health.last->reachable;
+        if (reachable)
+            continue;
+        ready = false;
+        if (notReady)
+            notReady->append(QStringLiteral("%1: %2").arg(
+                    health.target,
+                    health.last ? health.stateDetail : QStringLiteral("not probed yet")));
+    }
+    if (notReady)
+        notReady->sort();
+    return ready;
+}

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "clock.h"
+#include "config/appconfig.h"
+#include "probe/latencyhistogram.h"
+#include "probe/probeengine.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <array>
+
+enum class TargetState { Unknown, Healthy, Degraded, Down, Paused };
+QString targetStateName(TargetState state);
+Q_DECLARE_METATYPE(TargetState)
+
+// Success counts over one time window.
+struct WindowCounts
+{
+    quint32 dnsOk = 0; // answered by a live lookup or the cache (not a fallback tier)
+    quint32 checkOk = 0; // the service answered
+    quint32 probes = 0;
+
+    double dnsRate() const { return probes ? double(dnsOk) / probes : 0.0; }
+    double checkRate() const { return probes ? double(checkOk) / probes : 0.0; }
+};
+
+struct TargetHealth
+{
+    enum Window { OneMinute, FiveMinutes, OneHour, OneDay, WindowCount };
+    static QString windowName(int window); // "1m", "5m", "1h", "24h"
+
+    QString target;
+    bool critical = true;
+    TargetState state = TargetState::Unknown;
+    QString stateDetail; // why, in words
+    std::array<WindowCounts, WindowCount> windows{};
+    LatencyHistogram dnsLatency;
+    LatencyHistogram checkLatency;
+    qint64 fallbackMs = 0; // time spent reachable only through a fallback tier
+    QHash<ResolutionSource, quint64> fallbackEntries; // times it entered each tier
+    quint64 keptReachableByFallback = 0; // probes where only a fallback made it reachable
+    std::optional<ProbeResult> last;
+};
+
+// Health per target from the probe results: success rates over 1 min, 5 min, 1 h and 24 h,
+// latency histograms, time in fallback, fallback entries by tier, and a state (healthy,
+// degraded = reachable only through fallback, down, paused, unknown) whose changes are
+// signalled. Ready when every critical target is reachable, fresh or through a fallback.
+// Memory per target is fixed: 10 s buckets for the last hour, 1 min buckets for the day.
+class HealthStatistics : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HealthStatistics(Clock *clock, QObject *parent = nullptr);
+
+    // Targets that stay keep their statistics; removed ones are dropped.
+    void setTargets(const QList<TargetConfig> &targets);
+    void record(const ProbeResult &result);
+    void setPaused(const QString &target, bool paused);
+
+    TargetHealth health(const QString &target) const;
+    QList<TargetHealth> all() const;
+    // Ready when every critical target is reachable; *notReady names those that are not, and why.
+    bool ready(QStringList *notReady = nullptr) const;
+
+Q_SIGNALS:
+    void stateChanged(const QString &target, TargetState from, TargetState to,
+                      const QString &detail);
+
+private:
+    struct Bucket
+    {
+        qint64 id = -1; // time / bucket width; a slot holding an older id is empty
+        WindowCounts counts;
+    };
+    struct Tracker
+    {
+        TargetHealth health;
+        std::array<Bucket, 360> tenSeconds{};
+        std::array<Bucket, 1440> minutes{};
+        qint64 lastResultMs = -1;
+        bool lastWasFallback = false;
+        ResolutionSource lastTier = ResolutionSource::None;
+        bool paused = false;
+    };
+    static void add(Bucket *ring, int size, qint64 id, const WindowCounts &sample);
+    static WindowCounts sum(const Bucket *ring, int size, qint64 newestId, int count);
+    void setState(Tracker &tracker, TargetState state, const QString &detail);
+    TargetHealth snapshot(const Tracker &tracker) const;
+
+    Clock *m_clock;
+    QHash<QString, Tracker> m_trackers;
+};

@@ -1,0 +1,192 @@
+// Health statistics from known probe histories on a manual clock: exact rates, histogram
+// quantiles, time in fallback, states and readiness.
+#include "clock.h"
+#include "probe/healthstatistics.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+ProbeResult probe(const QString &target, ResolutionSource source, bool reachable,
+                  qint64 dnsUs = 1000, qint64 checkUs = 2000)
+{
+    ProbeResult result;
+    result.target = target;
+    result.resolution.source = source;
+    if (source != ResolutionSource::None)
+        result.resolution.addresses = {QHostAddress(QStringLiteral("10.0.0.1"))};
+    result.resolution.cause = isFallbackSource(source) || source == ResolutionSource::None
+            ? FailureCause::Timeout
+            : FailureCause::None;
+    result.resolution.latencyUs = dnsUs;
+    result.checked = source != ResolutionSource::None;
+    result.check.ok = reachable;
+    result.check.latencyUs = checkUs;
+    result.check.detail = reachable ? QString() : QStringLiteral("connection refused");
+    result.reachable = reachable;
+    return result;
+}
+
+TargetConfig target(const QString &name, bool critical = true)
+{
+    TargetConfig config;
+    config.name = name;
+    config.critical = critical;
+    return config;
+}
+} // namespace
+
+class TestHealthStatistics : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void ratesOverEachWindowAreExact()
+    {
+        ManualClock clock;
+        HealthStatistics stats(&clock);
+        stats.setTargets({target(QStringLiteral("api"))});
+        // 100 probes, one a minute: numbers 0-9 fail outright, the rest are fresh and fine.
+        for (int i = 0; i < 100; ++i) {
+            stats.record(probe(QStringLiteral("api"),
+                               i < 10 ? ResolutionSource::None : ResolutionSource::Fresh, i >= 10));
+            clock.advance(60'000);
+        }
+        const TargetHealth health = stats.health(QStringLiteral("api"));
+        const WindowCounts &day = health.windows[TargetHealth::OneDay];
+        QCOMPARE(day.probes, 100u);
+        QCOMPARE(day.checkOk, 90u);
+        QCOMPARE(day.dnsRate(), 0.9);
+        // The last hour holds the last 60 probes or so (bucket edges), all of them fine.
+        const WindowCounts &hour = health.windows[TargetHealth::OneHour];
+        QVERIFY2(hour.probes >= 59 && hour.probes <= 61, qPrintable(QString::number(hour.probes)));
+        QCOMPARE(hour.checkRate(), 1.0);
+        QVERIFY(health.windows[TargetHealth::FiveMinutes].probes >= 4
+                && health.windows[TargetHealth::FiveMinutes].probes <= 6);
+        QVERIFY(health.windows[TargetHealth::OneMinute].probes <= 2);
+        QCOMPARE(TargetHealth::windowName(TargetHealth::OneDay), QStringLiteral("24h"));
+        // Old results leave the windows as time goes on.
+        clock.advance(24LL * 3600 * 1000);
+        QCOMPARE(stats.health(QStringLiteral("api")).windows[TargetHealth::OneDay].probes, 0u);
+    }
+
+    void histogramQuantiles_data()
+    {
+        QTest::addColumn<double>("sample");
+        QTest::addColumn<double>("low");
+        QTest::addColumn<double>("high");
+        QTest::newRow("3 ms") << 0.003 << 0.0025 << 0.005;
+        QTest::newRow("300 ms") << 0.3 << 0.25 << 0.5;
+        QTest::newRow("beyond 10 s") << 42.0 << 10.0 << 10.0;
+    }
+    void histogramQuantiles()
+    {
+        QFETCH(double, sample);
+        QFETCH(double, low);
+        QFETCH(double, high);
+        LatencyHistogram histogram;
+        QCOMPARE(histogram.quantile(0.5), 0.0);
+        for (int i = 0; i < 100; ++i)
+            histogram.add(sample);
+        for (double q : {0.5, 0.95, 0.99}) {
+            const double value = histogram.quantile(q);
+            QVERIFY2(value >= low && value <= high, qPrintable(QString::number(value)));
+        }
+        QCOMPARE(histogram.count(), 100u);
+        QCOMPARE(histogram.cumulativeCount(int(LatencyHistogram::UpperBounds.size())), 100u);
+    }
+
+    void quantilesSplitAMixedHistory()
+    {
+        LatencyHistogram histogram;
+        for (int i = 0; i < 90; ++i)
+            histogram.add(0.002); // fast
+        for (int i = 0; i < 10; ++i)
+            histogram.add(0.8); // slow tail
+        QVERIFY(histogram.quantile(0.5) <= 0.0025);
+        QVERIFY(histogram.quantile(0.95) > 0.5 && histogram.quantile(0.95) <= 1.0);
+        QCOMPARE(histogram.cumulativeCount(2), 90u); // <= 2.5 ms
+    }
+
+    void statesFollowResultsAndAreSignalled()
+    {
+        ManualClock clock;
+        HealthStatistics stats(&clock);
+        stats.setTargets({target(QStringLiteral("api"))});
+        QSignalSpy changes(&stats, &HealthStatistics::stateChanged);
+        QCOMPARE(stats.health(QStringLiteral("api")).state, TargetState::Unknown);
+        stats.record(probe(QStringLiteral("api"), ResolutionSource::Fresh, true));
+        stats.record(probe(QStringLiteral("api"), ResolutionSource::Cache, true)); // no change
+        stats.record(probe(QStringLiteral("api"), ResolutionSource::Stale, true));
+        stats.record(probe(QStringLiteral("api"), ResolutionSource::None, false));
+        stats.setPaused(QStringLiteral("api"), true);
+        stats.record(probe(QStringLiteral("api"), ResolutionSource::Fresh, true)); // probe now
+        stats.setPaused(QStringLiteral("api"), false);
+        QList<TargetState> seen;
+        for (const QList<QVariant> &change : changes)
+            seen.append(change[2].value<TargetState>());
+        QCOMPARE(seen,
+                 QList<TargetState>({TargetState::Healthy, TargetState::Degraded, TargetState::Down,
+                                     TargetState::Paused, TargetState::Unknown,
+                                     TargetState::Healthy}));
+        QVERIFY(changes[2][3].toString().contains(QStringLiteral("timeout")));
+        QCOMPARE(targetStateName(TargetState::Degraded), QStringLiteral("degraded"));
+    }
+
+    void timeInFallbackAndEntriesByTier()
+    {
+        ManualClock clock;
+        HealthStatistics stats(&clock);
+        stats.setTargets({target(QStringLiteral("api"))});
+        stats.record(probe(QStringLiteral("api"), ResolutionSource::Stale, true));
+        clock.advance(10'000);
+        stats.record(probe(QStringLiteral("api"), ResolutionSource::Stale, true));
+        clock.advance(10'000);
+        stats.record(probe(QStringLiteral("api"), ResolutionSource::Pinned, false));
+        clock.advance(10'000);
+        stats.record(probe(QStringLiteral("api"), ResolutionSource::Fresh, true));
+        clock.advance(10'000);
+        const TargetHealth health = stats.health(QStringLiteral("api"));
+        QCOMPARE(health.fallbackMs, 30'000); // from the first stale answer to the fresh one
+        QCOMPARE(health.fallbackEntries.value(ResolutionSource::Stale), 1u);
+        QCOMPARE(health.fallbackEntries.value(ResolutionSource::Pinned), 1u);
+        QCOMPARE(health.keptReachableByFallback, 2u); // the pinned probe was not reachable
+    }
+
+    void readinessCountsCriticalTargetsOnly()
+    {
+        ManualClock clock;
+        HealthStatistics stats(&clock);
+        stats.setTargets({target(QStringLiteral("api")), target(QStringLiteral("db")),
+                          target(QStringLiteral("extra"), /*critical=*/false)});
+        QStringList why;
+        QVERIFY(!stats.ready(&why));
+        QCOMPARE(why,
+                 QStringList({QStringLiteral("api: not probed yet"),
+                              QStringLiteral("db: not probed yet")}));
+        stats.record(probe(QStringLiteral("api"), ResolutionSource::Fresh, true));
+        stats.record(
+                probe(QStringLiteral("db"), ResolutionSource::Pinned, true)); // fallback counts
+        stats.record(probe(QStringLiteral("extra"), ResolutionSource::None, false));
+        QVERIFY(stats.ready());
+        stats.record(probe(QStringLiteral("db"), ResolutionSource::Fresh, false));
+        why.clear();
+        QVERIFY(!stats.ready(&why));
+        QCOMPARE(why, QStringList{QStringLiteral("db: connection refused")});
+    }
+
+    void removedTargetsAreDroppedAndStayingOnesKept()
+    {
+        ManualClock clock;
+        HealthStatistics stats(&clock);
+        stats.setTargets({target(QStringLiteral("a")), target(QStringLiteral("b"))});
+        stats.record(probe(QStringLiteral("a"), ResolutionSource::Fresh, true));
+        stats.setTargets({target(QStringLiteral("a"), false)});
+        QCOMPARE(stats.all().size(), 1);
+        QCOMPARE(stats.health(QStringLiteral("a")).windows[TargetHealth::OneDay].probes, 1u);
+        QVERIFY(!stats.health(QStringLiteral("a")).critical);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHealthStatistics)
+#include "tst_healthstatistics.moc"
