@@ -57,6 +57,7 @@ private Q_SLOTS:
         QCOMPARE(day.probes, 100u);
         QCOMPARE(day.checkOk, 90u);
         QCOMPARE(day.dnsRate(), 0.9);
+        QCOMPARE(health.total.checkOk, 90u);
         // The last hour holds the last 60 probes or so (bucket edges), all of them fine.
         const WindowCounts &hour = health.windows[TargetHealth::OneHour];
         QVERIFY2(hour.probes >= 59 && hour.probes <= 61, qPrintable(QString::number(hour.probes)));

@@ -75,6 +75,9 @@ void HealthStatistics::record(const ProbeResult &result)
     const WindowCounts sample{dnsOk ? 1u : 0u, result.reachable ? 1u : 0u, 1u};
     add(tracker.tenSeconds.data(), int(tracker.tenSeconds.size()), now / 10'000, sample);
     add(tracker.minutes.data(), int(tracker.minutes.size()), now / 60'000, sample);
+    tracker.health.total.dnsOk += sample.dnsOk;
+    tracker.health.total.checkOk += sample.checkOk;
+    tracker.health.total.probes += sample.probes;
     tracker.health.dnsLatency.add(double(resolution.latencyUs) / 1e6);
     if (result.checked)
         tracker.health.checkLatency.add(double(result.check.latencyUs) / 1e6);

@@ -35,6 +35,7 @@ struct TargetHealth
     TargetState state = TargetState::Unknown;
     QString stateDetail; // why, in words
     std::array<WindowCounts, WindowCount> windows{};
+    WindowCounts total; // since the start, for the _total counters
     LatencyHistogram dnsLatency;
     LatencyHistogram checkLatency;
     qint64 fallbackMs = 0; // time spent reachable only through a fallback tier

@@ -3,6 +3,7 @@
 #include "cli/onceoutput.h"
 #include "cli/oncerunner.h"
 #include "config/resolverfactory.h"
+#include "headlessagent.h"
 #include "logging.h"
 
 #include <QCommandLineParser>
@@ -10,6 +11,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <unistd.h>
 
 namespace {
 
@@ -37,6 +39,22 @@ int usageError(const QString &message)
     return ExitUsage;
 }
 
+int runHeadless(QCoreApplication &app, const HeadlessAgent::Options &options,
+                const AppConfig &config, const EnvFallback &env)
+{
+    SystemClock clock;
+    HeadlessAgent agent(options, config, env, &clock);
+    QString error;
+    if (!agent.start(&error)) {
+        err() << QCoreApplication::applicationName() << ": " << error << '\n';
+        err().flush();
+        return ExitUsage;
+    }
+    QObject::connect(&agent, &HeadlessAgent::stopRequested, &app, &QCoreApplication::quit);
+    app.exec();
+    return ExitReady;
+}
+
 } // namespace
 
 int runCommandLine(QCoreApplication &app)
@@ -49,6 +67,9 @@ int runCommandLine(QCoreApplication &app)
             "or JSON, and exits 0 when every critical target has addresses (fresh or from a\n"
             "fallback tier), 1 when one has none, 2 on a usage or config error. It is also what\n"
             "runs when no mode is given.\n\n"
+            "--headless runs the agent: it probes every target in the background and serves\n"
+            "/metrics (Prometheus), /healthz, /readyz and /api/v1/status over HTTP. SIGTERM or\n"
+            "SIGINT stop it; SIGHUP (or saving the config file) reloads the config.\n\n"
             "Without --config the embedded default watches localhost through the system resolver,\n"
             "plus the host of MLFLOW_TRACKING_URI when that holds an http(s) URI.\n"
             "DNSWATCH_FALLBACK_IPS=\"host=IP,IP;host2=IP\" sets emergency fallback addresses."));
@@ -62,7 +83,21 @@ int runCommandLine(QCoreApplication &app)
     const QCommandLineOption formatOption(
             QStringLiteral("format"), QStringLiteral("Output of --once: table (default) or json."),
             QStringLiteral("format"), QStringLiteral("table"));
-    parser.addOptions({onceOption, configOption, formatOption});
+    const QCommandLineOption headlessOption(
+            QStringLiteral("headless"),
+            QStringLiteral("Run the agent: probe in the background, serve metrics and health."));
+    const QCommandLineOption listenOption(
+            QStringLiteral("listen"),
+            QStringLiteral("Agent address and port (default 127.0.0.1:9108). Anything but "
+                           "loopback needs --token."),
+            QStringLiteral("address:port"), QStringLiteral("127.0.0.1:9108"));
+    const QCommandLineOption tokenOption(
+            QStringLiteral("token"),
+            QStringLiteral("Bearer token every agent endpoint but /healthz then requires (or "
+                           "DNSWATCH_TOKEN)."),
+            QStringLiteral("token"));
+    parser.addOptions(
+            {onceOption, configOption, formatOption, headlessOption, listenOption, tokenOption});
 
     if (!parser.parse(app.arguments()))
         return usageError(parser.errorText());
@@ -103,6 +138,24 @@ int runCommandLine(QCoreApplication &app)
     for (const QString &problem : env.errors)
         err() << "warning: " << problem << '\n';
     err().flush();
+
+    if (parser.isSet(headlessOption)) {
+        HeadlessAgent::Options options;
+        options.configPath = parser.value(configOption);
+        options.token = parser.isSet(tokenOption) ? parser.value(tokenOption)
+                                                  : qEnvironmentVariable("DNSWATCH_TOKEN");
+        options.terminal = ::isatty(STDOUT_FILENO);
+        const QString listen = parser.value(listenOption);
+        QString listenError;
+        const std::optional<NameServer> address = NameServer::parse(listen, &listenError);
+        const bool portGiven = listen.contains(QLatin1String("]:"))
+                || listen.count(QLatin1Char(':')) == 1;
+        if (!address)
+            return usageError(QStringLiteral("--listen: %1").arg(listenError));
+        options.listenAddress = address->address;
+        options.listenPort = portGiven ? address->port : 9108;
+        return runHeadless(app, options, config, env);
+    }
 
     SystemClock clock;
     // Declared after the clock, so it goes first: its destructor still talks to the clock.

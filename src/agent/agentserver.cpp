@@ -1,0 +1,140 @@
+#include "agentserver.h"
+
+#include "probe/monitor.h"
+#include "prometheusmetrics.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+
+QHttpServerResponse unauthorized()
+{
+    QHttpServerResponse response(QByteArrayLiteral("text/plain"),
+                                 QByteArrayLiteral("a bearer token is required\n"),
+                                 QHttpServerResponse::StatusCode::Unauthorized);
+    response.setHeader("WWW-Authenticate", "Bearer");
+    return response;
+}
+
+QJsonObject targetJson(const TargetConfig &target, const TargetHealth &health)
+{
+    QJsonObject object{{QStringLiteral("name"), target.name},
+                       {QStringLiteral("host"), target.host},
+                       {QStringLiteral("resolver"), target.resolver},
+                       {QStringLiteral("critical"), target.critical},
+                       {QStringLiteral("state"), targetStateName(health.state)},
+                       {QStringLiteral("detail"), health.stateDetail}};
+    QJsonObject rates;
+    for (int window = 0; window < TargetHealth::WindowCount; ++window) {
+        const WindowCounts &counts = health.windows[size_t(window)];
+        rates.insert(TargetHealth::windowName(window),
+                     QJsonObject{{QStringLiteral("probes"), double(counts.probes)},
+                                 {QStringLiteral("dns"), counts.dnsRate()},
+                                 {QStringLiteral("check"), counts.checkRate()}});
+    }
+    object.insert(QStringLiteral("success_rates"), rates);
+    object.insert(QStringLiteral("dns_latency_p95_ms"), health.dnsLatency.quantile(0.95) * 1000);
+    object.insert(QStringLiteral("check_latency_p95_ms"), health.checkLatency.quantile(0.95) * 1000);
+    object.insert(QStringLiteral("fallback_s"), double(health.fallbackMs) / 1000.0);
+    if (health.last) {
+        const LookupResult &resolution = health.last->resolution;
+        QJsonArray addresses;
+        for (const QHostAddress &address : resolution.addresses)
+            addresses.append(address.toString());
+        object.insert(QStringLiteral("source"), sourceName(resolution.source));
+        object.insert(QStringLiteral("addresses"), addresses);
+        object.insert(QStringLiteral("error"),
+                      resolution.cause == FailureCause::None
+                              ? QJsonValue()
+                              : QJsonValue(causeName(resolution.cause)));
+        object.insert(QStringLiteral("reachable"), health.last->reachable);
+        object.insert(QStringLiteral("check_detail"), health.last->check.detail);
+        object.insert(QStringLiteral("last_probe"), health.last->time.toString(Qt::ISODateWithMs));
+    }
+    return object;
+}
+
+} // namespace
+
+AgentServer::AgentServer(Monitor *monitor, const QString &token, QObject *parent)
+    : QObject(parent), m_monitor(monitor), m_token(token)
+{
+    m_server.route(QStringLiteral("/healthz"), [] {
+        return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("ok\n"));
+    });
+    m_server.route(QStringLiteral("/readyz"), [this](const QHttpServerRequest &request) {
+        if (!authorized(request))
+            return unauthorized();
+        QStringList notReady;
+        const bool ready = m_monitor->statistics()->ready(&notReady);
+        const QJsonObject body{{QStringLiteral("ready"), ready},
+                               {QStringLiteral("not_ready"), QJsonArray::fromStringList(notReady)}};
+        return QHttpServerResponse(body,
+                                   ready ? QHttpServerResponse::StatusCode::Ok
+                                         : QHttpServerResponse::StatusCode::ServiceUnavailable);
+    });
+    m_server.route(QStringLiteral("/metrics"), [this](const QHttpServerRequest &request) {
+        if (!authorized(request))
+            return unauthorized();
+        return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"),
+                                   prometheusMetrics(*m_monitor));
+    });
+    m_server.route(QStringLiteral("/api/v1/status"), [this](const QHttpServerRequest &request) {
+        if (!authorized(request))
+            return unauthorized();
+        return QHttpServerResponse(QByteArrayLiteral("application/json"), statusJson(*m_monitor));
+    });
+}
+
+bool AgentServer::listen(const QHostAddress &address, quint16 port, QString *error)
+{
+    if (!address.isLoopback() && m_token.isEmpty()) {
+        *error = QStringLiteral(
+                         "listening on %1 (not loopback) needs --token: anyone who can reach "
+                         "it could read the metrics and status")
+                         .arg(address.toString());
+        return false;
+    }
+    m_port = m_server.listen(address, port);
+    if (m_port == 0) {
+        *error = QStringLiteral("cannot listen on %1:%2 (in use, or not an address of this host)")
+                         .arg(address.toString())
+                         .arg(port);
+        return false;
+    }
+    return true;
+}
+
+bool AgentServer::authorized(const QHttpServerRequest &request) const
+{
+    if (m_token.isEmpty())
+        return true;
+    return request.value("Authorization") == "Bearer " + m_token.toUtf8();
+}
+
+QByteArray AgentServer::statusJson(const Monitor &monitor)
+{
+    QHash<QString, TargetHealth> health;
+    for (const TargetHealth &entry : monitor.statistics()->all())
+        health.insert(entry.target, entry);
+    QJsonArray targets;
+    for (const TargetConfig &target : monitor.config().targets)
+        targets.append(targetJson(target, health.value(target.name)));
+    QJsonArray events;
+    const QList<ResolverEvent> recent = monitor.resolver()->recentEvents();
+    for (qsizetype i = qMax<qsizetype>(0, recent.size() - 50); i < recent.size(); ++i) {
+        events.append(
+                QJsonObject{{QStringLiteral("time"), recent[i].time.toString(Qt::ISODateWithMs)},
+                            {QStringLiteral("kind"), eventKindName(recent[i].kind)},
+                            {QStringLiteral("host"), recent[i].host},
+                            {QStringLiteral("detail"), recent[i].detail}});
+    }
+    const QJsonObject root{{QStringLiteral("ready"), monitor.statistics()->ready()},
+                           {QStringLiteral("targets"), targets},
+                           {QStringLiteral("events"), events}};
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}

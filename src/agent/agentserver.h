@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QHttpServer>
+#include <QObject>
+
+class Monitor;
+
+// The agent's HTTP face: /metrics (Prometheus), /healthz (200 while the process works),
+// /readyz (200 when every critical target is reachable, 503 with the reasons when not) and
+// /api/v1/status (JSON). On loopback nothing needs a token; elsewhere a token is required and
+// every endpoint but /healthz wants "Authorization: Bearer <token>".
+class AgentServer : public QObject
+{
+    Q_OBJECT
+public:
+    AgentServer(Monitor *monitor, const QString &token, QObject *parent = nullptr);
+
+    // Returns false and says why when the address needs a token that is missing or the port is
+    // taken.
+    bool listen(const QHostAddress &address, quint16 port, QString *error);
+    quint16 port() const { return m_port; }
+
+    static QByteArray statusJson(const Monitor &monitor);
+
+private:
+    bool authorized(const class QHttpServerRequest &request) const;
+
+    Monitor *m_monitor;
+    QString m_token;
+    QHttpServer m_server;
+    quint16 m_port = 0;
+};

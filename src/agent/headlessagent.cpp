@@ -1,0 +1,188 @@
+#include "headlessagent.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QSocketNotifier>
+#include <QTextStream>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+int g_signalPipe[2] = {-1, -1};
+
+void forwardSignal(int signal)
+{
+    const char number = char(signal);
+    // Only async-signal-safe work here: the event loop picks it up from the pipe.
+    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[0], &number, 1);
+}
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+} // namespace
+
+HeadlessAgent::HeadlessAgent(const Options &options, const AppConfig &config,
+                             const EnvFallback &env, Clock *clock, QObject *parent)
+    : QObject(parent), m_options(options), m_clock(clock)
+{
+    CheckOptions checkOptions;
+    checkOptions.credentials = MlflowCredentials::fromEnvironment();
+    m_monitor = std::make_unique<Monitor>(config, env, checkOptions, clock);
+    m_server = std::make_unique<AgentServer>(m_monitor.get(), options.token);
+}
+
+HeadlessAgent::~HeadlessAgent()
+{
+    for (int signal : {SIGTERM, SIGINT, SIGHUP})
+        std::signal(signal, SIG_DFL);
+}
+
+bool HeadlessAgent::start(QString *error)
+{
+    if (!m_server->listen(m_options.listenAddress, m_options.listenPort, error))
+        return false;
+    installSignalHandlers();
+    if (!m_options.configPath.isEmpty()) {
+        m_watcher.addPath(m_options.configPath);
+        connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, [this] {
+            // Editors replace the file: watch the new one.
+            if (QFileInfo::exists(m_options.configPath)
+                && !m_watcher.files().contains(m_options.configPath))
+                m_watcher.addPath(m_options.configPath);
+            reload();
+        });
+    }
+    connect(m_monitor.get(), &Monitor::stateChanged, this,
+            [this](const QString &target, TargetState from, TargetState to, const QString &detail) {
+                log(QStringLiteral("%1: %2 -> %3%4")
+                            .arg(target, targetStateName(from), targetStateName(to),
+                                 detail.isEmpty() ? QString()
+                                                  : QStringLiteral(" (%1)").arg(detail)));
+            });
+    connect(m_monitor->resolver(), &Resolver::eventOccurred, this,
+            [this](const ResolverEvent &event) {
+                log(QStringLiteral("%1 %2").arg(eventKindName(event.kind), event.detail));
+            });
+    connect(m_monitor->engine(), &ProbeEngine::resultRecorded, this,
+            [this](const ProbeResult &result) {
+                // Said once when it starts, not at every probe while it lasts.
+                if (!result.keptReachableByFallback()) {
+                    m_keptReachable.remove(result.target);
+                    return;
+                }
+                if (m_keptReachable.contains(result.target))
+                    return;
+                m_keptReachable.insert(result.target);
+                log(QStringLiteral("%1: kept reachable by the %2 tier while DNS says %3")
+                            .arg(result.target, sourceName(result.resolution.source),
+                                 causeName(result.resolution.cause)));
+            });
+    log(QStringLiteral("listening on http://%1:%2 (/metrics /healthz /readyz /api/v1/status); "
+                       "%3 target(s) from %4")
+                .arg(m_options.listenAddress.toString())
+                .arg(port())
+                .arg(m_monitor->config().targets.size())
+                .arg(m_monitor->config().source));
+    if (m_options.terminal) {
+        connect(&m_statusTimer, &QTimer::timeout, this, &HeadlessAgent::drawStatus);
+        m_statusTimer.start(1000);
+    }
+    return true;
+}
+
+bool HeadlessAgent::reload()
+{
+    if (m_options.configPath.isEmpty())
+        return false;
+    const ConfigLoadResult loaded = loadConfigFile(m_options.configPath);
+    if (!loaded.config) {
+        for (const ConfigError &error : loaded.errors)
+            log(QStringLiteral("reload rejected: %1").arg(error.toString()));
+        log(QStringLiteral("the running config stays"));
+        return false;
+    }
+    m_monitor->applyConfig(*loaded.config);
+    log(QStringLiteral("config reloaded: %1 target(s)").arg(loaded.config->targets.size()));
+    return true;
+}
+
+void HeadlessAgent::installSignalHandlers()
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return;
+    m_signalNotifier = new QSocketNotifier(g_signalPipe[1], QSocketNotifier::Read, this);
+    connect(m_signalNotifier, &QSocketNotifier::activated, this, &HeadlessAgent::onSignal);
+    struct sigaction action
+    { };
+    action.sa_handler = forwardSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    for (int signal : {SIGTERM, SIGINT, SIGHUP})
+        ::sigaction(signal, &action, nullptr);
+}
+
+void HeadlessAgent::onSignal()
+{
+    char signal = 0;
+    if (::read(g_signalPipe[1], &signal, 1) != 1)
+        return;
+    if (signal == SIGHUP) {
+        log(QStringLiteral("SIGHUP: reloading %1").arg(m_options.configPath));
+        reload();
+        return;
+    }
+    log(QStringLiteral("%1: stopping")
+                .arg(signal == SIGTERM ? QStringLiteral("SIGTERM") : QStringLiteral("SIGINT")));
+    Q_EMIT stopRequested();
+}
+
+void HeadlessAgent::log(const QString &line)
+{
+    if (m_options.terminal)
+        return; // the live status shows it
+    out() << m_clock->wallTime().toString(Qt::ISODateWithMs) << ' ' << line << '\n';
+    out().flush();
+}
+
+void HeadlessAgent::drawStatus()
+{
+    QString screen = QStringLiteral("\x1b[H\x1b[2JDNS Watch agent on http://%1:%2   %3\n\n")
+                             .arg(m_options.listenAddress.toString())
+                             .arg(port())
+                             .arg(m_clock->wallTime().toString(Qt::ISODate));
+    screen += QStringLiteral("%1 %2 %3 %4 %5\n")
+                      .arg(QStringLiteral("TARGET"), -20)
+                      .arg(QStringLiteral("STATE"), -9)
+                      .arg(QStringLiteral("SOURCE"), -7)
+                      .arg(QStringLiteral("ADDRESSES"), -32)
+                      .arg(QStringLiteral("5m OK"));
+    for (const TargetHealth &health : m_monitor->statistics()->all()) {
+        QStringList addresses;
+        QString source = QStringLiteral("-");
+        if (health.last) {
+            for (const QHostAddress &address : health.last->resolution.addresses)
+                addresses.append(address.toString());
+            source = sourceName(health.last->resolution.source);
+        }
+        const WindowCounts &five = health.windows[TargetHealth::FiveMinutes];
+        screen += QStringLiteral("%1 %2 %3 %4 %5\n")
+                          .arg(health.target.left(20), -20)
+                          .arg(targetStateName(health.state), -9)
+                          .arg(source, -7)
+                          .arg(addresses.join(QLatin1Char(',')).left(32), -32)
+                          .arg(five.probes ? QStringLiteral("%1%").arg(five.checkRate() * 100, 0,
+                                                                       'f', 1)
+                                           : QStringLiteral("-"));
+    }
+    const QList<ResolverEvent> events = m_monitor->resolver()->recentEvents();
+    if (!events.isEmpty())
+        screen += QStringLiteral("\nlast event: %1 %2\n")
+                          .arg(eventKindName(events.last().kind), events.last().detail.left(100));
+    out() << screen;
+    out().flush();
+}

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "agentserver.h"
+#include "probe/monitor.h"
+
+#include <QFileSystemWatcher>
+#include <QHostAddress>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <memory>
+
+class QSocketNotifier;
+
+// `dnswatch --headless`: the monitor without a display, served over HTTP. SIGTERM and SIGINT
+// stop it cleanly, SIGHUP (or a change of the config file) reloads the config; an invalid
+// reload is reported and the running config stays. In a terminal it keeps a compact live status
+// on screen; with output redirected it logs one line per event instead.
+class HeadlessAgent : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString configPath; // empty: the embedded default (nothing to reload)
+        QHostAddress listenAddress = QHostAddress::LocalHost;
+        quint16 listenPort = 9108;
+        QString token;
+        bool terminal = false; // live status instead of log lines
+    };
+
+    HeadlessAgent(const Options &options, const AppConfig &config, const EnvFallback &env,
+                  Clock *clock, QObject *parent = nullptr);
+    ~HeadlessAgent() override;
+
+    bool start(QString *error);
+    quint16 port() const { return m_server ? m_server->port() : 0; }
+    Monitor *monitor() const { return m_monitor.get(); }
+
+    bool reload(); // from the config file; false (and logged) when it is invalid
+
+Q_SIGNALS:
+    void stopRequested();
+
+private:
+    void installSignalHandlers();
+    void onSignal();
+    void log(const QString &line);
+    void drawStatus();
+
+    Options m_options;
+    Clock *m_clock;
+    std::unique_ptr<Monitor> m_monitor;
+    std::unique_ptr<AgentServer> m_server;
+    QFileSystemWatcher m_watcher;
+    QTimer m_statusTimer;
+    QSocketNotifier *m_signalNotifier = nullptr;
+    QSet<QString> m_keptReachable; // targets now kept reachable only by a fallback tier
+};

@@ -1,0 +1,180 @@
+#include "prometheusmetrics.h"
+
+#include "probe/monitor.h"
+
+#include <QHash>
+
+namespace {
+
+QString escapeLabel(const QString &value)
+{
+    QString escaped = value;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    escaped.replace(QLatin1Char('"'), QLatin1String("\\\""));
+    escaped.replace(QLatin1Char('\n'), QLatin1String("\\n"));
+    return escaped;
+}
+
+QString number(double value) { return QString::number(value, 'g', 12); }
+
+// Writes families: one HELP and TYPE header, then its samples.
+class Exposition
+{
+public:
+    void family(const char *name, const char *type, const char *help)
+    {
+        m_name = QString::fromLatin1(name);
+        m_text += QStringLiteral("# HELP %1 %2\n# TYPE %1 %3\n")
+                          .arg(m_name, QString::fromLatin1(help), QString::fromLatin1(type));
+    }
+    void sample(const QString &labels, double value, const QString &suffix = QString())
+    {
+        m_text += m_name + suffix
+                + (labels.isEmpty() ? QString() : QLatin1Char('{') + labels + QLatin1Char('}'))
+                + QLatin1Char(' ') + number(value) + QLatin1Char('\n');
+    }
+    QByteArray text() const { return m_text.toUtf8(); }
+
+private:
+    QString m_name;
+    QString m_text;
+};
+
+QString targetLabels(const TargetConfig &target)
+{
+    return QStringLiteral("target=\"%1\",host=\"%2\",resolver=\"%3\"")
+            .arg(escapeLabel(target.name), escapeLabel(target.host), escapeLabel(target.resolver));
+}
+
+void histogram(Exposition &out, const QString &labels, const LatencyHistogram &histogram)
+{
+    for (size_t i = 0; i < LatencyHistogram::UpperBounds.size(); ++i) {
+        out.sample(
+                labels + QStringLiteral(",le=\"%1\"").arg(number(LatencyHistogram::UpperBounds[i])),
+                double(histogram.cumulativeCount(int(i))), QStringLiteral("_bucket"));
+    }
+    out.sample(labels + QStringLiteral(",le=\"+Inf\""), double(histogram.count()),
+               QStringLiteral("_bucket"));
+    out.sample(labels, histogram.sum(), QStringLiteral("_sum"));
+    out.sample(labels, double(histogram.count()), QStringLiteral("_count"));
+}
+
+} // namespace
+
+QByteArray prometheusMetrics(const Monitor &monitor)
+{
+    const QList<TargetConfig> targets = monitor.config().targets;
+    QHash<QString, TargetHealth> health;
+    for (const TargetHealth &entry : monitor.statistics()->all())
+        health.insert(entry.target, entry);
+
+    Exposition out;
+    out.family("dnswatch_build_info", "gauge", "DNS Watch version.");
+    out.sample(QStringLiteral("version=\"%1\"").arg(QStringLiteral(DNSWATCH_VERSION)), 1);
+
+    out.family("dnswatch_ready", "gauge",
+               "1 when every critical target is reachable (fresh or through a fallback).");
+    out.sample(QString(), monitor.statistics()->ready() ? 1 : 0);
+
+    out.family("dnswatch_target_critical", "gauge", "1 when the target counts for readiness.");
+    for (const TargetConfig &target : targets)
+        out.sample(targetLabels(target), target.critical ? 1 : 0);
+
+    out.family("dnswatch_target_state", "gauge", "1 for the state the target is in.");
+    for (const TargetConfig &target : targets) {
+        for (TargetState state : {TargetState::Unknown, TargetState::Healthy, TargetState::Degraded,
+                                  TargetState::Down, TargetState::Paused}) {
+            out.sample(targetLabels(target)
+                               + QStringLiteral(",state=\"%1\"").arg(targetStateName(state)),
+                       health.value(target.name).state == state ? 1 : 0);
+        }
+    }
+
+    out.family("dnswatch_target_addresses_info", "gauge",
+               "The addresses the last probe used, as a label.");
+    for (const TargetConfig &target : targets) {
+        const TargetHealth entry = health.value(target.name);
+        QStringList addresses;
+        QString source = QStringLiteral("none");
+        if (entry.last) {
+            for (const QHostAddress &address : entry.last->resolution.addresses)
+                addresses.append(address.toString());
+            source = sourceName(entry.last->resolution.source);
+        }
+        out.sample(targetLabels(target)
+                           + QStringLiteral(",source=\"%1\",addresses=\"%2\"")
+                                     .arg(source, escapeLabel(addresses.join(QLatin1Char(',')))),
+                   1);
+    }
+
+    out.family("dnswatch_probes_total", "counter", "Probes run.");
+    for (const TargetConfig &target : targets)
+        out.sample(targetLabels(target), health.value(target.name).total.probes);
+    out.family("dnswatch_dns_success_total", "counter",
+               "Probes whose name resolved live or from the cache (not a fallback tier).");
+    for (const TargetConfig &target : targets)
+        out.sample(targetLabels(target), health.value(target.name).total.dnsOk);
+    out.family("dnswatch_check_success_total", "counter", "Probes whose service check succeeded.");
+    for (const TargetConfig &target : targets)
+        out.sample(targetLabels(target), health.value(target.name).total.checkOk);
+    out.family("dnswatch_kept_reachable_by_fallback_total", "counter",
+               "Probes where DNS failed but the service answered through a fallback address.");
+    for (const TargetConfig &target : targets)
+        out.sample(targetLabels(target), double(health.value(target.name).keptReachableByFallback));
+
+    out.family("dnswatch_fallback_entries_total", "counter",
+               "Times the target started being served by a fallback tier.");
+    for (const TargetConfig &target : targets) {
+        for (ResolutionSource tier :
+             {ResolutionSource::Stale, ResolutionSource::Pinned, ResolutionSource::Env})
+            out.sample(targetLabels(target) + QStringLiteral(",tier=\"%1\"").arg(sourceName(tier)),
+                       double(health.value(target.name).fallbackEntries.value(tier)));
+    }
+    out.family("dnswatch_fallback_seconds_total", "counter",
+               "Time the target was served by a fallback tier.");
+    for (const TargetConfig &target : targets)
+        out.sample(targetLabels(target), double(health.value(target.name).fallbackMs) / 1000.0);
+
+    out.family("dnswatch_dns_success_ratio", "gauge",
+               "Share of probes whose name resolved live or from the cache, per window.");
+    for (const TargetConfig &target : targets) {
+        for (int window = 0; window < TargetHealth::WindowCount; ++window)
+            out.sample(
+                    targetLabels(target)
+                            + QStringLiteral(",window=\"%1\"").arg(TargetHealth::windowName(window)),
+                    health.value(target.name).windows[size_t(window)].dnsRate());
+    }
+    out.family("dnswatch_check_success_ratio", "gauge",
+               "Share of probes whose service check succeeded, per window.");
+    for (const TargetConfig &target : targets) {
+        for (int window = 0; window < TargetHealth::WindowCount; ++window)
+            out.sample(
+                    targetLabels(target)
+                            + QStringLiteral(",window=\"%1\"").arg(TargetHealth::windowName(window)),
+                    health.value(target.name).windows[size_t(window)].checkRate());
+    }
+
+    out.family("dnswatch_dns_lookup_duration_seconds", "histogram",
+               "Time to an answer for the probe's lookup.");
+    for (const TargetConfig &target : targets)
+        histogram(out, targetLabels(target), health.value(target.name).dnsLatency);
+    out.family("dnswatch_check_duration_seconds", "histogram",
+               "Time the service check took, retries included.");
+    for (const TargetConfig &target : targets)
+        histogram(out, targetLabels(target), health.value(target.name).checkLatency);
+
+    Resolver *resolver = monitor.resolver();
+    out.family("dnswatch_resolver_events_total", "counter", "Resolver transitions, by kind.");
+    for (int kind = 0; kind < ResolverEvent::KindCount; ++kind)
+        out.sample(QStringLiteral("kind=\"%1\"").arg(eventKindName(ResolverEvent::Kind(kind))),
+                   double(resolver->eventCount(ResolverEvent::Kind(kind))));
+    QHash<CacheEntrySnapshot::State, int> states;
+    for (const CacheEntrySnapshot &entry : resolver->snapshot())
+        ++states[entry.state];
+    out.family("dnswatch_cache_entries", "gauge", "Resolver cache entries, by state.");
+    for (auto state : {CacheEntrySnapshot::State::Fresh, CacheEntrySnapshot::State::Stale,
+                       CacheEntrySnapshot::State::Negative, CacheEntrySnapshot::State::Pinned,
+                       CacheEntrySnapshot::State::Env, CacheEntrySnapshot::State::Missing})
+        out.sample(QStringLiteral("state=\"%1\"").arg(cacheStateName(state)), states.value(state));
+    return out.text();
+}

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "config/appconfig.h"
+#include "probe/healthstatistics.h"
+#include "probe/probeengine.h"
+#include "resolver/resolver.h"
+
+#include <QObject>
+
+#include <memory>
+
+// Everything that watches the targets of one config, wired together: the resolver, the service
+// checker, the probe engine and the statistics. The agent and the dashboard both drive one.
+class Monitor : public QObject
+{
+    Q_OBJECT
+public:
+    Monitor(const AppConfig &config, const EnvFallback &env, const CheckOptions &checkOptions,
+            Clock *clock, QObject *parent = nullptr);
+    ~Monitor() override;
+
+    // Applies a new config: targets that stay keep their statistics and schedule.
+    void applyConfig(const AppConfig &config);
+    const AppConfig &config() const { return m_config; }
+
+    void pause(const QString &target);
+    void resume(const QString &target);
+
+    Resolver *resolver() const { return m_resolver.get(); }
+    ProbeEngine *engine() const { return m_engine.get(); }
+    HealthStatistics *statistics() const { return m_statistics.get(); }
+    Clock *clock() const { return m_clock; }
+
+Q_SIGNALS:
+    void resultRecorded(const ProbeResult &result);
+    void stateChanged(const QString &target, TargetState from, TargetState to,
+                      const QString &detail);
+
+private:
+    AppConfig m_config;
+    Clock *m_clock;
+    std::unique_ptr<Resolver> m_resolver;
+    std::unique_ptr<ServiceChecker> m_checker;
+    std::unique_ptr<ProbeEngine> m_engine;
+    std::unique_ptr<HealthStatistics> m_statistics;
+};

@@ -1,0 +1,175 @@
+// `dnswatch --headless` as an operator runs it: the real binary against a real dnsmasq and a real
+// HTTP server, scraped over HTTP, checked by promtool, reloaded by SIGHUP, stopped by SIGTERM.
+#include "dnsserverfixture.h"
+#include "httpstubfixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+class TestAgent : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Answer
+    {
+        int status = 0;
+        QByteArray body;
+    };
+
+    Answer get(quint16 port, const QString &path, const QByteArray &token = QByteArray())
+    {
+        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)));
+        if (!token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + token);
+        QNetworkReply *reply = m_network.get(request);
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000); }();
+        Answer answer{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                      reply->readAll()};
+        reply->deleteLater();
+        return answer;
+    }
+
+    void writeConfig(const QByteArray &targets)
+    {
+        QFile file(m_configPath);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("{\"resolvers\":[{\"name\":\"lab\",\"servers\":[\"" + m_dns.server().toLatin1()
+                   + "\"],\"timeout_ms\":500,\"attempts\":1}],\"targets\":[" + targets + "]}");
+    }
+
+    QByteArray svcTarget() const
+    {
+        return "{\"name\":\"svc\",\"host\":\"svc.test\",\"resolver\":\"lab\",\"interval_s\":1,"
+               "\"check\":{\"type\":\"mlflow\",\"url\":\"http://svc.test:"
+                + QByteArray::number(m_http.port()) + "/ml\"}}";
+    }
+
+    std::unique_ptr<QProcess> startAgent(const QStringList &extra)
+    {
+        auto agent = std::make_unique<QProcess>();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DNSWATCH_FALLBACK_IPS"), QString());
+        env.remove(QStringLiteral("DNSWATCH_TOKEN"));
+        agent->setProcessEnvironment(env);
+        agent->start(
+                QStringLiteral(DNSWATCH_BINARY),
+                QStringList{QStringLiteral("--headless"), QStringLiteral("--config"), m_configPath}
+                        + extra);
+        return agent;
+    }
+
+    QTemporaryDir m_dir;
+    QString m_configPath;
+    DnsServerFixture m_dns;
+    HttpStubFixture m_http;
+    QNetworkAccessManager m_network;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_network.setProxy(QNetworkProxy::NoProxy);
+        m_configPath = m_dir.filePath(QStringLiteral("agent.json"));
+        QString error;
+        QVERIFY2(m_dns.startDnsmasq({QStringLiteral("--host-record=svc.test,127.0.0.1,60"),
+                                     QStringLiteral("--address=/nx.test/")},
+                                    &error),
+                 qPrintable(error));
+        QVERIFY2(m_http.start(&error), qPrintable(error));
+    }
+
+    void servesHealthReadinessMetricsAndStatus()
+    {
+        writeConfig(svcTarget()
+                    + ",{\"name\":\"gone\",\"host\":\"x.nx.test\",\"resolver\":\"lab\","
+                      "\"interval_s\":1,\"critical\":false}");
+        const quint16 port = DnsServerFixture::freePort();
+        auto agent = startAgent(
+                {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)});
+        QTRY_COMPARE_WITH_TIMEOUT(get(port, QStringLiteral("/healthz")).status, 200, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(get(port, QStringLiteral("/readyz")).status, 200, 10000);
+
+        // The metrics pass promtool's parser and linter.
+        const Answer metrics = get(port, QStringLiteral("/metrics"));
+        QCOMPARE(metrics.status, 200);
+        QProcess promtool;
+        promtool.start(DnsServerFixture::findTool(QStringLiteral("promtool")),
+                       {QStringLiteral("check"), QStringLiteral("metrics")});
+        QVERIFY2(promtool.waitForStarted(), "promtool missing (Debian package prometheus)");
+        promtool.write(metrics.body);
+        promtool.closeWriteChannel();
+        QVERIFY(promtool.waitForFinished(10000));
+        const QByteArray promtoolSays = promtool.readAllStandardOutput()
+                + promtool.readAllStandardError();
+        QVERIFY2(promtool.exitCode() == 0, promtoolSays.constData());
+        QVERIFY(metrics.body.contains("dnswatch_target_state{target=\"gone\",host=\"x.nx.test\","
+                                      "resolver=\"lab\",state=\"down\"} 1"));
+        QVERIFY(metrics.body.contains("dnswatch_ready 1"));
+
+        const QJsonObject status =
+                QJsonDocument::fromJson(get(port, QStringLiteral("/api/v1/status")).body).object();
+        QCOMPARE(status.value(QStringLiteral("ready")).toBool(), true);
+        const QJsonArray targets = status.value(QStringLiteral("targets")).toArray();
+        QCOMPARE(targets.size(), 2);
+        QCOMPARE(targets[0].toObject().value(QStringLiteral("state")).toString(),
+                 QStringLiteral("healthy"));
+        QCOMPARE(targets[1].toObject().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("nxdomain"));
+
+        // SIGHUP reloads: a new target appears, the others keep their counts.
+        writeConfig(svcTarget()
+                    + ",{\"name\":\"extra\",\"host\":\"svc.test\",\"resolver\":\"lab\",\"interval_"
+                      "s\":1}");
+        ::kill(pid_t(agent->processId()), SIGHUP);
+        QTRY_VERIFY_WITH_TIMEOUT(
+                get(port, QStringLiteral("/api/v1/status")).body.contains("\"extra\""), 10000);
+        // An invalid reload is rejected and the running config stays.
+        QFile broken(m_configPath);
+        QVERIFY(broken.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        broken.write("{\"targets\": [ {\"name\": 1 } ]");
+        broken.close();
+        ::kill(pid_t(agent->processId()), SIGHUP);
+        QByteArray log;
+        QTRY_VERIFY_WITH_TIMEOUT(
+                (log += agent->readAllStandardOutput()).contains("reload rejected"), 10000);
+        QVERIFY(get(port, QStringLiteral("/api/v1/status")).body.contains("\"extra\""));
+
+        ::kill(pid_t(agent->processId()), SIGTERM);
+        QVERIFY(agent->waitForFinished(10000));
+        QCOMPARE(agent->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(agent->exitCode(), 0);
+    }
+
+    void anyAddressButLoopbackNeedsAToken()
+    {
+        writeConfig(svcTarget());
+        const quint16 port = DnsServerFixture::freePort();
+        auto refused = startAgent(
+                {QStringLiteral("--listen"), QStringLiteral("0.0.0.0:%1").arg(port)});
+        QVERIFY(refused->waitForFinished(10000));
+        QCOMPARE(refused->exitCode(), 2);
+        QVERIFY(refused->readAllStandardError().contains("needs --token"));
+
+        auto agent = startAgent({QStringLiteral("--listen"), QStringLiteral("0.0.0.0:%1").arg(port),
+                                 QStringLiteral("--token"), QStringLiteral("t0p-secret")});
+        QTRY_COMPARE_WITH_TIMEOUT(get(port, QStringLiteral("/healthz")).status, 200, 10000);
+        QCOMPARE(get(port, QStringLiteral("/metrics")).status, 401);
+        QCOMPARE(get(port, QStringLiteral("/readyz"), "wrong").status, 401);
+        QCOMPARE(get(port, QStringLiteral("/metrics"), "t0p-secret").status, 200);
+        ::kill(pid_t(agent->processId()), SIGTERM);
+        QVERIFY(agent->waitForFinished(10000));
+        QVERIFY(!agent->readAll().contains("t0p-secret")); // never logged
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAgent)
+#include "tst_agent.moc"
