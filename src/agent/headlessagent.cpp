@@ -30,9 +30,7 @@ HeadlessAgent::HeadlessAgent(const Options &options, const AppConfig &config,
                              const EnvFallback &env, Clock *clock, QObject *parent)
     : QObject(parent), m_options(options), m_clock(clock)
 {
-    CheckOptions checkOptions;
-    checkOptions.credentials = MlflowCredentials::fromEnvironment();
-    m_monitor = std::make_unique<Monitor>(config, env, checkOptions, clock);
+    m_monitor = std::make_unique<Monitor>(config, env, MlflowCredentials::fromEnvironment(), clock);
     m_server = std::make_unique<AgentServer>(m_monitor.get(), options.token);
 }
 

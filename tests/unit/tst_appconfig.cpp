@@ -89,6 +89,7 @@ private slots:
     void errorToString();
     void loadConfigFile_valid();
     void exampleConfigIsValid();
+    void probesBlock();
     void oversizedConfigIsRejected();
     void loadConfigFile_unreadable_data();
     void loadConfigFile_unreadable();
@@ -269,7 +270,8 @@ void TestAppConfig::invalid_data()
             << QStringLiteral("expected an object, found the number 5");
     QTest::newRow("unknown top-level key")
             << withTopLevel(R"("extra": 1)") << QStringLiteral("$")
-            << QStringLiteral("unknown key \"extra\"; expected one of: resolvers, cache, targets");
+            << QStringLiteral(
+                       "unknown key \"extra\"; expected one of: resolvers, cache, probes, targets");
 
     QTest::newRow("unknown nested key")
             << withCheck(R"({"type": "tcp", "port": 80, "prot": 1})")
@@ -389,6 +391,17 @@ void TestAppConfig::invalid_data()
                                            << QStringLiteral(
                                                       "expected an integer from 1 to 10, found 11");
 
+    QTest::newRow("probes unknown key")
+            << withTopLevel(R"("probes": {"timeout_ms": 5})") << QStringLiteral("$.probes")
+            << QStringLiteral("unknown key \"timeout_ms\"; expected one of: check_timeout_ms,");
+    QTest::newRow("probes check timeout too short")
+            << withTopLevel(R"("probes": {"check_timeout_ms": 10})")
+            << QStringLiteral("$.probes.check_timeout_ms")
+            << QStringLiteral("expected an integer from 100 to 120000, found 10");
+    QTest::newRow("probes retry max below initial")
+            << withTopLevel(R"("probes": {"retry_initial_ms": 5000, "retry_max_ms": 1000})")
+            << QStringLiteral("$.probes")
+            << QStringLiteral("expected retry_max_ms to be at least retry_initial_ms");
     QTest::newRow("cache unknown key")
             << withTopLevel(R"("cache": {"ttl": 5})") << QStringLiteral("$.cache")
             << QStringLiteral("unknown key \"ttl\"; expected one of: min_ttl_s, max_ttl_s,");
@@ -584,6 +597,31 @@ void TestAppConfig::exampleConfigIsValid()
     QVERIFY2(loaded.config, qPrintable(errors.join(QLatin1Char('\n'))));
     QCOMPARE(loaded.config->targets.size(), 4);
     QVERIFY(loaded.config->resolver(QStringLiteral("corp")));
+}
+
+void TestAppConfig::probesBlock()
+{
+    const ConfigLoadResult loaded = parseConfig(
+            R"({"probes": {"check_timeout_ms": 2500, "max_concurrent": 4, "retry_initial_ms": 200,)"
+            R"( "retry_max_ms": 9000, "check_retries": 0, "check_backoff_factor_ms": 50,)"
+            R"( "check_backoff_jitter_ms": 5, "check_backoff_max_ms": 700},)"
+            R"( "targets": [{"name": "a", "host": "a.test"}]})",
+            source());
+    QVERIFY2(loaded.config, qPrintable(dump(loaded.errors)));
+    const ProbePolicy &probes = loaded.config->probes;
+    QCOMPARE(probes.checkTimeoutMs, 2500);
+    QCOMPARE(probes.maxConcurrent, 4);
+    QCOMPARE(probes.retryInitialMs, 200);
+    QCOMPARE(probes.retryMaxMs, 9000);
+    QCOMPARE(probes.checkRetries, 0);
+    QCOMPARE(probes.checkBackoffFactorMs, 50);
+    QCOMPARE(probes.checkBackoffJitterMs, 5);
+    QCOMPARE(probes.checkBackoffMaxMs, 700);
+    // Left out, the defaults.
+    const ConfigLoadResult plain = parseConfig(R"({"targets": [{"name": "a", "host": "a.test"}]})",
+                                               source());
+    QCOMPARE(plain.config->probes.checkTimeoutMs, 5000);
+    QCOMPARE(plain.config->probes.maxConcurrent, 16);
 }
 
 void TestAppConfig::oversizedConfigIsRejected()

@@ -22,7 +22,14 @@ using Keys = std::span<const QLatin1String>;
 constexpr QLatin1String TopLevelKeys[] = {
         QLatin1String("resolvers"),
         QLatin1String("cache"),
+        QLatin1String("probes"),
         QLatin1String("targets"),
+};
+constexpr QLatin1String ProbeKeys[] = {
+        QLatin1String("check_timeout_ms"),        QLatin1String("max_concurrent"),
+        QLatin1String("retry_initial_ms"),        QLatin1String("retry_max_ms"),
+        QLatin1String("check_retries"),           QLatin1String("check_backoff_factor_ms"),
+        QLatin1String("check_backoff_jitter_ms"), QLatin1String("check_backoff_max_ms"),
 };
 constexpr QLatin1String ResolverKeys[] = {
         QLatin1String("name"),
@@ -267,6 +274,7 @@ private:
     void parseResolver(const QJsonObject &object, const QString &path, AppConfig *config);
     QList<NameServer> parseServers(const QJsonValue &value, const QString &path);
     void parseCache(const QJsonValue &value, CachePolicy *cache);
+    void parseProbes(const QJsonValue &value, ProbePolicy *probes);
     void parseTargets(const QJsonValue &value, AppConfig *config);
     TargetConfig parseTarget(const QJsonObject &object, const QString &path);
     QList<QHostAddress> parseFallbackIps(const QJsonValue &value, const QString &path);
@@ -409,6 +417,7 @@ ConfigLoadResult ConfigParser::parse(const QByteArray &json)
         checkKeys(object, root, TopLevelKeys);
         parseResolvers(object.value(QLatin1String("resolvers")), &config);
         parseCache(object.value(QLatin1String("cache")), &config.cache);
+        parseProbes(object.value(QLatin1String("probes")), &config.probes);
         parseTargets(required(object, root, QLatin1String("targets"),
                               QStringLiteral("an array with at least one target")),
                      &config);
@@ -536,6 +545,31 @@ void ConfigParser::parseCache(const QJsonValue &value, CachePolicy *cache)
         requireOrder(path, QLatin1String("refresh_backoff_initial_ms"),
                      cache->refreshBackoffInitialMs, QLatin1String("refresh_backoff_max_ms"),
                      cache->refreshBackoffMaxMs);
+}
+
+void ConfigParser::parseProbes(const QJsonValue &value, ProbePolicy *probes)
+{
+    const QString path = QStringLiteral("$.probes");
+    if (value.isUndefined() || !hasType(value, QJsonValue::Object, path))
+        return;
+    const QJsonObject object = value.toObject();
+    checkKeys(object, path, ProbeKeys);
+    readInt(object, path, QLatin1String("check_timeout_ms"), {100, 120000}, &probes->checkTimeoutMs);
+    readInt(object, path, QLatin1String("max_concurrent"), {1, 1024}, &probes->maxConcurrent);
+    const bool initialRead = readInt(object, path, QLatin1String("retry_initial_ms"), {1, 3600000},
+                                     &probes->retryInitialMs);
+    const bool maxRead = readInt(object, path, QLatin1String("retry_max_ms"), {1, 3600000},
+                                 &probes->retryMaxMs);
+    readInt(object, path, QLatin1String("check_retries"), {0, 20}, &probes->checkRetries);
+    readInt(object, path, QLatin1String("check_backoff_factor_ms"), {0, 60000},
+            &probes->checkBackoffFactorMs);
+    readInt(object, path, QLatin1String("check_backoff_jitter_ms"), {0, 60000},
+            &probes->checkBackoffJitterMs);
+    readInt(object, path, QLatin1String("check_backoff_max_ms"), {0, 600000},
+            &probes->checkBackoffMaxMs);
+    if (initialRead && maxRead)
+        requireOrder(path, QLatin1String("retry_initial_ms"), probes->retryInitialMs,
+                     QLatin1String("retry_max_ms"), probes->retryMaxMs);
 }
 
 void ConfigParser::parseTargets(const QJsonValue &value, AppConfig *config)

@@ -48,11 +48,25 @@ struct TargetConfig
     CheckConfig check;
 };
 
+// How the agent probes ("probes" block): timing of the schedule and of the service checks.
+struct ProbePolicy
+{
+    int checkTimeoutMs = 5000; // per connect or HTTP request
+    int maxConcurrent = 16; // probes at once
+    int retryInitialMs = 1000; // first re-probe after a failure, doubling...
+    int retryMaxMs = 60000; // ...up to this
+    int checkRetries = 3; // HTTP/MLflow retries of 408/429/5xx and connection errors
+    int checkBackoffFactorMs = 500; // delay before retry n: factor * 2^(n-1) + jitter
+    int checkBackoffJitterMs = 500;
+    int checkBackoffMaxMs = 10000;
+};
+
 struct AppConfig
 {
     QString source; // the file it came from, or "(embedded default)"
     QList<ResolverConfig> resolvers; // always holds "system"
     CachePolicy cache;
+    ProbePolicy probes;
     QList<TargetConfig> targets;
 
     const ResolverConfig *resolver(const QString &name) const;

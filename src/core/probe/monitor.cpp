@@ -2,15 +2,36 @@
 
 #include "config/resolverfactory.h"
 
-Monitor::Monitor(const AppConfig &config, const EnvFallback &env, const CheckOptions &checkOptions,
-                 Clock *clock, QObject *parent)
+CheckOptions Monitor::checkOptions(const ProbePolicy &policy, const MlflowCredentials &credentials)
+{
+    CheckOptions options;
+    options.timeoutMs = policy.checkTimeoutMs;
+    options.maxRetries = policy.checkRetries;
+    options.backoffFactorMs = policy.checkBackoffFactorMs;
+    options.backoffJitterMs = policy.checkBackoffJitterMs;
+    options.backoffMaxMs = policy.checkBackoffMaxMs;
+    options.credentials = credentials;
+    return options;
+}
+
+ProbeScheduler::Options Monitor::schedulerOptions(const ProbePolicy &policy)
+{
+    ProbeScheduler::Options options;
+    options.maxConcurrent = policy.maxConcurrent;
+    options.retryInitialMs = policy.retryInitialMs;
+    options.retryMaxMs = policy.retryMaxMs;
+    return options;
+}
+
+Monitor::Monitor(const AppConfig &config, const EnvFallback &env,
+                 const MlflowCredentials &credentials, Clock *clock, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_clock(clock)
     , m_resolver(buildResolver(config, env, clock))
-    , m_checker(std::make_unique<ServiceChecker>(checkOptions, clock))
+    , m_checker(std::make_unique<ServiceChecker>(checkOptions(config.probes, credentials), clock))
     , m_engine(std::make_unique<ProbeEngine>(m_resolver.get(), m_checker.get(), clock,
-                                             ProbeScheduler::Options()))
+                                             schedulerOptions(config.probes)))
     , m_statistics(std::make_unique<HealthStatistics>(clock))
 {
     connect(m_engine.get(), &ProbeEngine::resultRecorded, this, [this](const ProbeResult &result) {

@@ -15,8 +15,13 @@ class Monitor : public QObject
 {
     Q_OBJECT
 public:
-    Monitor(const AppConfig &config, const EnvFallback &env, const CheckOptions &checkOptions,
+    // Check and schedule timing come from the config's "probes" block.
+    Monitor(const AppConfig &config, const EnvFallback &env, const MlflowCredentials &credentials,
             Clock *clock, QObject *parent = nullptr);
+
+    static CheckOptions checkOptions(const ProbePolicy &policy,
+                                     const MlflowCredentials &credentials);
+    static ProbeScheduler::Options schedulerOptions(const ProbePolicy &policy);
     ~Monitor() override;
 
     // Applies a new config: targets that stay keep their statistics and schedule.
