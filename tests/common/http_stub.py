@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """A small real HTTP server for the service-check tests, on 127.0.0.1 only.
 
-Usage: http_stub.py PORTFILE LOGFILE
+Usage: http_stub.py PORTFILE LOGFILE [CERTFILE KEYFILE]
 Binds a free port, writes it to PORTFILE, and logs every request to LOGFILE as one line:
-"METHOD PATH host=HOST auth=yes|no". Routes (any prefix before them is ignored, so a check URL
+"METHOD PATH host=HOST auth=yes|no". With a certificate it speaks HTTPS and also logs the name
+each TLS client asked for (SNI) as "SNI NAME". Routes (any prefix before them is ignored, so a check URL
 such as http://mlflow.test:PORT/flaky3 asks for /flaky3/health):
   .../health                 200 "OK"
   /flakyN/health             503 with Retry-After: 0 for the first N requests, then 200 "OK"
@@ -77,6 +78,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+if len(sys.argv) > 4:
+    import ssl
+
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(sys.argv[3], sys.argv[4])
+
+    def log_sni(sock, name, ctx):
+        with lock, open(log_file, "a") as log:
+            log.write("SNI %s\n" % name)
+
+    context.sni_callback = log_sni
+    server.socket = context.wrap_socket(server.socket, server_side=True)
 with open(port_file + ".tmp", "w") as f:
     f.write(str(server.server_address[1]))
 import os

@@ -15,7 +15,7 @@ HttpStubFixture::~HttpStubFixture()
     }
 }
 
-bool HttpStubFixture::start(QString *error)
+bool HttpStubFixture::start(QString *error, Protocol protocol)
 {
     const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
     if (python.isEmpty()) {
@@ -23,12 +23,29 @@ bool HttpStubFixture::start(QString *error)
         return false;
     }
     const QString portFile = m_dir.filePath(QStringLiteral("port"));
+    QStringList arguments{QStringLiteral(DNSWATCH_HTTP_STUB), portFile,
+                          m_dir.filePath(QStringLiteral("requests.log"))};
+    if (protocol == Protocol::Https) {
+        const QString key = m_dir.filePath(QStringLiteral("key.pem"));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                       QStringLiteral("-keyout"), key, QStringLiteral("-out"), certificatePath(),
+                       QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=svc.test"), QStringLiteral("-addext"),
+                       QStringLiteral("subjectAltName=DNS:svc.test")});
+        if (!openssl.waitForFinished(30000) || openssl.exitCode() != 0) {
+            *error = QStringLiteral("openssl could not make a test certificate: %1")
+                             .arg(QString::fromLocal8Bit(openssl.readAllStandardError()));
+            return false;
+        }
+        arguments << certificatePath() << key;
+    }
     m_process = std::make_unique<QProcess>();
     m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_process->start(python,
-                     {QStringLiteral(DNSWATCH_HTTP_STUB), portFile,
-                      m_dir.filePath(QStringLiteral("requests.log"))});
+    m_process->start(python, arguments);
     QFile port(portFile);
     if (!QTest::qWaitFor(
                 [&] { return port.exists() || m_process->state() == QProcess::NotRunning; }, 10000)

@@ -11,7 +11,10 @@ class HttpStubFixture
 {
 public:
     ~HttpStubFixture();
-    bool start(QString *error);
+    enum class Protocol { Http, Https };
+    // Https: a fresh self-signed certificate for svc.test (see certificatePath()).
+    bool start(QString *error, Protocol protocol = Protocol::Http);
+    QString certificatePath() const { return m_dir.filePath(QStringLiteral("cert.pem")); }
     quint16 port() const { return m_port; }
     QStringList requests() const;
 

@@ -5,6 +5,7 @@
 #include "probe/servicecheck.h"
 
 #include <QElapsedTimer>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTest>
 
@@ -182,6 +183,37 @@ private Q_SLOTS:
             if (!secret.isEmpty())
                 QVERIFY2(!everything.contains(secret), qPrintable(everything));
         }
+    }
+
+    void httpsVerifiesTheNameNotTheAddress()
+    {
+        HttpStubFixture https;
+        QString error;
+        QVERIFY2(https.start(&error, HttpStubFixture::Protocol::Https), qPrintable(error));
+        // Trust the test's self-signed certificate (for svc.test) in this process only.
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        const QSslConfiguration original = tls;
+        tls.addCaCertificates(https.certificatePath());
+        QSslConfiguration::setDefaultConfiguration(tls);
+
+        CheckConfig check;
+        check.type = CheckConfig::Type::Mlflow;
+        check.url = QUrl(QStringLiteral("https://svc.test:%1/ml").arg(https.port()));
+        const CheckOutcome outcome = runCheck(check, fastRetries());
+        QVERIFY2(outcome.ok, qPrintable(outcome.detail));
+        // TLS was asked for svc.test (SNI) although the connection went to 127.0.0.1.
+        QVERIFY2(https.requests().contains(QStringLiteral("SNI svc.test")),
+                 qPrintable(https.requests().join(QLatin1Char('\n'))));
+
+        // A name the certificate does not cover fails verification: no silent trust of the IP.
+        check.url = QUrl(QStringLiteral("https://other.test:%1/ml").arg(https.port()));
+        CheckOptions once = fastRetries();
+        once.maxRetries = 0;
+        const CheckOutcome mismatch = runCheck(check, once);
+        QSslConfiguration::setDefaultConfiguration(original);
+        QVERIFY(!mismatch.ok);
+        QCOMPARE(mismatch.attempts.size(), 1);
+        QCOMPARE(mismatch.attempts[0].httpStatus, 0);
     }
 
     void tcpConnects()
