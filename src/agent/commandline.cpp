@@ -5,6 +5,7 @@
 #include "config/resolverfactory.h"
 #include "headlessagent.h"
 #include "logging.h"
+#include "probe/monitor.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -160,7 +161,9 @@ int runCommandLine(QCoreApplication &app)
     SystemClock clock;
     // Declared after the clock, so it goes first: its destructor still talks to the clock.
     const std::unique_ptr<Resolver> resolver(buildResolver(config, env, &clock));
-    OnceRunner runner(config, resolver.get());
+    ServiceChecker checker(
+            Monitor::checkOptions(config.probes, MlflowCredentials::fromEnvironment()), &clock);
+    OnceRunner runner(config, resolver.get(), &checker);
     int exitCode = ExitNotReady;
     QObject::connect(&runner, &OnceRunner::finished, &app, [&] {
         const bool ready = runner.ready();

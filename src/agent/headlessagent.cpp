@@ -5,18 +5,23 @@
 #include <QSocketNotifier>
 #include <QTextStream>
 
+#include <cerrno>
 #include <csignal>
+#include <cstring>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <utility>
 
 namespace {
 int g_signalPipe[2] = {-1, -1};
 
 void forwardSignal(int signal)
 {
+    // Only async-signal-safe work here: the event loop picks it up from the (non-blocking) pipe.
+    const int savedErrno = errno;
     const char number = char(signal);
-    // Only async-signal-safe work here: the event loop picks it up from the pipe.
     [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[0], &number, 1);
+    errno = savedErrno;
 }
 
 QTextStream &out()
@@ -38,6 +43,10 @@ HeadlessAgent::~HeadlessAgent()
 {
     for (int signal : {SIGTERM, SIGINT, SIGHUP})
         std::signal(signal, SIG_DFL);
+    for (int &fd : g_signalPipe) {
+        if (fd >= 0)
+            ::close(std::exchange(fd, -1));
+    }
 }
 
 bool HeadlessAgent::start(QString *error)
@@ -47,10 +56,14 @@ bool HeadlessAgent::start(QString *error)
     installSignalHandlers();
     if (!m_options.configPath.isEmpty()) {
         m_watcher.addPath(m_options.configPath);
-        connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, [this] {
-            // Editors replace the file: watch the new one.
-            if (QFileInfo::exists(m_options.configPath)
-                && !m_watcher.files().contains(m_options.configPath))
+        // Editors write in steps or replace the file: wait until it settles, then watch the
+        // new one and reload.
+        m_reloadDelay.setSingleShot(true);
+        m_reloadDelay.setInterval(300);
+        connect(&m_watcher, &QFileSystemWatcher::fileChanged, &m_reloadDelay,
+                qOverload<>(&QTimer::start));
+        connect(&m_reloadDelay, &QTimer::timeout, this, [this] {
+            if (!m_watcher.files().contains(m_options.configPath))
                 m_watcher.addPath(m_options.configPath);
             reload();
         });
@@ -80,6 +93,15 @@ bool HeadlessAgent::start(QString *error)
                             .arg(result.target, sourceName(result.resolution.source),
                                  causeName(result.resolution.cause)));
             });
+    const MlflowCredentials credentials = MlflowCredentials::fromEnvironment();
+    for (const TargetConfig &target : m_monitor->config().targets) {
+        if (credentials.isSet() && target.check.type == CheckConfig::Type::Mlflow
+            && target.check.url.scheme() == QLatin1String("http"))
+            log(QStringLiteral(
+                        "warning: %1 checks MLflow over plain http; its credentials cross the "
+                        "network unencrypted")
+                        .arg(target.name));
+    }
     log(QStringLiteral("listening on http://%1:%2 (/metrics /healthz /readyz /api/v1/status); "
                        "%3 target(s) from %4")
                 .arg(m_options.listenAddress.toString())
@@ -104,15 +126,20 @@ bool HeadlessAgent::reload()
         log(QStringLiteral("the running config stays"));
         return false;
     }
-    m_monitor->applyConfig(*loaded.config);
-    log(QStringLiteral("config reloaded: %1 target(s)").arg(loaded.config->targets.size()));
+    const QStringList notApplied = m_monitor->applyConfig(*loaded.config);
+    log(QStringLiteral("config reloaded: %1 target(s)").arg(m_monitor->config().targets.size()));
+    for (const QString &part : notApplied)
+        log(QStringLiteral("not applied until a restart: %1").arg(part));
     return true;
 }
 
 void HeadlessAgent::installSignalHandlers()
 {
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, g_signalPipe) != 0) {
+        log(QStringLiteral("cannot watch for signals (%1): stop with SIGKILL, reload by restarting")
+                    .arg(QString::fromLocal8Bit(::strerror(errno))));
         return;
+    }
     m_signalNotifier = new QSocketNotifier(g_signalPipe[1], QSocketNotifier::Read, this);
     connect(m_signalNotifier, &QSocketNotifier::activated, this, &HeadlessAgent::onSignal);
     struct sigaction action
@@ -141,8 +168,14 @@ void HeadlessAgent::onSignal()
 
 void HeadlessAgent::log(const QString &line)
 {
-    if (m_options.terminal)
-        return; // the live status shows it
+    if (m_options.terminal) {
+        // The live status shows the latest lines under the table.
+        m_recentLines.append(m_clock->wallTime().toString(QStringLiteral("HH:mm:ss"))
+                             + QLatin1Char(' ') + line);
+        while (m_recentLines.size() > 8)
+            m_recentLines.removeFirst();
+        return;
+    }
     out() << m_clock->wallTime().toString(Qt::ISODateWithMs) << ' ' << line << '\n';
     out().flush();
 }
@@ -177,10 +210,8 @@ void HeadlessAgent::drawStatus()
                                                                        'f', 1)
                                            : QStringLiteral("-"));
     }
-    const QList<ResolverEvent> events = m_monitor->resolver()->recentEvents();
-    if (!events.isEmpty())
-        screen += QStringLiteral("\nlast event: %1 %2\n")
-                          .arg(eventKindName(events.last().kind), events.last().detail.left(100));
+    if (!m_recentLines.isEmpty())
+        screen += QLatin1Char('\n') + m_recentLines.join(QLatin1Char('\n')) + QLatin1Char('\n');
     out() << screen;
     out().flush();
 }

@@ -55,6 +55,8 @@ private:
     std::unique_ptr<AgentServer> m_server;
     QFileSystemWatcher m_watcher;
     QTimer m_statusTimer;
+    QTimer m_reloadDelay;
+    QStringList m_recentLines; // shown under the live status in a terminal
     QSocketNotifier *m_signalNotifier = nullptr;
     QSet<QString> m_keptReachable; // targets now kept reachable only by a fallback tier
 };

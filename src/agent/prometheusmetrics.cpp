@@ -4,6 +4,9 @@
 
 #include <QHash>
 
+#include <cmath>
+#include <limits>
+
 namespace {
 
 QString escapeLabel(const QString &value)
@@ -15,7 +18,18 @@ QString escapeLabel(const QString &value)
     return escaped;
 }
 
-QString number(double value) { return QString::number(value, 'g', 12); }
+QString number(double value)
+{
+    if (std::isnan(value))
+        return QStringLiteral("NaN");
+    return QString::number(value, 'g', 12);
+}
+
+// A window without probes has no rate: NaN ("no data"), not 0, which would read as an outage.
+double ratio(const WindowCounts &counts, double (WindowCounts::*rate)() const)
+{
+    return counts.probes ? (counts.*rate)() : std::numeric_limits<double>::quiet_NaN();
+}
 
 // Writes families: one HELP and TYPE header, then its samples.
 class Exposition
@@ -142,7 +156,8 @@ QByteArray prometheusMetrics(const Monitor &monitor)
             out.sample(
                     targetLabels(target)
                             + QStringLiteral(",window=\"%1\"").arg(TargetHealth::windowName(window)),
-                    health.value(target.name).windows[size_t(window)].dnsRate());
+                    ratio(health.value(target.name).windows[size_t(window)],
+                          &WindowCounts::dnsRate));
     }
     out.family("dnswatch_check_success_ratio", "gauge",
                "Share of probes whose service check succeeded, per window.");
@@ -151,7 +166,8 @@ QByteArray prometheusMetrics(const Monitor &monitor)
             out.sample(
                     targetLabels(target)
                             + QStringLiteral(",window=\"%1\"").arg(TargetHealth::windowName(window)),
-                    health.value(target.name).windows[size_t(window)].checkRate());
+                    ratio(health.value(target.name).windows[size_t(window)],
+                          &WindowCounts::checkRate));
     }
 
     out.family("dnswatch_dns_lookup_duration_seconds", "histogram",

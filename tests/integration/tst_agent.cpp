@@ -165,6 +165,8 @@ private Q_SLOTS:
         QCOMPARE(get(port, QStringLiteral("/metrics")).status, 401);
         QCOMPARE(get(port, QStringLiteral("/readyz"), "wrong").status, 401);
         QCOMPARE(get(port, QStringLiteral("/metrics"), "t0p-secret").status, 200);
+        QCOMPARE(get(port, QStringLiteral("/metrics"), "t0p-secre").status,
+                 401); // a prefix is not it
         ::kill(pid_t(agent->processId()), SIGTERM);
         QVERIFY(agent->waitForFinished(10000));
         QVERIFY(!agent->readAll().contains("t0p-secret")); // never logged

@@ -1,10 +1,12 @@
 // `dnswatch --once` as a user runs it: the real binary, a config file, a real dnsmasq.
 #include "dnsserverfixture.h"
+#include "httpstubfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -67,6 +69,7 @@ private:
     QTemporaryDir m_dir;
     int m_configs = 0;
     DnsServerFixture m_server;
+    HttpStubFixture m_http;
 
 private Q_SLOTS:
     void initTestCase()
@@ -75,9 +78,11 @@ private Q_SLOTS:
         QVERIFY2(m_server.startDnsmasq(
                          {QStringLiteral("--host-record=svc.test,10.0.0.1,fd00::1,120"),
                           QStringLiteral("--cname=alias.test,svc.test,30"),
-                          QStringLiteral("--address=/nx.test/")},
+                          QStringLiteral("--address=/nx.test/"),
+                          QStringLiteral("--host-record=local.test,127.0.0.1,60")},
                          &error),
                  qPrintable(error));
+        QVERIFY2(m_http.start(&error), qPrintable(error));
     }
 
     void jsonReportsEveryTarget()
@@ -113,6 +118,37 @@ private Q_SLOTS:
         QCOMPARE(gone.value(QStringLiteral("status")).toString(), QStringLiteral("down"));
         QCOMPARE(gone.value(QStringLiteral("error")).toString(), QStringLiteral("nxdomain"));
         QCOMPARE(gone.value(QStringLiteral("addresses")).toArray().size(), 0);
+    }
+
+    void serviceChecksRunAtTheResolvedAddress()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 closedPort = closed.serverPort();
+        closed.close();
+        const QString config = writeConfig(labConfig(
+                "{\"name\":\"ml\",\"host\":\"local.test\",\"resolver\":\"lab\",\"check\":"
+                "{\"type\":\"mlflow\",\"url\":\"http://local.test:"
+                + QByteArray::number(m_http.port())
+                + "/ml\"}},"
+                  "{\"name\":\"db\",\"host\":\"local.test\",\"resolver\":\"lab\",\"check\":"
+                  "{\"type\":\"tcp\",\"port\":"
+                + QByteArray::number(closedPort) + "}}"));
+        const Run result = run(
+                {QStringLiteral("--config"), config, QStringLiteral("--format=json")});
+        QCOMPARE(result.exitCode, 1); // db resolves, but nothing answers on its port
+        const QJsonDocument doc = QJsonDocument::fromJson(result.out);
+        const QJsonObject ml = targetNamed(doc, QStringLiteral("ml"));
+        QCOMPARE(ml.value(QStringLiteral("status")).toString(), QStringLiteral("healthy"));
+        QCOMPARE(ml[QStringLiteral("check")][QStringLiteral("ok")].toBool(), true);
+        QCOMPARE(ml[QStringLiteral("check")][QStringLiteral("type")].toString(),
+                 QStringLiteral("mlflow"));
+        const QJsonObject db = targetNamed(doc, QStringLiteral("db"));
+        QCOMPARE(db.value(QStringLiteral("status")).toString(), QStringLiteral("down"));
+        QCOMPARE(db.value(QStringLiteral("source")).toString(), QStringLiteral("fresh"));
+        QVERIFY2(db[QStringLiteral("check")][QStringLiteral("detail")].toString().contains(
+                         QStringLiteral("refused"), Qt::CaseInsensitive),
+                 result.out.constData());
     }
 
     void criticalTargetDownExitsOne()
@@ -245,10 +281,11 @@ private Q_SLOTS:
         QFETCH(QString, format);
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        // The URI's host does not resolve; the emergency address is loopback, where the stub runs.
         env.insert(QStringLiteral("MLFLOW_TRACKING_URI"),
-                   QStringLiteral("http://alice:s3cret@mlflow.invalid:5000"));
+                   QStringLiteral("http://alice:s3cret@mlflow.invalid:%1/ml").arg(m_http.port()));
         env.insert(QStringLiteral("DNSWATCH_FALLBACK_IPS"),
-                   QStringLiteral("mlflow.invalid=10.9.0.9"));
+                   QStringLiteral("mlflow.invalid=127.0.0.1"));
         process.setProcessEnvironment(env);
         process.start(QStringLiteral(DNSWATCH_BINARY), {QStringLiteral("--format"), format});
         QVERIFY(process.waitForFinished(30000));
@@ -256,6 +293,11 @@ private Q_SLOTS:
         QVERIFY2(all.contains("mlflow.invalid"), all.constData()); // the target is there...
         QVERIFY2(!all.contains("s3cret") && !all.contains("alice"),
                  all.constData()); // ...its secret not
+        // The check ran at the emergency address, and the stub saw no credentials from the URI.
+        QVERIFY2(m_http.requests().contains(
+                         QStringLiteral("GET /ml/health host=mlflow.invalid:%1 auth=no")
+                                 .arg(m_http.port())),
+                 qPrintable(m_http.requests().join(QLatin1Char('\n'))));
     }
 
     void embeddedDefaultResolvesLocalhost()

@@ -152,6 +152,45 @@ private Q_SLOTS:
         QCOMPARE(int(rig.starts.size()), before + 2);
     }
 
+    void pausingAQueuedTargetKeepsItFromStarting()
+    {
+        ProbeScheduler::Options options;
+        options.maxConcurrent = 1;
+        Rig rig(options);
+        rig.scheduler.setTarget(QStringLiteral("a"), 10'000);
+        rig.scheduler.setTarget(QStringLiteral("b"), 10'000);
+        rig.clock.advance(1000);
+        QCOMPARE(rig.scheduler.queued(), 1);
+        const QString waiting = rig.starts[0].first == QLatin1String("a") ? QStringLiteral("b")
+                                                                          : QStringLiteral("a");
+        rig.scheduler.pause(waiting);
+        QCOMPARE(rig.scheduler.queued(), 0);
+        rig.finish(rig.starts[0].first, Outcome::Success);
+        QVERIFY(rig.startsOf(waiting).isEmpty()); // the freed slot did not go to it
+    }
+
+    void probesThatEndAtOnceDoNotNest()
+    {
+        // A probe function that answers synchronously (a cached answer) for many queued targets.
+        ManualClock clock;
+        int depth = 0, deepest = 0, runs = 0;
+        ProbeScheduler::Options options;
+        options.maxConcurrent = 1;
+        ProbeScheduler scheduler(options, &clock,
+                                 [&](const QString &, std::function<void(Outcome)> done) {
+                                     ++runs;
+                                     ++depth;
+                                     deepest = qMax(deepest, depth);
+                                     done(Outcome::Success);
+                                     --depth;
+                                 });
+        for (int i = 0; i < 200; ++i)
+            scheduler.setTarget(QStringLiteral("t%1").arg(i), 10'000);
+        clock.advance(1000);
+        QCOMPARE(runs, 200);
+        QCOMPARE(deepest, 1);
+    }
+
     void probeNowRunsAtOnceEvenWhenPaused()
     {
         Rig rig;

@@ -36,15 +36,39 @@ int criticalCount(const QList<TargetOutcome> &outcomes, bool withAddresses)
     return count;
 }
 
+QString checkText(const std::optional<CheckOutcome> &check)
+{
+    if (!check)
+        return QStringLiteral("-");
+    if (check->ok)
+        return QStringLiteral("ok %1").arg(latencyText(check->latencyUs));
+    return QStringLiteral("failed: %1").arg(check->detail);
+}
+
+QJsonValue checkJson(const TargetOutcome &outcome)
+{
+    if (!outcome.check)
+        return QJsonValue();
+    const CheckOutcome &check = *outcome.check;
+    return QJsonObject{
+            {QStringLiteral("type"), checkTypeName(outcome.target.check.type)},
+            {QStringLiteral("ok"), check.ok},
+            {QStringLiteral("detail"), check.detail.isEmpty() ? QJsonValue() : check.detail},
+            {QStringLiteral("address"), check.address.toString()},
+            {QStringLiteral("latency_ms"), double(check.latencyUs) / 1000.0},
+            {QStringLiteral("attempts"), double(check.attempts.size())}};
+}
+
 } // namespace
 
 QString formatOnceTable(const QList<TargetOutcome> &outcomes, bool ready,
                         const QList<ResolverEvent> &events)
 {
-    const QStringList headers = {
-            QStringLiteral("TARGET"), QStringLiteral("HOST"),    QStringLiteral("RESOLVER"),
-            QStringLiteral("STATUS"), QStringLiteral("SOURCE"),  QStringLiteral("ADDRESSES"),
-            QStringLiteral("TTL"),    QStringLiteral("LATENCY"), QStringLiteral("ERROR")};
+    const QStringList headers = {QStringLiteral("TARGET"),   QStringLiteral("HOST"),
+                                 QStringLiteral("RESOLVER"), QStringLiteral("STATUS"),
+                                 QStringLiteral("SOURCE"),   QStringLiteral("ADDRESSES"),
+                                 QStringLiteral("TTL"),      QStringLiteral("LATENCY"),
+                                 QStringLiteral("CHECK"),    QStringLiteral("ERROR")};
     QList<QStringList> rows;
     for (const TargetOutcome &outcome : outcomes) {
         const LookupResult &result = outcome.result;
@@ -62,7 +86,7 @@ QString formatOnceTable(const QList<TargetOutcome> &outcomes, bool ready,
                              ? QStringLiteral("-")
                              : addressTexts(result.addresses).join(QLatin1String(", ")),
                      ttl ? QStringLiteral("%1s").arg(*ttl) : QStringLiteral("-"),
-                     latencyText(result.latencyUs), error});
+                     latencyText(result.latencyUs), checkText(outcome.check), error});
     }
     QList<int> widths;
     for (int column = 0; column < headers.size(); ++column) {
@@ -118,6 +142,7 @@ QByteArray formatOnceJson(const QList<TargetOutcome> &outcomes, bool ready,
                 {QStringLiteral("detail"), result.detail.isEmpty() ? QJsonValue() : result.detail},
                 {QStringLiteral("server"), result.server.isEmpty() ? QJsonValue() : result.server},
                 {QStringLiteral("latency_ms"), double(result.latencyUs) / 1000.0},
+                {QStringLiteral("check"), checkJson(outcome)},
         };
         targets.append(target);
     }

@@ -13,15 +13,16 @@ QString statusName(TargetOutcome::Status status)
     return QString();
 }
 
-TargetOutcome::Status statusOf(const LookupResult &result)
+TargetOutcome::Status statusOf(const LookupResult &result, const std::optional<CheckOutcome> &check)
 {
-    if (!result.hasAddresses())
+    if (!result.hasAddresses() || (check && !check->ok))
         return TargetOutcome::Status::Down;
     return result.isFallback() ? TargetOutcome::Status::Degraded : TargetOutcome::Status::Healthy;
 }
 
-OnceRunner::OnceRunner(const AppConfig &config, Resolver *resolver, QObject *parent)
-    : QObject(parent), m_config(config), m_resolver(resolver)
+OnceRunner::OnceRunner(const AppConfig &config, Resolver *resolver, ServiceChecker *checker,
+                       QObject *parent)
+    : QObject(parent), m_config(config), m_resolver(resolver), m_checker(checker)
 { }
 
 void OnceRunner::start()
@@ -30,6 +31,7 @@ void OnceRunner::start()
     const int count = int(m_config.targets.size());
     m_outcomes.resize(count);
     m_answered.fill(false, count);
+    m_done.fill(false, count);
     m_requests.fill(0, count);
     m_pending = count;
     int longestMs = 0;
@@ -37,7 +39,12 @@ void OnceRunner::start()
         if (ResolverBackend *backend = m_resolver->backend(target.resolver))
             longestMs = qMax(longestMs, backend->lookupTimeoutMs());
     }
-    const int guardMs = longestMs + m_config.cache.clientResponseTimerMs + 1000;
+    // A check may take every try with its backoff: (retries + 1) timeouts and retries delays.
+    const ProbePolicy &probes = m_config.probes;
+    const int checkMs = m_checker ? (probes.checkRetries + 1) * probes.checkTimeoutMs
+                    + probes.checkRetries * (probes.checkBackoffMaxMs + probes.checkBackoffJitterMs)
+                                  : 0;
+    const int guardMs = longestMs + m_config.cache.clientResponseTimerMs + checkMs + 1000;
     m_guard = m_resolver->clock()->callAfter(guardMs, this, [this] { onGuardDeadline(); });
 
     for (int i = 0; i < count; ++i) {
@@ -54,7 +61,7 @@ void OnceRunner::start()
 bool OnceRunner::ready() const
 {
     for (const TargetOutcome &outcome : m_outcomes) {
-        if (outcome.target.critical && !outcome.result.hasAddresses())
+        if (outcome.target.critical && outcome.status == TargetOutcome::Status::Down)
             return false;
     }
     return true;
@@ -66,7 +73,24 @@ void OnceRunner::record(int index, const LookupResult &result)
         return;
     m_answered[index] = true;
     m_outcomes[index].result = result;
-    m_outcomes[index].status = statusOf(result);
+    if (!m_checker || !result.hasAddresses())
+        return complete(index);
+    m_checker->run(m_outcomes[index].target.check, result.addresses, this,
+                   [this, index](const CheckOutcome &check) {
+                       if (m_done[index])
+                           return; // the deadline came first
+                       m_outcomes[index].check = check;
+                       complete(index);
+                   });
+}
+
+void OnceRunner::complete(int index)
+{
+    if (m_done[index])
+        return;
+    m_done[index] = true;
+    TargetOutcome &outcome = m_outcomes[index];
+    outcome.status = statusOf(outcome.result, outcome.check);
     if (--m_pending == 0) {
         m_resolver->clock()->cancel(m_guard);
         // Cache hits answer inside start(); let it return before anyone reacts.
@@ -77,8 +101,16 @@ void OnceRunner::record(int index, const LookupResult &result)
 void OnceRunner::onGuardDeadline()
 {
     for (int i = 0; i < m_outcomes.size(); ++i) {
-        if (m_answered[i])
+        if (m_done[i])
             continue;
+        if (m_answered[i]) { // resolved; the check is what is late
+            CheckOutcome late;
+            late.address = m_outcomes[i].result.addresses.value(0);
+            late.detail = QStringLiteral("no answer before the run's deadline");
+            m_outcomes[i].check = late;
+            complete(i);
+            continue;
+        }
         m_resolver->abandon(m_requests[i]);
         LookupResult result;
         result.host = m_outcomes[i].target.host;
@@ -86,6 +118,8 @@ void OnceRunner::onGuardDeadline()
         result.kind = m_outcomes[i].target.record;
         result.cause = FailureCause::Timeout;
         result.detail = QStringLiteral("no answer before the run's deadline");
-        record(i, result);
+        m_answered[i] = true;
+        m_outcomes[i].result = result;
+        complete(i);
     }
 }

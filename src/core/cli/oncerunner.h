@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/appconfig.h"
+#include "probe/servicecheck.h"
 #include "resolver/resolver.h"
 
 #include <QObject>
@@ -12,24 +13,30 @@ struct TargetOutcome
 
     TargetConfig target;
     LookupResult result;
+    std::optional<CheckOutcome> check; // run when the name gave addresses and a checker is set
     Status status = Status::Down;
 };
 QString statusName(TargetOutcome::Status status);
-TargetOutcome::Status statusOf(const LookupResult &result);
+// Down without addresses or when the service check failed; degraded when only a fallback tier
+// gave the addresses; healthy otherwise.
+TargetOutcome::Status statusOf(const LookupResult &result, const std::optional<CheckOutcome> &check);
 
-// Resolves every target of a config once, all at the same time, and says when all have answered.
-// Each resolve is bounded by its backend's own timeout; a guard deadline on top of that (the
-// longest backend timeout plus the client response timer) makes sure the run always ends.
+// Resolves every target of a config once, all at the same time, runs each one's service check
+// at the address it got (when a checker is given), and says when all have answered. Resolves and
+// checks are bounded by their own timeouts; a guard deadline on top of those makes sure the run
+// always ends.
 class OnceRunner : public QObject
 {
     Q_OBJECT
 public:
-    OnceRunner(const AppConfig &config, Resolver *resolver, QObject *parent = nullptr);
+    OnceRunner(const AppConfig &config, Resolver *resolver, ServiceChecker *checker,
+               QObject *parent = nullptr);
 
     void start();
     bool isFinished() const { return m_pending == 0 && m_started; }
     const QList<TargetOutcome> &outcomes() const { return m_outcomes; }
-    // Ready when every critical target has addresses (fresh or from a fallback tier).
+    // Ready when every critical target is up: it has addresses (fresh or from a fallback tier)
+    // and, when checked, its service answered.
     bool ready() const;
 
 Q_SIGNALS:
@@ -37,12 +44,15 @@ Q_SIGNALS:
 
 private:
     void record(int index, const LookupResult &result);
+    void complete(int index);
     void onGuardDeadline();
 
     AppConfig m_config;
     Resolver *m_resolver;
+    ServiceChecker *m_checker;
     QList<TargetOutcome> m_outcomes;
-    QList<bool> m_answered;
+    QList<bool> m_answered; // resolved
+    QList<bool> m_done; // resolved and checked
     QList<Resolver::RequestId> m_requests;
     int m_pending = 0;
     bool m_started = false;

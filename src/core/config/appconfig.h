@@ -59,6 +59,8 @@ struct ProbePolicy
     int checkBackoffFactorMs = 500; // delay before retry n: factor * 2^(n-1) + jitter
     int checkBackoffJitterMs = 500;
     int checkBackoffMaxMs = 10000;
+
+    bool operator==(const ProbePolicy &other) const = default;
 };
 
 struct AppConfig

@@ -3,6 +3,21 @@
 #include "resolver/directdnsbackend.h"
 #include "resolver/systemresolverbackend.h"
 
+QHash<QString, QList<QHostAddress>> configPins(const AppConfig &config)
+{
+    QHash<QString, QList<QHostAddress>> pins;
+    for (const TargetConfig &target : config.targets) {
+        if (target.fallbackIps.isEmpty())
+            continue;
+        QList<QHostAddress> &addresses = pins[target.host.toLower()];
+        for (const QHostAddress &address : target.fallbackIps) {
+            if (!addresses.contains(address))
+                addresses.append(address);
+        }
+    }
+    return pins;
+}
+
 Resolver *buildResolver(const AppConfig &config, const EnvFallback &env, Clock *clock,
                         QObject *parent)
 {
@@ -21,16 +36,6 @@ Resolver *buildResolver(const AppConfig &config, const EnvFallback &env, Clock *
         resolver->addBackend(new DirectDnsBackend(resolverConfig.name, options, clock));
     }
     resolver->setEnvFallback(env);
-    QHash<QString, QList<QHostAddress>> pins;
-    for (const TargetConfig &target : config.targets) {
-        if (target.fallbackIps.isEmpty())
-            continue;
-        QList<QHostAddress> &addresses = pins[target.host.toLower()];
-        for (const QHostAddress &address : target.fallbackIps) {
-            if (!addresses.contains(address))
-                addresses.append(address);
-        }
-    }
-    resolver->setConfigPins(pins);
+    resolver->setConfigPins(configPins(config));
     return resolver;
 }

@@ -5,5 +5,8 @@
 
 // Builds the resolver a config describes: one backend per resolver ("system" included), the
 // targets' fallback_ips as config pins, and the given environment fallback.
+// The targets' fallback_ips, by host, as Resolver::setConfigPins takes them.
+QHash<QString, QList<QHostAddress>> configPins(const AppConfig &config);
+
 Resolver *buildResolver(const AppConfig &config, const EnvFallback &env, Clock *clock,
                         QObject *parent = nullptr);

@@ -95,8 +95,14 @@ void HealthStatistics::record(const ProbeResult &result)
     tracker.lastResultMs = now;
     tracker.health.last = result;
 
-    if (tracker.paused)
-        return;
+    if (!tracker.paused)
+        evaluateState(tracker, result);
+}
+
+void HealthStatistics::evaluateState(Tracker &tracker, const ProbeResult &result)
+{
+    const LookupResult &resolution = result.resolution;
+    const bool fallback = resolution.isFallback();
     if (!result.reachable) {
         const QString why = !resolution.hasAddresses()
                 ? QStringLiteral("no address: %1").arg(causeName(resolution.cause))
@@ -120,9 +126,10 @@ void HealthStatistics::setPaused(const QString &target, bool paused)
     if (paused)
         return setState(*found, TargetState::Paused, QStringLiteral("probes paused"));
     // Until the next probe says otherwise, the state is what the last result said.
-    setState(*found, TargetState::Unknown, QStringLiteral("probes resumed"));
     if (found->health.last)
-        record(*found->health.last);
+        evaluateState(*found, *found->health.last);
+    else
+        setState(*found, TargetState::Unknown, QStringLiteral("probes resumed"));
 }
 
 void HealthStatistics::setState(Tracker &tracker, TargetState state, const QString &detail)

@@ -88,6 +88,7 @@ private:
     static void add(Bucket *ring, int size, qint64 id, const WindowCounts &sample);
     static WindowCounts sum(const Bucket *ring, int size, qint64 newestId, int count);
     void setState(Tracker &tracker, TargetState state, const QString &detail);
+    void evaluateState(Tracker &tracker, const ProbeResult &result);
     TargetHealth snapshot(const Tracker &tracker) const;
 
     Clock *m_clock;

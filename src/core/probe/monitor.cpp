@@ -45,13 +45,45 @@ Monitor::Monitor(const AppConfig &config, const EnvFallback &env,
 
 Monitor::~Monitor() = default;
 
-void Monitor::applyConfig(const AppConfig &config)
+namespace {
+bool sameResolvers(const QList<ResolverConfig> &a, const QList<ResolverConfig> &b)
 {
-    // Targets change at once and keep their history. Resolvers and the cache policy stay as they
-    // were started (the cache must survive a reload); changing those takes a restart.
-    m_config.targets = config.targets;
-    m_statistics->setTargets(config.targets);
-    m_engine->applyConfig(config);
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (a[i].name != b[i].name || a[i].servers != b[i].servers
+            || a[i].timeoutMs != b[i].timeoutMs || a[i].attempts != b[i].attempts)
+            return false;
+    }
+    return true;
+}
+} // namespace
+
+QStringList Monitor::applyConfig(const AppConfig &config)
+{
+    // Targets and their fallback_ips change at once and keep their history. Resolvers, the cache
+    // policy and the probe timing stay as they were started (the cache must survive a reload);
+    // changing those takes a restart, and the caller is told.
+    QStringList notApplied;
+    if (!sameResolvers(config.resolvers, m_config.resolvers))
+        notApplied.append(QStringLiteral("resolvers"));
+    if (config.cache != m_config.cache)
+        notApplied.append(QStringLiteral("cache"));
+    if (config.probes != m_config.probes)
+        notApplied.append(QStringLiteral("probes"));
+    QList<TargetConfig> targets;
+    for (const TargetConfig &target : config.targets) {
+        if (m_resolver->backend(target.resolver))
+            targets.append(target);
+        else
+            notApplied.append(QStringLiteral("target %1 (its resolver \"%2\" is new)")
+                                      .arg(target.name, target.resolver));
+    }
+    m_config.targets = targets;
+    m_resolver->setConfigPins(configPins(m_config));
+    m_statistics->setTargets(m_config.targets);
+    m_engine->applyConfig(m_config);
+    return notApplied;
 }
 
 void Monitor::pause(const QString &target)

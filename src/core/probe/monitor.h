@@ -24,8 +24,10 @@ public:
     static ProbeScheduler::Options schedulerOptions(const ProbePolicy &policy);
     ~Monitor() override;
 
-    // Applies a new config: targets that stay keep their statistics and schedule.
-    void applyConfig(const AppConfig &config);
+    // Applies a new config: targets that stay keep their statistics and schedule. Returns what
+    // could not be applied without a restart (changed resolvers, cache or probe timing; targets
+    // on a resolver that did not exist at start).
+    QStringList applyConfig(const AppConfig &config);
     const AppConfig &config() const { return m_config; }
 
     void pause(const QString &target);

@@ -74,6 +74,10 @@ void ProbeScheduler::pause(const QString &name)
         return;
     found->paused = true;
     cancelTimer(*found);
+    if (found->queued) { // not started yet: it stays unprobed
+        found->queued = false;
+        m_ready.erase(std::remove(m_ready.begin(), m_ready.end(), name), m_ready.end());
+    }
 }
 
 void ProbeScheduler::resume(const QString &name)
@@ -156,6 +160,11 @@ void ProbeScheduler::becameDue(const QString &name)
 
 void ProbeScheduler::startReady()
 {
+    // A probe may end inside m_probe (a cached answer, a synchronous failure): its finish calls
+    // back here, and the loop below goes on instead of nesting deeper.
+    if (m_starting)
+        return;
+    m_starting = true;
     while (m_running < m_options.maxConcurrent && !m_ready.empty()) {
         const QString name = m_ready.front();
         m_ready.pop_front();
@@ -175,6 +184,7 @@ void ProbeScheduler::startReady()
             finished(name, generation, outcome);
         });
     }
+    m_starting = false;
 }
 
 void ProbeScheduler::finished(const QString &name, quint64 generation, Outcome outcome)

@@ -86,5 +86,6 @@ private:
     QHash<QString, Target> m_targets;
     std::deque<QString> m_ready;
     int m_running = 0;
+    bool m_starting = false;
     quint64 m_nextGeneration = 1;
 };

@@ -18,6 +18,8 @@ struct HttpStep
     bool authenticated = false;
 };
 
+constexpr qint64 MaxBodyBytes = 64 * 1024;
+
 bool isRetriedStatus(int status)
 {
     return status == 408 || status == 429 || status == 500 || status == 502 || status == 503
@@ -169,7 +171,9 @@ void ServiceChecker::runTcp(const std::shared_ptr<Run> &run)
                                                         .arg(address.toString())
                                                         .arg(run->check.port));
     run->attemptTimer.start();
-    auto end = [this, run, socket, what](const QString &error) {
+    auto timer = std::make_shared<Clock::TimerId>(0);
+    auto end = [this, run, socket, what, timer](const QString &error) {
+        m_clock->cancel(*timer);
         if (run->finished)
             return;
         run->outcome.attempts.append({what, 0, error, run->attemptTimer.nsecsElapsed() / 1000});
@@ -181,10 +185,9 @@ void ServiceChecker::runTcp(const std::shared_ptr<Run> &run)
     };
     connect(socket, &QTcpSocket::connected, this, [end] { end(QString()); });
     connect(socket, &QTcpSocket::errorOccurred, this, [end, socket] { end(socket->errorString()); });
-    const Clock::TimerId timer = m_clock->callAfter(m_options.timeoutMs, socket, [this, end] {
+    *timer = m_clock->callAfter(m_options.timeoutMs, socket, [this, end] {
         end(QStringLiteral("no connection within %1 ms").arg(m_options.timeoutMs));
     });
-    connect(socket, &QObject::destroyed, this, [this, timer] { m_clock->cancel(timer); });
     socket->connectToHost(address, run->check.port);
 }
 
@@ -212,6 +215,13 @@ void ServiceChecker::runHttpStep(const std::shared_ptr<Run> &run)
     run->attemptTimer.start();
     QNetworkReply *reply = m_network.get(request);
     connect(reply, &QNetworkReply::finished, this, [this, run, reply] { onHttpReply(run, reply); });
+    // The transfer timeout only notices silence; a server that trickles bytes is cut off here,
+    // and so is one that sends far more than a health answer needs.
+    m_clock->callAfter(m_options.timeoutMs, reply, [reply] { reply->abort(); });
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
+        if (received > MaxBodyBytes)
+            reply->abort();
+    });
 }
 
 void ServiceChecker::onHttpReply(const std::shared_ptr<Run> &run, QNetworkReply *reply)

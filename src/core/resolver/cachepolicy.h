@@ -13,4 +13,6 @@ struct CachePolicy
     int refreshBackoffInitialMs = 1000; // background refresh while serving fallback
     int refreshBackoffMaxMs = 60000;
     bool fallbackOnNegative = false; // serve stale answers for NXDOMAIN/NODATA too
+
+    bool operator==(const CachePolicy &other) const = default;
 };
