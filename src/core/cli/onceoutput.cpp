@@ -26,11 +26,11 @@ QString latencyText(qint64 latencyUs)
     return QStringLiteral("%1 ms").arg(double(latencyUs) / 1000.0, 0, 'f', 1);
 }
 
-int criticalCount(const QList<TargetOutcome> &outcomes, bool withAddresses)
+int criticalCount(const QList<TargetOutcome> &outcomes, bool upOnly)
 {
     int count = 0;
     for (const TargetOutcome &outcome : outcomes) {
-        if (outcome.target.critical && (!withAddresses || outcome.result.hasAddresses()))
+        if (outcome.target.critical && (!upOnly || outcome.status != TargetOutcome::Status::Down))
             ++count;
     }
     return count;
@@ -106,7 +106,7 @@ QString formatOnceTable(const QList<TargetOutcome> &outcomes, bool ready,
     QString out = line(headers);
     for (const QStringList &row : std::as_const(rows))
         out += line(row);
-    out += QStringLiteral("ready: %1 (%2 of %3 critical targets have addresses)\n")
+    out += QStringLiteral("ready: %1 (%2 of %3 critical targets up)\n")
                    .arg(ready ? QStringLiteral("yes") : QStringLiteral("no"))
                    .arg(criticalCount(outcomes, true))
                    .arg(criticalCount(outcomes, false));
