@@ -193,13 +193,11 @@ void HeadlessAgent::drawStatus()
                       .arg(QStringLiteral("ADDRESSES"), -32)
                       .arg(QStringLiteral("5m OK"));
     for (const TargetHealth &health : m_monitor->statistics()->all()) {
-        QStringList addresses;
-        QString source = QStringLiteral("-");
-        if (health.last) {
-            for (const QHostAddress &address : health.last->resolution.addresses)
-                addresses.append(address.toString());
-            source = sourceName(health.last->resolution.source);
-        }
+        const QStringList addresses = health.last
+                ? addressStrings(health.last->resolution.addresses)
+                : QStringList();
+        const QString source = health.last ? sourceName(health.last->resolution.source)
+                                           : QStringLiteral("-");
         const WindowCounts &five = health.windows[TargetHealth::FiveMinutes];
         screen += QStringLiteral("%1 %2 %3 %4 %5\n")
                           .arg(health.target.left(20), -20)

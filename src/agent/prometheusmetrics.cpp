@@ -60,6 +60,18 @@ QString targetLabels(const TargetConfig &target)
             .arg(escapeLabel(target.name), escapeLabel(target.host), escapeLabel(target.resolver));
 }
 
+void ratios(Exposition &out, const QList<TargetConfig> &targets,
+            const QHash<QString, TargetHealth> &health, double (WindowCounts::*rate)() const)
+{
+    for (const TargetConfig &target : targets) {
+        for (int window = 0; window < TargetHealth::WindowCount; ++window)
+            out.sample(
+                    targetLabels(target)
+                            + QStringLiteral(",window=\"%1\"").arg(TargetHealth::windowName(window)),
+                    ratio(health.value(target.name).windows[size_t(window)], rate));
+    }
+}
+
 void histogram(Exposition &out, const QString &labels, const LatencyHistogram &histogram)
 {
     for (size_t i = 0; i < LatencyHistogram::UpperBounds.size(); ++i) {
@@ -108,16 +120,12 @@ QByteArray prometheusMetrics(const Monitor &monitor)
                "The addresses the last probe used, as a label.");
     for (const TargetConfig &target : targets) {
         const TargetHealth entry = health.value(target.name);
-        QStringList addresses;
-        QString source = QStringLiteral("none");
-        if (entry.last) {
-            for (const QHostAddress &address : entry.last->resolution.addresses)
-                addresses.append(address.toString());
-            source = sourceName(entry.last->resolution.source);
-        }
+        const LookupResult resolution = entry.last ? entry.last->resolution : LookupResult();
         out.sample(targetLabels(target)
                            + QStringLiteral(",source=\"%1\",addresses=\"%2\"")
-                                     .arg(source, escapeLabel(addresses.join(QLatin1Char(',')))),
+                                     .arg(sourceName(resolution.source),
+                                          escapeLabel(addressStrings(resolution.addresses)
+                                                              .join(QLatin1Char(',')))),
                    1);
     }
 
@@ -151,24 +159,10 @@ QByteArray prometheusMetrics(const Monitor &monitor)
 
     out.family("dnswatch_dns_success_ratio", "gauge",
                "Share of probes whose name resolved live or from the cache, per window.");
-    for (const TargetConfig &target : targets) {
-        for (int window = 0; window < TargetHealth::WindowCount; ++window)
-            out.sample(
-                    targetLabels(target)
-                            + QStringLiteral(",window=\"%1\"").arg(TargetHealth::windowName(window)),
-                    ratio(health.value(target.name).windows[size_t(window)],
-                          &WindowCounts::dnsRate));
-    }
+    ratios(out, targets, health, &WindowCounts::dnsRate);
     out.family("dnswatch_check_success_ratio", "gauge",
                "Share of probes whose service check succeeded, per window.");
-    for (const TargetConfig &target : targets) {
-        for (int window = 0; window < TargetHealth::WindowCount; ++window)
-            out.sample(
-                    targetLabels(target)
-                            + QStringLiteral(",window=\"%1\"").arg(TargetHealth::windowName(window)),
-                    ratio(health.value(target.name).windows[size_t(window)],
-                          &WindowCounts::checkRate));
-    }
+    ratios(out, targets, health, &WindowCounts::checkRate);
 
     out.family("dnswatch_dns_lookup_duration_seconds", "histogram",
                "Time to an answer for the probe's lookup.");

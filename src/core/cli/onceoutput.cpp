@@ -6,14 +6,6 @@
 
 namespace {
 
-QStringList addressTexts(const QList<QHostAddress> &addresses)
-{
-    QStringList texts;
-    for (const QHostAddress &address : addresses)
-        texts.append(address.toString());
-    return texts;
-}
-
 std::optional<qint64> ttlSeconds(const LookupResult &result)
 {
     if (!result.ttlLeftMs)
@@ -84,7 +76,7 @@ QString formatOnceTable(const QList<TargetOutcome> &outcomes, bool ready,
                      sourceName(result.source),
                      result.addresses.isEmpty()
                              ? QStringLiteral("-")
-                             : addressTexts(result.addresses).join(QLatin1String(", ")),
+                             : addressStrings(result.addresses).join(QLatin1String(", ")),
                      ttl ? QStringLiteral("%1s").arg(*ttl) : QStringLiteral("-"),
                      latencyText(result.latencyUs), checkText(outcome.check), error});
     }
@@ -135,7 +127,7 @@ QByteArray formatOnceJson(const QList<TargetOutcome> &outcomes, bool ready,
                 {QStringLiteral("status"), statusName(outcome.status)},
                 {QStringLiteral("source"), sourceName(result.source)},
                 {QStringLiteral("addresses"),
-                 QJsonArray::fromStringList(addressTexts(result.addresses))},
+                 QJsonArray::fromStringList(addressStrings(result.addresses))},
                 {QStringLiteral("ttl_s"), ttl ? QJsonValue(double(*ttl)) : QJsonValue()},
                 {QStringLiteral("error"),
                  result.cause == FailureCause::None ? QJsonValue() : causeName(result.cause)},

@@ -70,6 +70,15 @@ QString causeName(FailureCause cause)
     return QString();
 }
 
+QStringList addressStrings(const QList<QHostAddress> &addresses)
+{
+    QStringList texts;
+    texts.reserve(addresses.size());
+    for (const QHostAddress &address : addresses)
+        texts.append(address.toString());
+    return texts;
+}
+
 bool isNegativeAnswer(FailureCause cause)
 {
     return cause == FailureCause::NxDomain || cause == FailureCause::NoData;

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -29,6 +30,9 @@ enum class FailureCause { None, Timeout, ServFail, Refused, NxDomain, NoData, Ne
 QString causeName(FailureCause cause);
 // NXDOMAIN and NODATA are answers, not outages (RFC 2308).
 bool isNegativeAnswer(FailureCause cause);
+
+// "10.0.0.1", "fd00::1": addresses as people and JSON read them.
+QStringList addressStrings(const QList<QHostAddress> &addresses);
 
 // What one backend lookup produced, before the cache and fallback tiers.
 struct BackendAnswer

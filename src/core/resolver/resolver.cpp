@@ -124,10 +124,7 @@ bool sameAddressSet(QList<QHostAddress> a, QList<QHostAddress> b)
 
 QString joinAddresses(const QList<QHostAddress> &addresses)
 {
-    QStringList parts;
-    for (const QHostAddress &address : addresses)
-        parts.append(address.toString());
-    return parts.join(QLatin1String(", "));
+    return addressStrings(addresses).join(QLatin1String(", "));
 }
 
 // Hosts are compared lowercased without a trailing dot; most already are, so avoid a copy.
