@@ -177,6 +177,24 @@ private Q_SLOTS:
         QCOMPARE(why, QStringList{QStringLiteral("db: connection refused")});
     }
 
+    void anOutdatedResultIsNotReadiness()
+    {
+        ManualClock clock;
+        HealthStatistics stats(&clock);
+        TargetConfig api = target(QStringLiteral("api"));
+        api.intervalS = 10;
+        stats.setTargets({api});
+        stats.record(probe(QStringLiteral("api"), ResolutionSource::Fresh, true));
+        clock.advance(3 * 10'000 + 60'000);
+        QVERIFY(stats.ready()); // just within 3 intervals + 1 min
+        clock.advance(1000);
+        QStringList why;
+        QVERIFY(!stats.ready(&why)); // no news for too long: a probe is stuck
+        QCOMPARE(why, QStringList{QStringLiteral("api: no probe result for 91 s")});
+        stats.setPaused(QStringLiteral("api"), true);
+        QVERIFY(stats.ready()); // paused on purpose: the last word stands
+    }
+
     void removedTargetsAreDroppedAndStayingOnesKept()
     {
         ManualClock clock;

@@ -33,6 +33,7 @@ void HealthStatistics::setTargets(const QList<TargetConfig> &targets)
         Tracker tracker = m_trackers.take(target.name);
         tracker.health.target = target.name;
         tracker.health.critical = target.critical;
+        tracker.intervalMs = qint64(target.intervalS) * 1000;
         next.insert(target.name, std::move(tracker));
     }
     m_trackers = std::move(next);
@@ -184,14 +185,21 @@ bool HealthStatistics::ready(QStringList *notReady) const
         const TargetHealth &health = tracker.health;
         if (!health.critical)
             continue;
-        const bool reachable = health.last && health.last->reachable;
+        // A result older than a few intervals says nothing about now (a probe hangs, the
+        // scheduler stalls); a paused target keeps what it last knew, on purpose.
+        const qint64 ageMs = m_clock->nowMs() - tracker.lastResultMs;
+        const bool outdated = !tracker.paused && health.last
+                && ageMs > StaleResultIntervals * tracker.intervalMs + StaleResultGraceMs;
+        const bool reachable = health.last && health.last->reachable && !outdated;
         if (reachable)
             continue;
         ready = false;
-        if (notReady)
-            notReady->append(QStringLiteral("%1: %2").arg(
-                    health.target,
-                    health.last ? health.stateDetail : QStringLiteral("not probed yet")));
+        if (!notReady)
+            continue;
+        const QString why = !health.last ? QStringLiteral("not probed yet")
+                : outdated ? QStringLiteral("no probe result for %1 s").arg(ageMs / 1000)
+                           : health.stateDetail;
+        notReady->append(QStringLiteral("%1: %2").arg(health.target, why));
     }
     if (notReady)
         notReady->sort();

@@ -62,7 +62,8 @@ public:
 
     TargetHealth health(const QString &target) const;
     QList<TargetHealth> all() const;
-    // Ready when every critical target is reachable; *notReady names those that are not, and why.
+    // Ready when every critical target is reachable by its latest result, and that result is not
+    // older than 3 intervals + 1 min; *notReady names those that are not, and why.
     bool ready(QStringList *notReady = nullptr) const;
 
 Q_SIGNALS:
@@ -84,7 +85,10 @@ private:
         bool lastWasFallback = false;
         ResolutionSource lastTier = ResolutionSource::None;
         bool paused = false;
+        qint64 intervalMs = 10'000;
     };
+    static constexpr int StaleResultIntervals = 3;
+    static constexpr qint64 StaleResultGraceMs = 60'000; // a slow check with all its retries
     static void add(Bucket *ring, int size, qint64 id, const WindowCounts &sample);
     static WindowCounts sum(const Bucket *ring, int size, qint64 newestId, int count);
     void setState(Tracker &tracker, TargetState state, const QString &detail);
