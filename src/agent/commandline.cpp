@@ -9,6 +9,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QTextStream>
 
 #include <memory>
@@ -94,11 +95,15 @@ int runCommandLine(QCoreApplication &app)
             QStringLiteral("address:port"), QStringLiteral("127.0.0.1:9108"));
     const QCommandLineOption tokenOption(
             QStringLiteral("token"),
-            QStringLiteral("Bearer token every agent endpoint but /healthz then requires (or "
-                           "DNSWATCH_TOKEN)."),
+            QStringLiteral("Bearer token every agent endpoint but /healthz then requires. Visible "
+                           "to other users in ps: prefer --token-file or DNSWATCH_TOKEN."),
             QStringLiteral("token"));
-    parser.addOptions(
-            {onceOption, configOption, formatOption, headlessOption, listenOption, tokenOption});
+    const QCommandLineOption tokenFileOption(
+            QStringLiteral("token-file"),
+            QStringLiteral("Read the bearer token from <file> (its first line)."),
+            QStringLiteral("file"));
+    parser.addOptions({onceOption, configOption, formatOption, headlessOption, listenOption,
+                       tokenOption, tokenFileOption});
 
     if (!parser.parse(app.arguments()))
         return usageError(parser.errorText());
@@ -145,6 +150,16 @@ int runCommandLine(QCoreApplication &app)
         options.configPath = parser.value(configOption);
         options.token = parser.isSet(tokenOption) ? parser.value(tokenOption)
                                                   : qEnvironmentVariable("DNSWATCH_TOKEN");
+        if (parser.isSet(tokenFileOption)) {
+            QFile tokenFile(parser.value(tokenFileOption));
+            if (!tokenFile.open(QIODevice::ReadOnly))
+                return usageError(QStringLiteral("--token-file %1: %2")
+                                          .arg(tokenFile.fileName(), tokenFile.errorString()));
+            options.token = QString::fromUtf8(tokenFile.readLine(4096)).trimmed();
+            if (options.token.isEmpty())
+                return usageError(QStringLiteral("--token-file %1: the first line is empty")
+                                          .arg(tokenFile.fileName()));
+        }
         options.terminal = ::isatty(STDOUT_FILENO);
         const QString listen = parser.value(listenOption);
         QString listenError;

@@ -159,8 +159,12 @@ private Q_SLOTS:
         QCOMPARE(refused->exitCode(), 2);
         QVERIFY(refused->readAllStandardError().contains("needs --token"));
 
+        QFile tokenFile(m_dir.filePath(QStringLiteral("token")));
+        QVERIFY(tokenFile.open(QIODevice::WriteOnly));
+        tokenFile.write("t0p-secret\n");
+        tokenFile.close();
         auto agent = startAgent({QStringLiteral("--listen"), QStringLiteral("0.0.0.0:%1").arg(port),
-                                 QStringLiteral("--token"), QStringLiteral("t0p-secret")});
+                                 QStringLiteral("--token-file"), tokenFile.fileName()});
         QTRY_COMPARE_WITH_TIMEOUT(get(port, QStringLiteral("/healthz")).status, 200, 10000);
         QCOMPARE(get(port, QStringLiteral("/metrics")).status, 401);
         QCOMPARE(get(port, QStringLiteral("/readyz"), "wrong").status, 401);
