@@ -59,6 +59,21 @@ QJsonObject targetJson(const TargetConfig &target, const TargetHealth &health)
     return object;
 }
 
+// "localhost:9108", "127.0.0.1", "[::1]:9108".
+bool hostIsLoopback(const QByteArray &hostHeader)
+{
+    QByteArray host = hostHeader.trimmed().toLower();
+    if (host.startsWith('[')) {
+        host = host.mid(1, host.indexOf(']') - 1);
+    } else if (host.count(':') == 1) {
+        host = host.left(host.indexOf(':'));
+    }
+    if (host == "localhost")
+        return true;
+    const QHostAddress address(QString::fromLatin1(host));
+    return !address.isNull() && address.isLoopback();
+}
+
 } // namespace
 
 AgentServer::AgentServer(Monitor *monitor, const QString &token, QObject *parent)
@@ -68,8 +83,8 @@ AgentServer::AgentServer(Monitor *monitor, const QString &token, QObject *parent
         return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("ok\n"));
     });
     m_server.route(QStringLiteral("/readyz"), [this](const QHttpServerRequest &request) {
-        if (!authorized(request))
-            return unauthorized();
+        if (std::optional<QHttpServerResponse> refused = refusal(request))
+            return std::move(*refused);
         QStringList notReady;
         const bool ready = m_monitor->statistics()->ready(&notReady);
         const QJsonObject body{{QStringLiteral("ready"), ready},
@@ -79,14 +94,14 @@ AgentServer::AgentServer(Monitor *monitor, const QString &token, QObject *parent
                                          : QHttpServerResponse::StatusCode::ServiceUnavailable);
     });
     m_server.route(QStringLiteral("/metrics"), [this](const QHttpServerRequest &request) {
-        if (!authorized(request))
-            return unauthorized();
+        if (std::optional<QHttpServerResponse> refused = refusal(request))
+            return std::move(*refused);
         return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"),
                                    prometheusMetrics(*m_monitor));
     });
     m_server.route(QStringLiteral("/api/v1/status"), [this](const QHttpServerRequest &request) {
-        if (!authorized(request))
-            return unauthorized();
+        if (std::optional<QHttpServerResponse> refused = refusal(request))
+            return std::move(*refused);
         return QHttpServerResponse(QByteArrayLiteral("application/json"), statusJson(*m_monitor));
     });
 }
@@ -108,6 +123,21 @@ bool AgentServer::listen(const QHostAddress &address, quint16 port, QString *err
         return false;
     }
     return true;
+}
+
+std::optional<QHttpServerResponse> AgentServer::refusal(const QHttpServerRequest &request) const
+{
+    if (!m_token.isEmpty())
+        return authorized(request) ? std::nullopt : std::optional(unauthorized());
+    // Without a token only loopback can reach us, but a web page can too, through DNS rebinding
+    // (evil.example resolving to 127.0.0.1): then the Host header names the page's host.
+    const QByteArray host = request.value("Host");
+    if (host.isEmpty() || hostIsLoopback(host))
+        return std::nullopt;
+    return QHttpServerResponse(QByteArrayLiteral("text/plain"),
+                               QByteArrayLiteral("the Host header must name this machine "
+                                                 "(localhost or a loopback address)\n"),
+                               QHttpServerResponse::StatusCode::Forbidden);
 }
 
 bool AgentServer::authorized(const QHttpServerRequest &request) const

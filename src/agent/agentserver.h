@@ -4,12 +4,15 @@
 #include <QHttpServer>
 #include <QObject>
 
+#include <optional>
+
 class Monitor;
 
 // The agent's HTTP face: /metrics (Prometheus), /healthz (200 while the process works),
 // /readyz (200 when every critical target is reachable, 503 with the reasons when not) and
 // /api/v1/status (JSON). On loopback nothing needs a token; elsewhere a token is required and
-// every endpoint but /healthz wants "Authorization: Bearer <token>".
+// every endpoint but /healthz wants "Authorization: Bearer <token>". Without a token, requests
+// whose Host header names another machine are refused (DNS rebinding from a web page).
 class AgentServer : public QObject
 {
     Q_OBJECT
@@ -24,6 +27,8 @@ public:
     static QByteArray statusJson(const Monitor &monitor);
 
 private:
+    // Why a request is turned away (no or a wrong token; a foreign Host on a loopback listener).
+    std::optional<class QHttpServerResponse> refusal(const class QHttpServerRequest &request) const;
     bool authorized(const class QHttpServerRequest &request) const;
 
     Monitor *m_monitor;

@@ -26,11 +26,14 @@ private:
         QByteArray body;
     };
 
-    Answer get(quint16 port, const QString &path, const QByteArray &token = QByteArray())
+    Answer get(quint16 port, const QString &path, const QByteArray &token = QByteArray(),
+               const QByteArray &host = QByteArray())
     {
         QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)));
         if (!token.isEmpty())
             request.setRawHeader("Authorization", "Bearer " + token);
+        if (!host.isEmpty())
+            request.setRawHeader("Host", host);
         QNetworkReply *reply = m_network.get(request);
         [&] { QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000); }();
         Answer answer{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
@@ -114,6 +117,14 @@ private Q_SLOTS:
         QVERIFY(metrics.body.contains("dnswatch_target_state{target=\"gone\",host=\"x.nx.test\","
                                       "resolver=\"lab\",state=\"down\"} 1"));
         QVERIFY(metrics.body.contains("dnswatch_ready 1"));
+        // A web page that rebinds its name to 127.0.0.1 is turned away; localhost is fine.
+        QCOMPARE(get(port, QStringLiteral("/api/v1/status"), {},
+                     "evil.example:" + QByteArray::number(port))
+                         .status,
+                 403);
+        QCOMPARE(get(port, QStringLiteral("/metrics"), {}, "localhost:" + QByteArray::number(port))
+                         .status,
+                 200);
 
         const QJsonObject status =
                 QJsonDocument::fromJson(get(port, QStringLiteral("/api/v1/status")).body).object();
