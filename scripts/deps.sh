@@ -51,7 +51,10 @@ trap 'if [ "$own_policy" -eq 1 ]; then rm -f "$policy"; fi' EXIT
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 if [[ " ${missing[*]} " == *" unbound "* ]] && [ -d /run/systemd/system ]; then
-  systemctl disable --now unbound.service >/dev/null 2>&1 || true
-  echo "deps.sh: unbound's system service is disabled; the tests start their own"
+  if systemctl disable --now unbound.service >/dev/null 2>&1; then
+    echo "deps.sh: unbound's system service is disabled; the tests start their own"
+  else
+    echo "deps.sh: could not disable unbound.service; stop it if it holds 127.0.0.1:53" >&2
+  fi
 fi
 echo "deps.sh: done"

@@ -129,20 +129,21 @@ QByteArray prometheusMetrics(const Monitor &monitor)
                    1);
     }
 
+    // One sample per target, from its health.
+    const auto perTarget = [&](const auto &value) {
+        for (const TargetConfig &target : targets)
+            out.sample(targetLabels(target), double(value(health.value(target.name))));
+    };
     out.family("dnswatch_probes_total", "counter", "Probes run.");
-    for (const TargetConfig &target : targets)
-        out.sample(targetLabels(target), health.value(target.name).total.probes);
+    perTarget([](const TargetHealth &h) { return h.total.probes; });
     out.family("dnswatch_dns_success_total", "counter",
                "Probes whose name resolved live or from the cache (not a fallback tier).");
-    for (const TargetConfig &target : targets)
-        out.sample(targetLabels(target), health.value(target.name).total.dnsOk);
+    perTarget([](const TargetHealth &h) { return h.total.dnsOk; });
     out.family("dnswatch_check_success_total", "counter", "Probes whose service check succeeded.");
-    for (const TargetConfig &target : targets)
-        out.sample(targetLabels(target), health.value(target.name).total.checkOk);
+    perTarget([](const TargetHealth &h) { return h.total.checkOk; });
     out.family("dnswatch_kept_reachable_by_fallback_total", "counter",
                "Probes where DNS failed but the service answered through a fallback address.");
-    for (const TargetConfig &target : targets)
-        out.sample(targetLabels(target), double(health.value(target.name).keptReachableByFallback));
+    perTarget([](const TargetHealth &h) { return h.keptReachableByFallback; });
 
     out.family("dnswatch_fallback_entries_total", "counter",
                "Times the target started being served by a fallback tier.");
@@ -154,8 +155,7 @@ QByteArray prometheusMetrics(const Monitor &monitor)
     }
     out.family("dnswatch_fallback_seconds_total", "counter",
                "Time the target was served by a fallback tier.");
-    for (const TargetConfig &target : targets)
-        out.sample(targetLabels(target), double(health.value(target.name).fallbackMs) / 1000.0);
+    perTarget([](const TargetHealth &h) { return double(h.fallbackMs) / 1000.0; });
 
     out.family("dnswatch_dns_success_ratio", "gauge",
                "Share of probes whose name resolved live or from the cache, per window.");

@@ -432,10 +432,7 @@ void Resolver::storePositive(Entry &entry, const BackendAnswer &answer)
     entry.refreshAttempt = 0;
 
     if (previous == Entry::Health::Fallback || previous == Entry::Health::Failed) {
-        ResolverEvent event;
-        event.kind = ResolverEvent::Kind::Recovered;
-        event.resolver = m_backendNames[entry.key.backend];
-        event.host = entry.key.host;
+        ResolverEvent event = eventAbout(entry.key, ResolverEvent::Kind::Recovered);
         event.tier = entry.fallbackTier;
         event.after = answer.addresses;
         const qint64 seconds = (now - entry.degradedSinceMs) / 1000;
@@ -450,10 +447,7 @@ void Resolver::storePositive(Entry &entry, const BackendAnswer &answer)
         emitEvent(event);
     }
     if ((!before.isEmpty() && !sameAddressSet(before, answer.addresses)) || wasNegative) {
-        ResolverEvent event;
-        event.kind = ResolverEvent::Kind::AddressesChanged;
-        event.resolver = m_backendNames[entry.key.backend];
-        event.host = entry.key.host;
+        ResolverEvent event = eventAbout(entry.key, ResolverEvent::Kind::AddressesChanged);
         event.before = before;
         event.after = answer.addresses;
         event.detail = before.isEmpty()
@@ -490,10 +484,7 @@ void Resolver::storeNegative(Entry &entry, const BackendAnswer &answer)
     const qint64 ttlS = qBound(qint64(0), raw, qint64(m_policy.negativeTtlMaxS));
 
     if (entry.hasPositive) {
-        ResolverEvent event;
-        event.kind = ResolverEvent::Kind::AddressesChanged;
-        event.resolver = m_backendNames[entry.key.backend];
-        event.host = entry.key.host;
+        ResolverEvent event = eventAbout(entry.key, ResolverEvent::Kind::AddressesChanged);
         event.cause = answer.cause;
         event.before = entry.addresses;
         event.detail = QStringLiteral("%1 now answers %2 (was %3)")
@@ -542,7 +533,6 @@ void Resolver::recordFailure(Entry &entry, const BackendAnswer &answer)
     if (!answer.server.isEmpty())
         entry.server = answer.server;
     std::optional<LookupResult> fallback = fallbackFor(entry, answer.cause);
-    const QString resolverName = m_backendNames[entry.key.backend];
 
     if (fallback && fallback->source != ResolutionSource::Cache) {
         noteFallback(entry, *fallback,
@@ -552,10 +542,7 @@ void Resolver::recordFailure(Entry &entry, const BackendAnswer &answer)
         if (entry.health != Entry::Health::Failed) {
             if (entry.health != Entry::Health::Fallback)
                 entry.degradedSinceMs = now;
-            ResolverEvent event;
-            event.kind = ResolverEvent::Kind::ResolutionFailed;
-            event.resolver = resolverName;
-            event.host = entry.key.host;
+            ResolverEvent event = eventAbout(entry.key, ResolverEvent::Kind::ResolutionFailed);
             event.cause = answer.cause;
             event.detail = QStringLiteral("%1: %2; no fallback addresses")
                                    .arg(entry.key.host,
@@ -631,16 +618,22 @@ std::optional<LookupResult> Resolver::explicitFallbackFor(const Entry &entry,
     return std::nullopt;
 }
 
+ResolverEvent Resolver::eventAbout(const Key &key, ResolverEvent::Kind kind) const
+{
+    ResolverEvent event;
+    event.kind = kind;
+    event.resolver = m_backendNames[key.backend];
+    event.host = key.host;
+    return event;
+}
+
 void Resolver::noteFallback(Entry &entry, const LookupResult &fallback, const QString &why)
 {
     if (entry.health == Entry::Health::Fallback && entry.fallbackTier == fallback.source)
         return; // no transition
     if (entry.health != Entry::Health::Fallback && entry.health != Entry::Health::Failed)
         entry.degradedSinceMs = m_clock->nowMs();
-    ResolverEvent event;
-    event.kind = ResolverEvent::Kind::FallbackEntered;
-    event.resolver = m_backendNames[entry.key.backend];
-    event.host = entry.key.host;
+    ResolverEvent event = eventAbout(entry.key, ResolverEvent::Kind::FallbackEntered);
     event.tier = fallback.source;
     event.cause = fallback.cause;
     event.after = fallback.addresses;

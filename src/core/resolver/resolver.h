@@ -155,6 +155,7 @@ private:
     void onResponseTimer(const Key &key, RequestId id);
     void scheduleRefresh(Entry &entry);
     void cancelRefresh(Entry &entry);
+    ResolverEvent eventAbout(const Key &key, ResolverEvent::Kind kind) const;
     void emitEvent(ResolverEvent event);
     void resetEntryData(Entry &entry);
     LookupResult baseResult(const Entry &entry) const;
