@@ -90,6 +90,7 @@ private slots:
     void loadConfigFile_valid();
     void exampleConfigIsValid();
     void probesBlock();
+    void historyBlock();
     void oversizedConfigIsRejected();
     void loadConfigFile_unreadable_data();
     void loadConfigFile_unreadable();
@@ -271,7 +272,8 @@ void TestAppConfig::invalid_data()
     QTest::newRow("unknown top-level key")
             << withTopLevel(R"("extra": 1)") << QStringLiteral("$")
             << QStringLiteral(
-                       "unknown key \"extra\"; expected one of: resolvers, cache, probes, targets");
+                       "unknown key \"extra\"; expected one of: resolvers, cache, probes, history, "
+                       "targets");
 
     QTest::newRow("unknown nested key")
             << withCheck(R"({"type": "tcp", "port": 80, "prot": 1})")
@@ -402,6 +404,16 @@ void TestAppConfig::invalid_data()
             << withTopLevel(R"("probes": {"retry_initial_ms": 5000, "retry_max_ms": 1000})")
             << QStringLiteral("$.probes")
             << QStringLiteral("expected retry_max_ms to be at least retry_initial_ms");
+    QTest::newRow("history unknown key")
+            << withTopLevel(R"("history": {"raw_retention": 5})") << QStringLiteral("$.history")
+            << QStringLiteral("unknown key \"raw_retention\"; expected one of: raw_retention_h,");
+    QTest::newRow("history raw retention zero")
+            << withTopLevel(R"("history": {"raw_retention_h": 0})")
+            << QStringLiteral("$.history.raw_retention_h")
+            << QStringLiteral("expected an integer from 1 to 2160, found 0");
+    QTest::newRow("history not an object")
+            << withTopLevel(R"("history": 30)") << QStringLiteral("$.history")
+            << QStringLiteral("expected an object, found the number 30");
     QTest::newRow("cache unknown key")
             << withTopLevel(R"("cache": {"ttl": 5})") << QStringLiteral("$.cache")
             << QStringLiteral("unknown key \"ttl\"; expected one of: min_ttl_s, max_ttl_s,");
@@ -622,6 +634,28 @@ void TestAppConfig::probesBlock()
                                                source());
     QCOMPARE(plain.config->probes.checkTimeoutMs, 5000);
     QCOMPARE(plain.config->probes.maxConcurrent, 16);
+}
+
+void TestAppConfig::historyBlock()
+{
+    const ConfigLoadResult loaded = parseConfig(
+            R"({"history": {"raw_retention_h": 48, "aggregate_retention_d": 90,)"
+            R"( "flush_interval_ms": 250, "shutdown_timeout_ms": 2000},)"
+            R"( "targets": [{"name": "a", "host": "a.test"}]})",
+            source());
+    QVERIFY2(loaded.config, qPrintable(dump(loaded.errors)));
+    const HistoryPolicy &history = loaded.config->history;
+    QCOMPARE(history.rawRetentionH, 48);
+    QCOMPARE(history.aggregateRetentionD, 90);
+    QCOMPARE(history.flushIntervalMs, 250);
+    QCOMPARE(history.shutdownTimeoutMs, 2000);
+    // Left out: a day of raw results, 30 days of aggregates, batches every second.
+    const ConfigLoadResult plain = parseConfig(R"({"targets": [{"name": "a", "host": "a.test"}]})",
+                                               source());
+    QCOMPARE(plain.config->history, HistoryPolicy());
+    QCOMPARE(plain.config->history.rawRetentionH, 24);
+    QCOMPARE(plain.config->history.aggregateRetentionD, 30);
+    QCOMPARE(plain.config->history.flushIntervalMs, 1000);
 }
 
 void TestAppConfig::oversizedConfigIsRejected()

@@ -82,7 +82,93 @@ private:
         rig.results.clear();
     }
 
+    static KnownGoodAnswer keptAnswer(const QString &host, const QDateTime &expiresAt)
+    {
+        KnownGoodAnswer kept;
+        kept.resolver = QStringLiteral("fake");
+        kept.host = host;
+        kept.addresses = ips({QStringLiteral("10.9.9.9")});
+        kept.server = QStringLiteral("fake:53");
+        kept.resolvedAt = expiresAt.addSecs(-60);
+        kept.expiresAt = expiresAt;
+        return kept;
+    }
+
 private Q_SLOTS:
+    void liveAnswersAreOfferedToTheKnownGoodCache()
+    {
+        Rig rig(policy());
+        QSignalSpy kept(&rig.resolver, &Resolver::knownGoodStored);
+        const QDateTime start = rig.clock.wallTime();
+        rig.ask(QStringLiteral("a.test"));
+        rig.backend->answer(QStringLiteral("a.test"),
+                            FakeBackend::addresses({QStringLiteral("10.0.0.1")}, 120));
+        QCOMPARE(kept.size(), 1);
+        const auto answer = kept[0][0].value<KnownGoodAnswer>();
+        QCOMPARE(answer.resolver, QStringLiteral("fake"));
+        QCOMPARE(answer.host, QStringLiteral("a.test"));
+        QCOMPARE(answer.addresses, ips({QStringLiteral("10.0.0.1")}));
+        QCOMPARE(answer.resolvedAt, start);
+        QCOMPARE(answer.expiresAt, start.addSecs(120));
+        // Cache hits and failures add nothing; the cache's content is listed.
+        rig.ask(QStringLiteral("a.test"));
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(rig.resolver.knownGood().size(), 1);
+        QCOMPARE(rig.resolver.knownGood()[0].expiresAt, start.addSecs(120));
+    }
+
+    void restoredAnswerServesOnlyWhenTheLiveLookupFails()
+    {
+        Rig rig(policy());
+        const QDateTime now = rig.clock.wallTime();
+        // Kept from a run that stopped a minute ago, its TTL not even over: still not fresh.
+        QCOMPARE(rig.resolver.restoreKnownGood(
+                         {keptAnswer(QStringLiteral("a.test"), now.addSecs(30))}),
+                 1);
+        rig.ask(QStringLiteral("a.test"));
+        QVERIFY(rig.results.isEmpty());
+        QCOMPARE(rig.backend->lookupCount(QStringLiteral("a.test")), 1);
+        QVERIFY(rig.backend->answer(QStringLiteral("a.test"),
+                                    FakeBackend::failure(FailureCause::Timeout)));
+        QCOMPARE(rig.results.size(), 1);
+        QCOMPARE(rig.results[0].source, ResolutionSource::Stale);
+        QCOMPARE(rig.results[0].addresses, ips({QStringLiteral("10.9.9.9")}));
+        QCOMPARE(rig.results[0].cause, FailureCause::Timeout);
+        // The snapshot dates the staleness from the kept expiry, not from the restart.
+        const CacheEntrySnapshot snap = rig.resolver.snapshotOf(
+                {QStringLiteral("a.test"), QStringLiteral("fake"), RecordKind::Both});
+        QCOMPARE(snap.state, CacheEntrySnapshot::State::Stale);
+        QCOMPARE(snap.staleDeadline.value_or(QDateTime()), now.addSecs(30 + 3600));
+    }
+
+    void restoreSkipsWhatCannotServe()
+    {
+        Rig rig(policy());
+        const QDateTime now = rig.clock.wallTime();
+        KnownGoodAnswer otherResolver = keptAnswer(QStringLiteral("b.test"), now);
+        otherResolver.resolver = QStringLiteral("gone");
+        KnownGoodAnswer empty = keptAnswer(QStringLiteral("c.test"), now);
+        empty.addresses.clear();
+        rig.ask(QStringLiteral("d.test"));
+        rig.backend->answer(QStringLiteral("d.test"),
+                            FakeBackend::addresses({QStringLiteral("10.0.0.4")}, 60));
+        const QList<KnownGoodAnswer> kept{
+                keptAnswer(QStringLiteral("a.test"), now.addSecs(-3601)), // past max-stale
+                otherResolver,
+                empty,
+                keptAnswer(QStringLiteral("d.test"), now), // a live answer is newer
+                keptAnswer(QStringLiteral("e.test"), now.addSecs(-3500)),
+        };
+        QCOMPARE(rig.resolver.restoreKnownGood(kept), 1);
+        rig.results.clear();
+        rig.ask(QStringLiteral("d.test"));
+        QCOMPARE(rig.results.value(0).addresses, ips({QStringLiteral("10.0.0.4")}));
+        // e.test's window closes 100 s from now.
+        rig.ask(QStringLiteral("e.test"));
+        rig.backend->answer(QStringLiteral("e.test"), FakeBackend::failure(FailureCause::ServFail));
+        QCOMPARE(rig.results.value(1).source, ResolutionSource::Stale);
+    }
+
     void freshAnswerThenCacheHit()
     {
         Rig rig(policy());

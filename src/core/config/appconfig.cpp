@@ -20,10 +20,14 @@ namespace {
 using Keys = std::span<const QLatin1String>;
 
 constexpr QLatin1String TopLevelKeys[] = {
-        QLatin1String("resolvers"),
-        QLatin1String("cache"),
-        QLatin1String("probes"),
-        QLatin1String("targets"),
+        QLatin1String("resolvers"), QLatin1String("cache"),   QLatin1String("probes"),
+        QLatin1String("history"),   QLatin1String("targets"),
+};
+constexpr QLatin1String HistoryKeys[] = {
+        QLatin1String("raw_retention_h"),
+        QLatin1String("aggregate_retention_d"),
+        QLatin1String("flush_interval_ms"),
+        QLatin1String("shutdown_timeout_ms"),
 };
 constexpr QLatin1String ProbeKeys[] = {
         QLatin1String("check_timeout_ms"),        QLatin1String("max_concurrent"),
@@ -275,6 +279,7 @@ private:
     QList<NameServer> parseServers(const QJsonValue &value, const QString &path);
     void parseCache(const QJsonValue &value, CachePolicy *cache);
     void parseProbes(const QJsonValue &value, ProbePolicy *probes);
+    void parseHistory(const QJsonValue &value, HistoryPolicy *history);
     void parseTargets(const QJsonValue &value, AppConfig *config);
     TargetConfig parseTarget(const QJsonObject &object, const QString &path);
     QList<QHostAddress> parseFallbackIps(const QJsonValue &value, const QString &path);
@@ -418,6 +423,7 @@ ConfigLoadResult ConfigParser::parse(const QByteArray &json)
         parseResolvers(object.value(QLatin1String("resolvers")), &config);
         parseCache(object.value(QLatin1String("cache")), &config.cache);
         parseProbes(object.value(QLatin1String("probes")), &config.probes);
+        parseHistory(object.value(QLatin1String("history")), &config.history);
         parseTargets(required(object, root, QLatin1String("targets"),
                               QStringLiteral("an array with at least one target")),
                      &config);
@@ -570,6 +576,22 @@ void ConfigParser::parseProbes(const QJsonValue &value, ProbePolicy *probes)
     if (initialRead && maxRead)
         requireOrder(path, QLatin1String("retry_initial_ms"), probes->retryInitialMs,
                      QLatin1String("retry_max_ms"), probes->retryMaxMs);
+}
+
+void ConfigParser::parseHistory(const QJsonValue &value, HistoryPolicy *history)
+{
+    const QString path = QStringLiteral("$.history");
+    if (value.isUndefined() || !hasType(value, QJsonValue::Object, path))
+        return;
+    const QJsonObject object = value.toObject();
+    checkKeys(object, path, HistoryKeys);
+    readInt(object, path, QLatin1String("raw_retention_h"), {1, 24 * 90}, &history->rawRetentionH);
+    readInt(object, path, QLatin1String("aggregate_retention_d"), {1, 3650},
+            &history->aggregateRetentionD);
+    readInt(object, path, QLatin1String("flush_interval_ms"), {50, 60000},
+            &history->flushIntervalMs);
+    readInt(object, path, QLatin1String("shutdown_timeout_ms"), {100, 600000},
+            &history->shutdownTimeoutMs);
 }
 
 void ConfigParser::parseTargets(const QJsonValue &value, AppConfig *config)

@@ -63,12 +63,24 @@ struct ProbePolicy
     bool operator==(const ProbePolicy &other) const = default;
 };
 
+// How long the history database keeps what ("history" block; the file is given by --db).
+struct HistoryPolicy
+{
+    int rawRetentionH = 24; // every probe result
+    int aggregateRetentionD = 30; // 1-minute aggregates, and events
+    int flushIntervalMs = 1000; // results are written in batches this often (events at once)
+    int shutdownTimeoutMs = 5000; // the last flush at exit waits at most this
+
+    bool operator==(const HistoryPolicy &other) const = default;
+};
+
 struct AppConfig
 {
     QString source; // the file it came from, or "(embedded default)"
     QList<ResolverConfig> resolvers; // always holds "system"
     CachePolicy cache;
     ProbePolicy probes;
+    HistoryPolicy history;
     QList<TargetConfig> targets;
 
     const ResolverConfig *resolver(const QString &name) const;

@@ -71,6 +71,8 @@ QStringList Monitor::applyConfig(const AppConfig &config)
         notApplied.append(QStringLiteral("cache"));
     if (config.probes != m_config.probes)
         notApplied.append(QStringLiteral("probes"));
+    if (config.history != m_config.history)
+        notApplied.append(QStringLiteral("history"));
     QList<TargetConfig> targets;
     for (const TargetConfig &target : config.targets) {
         if (m_resolver->backend(target.resolver))

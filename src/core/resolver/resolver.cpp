@@ -4,6 +4,7 @@
 #include "logging.h"
 
 #include <QElapsedTimer>
+#include <QMetaMethod>
 #include <QPointer>
 #include <QRandomGenerator>
 
@@ -69,6 +70,7 @@ struct Resolver::Entry
     // The last positive answer; kept past expiry for the stale tier.
     bool hasPositive = false;
     QList<QHostAddress> addresses;
+    qint64 resolvedAtMs = 0;
     qint64 expiresAtMs = 0;
     qint64 staleUntilMs = 0;
     QString server;
@@ -421,6 +423,7 @@ void Resolver::storePositive(Entry &entry, const BackendAnswer &answer)
 
     entry.hasPositive = true;
     entry.addresses = answer.addresses;
+    entry.resolvedAtMs = now;
     entry.expiresAtMs = now + ttlS * 1000;
     entry.staleUntilMs = entry.expiresAtMs + qint64(m_policy.maxStaleS) * 1000;
     entry.server = answer.server;
@@ -462,6 +465,7 @@ void Resolver::storePositive(Entry &entry, const BackendAnswer &answer)
     entry.fallbackTier = ResolutionSource::None;
     entry.lastFailure = FailureCause::None;
     entry.lastDetail.clear();
+    noteKnownGood(entry);
 
     answerWaiters(entry, [&] {
         LookupResult result = baseResult(entry);
@@ -470,6 +474,67 @@ void Resolver::storePositive(Entry &entry, const BackendAnswer &answer)
         result.ttlLeftMs = ttlS * 1000;
         return result;
     });
+}
+
+KnownGoodAnswer Resolver::knownGoodOf(const Entry &entry) const
+{
+    KnownGoodAnswer kept;
+    kept.resolver = m_backendNames[entry.key.backend];
+    kept.host = entry.key.host;
+    kept.kind = entry.key.kind;
+    kept.addresses = entry.addresses;
+    kept.server = entry.server;
+    kept.resolvedAt = wallTimeAt(entry.resolvedAtMs);
+    kept.expiresAt = wallTimeAt(entry.expiresAtMs);
+    return kept;
+}
+
+void Resolver::noteKnownGood(const Entry &entry)
+{
+    if (isSignalConnected(QMetaMethod::fromSignal(&Resolver::knownGoodStored)))
+        Q_EMIT knownGoodStored(knownGoodOf(entry));
+}
+
+QList<KnownGoodAnswer> Resolver::knownGood() const
+{
+    QList<KnownGoodAnswer> kept;
+    for (const auto &entry : std::as_const(m_entries)) {
+        if (entry->hasPositive)
+            kept.append(knownGoodOf(*entry));
+    }
+    return kept;
+}
+
+int Resolver::restoreKnownGood(const QList<KnownGoodAnswer> &answers)
+{
+    const qint64 now = m_clock->nowMs();
+    const QDateTime wallNow = m_clock->wallTime();
+    int restored = 0;
+    for (const KnownGoodAnswer &answer : answers) {
+        const int backend = backendIndex(answer.resolver);
+        if (backend < 0 || answer.addresses.isEmpty() || !answer.expiresAt.isValid())
+            continue;
+        const qint64 expiresAtMs = now + wallNow.msecsTo(answer.expiresAt);
+        const qint64 staleUntilMs = expiresAtMs + qint64(m_policy.maxStaleS) * 1000;
+        if (staleUntilMs <= now)
+            continue;
+        const std::shared_ptr<Entry> entry = entryFor(Key{answer.host, backend, answer.kind});
+        if (entry->hasPositive || entry->negative)
+            continue;
+        entry->hasPositive = true;
+        entry->addresses = answer.addresses;
+        entry->resolvedAtMs = now + wallNow.msecsTo(answer.resolvedAt);
+        entry->expiresAtMs = std::min(expiresAtMs, now);
+        entry->staleUntilMs = staleUntilMs;
+        entry->server = answer.server;
+        entry->lastDetail = QStringLiteral("answer kept from %1 via %2")
+                                    .arg(answer.resolvedAt.toString(Qt::ISODate), answer.server);
+        entry->cachedAnswer = baseResult(*entry);
+        entry->cachedAnswer.source = ResolutionSource::Cache;
+        entry->cachedAnswer.addresses = entry->addresses;
+        ++restored;
+    }
+    return restored;
 }
 
 void Resolver::storeNegative(Entry &entry, const BackendAnswer &answer)

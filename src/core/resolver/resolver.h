@@ -34,6 +34,20 @@ struct PinnedFallback
     std::optional<QDateTime> expiresAt; // UTC; none = until unpinned
 };
 
+// A live positive answer as the history keeps it (the last-known-good cache), so that after a
+// restart with DNS down the stale tier still has something to serve.
+struct KnownGoodAnswer
+{
+    QString resolver;
+    QString host;
+    RecordKind kind = RecordKind::Both;
+    QList<QHostAddress> addresses;
+    QString server;
+    QDateTime resolvedAt; // UTC
+    QDateTime expiresAt; // UTC, when its TTL ran out or runs out
+};
+Q_DECLARE_METATYPE(KnownGoodAnswer)
+
 // One cache entry as the dashboard's cache inspector shows it.
 struct CacheEntrySnapshot
 {
@@ -101,6 +115,14 @@ public:
     int clearStale();
     int clearAll();
 
+    // Seeds the stale tier with answers kept from an earlier run. They serve only when a live
+    // lookup fails (never as fresh: the first probe after a restart asks DNS), until their expiry
+    // plus the max-stale window. Skipped: unknown resolvers, names that already have an answer,
+    // answers past that window. Returns how many were taken.
+    int restoreKnownGood(const QList<KnownGoodAnswer> &answers);
+    // Every positive answer the cache holds, fresh or stale: what the history should keep.
+    QList<KnownGoodAnswer> knownGood() const;
+
     QList<CacheEntrySnapshot> snapshot() const;
     CacheEntrySnapshot snapshotOf(const ResolveRequest &request) const;
 
@@ -112,6 +134,8 @@ Q_SIGNALS:
     void eventOccurred(const ResolverEvent &event);
     // Every answer given to a caller, for statistics and live views.
     void resolved(const LookupResult &result);
+    // A live lookup gave addresses: the last-known-good cache keeps them.
+    void knownGoodStored(const KnownGoodAnswer &answer);
 
 private:
     struct Entry;
@@ -144,6 +168,8 @@ private:
     void onLookupDone(const Key &key, const BackendAnswer &answer);
     void storePositive(Entry &entry, const BackendAnswer &answer);
     void storeNegative(Entry &entry, const BackendAnswer &answer);
+    KnownGoodAnswer knownGoodOf(const Entry &entry) const;
+    void noteKnownGood(const Entry &entry);
     void recordFailure(Entry &entry, const BackendAnswer &answer);
     // Stale data first, then the explicit tiers.
     std::optional<LookupResult> fallbackFor(const Entry &entry, FailureCause cause) const;
