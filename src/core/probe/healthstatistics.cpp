@@ -71,7 +71,7 @@ void HealthStatistics::record(const ProbeResult &result)
     Tracker &tracker = *found;
     const qint64 now = m_clock->nowMs();
     const LookupResult &resolution = result.resolution;
-    const bool dnsOk = resolution.hasAddresses() && !resolution.isFallback();
+    const bool dnsOk = result.dnsAnswered();
 
     const WindowCounts sample{dnsOk ? 1u : 0u, result.reachable ? 1u : 0u, 1u};
     add(tracker.tenSeconds.data(), int(tracker.tenSeconds.size()), now / 10'000, sample);

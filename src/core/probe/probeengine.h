@@ -21,6 +21,8 @@ struct ProbeResult
     bool reachable = false; // the service answered (through whatever address resolution gave)
     // The headline: DNS failed, yet the service answered through a fallback address.
     bool keptReachableByFallback() const { return reachable && resolution.isFallback(); }
+    // DNS itself answered (live or from the cache), without a fallback tier.
+    bool dnsAnswered() const { return resolution.hasAddresses() && !resolution.isFallback(); }
 };
 Q_DECLARE_METATYPE(ProbeResult)
 

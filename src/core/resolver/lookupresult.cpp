@@ -41,6 +41,15 @@ QString sourceName(ResolutionSource source)
     return QString();
 }
 
+std::optional<ResolutionSource> sourceFromName(const QString &name)
+{
+    for (int value = int(ResolutionSource::None); value <= int(ResolutionSource::Env); ++value) {
+        if (sourceName(ResolutionSource(value)) == name)
+            return ResolutionSource(value);
+    }
+    return std::nullopt;
+}
+
 bool isFallbackSource(ResolutionSource source)
 {
     return source == ResolutionSource::Stale || source == ResolutionSource::Pinned
@@ -68,6 +77,15 @@ QString causeName(FailureCause cause)
         return QStringLiteral("malformed");
     }
     return QString();
+}
+
+std::optional<FailureCause> causeFromName(const QString &name)
+{
+    for (int value = int(FailureCause::None); value <= int(FailureCause::Malformed); ++value) {
+        if (causeName(FailureCause(value)) == name)
+            return FailureCause(value);
+    }
+    return std::nullopt;
 }
 
 QStringList addressStrings(const QList<QHostAddress> &addresses)

@@ -23,11 +23,13 @@ enum class ResolutionSource {
     Env, // the emergency fallback from DNSWATCH_FALLBACK_IPS
 };
 QString sourceName(ResolutionSource source);
+std::optional<ResolutionSource> sourceFromName(const QString &name);
 bool isFallbackSource(ResolutionSource source);
 
 // Why a live lookup did not give addresses.
 enum class FailureCause { None, Timeout, ServFail, Refused, NxDomain, NoData, Network, Malformed };
-QString causeName(FailureCause cause);
+QString causeName(FailureCause cause); // empty for None
+std::optional<FailureCause> causeFromName(const QString &name);
 // NXDOMAIN and NODATA are answers, not outages (RFC 2308).
 bool isNegativeAnswer(FailureCause cause);
 

@@ -1,0 +1,544 @@
+#include "historydatabase.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+
+qint64 msOf(const QDateTime &time) { return time.toMSecsSinceEpoch(); }
+
+QDateTime timeOf(const QVariant &ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), Qt::UTC);
+}
+
+QString joined(const QList<QHostAddress> &addresses)
+{
+    return addressStrings(addresses).join(QLatin1Char(','));
+}
+
+QList<QHostAddress> addressesOf(const QVariant &text)
+{
+    QList<QHostAddress> addresses;
+    for (const QString &part : text.toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        addresses.append(QHostAddress(part));
+    return addresses;
+}
+
+QString attemptsJson(const QList<CheckAttempt> &attempts)
+{
+    QJsonArray array;
+    for (const CheckAttempt &attempt : attempts) {
+        array.append(QJsonObject{{QStringLiteral("what"), attempt.what},
+                                 {QStringLiteral("http_status"), attempt.httpStatus},
+                                 {QStringLiteral("error"), attempt.error},
+                                 {QStringLiteral("latency_us"), attempt.latencyUs}});
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<CheckAttempt> attemptsOf(const QVariant &json)
+{
+    QList<CheckAttempt> attempts;
+    const QJsonArray array = QJsonDocument::fromJson(json.toString().toUtf8()).array();
+    for (const QJsonValue &value : array) {
+        const QJsonObject object = value.toObject();
+        CheckAttempt attempt;
+        attempt.what = object.value(QLatin1String("what")).toString();
+        attempt.httpStatus = object.value(QLatin1String("http_status")).toInt();
+        attempt.error = object.value(QLatin1String("error")).toString();
+        attempt.latencyUs = object.value(QLatin1String("latency_us")).toInteger();
+        attempts.append(attempt);
+    }
+    return attempts;
+}
+
+// Sums of one target's results in one minute or hour.
+struct AggregateRow
+{
+    qint64 probes = 0;
+    qint64 dnsOk = 0;
+    qint64 checks = 0;
+    qint64 checkOk = 0;
+    qint64 viaFallback = 0;
+    qint64 dnsLatencySumUs = 0;
+    qint64 dnsLatencyMaxUs = 0;
+    qint64 checkLatencySumUs = 0;
+    qint64 checkLatencyMaxUs = 0;
+
+    void add(const ProbeResult &result)
+    {
+        ++probes;
+        dnsOk += result.dnsAnswered();
+        checks += result.checked;
+        checkOk += result.reachable;
+        viaFallback += result.keptReachableByFallback();
+        dnsLatencySumUs += result.resolution.latencyUs;
+        dnsLatencyMaxUs = std::max(dnsLatencyMaxUs, result.resolution.latencyUs);
+        if (result.checked) {
+            checkLatencySumUs += result.check.latencyUs;
+            checkLatencyMaxUs = std::max(checkLatencyMaxUs, result.check.latencyUs);
+        }
+    }
+};
+
+constexpr qint64 MsPerMinute = 60'000;
+
+// Binds values in order. Text columns are NOT NULL: a null QString goes in as "" (Qt Sql would
+// bind it as NULL).
+void bindAll(QSqlQuery &query, const QVariantList &values)
+{
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &value = values[i];
+        const bool nullText = value.typeId() == QMetaType::QString && value.toString().isNull();
+        query.bindValue(i, nullText ? QVariant(QStringLiteral("")) : value);
+    }
+}
+
+QString upsertAggregateSql(const QString &table)
+{
+    return QStringLiteral(
+                   "INSERT INTO %1 (target, minute, probes, dns_ok, checks, check_ok, via_fallback,"
+                   " dns_latency_sum_us, dns_latency_max_us, check_latency_sum_us,"
+                   " check_latency_max_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                   " ON CONFLICT (target, minute) DO UPDATE SET probes = probes + excluded.probes,"
+                   " dns_ok = dns_ok + excluded.dns_ok, checks = checks + excluded.checks,"
+                   " check_ok = check_ok + excluded.check_ok,"
+                   " via_fallback = via_fallback + excluded.via_fallback,"
+                   " dns_latency_sum_us = dns_latency_sum_us + excluded.dns_latency_sum_us,"
+                   " dns_latency_max_us = max(dns_latency_max_us, excluded.dns_latency_max_us),"
+                   " check_latency_sum_us = check_latency_sum_us + excluded.check_latency_sum_us,"
+                   " check_latency_max_us = max(check_latency_max_us, "
+                   "excluded.check_latency_max_us)")
+            .arg(table);
+}
+
+} // namespace
+
+HistoryDatabase::HistoryDatabase(const QString &connectionName) : m_connectionName(connectionName)
+{
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+}
+
+HistoryDatabase::~HistoryDatabase()
+{
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool HistoryDatabase::fail(const QString &what, const QString &why)
+{
+    m_lastError = QStringLiteral("%1 in %2: %3").arg(what, m_db.databaseName(), why);
+    return false;
+}
+
+SchemaReport HistoryDatabase::open(const QString &path, const QList<SchemaStep> &steps)
+{
+    m_db.setDatabaseName(path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!m_db.open()) {
+        SchemaReport report;
+        report.error = QStringLiteral("%1: cannot open (%2)").arg(path, m_db.lastError().text());
+        m_lastError = report.error;
+        return report;
+    }
+    SchemaReport report = HistorySchema::prepare(m_db, path, steps);
+    m_open = report.ok;
+    if (!report.ok) {
+        m_lastError = report.error;
+        m_db.close();
+    }
+    return report;
+}
+
+bool HistoryDatabase::write(const HistoryWriteBatch &batch)
+{
+    if (!m_db.transaction())
+        return fail(QStringLiteral("begin"), m_db.lastError().text());
+    const bool written = writeResults(batch.results) && writeAggregates(batch.results)
+            && writeEvents(batch.events) && writeKnownGood(batch) && writePins(batch.pins);
+    if (written && m_db.commit())
+        return true;
+    if (written)
+        fail(QStringLiteral("commit"), m_db.lastError().text());
+    m_db.rollback();
+    return false;
+}
+
+bool HistoryDatabase::writeResults(const QList<ProbeResult> &results)
+{
+    if (results.isEmpty())
+        return true;
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral(
+            "INSERT INTO results (time_ms, target, host, resolver, record, source, cause,"
+            " addresses, dns_server, dns_detail, dns_latency_us, checked, check_ok, check_address,"
+            " check_latency_us, check_detail, attempts, reachable)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const ProbeResult &result : results) {
+        const LookupResult &dns = result.resolution;
+        const QVariantList values{
+                msOf(result.time),
+                result.target,
+                dns.host,
+                dns.resolver,
+                recordKindName(dns.kind),
+                sourceName(dns.source),
+                causeName(dns.cause),
+                joined(dns.addresses),
+                dns.server,
+                dns.detail,
+                dns.latencyUs,
+                result.checked,
+                result.check.ok,
+                result.check.address.isNull() ? QString() : result.check.address.toString(),
+                result.check.latencyUs,
+                result.check.detail,
+                attemptsJson(result.check.attempts),
+                result.reachable,
+        };
+        bindAll(query, values);
+        if (!query.exec())
+            return fail(QStringLiteral("saving a result"), query.lastError().text());
+    }
+    return true;
+}
+
+bool HistoryDatabase::writeAggregates(const QList<ProbeResult> &results)
+{
+    if (results.isEmpty())
+        return true;
+    for (const qint64 widthMinutes : {qint64(1), qint64(60)}) {
+        // Summed here first: one upsert per target and bucket, not one per result.
+        QHash<QPair<QString, qint64>, AggregateRow> rows;
+        for (const ProbeResult &result : results) {
+            const qint64 minute = msOf(result.time) / MsPerMinute;
+            rows[{result.target, minute - minute % widthMinutes}].add(result);
+        }
+        QSqlQuery query(m_db);
+        query.prepare(upsertAggregateSql(widthMinutes == 1 ? QStringLiteral("minute_aggregates")
+                                                           : QStringLiteral("hour_aggregates")));
+        for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
+            const AggregateRow &row = it.value();
+            const QVariantList values{it.key().first,       it.key().second,
+                                      row.probes,           row.dnsOk,
+                                      row.checks,           row.checkOk,
+                                      row.viaFallback,      row.dnsLatencySumUs,
+                                      row.dnsLatencyMaxUs,  row.checkLatencySumUs,
+                                      row.checkLatencyMaxUs};
+            bindAll(query, values);
+            if (!query.exec())
+                return fail(QStringLiteral("saving aggregates"), query.lastError().text());
+        }
+    }
+    return true;
+}
+
+bool HistoryDatabase::writeEvents(const QList<StoredEvent> &events)
+{
+    if (events.isEmpty())
+        return true;
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral(
+            "INSERT INTO events (time_ms, kind, target, resolver, host, tier, cause, before, after,"
+            " detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const StoredEvent &event : events) {
+        const QVariantList values{msOf(event.time),
+                                  event.kind,
+                                  event.target,
+                                  event.resolver,
+                                  event.host,
+                                  event.tier,
+                                  event.cause,
+                                  event.before.join(QLatin1Char(',')),
+                                  event.after.join(QLatin1Char(',')),
+                                  event.detail};
+        bindAll(query, values);
+        if (!query.exec())
+            return fail(QStringLiteral("saving an event"), query.lastError().text());
+    }
+    return true;
+}
+
+bool HistoryDatabase::writeKnownGood(const HistoryWriteBatch &batch)
+{
+    QSqlQuery query(m_db);
+    if (batch.knownGoodReplacement && !query.exec(QStringLiteral("DELETE FROM known_good")))
+        return fail(QStringLiteral("clearing the last-known-good cache"), query.lastError().text());
+    const QList<KnownGoodAnswer> answers = batch.knownGoodReplacement.value_or(
+                                                   QList<KnownGoodAnswer>())
+            + batch.knownGood;
+    if (answers.isEmpty())
+        return true;
+    query.prepare(QStringLiteral(
+            "INSERT OR REPLACE INTO known_good (resolver, host, record, addresses, server,"
+            " resolved_at_ms, expires_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    for (const KnownGoodAnswer &answer : answers) {
+        const QVariantList values{
+                answer.resolver,          answer.host,   recordKindName(answer.kind),
+                joined(answer.addresses), answer.server, msOf(answer.resolvedAt),
+                msOf(answer.expiresAt)};
+        bindAll(query, values);
+        if (!query.exec())
+            return fail(QStringLiteral("saving a last-known-good answer"), query.lastError().text());
+    }
+    return true;
+}
+
+bool HistoryDatabase::writePins(const QHash<QString, std::optional<PinnedFallback>> &pins)
+{
+    QSqlQuery remove(m_db);
+    QSqlQuery save(m_db);
+    if (!pins.isEmpty()) {
+        remove.prepare(QStringLiteral("DELETE FROM pins WHERE host = ?"));
+        save.prepare(QStringLiteral("INSERT OR REPLACE INTO pins (host, addresses, reason,"
+                                    " pinned_at_ms, expires_at_ms) VALUES (?, ?, ?, ?, ?)"));
+    }
+    for (auto it = pins.cbegin(); it != pins.cend(); ++it) {
+        QSqlQuery &query = it.value() ? save : remove;
+        if (const std::optional<PinnedFallback> &pin = it.value()) {
+            bindAll(query,
+                    {it.key(), joined(pin->addresses), pin->reason, msOf(pin->pinnedAt),
+                     pin->expiresAt ? QVariant(msOf(*pin->expiresAt))
+                                    : QVariant(QMetaType(QMetaType::LongLong))});
+        } else {
+            bindAll(query, {it.key()});
+        }
+        if (!query.exec())
+            return fail(QStringLiteral("saving a pin"), query.lastError().text());
+    }
+    return true;
+}
+
+std::optional<PruneReport> HistoryDatabase::prune(const QDateTime &now, const HistoryPolicy &policy,
+                                                  int maxStaleS)
+{
+    const qint64 rawCutoff = msOf(now) - qint64(policy.rawRetentionH) * 3600'000;
+    const qint64 aggregateCutoff = msOf(now) - qint64(policy.aggregateRetentionD) * 86400'000;
+    const qint64 knownGoodCutoff = msOf(now) - qint64(maxStaleS) * 1000;
+    PruneReport report;
+    struct Step
+    {
+        QString sql;
+        qint64 cutoff;
+        qint64 *removed;
+    };
+    const Step steps[] = {
+            {QStringLiteral("DELETE FROM results WHERE time_ms < ?"), rawCutoff, &report.results},
+            {QStringLiteral("DELETE FROM minute_aggregates WHERE minute < ?"),
+             aggregateCutoff / MsPerMinute, &report.aggregates},
+            {QStringLiteral("DELETE FROM hour_aggregates WHERE minute < ?"),
+             aggregateCutoff / MsPerMinute, &report.aggregates},
+            {QStringLiteral("DELETE FROM events WHERE time_ms < ?"), aggregateCutoff,
+             &report.events},
+            {QStringLiteral("DELETE FROM known_good WHERE expires_at_ms < ?"), knownGoodCutoff,
+             &report.knownGood},
+    };
+    if (!m_db.transaction()) {
+        fail(QStringLiteral("begin"), m_db.lastError().text());
+        return std::nullopt;
+    }
+    QSqlQuery query(m_db);
+    for (const Step &step : steps) {
+        query.prepare(step.sql);
+        query.bindValue(0, step.cutoff);
+        if (!query.exec()) {
+            fail(QStringLiteral("pruning"), query.lastError().text());
+            m_db.rollback();
+            return std::nullopt;
+        }
+        *step.removed += query.numRowsAffected();
+    }
+    if (!m_db.commit()) {
+        fail(QStringLiteral("commit"), m_db.lastError().text());
+        m_db.rollback();
+        return std::nullopt;
+    }
+    return report;
+}
+
+std::optional<RestoredState> HistoryDatabase::restoredState(const QDateTime &now)
+{
+    RestoredState state;
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT resolver, host, record, addresses, server,"
+                                   " resolved_at_ms, expires_at_ms FROM known_good"))) {
+        fail(QStringLiteral("reading the last-known-good cache"), query.lastError().text());
+        return std::nullopt;
+    }
+    while (query.next()) {
+        KnownGoodAnswer answer;
+        answer.resolver = query.value(0).toString();
+        answer.host = query.value(1).toString();
+        answer.kind = recordKindFromName(query.value(2).toString()).value_or(RecordKind::Both);
+        answer.addresses = addressesOf(query.value(3));
+        answer.server = query.value(4).toString();
+        answer.resolvedAt = timeOf(query.value(5));
+        answer.expiresAt = timeOf(query.value(6));
+        state.knownGood.append(answer);
+    }
+    query.prepare(QStringLiteral("SELECT host, addresses, reason, pinned_at_ms, expires_at_ms"
+                                 " FROM pins WHERE expires_at_ms IS NULL OR expires_at_ms > ?"));
+    query.bindValue(0, msOf(now));
+    if (!query.exec()) {
+        fail(QStringLiteral("reading pins"), query.lastError().text());
+        return std::nullopt;
+    }
+    while (query.next()) {
+        PinnedFallback pin;
+        pin.origin = PinnedFallback::Origin::Operator;
+        pin.addresses = addressesOf(query.value(1));
+        pin.reason = query.value(2).toString();
+        pin.pinnedAt = timeOf(query.value(3));
+        if (!query.value(4).isNull())
+            pin.expiresAt = timeOf(query.value(4));
+        state.pins.insert(query.value(0).toString(), pin);
+    }
+    return state;
+}
+
+std::optional<QList<StoredEvent>> HistoryDatabase::events(const QDateTime &from,
+                                                          const QDateTime &to, int limit)
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    // The newest `limit` of the range, given back oldest first.
+    query.prepare(QStringLiteral(
+            "SELECT * FROM (SELECT id, time_ms, kind, target, resolver, host, tier, cause, before,"
+            " after, detail FROM events WHERE time_ms >= ? AND time_ms < ?"
+            " ORDER BY time_ms DESC, id DESC LIMIT ?) ORDER BY time_ms, id"));
+    bindAll(query, {msOf(from), msOf(to), limit});
+    if (!query.exec()) {
+        fail(QStringLiteral("reading events"), query.lastError().text());
+        return std::nullopt;
+    }
+    QList<StoredEvent> events;
+    while (query.next()) {
+        StoredEvent event;
+        event.time = timeOf(query.value(1));
+        event.kind = query.value(2).toString();
+        event.target = query.value(3).toString();
+        event.resolver = query.value(4).toString();
+        event.host = query.value(5).toString();
+        event.tier = query.value(6).toString();
+        event.cause = query.value(7).toString();
+        event.before = query.value(8).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        event.after = query.value(9).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        event.detail = query.value(10).toString();
+        events.append(event);
+    }
+    return events;
+}
+
+std::optional<QList<ProbeResult>> HistoryDatabase::results(const QString &target,
+                                                           const QDateTime &from,
+                                                           const QDateTime &to, int limit)
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral(
+            "SELECT * FROM (SELECT time_ms, target, host, resolver, record, source, cause,"
+            " addresses, dns_server, dns_detail, dns_latency_us, checked, check_ok, check_address,"
+            " check_latency_us, check_detail, attempts, reachable, rowid FROM results"
+            " WHERE target = ? AND time_ms >= ? AND time_ms < ?"
+            " ORDER BY time_ms DESC, rowid DESC LIMIT ?) ORDER BY time_ms, rowid"));
+    bindAll(query, {target, msOf(from), msOf(to), limit});
+    if (!query.exec()) {
+        fail(QStringLiteral("reading results"), query.lastError().text());
+        return std::nullopt;
+    }
+    QList<ProbeResult> results;
+    while (query.next()) {
+        ProbeResult result;
+        result.time = timeOf(query.value(0));
+        result.target = query.value(1).toString();
+        LookupResult &dns = result.resolution;
+        dns.host = query.value(2).toString();
+        dns.resolver = query.value(3).toString();
+        dns.kind = recordKindFromName(query.value(4).toString()).value_or(RecordKind::Both);
+        dns.source = sourceFromName(query.value(5).toString()).value_or(ResolutionSource::None);
+        dns.cause = causeFromName(query.value(6).toString()).value_or(FailureCause::None);
+        dns.addresses = addressesOf(query.value(7));
+        dns.server = query.value(8).toString();
+        dns.detail = query.value(9).toString();
+        dns.latencyUs = query.value(10).toLongLong();
+        result.checked = query.value(11).toBool();
+        result.check.ok = query.value(12).toBool();
+        result.check.address = QHostAddress(query.value(13).toString());
+        result.check.latencyUs = query.value(14).toLongLong();
+        result.check.detail = query.value(15).toString();
+        result.check.attempts = attemptsOf(query.value(16));
+        result.reachable = query.value(17).toBool();
+        results.append(result);
+    }
+    return results;
+}
+
+std::optional<QList<HistoryBucket>> HistoryDatabase::buckets(const QDateTime &from,
+                                                             const QDateTime &to, int widthS)
+{
+    const qint64 widthMinutes = std::max(1, widthS / 60);
+    // Hour rows hold the same sums as sixty minute rows: read the coarsest that fits.
+    const QString table = widthMinutes % 60 == 0 ? QStringLiteral("hour_aggregates")
+                                                 : QStringLiteral("minute_aggregates");
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral(
+                          "SELECT target, minute - minute % ? AS bucket, sum(probes), sum(dns_ok),"
+                          " sum(checks), sum(check_ok), sum(via_fallback), sum(dns_latency_sum_us),"
+                          " max(dns_latency_max_us), sum(check_latency_sum_us),"
+                          " max(check_latency_max_us) FROM %1 WHERE minute >= ? AND minute < ?"
+                          " GROUP BY target, bucket ORDER BY target, bucket")
+                          .arg(table));
+    bindAll(query,
+            {widthMinutes, msOf(from) / MsPerMinute, (msOf(to) + MsPerMinute - 1) / MsPerMinute});
+    if (!query.exec()) {
+        fail(QStringLiteral("reading aggregates"), query.lastError().text());
+        return std::nullopt;
+    }
+    QList<HistoryBucket> buckets;
+    while (query.next()) {
+        HistoryBucket bucket;
+        bucket.target = query.value(0).toString();
+        bucket.start = timeOf(query.value(1).toLongLong() * MsPerMinute);
+        bucket.widthS = int(widthMinutes * 60);
+        bucket.probes = query.value(2).toLongLong();
+        bucket.dnsOk = query.value(3).toLongLong();
+        bucket.checks = query.value(4).toLongLong();
+        bucket.checkOk = query.value(5).toLongLong();
+        bucket.viaFallback = query.value(6).toLongLong();
+        bucket.dnsLatencySumUs = query.value(7).toLongLong();
+        bucket.dnsLatencyMaxUs = query.value(8).toLongLong();
+        bucket.checkLatencySumUs = query.value(9).toLongLong();
+        bucket.checkLatencyMaxUs = query.value(10).toLongLong();
+        buckets.append(bucket);
+    }
+    return buckets;
+}
+
+std::optional<qint64> HistoryDatabase::count(const QString &table)
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM %1").arg(table)) || !query.next()) {
+        fail(QStringLiteral("counting %1").arg(table), query.lastError().text());
+        return std::nullopt;
+    }
+    return query.value(0).toLongLong();
+}
+
+std::optional<QStringList> HistoryDatabase::integrityCheck()
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("PRAGMA integrity_check"))) {
+        fail(QStringLiteral("integrity_check"), query.lastError().text());
+        return std::nullopt;
+    }
+    QStringList lines;
+    while (query.next())
+        lines.append(query.value(0).toString());
+    return lines;
+}

@@ -1,0 +1,106 @@
+#pragma once
+
+#include "config/appconfig.h"
+#include "probe/probeengine.h"
+#include "resolver/resolver.h"
+#include "store/historyschema.h"
+#include "store/storedevent.h"
+
+#include <QSqlDatabase>
+
+// Writes that go to the disk together, in one transaction.
+struct HistoryWriteBatch
+{
+    QList<ProbeResult> results;
+    QList<StoredEvent> events;
+    // When set, the whole last-known-good table is replaced by this first (after a cache clear).
+    std::optional<QList<KnownGoodAnswer>> knownGoodReplacement;
+    QList<KnownGoodAnswer> knownGood; // then these are inserted or updated
+    QHash<QString, std::optional<PinnedFallback>> pins; // by host; none = unpinned
+
+    bool isEmpty() const
+    {
+        return results.isEmpty() && events.isEmpty() && !knownGoodReplacement && knownGood.isEmpty()
+                && pins.isEmpty();
+    }
+};
+
+// Probe results summed over one bucket of time (a minute, an hour, or any multiple).
+struct HistoryBucket
+{
+    QString target;
+    QDateTime start; // UTC
+    int widthS = 60;
+    qint64 probes = 0;
+    qint64 dnsOk = 0; // answered by DNS, not by a fallback tier
+    qint64 checks = 0; // probes that had an address to check
+    qint64 checkOk = 0; // the service answered
+    qint64 viaFallback = 0; // reachable only through a fallback tier
+    qint64 dnsLatencySumUs = 0;
+    qint64 dnsLatencyMaxUs = 0;
+    qint64 checkLatencySumUs = 0;
+    qint64 checkLatencyMaxUs = 0;
+
+    bool operator==(const HistoryBucket &other) const = default;
+};
+
+// What a restart takes back from the history: the last-known-good answers and operator pins.
+struct RestoredState
+{
+    QList<KnownGoodAnswer> knownGood;
+    QHash<QString, PinnedFallback> pins;
+};
+
+// Counts of rows removed by one pruning pass.
+struct PruneReport
+{
+    qint64 results = 0;
+    qint64 aggregates = 0;
+    qint64 events = 0;
+    qint64 knownGood = 0;
+};
+Q_DECLARE_METATYPE(PruneReport)
+
+// The history file through Qt Sql, synchronously: used only on the store's own thread (or a
+// tool's). Every failure is kept in lastError() with the statement's words.
+class HistoryDatabase
+{
+public:
+    explicit HistoryDatabase(const QString &connectionName);
+    ~HistoryDatabase();
+    HistoryDatabase(const HistoryDatabase &) = delete;
+    HistoryDatabase &operator=(const HistoryDatabase &) = delete;
+
+    SchemaReport open(const QString &path, const QList<SchemaStep> &steps = HistorySchema::steps());
+    bool isOpen() const { return m_open; }
+    QString lastError() const { return m_lastError; }
+
+    bool write(const HistoryWriteBatch &batch);
+    // Raw results older than the raw retention, aggregates and events older than theirs, and
+    // last-known-good answers no longer servable (past expiry + maxStaleS).
+    std::optional<PruneReport> prune(const QDateTime &now, const HistoryPolicy &policy,
+                                     int maxStaleS);
+
+    std::optional<RestoredState> restoredState(const QDateTime &now);
+    std::optional<QList<StoredEvent>> events(const QDateTime &from, const QDateTime &to, int limit);
+    std::optional<QList<ProbeResult>> results(const QString &target, const QDateTime &from,
+                                              const QDateTime &to, int limit);
+    // Every target's buckets of widthS (a multiple of 60) over [from, to), oldest first.
+    std::optional<QList<HistoryBucket>> buckets(const QDateTime &from, const QDateTime &to,
+                                                int widthS);
+    std::optional<qint64> count(const QString &table);
+    std::optional<QStringList> integrityCheck();
+
+private:
+    bool writeResults(const QList<ProbeResult> &results);
+    bool writeAggregates(const QList<ProbeResult> &results);
+    bool writeEvents(const QList<StoredEvent> &events);
+    bool writeKnownGood(const HistoryWriteBatch &batch);
+    bool writePins(const QHash<QString, std::optional<PinnedFallback>> &pins);
+    bool fail(const QString &what, const QString &why);
+
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    bool m_open = false;
+    QString m_lastError;
+};

@@ -1,0 +1,51 @@
+#include "historyrecorder.h"
+
+HistoryRecorder::HistoryRecorder(Resolver *resolver, HistoryStore *store,
+                                 const RestoredState &state, QObject *parent)
+    : QObject(parent), m_resolver(resolver), m_store(store)
+{
+    // Restored before listening: taking back what was kept is not a new event.
+    m_restoredAnswers = resolver->restoreKnownGood(state.knownGood);
+    for (auto it = state.pins.cbegin(); it != state.pins.cend(); ++it) {
+        resolver->pinAddresses(it.key(), it.value());
+        ++m_restoredPins;
+    }
+    connect(resolver, &Resolver::eventOccurred, this, &HistoryRecorder::onResolverEvent);
+    connect(resolver, &Resolver::knownGoodStored, store, &HistoryStore::keepKnownGood);
+}
+
+void HistoryRecorder::watch(Monitor *monitor)
+{
+    connect(monitor, &Monitor::resultRecorded, m_store, &HistoryStore::recordResult);
+    connect(monitor, &Monitor::stateChanged, this,
+            [this, clock = monitor->clock()](const QString &target, TargetState from,
+                                             TargetState to, const QString &detail) {
+                m_store->recordEvent(
+                        StoredEvent::fromStateChange(clock->wallTime(), target, from, to, detail));
+            });
+}
+
+void HistoryRecorder::onResolverEvent(const ResolverEvent &event)
+{
+    m_store->recordEvent(StoredEvent::fromResolverEvent(event));
+    switch (event.kind) {
+    case ResolverEvent::Kind::Pinned:
+    case ResolverEvent::Kind::Unpinned:
+        // Config pins come back from the config; only an operator's are kept.
+        if (const auto pin = m_resolver->pin(event.host);
+            pin && pin->origin == PinnedFallback::Origin::Operator)
+            m_store->savePin(event.host, *pin);
+        else
+            m_store->removePin(event.host);
+        break;
+    case ResolverEvent::Kind::CacheCleared:
+        m_store->replaceKnownGood(m_resolver->knownGood());
+        break;
+    case ResolverEvent::Kind::AddressesChanged:
+        if (isNegativeAnswer(event.cause)) // the name is gone: so is its last good answer
+            m_store->replaceKnownGood(m_resolver->knownGood());
+        break;
+    default:
+        break;
+    }
+}

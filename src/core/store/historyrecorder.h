@@ -1,0 +1,31 @@
+#pragma once
+
+#include "probe/monitor.h"
+#include "store/historystore.h"
+
+#include <QObject>
+
+// Keeps a resolver's (and a monitor's) history in a store: resolver events, operator pins and
+// the last-known-good cache; with watch(), probe results and state changes too. Made before the
+// first lookup, it first hands the resolver what the store kept from the last run, so a restart
+// with DNS down still has the stale and pinned tiers.
+class HistoryRecorder : public QObject
+{
+    Q_OBJECT
+public:
+    HistoryRecorder(Resolver *resolver, HistoryStore *store, const RestoredState &state,
+                    QObject *parent = nullptr);
+
+    void watch(Monitor *monitor);
+
+    int restoredAnswers() const { return m_restoredAnswers; }
+    int restoredPins() const { return m_restoredPins; }
+
+private:
+    void onResolverEvent(const ResolverEvent &event);
+
+    Resolver *m_resolver;
+    HistoryStore *m_store;
+    int m_restoredAnswers = 0;
+    int m_restoredPins = 0;
+};

@@ -1,0 +1,191 @@
+#include "historyschema.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+
+// The first column of the first row of a statement, or nothing when it failed.
+std::optional<QVariant> scalar(QSqlDatabase &db, const QString &sql, QString *error)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql) || !query.next()) {
+        *error = query.lastError().text();
+        if (error->isEmpty())
+            *error = QStringLiteral("no answer to \"%1\"").arg(sql);
+        return std::nullopt;
+    }
+    return query.value(0);
+}
+
+bool execAll(QSqlDatabase &db, const QStringList &statements, QString *error)
+{
+    QSqlQuery query(db);
+    for (const QString &sql : statements) {
+        if (!query.exec(sql)) {
+            *error = QStringLiteral("%1 (in \"%2\")").arg(query.lastError().text(), sql);
+            return false;
+        }
+    }
+    return true;
+}
+
+QString freeBackupPath(const QString &path, int version)
+{
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(
+            QStringLiteral("yyyyMMddThhmmss"));
+    QString candidate = QStringLiteral("%1.v%2-%3.bak").arg(path).arg(version).arg(stamp);
+    for (int n = 2; QFileInfo::exists(candidate); ++n)
+        candidate = QStringLiteral("%1.v%2-%3-%4.bak").arg(path).arg(version).arg(stamp).arg(n);
+    return candidate;
+}
+
+QString sqlText(const QString &text)
+{
+    return QLatin1Char('\'') + QString(text).replace(QLatin1Char('\''), QStringLiteral("''"))
+            + QLatin1Char('\'');
+}
+
+} // namespace
+
+QList<SchemaStep> HistorySchema::steps()
+{
+    // Times are milliseconds since the epoch (UTC); address lists are comma-separated.
+    return {
+            {1,
+             {
+                     QStringLiteral(
+                             "CREATE TABLE results (time_ms INTEGER NOT NULL, target TEXT NOT NULL,"
+                             " host TEXT NOT NULL, resolver TEXT NOT NULL, record TEXT NOT NULL,"
+                             " source TEXT NOT NULL, cause TEXT NOT NULL, addresses TEXT NOT NULL,"
+                             " dns_server TEXT NOT NULL, dns_detail TEXT NOT NULL,"
+                             " dns_latency_us INTEGER NOT NULL, checked INTEGER NOT NULL,"
+                             " check_ok INTEGER NOT NULL, check_address TEXT NOT NULL,"
+                             " check_latency_us INTEGER NOT NULL, check_detail TEXT NOT NULL,"
+                             " attempts TEXT NOT NULL, reachable INTEGER NOT NULL)"),
+                     QStringLiteral("CREATE INDEX results_by_target ON results (target, time_ms)"),
+                     QStringLiteral("CREATE INDEX results_by_time ON results (time_ms)"),
+                     // One row per target and minute (and hour), kept far longer than results.
+                     QStringLiteral(
+                             "CREATE TABLE minute_aggregates (target TEXT NOT NULL,"
+                             " minute INTEGER NOT NULL, probes INTEGER NOT NULL,"
+                             " dns_ok INTEGER NOT NULL, checks INTEGER NOT NULL,"
+                             " check_ok INTEGER NOT NULL,"
+                             " via_fallback INTEGER NOT NULL, dns_latency_sum_us INTEGER NOT NULL,"
+                             " dns_latency_max_us INTEGER NOT NULL,"
+                             " check_latency_sum_us INTEGER NOT NULL,"
+                             " check_latency_max_us INTEGER NOT NULL, PRIMARY KEY (target, minute))"
+                             " WITHOUT ROWID"),
+                     QStringLiteral(
+                             "CREATE TABLE hour_aggregates (target TEXT NOT NULL,"
+                             " minute INTEGER NOT NULL, probes INTEGER NOT NULL,"
+                             " dns_ok INTEGER NOT NULL, checks INTEGER NOT NULL,"
+                             " check_ok INTEGER NOT NULL,"
+                             " via_fallback INTEGER NOT NULL, dns_latency_sum_us INTEGER NOT NULL,"
+                             " dns_latency_max_us INTEGER NOT NULL,"
+                             " check_latency_sum_us INTEGER NOT NULL,"
+                             " check_latency_max_us INTEGER NOT NULL, PRIMARY KEY (target, minute))"
+                             " WITHOUT ROWID"),
+                     QStringLiteral(
+                             "CREATE TABLE events (id INTEGER PRIMARY KEY, time_ms INTEGER NOT "
+                             "NULL,"
+                             " kind TEXT NOT NULL, target TEXT NOT NULL, resolver TEXT NOT NULL,"
+                             " host TEXT NOT NULL, tier TEXT NOT NULL, cause TEXT NOT NULL,"
+                             " before TEXT NOT NULL, after TEXT NOT NULL, detail TEXT NOT NULL)"),
+                     QStringLiteral("CREATE INDEX events_by_time ON events (time_ms)"),
+                     // Operator pins (config pins come from the config).
+                     QStringLiteral("CREATE TABLE pins (host TEXT PRIMARY KEY,"
+                                    " addresses TEXT NOT NULL, reason TEXT NOT NULL,"
+                                    " pinned_at_ms INTEGER NOT NULL, expires_at_ms INTEGER)"
+                                    " WITHOUT ROWID"),
+                     QStringLiteral("CREATE TABLE known_good (resolver TEXT NOT NULL,"
+                                    " host TEXT NOT NULL, record TEXT NOT NULL,"
+                                    " addresses TEXT NOT NULL, server TEXT NOT NULL,"
+                                    " resolved_at_ms INTEGER NOT NULL,"
+                                    " expires_at_ms INTEGER NOT NULL,"
+                                    " PRIMARY KEY (resolver, host, record)) WITHOUT ROWID"),
+             }},
+    };
+}
+
+SchemaReport HistorySchema::prepare(QSqlDatabase &db, const QString &path,
+                                    const QList<SchemaStep> &steps)
+{
+    SchemaReport report;
+    report.toVersion = steps.constLast().version;
+    auto fail = [&](const QString &why) {
+        report.error = QStringLiteral("%1: %2; the file was left as it is").arg(path, why);
+        return report;
+    };
+    QString error;
+    // Reading the header and the catalogue writes nothing.
+    const auto applicationId = scalar(db, QStringLiteral("PRAGMA application_id"), &error);
+    const auto version = scalar(db, QStringLiteral("PRAGMA user_version"), &error);
+    const auto tables = scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_schema"), &error);
+    if (!applicationId || !version || !tables)
+        return fail(QStringLiteral("not a readable SQLite database (%1)").arg(error));
+    report.fromVersion = version->toInt();
+    const bool empty = tables->toInt() == 0;
+    if (applicationId->toInt() != ApplicationId && !(empty && applicationId->toInt() == 0))
+        return fail(QStringLiteral("not a DNS Watch history database (application_id %1, "
+                                   "expected %2)")
+                            .arg(applicationId->toInt())
+                            .arg(ApplicationId));
+    if (report.fromVersion > report.toVersion)
+        return fail(QStringLiteral("written by a newer DNS Watch (history schema %1; this build "
+                                   "reads up to %2). Upgrade DNS Watch or use another --db file")
+                            .arg(report.fromVersion)
+                            .arg(report.toVersion));
+    if (!empty) {
+        QSqlQuery check(db);
+        if (!check.exec(QStringLiteral("PRAGMA quick_check")))
+            return fail(QStringLiteral("damaged: %1").arg(check.lastError().text()));
+        QStringList problems;
+        while (check.next() && problems.size() < 5)
+            problems.append(check.value(0).toString());
+        if (problems != QStringList{QStringLiteral("ok")})
+            return fail(QStringLiteral("damaged: quick_check says \"%1\". Try "
+                                       "`sqlite3 FILE .recover`, or use another --db file")
+                                .arg(problems.join(QStringLiteral("; "))));
+    }
+
+    const auto journal = scalar(db, QStringLiteral("PRAGMA journal_mode=WAL"), &error);
+    if (!journal || journal->toString() != QLatin1String("wal"))
+        return fail(QStringLiteral("cannot switch to write-ahead logging (%1)")
+                            .arg(journal ? journal->toString() : error));
+    // A committed batch survives the process being killed; a power cut may lose the last ones.
+    if (!execAll(db, {QStringLiteral("PRAGMA synchronous=NORMAL")}, &error))
+        return fail(error);
+    if (report.fromVersion == report.toVersion) {
+        report.ok = true;
+        return report;
+    }
+
+    if (!empty) {
+        report.backupPath = freeBackupPath(path, report.fromVersion);
+        if (!execAll(db, {QStringLiteral("VACUUM INTO %1").arg(sqlText(report.backupPath))}, &error))
+            return fail(QStringLiteral("cannot take a backup before migrating to %1 (%2)")
+                                .arg(report.backupPath, error));
+    }
+    if (!db.transaction())
+        return fail(db.lastError().text());
+    QStringList statements;
+    for (const SchemaStep &step : steps) {
+        if (step.version > report.fromVersion)
+            statements += step.statements;
+    }
+    statements += {QStringLiteral("PRAGMA application_id=%1").arg(ApplicationId),
+                   QStringLiteral("PRAGMA user_version=%1").arg(report.toVersion)};
+    if (!execAll(db, statements, &error) || !db.commit()) {
+        db.rollback();
+        return fail(QStringLiteral("migration from schema %1 to %2 failed: %3")
+                            .arg(report.fromVersion)
+                            .arg(report.toVersion)
+                            .arg(error.isEmpty() ? db.lastError().text() : error));
+    }
+    report.created = empty;
+    report.ok = true;
+    return report;
+}

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QStringList>
+
+// One version of the history database's layout: the statements that bring version - 1 to it.
+struct SchemaStep
+{
+    int version = 0;
+    QStringList statements;
+};
+
+// What opening a history file found and did.
+struct SchemaReport
+{
+    bool ok = false;
+    QString error; // why the file cannot be used; it was left exactly as it was
+    bool created = false; // a new, empty file was given the layout
+    int fromVersion = 0;
+    int toVersion = 0;
+    QString backupPath; // the copy taken before a migration
+};
+
+// Checks a history file before anything writes to it, and migrates it. A file that belongs to
+// another program, was written by a newer DNS Watch or fails SQLite's quick_check gets a clear
+// error and is never touched; a file with data is copied aside (VACUUM INTO) before it migrates.
+class HistorySchema
+{
+public:
+    static constexpr qint32 ApplicationId = 0x444E5357; // "DNSW" in the file header
+    static QList<SchemaStep> steps(); // this build's layout, oldest first
+    static int currentVersion() { return steps().constLast().version; }
+
+    // db is open on path. steps is this build's list (tests pass longer ones).
+    static SchemaReport prepare(QSqlDatabase &db, const QString &path,
+                                const QList<SchemaStep> &steps);
+};

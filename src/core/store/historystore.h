@@ -1,0 +1,109 @@
+#pragma once
+
+#include "clock.h"
+#include "store/historydatabase.h"
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+// The history (DESIGN.md: persistence) as the rest of the program uses it: writes are queued
+// on the caller's thread and handed to a writer thread of its own, results in batches every
+// flush interval, events and pins at once; nothing here ever waits on the disk, but close().
+// Reads run on the writer thread after every write handed over before them, and answer through
+// a callback on the caller's thread.
+class QThread;
+
+class HistoryStore : public QObject
+{
+    Q_OBJECT
+public:
+    template<typename T>
+    using ReadCallback = std::function<void(const std::optional<T> &value, const QString &error)>;
+
+    struct Counters
+    {
+        quint64 resultsWritten = 0;
+        quint64 eventsWritten = 0;
+        quint64 batches = 0;
+        quint64 failedBatches = 0;
+        qint64 lastBatchUs = 0; // how long the last commit took on the writer thread
+        qint64 unwrittenResults = 0; // queued or held back after a failed write
+    };
+
+    // maxStaleS: how long a last-known-good answer can still serve after its expiry.
+    HistoryStore(const HistoryPolicy &policy, int maxStaleS, Clock *clock,
+                 QObject *parent = nullptr);
+    ~HistoryStore() override;
+
+    // Checks and, if needed, migrates the file on the writer thread; done runs here.
+    void open(const QString &path, std::function<void(const SchemaReport &)> done,
+              const QList<SchemaStep> &steps = HistorySchema::steps());
+    bool isOpen() const { return m_open; }
+    QString path() const { return m_path; }
+
+    void recordResult(const ProbeResult &result);
+    void recordEvent(const StoredEvent &event);
+    void keepKnownGood(const KnownGoodAnswer &answer);
+    void replaceKnownGood(const QList<KnownGoodAnswer> &answers);
+    void savePin(const QString &host, const PinnedFallback &pin);
+    void removePin(const QString &host);
+
+    void flush(); // hands what is queued to the writer now
+    void prune(); // the retention pass now (it also runs every few minutes)
+    // Flushes, lets the writer finish (at most the policy's shutdown timeout) and closes the
+    // file. False, with why, when the writer did not finish in time or the last write failed.
+    bool close(QString *error = nullptr);
+
+    void readRestoredState(QObject *context, ReadCallback<RestoredState> done);
+    void readEvents(const QDateTime &from, const QDateTime &to, int limit, QObject *context,
+                    ReadCallback<QList<StoredEvent>> done);
+    void readResults(const QString &target, const QDateTime &from, const QDateTime &to, int limit,
+                     QObject *context, ReadCallback<QList<ProbeResult>> done);
+    void readBuckets(const QDateTime &from, const QDateTime &to, int widthS, QObject *context,
+                     ReadCallback<QList<HistoryBucket>> done);
+    // Any other read, for tools and tests.
+    void readWith(QObject *context, std::function<QVariant(HistoryDatabase &)> job,
+                  std::function<void(const QVariant &)> done);
+
+    Counters counters() const { return m_counters; }
+
+Q_SIGNALS:
+    void batchWritten(int results, int events); // committed: it survives the process dying
+    void writeFailed(const QString &error); // the batch is kept and tried again
+    void pruned(const PruneReport &report);
+
+private:
+    template<typename T>
+    void read(QObject *context, std::function<std::optional<T>(HistoryDatabase &)> job,
+              ReadCallback<T> done);
+    static constexpr int EarlyFlushResults = 2000; // a burst is written before the interval
+    static constexpr qint64 UnwrittenResultLimit = 200'000; // held while the disk fails
+    static constexpr qint64 PruneIntervalMs = 5 * 60'000;
+    void queued(bool urgent);
+    void writeOnWorker(HistoryWriteBatch batch); // writer thread
+    void schedulePrune();
+
+    HistoryPolicy m_policy;
+    int m_maxStaleS;
+    Clock *m_clock;
+    QString m_path;
+    bool m_open = false;
+    bool m_closed = false;
+    // Owned, but left to the OS when it does not finish within the shutdown timeout (a QThread
+    // must not be destroyed while it runs).
+    QThread *m_thread;
+    QObject *m_worker; // lives on m_thread: the context of every job posted there
+    // Writer thread only:
+    std::unique_ptr<HistoryDatabase> m_db;
+    HistoryWriteBatch m_unwritten; // a failed batch, tried again with the next
+    qint64 m_finalUnwritten = 0; // read after the thread finished
+    // Caller's thread:
+    HistoryWriteBatch m_pending;
+    Clock::TimerId m_flushTimer = 0;
+    bool m_urgentFlushQueued = false;
+    Clock::TimerId m_pruneTimer = 0;
+    Counters m_counters;
+    QString m_lastWriteError;
+};

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "probe/healthstatistics.h"
+#include "resolver/resolverevent.h"
+
+#include <QDateTime>
+#include <QStringList>
+
+// One event as the history keeps it: a resolver transition or a target's change of state, in
+// the words and names the event log shows.
+struct StoredEvent
+{
+    QDateTime time; // UTC
+    QString kind; // "fallback_entered", ..., or "state_changed"
+    QString target; // state changes only
+    QString resolver;
+    QString host;
+    QString tier; // "stale", "pinned", "env" for fallback events
+    QString cause; // "timeout", "nxdomain", ...
+    QStringList before; // addresses, or the previous state
+    QStringList after;
+    QString detail;
+
+    static StoredEvent fromResolverEvent(const ResolverEvent &event);
+    static StoredEvent fromStateChange(const QDateTime &time, const QString &target,
+                                       TargetState from, TargetState to, const QString &detail);
+    static QString stateChangedKind() { return QStringLiteral("state_changed"); }
+
+    bool operator==(const StoredEvent &other) const = default;
+};
+Q_DECLARE_METATYPE(StoredEvent)

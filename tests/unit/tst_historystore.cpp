@@ -1,0 +1,562 @@
+// The history store on real SQLite files in a temporary directory: what goes in comes back out,
+// aggregates add up, retention removes what it should, writes are batched as promised, failed
+// writes are kept, and files it must not use (newer, foreign, damaged) are refused untouched.
+#include "clock.h"
+#include "store/historystore.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+const QDateTime BaseTime = QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
+
+QList<QHostAddress> ips(const QStringList &texts)
+{
+    QList<QHostAddress> result;
+    for (const QString &text : texts)
+        result.append(QHostAddress(text));
+    return result;
+}
+
+ProbeResult result(const QString &target, const QDateTime &time, ResolutionSource source,
+                   bool reachable, qint64 dnsUs = 1000, qint64 checkUs = 3000)
+{
+    ProbeResult r;
+    r.time = time;
+    r.target = target;
+    r.resolution.host = target + QStringLiteral(".test");
+    r.resolution.resolver = QStringLiteral("lab");
+    r.resolution.kind = RecordKind::A;
+    r.resolution.source = source;
+    if (source != ResolutionSource::None)
+        r.resolution.addresses = ips({QStringLiteral("10.0.0.1"), QStringLiteral("fd00::1")});
+    if (isFallbackSource(source) || source == ResolutionSource::None)
+        r.resolution.cause = FailureCause::Timeout;
+    r.resolution.latencyUs = dnsUs;
+    r.resolution.server = QStringLiteral("127.0.0.1:5300");
+    r.checked = source != ResolutionSource::None;
+    r.check.ok = reachable;
+    r.check.address = QHostAddress(QStringLiteral("10.0.0.1"));
+    r.check.latencyUs = r.checked ? checkUs : 0;
+    r.check.detail = reachable ? QString() : QStringLiteral("HTTP 503");
+    r.check.attempts = {{QStringLiteral("GET /health"), 503, QStringLiteral("HTTP 503"), 1200},
+                        {QStringLiteral("GET /health"), 200, QString(), 900}};
+    r.reachable = reachable;
+    return r;
+}
+
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+// Raw SQL on a file, as another program would do it.
+bool rawSql(const QString &path, const QStringList &statements)
+{
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                    QStringLiteral("raw"));
+        db.setDatabaseName(path);
+        ok = db.open();
+        QSqlQuery query(db);
+        for (const QString &sql : statements) {
+            if (ok && !query.exec(sql)) {
+                qWarning() << sql << query.lastError().text();
+                ok = false;
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    return ok;
+}
+
+} // namespace
+
+class TestHistoryStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_files = 0;
+
+    QString freshPath() { return m_dir.filePath(QStringLiteral("history-%1.db").arg(++m_files)); }
+
+    // A store on path, opened; fails the test when it does not open.
+    std::unique_ptr<HistoryStore> openStore(const QString &path, Clock *clock,
+                                            HistoryPolicy policy = HistoryPolicy(),
+                                            SchemaReport *reportOut = nullptr)
+    {
+        auto store = std::make_unique<HistoryStore>(policy, 3600, clock);
+        std::optional<SchemaReport> report;
+        store->open(path, [&](const SchemaReport &r) { report = r; });
+        if (!QTest::qWaitFor([&] { return report.has_value(); }, 10'000))
+            return nullptr;
+        if (reportOut)
+            *reportOut = *report;
+        if (!report->ok)
+            qWarning() << report->error;
+        return report->ok ? std::move(store) : nullptr;
+    }
+
+    template<typename T>
+    static std::optional<T> waitFor(std::function<void(HistoryStore::ReadCallback<T>)> start)
+    {
+        std::optional<T> value;
+        bool answered = false;
+        start([&](const std::optional<T> &v, const QString &error) {
+            if (!v)
+                qWarning() << error;
+            value = v;
+            answered = true;
+        });
+        if (!QTest::qWaitFor([&] { return answered; }, 10'000))
+            qWarning() << "the store did not answer within 10 s";
+        return value;
+    }
+
+    static SchemaReport openReport(const QString &path,
+                                   const QList<SchemaStep> &steps = HistorySchema::steps())
+    {
+        HistoryDatabase db(QStringLiteral("probe"));
+        return db.open(path, steps);
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void newFileGetsTheLayout()
+    {
+        const QString path = freshPath();
+        const SchemaReport report = openReport(path);
+        QVERIFY2(report.ok, qPrintable(report.error));
+        QVERIFY(report.created);
+        QCOMPARE(report.fromVersion, 0);
+        QCOMPARE(report.toVersion, HistorySchema::currentVersion());
+        QVERIFY(report.backupPath.isEmpty()); // nothing to back up
+        // Opening it again finds it current and changes nothing.
+        const SchemaReport again = openReport(path);
+        QVERIFY2(again.ok, qPrintable(again.error));
+        QVERIFY(!again.created);
+        QCOMPARE(again.fromVersion, HistorySchema::currentVersion());
+    }
+
+    void resultsComeBackAsWritten()
+    {
+        ManualClock clock;
+        auto store = openStore(freshPath(), &clock);
+        QVERIFY(store);
+        ProbeResult stale = result(QStringLiteral("api"), BaseTime, ResolutionSource::Stale, true);
+        stale.resolution.detail = QStringLiteral("timeout from 127.0.0.1:5300");
+        const ProbeResult down = result(QStringLiteral("api"), BaseTime.addSecs(10),
+                                        ResolutionSource::None, false);
+        store->recordResult(stale);
+        store->recordResult(down);
+        store->recordResult(result(QStringLiteral("db"), BaseTime, ResolutionSource::Fresh, true));
+        const auto read = waitFor<QList<ProbeResult>>([&](auto done) {
+            store->readResults(QStringLiteral("api"), BaseTime, BaseTime.addSecs(60), 100, this,
+                               done);
+        });
+        QVERIFY(read);
+        QCOMPARE(read->size(), 2);
+        const ProbeResult &first = read->at(0);
+        QCOMPARE(first.time, stale.time);
+        QCOMPARE(first.resolution.source, ResolutionSource::Stale);
+        QCOMPARE(first.resolution.cause, FailureCause::Timeout);
+        QCOMPARE(first.resolution.addresses, stale.resolution.addresses);
+        QCOMPARE(first.resolution.kind, RecordKind::A);
+        QCOMPARE(first.resolution.detail, stale.resolution.detail);
+        QCOMPARE(first.resolution.server, stale.resolution.server);
+        QCOMPARE(first.check.attempts.size(), 2);
+        QCOMPARE(first.check.attempts[0].httpStatus, 503);
+        QCOMPARE(first.check.attempts[0].error, QStringLiteral("HTTP 503"));
+        QCOMPARE(first.check.attempts[1].latencyUs, 900);
+        QVERIFY(first.keptReachableByFallback());
+        QCOMPARE(read->at(1).resolution.source, ResolutionSource::None);
+        QVERIFY(!read->at(1).reachable);
+        QCOMPARE(read->at(1).check.detail, QStringLiteral("HTTP 503"));
+        // The newest n of a range, oldest first.
+        const auto newest = waitFor<QList<ProbeResult>>([&](auto done) {
+            store->readResults(QStringLiteral("api"), BaseTime, BaseTime.addSecs(60), 1, this, done);
+        });
+        QCOMPARE(newest->size(), 1);
+        QCOMPARE(newest->at(0).time, down.time);
+    }
+
+    void aggregatesAddUpPerMinuteAndHour()
+    {
+        ManualClock clock;
+        auto store = openStore(freshPath(), &clock);
+        QVERIFY(store);
+        // 100 probes over 100 s: 0-9 fail outright, 10-19 reach through the stale tier.
+        for (int i = 0; i < 100; ++i) {
+            const auto source = i < 10 ? ResolutionSource::None
+                    : i < 20           ? ResolutionSource::Stale
+                                       : ResolutionSource::Fresh;
+            store->recordResult(result(QStringLiteral("api"), BaseTime.addSecs(i), source, i >= 10,
+                                       1000 + i, 2000));
+        }
+        const auto minutes = waitFor<QList<HistoryBucket>>([&](auto done) {
+            store->readBuckets(BaseTime, BaseTime.addSecs(3600), 60, this, done);
+        });
+        QVERIFY(minutes);
+        QCOMPARE(minutes->size(), 2);
+        QCOMPARE(minutes->at(0).start, BaseTime);
+        QCOMPARE(minutes->at(0).probes, 60);
+        QCOMPARE(minutes->at(1).probes, 40);
+        qint64 dnsOk = 0, checkOk = 0, checks = 0, viaFallback = 0;
+        for (const HistoryBucket &bucket : *minutes) {
+            dnsOk += bucket.dnsOk;
+            checkOk += bucket.checkOk;
+            checks += bucket.checks;
+            viaFallback += bucket.viaFallback;
+        }
+        QCOMPARE(dnsOk, 80);
+        QCOMPARE(checkOk, 90);
+        QCOMPARE(checks, 90);
+        QCOMPARE(viaFallback, 10);
+        QCOMPARE(minutes->at(1).dnsLatencyMaxUs, 1099);
+        QCOMPARE(minutes->at(0).checkLatencySumUs, 50 * 2000); // 10 of 60 had nothing to check
+
+        // An hour bucket (read from the hour rows) holds the same sums.
+        const auto hours = waitFor<QList<HistoryBucket>>([&](auto done) {
+            store->readBuckets(BaseTime, BaseTime.addSecs(3600), 3600, this, done);
+        });
+        QCOMPARE(hours->size(), 1);
+        QCOMPARE(hours->at(0).probes, 100);
+        QCOMPARE(hours->at(0).dnsOk, 80);
+        QCOMPARE(hours->at(0).viaFallback, 10);
+        QCOMPARE(hours->at(0).widthS, 3600);
+        // Five-minute buckets come from the minute rows.
+        const auto fives = waitFor<QList<HistoryBucket>>([&](auto done) {
+            store->readBuckets(BaseTime, BaseTime.addSecs(3600), 300, this, done);
+        });
+        QCOMPARE(fives->size(), 1);
+        QCOMPARE(fives->at(0).probes, 100);
+    }
+
+    void eventsPinsAndKnownGoodSurviveReopening()
+    {
+        ManualClock clock;
+        const QString path = freshPath();
+        {
+            auto store = openStore(path, &clock);
+            QVERIFY(store);
+            ResolverEvent fallback;
+            fallback.time = BaseTime;
+            fallback.kind = ResolverEvent::Kind::FallbackEntered;
+            fallback.resolver = QStringLiteral("lab");
+            fallback.host = QStringLiteral("api.test");
+            fallback.tier = ResolutionSource::Stale;
+            fallback.cause = FailureCause::ServFail;
+            fallback.before = ips({QStringLiteral("10.0.0.1")});
+            fallback.detail = QStringLiteral("SERVFAIL from 127.0.0.1:5300; serving stale answer");
+            store->recordEvent(StoredEvent::fromResolverEvent(fallback));
+            store->recordEvent(StoredEvent::fromStateChange(
+                    BaseTime.addSecs(1), QStringLiteral("api"), TargetState::Healthy,
+                    TargetState::Degraded, QString()));
+            PinnedFallback pin;
+            pin.addresses = ips({QStringLiteral("10.1.1.1"), QStringLiteral("fd00::9")});
+            pin.reason = QStringLiteral("INC-42");
+            pin.pinnedAt = clock.wallTime();
+            store->savePin(QStringLiteral("api.test"), pin);
+            pin.expiresAt = clock.wallTime().addSecs(-1); // already over: not restored
+            store->savePin(QStringLiteral("old.test"), pin);
+            store->savePin(QStringLiteral("gone.test"), pin);
+            store->removePin(QStringLiteral("gone.test"));
+            KnownGoodAnswer answer;
+            answer.resolver = QStringLiteral("lab");
+            answer.host = QStringLiteral("api.test");
+            answer.kind = RecordKind::AAAA;
+            answer.addresses = ips({QStringLiteral("fd00::1")});
+            answer.server = QStringLiteral("127.0.0.1:5300");
+            answer.resolvedAt = clock.wallTime();
+            answer.expiresAt = clock.wallTime().addSecs(300);
+            store->keepKnownGood(answer);
+            QString error;
+            QVERIFY2(store->close(&error), qPrintable(error)); // close() writes what is queued
+        }
+        auto store = openStore(path, &clock);
+        QVERIFY(store);
+        const auto events = waitFor<QList<StoredEvent>>([&](auto done) {
+            store->readEvents(BaseTime, BaseTime.addSecs(60), 100, this, done);
+        });
+        QVERIFY(events);
+        QCOMPARE(events->size(), 2);
+        QCOMPARE(events->at(0).kind, QStringLiteral("fallback_entered"));
+        QCOMPARE(events->at(0).tier, QStringLiteral("stale"));
+        QCOMPARE(events->at(0).cause, QStringLiteral("servfail"));
+        QCOMPARE(events->at(0).before, QStringList{QStringLiteral("10.0.0.1")});
+        QCOMPARE(events->at(0).host, QStringLiteral("api.test"));
+        QCOMPARE(events->at(1).kind, StoredEvent::stateChangedKind());
+        QCOMPARE(events->at(1).target, QStringLiteral("api"));
+        QCOMPARE(events->at(1).after, QStringList{QStringLiteral("degraded")});
+
+        const auto state = waitFor<RestoredState>(
+                [&](auto done) { store->readRestoredState(this, done); });
+        QVERIFY(state);
+        QCOMPARE(state->pins.keys(), QStringList{QStringLiteral("api.test")});
+        const PinnedFallback &pin = state->pins.value(QStringLiteral("api.test"));
+        QCOMPARE(pin.addresses, ips({QStringLiteral("10.1.1.1"), QStringLiteral("fd00::9")}));
+        QCOMPARE(pin.reason, QStringLiteral("INC-42"));
+        QCOMPARE(pin.origin, PinnedFallback::Origin::Operator);
+        QVERIFY(!pin.expiresAt);
+        QCOMPARE(state->knownGood.size(), 1);
+        QCOMPARE(state->knownGood[0].kind, RecordKind::AAAA);
+        QCOMPARE(state->knownGood[0].addresses, ips({QStringLiteral("fd00::1")}));
+        QCOMPARE(state->knownGood[0].expiresAt, clock.wallTime().addSecs(300));
+    }
+
+    void resultsWaitForTheFlushIntervalEventsDoNot()
+    {
+        ManualClock clock;
+        HistoryPolicy policy;
+        policy.flushIntervalMs = 1000;
+        auto store = openStore(freshPath(), &clock, policy);
+        QVERIFY(store);
+        QSignalSpy written(store.get(), &HistoryStore::batchWritten);
+        store->recordResult(result(QStringLiteral("api"), BaseTime, ResolutionSource::Fresh, true));
+        store->recordResult(result(QStringLiteral("api"), BaseTime, ResolutionSource::Fresh, true));
+        QTest::qWait(100); // the event loop runs; the clock does not move
+        QCOMPARE(written.size(), 0);
+        clock.advance(999);
+        QTest::qWait(50);
+        QCOMPARE(written.size(), 0);
+        clock.advance(1);
+        QTRY_COMPARE(written.size(), 1);
+        QCOMPARE(written[0][0].toInt(), 2); // both results in one transaction
+        // An event is written at once, and takes queued results along.
+        store->recordResult(result(QStringLiteral("api"), BaseTime, ResolutionSource::Fresh, true));
+        store->recordEvent(StoredEvent::fromStateChange(BaseTime, QStringLiteral("api"),
+                                                        TargetState::Unknown, TargetState::Healthy,
+                                                        QString()));
+        QTRY_COMPARE(written.size(), 2);
+        QCOMPARE(written[1][0].toInt(), 1);
+        QCOMPARE(written[1][1].toInt(), 1);
+        QCOMPARE(store->counters().resultsWritten, 3u);
+        QCOMPARE(store->counters().eventsWritten, 1u);
+    }
+
+    void failedWriteIsKeptAndWrittenLater()
+    {
+        ManualClock clock;
+        const QString path = freshPath();
+        auto store = openStore(path, &clock);
+        QVERIFY(store);
+        // Another program makes every insert fail for a while.
+        QVERIFY(rawSql(path,
+                       {QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON events"
+                                       " BEGIN SELECT RAISE(ABORT, 'disk says no'); END")}));
+        QSignalSpy failed(store.get(), &HistoryStore::writeFailed);
+        QSignalSpy written(store.get(), &HistoryStore::batchWritten);
+        store->recordResult(result(QStringLiteral("api"), BaseTime, ResolutionSource::Fresh, true));
+        store->recordEvent(StoredEvent::fromStateChange(BaseTime, QStringLiteral("api"),
+                                                        TargetState::Unknown, TargetState::Healthy,
+                                                        QString()));
+        QTRY_COMPARE(failed.size(), 1);
+        QVERIFY2(failed[0][0].toString().contains(QStringLiteral("disk says no")),
+                 qPrintable(failed[0][0].toString()));
+        QCOMPARE(store->counters().failedBatches, 1u);
+        QCOMPARE(store->counters().unwrittenResults, 1);
+        QVERIFY(rawSql(path, {QStringLiteral("DROP TRIGGER refuse")}));
+        store->recordEvent(StoredEvent::fromStateChange(BaseTime.addSecs(1), QStringLiteral("api"),
+                                                        TargetState::Healthy, TargetState::Down,
+                                                        QString()));
+        QTRY_COMPARE(written.size(), 1);
+        QCOMPARE(written[0][0].toInt(), 1); // the held-back result
+        QCOMPARE(written[0][1].toInt(), 2); // and both events
+        QCOMPARE(store->counters().unwrittenResults, 0);
+    }
+
+    void retentionRemovesOnlyWhatIsOld()
+    {
+        ManualClock clock; // wall time is BaseTime-independent: records are placed around it
+        HistoryPolicy policy;
+        policy.rawRetentionH = 24;
+        policy.aggregateRetentionD = 30;
+        auto store = openStore(freshPath(), &clock, policy);
+        QVERIFY(store);
+        const QDateTime now = clock.wallTime();
+        for (const qint64 ageH : {1, 23, 25, 24 * 29, 24 * 31})
+            store->recordResult(result(QStringLiteral("api"), now.addSecs(-ageH * 3600),
+                                       ResolutionSource::Fresh, true));
+        for (const qint64 ageD : {29, 31})
+            store->recordEvent(StoredEvent::fromStateChange(
+                    now.addDays(-ageD), QStringLiteral("api"), TargetState::Unknown,
+                    TargetState::Healthy, QString()));
+        KnownGoodAnswer answer;
+        answer.resolver = QStringLiteral("lab");
+        answer.host = QStringLiteral("old.test");
+        answer.addresses = ips({QStringLiteral("10.0.0.1")});
+        answer.expiresAt = now.addSecs(-3601); // past expiry + max-stale (3600 s)
+        answer.resolvedAt = answer.expiresAt.addSecs(-60);
+        store->keepKnownGood(answer);
+        answer.host = QStringLiteral("recent.test");
+        answer.expiresAt = now.addSecs(-3500);
+        store->keepKnownGood(answer);
+        store->flush();
+        QSignalSpy pruned(store.get(), &HistoryStore::pruned);
+        store->prune();
+        // The pass made at open may report too: the last one is the one asked for here.
+        QTRY_VERIFY(!pruned.isEmpty() && pruned.constLast()[0].value<PruneReport>().results > 0);
+        const auto report = pruned.constLast()[0].value<PruneReport>();
+        QCOMPARE(report.results, 3); // 25 h, 29 d and 31 d old
+        QCOMPARE(report.events, 1);
+        QCOMPARE(report.knownGood, 1);
+        QCOMPARE(report.aggregates, 2); // the 31-day-old minute and hour rows
+
+        const auto counts = waitFor<QVariant>([&](auto done) {
+            store->readWith(
+                    this,
+                    [](HistoryDatabase &db) {
+                        return QVariant(QVariantList{*db.count(QStringLiteral("results")),
+                                                     *db.count(QStringLiteral("minute_aggregates")),
+                                                     *db.count(QStringLiteral("known_good"))});
+                    },
+                    [done](const QVariant &v) { done(v, QString()); });
+        });
+        QCOMPARE(counts->toList(), (QVariantList{2, 4, 1}));
+    }
+
+    void newerFileIsRefusedUntouched()
+    {
+        const QString path = freshPath();
+        QVERIFY(openReport(path).ok);
+        QVERIFY(rawSql(
+                path,
+                {QStringLiteral("PRAGMA user_version=%1").arg(HistorySchema::currentVersion() + 1)}));
+        const QByteArray before = fileHash(path);
+        ManualClock clock;
+        SchemaReport report;
+        QVERIFY(!openStore(path, &clock, HistoryPolicy(), &report));
+        QVERIFY2(report.error.contains(QStringLiteral("written by a newer DNS Watch (history "
+                                                      "schema %1; this build reads up to %2)")
+                                               .arg(HistorySchema::currentVersion() + 1)
+                                               .arg(HistorySchema::currentVersion())),
+                 qPrintable(report.error));
+        QVERIFY(report.error.startsWith(path));
+        QVERIFY(report.error.contains(QStringLiteral("left as it is")));
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void foreignFileIsRefusedUntouched()
+    {
+        const QString path = freshPath();
+        QVERIFY(rawSql(path,
+                       {QStringLiteral("CREATE TABLE invoices (id INTEGER)"),
+                        QStringLiteral("INSERT INTO invoices VALUES (1)")}));
+        const QByteArray before = fileHash(path);
+        const SchemaReport report = openReport(path);
+        QVERIFY(!report.ok);
+        QVERIFY2(report.error.contains(QStringLiteral("not a DNS Watch history database")),
+                 qPrintable(report.error));
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void garbageFileIsRefusedUntouched()
+    {
+        const QString path = freshPath();
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray("this is a text file, not a database\n").repeated(200));
+        file.close();
+        const QByteArray before = fileHash(path);
+        const SchemaReport report = openReport(path);
+        QVERIFY(!report.ok);
+        QVERIFY2(report.error.contains(QStringLiteral("not a readable SQLite database")),
+                 qPrintable(report.error));
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void damagedFileIsRefusedUntouched()
+    {
+        const QString path = freshPath();
+        {
+            ManualClock clock;
+            auto store = openStore(path, &clock);
+            QVERIFY(store);
+            for (int i = 0; i < 3000; ++i)
+                store->recordResult(result(QStringLiteral("t%1").arg(i % 7), BaseTime.addSecs(i),
+                                           ResolutionSource::Fresh, true));
+            QVERIFY(store->close());
+        }
+        QVERIFY(rawSql(path, {QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")}));
+        // Scribble over the middle of the file, where b-tree pages of the results are.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const qint64 size = file.size();
+        QVERIFY(size > 64 * 1024);
+        for (qint64 offset = 4096 * 4; offset < size - 4096; offset += 4096 * 3) {
+            file.seek(offset);
+            file.write(QByteArray(64, '\xA5'));
+        }
+        file.close();
+        const QByteArray before = fileHash(path);
+        const SchemaReport report = openReport(path);
+        QVERIFY(!report.ok);
+        QVERIFY2(report.error.contains(QStringLiteral("damaged")), qPrintable(report.error));
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void migrationKeepsABackupFirst()
+    {
+        const QString path = freshPath();
+        {
+            ManualClock clock;
+            auto store = openStore(path, &clock);
+            QVERIFY(store);
+            store->recordResult(
+                    result(QStringLiteral("api"), BaseTime, ResolutionSource::Fresh, true));
+            QVERIFY(store->close());
+        }
+        // A later build's layout: this one plus one step.
+        QList<SchemaStep> later = HistorySchema::steps();
+        later.append({HistorySchema::currentVersion() + 1,
+                      {QStringLiteral("CREATE TABLE notes (time_ms INTEGER, text TEXT)")}});
+        const SchemaReport report = openReport(path, later);
+        QVERIFY2(report.ok, qPrintable(report.error));
+        QCOMPARE(report.fromVersion, HistorySchema::currentVersion());
+        QCOMPARE(report.toVersion, HistorySchema::currentVersion() + 1);
+        QVERIFY(!report.backupPath.isEmpty());
+        QVERIFY(QFile::exists(report.backupPath));
+        // The backup is the old file, data and all, and opens with this build.
+        HistoryDatabase backup(QStringLiteral("backup"));
+        const SchemaReport backupReport = backup.open(report.backupPath);
+        QVERIFY2(backupReport.ok, qPrintable(backupReport.error));
+        QCOMPARE(backupReport.fromVersion, HistorySchema::currentVersion());
+        QCOMPARE(backup.count(QStringLiteral("results")).value_or(-1), 1);
+        // And the migrated file is now too new for this build.
+        QVERIFY(!openReport(path).ok);
+    }
+
+    void closedStoreAnswersReadsWithAnError()
+    {
+        ManualClock clock;
+        auto store = openStore(freshPath(), &clock);
+        QVERIFY(store);
+        QVERIFY(store->close());
+        QString error;
+        bool answered = false;
+        store->readEvents(BaseTime, BaseTime.addSecs(1), 10, this,
+                          [&](const std::optional<QList<StoredEvent>> &value, const QString &e) {
+                              answered = !value.has_value();
+                              error = e;
+                          });
+        QTRY_VERIFY(answered);
+        QCOMPARE(error, QStringLiteral("the history is closed"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistoryStore)
+#include "tst_historystore.moc"
