@@ -12,7 +12,7 @@ build_packages=(
 )
 test_packages=(
   clang-14 libclang-rt-14-dev clang-format
-  dnsmasq-base unbound bind9-dnsutils dnsperf iproute2 util-linux python3 openssl prometheus
+  dnsmasq-base unbound bind9-dnsutils dnsperf iproute2 util-linux python3 python3-yaml openssl prometheus
 )
 
 wanted=("${build_packages[@]}")

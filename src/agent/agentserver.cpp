@@ -1,5 +1,6 @@
 #include "agentserver.h"
 
+#include "cli/onceoutput.h"
 #include "probe/monitor.h"
 #include "prometheusmetrics.h"
 
@@ -21,14 +22,22 @@ QHttpServerResponse unauthorized()
     return response;
 }
 
+// The --once shape of the latest result, plus the statistics.
 QJsonObject targetJson(const TargetConfig &target, const TargetHealth &health)
 {
-    QJsonObject object{{QStringLiteral("name"), target.name},
-                       {QStringLiteral("host"), target.host},
-                       {QStringLiteral("resolver"), target.resolver},
-                       {QStringLiteral("critical"), target.critical},
-                       {QStringLiteral("state"), targetStateName(health.state)},
-                       {QStringLiteral("detail"), health.stateDetail}};
+    TargetOutcome outcome;
+    outcome.target = target;
+    if (health.last) {
+        outcome.result = health.last->resolution;
+        if (health.last->checked)
+            outcome.check = health.last->check;
+        outcome.status = statusOf(outcome.result, outcome.check);
+    }
+    QJsonObject object = outcomeJson(outcome);
+    if (!health.last)
+        object.insert(QStringLiteral("status"), QStringLiteral("unknown"));
+    object.insert(QStringLiteral("state"), targetStateName(health.state));
+    object.insert(QStringLiteral("state_detail"), health.stateDetail);
     QJsonObject rates;
     for (int window = 0; window < TargetHealth::WindowCount; ++window) {
         const WindowCounts &counts = health.windows[size_t(window)];
@@ -42,18 +51,7 @@ QJsonObject targetJson(const TargetConfig &target, const TargetHealth &health)
     object.insert(QStringLiteral("check_latency_p95_ms"), health.checkLatency.quantile(0.95) * 1000);
     object.insert(QStringLiteral("fallback_s"), double(health.fallbackMs) / 1000.0);
     if (health.last) {
-        const LookupResult &resolution = health.last->resolution;
-        QJsonArray addresses;
-        for (const QHostAddress &address : resolution.addresses)
-            addresses.append(address.toString());
-        object.insert(QStringLiteral("source"), sourceName(resolution.source));
-        object.insert(QStringLiteral("addresses"), addresses);
-        object.insert(QStringLiteral("error"),
-                      resolution.cause == FailureCause::None
-                              ? QJsonValue()
-                              : QJsonValue(causeName(resolution.cause)));
         object.insert(QStringLiteral("reachable"), health.last->reachable);
-        object.insert(QStringLiteral("check_detail"), health.last->check.detail);
         object.insert(QStringLiteral("last_probe"), health.last->time.toString(Qt::ISODateWithMs));
     }
     return object;
@@ -170,13 +168,8 @@ QByteArray AgentServer::statusJson(const Monitor &monitor)
         targets.append(targetJson(target, health.value(target.name)));
     QJsonArray events;
     const QList<ResolverEvent> recent = monitor.resolver()->recentEvents();
-    for (qsizetype i = qMax<qsizetype>(0, recent.size() - 50); i < recent.size(); ++i) {
-        events.append(
-                QJsonObject{{QStringLiteral("time"), recent[i].time.toString(Qt::ISODateWithMs)},
-                            {QStringLiteral("kind"), eventKindName(recent[i].kind)},
-                            {QStringLiteral("host"), recent[i].host},
-                            {QStringLiteral("detail"), recent[i].detail}});
-    }
+    for (qsizetype i = qMax<qsizetype>(0, recent.size() - 50); i < recent.size(); ++i)
+        events.append(eventJson(recent[i]));
     const QJsonObject root{{QStringLiteral("ready"), monitor.statistics()->ready()},
                            {QStringLiteral("targets"), targets},
                            {QStringLiteral("events"), events}};

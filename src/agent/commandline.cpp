@@ -3,9 +3,11 @@
 #include "cli/onceoutput.h"
 #include "cli/oncerunner.h"
 #include "config/resolverfactory.h"
+#include "demo/demolab.h"
 #include "headlessagent.h"
 #include "logging.h"
 #include "probe/monitor.h"
+#include "store/historyrecorder.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -41,20 +43,149 @@ int usageError(const QString &message)
     return ExitUsage;
 }
 
+// The history of --db, or none.
+std::unique_ptr<HistoryStore> makeHistory(const AppConfig &config, const QString &dbPath,
+                                          Clock *clock)
+{
+    if (dbPath.isEmpty())
+        return nullptr;
+    return std::make_unique<HistoryStore>(config.history, config.cache.maxStaleS, clock);
+}
+
+// Inside the event loop: opens the history (when there is one) and reads what it kept, then
+// calls start. A file that cannot be used ends the run with its reason, before anything starts.
+void startWithHistory(QCoreApplication &app, HistoryStore *history, const QString &dbPath,
+                      std::function<void(const SchemaReport &, const RestoredState &)> start)
+{
+    QMetaObject::invokeMethod(
+            &app,
+            [&app, history, dbPath, start] {
+                if (!history) {
+                    start(SchemaReport(), RestoredState());
+                    return;
+                }
+                openHistory(history, dbPath, &app,
+                            [&app, start](const QString &error, const SchemaReport &report,
+                                          const RestoredState &state) {
+                                if (!error.isEmpty()) {
+                                    err() << QCoreApplication::applicationName()
+                                          << ": --db: " << error << '\n';
+                                    err().flush();
+                                    app.exit(ExitUsage);
+                                    return;
+                                }
+                                start(report, state);
+                            });
+            },
+            Qt::QueuedConnection);
+}
+
+// Writes what is still queued; a history that could not be written makes the run fail.
+int closeHistory(HistoryStore *history, int exitCode)
+{
+    if (!history)
+        return exitCode;
+    QString error;
+    if (!history->close(&error)) {
+        err() << QCoreApplication::applicationName() << ": " << error << '\n';
+        err().flush();
+        return exitCode == ExitReady ? ExitNotReady : exitCode;
+    }
+    return exitCode;
+}
+
 int runHeadless(QCoreApplication &app, const HeadlessAgent::Options &options,
-                const AppConfig &config, const EnvFallback &env)
+                const AppConfig &config, const EnvFallback &env, const QString &dbPath = QString(),
+                const std::function<void(HeadlessAgent &)> &started = {})
 {
     SystemClock clock;
-    HeadlessAgent agent(options, config, env, &clock);
+    const std::unique_ptr<HistoryStore> history = makeHistory(config, dbPath, &clock);
+    std::unique_ptr<HeadlessAgent> agent;
+    startWithHistory(app, history.get(), dbPath,
+                     [&](const SchemaReport &opened, const RestoredState &state) {
+                         agent = std::make_unique<HeadlessAgent>(options, config, env, &clock);
+                         if (history)
+                             agent->keepHistory(history.get(), opened, state);
+                         QString error;
+                         if (!agent->start(&error)) {
+                             err() << QCoreApplication::applicationName() << ": " << error << '\n';
+                             err().flush();
+                             app.exit(ExitUsage);
+                             return;
+                         }
+                         QObject::connect(agent.get(), &HeadlessAgent::stopRequested, &app,
+                                          &QCoreApplication::quit);
+                         if (started)
+                             started(*agent);
+                     });
+    const int exitCode = app.exec();
+    agent.reset(); // no more results: what it recorded is queued in the history
+    return closeHistory(history.get(), exitCode);
+}
+
+int runOnce(QCoreApplication &app, const AppConfig &config, const EnvFallback &env,
+            const QString &format, const QString &dbPath = QString())
+{
+    SystemClock clock;
+    const std::unique_ptr<HistoryStore> history = makeHistory(config, dbPath, &clock);
+    // Declared after the clock, so it goes first: its destructor still talks to the clock.
+    const std::unique_ptr<Resolver> resolver(buildResolver(config, env, &clock));
+    ServiceChecker checker(
+            Monitor::checkOptions(config.probes, MlflowCredentials::fromEnvironment()), &clock);
+    OnceRunner runner(config, resolver.get(), &checker);
+    std::unique_ptr<HistoryRecorder> recorder;
+    QDateTime startedAt;
+    QObject::connect(&runner, &OnceRunner::finished, &app, [&] {
+        const bool ready = runner.ready();
+        if (history) {
+            for (const TargetOutcome &outcome : runner.outcomes())
+                history->recordResult(outcome.toProbeResult(startedAt));
+        }
+        if (format == QLatin1String("json"))
+            out() << QString::fromUtf8(
+                    formatOnceJson(runner.outcomes(), ready, resolver->recentEvents()));
+        else
+            out() << formatOnceTable(runner.outcomes(), ready, resolver->recentEvents());
+        out().flush();
+        app.exit(ready ? ExitReady : ExitNotReady);
+    });
+    startWithHistory(app, history.get(), dbPath,
+                     [&](const SchemaReport &, const RestoredState &state) {
+                         if (history)
+                             recorder = std::make_unique<HistoryRecorder>(resolver.get(),
+                                                                          history.get(), state);
+                         startedAt = clock.wallTime();
+                         runner.start();
+                     });
+    const int exitCode = app.exec();
+    recorder.reset();
+    return closeHistory(history.get(), exitCode);
+}
+
+// `--demo`: the agent, or one --once round, over the built-in lab (src/agent/demo).
+int runDemo(QCoreApplication &app, DemoLab::Run run, const QString &format, const QString &dbPath)
+{
+    SystemClock clock;
+    DemoLab lab(&clock);
     QString error;
-    if (!agent.start(&error)) {
-        err() << QCoreApplication::applicationName() << ": " << error << '\n';
+    if (!lab.start(&error)) {
+        err() << QCoreApplication::applicationName() << ": --demo: " << error << '\n';
         err().flush();
         return ExitUsage;
     }
-    QObject::connect(&agent, &HeadlessAgent::stopRequested, &app, &QCoreApplication::quit);
-    app.exec();
-    return ExitReady;
+    // JSON on stdout stays parseable: the banner goes to stderr then.
+    QTextStream &banner = format == QLatin1String("json") ? err() : out();
+    banner << lab.banner(run);
+    banner.flush();
+    if (run == DemoLab::Run::Once)
+        return runOnce(app, lab.config(), lab.envFallback(), format, dbPath);
+    HeadlessAgent::Options options = DemoLab::agentOptions();
+    options.terminal = ::isatty(STDOUT_FILENO);
+    // Phase changes go where the agent's own lines go: under the live status in a terminal.
+    return runHeadless(
+            app, options, lab.config(), lab.envFallback(), dbPath, [&lab](HeadlessAgent &agent) {
+                QObject::connect(&lab, &DemoLab::phaseAnnounced, &agent, &HeadlessAgent::log);
+            });
 }
 
 } // namespace
@@ -74,7 +205,10 @@ int runCommandLine(QCoreApplication &app)
             "SIGINT stop it; SIGHUP (or saving the config file) reloads the config.\n\n"
             "Without --config the embedded default watches localhost through the system resolver,\n"
             "plus the host of MLFLOW_TRACKING_URI when that holds an http(s) URI.\n"
-            "DNSWATCH_FALLBACK_IPS=\"host=IP,IP;host2=IP\" sets emergency fallback addresses."));
+            "DNSWATCH_FALLBACK_IPS=\"host=IP,IP;host2=IP\" sets emergency fallback addresses.\n\n"
+            "--demo runs the agent (with --once, one round) over a built-in lab: fake names on\n"
+            "loopback whose DNS fails on a script (slow answers, SERVFAIL, outage, address\n"
+            "change). Nothing to set up."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption onceOption(
@@ -102,8 +236,18 @@ int runCommandLine(QCoreApplication &app)
             QStringLiteral("token-file"),
             QStringLiteral("Read the bearer token from <file> (its first line)."),
             QStringLiteral("file"));
+    const QCommandLineOption demoOption(
+            QStringLiteral("demo"),
+            QStringLiteral(
+                    "Watch a built-in lab of fake local names whose DNS fails on a script."));
+    const QCommandLineOption dbOption(
+            QStringLiteral("db"),
+            QStringLiteral("Keep the history in the SQLite file <file> (created if missing): "
+                           "results, events, pins and the last-known-good cache, which a restart "
+                           "with DNS down still serves."),
+            QStringLiteral("file"));
     parser.addOptions({onceOption, configOption, formatOption, headlessOption, listenOption,
-                       tokenOption, tokenFileOption});
+                       tokenOption, tokenFileOption, demoOption, dbOption});
 
     if (!parser.parse(app.arguments()))
         return usageError(parser.errorText());
@@ -122,6 +266,17 @@ int runCommandLine(QCoreApplication &app)
     const QString format = parser.value(formatOption);
     if (format != QLatin1String("table") && format != QLatin1String("json"))
         return usageError(QStringLiteral("--format must be table or json, not \"%1\"").arg(format));
+    if (parser.isSet(demoOption)) {
+        for (const QCommandLineOption &option :
+             {configOption, listenOption, tokenOption, tokenFileOption}) {
+            if (parser.isSet(option))
+                return usageError(QStringLiteral("--demo cannot be combined with --%1: the lab "
+                                                 "brings its own config and stays on loopback")
+                                          .arg(option.names().constLast()));
+        }
+        return runDemo(app, parser.isSet(onceOption) ? DemoLab::Run::Once : DemoLab::Run::Agent,
+                       format, parser.value(dbOption));
+    }
 
     AppConfig config;
     if (parser.isSet(configOption)) {
@@ -170,28 +325,8 @@ int runCommandLine(QCoreApplication &app)
             return usageError(QStringLiteral("--listen: %1").arg(listenError));
         options.listenAddress = address->address;
         options.listenPort = portGiven ? address->port : 9108;
-        return runHeadless(app, options, config, env);
+        return runHeadless(app, options, config, env, parser.value(dbOption));
     }
 
-    SystemClock clock;
-    // Declared after the clock, so it goes first: its destructor still talks to the clock.
-    const std::unique_ptr<Resolver> resolver(buildResolver(config, env, &clock));
-    ServiceChecker checker(
-            Monitor::checkOptions(config.probes, MlflowCredentials::fromEnvironment()), &clock);
-    OnceRunner runner(config, resolver.get(), &checker);
-    int exitCode = ExitNotReady;
-    QObject::connect(&runner, &OnceRunner::finished, &app, [&] {
-        const bool ready = runner.ready();
-        if (format == QLatin1String("json"))
-            out() << QString::fromUtf8(
-                    formatOnceJson(runner.outcomes(), ready, resolver->recentEvents()));
-        else
-            out() << formatOnceTable(runner.outcomes(), ready, resolver->recentEvents());
-        out().flush();
-        exitCode = ready ? ExitReady : ExitNotReady;
-        app.quit();
-    });
-    runner.start();
-    app.exec();
-    return exitCode;
+    return runOnce(app, config, env, format, parser.value(dbOption));
 }

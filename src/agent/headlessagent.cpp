@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <utility>
@@ -47,6 +48,21 @@ HeadlessAgent::~HeadlessAgent()
         if (fd >= 0)
             ::close(std::exchange(fd, -1));
     }
+}
+
+void HeadlessAgent::keepHistory(HistoryStore *store, const SchemaReport &opened,
+                                const RestoredState &state)
+{
+    m_recorder = std::make_unique<HistoryRecorder>(m_monitor->resolver(), store, state);
+    m_recorder->watch(m_monitor.get());
+    m_startLines.append(QStringLiteral("history: %1, %2; took back %3 last-known-good answer(s) "
+                                       "and %4 pin(s)")
+                                .arg(store->path(), describeOpening(opened))
+                                .arg(m_recorder->restoredAnswers())
+                                .arg(m_recorder->restoredPins()));
+    connect(store, &HistoryStore::writeFailed, this, [this](const QString &why) {
+        log(QStringLiteral("history: write failed, kept to try again: %1").arg(why));
+    });
 }
 
 bool HeadlessAgent::start(QString *error)
@@ -108,6 +124,8 @@ bool HeadlessAgent::start(QString *error)
                 .arg(port())
                 .arg(m_monitor->config().targets.size())
                 .arg(m_monitor->config().source));
+    for (const QString &line : std::as_const(m_startLines))
+        log(line);
     if (m_options.terminal) {
         connect(&m_statusTimer, &QTimer::timeout, this, &HeadlessAgent::drawStatus);
         m_statusTimer.start(1000);
@@ -172,7 +190,7 @@ void HeadlessAgent::log(const QString &line)
         // The live status shows the latest lines under the table.
         m_recentLines.append(m_clock->wallTime().toString(QStringLiteral("HH:mm:ss"))
                              + QLatin1Char(' ') + line);
-        while (m_recentLines.size() > 8)
+        while (m_recentLines.size() > RecentLineLimit)
             m_recentLines.removeFirst();
         return;
     }
@@ -182,16 +200,27 @@ void HeadlessAgent::log(const QString &line)
 
 void HeadlessAgent::drawStatus()
 {
-    QString screen = QStringLiteral("\x1b[H\x1b[2JDNS Watch agent on http://%1:%2   %3\n\n")
-                             .arg(m_options.listenAddress.toString())
-                             .arg(port())
-                             .arg(m_clock->wallTime().toString(Qt::ISODate));
-    screen += QStringLiteral("%1 %2 %3 %4 %5\n")
-                      .arg(QStringLiteral("TARGET"), -20)
-                      .arg(QStringLiteral("STATE"), -9)
-                      .arg(QStringLiteral("SOURCE"), -7)
-                      .arg(QStringLiteral("ADDRESSES"), -32)
-                      .arg(QStringLiteral("5m OK"));
+    // Sized to the terminal as it is now (it may have been resized): a line is cut at its width
+    // rather than wrapped, and what does not fit its height is left out rather than scrolling
+    // the table off the screen.
+    winsize size{};
+    const bool sized = ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0
+            && size.ws_row > 0;
+    const qsizetype width = sized ? size.ws_col : 80;
+    const qsizetype height = sized ? size.ws_row : 24;
+
+    QStringList lines{QStringLiteral("DNS Watch agent on http://%1:%2   %3")
+                              .arg(m_options.listenAddress.toString())
+                              .arg(port())
+                              .arg(m_clock->wallTime().toString(Qt::ISODate)),
+                      QString(),
+                      QStringLiteral("%1 %2 %3 %4 %5")
+                              .arg(QStringLiteral("TARGET"), -20)
+                              .arg(QStringLiteral("STATE"), -9)
+                              .arg(QStringLiteral("SOURCE"), -7)
+                              .arg(QStringLiteral("ADDRESSES"), -32)
+                              .arg(QStringLiteral("5m OK"))};
+    QStringList targetLines;
     for (const TargetHealth &health : m_monitor->statistics()->all()) {
         const QStringList addresses = health.last
                 ? addressStrings(health.last->resolution.addresses)
@@ -199,17 +228,40 @@ void HeadlessAgent::drawStatus()
         const QString source = health.last ? sourceName(health.last->resolution.source)
                                            : QStringLiteral("-");
         const WindowCounts &five = health.windows[TargetHealth::FiveMinutes];
-        screen += QStringLiteral("%1 %2 %3 %4 %5\n")
-                          .arg(health.target.left(20), -20)
-                          .arg(targetStateName(health.state), -9)
-                          .arg(source, -7)
-                          .arg(addresses.join(QLatin1Char(',')).left(32), -32)
-                          .arg(five.probes ? QStringLiteral("%1%").arg(five.checkRate() * 100, 0,
-                                                                       'f', 1)
-                                           : QStringLiteral("-"));
+        targetLines += QStringLiteral("%1 %2 %3 %4 %5")
+                               .arg(health.target.left(20), -20)
+                               .arg(targetStateName(health.state), -9)
+                               .arg(source, -7)
+                               .arg(addresses.join(QLatin1Char(',')).left(32), -32)
+                               .arg(five.probes ? QStringLiteral("%1%").arg(five.checkRate() * 100,
+                                                                            0, 'f', 1)
+                                                : QStringLiteral("-"));
     }
-    if (!m_recentLines.isEmpty())
-        screen += QLatin1Char('\n') + m_recentLines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    // Every target if they fit, then as many of the latest log lines as fit under them.
+    const qsizetype room = height - lines.size();
+    if (targetLines.size() > room) {
+        const qsizetype shown = qMax<qsizetype>(0, room - 1);
+        lines += targetLines.mid(0, shown);
+        lines += QStringLiteral("... %1 more target(s): GET /api/v1/status")
+                         .arg(targetLines.size() - shown);
+    } else {
+        lines += targetLines;
+        const qsizetype logRoom = height - lines.size() - 1;
+        if (logRoom > 0 && !m_recentLines.isEmpty()) {
+            lines += QString();
+            lines += m_recentLines.mid(qMax<qsizetype>(0, m_recentLines.size() - logRoom));
+        }
+    }
+    lines = lines.mid(0, height);
+    // Drawn over the previous frame instead of after clearing the screen (no flicker): from the
+    // top left, each line erased and rewritten, then the rest of the screen erased. No newline
+    // after the last row, which would scroll a full screen.
+    QString screen = QStringLiteral("\x1b[H");
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        screen += (i ? QStringLiteral("\r\n\x1b[2K") : QStringLiteral("\x1b[2K"))
+                + lines[i].left(width);
+    if (lines.size() < height)
+        screen += QStringLiteral("\r\n\x1b[J");
     out() << screen;
     out().flush();
 }

@@ -2,6 +2,7 @@
 
 #include "agentserver.h"
 #include "probe/monitor.h"
+#include "store/historyrecorder.h"
 
 #include <QFileSystemWatcher>
 #include <QHostAddress>
@@ -34,11 +35,16 @@ public:
                   Clock *clock, QObject *parent = nullptr);
     ~HeadlessAgent() override;
 
+    // Keeps results, events, pins and the last-known-good cache in store, after handing the
+    // resolver what the store kept (before start(), so before the first probe).
+    void keepHistory(HistoryStore *store, const SchemaReport &opened, const RestoredState &state);
     bool start(QString *error);
     quint16 port() const { return m_server ? m_server->port() : 0; }
     Monitor *monitor() const { return m_monitor.get(); }
 
     bool reload(); // from the config file; false (and logged) when it is invalid
+    // One line for the person watching: under the live status in a terminal, else logged.
+    void log(const QString &line);
 
 Q_SIGNALS:
     void stopRequested();
@@ -46,17 +52,21 @@ Q_SIGNALS:
 private:
     void installSignalHandlers();
     void onSignal();
-    void log(const QString &line);
     void drawStatus();
 
     Options m_options;
     Clock *m_clock;
     std::unique_ptr<Monitor> m_monitor;
     std::unique_ptr<AgentServer> m_server;
+    std::unique_ptr<HistoryRecorder> m_recorder;
+    QStringList m_startLines; // said once start() has set up the log
     QFileSystemWatcher m_watcher;
     QTimer m_statusTimer;
     QTimer m_reloadDelay;
-    QStringList m_recentLines; // shown under the live status in a terminal
+    // Shown under the live status in a terminal, as many as fit: an outage of many targets at
+    // once says a lot in one second.
+    static constexpr int RecentLineLimit = 200;
+    QStringList m_recentLines;
     QSocketNotifier *m_signalNotifier = nullptr;
     QSet<QString> m_keptReachable; // targets now kept reachable only by a fallback tier
 };

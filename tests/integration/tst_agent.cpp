@@ -42,12 +42,32 @@ private:
         return answer;
     }
 
-    void writeConfig(const QByteArray &targets)
+    void writeConfig(const QByteArray &targets, const QByteArray &topLevel = QByteArray())
     {
         QFile file(m_configPath);
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write("{\"resolvers\":[{\"name\":\"lab\",\"servers\":[\"" + m_dns.server().toLatin1()
+        file.write("{" + topLevel + "\"resolvers\":[{\"name\":\"lab\",\"servers\":[\""
+                   + m_dns.server().toLatin1()
                    + "\"],\"timeout_ms\":500,\"attempts\":1}],\"targets\":[" + targets + "]}");
+    }
+
+    QJsonObject targetStatus(quint16 port, const QString &name)
+    {
+        const QJsonArray targets = QJsonDocument::fromJson(
+                                           get(port, QStringLiteral("/api/v1/status")).body)
+                                           .object()
+                                           .value(QStringLiteral("targets"))
+                                           .toArray();
+        for (const QJsonValue &target : targets) {
+            if (target.toObject().value(QStringLiteral("name")).toString() == name)
+                return target.toObject();
+        }
+        return {};
+    }
+
+    static QString sourceOf(const QJsonObject &target)
+    {
+        return target.value(QStringLiteral("source")).toString();
     }
 
     QByteArray svcTarget() const
@@ -158,6 +178,73 @@ private Q_SLOTS:
         QVERIFY(agent->waitForFinished(10000));
         QCOMPARE(agent->exitStatus(), QProcess::NormalExit);
         QCOMPARE(agent->exitCode(), 0);
+    }
+
+    // DNS goes away: the stale tier keeps the agent ready and the check passing, events and
+    // metrics say so, and recovery is seen. Then the agent is killed with DNS still down, and the
+    // restarted agent is ready at once from the last-known-good answer its --db kept.
+    void outageStaysReadyAndARestartKeepsItFromHistory()
+    {
+        // TTLs clamped to 2 s, so the cached answer expires within the test.
+        writeConfig(svcTarget(), "\"cache\":{\"min_ttl_s\":1,\"max_ttl_s\":2},");
+        const QString db = m_dir.filePath(QStringLiteral("outage.db"));
+        const quint16 port = DnsServerFixture::freePort();
+        const QStringList arguments{QStringLiteral("--listen"),
+                                    QStringLiteral("127.0.0.1:%1").arg(port),
+                                    QStringLiteral("--db"), db};
+        auto agent = startAgent(arguments);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                targetStatus(port, QStringLiteral("svc")).value(QStringLiteral("state")).toString(),
+                QStringLiteral("healthy"), 15000);
+
+        m_dns.kill();
+        QTRY_COMPARE_WITH_TIMEOUT(sourceOf(targetStatus(port, QStringLiteral("svc"))),
+                                  QStringLiteral("stale"), 15000);
+        const QJsonObject degraded = targetStatus(port, QStringLiteral("svc"));
+        QCOMPARE(degraded.value(QStringLiteral("state")).toString(), QStringLiteral("degraded"));
+        QCOMPARE(get(port, QStringLiteral("/readyz")).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(
+                get(port, QStringLiteral("/metrics"))
+                        .body.contains("dnswatch_kept_reachable_by_fallback_total{target=\"svc\","
+                                       "host=\"svc.test\",resolver=\"lab\"} "),
+                5000);
+        const QByteArray metrics = get(port, QStringLiteral("/metrics")).body;
+        QVERIFY(metrics.contains("dnswatch_fallback_entries_total{target=\"svc\",host=\"svc.test\","
+                                 "resolver=\"lab\",tier=\"stale\"} 1"));
+
+        QString error;
+        QVERIFY2(m_dns.restart(&error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(
+                QStringList({QStringLiteral("fresh"), QStringLiteral("cache")})
+                        .contains(sourceOf(targetStatus(port, QStringLiteral("svc")))),
+                15000);
+        QByteArray log;
+        QTRY_VERIFY_WITH_TIMEOUT((log += agent->readAllStandardOutput()).contains("recovered"),
+                                 10000);
+        QVERIFY2(log.contains("kept reachable by the stale tier"), log.constData());
+
+        // Down again, and this time the agent dies without a word.
+        m_dns.kill();
+        QTRY_COMPARE_WITH_TIMEOUT(sourceOf(targetStatus(port, QStringLiteral("svc"))),
+                                  QStringLiteral("stale"), 15000);
+        ::kill(pid_t(agent->processId()), SIGKILL);
+        QVERIFY(agent->waitForFinished(10000));
+
+        auto restarted = startAgent(arguments);
+        QTRY_COMPARE_WITH_TIMEOUT(get(port, QStringLiteral("/readyz")).status, 200, 15000);
+        const QJsonObject served = targetStatus(port, QStringLiteral("svc"));
+        QCOMPARE(sourceOf(served), QStringLiteral("stale"));
+        QCOMPARE(
+                served.value(QStringLiteral("check")).toObject().value(QStringLiteral("ok")).toBool(),
+                true);
+        QByteArray restartLog;
+        QTRY_VERIFY_WITH_TIMEOUT((restartLog += restarted->readAllStandardOutput())
+                                         .contains("took back 1 last-known-good answer(s)"),
+                                 5000);
+        ::kill(pid_t(restarted->processId()), SIGTERM);
+        QVERIFY(restarted->waitForFinished(10000));
+        QCOMPARE(restarted->exitCode(), 0);
+        QVERIFY2(m_dns.restart(&error), qPrintable(error));
     }
 
     void anyAddressButLoopbackNeedsAToken()

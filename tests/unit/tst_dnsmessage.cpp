@@ -9,6 +9,7 @@
 using namespace DnsWire;
 
 Q_DECLARE_METATYPE(DnsWire::ParseError)
+Q_DECLARE_METATYPE(DnsWire::Record)
 
 namespace DnsWire {
 // Lets QCOMPARE print "compression pointer loop" instead of an enum number.
@@ -124,6 +125,10 @@ private slots:
     void buildQueryParsesBack();
     void buildQueryRejects_data();
     void buildQueryRejects();
+    void buildResponseBytes();
+    void buildResponseParsesBack();
+    void buildResponseRejects_data();
+    void buildResponseRejects();
 
     void parseAddressAnswer_data();
     void parseAddressAnswer();
@@ -308,6 +313,122 @@ void TestDnsMessage::buildQueryRejects()
     QVERIFY2(error.contains(errorContains), qPrintable(error));
     // Without an error pointer it still refuses (and does not crash).
     QVERIFY(DnsWire::buildQuery(1, name, TypeA, QueryOptions()).isEmpty());
+}
+
+// ---- buildResponse -----------------------------------------------------------------------------
+
+namespace {
+Message queryFor(quint16 id, const QString &name, quint16 type)
+{
+    const ParseResult parsed = parseMessage(DnsWire::buildQuery(id, name, type, QueryOptions()));
+    Q_ASSERT(parsed.ok());
+    return parsed.message;
+}
+
+Record addressRecord(const QString &name, quint16 type, quint32 ttl, const QString &address)
+{
+    Record record;
+    record.name = name;
+    record.type = type;
+    record.ttl = ttl;
+    record.address = QHostAddress(address);
+    return record;
+}
+} // namespace
+
+void TestDnsMessage::buildResponseBytes()
+{
+    const QByteArray packet = DnsWire::buildResponse(
+            queryFor(0xbeef, QStringLiteral("a.test"), TypeA), quint16(ResponseCode::NoError),
+            {addressRecord(QStringLiteral("a.test"), TypeA, 3, QStringLiteral("127.0.0.2"))});
+    const QByteArray expected = Bytes().header(0xbeef, FlagQR | FlagAA | FlagRD, 1, 1)
+                                        .name("a.test")
+                                        .u16(TypeA)
+                                        .u16(ClassIN)
+                                        .name("a.test")
+                                        .rdata(TypeA, 3, QByteArray::fromHex("7f000002"))
+                                        .data();
+    QCOMPARE(packet.toHex(' '), expected.toHex(' '));
+}
+
+void TestDnsMessage::buildResponseParsesBack()
+{
+    const Message query = queryFor(7, QStringLiteral("www.zone.test"), TypeAAAA);
+    Record cname;
+    cname.name = QStringLiteral("www.zone.test");
+    cname.type = TypeCNAME;
+    cname.ttl = 60;
+    cname.target = QStringLiteral("host.zone.test");
+    Record soa;
+    soa.name = QStringLiteral("zone.test");
+    soa.type = TypeSOA;
+    soa.ttl = 30;
+    soa.soa = Soa{QStringLiteral("ns.zone.test"), QStringLiteral("admin.zone.test"), 1, 2, 3, 4, 5};
+    const QByteArray packet = DnsWire::buildResponse(
+            query, quint16(ResponseCode::NoError),
+            {cname,
+             addressRecord(QStringLiteral("host.zone.test"), TypeAAAA, 20,
+                           QStringLiteral("fd00::2"))},
+            {soa});
+
+    const ParseResult parsed = parseMessage(packet);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.describe()));
+    const Message &m = parsed.message;
+    QCOMPARE(m.id, quint16(7));
+    QVERIFY(m.isResponse);
+    QVERIFY(m.authoritative);
+    QVERIFY(m.recursionDesired);
+    QVERIFY(!m.recursionAvailable);
+    QCOMPARE(m.rcode, quint16(ResponseCode::NoError));
+    QCOMPARE(m.questions.size(), 1);
+    QCOMPARE(m.questions.first().name, QStringLiteral("www.zone.test"));
+    QCOMPARE(m.questions.first().type, TypeAAAA);
+    QCOMPARE(m.answers.size(), 2);
+    QCOMPARE(m.answers[0].target, QStringLiteral("host.zone.test"));
+    QCOMPARE(m.answers[0].ttl, quint32(60));
+    QCOMPARE(m.answers[1].address, QHostAddress(QStringLiteral("fd00::2")));
+    QCOMPARE(m.authorities.size(), 1);
+    QVERIFY(m.authorities.first().soa.has_value());
+    QCOMPARE(m.authorities.first().soa->mailbox, QStringLiteral("admin.zone.test"));
+    QCOMPARE(m.authorities.first().soa->minimum, quint32(5));
+
+    const ParseResult refused = parseMessage(
+            DnsWire::buildResponse(query, quint16(ResponseCode::Refused), {}));
+    QVERIFY(refused.ok());
+    QCOMPARE(refused.message.rcode, quint16(ResponseCode::Refused));
+    QVERIFY(refused.message.answers.isEmpty());
+}
+
+void TestDnsMessage::buildResponseRejects_data()
+{
+    QTest::addColumn<Record>("record");
+    QTest::addColumn<QString>("errorContains");
+
+    QTest::newRow("A without an IPv4 address")
+            << addressRecord(QStringLiteral("a.test"), TypeA, 1, QStringLiteral("fd00::1"))
+            << QStringLiteral("without an IPv4 address");
+    QTest::newRow("AAAA without an IPv6 address")
+            << addressRecord(QStringLiteral("a.test"), TypeAAAA, 1, QStringLiteral("10.0.0.1"))
+            << QStringLiteral("without an IPv6 address");
+    Record soa;
+    soa.name = QStringLiteral("zone.test");
+    soa.type = TypeSOA;
+    QTest::newRow("SOA without its fields") << soa << QStringLiteral("without its fields");
+    QTest::newRow("bad owner name")
+            << addressRecord(QStringLiteral("a..test"), TypeA, 1, QStringLiteral("10.0.0.1"))
+            << QStringLiteral("empty label");
+}
+
+void TestDnsMessage::buildResponseRejects()
+{
+    QFETCH(Record, record);
+    QFETCH(QString, errorContains);
+
+    QString error;
+    const QByteArray packet = DnsWire::buildResponse(queryFor(1, QStringLiteral("a.test"), TypeA),
+                                                     0, {record}, {}, &error);
+    QVERIFY2(packet.isEmpty(), packet.toHex(' ').constData());
+    QVERIFY2(error.contains(errorContains), qPrintable(error));
 }
 
 // ---- parseMessage on well-formed responses -----------------------------------------------------

@@ -112,41 +112,48 @@ QString formatOnceTable(const QList<TargetOutcome> &outcomes, bool ready,
     return out;
 }
 
+QJsonObject outcomeJson(const TargetOutcome &outcome)
+{
+    const LookupResult &result = outcome.result;
+    const std::optional<qint64> ttl = ttlSeconds(result);
+    return QJsonObject{
+            {QStringLiteral("name"), outcome.target.name},
+            {QStringLiteral("host"), outcome.target.host},
+            {QStringLiteral("resolver"), outcome.target.resolver},
+            {QStringLiteral("critical"), outcome.target.critical},
+            {QStringLiteral("status"), statusName(outcome.status)},
+            {QStringLiteral("source"), sourceName(result.source)},
+            {QStringLiteral("addresses"),
+             QJsonArray::fromStringList(addressStrings(result.addresses))},
+            {QStringLiteral("ttl_s"), ttl ? QJsonValue(double(*ttl)) : QJsonValue()},
+            {QStringLiteral("error"),
+             result.cause == FailureCause::None ? QJsonValue() : causeName(result.cause)},
+            {QStringLiteral("detail"), result.detail.isEmpty() ? QJsonValue() : result.detail},
+            {QStringLiteral("server"), result.server.isEmpty() ? QJsonValue() : result.server},
+            {QStringLiteral("latency_ms"), double(result.latencyUs) / 1000.0},
+            {QStringLiteral("check"), checkJson(outcome)},
+    };
+}
+
+QJsonObject eventJson(const ResolverEvent &event)
+{
+    return QJsonObject{
+            {QStringLiteral("time"), event.time.toString(Qt::ISODateWithMs)},
+            {QStringLiteral("kind"), eventKindName(event.kind)},
+            {QStringLiteral("host"), event.host},
+            {QStringLiteral("detail"), event.detail},
+    };
+}
+
 QByteArray formatOnceJson(const QList<TargetOutcome> &outcomes, bool ready,
                           const QList<ResolverEvent> &events)
 {
     QJsonArray targets;
-    for (const TargetOutcome &outcome : outcomes) {
-        const LookupResult &result = outcome.result;
-        const std::optional<qint64> ttl = ttlSeconds(result);
-        QJsonObject target{
-                {QStringLiteral("name"), outcome.target.name},
-                {QStringLiteral("host"), outcome.target.host},
-                {QStringLiteral("resolver"), outcome.target.resolver},
-                {QStringLiteral("critical"), outcome.target.critical},
-                {QStringLiteral("status"), statusName(outcome.status)},
-                {QStringLiteral("source"), sourceName(result.source)},
-                {QStringLiteral("addresses"),
-                 QJsonArray::fromStringList(addressStrings(result.addresses))},
-                {QStringLiteral("ttl_s"), ttl ? QJsonValue(double(*ttl)) : QJsonValue()},
-                {QStringLiteral("error"),
-                 result.cause == FailureCause::None ? QJsonValue() : causeName(result.cause)},
-                {QStringLiteral("detail"), result.detail.isEmpty() ? QJsonValue() : result.detail},
-                {QStringLiteral("server"), result.server.isEmpty() ? QJsonValue() : result.server},
-                {QStringLiteral("latency_ms"), double(result.latencyUs) / 1000.0},
-                {QStringLiteral("check"), checkJson(outcome)},
-        };
-        targets.append(target);
-    }
+    for (const TargetOutcome &outcome : outcomes)
+        targets.append(outcomeJson(outcome));
     QJsonArray eventArray;
-    for (const ResolverEvent &event : events) {
-        eventArray.append(QJsonObject{
-                {QStringLiteral("time"), event.time.toString(Qt::ISODateWithMs)},
-                {QStringLiteral("kind"), eventKindName(event.kind)},
-                {QStringLiteral("host"), event.host},
-                {QStringLiteral("detail"), event.detail},
-        });
-    }
+    for (const ResolverEvent &event : events)
+        eventArray.append(eventJson(event));
     const QJsonObject root{{QStringLiteral("ready"), ready},
                            {QStringLiteral("targets"), targets},
                            {QStringLiteral("events"), eventArray}};

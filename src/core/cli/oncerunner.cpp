@@ -20,6 +20,18 @@ TargetOutcome::Status statusOf(const LookupResult &result, const std::optional<C
     return result.isFallback() ? TargetOutcome::Status::Degraded : TargetOutcome::Status::Healthy;
 }
 
+ProbeResult TargetOutcome::toProbeResult(const QDateTime &time) const
+{
+    ProbeResult probe;
+    probe.time = time;
+    probe.target = target.name;
+    probe.resolution = result;
+    probe.checked = check.has_value();
+    probe.check = check.value_or(CheckOutcome());
+    probe.reachable = probe.checked && probe.check.ok;
+    return probe;
+}
+
 OnceRunner::OnceRunner(const AppConfig &config, Resolver *resolver, ServiceChecker *checker,
                        QObject *parent)
     : QObject(parent), m_config(config), m_resolver(resolver), m_checker(checker)

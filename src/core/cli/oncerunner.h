@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/appconfig.h"
+#include "probe/probeengine.h"
 #include "probe/servicecheck.h"
 #include "resolver/resolver.h"
 
@@ -15,6 +16,9 @@ struct TargetOutcome
     LookupResult result;
     std::optional<CheckOutcome> check; // run when the name gave addresses and a checker is set
     Status status = Status::Down;
+
+    // The same facts as one probe result, for the history.
+    ProbeResult toProbeResult(const QDateTime &time) const;
 };
 QString statusName(TargetOutcome::Status status);
 // Down without addresses or when the service check failed; degraded when only a fallback tier

@@ -371,66 +371,177 @@ ParseResult parseMessage(QByteArrayView packet)
     return result;
 }
 
+namespace {
+
+    void appendU16(QByteArray *packet, quint16 value)
+    {
+        packet->append(char(value >> 8));
+        packet->append(char(value & 0xFF));
+    }
+
+    void appendU32(QByteArray *packet, quint32 value)
+    {
+        appendU16(packet, quint16(value >> 16));
+        appendU16(packet, quint16(value & 0xFFFF));
+    }
+
+    // Appends name in wire form (uncompressed). Returns false and says why when it is no valid
+    // DNS name.
+    bool appendName(QByteArray *packet, const QString &name, QString *error)
+    {
+        auto reject = [error](const QString &why) {
+            if (error)
+                *error = why;
+            return false;
+        };
+        QString trimmed = name;
+        if (trimmed.endsWith(QLatin1Char('.')))
+            trimmed.chop(1);
+        if (trimmed.isEmpty())
+            return reject(QStringLiteral("empty name"));
+        // Latin-1 letters survive the round trip, so test the code points themselves.
+        if (std::any_of(trimmed.cbegin(), trimmed.cend(),
+                        [](QChar c) { return c.unicode() > 0x7F; }))
+            return reject(QStringLiteral("name is not ASCII (use its IDNA form)"));
+        const QByteArray ascii = trimmed.toLatin1();
+        int wireLength = 1;
+        qsizetype start = 0;
+        while (start <= ascii.size()) {
+            qsizetype dot = ascii.indexOf('.', start);
+            if (dot < 0)
+                dot = ascii.size();
+            const qsizetype length = dot - start;
+            if (length == 0)
+                return reject(QStringLiteral("empty label in \"%1\"").arg(name));
+            if (length > MaxLabelLength)
+                return reject(QStringLiteral("label longer than 63 bytes in \"%1\"").arg(name));
+            wireLength += int(length) + 1;
+            packet->append(char(length));
+            packet->append(ascii.constData() + start, length);
+            start = dot + 1;
+        }
+        if (wireLength > MaxNameLength)
+            return reject(QStringLiteral("name longer than 255 bytes: \"%1\"").arg(name));
+        packet->append('\0');
+        return true;
+    }
+
+    // The record's data on the wire, from its decoded fields where the type has them.
+    bool appendRdata(QByteArray *packet, const Record &record, QString *error)
+    {
+        QByteArray rdata;
+        switch (RecordType(record.type)) {
+        case RecordType::A:
+            if (record.address.protocol() != QAbstractSocket::IPv4Protocol) {
+                if (error)
+                    *error = QStringLiteral("A record of %1 without an IPv4 address")
+                                     .arg(record.name);
+                return false;
+            }
+            appendU32(&rdata, record.address.toIPv4Address());
+            break;
+        case RecordType::AAAA: {
+            if (record.address.protocol() != QAbstractSocket::IPv6Protocol) {
+                if (error)
+                    *error = QStringLiteral("AAAA record of %1 without an IPv6 address")
+                                     .arg(record.name);
+                return false;
+            }
+            const Q_IPV6ADDR bytes = record.address.toIPv6Address();
+            rdata.append(reinterpret_cast<const char *>(bytes.c), 16);
+            break;
+        }
+        case RecordType::CNAME:
+        case RecordType::NS:
+        case RecordType::PTR:
+            if (!appendName(&rdata, record.target, error))
+                return false;
+            break;
+        case RecordType::SOA:
+            if (!record.soa) {
+                if (error)
+                    *error = QStringLiteral("SOA record of %1 without its fields").arg(record.name);
+                return false;
+            }
+            if (!appendName(&rdata, record.soa->primaryServer, error)
+                || !appendName(&rdata, record.soa->mailbox, error))
+                return false;
+            for (quint32 value : {record.soa->serial, record.soa->refresh, record.soa->retry,
+                                  record.soa->expire, record.soa->minimum})
+                appendU32(&rdata, value);
+            break;
+        default:
+            rdata = record.rdata;
+            break;
+        }
+        appendU16(packet, quint16(rdata.size()));
+        packet->append(rdata);
+        return true;
+    }
+
+    bool appendRecord(QByteArray *packet, const Record &record, QString *error)
+    {
+        if (!appendName(packet, record.name, error))
+            return false;
+        appendU16(packet, record.type);
+        appendU16(packet, record.rclass);
+        appendU32(packet, record.ttl);
+        return appendRdata(packet, record, error);
+    }
+
+} // namespace
+
 QByteArray buildQuery(quint16 id, const QString &name, quint16 type, const QueryOptions &options,
                       QString *error)
 {
-    auto reject = [error](const QString &why) {
-        if (error)
-            *error = why;
-        return QByteArray();
-    };
-    QString trimmed = name;
-    if (trimmed.endsWith(QLatin1Char('.')))
-        trimmed.chop(1);
-    if (trimmed.isEmpty())
-        return reject(QStringLiteral("empty name"));
-
     QByteArray packet;
-    packet.reserve(HeaderSize + trimmed.size() + 2 + 4 + (options.ednsUdpPayload ? 11 : 0));
-    auto putU16 = [&packet](quint16 value) {
-        packet.append(char(value >> 8));
-        packet.append(char(value & 0xFF));
-    };
-    putU16(id);
-    putU16(options.recursionDesired ? 0x0100 : 0);
-    putU16(1); // QDCOUNT
-    putU16(0);
-    putU16(0);
-    putU16(options.ednsUdpPayload ? 1 : 0);
-
-    const QByteArray ascii = trimmed.toLatin1();
-    // Latin-1 letters survive the round trip, so test the code points themselves.
-    if (std::any_of(trimmed.cbegin(), trimmed.cend(), [](QChar c) { return c.unicode() > 0x7F; }))
-        return reject(QStringLiteral("name is not ASCII (use its IDNA form)"));
-    int wireLength = 1;
-    qsizetype start = 0;
-    while (start <= ascii.size()) {
-        qsizetype dot = ascii.indexOf('.', start);
-        if (dot < 0)
-            dot = ascii.size();
-        const qsizetype length = dot - start;
-        if (length == 0)
-            return reject(QStringLiteral("empty label in \"%1\"").arg(name));
-        if (length > MaxLabelLength)
-            return reject(QStringLiteral("label longer than 63 bytes in \"%1\"").arg(name));
-        wireLength += int(length) + 1;
-        packet.append(char(length));
-        packet.append(ascii.constData() + start, length);
-        start = dot + 1;
-    }
-    if (wireLength > MaxNameLength)
-        return reject(QStringLiteral("name longer than 255 bytes: \"%1\"").arg(name));
-    packet.append('\0');
-    putU16(type);
-    putU16(ClassIN);
+    packet.reserve(HeaderSize + name.size() + 2 + 4 + (options.ednsUdpPayload ? 11 : 0));
+    appendU16(&packet, id);
+    appendU16(&packet, options.recursionDesired ? 0x0100 : 0);
+    appendU16(&packet, 1); // QDCOUNT
+    appendU16(&packet, 0);
+    appendU16(&packet, 0);
+    appendU16(&packet, options.ednsUdpPayload ? 1 : 0);
+    if (!appendName(&packet, name, error))
+        return QByteArray();
+    appendU16(&packet, type);
+    appendU16(&packet, ClassIN);
 
     if (options.ednsUdpPayload) {
         packet.append('\0'); // root owner name
-        putU16(quint16(RecordType::OPT));
-        putU16(options.ednsUdpPayload);
-        putU16(0); // extended rcode, version
-        putU16(0); // flags (DO clear)
-        putU16(0); // rdlength
+        appendU16(&packet, quint16(RecordType::OPT));
+        appendU16(&packet, options.ednsUdpPayload);
+        appendU16(&packet, 0); // extended rcode, version
+        appendU16(&packet, 0); // flags (DO clear)
+        appendU16(&packet, 0); // rdlength
+    }
+    return packet;
+}
+
+QByteArray buildResponse(const Message &query, quint16 rcode, const QList<Record> &answers,
+                         const QList<Record> &authorities, QString *error)
+{
+    QByteArray packet;
+    appendU16(&packet, query.id);
+    quint16 flags = 0x8400 | quint16((query.opcode & 0xF) << 11) | (rcode & 0xF); // QR, AA
+    if (query.recursionDesired)
+        flags |= 0x0100;
+    appendU16(&packet, flags);
+    appendU16(&packet, quint16(query.questions.size()));
+    appendU16(&packet, quint16(answers.size()));
+    appendU16(&packet, quint16(authorities.size()));
+    appendU16(&packet, 0); // ARCOUNT
+    for (const Question &question : query.questions) {
+        if (!appendName(&packet, question.name, error))
+            return QByteArray();
+        appendU16(&packet, question.type);
+        appendU16(&packet, question.qclass);
+    }
+    for (const QList<Record> *section : {&answers, &authorities}) {
+        for (const Record &record : *section) {
+            if (!appendRecord(&packet, record, error))
+                return QByteArray();
+        }
     }
     return packet;
 }

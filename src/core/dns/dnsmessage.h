@@ -135,6 +135,14 @@ struct QueryOptions
 QByteArray buildQuery(quint16 id, const QString &name, quint16 type, const QueryOptions &options,
                       QString *error = nullptr);
 
+// Encodes the answer an authoritative server gives to query: its ID, opcode, RD flag and question
+// echoed, QR and AA set, rcode (0 to 15), and the records of the answer and authority sections.
+// Record data comes from the decoded fields (address for A and AAAA, target for CNAME, NS and
+// PTR, soa for SOA), raw rdata for other types; names go out uncompressed. Returns an empty array
+// and sets *error when a name or a record cannot be encoded.
+QByteArray buildResponse(const Message &query, quint16 rcode, const QList<Record> &answers,
+                         const QList<Record> &authorities = {}, QString *error = nullptr);
+
 // Case-insensitive comparison of two names as DNS does (ASCII only), ignoring a trailing dot.
 bool namesEqual(const QString &a, const QString &b);
 QString normalizedName(const QString &name);

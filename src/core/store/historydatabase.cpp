@@ -142,7 +142,8 @@ SchemaReport HistoryDatabase::open(const QString &path, const QList<SchemaStep> 
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!m_db.open()) {
         SchemaReport report;
-        report.error = QStringLiteral("%1: cannot open (%2)").arg(path, m_db.lastError().text());
+        report.error = QStringLiteral("%1: cannot open (%2)")
+                               .arg(path, sqlErrorText(m_db.lastError()));
         m_lastError = report.error;
         return report;
     }
@@ -158,13 +159,13 @@ SchemaReport HistoryDatabase::open(const QString &path, const QList<SchemaStep> 
 bool HistoryDatabase::write(const HistoryWriteBatch &batch)
 {
     if (!m_db.transaction())
-        return fail(QStringLiteral("begin"), m_db.lastError().text());
+        return fail(QStringLiteral("begin"), sqlErrorText(m_db.lastError()));
     const bool written = writeResults(batch.results) && writeAggregates(batch.results)
             && writeEvents(batch.events) && writeKnownGood(batch) && writePins(batch.pins);
     if (written && m_db.commit())
         return true;
     if (written)
-        fail(QStringLiteral("commit"), m_db.lastError().text());
+        fail(QStringLiteral("commit"), sqlErrorText(m_db.lastError()));
     m_db.rollback();
     return false;
 }
@@ -203,7 +204,7 @@ bool HistoryDatabase::writeResults(const QList<ProbeResult> &results)
         };
         bindAll(query, values);
         if (!query.exec())
-            return fail(QStringLiteral("saving a result"), query.lastError().text());
+            return fail(QStringLiteral("saving a result"), sqlErrorText(query.lastError()));
     }
     return true;
 }
@@ -232,7 +233,7 @@ bool HistoryDatabase::writeAggregates(const QList<ProbeResult> &results)
                                       row.checkLatencyMaxUs};
             bindAll(query, values);
             if (!query.exec())
-                return fail(QStringLiteral("saving aggregates"), query.lastError().text());
+                return fail(QStringLiteral("saving aggregates"), sqlErrorText(query.lastError()));
         }
     }
     return true;
@@ -259,7 +260,7 @@ bool HistoryDatabase::writeEvents(const QList<StoredEvent> &events)
                                   event.detail};
         bindAll(query, values);
         if (!query.exec())
-            return fail(QStringLiteral("saving an event"), query.lastError().text());
+            return fail(QStringLiteral("saving an event"), sqlErrorText(query.lastError()));
     }
     return true;
 }
@@ -268,7 +269,8 @@ bool HistoryDatabase::writeKnownGood(const HistoryWriteBatch &batch)
 {
     QSqlQuery query(m_db);
     if (batch.knownGoodReplacement && !query.exec(QStringLiteral("DELETE FROM known_good")))
-        return fail(QStringLiteral("clearing the last-known-good cache"), query.lastError().text());
+        return fail(QStringLiteral("clearing the last-known-good cache"),
+                    sqlErrorText(query.lastError()));
     const QList<KnownGoodAnswer> answers = batch.knownGoodReplacement.value_or(
                                                    QList<KnownGoodAnswer>())
             + batch.knownGood;
@@ -284,7 +286,8 @@ bool HistoryDatabase::writeKnownGood(const HistoryWriteBatch &batch)
                 msOf(answer.expiresAt)};
         bindAll(query, values);
         if (!query.exec())
-            return fail(QStringLiteral("saving a last-known-good answer"), query.lastError().text());
+            return fail(QStringLiteral("saving a last-known-good answer"),
+                        sqlErrorText(query.lastError()));
     }
     return true;
 }
@@ -309,7 +312,7 @@ bool HistoryDatabase::writePins(const QHash<QString, std::optional<PinnedFallbac
             bindAll(query, {it.key()});
         }
         if (!query.exec())
-            return fail(QStringLiteral("saving a pin"), query.lastError().text());
+            return fail(QStringLiteral("saving a pin"), sqlErrorText(query.lastError()));
     }
     return true;
 }
@@ -339,7 +342,7 @@ std::optional<PruneReport> HistoryDatabase::prune(const QDateTime &now, const Hi
              &report.knownGood},
     };
     if (!m_db.transaction()) {
-        fail(QStringLiteral("begin"), m_db.lastError().text());
+        fail(QStringLiteral("begin"), sqlErrorText(m_db.lastError()));
         return std::nullopt;
     }
     QSqlQuery query(m_db);
@@ -347,14 +350,14 @@ std::optional<PruneReport> HistoryDatabase::prune(const QDateTime &now, const Hi
         query.prepare(step.sql);
         query.bindValue(0, step.cutoff);
         if (!query.exec()) {
-            fail(QStringLiteral("pruning"), query.lastError().text());
+            fail(QStringLiteral("pruning"), sqlErrorText(query.lastError()));
             m_db.rollback();
             return std::nullopt;
         }
         *step.removed += query.numRowsAffected();
     }
     if (!m_db.commit()) {
-        fail(QStringLiteral("commit"), m_db.lastError().text());
+        fail(QStringLiteral("commit"), sqlErrorText(m_db.lastError()));
         m_db.rollback();
         return std::nullopt;
     }
@@ -367,7 +370,7 @@ std::optional<RestoredState> HistoryDatabase::restoredState(const QDateTime &now
     QSqlQuery query(m_db);
     if (!query.exec(QStringLiteral("SELECT resolver, host, record, addresses, server,"
                                    " resolved_at_ms, expires_at_ms FROM known_good"))) {
-        fail(QStringLiteral("reading the last-known-good cache"), query.lastError().text());
+        fail(QStringLiteral("reading the last-known-good cache"), sqlErrorText(query.lastError()));
         return std::nullopt;
     }
     while (query.next()) {
@@ -385,7 +388,7 @@ std::optional<RestoredState> HistoryDatabase::restoredState(const QDateTime &now
                                  " FROM pins WHERE expires_at_ms IS NULL OR expires_at_ms > ?"));
     query.bindValue(0, msOf(now));
     if (!query.exec()) {
-        fail(QStringLiteral("reading pins"), query.lastError().text());
+        fail(QStringLiteral("reading pins"), sqlErrorText(query.lastError()));
         return std::nullopt;
     }
     while (query.next()) {
@@ -413,7 +416,7 @@ std::optional<QList<StoredEvent>> HistoryDatabase::events(const QDateTime &from,
             " ORDER BY time_ms DESC, id DESC LIMIT ?) ORDER BY time_ms, id"));
     bindAll(query, {msOf(from), msOf(to), limit});
     if (!query.exec()) {
-        fail(QStringLiteral("reading events"), query.lastError().text());
+        fail(QStringLiteral("reading events"), sqlErrorText(query.lastError()));
         return std::nullopt;
     }
     QList<StoredEvent> events;
@@ -448,7 +451,7 @@ std::optional<QList<ProbeResult>> HistoryDatabase::results(const QString &target
             " ORDER BY time_ms DESC, rowid DESC LIMIT ?) ORDER BY time_ms, rowid"));
     bindAll(query, {target, msOf(from), msOf(to), limit});
     if (!query.exec()) {
-        fail(QStringLiteral("reading results"), query.lastError().text());
+        fail(QStringLiteral("reading results"), sqlErrorText(query.lastError()));
         return std::nullopt;
     }
     QList<ProbeResult> results;
@@ -497,7 +500,7 @@ std::optional<QList<HistoryBucket>> HistoryDatabase::buckets(const QDateTime &fr
     bindAll(query,
             {widthMinutes, msOf(from) / MsPerMinute, (msOf(to) + MsPerMinute - 1) / MsPerMinute});
     if (!query.exec()) {
-        fail(QStringLiteral("reading aggregates"), query.lastError().text());
+        fail(QStringLiteral("reading aggregates"), sqlErrorText(query.lastError()));
         return std::nullopt;
     }
     QList<HistoryBucket> buckets;
@@ -524,7 +527,7 @@ std::optional<qint64> HistoryDatabase::count(const QString &table)
 {
     QSqlQuery query(m_db);
     if (!query.exec(QStringLiteral("SELECT count(*) FROM %1").arg(table)) || !query.next()) {
-        fail(QStringLiteral("counting %1").arg(table), query.lastError().text());
+        fail(QStringLiteral("counting %1").arg(table), sqlErrorText(query.lastError()));
         return std::nullopt;
     }
     return query.value(0).toLongLong();
@@ -534,7 +537,7 @@ std::optional<QStringList> HistoryDatabase::integrityCheck()
 {
     QSqlQuery query(m_db);
     if (!query.exec(QStringLiteral("PRAGMA integrity_check"))) {
-        fail(QStringLiteral("integrity_check"), query.lastError().text());
+        fail(QStringLiteral("integrity_check"), sqlErrorText(query.lastError()));
         return std::nullopt;
     }
     QStringList lines;

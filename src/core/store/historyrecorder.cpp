@@ -1,5 +1,34 @@
 #include "historyrecorder.h"
 
+void openHistory(
+        HistoryStore *store, const QString &path, QObject *context,
+        std::function<void(const QString &, const SchemaReport &, const RestoredState &)> done)
+{
+    store->open(path, [store, context, done](const SchemaReport &report) {
+        if (!report.ok) {
+            done(report.error, report, RestoredState());
+            return;
+        }
+        store->readRestoredState(
+                context,
+                [report, done](const std::optional<RestoredState> &state, const QString &error) {
+                    done(state ? QString() : error, report, state.value_or(RestoredState()));
+                });
+    });
+}
+
+QString describeOpening(const SchemaReport &report)
+{
+    if (report.created)
+        return QStringLiteral("created (schema %1)").arg(report.toVersion);
+    if (report.fromVersion == report.toVersion)
+        return QStringLiteral("schema %1").arg(report.toVersion);
+    return QStringLiteral("migrated from schema %1 to %2 (backup: %3)")
+            .arg(report.fromVersion)
+            .arg(report.toVersion)
+            .arg(report.backupPath);
+}
+
 HistoryRecorder::HistoryRecorder(Resolver *resolver, HistoryStore *store,
                                  const RestoredState &state, QObject *parent)
     : QObject(parent), m_resolver(resolver), m_store(store)

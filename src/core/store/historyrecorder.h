@@ -5,6 +5,15 @@
 
 #include <QObject>
 
+// Opens the store on path and reads what a restart takes back (last-known-good answers, pins).
+// done runs on context's thread; error is empty on success, else it says what went wrong.
+void openHistory(HistoryStore *store, const QString &path, QObject *context,
+                 std::function<void(const QString &error, const SchemaReport &report,
+                                    const RestoredState &state)>
+                         done);
+// "created", "schema 1", "migrated from schema 1 to 2 (backup: FILE)": for the log.
+QString describeOpening(const SchemaReport &report);
+
 // Keeps a resolver's (and a monitor's) history in a store: resolver events, operator pins and
 // the last-known-good cache; with watch(), probe results and state changes too. Made before the
 // first lookup, it first hands the resolver what the store kept from the last run, so a restart

@@ -5,6 +5,11 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+QString sqlErrorText(const QSqlError &error)
+{
+    return error.databaseText().isEmpty() ? error.text() : error.databaseText();
+}
+
 namespace {
 
 // The first column of the first row of a statement, or nothing when it failed.
@@ -12,7 +17,7 @@ std::optional<QVariant> scalar(QSqlDatabase &db, const QString &sql, QString *er
 {
     QSqlQuery query(db);
     if (!query.exec(sql) || !query.next()) {
-        *error = query.lastError().text();
+        *error = sqlErrorText(query.lastError());
         if (error->isEmpty())
             *error = QStringLiteral("no answer to \"%1\"").arg(sql);
         return std::nullopt;
@@ -25,7 +30,7 @@ bool execAll(QSqlDatabase &db, const QStringList &statements, QString *error)
     QSqlQuery query(db);
     for (const QString &sql : statements) {
         if (!query.exec(sql)) {
-            *error = QStringLiteral("%1 (in \"%2\")").arg(query.lastError().text(), sql);
+            *error = QStringLiteral("%1 (in \"%2\")").arg(sqlErrorText(query.lastError()), sql);
             return false;
         }
     }
@@ -141,7 +146,7 @@ SchemaReport HistorySchema::prepare(QSqlDatabase &db, const QString &path,
     if (!empty) {
         QSqlQuery check(db);
         if (!check.exec(QStringLiteral("PRAGMA quick_check")))
-            return fail(QStringLiteral("damaged: %1").arg(check.lastError().text()));
+            return fail(QStringLiteral("damaged: %1").arg(sqlErrorText(check.lastError())));
         QStringList problems;
         while (check.next() && problems.size() < 5)
             problems.append(check.value(0).toString());
@@ -170,7 +175,7 @@ SchemaReport HistorySchema::prepare(QSqlDatabase &db, const QString &path,
                                 .arg(report.backupPath, error));
     }
     if (!db.transaction())
-        return fail(db.lastError().text());
+        return fail(sqlErrorText(db.lastError()));
     QStringList statements;
     for (const SchemaStep &step : steps) {
         if (step.version > report.fromVersion)
@@ -183,7 +188,7 @@ SchemaReport HistorySchema::prepare(QSqlDatabase &db, const QString &path,
         return fail(QStringLiteral("migration from schema %1 to %2 failed: %3")
                             .arg(report.fromVersion)
                             .arg(report.toVersion)
-                            .arg(error.isEmpty() ? db.lastError().text() : error));
+                            .arg(error.isEmpty() ? sqlErrorText(db.lastError()) : error));
     }
     report.created = empty;
     report.ok = true;

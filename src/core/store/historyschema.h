@@ -4,6 +4,11 @@
 #include <QSqlDatabase>
 #include <QStringList>
 
+class QSqlError;
+
+// SQLite's own words for an error ("database is locked"), without Qt's driver prefix.
+QString sqlErrorText(const QSqlError &error);
+
 // One version of the history database's layout: the statements that bring version - 1 to it.
 struct SchemaStep
 {

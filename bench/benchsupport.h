@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+
+#include <functional>
+
+// One line of the benchmark table: ours beside a reference measured in the same run.
+struct Row
+{
+    QString name;
+    QString ours;
+    QString reference;
+    double ratio = 0;
+    QString target;
+    bool met = false;
+};
+
+// Runs the event loop until done() holds, checking after every batch of events, as an application
+// would (QTest::qWaitFor sleeps 10 ms between checks, which would dominate the measurement).
+bool runUntil(const std::function<bool()> &done, int timeoutMs);
+qint64 residentKb();
+// User plus system CPU time of this process so far.
+qint64 cpuTimeMs();
+QString machine(); // "AMD EPYC ..., 2 cores"
+
+Row benchMonitor(int seconds); // monitorbench.cpp
+Row benchMonitorMemory(); // the memory side of the last benchMonitor() run
+Row benchHistoryOpen(); // historybench.cpp

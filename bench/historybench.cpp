@@ -1,0 +1,112 @@
+// Seven days of history for 200 targets as an agent probing every 10 s leaves it (minute and
+// hour aggregates for the week, raw results for the last day only), then what a dashboard does
+// when it opens the week: open the file (checks and all) and read every target's buckets, by
+// the hour and by 10 minutes. Target: at most 1 s.
+#include "benchsupport.h"
+#include "clock.h"
+#include "store/historystore.h"
+
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+
+namespace {
+constexpr int Targets = 200;
+constexpr int Days = 7;
+
+ProbeResult benchResult(int target, const QDateTime &time)
+{
+    ProbeResult result;
+    result.time = time;
+    result.target = QStringLiteral("t%1").arg(target);
+    result.resolution.host = QStringLiteral("t%1.bench.test").arg(target);
+    result.resolution.resolver = QStringLiteral("lab");
+    result.resolution.source = ResolutionSource::Fresh;
+    result.resolution.addresses = {QHostAddress(QStringLiteral("10.0.0.1"))};
+    result.resolution.latencyUs = 400 + target;
+    result.checked = true;
+    result.check.ok = true;
+    result.check.latencyUs = 2000;
+    result.reachable = true;
+    return result;
+}
+
+// One hour of every target's results per transaction: every 10 s for the last day, once a
+// minute before (their raw rows go by retention; what matters is the aggregates they leave).
+void fillWeek(const QString &path, const QDateTime &now)
+{
+    HistoryDatabase db(QStringLiteral("bench-fill"));
+    const SchemaReport opened = db.open(path);
+    if (!opened.ok)
+        qFatal("%s", qPrintable(opened.error));
+    const QDateTime start = now.addDays(-Days);
+    for (int hour = 0; hour < Days * 24; ++hour) {
+        const bool lastDay = hour >= (Days - 1) * 24;
+        const int stepS = lastDay ? 10 : 60;
+        HistoryWriteBatch batch;
+        for (int second = 0; second < 3600; second += stepS) {
+            const QDateTime time = start.addSecs(qint64(hour) * 3600 + second);
+            for (int target = 0; target < Targets; ++target)
+                batch.results.append(benchResult(target, time));
+        }
+        if (!db.write(batch))
+            qFatal("%s", qPrintable(db.lastError()));
+    }
+    HistoryPolicy policy; // a day of raw results
+    if (!db.prune(now, policy, 86400))
+        qFatal("%s", qPrintable(db.lastError()));
+}
+} // namespace
+
+Row benchHistoryOpen()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("week.db"));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QElapsedTimer fillTimer;
+    fillTimer.start();
+    fillWeek(path, now);
+    const qint64 fillMs = fillTimer.elapsed();
+
+    SystemClock clock;
+    HistoryStore store(HistoryPolicy(), 86400, &clock);
+    QObject context;
+    QElapsedTimer timer;
+    timer.start();
+    qint64 openMs = 0, hourlyMs = 0, tenMinuteMs = 0;
+    qsizetype hourly = 0, tenMinute = 0;
+    bool done = false;
+    store.open(path, [&](const SchemaReport &report) {
+        if (!report.ok)
+            qFatal("%s", qPrintable(report.error));
+        openMs = timer.elapsed();
+        store.readBuckets(now.addDays(-Days), now, 3600, &context,
+                          [&](const std::optional<QList<HistoryBucket>> &buckets, const QString &) {
+                              hourlyMs = timer.elapsed() - openMs;
+                              hourly = buckets ? buckets->size() : 0;
+                          });
+        store.readBuckets(now.addDays(-Days), now, 600, &context,
+                          [&](const std::optional<QList<HistoryBucket>> &buckets, const QString &) {
+                              tenMinuteMs = timer.elapsed() - openMs - hourlyMs;
+                              tenMinute = buckets ? buckets->size() : 0;
+                              done = true;
+                          });
+    });
+    if (!runUntil([&] { return done; }, 60'000))
+        qFatal("history benchmark did not finish in time");
+    const qint64 totalMs = timer.elapsed();
+    const qint64 limitMs = 1000;
+    // Every target has a bucket for each hour (168, or 169 when the week starts mid-hour).
+    const bool complete = hourly >= Targets * Days * 24 && tenMinute >= Targets * Days * 144;
+    return {QStringLiteral("open 7 days x 200 targets (filled in %1 s)").arg(fillMs / 1000),
+            QStringLiteral("%1 ms: open %2 + %3 h rows %4 + %5 10-min rows %6")
+                    .arg(totalMs)
+                    .arg(openMs)
+                    .arg(hourly)
+                    .arg(hourlyMs)
+                    .arg(tenMinute)
+                    .arg(tenMinuteMs),
+            QStringLiteral("%1 ms limit").arg(limitMs),
+            double(totalMs) / double(limitMs),
+            QStringLiteral("<= 1.0x"),
+            totalMs <= limitMs && complete};
+}

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "config/appconfig.h"
+#include "demodnsserver.h"
+#include "demoscenario.h"
+#include "demoservice.h"
+#include "headlessagent.h"
+#include "resolver/envfallback.h"
+
+#include <QObject>
+
+// `dnswatch --demo`: a lab inside the process, so a new user sees DNS Watch at work in the first
+// minute with nothing to set up, and the same lab serves training and drills. A DNS server for
+// the fake zone demo.dnswatch.test and an MLflow-like service, on free loopback ports, follow a
+// script (DemoScenario: slow answers, SERVFAIL burst, outage, address change) while a built-in
+// config watches four targets of that zone with dns, tcp, http and mlflow checks and every
+// fallback tier (stale, a pinned address from the config, an environment address).
+class DemoLab : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Run { Once, Agent }; // what the banner tells the user to expect
+
+    // The script runs on clock; tests pass a ManualClock to step through it.
+    explicit DemoLab(Clock *clock, QObject *parent = nullptr);
+
+    // Starts the DNS server and the service on free loopback ports, builds the config and starts
+    // the script. False with the reason when a part cannot start.
+    bool start(QString *error);
+
+    const AppConfig &config() const { return m_config; }
+    // The environment tier of the lab (the user's DNSWATCH_FALLBACK_IPS is not used).
+    const EnvFallback &envFallback() const { return m_env; }
+    // How the agent runs over the lab: on loopback, 9108 unless something holds it (then a free
+    // port, which the agent prints), one log line per event so phase lines fit in between.
+    static HeadlessAgent::Options agentOptions();
+
+    // What the lab is, its targets and its script; printed before anything runs.
+    QString banner(Run run) const;
+    // "phase 4/8 SERVFAIL burst (20 s): the lab's DNS answers SERVFAIL; expect ..."
+    QString describe(const DemoPhase &phase, const DemoScenario::Position &position) const;
+
+    DemoScenario *scenario() { return &m_scenario; }
+    DemoDnsServer *dnsServer() { return &m_dns; }
+    DemoService *service() { return &m_service; }
+
+    static QString zone() { return QStringLiteral("demo.dnswatch.test"); }
+    // The host that moves at each address change, between the home and the moved address.
+    static QString movingHost() { return QStringLiteral("mlflow.demo.dnswatch.test"); }
+    static QHostAddress homeAddress() { return QHostAddress(QStringLiteral("127.0.0.1")); }
+    static QHostAddress movedAddress() { return QHostAddress(QStringLiteral("127.0.0.2")); }
+
+Q_SIGNALS:
+    // A phase began: its describe() line, with the time in front as the agent's log lines have it.
+    void phaseAnnounced(const QString &line);
+
+private:
+    void applyPhase(const DemoPhase &phase, const DemoScenario::Position &position);
+    QByteArray configJson() const;
+    QString announcement(const DemoPhase &phase, const DemoScenario::Position &position) const;
+
+    Clock *m_clock;
+    DemoScenario m_scenario;
+    DemoDnsServer m_dns;
+    DemoService m_service;
+    AppConfig m_config;
+    EnvFallback m_env;
+};
