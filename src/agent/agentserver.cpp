@@ -74,8 +74,13 @@ bool hostIsLoopback(const QByteArray &hostHeader)
 
 } // namespace
 
-AgentServer::AgentServer(Monitor *monitor, const QString &token, QObject *parent)
-    : QObject(parent), m_monitor(monitor), m_token(token)
+AgentServer::AgentServer(Monitor *monitor, const QString &token, const AgentPolicy &limits,
+                         QObject *parent)
+    : QObject(parent)
+    , m_monitor(monitor)
+    , m_token(token)
+    , m_listener(new GuardedTcpServer(
+              {limits.maxConnections, limits.requestTimeoutMs, limits.maxRequestBytes}, this))
 {
     m_server.route(QStringLiteral("/healthz"), [] {
         return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("ok\n"));
@@ -113,7 +118,10 @@ bool AgentServer::listen(const QHostAddress &address, quint16 port, QString *err
                          .arg(address.toString());
         return false;
     }
-    m_port = m_server.listen(address, port);
+    if (m_listener->listen(address, port)) {
+        m_server.bind(m_listener);
+        m_port = m_listener->serverPort();
+    }
     if (m_port == 0) {
         *error = QStringLiteral("cannot listen on %1:%2 (in use, or not an address of this host)")
                          .arg(address.toString())

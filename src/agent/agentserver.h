@@ -4,6 +4,9 @@
 #include <QHttpServer>
 #include <QObject>
 
+#include "config/appconfig.h"
+#include "guardedtcpserver.h"
+
 #include <optional>
 
 class Monitor;
@@ -17,12 +20,14 @@ class AgentServer : public QObject
 {
     Q_OBJECT
 public:
-    AgentServer(Monitor *monitor, const QString &token, QObject *parent = nullptr);
+    AgentServer(Monitor *monitor, const QString &token, const AgentPolicy &limits,
+                QObject *parent = nullptr);
 
     // Returns false and says why when the address needs a token that is missing or the port is
     // taken.
     bool listen(const QHostAddress &address, quint16 port, QString *error);
     quint16 port() const { return m_port; }
+    GuardedTcpServer::Counters refusals() const { return m_listener->counters(); }
 
     static QByteArray statusJson(const Monitor &monitor);
 
@@ -34,5 +39,6 @@ private:
     Monitor *m_monitor;
     QString m_token;
     QHttpServer m_server;
+    GuardedTcpServer *m_listener; // owned by m_server once bound
     quint16 m_port = 0;
 };

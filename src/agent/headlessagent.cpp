@@ -37,7 +37,7 @@ HeadlessAgent::HeadlessAgent(const Options &options, const AppConfig &config,
     : QObject(parent), m_options(options), m_clock(clock)
 {
     m_monitor = std::make_unique<Monitor>(config, env, MlflowCredentials::fromEnvironment(), clock);
-    m_server = std::make_unique<AgentServer>(m_monitor.get(), options.token);
+    m_server = std::make_unique<AgentServer>(m_monitor.get(), options.token, config.agent);
 }
 
 HeadlessAgent::~HeadlessAgent()

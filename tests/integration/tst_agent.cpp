@@ -3,6 +3,7 @@
 #include "dnsserverfixture.h"
 #include "httpstubfixture.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,6 +11,7 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -245,6 +247,77 @@ private Q_SLOTS:
         QVERIFY(restarted->waitForFinished(10000));
         QCOMPARE(restarted->exitCode(), 0);
         QVERIFY2(m_dns.restart(&error), qPrintable(error));
+    }
+
+    // Qt HttpServer 6.4 sets no limits: the agent's listener does. Idle, dripping and oversized
+    // clients are cut off, and more connections than allowed are refused, while normal
+    // requests keep working.
+    void misbehavingClientsCannotHogTheEndpoints()
+    {
+        writeConfig(svcTarget(),
+                    "\"agent\":{\"max_connections\":4,\"request_timeout_ms\":600,"
+                    "\"max_request_bytes\":2048},");
+        const quint16 port = DnsServerFixture::freePort();
+        auto agent = startAgent(
+                {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)});
+        QTRY_COMPARE_WITH_TIMEOUT(get(port, QStringLiteral("/healthz")).status, 200, 10000);
+        const auto connected = [port] {
+            auto socket = std::make_unique<QTcpSocket>();
+            socket->connectToHost(QHostAddress::LocalHost, port);
+            return socket->waitForConnected(5000) ? std::move(socket) : nullptr;
+        };
+        const auto closedByAgent = [](QTcpSocket *socket, int withinMs) {
+            QElapsedTimer timer;
+            timer.start();
+            while (socket->state() == QAbstractSocket::ConnectedState && timer.elapsed() < withinMs)
+                socket->waitForDisconnected(50);
+            return socket->state() != QAbstractSocket::ConnectedState;
+        };
+
+        // Four idle connections take every slot: a fifth is closed at once...
+        std::vector<std::unique_ptr<QTcpSocket>> idle;
+        for (int i = 0; i < 4; ++i) {
+            idle.push_back(connected());
+            QVERIFY(idle.back());
+        }
+        QTest::qWait(100); // the agent has taken them
+        auto fifth = connected();
+        QVERIFY(fifth);
+        QVERIFY(closedByAgent(fifth.get(), 2000));
+        // ...and the idle ones are cut off when their time to send a request is up.
+        for (auto &socket : idle)
+            QVERIFY(closedByAgent(socket.get(), 3000));
+        QCOMPARE(get(port, QStringLiteral("/healthz")).status, 200);
+
+        // A client that drips its request a byte at a time does not get to keep the line.
+        auto drip = connected();
+        QVERIFY(drip);
+        QElapsedTimer dripping;
+        dripping.start();
+        const QByteArray request = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
+                + QByteArray(64, 'a');
+        for (int i = 0; i < request.size() && drip->state() == QAbstractSocket::ConnectedState;
+             ++i) {
+            drip->write(request.mid(i, 1));
+            drip->waitForBytesWritten(100);
+            drip->waitForDisconnected(50);
+        }
+        QVERIFY(closedByAgent(drip.get(), 3000));
+        QVERIFY2(dripping.elapsed() < 3000, "the drip was allowed to go on");
+
+        // A request far larger than any the endpoints take is cut off.
+        auto flood = connected();
+        QVERIFY(flood);
+        flood->write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + QByteArray(16384, 'b'));
+        QVERIFY(closedByAgent(flood.get(), 3000));
+        QVERIFY(!flood->readAll().startsWith("HTTP/1.1 200"));
+
+        // Normal scrapes, kept alive or not, are served.
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(get(port, QStringLiteral("/metrics")).status, 200);
+        ::kill(pid_t(agent->processId()), SIGTERM);
+        QVERIFY(agent->waitForFinished(10000));
+        QCOMPARE(agent->exitCode(), 0);
     }
 
     void anyAddressButLoopbackNeedsAToken()

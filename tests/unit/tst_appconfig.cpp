@@ -91,6 +91,7 @@ private slots:
     void exampleConfigIsValid();
     void probesBlock();
     void historyBlock();
+    void agentBlock();
     void oversizedConfigIsRejected();
     void loadConfigFile_unreadable_data();
     void loadConfigFile_unreadable();
@@ -273,7 +274,7 @@ void TestAppConfig::invalid_data()
             << withTopLevel(R"("extra": 1)") << QStringLiteral("$")
             << QStringLiteral(
                        "unknown key \"extra\"; expected one of: resolvers, cache, probes, history, "
-                       "targets");
+                       "agent, targets");
 
     QTest::newRow("unknown nested key")
             << withCheck(R"({"type": "tcp", "port": 80, "prot": 1})")
@@ -414,6 +415,13 @@ void TestAppConfig::invalid_data()
     QTest::newRow("history not an object")
             << withTopLevel(R"("history": 30)") << QStringLiteral("$.history")
             << QStringLiteral("expected an object, found the number 30");
+    QTest::newRow("agent connections zero")
+            << withTopLevel(R"("agent": {"max_connections": 0})")
+            << QStringLiteral("$.agent.max_connections")
+            << QStringLiteral("expected an integer from 1 to 10000, found 0");
+    QTest::newRow("agent unknown key")
+            << withTopLevel(R"("agent": {"timeout_ms": 5})") << QStringLiteral("$.agent")
+            << QStringLiteral("unknown key \"timeout_ms\"; expected one of: max_connections,");
     QTest::newRow("cache unknown key")
             << withTopLevel(R"("cache": {"ttl": 5})") << QStringLiteral("$.cache")
             << QStringLiteral("unknown key \"ttl\"; expected one of: min_ttl_s, max_ttl_s,");
@@ -656,6 +664,24 @@ void TestAppConfig::historyBlock()
     QCOMPARE(plain.config->history.rawRetentionH, 24);
     QCOMPARE(plain.config->history.aggregateRetentionD, 30);
     QCOMPARE(plain.config->history.flushIntervalMs, 1000);
+}
+
+void TestAppConfig::agentBlock()
+{
+    const ConfigLoadResult loaded = parseConfig(
+            R"({"agent": {"max_connections": 8, "request_timeout_ms": 2000,)"
+            R"( "max_request_bytes": 4096}, "targets": [{"name": "a", "host": "a.test"}]})",
+            source());
+    QVERIFY2(loaded.config, qPrintable(dump(loaded.errors)));
+    QCOMPARE(loaded.config->agent.maxConnections, 8);
+    QCOMPARE(loaded.config->agent.requestTimeoutMs, 2000);
+    QCOMPARE(loaded.config->agent.maxRequestBytes, 4096);
+    const ConfigLoadResult plain = parseConfig(R"({"targets": [{"name": "a", "host": "a.test"}]})",
+                                               source());
+    QCOMPARE(plain.config->agent, AgentPolicy());
+    QCOMPARE(plain.config->agent.maxConnections, 64);
+    QCOMPARE(plain.config->agent.requestTimeoutMs, 10000);
+    QCOMPARE(plain.config->agent.maxRequestBytes, 65536);
 }
 
 void TestAppConfig::oversizedConfigIsRejected()

@@ -479,34 +479,107 @@ private Q_SLOTS:
         QCOMPARE(fileHash(path), before);
     }
 
-    void damagedFileIsRefusedUntouched()
+    // A file with 3,000 results whose b-tree pages were then scribbled over.
+    bool makeDamagedFile(const QString &path)
     {
-        const QString path = freshPath();
         {
             ManualClock clock;
             auto store = openStore(path, &clock);
-            QVERIFY(store);
+            if (!store)
+                return false;
             for (int i = 0; i < 3000; ++i)
                 store->recordResult(result(QStringLiteral("t%1").arg(i % 7), BaseTime.addSecs(i),
                                            ResolutionSource::Fresh, true));
-            QVERIFY(store->close());
+            if (!store->close())
+                return false;
         }
-        QVERIFY(rawSql(path, {QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")}));
-        // Scribble over the middle of the file, where b-tree pages of the results are.
+        if (!rawSql(path, {QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")}))
+            return false;
         QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadWrite));
-        const qint64 size = file.size();
-        QVERIFY(size > 64 * 1024);
-        for (qint64 offset = 4096 * 4; offset < size - 4096; offset += 4096 * 3) {
+        if (!file.open(QIODevice::ReadWrite) || file.size() < 64 * 1024)
+            return false;
+        for (qint64 offset = 4096 * 4; offset < file.size() - 4096; offset += 4096 * 3) {
             file.seek(offset);
             file.write(QByteArray(64, '\xA5'));
         }
-        file.close();
+        return true;
+    }
+
+    void damagedFileIsRefusedUntouched()
+    {
+        const QString path = freshPath();
+        QVERIFY(makeDamagedFile(path));
         const QByteArray before = fileHash(path);
         const SchemaReport report = openReport(path);
         QVERIFY(!report.ok);
         QVERIFY2(report.error.contains(QStringLiteral("damaged")), qPrintable(report.error));
         QCOMPARE(fileHash(path), before);
+    }
+
+    void damageFoundInTheBackgroundStopsEveryWrite()
+    {
+        const QString path = freshPath();
+        QVERIFY(makeDamagedFile(path));
+        const QByteArray before = fileHash(path);
+        ManualClock clock;
+        HistoryStore store(HistoryPolicy(), 3600, &clock);
+        QSignalSpy damaged(&store, &HistoryStore::damaged);
+        QSignalSpy written(&store, &HistoryStore::batchWritten);
+        std::optional<SchemaReport> report;
+        store.open(
+                path, [&](const SchemaReport &r) { report = r; }, PageCheck::InBackground);
+        QTRY_VERIFY(report);
+        QVERIFY2(report->ok, qPrintable(report->error)); // the header is fine: open at once
+        QVERIFY(!report->pagesChecked);
+        store.recordEvent(StoredEvent::fromStateChange(BaseTime, QStringLiteral("api"),
+                                                       TargetState::Unknown, TargetState::Healthy,
+                                                       QString()));
+        QTRY_COMPARE_WITH_TIMEOUT(damaged.size(), 1, 10000);
+        const QString why = damaged[0][0].toString();
+        QVERIFY2(why.contains(QStringLiteral("damaged: quick_check says")), qPrintable(why));
+        QVERIFY2(why.contains(QStringLiteral("nothing more is written")), qPrintable(why));
+        QVERIFY(!store.isWritable());
+        store.recordResult(result(QStringLiteral("api"), BaseTime, ResolutionSource::Fresh, true));
+        QTest::qWait(100);
+        QCOMPARE(written.size(), 0);
+        QString error;
+        QVERIFY(!store.close(&error));
+        QCOMPARE(error, why);
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void readsRunWhileTheBackgroundCheckHoldsWrites()
+    {
+        const QString path = freshPath();
+        ManualClock clock;
+        {
+            auto store = openStore(path, &clock);
+            QVERIFY(store);
+            store->recordResult(
+                    result(QStringLiteral("api"), BaseTime, ResolutionSource::Fresh, true));
+            QVERIFY(store->close());
+        }
+        HistoryStore store(HistoryPolicy(), 3600, &clock);
+        QSignalSpy checked(&store, &HistoryStore::pagesChecked);
+        QSignalSpy written(&store, &HistoryStore::batchWritten);
+        std::optional<SchemaReport> report;
+        store.open(
+                path, [&](const SchemaReport &r) { report = r; }, PageCheck::InBackground);
+        // Recorded before the file is even open: it waits, then goes in.
+        store.recordEvent(StoredEvent::fromStateChange(BaseTime, QStringLiteral("api"),
+                                                       TargetState::Unknown, TargetState::Healthy,
+                                                       QString()));
+        QTRY_VERIFY(report);
+        QVERIFY(report->ok);
+        const auto read = waitFor<QList<ProbeResult>>([&](auto done) {
+            store.readResults(QStringLiteral("api"), BaseTime, BaseTime.addSecs(1), 10, this, done);
+        });
+        QCOMPARE(read.value_or(QList<ProbeResult>()).size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, 10000);
+        QVERIFY(store.isWritable());
+        QVERIFY(store.counters().pageCheckMs >= 0);
+        QTRY_COMPARE(written.size(), 1);
+        QCOMPARE(written[0][1].toInt(), 1);
     }
 
     void migrationKeepsABackupFirst()

@@ -20,8 +20,13 @@ namespace {
 using Keys = std::span<const QLatin1String>;
 
 constexpr QLatin1String TopLevelKeys[] = {
-        QLatin1String("resolvers"), QLatin1String("cache"),   QLatin1String("probes"),
-        QLatin1String("history"),   QLatin1String("targets"),
+        QLatin1String("resolvers"), QLatin1String("cache"), QLatin1String("probes"),
+        QLatin1String("history"),   QLatin1String("agent"), QLatin1String("targets"),
+};
+constexpr QLatin1String AgentKeys[] = {
+        QLatin1String("max_connections"),
+        QLatin1String("request_timeout_ms"),
+        QLatin1String("max_request_bytes"),
 };
 constexpr QLatin1String HistoryKeys[] = {
         QLatin1String("raw_retention_h"),
@@ -280,6 +285,7 @@ private:
     void parseCache(const QJsonValue &value, CachePolicy *cache);
     void parseProbes(const QJsonValue &value, ProbePolicy *probes);
     void parseHistory(const QJsonValue &value, HistoryPolicy *history);
+    void parseAgent(const QJsonValue &value, AgentPolicy *agent);
     void parseTargets(const QJsonValue &value, AppConfig *config);
     TargetConfig parseTarget(const QJsonObject &object, const QString &path);
     QList<QHostAddress> parseFallbackIps(const QJsonValue &value, const QString &path);
@@ -424,6 +430,7 @@ ConfigLoadResult ConfigParser::parse(const QByteArray &json)
         parseCache(object.value(QLatin1String("cache")), &config.cache);
         parseProbes(object.value(QLatin1String("probes")), &config.probes);
         parseHistory(object.value(QLatin1String("history")), &config.history);
+        parseAgent(object.value(QLatin1String("agent")), &config.agent);
         parseTargets(required(object, root, QLatin1String("targets"),
                               QStringLiteral("an array with at least one target")),
                      &config);
@@ -592,6 +599,20 @@ void ConfigParser::parseHistory(const QJsonValue &value, HistoryPolicy *history)
             &history->flushIntervalMs);
     readInt(object, path, QLatin1String("shutdown_timeout_ms"), {100, 600000},
             &history->shutdownTimeoutMs);
+}
+
+void ConfigParser::parseAgent(const QJsonValue &value, AgentPolicy *agent)
+{
+    const QString path = QStringLiteral("$.agent");
+    if (value.isUndefined() || !hasType(value, QJsonValue::Object, path))
+        return;
+    const QJsonObject object = value.toObject();
+    checkKeys(object, path, AgentKeys);
+    readInt(object, path, QLatin1String("max_connections"), {1, 10000}, &agent->maxConnections);
+    readInt(object, path, QLatin1String("request_timeout_ms"), {100, 600000},
+            &agent->requestTimeoutMs);
+    readInt(object, path, QLatin1String("max_request_bytes"), {1024, 16 * 1024 * 1024},
+            &agent->maxRequestBytes);
 }
 
 void ConfigParser::parseTargets(const QJsonValue &value, AppConfig *config)

@@ -74,6 +74,17 @@ struct HistoryPolicy
     bool operator==(const HistoryPolicy &other) const = default;
 };
 
+// The agent's HTTP endpoints ("agent" block): limits that keep misbehaving clients from
+// taking them away from Prometheus.
+struct AgentPolicy
+{
+    int maxConnections = 64; // open at once; more are closed as they come
+    int requestTimeoutMs = 10000; // to answer a request, counted from the connection or last answer
+    int maxRequestBytes = 64 * 1024; // received between two answers
+
+    bool operator==(const AgentPolicy &other) const = default;
+};
+
 struct AppConfig
 {
     QString source; // the file it came from, or "(embedded default)"
@@ -81,6 +92,7 @@ struct AppConfig
     CachePolicy cache;
     ProbePolicy probes;
     HistoryPolicy history;
+    AgentPolicy agent;
     QList<TargetConfig> targets;
 
     const ResolverConfig *resolver(const QString &name) const;

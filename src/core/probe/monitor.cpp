@@ -73,6 +73,8 @@ QStringList Monitor::applyConfig(const AppConfig &config)
         notApplied.append(QStringLiteral("probes"));
     if (config.history != m_config.history)
         notApplied.append(QStringLiteral("history"));
+    if (config.agent != m_config.agent)
+        notApplied.append(QStringLiteral("agent"));
     QList<TargetConfig> targets;
     for (const TargetConfig &target : config.targets) {
         if (m_resolver->backend(target.resolver))

@@ -136,7 +136,8 @@ bool HistoryDatabase::fail(const QString &what, const QString &why)
     return false;
 }
 
-SchemaReport HistoryDatabase::open(const QString &path, const QList<SchemaStep> &steps)
+SchemaReport HistoryDatabase::open(const QString &path, const QList<SchemaStep> &steps,
+                                   PageCheck pageCheck)
 {
     m_db.setDatabaseName(path);
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
@@ -147,7 +148,7 @@ SchemaReport HistoryDatabase::open(const QString &path, const QList<SchemaStep> 
         m_lastError = report.error;
         return report;
     }
-    SchemaReport report = HistorySchema::prepare(m_db, path, steps);
+    SchemaReport report = HistorySchema::prepare(m_db, path, steps, pageCheck);
     m_open = report.ok;
     if (!report.ok) {
         m_lastError = report.error;

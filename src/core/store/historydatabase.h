@@ -71,7 +71,8 @@ public:
     HistoryDatabase(const HistoryDatabase &) = delete;
     HistoryDatabase &operator=(const HistoryDatabase &) = delete;
 
-    SchemaReport open(const QString &path, const QList<SchemaStep> &steps = HistorySchema::steps());
+    SchemaReport open(const QString &path, const QList<SchemaStep> &steps = HistorySchema::steps(),
+                      PageCheck pageCheck = PageCheck::BeforeUse);
     bool isOpen() const { return m_open; }
     QString lastError() const { return m_lastError; }
 

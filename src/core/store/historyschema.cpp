@@ -115,8 +115,43 @@ QList<SchemaStep> HistorySchema::steps()
     };
 }
 
+QString HistorySchema::checkPages(QSqlDatabase &db)
+{
+    QSqlQuery check(db);
+    if (!check.exec(QStringLiteral("PRAGMA quick_check")))
+        return QStringLiteral("damaged: %1").arg(sqlErrorText(check.lastError()));
+    QStringList problems; // one row each, or many lines in one row
+    while (check.next())
+        problems += check.value(0).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    if (problems == QStringList{QStringLiteral("ok")})
+        return QString();
+    problems.removeAll(QStringLiteral("*** in database main ***"));
+    constexpr int Shown = 3;
+    QString said = problems.mid(0, Shown).join(QStringLiteral("; "));
+    if (problems.size() > Shown)
+        said += QStringLiteral(" (and %1 more)").arg(problems.size() - Shown);
+    return QStringLiteral("damaged: quick_check says \"%1\". Try `sqlite3 FILE .recover`, or use "
+                          "another --db file")
+            .arg(said);
+}
+
+QString HistorySchema::checkPages(const QString &path, const QString &connectionName)
+{
+    QString problems;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        problems = db.open() ? checkPages(db)
+                             : QStringLiteral("cannot open (%1)").arg(sqlErrorText(db.lastError()));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+    return problems;
+}
+
 SchemaReport HistorySchema::prepare(QSqlDatabase &db, const QString &path,
-                                    const QList<SchemaStep> &steps)
+                                    const QList<SchemaStep> &steps, PageCheck pageCheck)
 {
     SchemaReport report;
     report.toVersion = steps.constLast().version;
@@ -143,17 +178,12 @@ SchemaReport HistorySchema::prepare(QSqlDatabase &db, const QString &path,
                                    "reads up to %2). Upgrade DNS Watch or use another --db file")
                             .arg(report.fromVersion)
                             .arg(report.toVersion));
-    if (!empty) {
-        QSqlQuery check(db);
-        if (!check.exec(QStringLiteral("PRAGMA quick_check")))
-            return fail(QStringLiteral("damaged: %1").arg(sqlErrorText(check.lastError())));
-        QStringList problems;
-        while (check.next() && problems.size() < 5)
-            problems.append(check.value(0).toString());
-        if (problems != QStringList{QStringLiteral("ok")})
-            return fail(QStringLiteral("damaged: quick_check says \"%1\". Try "
-                                       "`sqlite3 FILE .recover`, or use another --db file")
-                                .arg(problems.join(QStringLiteral("; "))));
+    const bool migrating = !empty && report.fromVersion < report.toVersion;
+    if (!empty && (pageCheck == PageCheck::BeforeUse || migrating)) {
+        const QString problems = checkPages(db);
+        if (!problems.isEmpty())
+            return fail(problems);
+        report.pagesChecked = true;
     }
 
     const auto journal = scalar(db, QStringLiteral("PRAGMA journal_mode=WAL"), &error);
@@ -164,6 +194,7 @@ SchemaReport HistorySchema::prepare(QSqlDatabase &db, const QString &path,
     if (!execAll(db, {QStringLiteral("PRAGMA synchronous=NORMAL")}, &error))
         return fail(error);
     if (report.fromVersion == report.toVersion) {
+        report.pagesChecked = report.pagesChecked || empty;
         report.ok = true;
         return report;
     }
@@ -191,6 +222,7 @@ SchemaReport HistorySchema::prepare(QSqlDatabase &db, const QString &path,
                             .arg(error.isEmpty() ? sqlErrorText(db.lastError()) : error));
     }
     report.created = empty;
+    report.pagesChecked = true;
     report.ok = true;
     return report;
 }

@@ -25,7 +25,13 @@ struct SchemaReport
     int fromVersion = 0;
     int toVersion = 0;
     QString backupPath; // the copy taken before a migration
+    bool pagesChecked = false; // quick_check ran (and passed) while opening
 };
+
+// When the pages of a file are read through (PRAGMA quick_check, which takes about a second per
+// few hundred MB): before it is used, or after it opened, by HistoryStore in the background
+// while reads already run and writes wait. A file that needs migrating is always checked first.
+enum class PageCheck { BeforeUse, InBackground };
 
 // Checks a history file before anything writes to it, and migrates it. A file that belongs to
 // another program, was written by a newer DNS Watch or fails SQLite's quick_check gets a clear
@@ -39,5 +45,10 @@ public:
 
     // db is open on path. steps is this build's list (tests pass longer ones).
     static SchemaReport prepare(QSqlDatabase &db, const QString &path,
-                                const QList<SchemaStep> &steps);
+                                const QList<SchemaStep> &steps,
+                                PageCheck pageCheck = PageCheck::BeforeUse);
+    // Reads every page of db: empty when sound, else what is wrong, in words for the user.
+    static QString checkPages(QSqlDatabase &db);
+    // The same on a connection of its own (for another thread).
+    static QString checkPages(const QString &path, const QString &connectionName);
 };

@@ -2,6 +2,8 @@
 
 #include "logging.h"
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QThread>
 
 namespace {
@@ -46,18 +48,21 @@ HistoryStore::~HistoryStore()
 }
 
 void HistoryStore::open(const QString &path, std::function<void(const SchemaReport &)> done,
-                        const QList<SchemaStep> &steps)
+                        PageCheck pageCheck, const QList<SchemaStep> &steps)
 {
     m_path = path;
     const QString connection = QStringLiteral("dnswatch-history-%1").arg(quintptr(this), 0, 16);
-    QMetaObject::invokeMethod(m_worker, [this, path, steps, connection, done] {
+    QMetaObject::invokeMethod(m_worker, [this, path, steps, pageCheck, connection, done] {
         m_db = std::make_unique<HistoryDatabase>(connection);
-        const SchemaReport report = m_db->open(path, steps);
+        const SchemaReport report = m_db->open(path, steps, pageCheck);
         QMetaObject::invokeMethod(
                 this,
                 [this, report, done] {
                     m_open = report.ok && !m_closed;
-                    if (m_open) {
+                    m_pagesChecked = report.pagesChecked;
+                    if (m_open && !m_pagesChecked)
+                        startPageCheck();
+                    if (isWritable()) {
                         flush();
                         prune();
                         schedulePrune();
@@ -66,6 +71,57 @@ void HistoryStore::open(const QString &path, std::function<void(const SchemaRepo
                 },
                 Qt::QueuedConnection);
     });
+}
+
+void HistoryStore::startPageCheck()
+{
+    const QString path = m_path;
+    const QString connection = QStringLiteral("dnswatch-history-check-%1").arg(quintptr(this), 0, 16);
+    // The thread only fills in the verdict; finished() brings it here (and goes nowhere if
+    // this store is gone by then).
+    struct Verdict
+    {
+        QString problems;
+        qint64 elapsedMs = 0;
+    };
+    const auto verdict = std::make_shared<Verdict>();
+    m_pageCheck = QThread::create([verdict, path, connection] {
+        QElapsedTimer timer;
+        timer.start();
+        // A reader of its own: WAL lets it run beside the writer thread's reads.
+        verdict->problems = HistorySchema::checkPages(path, connection);
+        verdict->elapsedMs = timer.elapsed();
+    });
+    connect(m_pageCheck, &QThread::finished, this, [this, verdict] {
+        m_counters.pageCheckMs = verdict->elapsedMs;
+        onPagesChecked(verdict->problems);
+    });
+    m_pageCheck->setObjectName(QStringLiteral("dnswatch-history-check"));
+    m_pageCheck->start();
+}
+
+void HistoryStore::onPagesChecked(const QString &problems)
+{
+    if (m_pageCheck) {
+        m_pageCheck->wait();
+        delete std::exchange(m_pageCheck, nullptr);
+    }
+    if (m_closed)
+        return;
+    if (!problems.isEmpty()) {
+        m_damage = QStringLiteral("%1: %2; nothing more is written to it, the file was left as "
+                                  "it is")
+                           .arg(m_path, problems);
+        m_pending = HistoryWriteBatch();
+        qCWarning(lcStore) << m_damage;
+        Q_EMIT damaged(m_damage);
+        return;
+    }
+    m_pagesChecked = true;
+    Q_EMIT pagesChecked();
+    flush();
+    prune();
+    schedulePrune();
 }
 
 void HistoryStore::recordResult(const ProbeResult &result)
@@ -107,6 +163,10 @@ void HistoryStore::removePin(const QString &host)
 
 void HistoryStore::queued(bool urgent)
 {
+    if (!m_damage.isEmpty()) {
+        m_pending = HistoryWriteBatch(); // a damaged file gets nothing
+        return;
+    }
     m_counters.unwrittenResults = m_pending.results.size();
     if (urgent) {
         // Events and pins go at once, yet a burst of them still makes one transaction.
@@ -130,7 +190,7 @@ void HistoryStore::queued(bool urgent)
 
 void HistoryStore::flush()
 {
-    if (!m_open || m_pending.isEmpty())
+    if (!isWritable() || m_pending.isEmpty())
         return;
     if (m_flushTimer)
         m_clock->cancel(std::exchange(m_flushTimer, 0));
@@ -184,7 +244,7 @@ void HistoryStore::writeOnWorker(HistoryWriteBatch batch)
 
 void HistoryStore::prune()
 {
-    if (!m_open)
+    if (!isWritable())
         return;
     const QDateTime now = m_clock->wallTime();
     QMetaObject::invokeMethod(m_worker, [this, now] {
@@ -214,6 +274,26 @@ bool HistoryStore::close(QString *error)
 {
     if (m_closed)
         return true;
+    if (m_pageCheck) {
+        // What is queued may be written only once the pages are known to be sound.
+        if (!m_pageCheck->wait(QDeadlineTimer(m_policy.shutdownTimeoutMs))) {
+            if (error)
+                *error = QStringLiteral("history %1: the page check did not finish within %2 ms; "
+                                        "%3 results were not written")
+                                 .arg(m_path)
+                                 .arg(m_policy.shutdownTimeoutMs)
+                                 .arg(m_pending.results.size());
+            m_closed = true;
+            return false;
+        }
+        QCoreApplication::sendPostedEvents(this, QEvent::MetaCall); // its verdict
+    }
+    if (!m_damage.isEmpty()) {
+        m_closed = true;
+        if (error)
+            *error = m_damage;
+        return false;
+    }
     flush();
     m_closed = true;
     m_open = false;

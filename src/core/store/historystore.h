@@ -30,6 +30,7 @@ public:
         quint64 failedBatches = 0;
         qint64 lastBatchUs = 0; // how long the last commit took on the writer thread
         qint64 unwrittenResults = 0; // queued or held back after a failed write
+        qint64 pageCheckMs = -1; // how long the background page check took
     };
 
     // maxStaleS: how long a last-known-good answer can still serve after its expiry.
@@ -37,10 +38,15 @@ public:
                  QObject *parent = nullptr);
     ~HistoryStore() override;
 
-    // Checks and, if needed, migrates the file on the writer thread; done runs here.
+    // Checks and, if needed, migrates the file on the writer thread; done runs here. With
+    // PageCheck::InBackground the file is usable for reads at once, its pages are read through
+    // on a thread of their own meanwhile, and writes wait for that check (pagesChecked or
+    // damaged follows).
     void open(const QString &path, std::function<void(const SchemaReport &)> done,
+              PageCheck pageCheck = PageCheck::BeforeUse,
               const QList<SchemaStep> &steps = HistorySchema::steps());
     bool isOpen() const { return m_open; }
+    bool isWritable() const { return m_open && m_pagesChecked && m_damage.isEmpty(); }
     QString path() const { return m_path; }
 
     void recordResult(const ProbeResult &result);
@@ -73,6 +79,10 @@ Q_SIGNALS:
     void batchWritten(int results, int events); // committed: it survives the process dying
     void writeFailed(const QString &error); // the batch is kept and tried again
     void pruned(const PruneReport &report);
+    void pagesChecked(); // the background check passed: writes go ahead
+    // The background check found damage: nothing is written to the file from now on, and what
+    // was recorded is dropped; the file is left as it is.
+    void damaged(const QString &error);
 
 private:
     template<typename T>
@@ -84,6 +94,8 @@ private:
     void queued(bool urgent);
     void writeOnWorker(HistoryWriteBatch batch); // writer thread
     void schedulePrune();
+    void startPageCheck();
+    void onPagesChecked(const QString &problems);
 
     HistoryPolicy m_policy;
     int m_maxStaleS;
@@ -91,6 +103,9 @@ private:
     QString m_path;
     bool m_open = false;
     bool m_closed = false;
+    bool m_pagesChecked = false;
+    QString m_damage; // why the file must not be written
+    QThread *m_pageCheck = nullptr; // the background check, while it runs
     // Owned, but left to the OS when it does not finish within the shutdown timeout (a QThread
     // must not be destroyed while it runs).
     QThread *m_thread;
