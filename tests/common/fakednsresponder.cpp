@@ -102,25 +102,16 @@ QByteArray FakeDnsResponder::encodeName(const QString &name)
 }
 
 namespace {
-void putU16(QByteArray *out, quint16 value)
-{
-    out->append(char(value >> 8));
-    out->append(char(value & 0xFF));
-}
-
-void putU32(QByteArray *out, quint32 value)
-{
-    putU16(out, quint16(value >> 16));
-    putU16(out, quint16(value & 0xFFFF));
-}
+using DnsWire::appendU16;
+using DnsWire::appendU32;
 
 void putRecord(QByteArray *out, const FakeDnsResponder::RecordSpec &record)
 {
     out->append(FakeDnsResponder::encodeName(record.name));
-    putU16(out, record.type);
-    putU16(out, DnsWire::ClassIN);
-    putU32(out, record.ttl);
-    putU16(out, quint16(record.rdata.size()));
+    appendU16(out, record.type);
+    appendU16(out, DnsWire::ClassIN);
+    appendU32(out, record.ttl);
+    appendU16(out, quint16(record.rdata.size()));
     out->append(record.rdata);
 }
 } // namespace
@@ -130,19 +121,19 @@ QByteArray FakeDnsResponder::response(const DnsWire::Message &query, quint16 rco
                                       const QList<RecordSpec> &authorities, bool truncated)
 {
     QByteArray out;
-    putU16(&out, query.id);
+    appendU16(&out, query.id);
     quint16 flags = 0x8000 | 0x0100 | 0x0080 | (rcode & 0xF);
     if (truncated)
         flags |= 0x0200;
-    putU16(&out, flags);
-    putU16(&out, quint16(query.questions.size()));
-    putU16(&out, quint16(answers.size()));
-    putU16(&out, quint16(authorities.size()));
-    putU16(&out, 0);
+    appendU16(&out, flags);
+    appendU16(&out, quint16(query.questions.size()));
+    appendU16(&out, quint16(answers.size()));
+    appendU16(&out, quint16(authorities.size()));
+    appendU16(&out, 0);
     for (const DnsWire::Question &question : query.questions) {
         out.append(encodeName(question.name));
-        putU16(&out, question.type);
-        putU16(&out, question.qclass);
+        appendU16(&out, question.type);
+        appendU16(&out, question.qclass);
     }
     for (const RecordSpec &record : answers)
         putRecord(&out, record);
@@ -155,7 +146,7 @@ FakeDnsResponder::RecordSpec FakeDnsResponder::a(const QString &name, const QStr
                                                  quint32 ttl)
 {
     QByteArray rdata;
-    putU32(&rdata, QHostAddress(address).toIPv4Address());
+    appendU32(&rdata, QHostAddress(address).toIPv4Address());
     return {name, quint16(DnsWire::RecordType::A), ttl, rdata};
 }
 
@@ -177,10 +168,10 @@ FakeDnsResponder::RecordSpec FakeDnsResponder::soa(const QString &zone, quint32 
 {
     QByteArray rdata = encodeName(QStringLiteral("ns.") + zone);
     rdata.append(encodeName(QStringLiteral("admin.") + zone));
-    putU32(&rdata, 1);
-    putU32(&rdata, 3600);
-    putU32(&rdata, 600);
-    putU32(&rdata, 86400);
-    putU32(&rdata, minimum);
+    appendU32(&rdata, 1);
+    appendU32(&rdata, 3600);
+    appendU32(&rdata, 600);
+    appendU32(&rdata, 86400);
+    appendU32(&rdata, minimum);
     return {zone, quint16(DnsWire::RecordType::SOA), ttl, rdata};
 }

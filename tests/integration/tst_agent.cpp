@@ -229,6 +229,17 @@ private Q_SLOTS:
         m_dns.kill();
         QTRY_COMPARE_WITH_TIMEOUT(sourceOf(targetStatus(port, QStringLiteral("svc"))),
                                   QStringLiteral("stale"), 15000);
+        const auto hourProbes = [&] {
+            return targetStatus(port, QStringLiteral("svc"))
+                    .value(QStringLiteral("success_rates"))
+                    .toObject()
+                    .value(QStringLiteral("1h"))
+                    .toObject()
+                    .value(QStringLiteral("probes"))
+                    .toInt();
+        };
+        const int probesBefore = hourProbes();
+        QVERIFY2(probesBefore >= 5, qPrintable(QString::number(probesBefore)));
         ::kill(pid_t(agent->processId()), SIGKILL);
         QVERIFY(agent->waitForFinished(10000));
 
@@ -239,6 +250,11 @@ private Q_SLOTS:
         QCOMPARE(
                 served.value(QStringLiteral("check")).toObject().value(QStringLiteral("ok")).toBool(),
                 true);
+        // The success-rate windows came back too (less at most the last second's probes).
+        QVERIFY2(hourProbes() >= probesBefore - 2,
+                 qPrintable(QStringLiteral("%1 probes in the hour before, %2 after the restart")
+                                    .arg(probesBefore)
+                                    .arg(hourProbes())));
         QByteArray restartLog;
         QTRY_VERIFY_WITH_TIMEOUT((restartLog += restarted->readAllStandardOutput())
                                          .contains("took back 1 last-known-good answer(s)"),

@@ -41,6 +41,36 @@ class TestHealthStatistics : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void pastCountsFillTheWindowsTheyFallIn()
+    {
+        ManualClock clock;
+        HealthStatistics stats(&clock);
+        stats.setTargets({target(QStringLiteral("api"))});
+        const QDateTime now = clock.wallTime();
+        const auto counts = [](quint32 probes, quint32 ok) { return WindowCounts{ok, ok, probes}; };
+        stats.restorePast({
+                {QStringLiteral("api"), now.addSecs(-30 * 60), 60, counts(6, 5)}, // last hour
+                {QStringLiteral("api"), now.addSecs(-3 * 60), 60, counts(6, 6)}, // last 5 min
+                {QStringLiteral("api"), now.addSecs(-5 * 3600), 3600, counts(360, 300)}, // day
+                {QStringLiteral("api"), now.addSecs(-25 * 3600), 3600, counts(360, 0)}, // too old
+                {QStringLiteral("gone"), now.addSecs(-60), 60, counts(6, 0)}, // not a target
+        });
+        const TargetHealth health = stats.health(QStringLiteral("api"));
+        QCOMPARE(health.windows[TargetHealth::OneMinute].probes, 0u);
+        QCOMPARE(health.windows[TargetHealth::FiveMinutes].probes, 6u);
+        QCOMPARE(health.windows[TargetHealth::OneHour].probes, 12u);
+        QCOMPARE(health.windows[TargetHealth::OneHour].checkOk, 11u);
+        QCOMPARE(health.windows[TargetHealth::OneDay].probes, 372u);
+        QCOMPARE(health.windows[TargetHealth::OneDay].dnsOk, 311u);
+        QCOMPARE(health.total.probes, 0u); // counters start anew
+        QCOMPARE(health.state, TargetState::Unknown);
+        // A new probe adds to what came back; time moves the old counts out as usual.
+        stats.record(probe(QStringLiteral("api"), ResolutionSource::Fresh, true));
+        QCOMPARE(stats.health(QStringLiteral("api")).windows[TargetHealth::OneHour].probes, 13u);
+        clock.advance(31 * 60'000); // the stretch from 30 min ago leaves the hour
+        QCOMPARE(stats.health(QStringLiteral("api")).windows[TargetHealth::OneHour].probes, 7u);
+    }
+
     void ratesOverEachWindowAreExact()
     {
         ManualClock clock;

@@ -4,18 +4,12 @@
 #include "clock.h"
 #include "fakebackend.h"
 #include "store/historyrecorder.h"
+#include "testaddresses.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
-QList<QHostAddress> ips(const QStringList &texts)
-{
-    QList<QHostAddress> result;
-    for (const QString &text : texts)
-        result.append(QHostAddress(text));
-    return result;
-}
 
 CachePolicy policy()
 {

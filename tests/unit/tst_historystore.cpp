@@ -3,6 +3,7 @@
 // writes are kept, and files it must not use (newer, foreign, damaged) are refused untouched.
 #include "clock.h"
 #include "store/historystore.h"
+#include "testaddresses.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -15,14 +16,6 @@
 namespace {
 
 const QDateTime BaseTime = QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
-
-QList<QHostAddress> ips(const QStringList &texts)
-{
-    QList<QHostAddress> result;
-    for (const QString &text : texts)
-        result.append(QHostAddress(text));
-    return result;
-}
 
 ProbeResult result(const QString &target, const QDateTime &time, ResolutionSource source,
                    bool reachable, qint64 dnsUs = 1000, qint64 checkUs = 3000)
@@ -318,6 +311,36 @@ private Q_SLOTS:
         QCOMPARE(state->knownGood[0].expiresAt, clock.wallTime().addSecs(300));
     }
 
+    void restartTakesBackTheLastDayOfCounts()
+    {
+        ManualClock clock;
+        auto store = openStore(freshPath(), &clock);
+        QVERIFY(store);
+        const QDateTime now = clock.wallTime();
+        // Ten results 5 h ago, four 10 min ago, two 2 days ago (outside the day).
+        for (int i = 0; i < 10; ++i)
+            store->recordResult(result(QStringLiteral("api"), now.addSecs(-5 * 3600 + i),
+                                       ResolutionSource::Fresh, true));
+        for (int i = 0; i < 4; ++i)
+            store->recordResult(result(QStringLiteral("api"), now.addSecs(-600 + i),
+                                       ResolutionSource::Stale, true));
+        for (int i = 0; i < 2; ++i)
+            store->recordResult(result(QStringLiteral("api"), now.addDays(-2).addSecs(i),
+                                       ResolutionSource::Fresh, true));
+        const auto state = waitFor<RestoredState>(
+                [&](auto done) { store->readRestoredState(this, done); });
+        QVERIFY(state);
+        qint64 probes = 0, dnsOk = 0, minuteBuckets = 0;
+        for (const HistoryBucket &bucket : state->lastDay) {
+            probes += bucket.probes;
+            dnsOk += bucket.dnsOk;
+            minuteBuckets += bucket.widthS == 60;
+        }
+        QCOMPARE(probes, 14);
+        QCOMPARE(dnsOk, 10);
+        QCOMPARE(minuteBuckets, 1); // the recent ones by the minute, the older by the hour
+    }
+
     void resultsWaitForTheFlushIntervalEventsDoNot()
     {
         ManualClock clock;
@@ -479,6 +502,16 @@ private Q_SLOTS:
         QCOMPARE(fileHash(path), before);
     }
 
+    bool makeFileWithOneResult(const QString &path)
+    {
+        ManualClock clock;
+        auto store = openStore(path, &clock);
+        if (!store)
+            return false;
+        store->recordResult(result(QStringLiteral("api"), BaseTime, ResolutionSource::Fresh, true));
+        return store->close();
+    }
+
     // A file with 3,000 results whose b-tree pages were then scribbled over.
     bool makeDamagedFile(const QString &path)
     {
@@ -551,14 +584,8 @@ private Q_SLOTS:
     void readsRunWhileTheBackgroundCheckHoldsWrites()
     {
         const QString path = freshPath();
+        QVERIFY(makeFileWithOneResult(path));
         ManualClock clock;
-        {
-            auto store = openStore(path, &clock);
-            QVERIFY(store);
-            store->recordResult(
-                    result(QStringLiteral("api"), BaseTime, ResolutionSource::Fresh, true));
-            QVERIFY(store->close());
-        }
         HistoryStore store(HistoryPolicy(), 3600, &clock);
         QSignalSpy checked(&store, &HistoryStore::pagesChecked);
         QSignalSpy written(&store, &HistoryStore::batchWritten);
@@ -585,14 +612,7 @@ private Q_SLOTS:
     void migrationKeepsABackupFirst()
     {
         const QString path = freshPath();
-        {
-            ManualClock clock;
-            auto store = openStore(path, &clock);
-            QVERIFY(store);
-            store->recordResult(
-                    result(QStringLiteral("api"), BaseTime, ResolutionSource::Fresh, true));
-            QVERIFY(store->close());
-        }
+        QVERIFY(makeFileWithOneResult(path));
         // A later build's layout: this one plus one step.
         QList<SchemaStep> later = HistorySchema::steps();
         later.append({HistorySchema::currentVersion() + 1,

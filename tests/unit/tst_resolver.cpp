@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "fakebackend.h"
 #include "resolver/resolver.h"
+#include "testaddresses.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -10,13 +11,6 @@
 Q_DECLARE_METATYPE(std::optional<quint32>)
 
 namespace {
-QList<QHostAddress> ips(const QStringList &texts)
-{
-    QList<QHostAddress> result;
-    for (const QString &text : texts)
-        result.append(QHostAddress(text));
-    return result;
-}
 
 PinnedFallback pinOf(const QList<QHostAddress> &addresses)
 {

@@ -371,19 +371,19 @@ ParseResult parseMessage(QByteArrayView packet)
     return result;
 }
 
+void appendU16(QByteArray *packet, quint16 value)
+{
+    packet->append(char(value >> 8));
+    packet->append(char(value & 0xFF));
+}
+
+void appendU32(QByteArray *packet, quint32 value)
+{
+    appendU16(packet, quint16(value >> 16));
+    appendU16(packet, quint16(value & 0xFFFF));
+}
+
 namespace {
-
-    void appendU16(QByteArray *packet, quint16 value)
-    {
-        packet->append(char(value >> 8));
-        packet->append(char(value & 0xFF));
-    }
-
-    void appendU32(QByteArray *packet, quint32 value)
-    {
-        appendU16(packet, quint16(value >> 16));
-        appendU16(packet, quint16(value & 0xFFFF));
-    }
 
     // Appends name in wire form (uncompressed). Returns false and says why when it is no valid
     // DNS name.

@@ -123,6 +123,10 @@ ParseResult parseMessage(QByteArrayView packet);
 // does not parse. Returns false when fewer than 12 bytes are given.
 bool parseHeader(QByteArrayView packet, Message *header);
 
+// Network byte order, as every field on the wire.
+void appendU16(QByteArray *packet, quint16 value);
+void appendU32(QByteArray *packet, quint32 value);
+
 struct QueryOptions
 {
     bool recursionDesired = true;

@@ -41,7 +41,8 @@ void HealthStatistics::setTargets(const QList<TargetConfig> &targets)
 
 void HealthStatistics::add(Bucket *ring, int size, qint64 id, const WindowCounts &sample)
 {
-    Bucket &bucket = ring[id % size];
+    // The monotonic clock may be younger than a day: ids of the past can be negative.
+    Bucket &bucket = ring[((id % size) + size) % size];
     if (bucket.id != id)
         bucket = Bucket{id, {}};
     bucket.counts.dnsOk += sample.dnsOk;
@@ -61,6 +62,31 @@ WindowCounts HealthStatistics::sum(const Bucket *ring, int size, qint64 newestId
         total.probes += bucket.counts.probes;
     }
     return total;
+}
+
+namespace {
+qint64 floorDiv(qint64 value, qint64 divisor)
+{
+    return value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor);
+}
+} // namespace
+
+void HealthStatistics::restorePast(const QList<PastCounts> &past)
+{
+    const qint64 now = m_clock->nowMs();
+    const QDateTime wallNow = m_clock->wallTime();
+    for (const PastCounts &stretch : past) {
+        auto found = m_trackers.find(stretch.target);
+        const qint64 agoMs = stretch.start.msecsTo(wallNow);
+        if (found == m_trackers.end() || agoMs > 86'400'000 || agoMs < 0)
+            continue;
+        const qint64 startMs = now - agoMs;
+        add(found->minutes.data(), int(found->minutes.size()), floorDiv(startMs, 60'000),
+            stretch.counts);
+        if (stretch.widthS <= 60 && agoMs <= 3'600'000)
+            add(found->tenSeconds.data(), int(found->tenSeconds.size()), floorDiv(startMs, 10'000),
+                stretch.counts);
+    }
 }
 
 void HealthStatistics::record(const ProbeResult &result)

@@ -25,6 +25,16 @@ struct WindowCounts
     double checkRate() const { return probes ? double(checkOk) / probes : 0.0; }
 };
 
+// One target's probe counts over a stretch of the past (a minute or an hour), as the history
+// keeps them, to take back after a restart.
+struct PastCounts
+{
+    QString target;
+    QDateTime start; // UTC
+    int widthS = 60;
+    WindowCounts counts;
+};
+
 struct TargetHealth
 {
     enum Window { OneMinute, FiveMinutes, OneHour, OneDay, WindowCount };
@@ -59,6 +69,10 @@ public:
     void setTargets(const QList<TargetConfig> &targets);
     void record(const ProbeResult &result);
     void setPaused(const QString &target, bool paused);
+    // Seeds the success-rate windows with counts from an earlier run, each at the start of its
+    // stretch: the 24 h window takes all of the last day, the shorter windows the minutes that
+    // fall in them. Unknown targets and older counts are skipped; states and totals start anew.
+    void restorePast(const QList<PastCounts> &past);
 
     TargetHealth health(const QString &target) const;
     QList<TargetHealth> all() const;

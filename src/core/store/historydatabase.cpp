@@ -402,6 +402,14 @@ std::optional<RestoredState> HistoryDatabase::restoredState(const QDateTime &now
             pin.expiresAt = timeOf(query.value(4));
         state.pins.insert(query.value(0).toString(), pin);
     }
+    // Whole hours until the start of the hour before this one, minutes from there on.
+    const QDateTime hourStart = now.addSecs(-(now.toSecsSinceEpoch() % 3600));
+    const QDateTime split = hourStart.addSecs(-3600);
+    const auto hours = buckets(split.addSecs(-23 * 3600), split, 3600);
+    const auto minutes = buckets(split, now, 60);
+    if (!hours || !minutes)
+        return std::nullopt;
+    state.lastDay = *hours + *minutes;
     return state;
 }
 

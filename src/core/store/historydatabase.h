@@ -44,11 +44,14 @@ struct HistoryBucket
     bool operator==(const HistoryBucket &other) const = default;
 };
 
-// What a restart takes back from the history: the last-known-good answers and operator pins.
+// What a restart takes back from the history: the last-known-good answers, operator pins, and
+// the last day's counts for the success-rate windows (hours, then the last one or two hours by
+// the minute).
 struct RestoredState
 {
     QList<KnownGoodAnswer> knownGood;
     QHash<QString, PinnedFallback> pins;
+    QList<HistoryBucket> lastDay;
 };
 
 // Counts of rows removed by one pruning pass.

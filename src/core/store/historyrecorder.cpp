@@ -31,7 +31,7 @@ QString describeOpening(const SchemaReport &report)
 
 HistoryRecorder::HistoryRecorder(Resolver *resolver, HistoryStore *store,
                                  const RestoredState &state, QObject *parent)
-    : QObject(parent), m_resolver(resolver), m_store(store)
+    : QObject(parent), m_resolver(resolver), m_store(store), m_lastDay(state.lastDay)
 {
     // Restored before listening: taking back what was kept is not a new event.
     m_restoredAnswers = resolver->restoreKnownGood(state.knownGood);
@@ -45,6 +45,15 @@ HistoryRecorder::HistoryRecorder(Resolver *resolver, HistoryStore *store,
 
 void HistoryRecorder::watch(Monitor *monitor)
 {
+    QList<PastCounts> past;
+    past.reserve(m_lastDay.size());
+    for (const HistoryBucket &bucket : std::as_const(m_lastDay)) {
+        past.append({bucket.target, bucket.start, bucket.widthS,
+                     WindowCounts{quint32(bucket.dnsOk), quint32(bucket.checkOk),
+                                  quint32(bucket.probes)}});
+    }
+    monitor->statistics()->restorePast(past);
+    m_lastDay.clear();
     connect(monitor, &Monitor::resultRecorded, m_store, &HistoryStore::recordResult);
     connect(monitor, &Monitor::stateChanged, this,
             [this, clock = monitor->clock()](const QString &target, TargetState from,

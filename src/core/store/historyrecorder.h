@@ -25,6 +25,8 @@ public:
     HistoryRecorder(Resolver *resolver, HistoryStore *store, const RestoredState &state,
                     QObject *parent = nullptr);
 
+    // Records the monitor's results and state changes, after giving its statistics the last
+    // day's counts from the store.
     void watch(Monitor *monitor);
 
     int restoredAnswers() const { return m_restoredAnswers; }
@@ -35,6 +37,7 @@ private:
 
     Resolver *m_resolver;
     HistoryStore *m_store;
+    QList<HistoryBucket> m_lastDay; // until watch() hands it over
     int m_restoredAnswers = 0;
     int m_restoredPins = 0;
 };

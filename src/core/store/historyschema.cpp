@@ -47,6 +47,20 @@ QString freeBackupPath(const QString &path, int version)
     return candidate;
 }
 
+// Sums per target and bucket ("minute" is where the bucket starts, in minutes since the epoch).
+QString aggregateTable(const QString &name)
+{
+    return QStringLiteral("CREATE TABLE %1 (target TEXT NOT NULL, minute INTEGER NOT NULL,"
+                          " probes INTEGER NOT NULL, dns_ok INTEGER NOT NULL,"
+                          " checks INTEGER NOT NULL, check_ok INTEGER NOT NULL,"
+                          " via_fallback INTEGER NOT NULL, dns_latency_sum_us INTEGER NOT NULL,"
+                          " dns_latency_max_us INTEGER NOT NULL,"
+                          " check_latency_sum_us INTEGER NOT NULL,"
+                          " check_latency_max_us INTEGER NOT NULL, PRIMARY KEY (target, minute))"
+                          " WITHOUT ROWID")
+            .arg(name);
+}
+
 QString sqlText(const QString &text)
 {
     return QLatin1Char('\'') + QString(text).replace(QLatin1Char('\''), QStringLiteral("''"))
@@ -73,26 +87,8 @@ QList<SchemaStep> HistorySchema::steps()
                      QStringLiteral("CREATE INDEX results_by_target ON results (target, time_ms)"),
                      QStringLiteral("CREATE INDEX results_by_time ON results (time_ms)"),
                      // One row per target and minute (and hour), kept far longer than results.
-                     QStringLiteral(
-                             "CREATE TABLE minute_aggregates (target TEXT NOT NULL,"
-                             " minute INTEGER NOT NULL, probes INTEGER NOT NULL,"
-                             " dns_ok INTEGER NOT NULL, checks INTEGER NOT NULL,"
-                             " check_ok INTEGER NOT NULL,"
-                             " via_fallback INTEGER NOT NULL, dns_latency_sum_us INTEGER NOT NULL,"
-                             " dns_latency_max_us INTEGER NOT NULL,"
-                             " check_latency_sum_us INTEGER NOT NULL,"
-                             " check_latency_max_us INTEGER NOT NULL, PRIMARY KEY (target, minute))"
-                             " WITHOUT ROWID"),
-                     QStringLiteral(
-                             "CREATE TABLE hour_aggregates (target TEXT NOT NULL,"
-                             " minute INTEGER NOT NULL, probes INTEGER NOT NULL,"
-                             " dns_ok INTEGER NOT NULL, checks INTEGER NOT NULL,"
-                             " check_ok INTEGER NOT NULL,"
-                             " via_fallback INTEGER NOT NULL, dns_latency_sum_us INTEGER NOT NULL,"
-                             " dns_latency_max_us INTEGER NOT NULL,"
-                             " check_latency_sum_us INTEGER NOT NULL,"
-                             " check_latency_max_us INTEGER NOT NULL, PRIMARY KEY (target, minute))"
-                             " WITHOUT ROWID"),
+                     aggregateTable(QStringLiteral("minute_aggregates")),
+                     aggregateTable(QStringLiteral("hour_aggregates")),
                      QStringLiteral(
                              "CREATE TABLE events (id INTEGER PRIMARY KEY, time_ms INTEGER NOT "
                              "NULL,"
