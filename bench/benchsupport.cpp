@@ -2,8 +2,10 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QThread>
+#include <QTimer>
 
 #include <sys/resource.h>
 
@@ -41,6 +43,13 @@ QString machine()
         }
     }
     return QStringLiteral("%1, %2 cores").arg(model).arg(QThread::idealThreadCount());
+}
+
+void runFor(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
 }
 
 qint64 cpuTimeMs()

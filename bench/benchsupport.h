@@ -18,6 +18,9 @@ struct Row
 // Runs the event loop until done() holds, checking after every batch of events, as an application
 // would (QTest::qWaitFor sleeps 10 ms between checks, which would dominate the measurement).
 bool runUntil(const std::function<bool()> &done, int timeoutMs);
+// Runs the event loop for ms as an application does, sleeping while there is nothing to do (the
+// CPU a run costs is then the program's, not this loop's).
+void runFor(int ms);
 qint64 residentKb();
 // User plus system CPU time of this process so far.
 qint64 cpuTimeMs();

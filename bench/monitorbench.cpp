@@ -93,13 +93,12 @@ Row benchMonitor(int seconds)
                      [&] { scrapedBytes = prometheusMetrics(monitor).size(); });
     scrape.start(15'000);
 
+    runFor(WarmUpS * 1000);
     QElapsedTimer wall;
-    wall.start();
-    runUntil([&] { return wall.elapsed() >= WarmUpS * 1000; }, WarmUpS * 1000 + 5000);
     const qint64 cpuStart = cpuTimeMs();
     const qint64 probesStart = probes;
     const qint64 failedStart = failed;
-    wall.restart();
+    wall.start();
     g_memory = MemoryTrace();
     QTimer sampler;
     auto sample = [] {
@@ -112,7 +111,7 @@ Row benchMonitor(int seconds)
     sample();
     QObject::connect(&sampler, &QTimer::timeout, &monitor, sample);
     sampler.start(10'000);
-    runUntil([&] { return wall.elapsed() >= seconds * 1000; }, seconds * 1000 + 5000);
+    runFor(seconds * 1000);
     sample();
     const double elapsedS = double(wall.elapsed()) / 1000.0;
     const double cpuPercent = double(cpuTimeMs() - cpuStart) / (elapsedS * 1000.0) * 100.0;

@@ -8,4 +8,4 @@ source "$(dirname "$0")/common.sh"
 configure_and_build "$repo_root/build-bench" -DCMAKE_BUILD_TYPE=Release -DDNSWATCH_BUILD_TESTS=ON \
   -DDNSWATCH_BUILD_BENCH=ON > "$repo_root/build-bench.log" 2>&1 \
   || { cat "$repo_root/build-bench.log"; exit 1; }
-exec "$repo_root/build-bench/bench/dnswatch_bench"
+exec "$repo_root/build-bench/bench/dnswatch_bench" "$@"
