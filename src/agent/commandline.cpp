@@ -163,7 +163,8 @@ int runOnce(QCoreApplication &app, const AppConfig &config, const EnvFallback &e
 }
 
 // `--demo`: the agent, or one --once round, over the built-in lab (src/agent/demo).
-int runDemo(QCoreApplication &app, DemoLab::Run run, const QString &format, const QString &dbPath)
+int runDemo(QCoreApplication &app, DemoLab::Run run, const QString &format, const QString &dbPath,
+            const DashboardLauncher &dashboard)
 {
     SystemClock clock;
     DemoLab lab(&clock);
@@ -179,6 +180,8 @@ int runDemo(QCoreApplication &app, DemoLab::Run run, const QString &format, cons
     banner.flush();
     if (run == DemoLab::Run::Once)
         return runOnce(app, lab.config(), lab.envFallback(), format, dbPath);
+    if (dashboard)
+        return dashboard({lab.config(), lab.envFallback(), dbPath});
     HeadlessAgent::Options options = DemoLab::agentOptions();
     options.terminal = ::isatty(STDOUT_FILENO);
     // Phase changes go where the agent's own lines go: under the live status in a terminal.
@@ -190,25 +193,38 @@ int runDemo(QCoreApplication &app, DemoLab::Run run, const QString &format, cons
 
 } // namespace
 
-int runCommandLine(QCoreApplication &app)
+bool argumentsWantDashboard(const QStringList &arguments)
+{
+    for (const QString &argument : arguments.mid(1)) {
+        for (const char *mode : {"--once", "--headless", "--format", "--help", "-h", "--help-all",
+                                 "--version", "-v"}) {
+            const QLatin1String name(mode);
+            if (argument == name || argument.startsWith(name + QLatin1Char('=')))
+                return false;
+        }
+    }
+    return true;
+}
+
+int runCommandLine(QCoreApplication &app, const DashboardLauncher &dashboard)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
             "DNS Watch keeps service hosts reachable when DNS fails and shows how resolution is "
             "doing.\n\n"
+            "Without a mode it opens the dashboard (it needs a display).\n\n"
             "--once resolves every configured target once (all at the same time), prints a table\n"
             "or JSON, and exits 0 when every critical target has addresses (fresh or from a\n"
-            "fallback tier), 1 when one has none, 2 on a usage or config error. It is also what\n"
-            "runs when no mode is given.\n\n"
+            "fallback tier), 1 when one has none, 2 on a usage or config error.\n\n"
             "--headless runs the agent: it probes every target in the background and serves\n"
             "/metrics (Prometheus), /healthz, /readyz and /api/v1/status over HTTP. SIGTERM or\n"
             "SIGINT stop it; SIGHUP (or saving the config file) reloads the config.\n\n"
             "Without --config the embedded default watches localhost through the system resolver,\n"
             "plus the host of MLFLOW_TRACKING_URI when that holds an http(s) URI.\n"
             "DNSWATCH_FALLBACK_IPS=\"host=IP,IP;host2=IP\" sets emergency fallback addresses.\n\n"
-            "--demo runs the agent (with --once, one round) over a built-in lab: fake names on\n"
-            "loopback whose DNS fails on a script (slow answers, SERVFAIL, outage, address\n"
-            "change). Nothing to set up."));
+            "--demo shows a built-in lab in the dashboard (with --headless, the agent; with\n"
+            "--once, one round): fake names on loopback whose DNS fails on a script (slow\n"
+            "answers, SERVFAIL, outage, address change). Nothing to set up."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption onceOption(
@@ -275,7 +291,8 @@ int runCommandLine(QCoreApplication &app)
                                           .arg(option.names().constLast()));
         }
         return runDemo(app, parser.isSet(onceOption) ? DemoLab::Run::Once : DemoLab::Run::Agent,
-                       format, parser.value(dbOption));
+                       format, parser.value(dbOption),
+                       parser.isSet(headlessOption) ? DashboardLauncher() : dashboard);
     }
 
     AppConfig config;
@@ -328,5 +345,7 @@ int runCommandLine(QCoreApplication &app)
         return runHeadless(app, options, config, env, parser.value(dbOption));
     }
 
+    if (dashboard && !parser.isSet(onceOption))
+        return dashboard({config, env, parser.value(dbOption)});
     return runOnce(app, config, env, format, parser.value(dbOption));
 }

@@ -1,11 +1,44 @@
 #include "commandline.h"
+#include "dashboard.h"
 
-#include <QCoreApplication>
+#include <QApplication>
+
+#include <cstdio>
+
+namespace {
+bool displayAvailable()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY")
+            || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+            || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+void nameApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("dnswatch"));
+    QCoreApplication::setOrganizationName(QStringLiteral("dnswatch"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DNSWATCH_VERSION));
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    if (argumentsWantDashboard(arguments)) {
+        if (!displayAvailable()) {
+            std::fputs("dnswatch: no display (DISPLAY and WAYLAND_DISPLAY are unset), and the "
+                       "dashboard needs one.\nRun `dnswatch --headless` for the agent, or "
+                       "`dnswatch --once` for one round; --demo works with both.\n",
+                       stderr);
+            return 2;
+        }
+        QApplication app(argc, argv);
+        nameApplication();
+        return runCommandLine(app, runDashboard);
+    }
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("dnswatch"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(DNSWATCH_VERSION));
+    nameApplication();
     return runCommandLine(app);
 }

@@ -403,7 +403,8 @@ private Q_SLOTS:
         const bool holdingUsualPort = usualPort.listen(QHostAddress::LocalHost, 9108);
         QProcess agent;
         agent.setProcessEnvironment(binaryEnvironment());
-        agent.start(QStringLiteral(DNSWATCH_BINARY), {QStringLiteral("--demo")});
+        agent.start(QStringLiteral(DNSWATCH_BINARY),
+                    {QStringLiteral("--demo"), QStringLiteral("--headless")});
         QVERIFY(agent.waitForStarted());
         QByteArray out;
         const QRegularExpression listening(

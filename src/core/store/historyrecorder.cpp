@@ -2,9 +2,10 @@
 
 void openHistory(
         HistoryStore *store, const QString &path, QObject *context,
-        std::function<void(const QString &, const SchemaReport &, const RestoredState &)> done)
+        std::function<void(const QString &, const SchemaReport &, const RestoredState &)> done,
+        PageCheck pageCheck)
 {
-    store->open(path, [store, context, done](const SchemaReport &report) {
+    const auto opened = [store, context, done](const SchemaReport &report) {
         if (!report.ok) {
             done(report.error, report, RestoredState());
             return;
@@ -14,7 +15,8 @@ void openHistory(
                 [report, done](const std::optional<RestoredState> &state, const QString &error) {
                     done(state ? QString() : error, report, state.value_or(RestoredState()));
                 });
-    });
+    };
+    store->open(path, opened, pageCheck);
 }
 
 QString describeOpening(const SchemaReport &report)

@@ -10,7 +10,8 @@
 void openHistory(HistoryStore *store, const QString &path, QObject *context,
                  std::function<void(const QString &error, const SchemaReport &report,
                                     const RestoredState &state)>
-                         done);
+                         done,
+                 PageCheck pageCheck = PageCheck::BeforeUse);
 // "created", "schema 1", "migrated from schema 1 to 2 (backup: FILE)": for the log.
 QString describeOpening(const SchemaReport &report);
 

@@ -1,0 +1,81 @@
+#include "eventlogmodel.h"
+
+EventLogModel::EventLogModel(int limit, QObject *parent)
+    : QAbstractTableModel(parent), m_limit(limit)
+{ }
+
+void EventLogModel::add(const StoredEvent &event)
+{
+    if (m_events.size() >= m_limit) {
+        const int last = int(m_events.size()) - 1;
+        beginRemoveRows(QModelIndex(), last, last);
+        m_events.removeLast();
+        endRemoveRows();
+    }
+    beginInsertRows(QModelIndex(), 0, 0);
+    m_events.prepend(event);
+    endInsertRows();
+}
+
+QString EventLogModel::asText(const StoredEvent &event)
+{
+    const QString subject = event.target.isEmpty() ? event.host : event.target;
+    return QStringLiteral("%1  %2  %3  %4")
+            .arg(event.time.toString(Qt::ISODateWithMs), event.kind, subject, event.detail);
+}
+
+int EventLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_events.size());
+}
+
+int EventLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EventLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return QVariant();
+    const StoredEvent &event = m_events[index.row()];
+    const QString subject = event.target.isEmpty() ? event.host : event.target;
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case Time:
+            return event.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        case Kind:
+            return event.kind;
+        case Subject:
+            return subject;
+        case Detail:
+            return event.detail;
+        }
+        return QVariant();
+    case KindRole:
+        return event.kind;
+    case SubjectRole:
+        return subject;
+    default:
+        return QVariant();
+    }
+}
+
+QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QVariant();
+    switch (section) {
+    case Time:
+        return tr("Time");
+    case Kind:
+        return tr("Event");
+    case Subject:
+        return tr("Target or host");
+    case Detail:
+        return tr("Detail");
+    }
+    return QVariant();
+}

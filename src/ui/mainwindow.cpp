@@ -1,0 +1,365 @@
+#include "mainwindow.h"
+
+#include "pindialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
+    : QMainWindow(parent)
+    , m_monitor(monitor)
+    , m_targets(new TargetTableModel(monitor, this))
+    , m_events(new EventLogModel(EventLogModel::DefaultLimit, this))
+    , m_targetFilter(new QSortFilterProxyModel(this))
+    , m_eventFilter(new QSortFilterProxyModel(this))
+    , m_banner(new QLabel(this))
+    , m_readyLabel(new QLabel(this))
+{
+    setWindowTitle(tr("DNS Watch"));
+    buildActions();
+    buildMenus();
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(buildTargetsPane());
+    splitter->addWidget(buildEventsPane());
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    m_banner->setAlignment(Qt::AlignCenter);
+    m_banner->setMargin(10);
+    m_banner->setAutoFillBackground(true);
+    m_banner->setAccessibleName(tr("Overall readiness"));
+    QFont bannerFont = m_banner->font();
+    bannerFont.setPointSizeF(bannerFont.pointSizeF() * 1.6);
+    bannerFont.setBold(true);
+    m_banner->setFont(bannerFont);
+    layout->addWidget(m_banner);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+    statusBar()->addPermanentWidget(m_readyLabel);
+
+    connect(monitor->resolver(), &Resolver::eventOccurred, this, [this](const ResolverEvent &event) {
+        m_events->add(StoredEvent::fromResolverEvent(event));
+    });
+    connect(monitor, &Monitor::stateChanged, this,
+            [this](const QString &target, TargetState from, TargetState to, const QString &detail) {
+                m_events->add(StoredEvent::fromStateChange(m_monitor->clock()->wallTime(), target,
+                                                           from, to, detail));
+            });
+    connect(monitor, &Monitor::resultRecorded, this, &MainWindow::updateReadiness);
+    connect(monitor, &Monitor::stateChanged, this, &MainWindow::updateReadiness);
+    updateReadiness();
+    updateActions();
+    resize(1200, 720);
+}
+
+void MainWindow::buildActions()
+{
+    const auto action = [this](const QString &text, QStyle::StandardPixmap icon,
+                               const QKeySequence &shortcut, const QString &tip) {
+        auto *created = new QAction(style()->standardIcon(icon), text, this);
+        created->setShortcut(shortcut);
+        created->setToolTip(
+                QStringLiteral("%1 (%2)").arg(tip, shortcut.toString(QKeySequence::NativeText)));
+        created->setStatusTip(tip);
+        return created;
+    };
+    m_reResolve = action(tr("&Re-resolve"), QStyle::SP_BrowserReload, QKeySequence(Qt::Key_F5),
+                         tr("Look the selected targets up again, past the fresh cache"));
+    m_reResolveAll = action(tr("Re-resolve &all"), QStyle::SP_BrowserReload,
+                            QKeySequence(Qt::SHIFT | Qt::Key_F5),
+                            tr("Look every target up again, past the fresh cache"));
+    m_pin = action(tr("&Pin fallback addresses..."), QStyle::SP_DialogSaveButton,
+                   QKeySequence(Qt::CTRL | Qt::Key_P),
+                   tr("Addresses to serve for the selected target when DNS cannot answer"));
+    m_unpin = action(tr("&Unpin"), QStyle::SP_DialogDiscardButton,
+                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+                     tr("Remove the pinned fallback addresses of the selected targets"));
+    m_probeNow = action(tr("Probe &now"), QStyle::SP_MediaPlay, QKeySequence(Qt::CTRL | Qt::Key_R),
+                        tr("Probe the selected targets now"));
+    m_pause = action(tr("Pa&use"), QStyle::SP_MediaPause, QKeySequence(Qt::CTRL | Qt::Key_U),
+                     tr("Stop probing the selected targets"));
+    m_resume = action(tr("Resu&me"), QStyle::SP_MediaSeekForward,
+                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
+                      tr("Probe the selected targets again"));
+    connect(m_reResolve, &QAction::triggered, this, [this] { forceReResolve(selectedTargets()); });
+    connect(m_reResolveAll, &QAction::triggered, this, [this] {
+        QStringList all;
+        for (const TargetConfig &target : m_monitor->config().targets)
+            all.append(target.name);
+        forceReResolve(all);
+    });
+    connect(m_pin, &QAction::triggered, this, &MainWindow::askForPin);
+    connect(m_unpin, &QAction::triggered, this, [this] { unpin(selectedTargets()); });
+    connect(m_probeNow, &QAction::triggered, this, [this] { probeNow(selectedTargets()); });
+    connect(m_pause, &QAction::triggered, this, [this] { setPaused(selectedTargets(), true); });
+    connect(m_resume, &QAction::triggered, this, [this] { setPaused(selectedTargets(), false); });
+    m_copyEvents = new QAction(tr("&Copy events"), this);
+    m_copyEvents->setShortcut(QKeySequence::Copy);
+    m_copyEvents->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_copyEvents, &QAction::triggered, this, &MainWindow::copySelectedEvents);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    quit->setShortcut(QKeySequence::Quit);
+    QMenu *targets = menuBar()->addMenu(tr("&Targets"));
+    targets->addActions({m_reResolve, m_reResolveAll, m_probeNow});
+    targets->addSeparator();
+    targets->addActions({m_pin, m_unpin});
+    targets->addSeparator();
+    targets->addActions({m_pause, m_resume});
+    QToolBar *toolbar = addToolBar(tr("Actions"));
+    toolbar->setObjectName(QStringLiteral("actions"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addActions({m_reResolve, m_reResolveAll, m_probeNow});
+    toolbar->addSeparator();
+    toolbar->addActions({m_pin, m_unpin});
+    toolbar->addSeparator();
+    toolbar->addActions({m_pause, m_resume});
+}
+
+QLineEdit *MainWindow::filteredTable(QWidget *pane, QAbstractItemModel *model,
+                                     QSortFilterProxyModel *filter, const QString &name,
+                                     const QString &placeholder, QTableView **view)
+{
+    auto *search = new QLineEdit(pane);
+    search->setPlaceholderText(placeholder);
+    search->setClearButtonEnabled(true);
+    search->setAccessibleName(tr("Filter: %1").arg(name));
+    filter->setSourceModel(model);
+    filter->setFilterKeyColumn(-1); // any column
+    filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    connect(search, &QLineEdit::textChanged, filter, &QSortFilterProxyModel::setFilterFixedString);
+    *view = new QTableView(pane);
+    (*view)->setModel(filter);
+    (*view)->setAccessibleName(name);
+    (*view)->setSelectionBehavior(QAbstractItemView::SelectRows);
+    (*view)->verticalHeader()->hide();
+    (*view)->horizontalHeader()->setStretchLastSection(true);
+    return search;
+}
+
+QWidget *MainWindow::buildTargetsPane()
+{
+    auto *pane = new QWidget(this);
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_search = filteredTable(pane, m_targets, m_targetFilter, tr("Targets"),
+                             tr("Search targets, hosts, addresses..."), &m_targetView);
+    m_targetFilter->setSortRole(TargetTableModel::SortRole);
+    m_targetView->setSortingEnabled(true);
+    m_targetView->sortByColumn(TargetTableModel::Name, Qt::AscendingOrder);
+    m_targetView->setAlternatingRowColors(true);
+    QHeaderView *header = m_targetView->horizontalHeader();
+    // Short values keep their columns just wide enough; names, hosts and addresses can be
+    // widened by hand.
+    for (int column : {TargetTableModel::Status, TargetTableModel::Source,
+                       TargetTableModel::TtlLeft, TargetTableModel::SuccessFiveMinutes,
+                       TargetTableModel::LatencyP95, TargetTableModel::TimeInFallback})
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    header->resizeSection(TargetTableModel::Name, 110);
+    header->resizeSection(TargetTableModel::Host, 170);
+    header->resizeSection(TargetTableModel::Addresses, 150);
+    m_targetView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_targetView->addActions({m_reResolve, m_probeNow, m_pin, m_unpin, m_pause, m_resume});
+    connect(m_targetView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
+    connect(m_targetView, &QTableView::doubleClicked, this, [this] { askForPin(); });
+    layout->addWidget(m_search);
+    layout->addWidget(m_targetView, 1);
+    return pane;
+}
+
+QWidget *MainWindow::buildEventsPane()
+{
+    auto *pane = new QWidget(this);
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    QLineEdit *filter = filteredTable(pane, m_events, m_eventFilter, tr("Events"),
+                                      tr("Filter events by target, host or kind..."), &m_eventView);
+    m_eventView->setWordWrap(false);
+    m_eventView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_eventView->addAction(m_copyEvents);
+    m_eventView->setColumnWidth(EventLogModel::Time, 150);
+    m_eventView->setColumnWidth(EventLogModel::Kind, 140);
+    m_eventView->setColumnWidth(EventLogModel::Subject, 200);
+    layout->addWidget(new QLabel(tr("Events (newest first)"), pane));
+    layout->addWidget(filter);
+    layout->addWidget(m_eventView, 1);
+    return pane;
+}
+
+QStringList MainWindow::selectedTargets() const
+{
+    QStringList names;
+    for (const QModelIndex &index : m_targetView->selectionModel()->selectedRows())
+        names.append(index.data(TargetTableModel::TargetNameRole).toString());
+    return names;
+}
+
+void MainWindow::selectTarget(const QString &target)
+{
+    const int row = m_targets->rowOf(target);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_targetFilter->mapFromSource(m_targets->index(row, 0));
+    m_targetView->selectionModel()->select(
+            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_targetView->scrollTo(index);
+}
+
+const TargetConfig *MainWindow::targetConfig(const QString &name) const
+{
+    for (const TargetConfig &target : m_monitor->config().targets) {
+        if (target.name == name)
+            return &target;
+    }
+    return nullptr;
+}
+
+void MainWindow::forceReResolve(const QStringList &targets)
+{
+    for (const QString &name : targets) {
+        const TargetConfig *target = targetConfig(name);
+        if (!target)
+            continue;
+        // Past the fresh cache; the probe that follows shows the answer in the table.
+        m_monitor->resolver()->forceResolve({target->host, target->resolver, target->record}, this,
+                                            [this, name](const LookupResult &) {
+                                                m_monitor->engine()->scheduler()->probeNow(name);
+                                            });
+    }
+    statusBar()->showMessage(tr("Re-resolving %n target(s)...", nullptr, int(targets.size())), 5000);
+}
+
+void MainWindow::pin(const QString &target, const PinnedFallback &pin)
+{
+    const TargetConfig *config = targetConfig(target);
+    if (!config)
+        return;
+    m_monitor->resolver()->pinAddresses(config->host, pin);
+    statusBar()->showMessage(
+            tr("Pinned %1 for %2")
+                    .arg(addressStrings(pin.addresses).join(QStringLiteral(", ")), config->host),
+            5000);
+}
+
+void MainWindow::unpin(const QStringList &targets)
+{
+    for (const QString &name : targets) {
+        if (const TargetConfig *config = targetConfig(name))
+            m_monitor->resolver()->unpinAddresses(config->host, tr("unpinned in the dashboard"));
+    }
+}
+
+void MainWindow::probeNow(const QStringList &targets)
+{
+    for (const QString &name : targets)
+        m_monitor->engine()->scheduler()->probeNow(name);
+}
+
+void MainWindow::setPaused(const QStringList &targets, bool paused)
+{
+    for (const QString &name : targets) {
+        if (paused)
+            m_monitor->pause(name);
+        else
+            m_monitor->resume(name);
+    }
+    updateActions();
+}
+
+void MainWindow::askForPin()
+{
+    const QStringList targets = selectedTargets();
+    if (targets.size() != 1)
+        return;
+    const TargetConfig *config = targetConfig(targets.constFirst());
+    if (!config)
+        return;
+    PinDialog dialog(config->host, this);
+    if (const std::optional<PinnedFallback> current = m_monitor->resolver()->pin(config->host)) {
+        dialog.setAddressesText(addressStrings(current->addresses).join(QStringLiteral(", ")));
+        dialog.setReason(current->reason);
+        dialog.setExpiry(current->expiresAt);
+    }
+    if (dialog.exec() == QDialog::Accepted)
+        pin(targets.constFirst(), dialog.pin());
+}
+
+void MainWindow::copySelectedEvents()
+{
+    QStringList lines;
+    for (const QModelIndex &index : m_eventView->selectionModel()->selectedRows())
+        lines.append(
+                EventLogModel::asText(m_events->eventAt(m_eventFilter->mapToSource(index).row())));
+    if (!lines.isEmpty())
+        QApplication::clipboard()->setText(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+}
+
+void MainWindow::updateActions()
+{
+    const QStringList selected = selectedTargets();
+    const bool any = !selected.isEmpty();
+    m_reResolve->setEnabled(any);
+    m_probeNow->setEnabled(any);
+    m_pin->setEnabled(selected.size() == 1);
+    bool anyPinned = false, anyPaused = false, anyRunning = false;
+    for (const QString &name : selected) {
+        const TargetConfig *config = targetConfig(name);
+        if (config && m_monitor->resolver()->pin(config->host))
+            anyPinned = true;
+        (m_monitor->engine()->scheduler()->isPaused(name) ? anyPaused : anyRunning) = true;
+    }
+    m_unpin->setEnabled(anyPinned);
+    m_pause->setEnabled(anyRunning);
+    m_resume->setEnabled(anyPaused);
+}
+
+void MainWindow::updateReadiness()
+{
+    QStringList notReady;
+    const bool ready = m_monitor->statistics()->ready(&notReady);
+    int degraded = 0;
+    for (const TargetHealth &health : m_monitor->statistics()->all())
+        degraded += health.state == TargetState::Degraded;
+    QString text;
+    QColor colour;
+    if (!ready) {
+        text = tr("NOT READY: %1").arg(notReady.join(QStringLiteral("; ")));
+        colour = QColor(0xc0, 0x1c, 0x28);
+    } else if (degraded > 0) {
+        text = tr("Ready: %n target(s) kept reachable by fallback", nullptr, degraded);
+        colour = QColor(0xb8, 0x6e, 0x00);
+    } else {
+        text = tr("Ready: every critical target reachable");
+        colour = QColor(0x26, 0x80, 0x3a);
+    }
+    m_banner->setText(text);
+    m_banner->setToolTip(text);
+    QPalette palette = m_banner->palette();
+    palette.setColor(QPalette::Window, colour);
+    palette.setColor(QPalette::WindowText, Qt::white);
+    m_banner->setPalette(palette);
+    m_readyLabel->setText(ready ? tr("ready") : tr("not ready"));
+    updateActions();
+    if (ready != m_lastReady) {
+        m_lastReady = ready;
+        Q_EMIT readinessChanged(ready);
+    }
+}

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "eventlogmodel.h"
+#include "probe/monitor.h"
+#include "targettablemodel.h"
+
+#include <QMainWindow>
+
+class QAbstractItemModel;
+class QAction;
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+
+// The dashboard's main window: a readiness banner readable from across the room, the targets
+// table (sortable, filtered by the search box), the event log under it, and the actions on the
+// selected targets (toolbar, context menu, menu bar, shortcuts): force re-resolve, pin and unpin
+// fallback addresses, probe now, pause and resume.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(Monitor *monitor, QWidget *parent = nullptr);
+
+    TargetTableModel *targetModel() const { return m_targets; }
+    EventLogModel *eventModel() const { return m_events; }
+    QTableView *targetView() const { return m_targetView; }
+    QLabel *banner() const { return m_banner; }
+
+    QStringList selectedTargets() const;
+    void selectTarget(const QString &target);
+
+    // The actions, callable without the UI (tests; the menu and toolbar call the same).
+    void forceReResolve(const QStringList &targets);
+    void pin(const QString &target, const PinnedFallback &pin);
+    void unpin(const QStringList &targets);
+    void probeNow(const QStringList &targets);
+    void setPaused(const QStringList &targets, bool paused);
+
+Q_SIGNALS:
+    void readinessChanged(bool ready);
+
+private:
+    void buildActions();
+    void buildMenus();
+    // A table over model through filter, and the search box that filters it (returned).
+    QLineEdit *filteredTable(QWidget *pane, QAbstractItemModel *model,
+                             QSortFilterProxyModel *filter, const QString &name,
+                             const QString &placeholder, QTableView **view);
+    QWidget *buildTargetsPane();
+    QWidget *buildEventsPane();
+    void updateActions();
+    void updateReadiness();
+    void askForPin();
+    void copySelectedEvents();
+    const TargetConfig *targetConfig(const QString &name) const;
+
+    Monitor *m_monitor;
+    TargetTableModel *m_targets;
+    EventLogModel *m_events;
+    QSortFilterProxyModel *m_targetFilter;
+    QSortFilterProxyModel *m_eventFilter;
+    QTableView *m_targetView = nullptr;
+    QTableView *m_eventView = nullptr;
+    QLineEdit *m_search = nullptr;
+    QLabel *m_banner;
+    QLabel *m_readyLabel;
+    QAction *m_reResolve = nullptr;
+    QAction *m_reResolveAll = nullptr;
+    QAction *m_pin = nullptr;
+    QAction *m_unpin = nullptr;
+    QAction *m_probeNow = nullptr;
+    QAction *m_pause = nullptr;
+    QAction *m_resume = nullptr;
+    QAction *m_copyEvents = nullptr;
+    bool m_lastReady = false;
+};

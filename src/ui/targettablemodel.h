@@ -1,0 +1,67 @@
+#pragma once
+
+#include "probe/monitor.h"
+
+#include <QAbstractTableModel>
+#include <QSet>
+#include <QTimer>
+
+// The targets of a Monitor as a table: one row per target, updated in place as results arrive
+// (coalesced, at most four times a second) and every second for the TTL countdown and the
+// windows. The Monitor stays the source of truth; a row keeps only its latest snapshot.
+class TargetTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        Status,
+        Name,
+        Host,
+        Resolver,
+        Source,
+        Addresses,
+        TtlLeft,
+        SuccessFiveMinutes,
+        LatencyP95,
+        TimeInFallback,
+        LastError, // last: the one with room to stretch
+        ColumnCount
+    };
+    enum Role {
+        TargetNameRole = Qt::UserRole + 1, // the target's name, whatever the column
+        StateRole, // TargetState as int
+        SortRole, // a value that sorts as people expect (numbers as numbers)
+    };
+
+    explicit TargetTableModel(Monitor *monitor, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    QString targetAt(int row) const;
+    int rowOf(const QString &target) const;
+    void reloadTargets(); // after a config change: rows added, removed, kept
+
+private:
+    struct Row
+    {
+        TargetConfig target;
+        TargetHealth health;
+        CacheEntrySnapshot cache;
+        bool paused = false;
+    };
+    void refresh(Row &row) const;
+    void flushDirty();
+    void tick();
+    QVariant display(const Row &row, int column) const;
+    QVariant sortValue(const Row &row, int column) const;
+
+    Monitor *m_monitor;
+    QList<Row> m_rows;
+    QSet<QString> m_dirty;
+    QTimer m_coalesce; // results arriving in a burst become one update
+    QTimer m_tick; // TTL countdown, windows moving on
+};

@@ -1,0 +1,208 @@
+// The dashboard's models and main window on the offscreen platform, over a Monitor probing a
+// real dnsmasq: models pass QAbstractItemModelTester while results arrive, the table follows
+// the results, "re-resolve" reaches the server, the pin dialog refuses bad input and an
+// accepted pin is served once the server is gone, and the banner follows readiness.
+// Screenshots of the window (normal, in fallback) are saved next to the test for people to see.
+#include "dnsserverfixture.h"
+#include "mainwindow.h"
+#include "pindialog.h"
+#include "testaddresses.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDir>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+class TestDashboard : public QObject
+{
+    Q_OBJECT
+
+private:
+    DnsServerFixture m_dns;
+    std::unique_ptr<SystemClock> m_clock;
+    std::unique_ptr<Monitor> m_monitor;
+    std::unique_ptr<MainWindow> m_window;
+
+    AppConfig labConfig() const
+    {
+        AppConfig config;
+        ResolverConfig lab;
+        lab.name = QStringLiteral("lab");
+        lab.servers = {*NameServer::parse(m_dns.server())};
+        lab.timeoutMs = 300;
+        lab.attempts = 1;
+        config.resolvers = {lab};
+        config.cache.minTtlS = 1;
+        config.cache.maxTtlS = 2; // answers go stale within the test
+        config.cache.clientResponseTimerMs = 400;
+        for (const QString &name : {QStringLiteral("api"), QStringLiteral("db")}) {
+            TargetConfig target;
+            target.name = name;
+            target.host = name + QStringLiteral(".lab.test");
+            target.resolver = QStringLiteral("lab");
+            target.intervalS = 1;
+            config.targets.append(target);
+        }
+        TargetConfig gone;
+        gone.name = QStringLiteral("legacy");
+        gone.host = QStringLiteral("legacy.lab.test");
+        gone.resolver = QStringLiteral("lab");
+        gone.intervalS = 1;
+        gone.critical = false;
+        config.targets.append(gone);
+        return config;
+    }
+
+    QString cell(const QString &target, int column) const
+    {
+        const TargetTableModel *model = m_window->targetModel();
+        return model->index(model->rowOf(target), column).data().toString();
+    }
+
+    static void saveShot(QWidget *widget, const QString &name)
+    {
+        QDir().mkpath(QStringLiteral(DNSWATCH_SCREENSHOT_DIR));
+        const QString path = QStringLiteral(DNSWATCH_SCREENSHOT_DIR "/%1.png").arg(name);
+        QVERIFY2(widget->grab().save(path), qPrintable(path));
+        qInfo("screenshot: %s", qPrintable(path));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_dns.startDnsmasq({QStringLiteral("--host-record=api.lab.test,127.0.0.1,60"),
+                                     QStringLiteral("--host-record=db.lab.test,127.0.0.2,60"),
+                                     QStringLiteral("--address=/legacy.lab.test/")},
+                                    &error),
+                 qPrintable(error));
+    }
+
+    void init()
+    {
+        if (!m_dns.pid() || m_dns.pid() < 0) {
+            QString error;
+            QVERIFY2(m_dns.restart(&error), qPrintable(error));
+        }
+        m_clock = std::make_unique<SystemClock>();
+        m_monitor = std::make_unique<Monitor>(labConfig(), EnvFallback(), MlflowCredentials(),
+                                              m_clock.get());
+        m_window = std::make_unique<MainWindow>(m_monitor.get());
+        m_window->show();
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_monitor.reset();
+        m_clock.reset();
+    }
+
+    void modelsHoldTogetherWhileResultsArrive()
+    {
+        QAbstractItemModelTester targets(m_window->targetModel(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester events(m_window->eventModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("api"), TargetTableModel::Status),
+                                  QStringLiteral("healthy"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->eventModel()->rowCount() >= 3, 10000);
+        m_window->targetModel()->reloadTargets();
+    }
+
+    void tableFollowsTheResults()
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("db"), TargetTableModel::Status),
+                                  QStringLiteral("healthy"), 10000);
+        QCOMPARE(cell(QStringLiteral("db"), TargetTableModel::Addresses),
+                 QStringLiteral("127.0.0.2"));
+        QVERIFY(QStringList({QStringLiteral("fresh"), QStringLiteral("cache")})
+                        .contains(cell(QStringLiteral("db"), TargetTableModel::Source)));
+        QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("legacy"), TargetTableModel::Status),
+                                  QStringLiteral("down"), 10000);
+        QCOMPARE(cell(QStringLiteral("legacy"), TargetTableModel::LastError),
+                 QStringLiteral("nxdomain"));
+        // The selection survives updates.
+        m_window->selectTarget(QStringLiteral("db"));
+        QTest::qWait(1500);
+        QCOMPARE(m_window->selectedTargets(), QStringList{QStringLiteral("db")});
+        saveShot(m_window.get(), QStringLiteral("dashboard-normal"));
+    }
+
+    void reResolveReachesTheServer()
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("api"), TargetTableModel::Status),
+                                  QStringLiteral("healthy"), 10000);
+        const int before = m_dns.queryCount(QStringLiteral("api.lab.test"));
+        m_window->forceReResolve({QStringLiteral("api")});
+        QTRY_VERIFY_WITH_TIMEOUT(m_dns.queryCount(QStringLiteral("api.lab.test")) > before, 5000);
+    }
+
+    void pinDialogRefusesBadInput_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("empty") << QString() << QStringLiteral("at least one");
+        QTest::newRow("octet too big")
+                << QStringLiteral("10.0.0.300") << QStringLiteral("10.0.0.300");
+        QTest::newRow("twice") << QStringLiteral("10.0.0.1, 10.0.0.1") << QStringLiteral("twice");
+        QTest::newRow("host name") << QStringLiteral("db.example") << QStringLiteral("db.example");
+    }
+
+    void pinDialogRefusesBadInput()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, problem);
+        PinDialog dialog(QStringLiteral("api.lab.test"));
+        dialog.setAddressesText(text);
+        QVERIFY(!dialog.isInputValid());
+        QVERIFY2(dialog.problem().contains(problem), qPrintable(dialog.problem()));
+        dialog.setAddressesText(QStringLiteral("10.0.0.5 fd00::5"));
+        QVERIFY2(dialog.isInputValid(), qPrintable(dialog.problem()));
+        QCOMPARE(dialog.pin().addresses,
+                 ips({QStringLiteral("10.0.0.5"), QStringLiteral("fd00::5")}));
+        dialog.setExpiry(QDateTime::currentDateTimeUtc().addSecs(-60));
+        QVERIFY(!dialog.isInputValid());
+        QVERIFY(dialog.problem().contains(QStringLiteral("past")));
+    }
+
+    void acceptedPinIsServedWhenDnsIsGone()
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("api"), TargetTableModel::Status),
+                                  QStringLiteral("healthy"), 10000);
+        QSignalSpy readiness(m_window.get(), &MainWindow::readinessChanged);
+        PinDialog dialog(QStringLiteral("api.lab.test"));
+        dialog.setAddressesText(QStringLiteral("127.0.0.9"));
+        dialog.setReason(QStringLiteral("drill"));
+        QVERIFY(dialog.isInputValid());
+        m_window->pin(QStringLiteral("api"), dialog.pin());
+        m_dns.kill();
+        // db goes stale first; once the stale copies are cleared, api is served its pin and db
+        // has nothing: the banner turns to not ready.
+        QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("db"), TargetTableModel::Source),
+                                  QStringLiteral("stale"), 10000);
+        m_window->selectTarget(QStringLiteral("db"));
+        saveShot(m_window.get(), QStringLiteral("dashboard-fallback"));
+        m_monitor->resolver()->clearAll();
+        m_window->forceReResolve({QStringLiteral("api"), QStringLiteral("db")});
+        QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("api"), TargetTableModel::Source),
+                                  QStringLiteral("pinned"), 10000);
+        QCOMPARE(cell(QStringLiteral("api"), TargetTableModel::Addresses),
+                 QStringLiteral("127.0.0.9"));
+        QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("db"), TargetTableModel::Status),
+                                  QStringLiteral("down"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->banner()->text().startsWith(QStringLiteral("NOT READY")),
+                                 5000);
+        QVERIFY(!readiness.isEmpty());
+        QCOMPARE(readiness.constLast().at(0).toBool(), false);
+        saveShot(m_window.get(), QStringLiteral("dashboard-not-ready"));
+        QString error;
+        QVERIFY2(m_dns.restart(&error), qPrintable(error));
+    }
+};
+
+QTEST_MAIN(TestDashboard)
+#include "tst_dashboard.moc"
