@@ -1,5 +1,7 @@
 #include "headlessagent.h"
 
+#include "dns/dnsmessage.h"
+
 #include <QDateTime>
 #include <QFileInfo>
 #include <QSocketNotifier>
@@ -86,6 +88,7 @@ bool HeadlessAgent::start(QString *error)
     }
     connect(m_monitor.get(), &Monitor::stateChanged, this,
             [this](const QString &target, TargetState from, TargetState to, const QString &detail) {
+                noteLastEvent(target, QStringLiteral("-> %1").arg(targetStateName(to)));
                 log(QStringLiteral("%1: %2 -> %3%4")
                             .arg(target, targetStateName(from), targetStateName(to),
                                  detail.isEmpty() ? QString()
@@ -93,6 +96,14 @@ bool HeadlessAgent::start(QString *error)
             });
     connect(m_monitor->resolver(), &Resolver::eventOccurred, this,
             [this](const ResolverEvent &event) {
+                const QString what = event.tier == ResolutionSource::None
+                        ? eventKindName(event.kind)
+                        : QStringLiteral("%1 (%2)").arg(eventKindName(event.kind),
+                                                        sourceName(event.tier));
+                for (const TargetConfig &target : m_monitor->config().targets) {
+                    if (DnsWire::namesEqual(target.host, event.host))
+                        noteLastEvent(target.name, what);
+                }
                 log(QStringLiteral("%1 %2").arg(eventKindName(event.kind), event.detail));
             });
     connect(m_monitor->engine(), &ProbeEngine::resultRecorded, this,
@@ -198,6 +209,13 @@ void HeadlessAgent::log(const QString &line)
     out().flush();
 }
 
+void HeadlessAgent::noteLastEvent(const QString &target, const QString &what)
+{
+    m_lastEvent.insert(target,
+                       m_clock->wallTime().toLocalTime().toString(QStringLiteral("HH:mm:ss"))
+                               + QLatin1Char(' ') + what);
+}
+
 void HeadlessAgent::drawStatus()
 {
     // Sized to the terminal as it is now (it may have been resized): a line is cut at its width
@@ -214,12 +232,13 @@ void HeadlessAgent::drawStatus()
                               .arg(port())
                               .arg(m_clock->wallTime().toString(Qt::ISODate)),
                       QString(),
-                      QStringLiteral("%1 %2 %3 %4 %5")
+                      QStringLiteral("%1 %2 %3 %4 %5 %6")
                               .arg(QStringLiteral("TARGET"), -20)
                               .arg(QStringLiteral("STATE"), -9)
                               .arg(QStringLiteral("SOURCE"), -7)
                               .arg(QStringLiteral("ADDRESSES"), -32)
-                              .arg(QStringLiteral("5m OK"))};
+                              .arg(QStringLiteral("5m OK"), -6)
+                              .arg(QStringLiteral("LAST EVENT"))};
     QStringList targetLines;
     for (const TargetHealth &health : m_monitor->statistics()->all()) {
         const QStringList addresses = health.last
@@ -228,14 +247,16 @@ void HeadlessAgent::drawStatus()
         const QString source = health.last ? sourceName(health.last->resolution.source)
                                            : QStringLiteral("-");
         const WindowCounts &five = health.windows[TargetHealth::FiveMinutes];
-        targetLines += QStringLiteral("%1 %2 %3 %4 %5")
+        targetLines += QStringLiteral("%1 %2 %3 %4 %5 %6")
                                .arg(health.target.left(20), -20)
                                .arg(targetStateName(health.state), -9)
                                .arg(source, -7)
                                .arg(addresses.join(QLatin1Char(',')).left(32), -32)
                                .arg(five.probes ? QStringLiteral("%1%").arg(five.checkRate() * 100,
                                                                             0, 'f', 1)
-                                                : QStringLiteral("-"));
+                                                : QStringLiteral("-"),
+                                    -6)
+                               .arg(m_lastEvent.value(health.target, QStringLiteral("-")));
     }
     // Every target if they fit, then as many of the latest log lines as fit under them.
     const qsizetype room = height - lines.size();

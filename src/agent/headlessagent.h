@@ -53,6 +53,7 @@ private:
     void installSignalHandlers();
     void onSignal();
     void drawStatus();
+    void noteLastEvent(const QString &target, const QString &what);
 
     Options m_options;
     Clock *m_clock;
@@ -69,4 +70,5 @@ private:
     QStringList m_recentLines;
     QSocketNotifier *m_signalNotifier = nullptr;
     QSet<QString> m_keptReachable; // targets now kept reachable only by a fallback tier
+    QHash<QString, QString> m_lastEvent; // by target: "12:00:01 healthy -> degraded"
 };

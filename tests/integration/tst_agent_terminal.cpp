@@ -382,18 +382,21 @@ private Q_SLOTS:
             return !screen.find(line(pattern)).isEmpty();
         };
         QTRY_VERIFY2_WITH_TIMEOUT(
-                shows(QStringLiteral("web +healthy +(fresh|cache) +10\\.20\\.30\\.40 +100\\.0%$")),
+                shows(QStringLiteral("web +healthy +(fresh|cache) +10\\.20\\.30\\.40 +100\\.0% "
+                                     "+\\d\\d:\\d\\d:\\d\\d -> \\w+$")),
                 qPrintable(screen.dump()), 15000);
         QTRY_VERIFY2_WITH_TIMEOUT(
                 shows(QStringLiteral(
                         "db +healthy +(fresh|cache) +(10\\.20\\.30\\.41,fd00::41|fd00::41,"
-                        "10\\.20\\.30\\.41) +100\\.0%$")),
+                        "10\\.20\\.30\\.41) +100\\.0% +\\d\\d:\\d\\d:\\d\\d -> \\w+$")),
                 qPrintable(screen.dump()), 15000);
         QTRY_VERIFY2_WITH_TIMEOUT(
                 shows(QStringLiteral("legacy +degraded +pinned +10\\.9\\.9\\.9 ")),
                 qPrintable(screen.dump()), 15000);
-        QTRY_VERIFY2_WITH_TIMEOUT(shows(QStringLiteral("gone +down +(fresh|cache|none) +0\\.0%$")),
-                                  qPrintable(screen.dump()), 15000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+                shows(QStringLiteral(
+                        "gone +down +(fresh|cache|none) +0\\.0% +\\d\\d:\\d\\d:\\d\\d -> \\w+$")),
+                qPrintable(screen.dump()), 15000);
         // The long name is cut to its column, the rest of its line stays in place.
         QTRY_VERIFY2_WITH_TIMEOUT(
                 shows(QStringLiteral("a-target-with-a-much healthy +(fresh|cache) ")),
@@ -401,7 +404,7 @@ private Q_SLOTS:
         QVERIFY2(screen.row(0).startsWith(
                          QStringLiteral("DNS Watch agent on http://127.0.0.1:%1").arg(m_port)),
                  qPrintable(screen.dump()));
-        QVERIFY2(line(QStringLiteral("TARGET +STATE +SOURCE +ADDRESSES +5m OK$"))
+        QVERIFY2(line(QStringLiteral("TARGET +STATE +SOURCE +ADDRESSES +5m OK +LAST EVENT$"))
                          .match(screen.row(2))
                          .hasMatch(),
                  qPrintable(screen.dump()));
@@ -421,12 +424,18 @@ private Q_SLOTS:
         m_dns.pause();
         QTRY_VERIFY2_WITH_TIMEOUT(shows(QStringLiteral("web +degraded +stale +10\\.20\\.30\\.40 ")),
                                   qPrintable(screen.dump()), 15000);
+        // Its last event is on its line: the change of state, with the time.
+        QTRY_VERIFY2_WITH_TIMEOUT(
+                shows(QStringLiteral("web +degraded +stale +10\\.20\\.30\\.40 +\\S+ "
+                                     "+\\d\\d:\\d\\d:\\d\\d -> degraded")),
+                qPrintable(screen.dump()), 5000);
         QTRY_VERIFY2_WITH_TIMEOUT(shows(QStringLiteral("db +degraded +stale +")),
                                   qPrintable(screen.dump()), 15000);
         QTRY_VERIFY2_WITH_TIMEOUT(
                 shows(QStringLiteral("\\d\\d:\\d\\d:\\d\\d fallback_entered web\\.test: ")),
                 qPrintable(screen.dump()), 15000);
-        QVERIFY2(shows(QStringLiteral("gone +down +(?!stale)\\S+ +0\\.0%$")),
+        QVERIFY2(shows(QStringLiteral(
+                         "gone +down +(?!stale)\\S+ +0\\.0% +\\d\\d:\\d\\d:\\d\\d -> \\w+$")),
                  qPrintable(screen.dump()));
         QVERIFY2(shows(QStringLiteral("legacy +degraded +pinned +10\\.9\\.9\\.9 ")),
                  qPrintable(screen.dump()));
@@ -480,8 +489,10 @@ private Q_SLOTS:
 
         // Made larger, the next frames use the room: every target and the log lines under them.
         agent.resize(30, 120);
-        QTRY_VERIFY2_WITH_TIMEOUT(shows(QStringLiteral("gone +down +(fresh|cache|none) +0\\.0%$")),
-                                  qPrintable(screen.dump()), 15000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+                shows(QStringLiteral(
+                        "gone +down +(fresh|cache|none) +0\\.0% +\\d\\d:\\d\\d:\\d\\d -> \\w+$")),
+                qPrintable(screen.dump()), 15000);
         QTRY_VERIFY2_WITH_TIMEOUT(shows(QStringLiteral("\\d\\d:\\d\\d:\\d\\d \\S")),
                                   qPrintable(screen.dump()), 15000);
         QVERIFY2(screen.find(line(QStringLiteral("\\.\\.\\. \\d+ more target"))).isEmpty(),
