@@ -209,7 +209,10 @@ Row benchBlackhole()
     const qint64 limit = qint64(timeoutMs) * attempts + 200;
     const qint64 growthKb = rss.last() - rss[1]; // after the first round warmed up
     return {QStringLiteral("1,000 names, silent server: slowest answer"),
-            QStringLiteral("%1 ms, RSS +%2 KiB over 3 rounds").arg(worstMs).arg(growthKb),
+            QStringLiteral("%1 ms, RSS %2%3 KiB over 3 rounds")
+                    .arg(worstMs)
+                    .arg(growthKb >= 0 ? QStringLiteral("+") : QString())
+                    .arg(growthKb),
             QStringLiteral("%1 ms limit").arg(limit),
             double(worstMs) / double(limit),
             QStringLiteral("<= 1.0x, flat"),

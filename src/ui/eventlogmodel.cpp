@@ -1,7 +1,18 @@
 #include "eventlogmodel.h"
 
+namespace {
+// In Column order.
+const char *const ColumnTitles[] = {
+        QT_TRANSLATE_NOOP("EventLogModel", "Time"),
+        QT_TRANSLATE_NOOP("EventLogModel", "Event"),
+        QT_TRANSLATE_NOOP("EventLogModel", "Target or host"),
+        QT_TRANSLATE_NOOP("EventLogModel", "Detail"),
+};
+static_assert(std::size(ColumnTitles) == EventLogModel::ColumnCount);
+} // namespace
+
 EventLogModel::EventLogModel(int limit, QObject *parent)
-    : QAbstractTableModel(parent), m_limit(limit)
+    : FlatTableModel(ColumnTitles, parent), m_limit(limit)
 { }
 
 void EventLogModel::add(const StoredEvent &event)
@@ -24,19 +35,11 @@ QString EventLogModel::asText(const StoredEvent &event)
             .arg(event.time.toString(Qt::ISODateWithMs), event.kind, subject, event.detail);
 }
 
-int EventLogModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_events.size());
-}
-
-int EventLogModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int EventLogModel::rows() const { return int(m_events.size()); }
 
 QVariant EventLogModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isRowIndex(index))
         return QVariant();
     const StoredEvent &event = m_events[index.row()];
     const QString subject = event.target.isEmpty() ? event.host : event.target;
@@ -61,21 +64,4 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     default:
         return QVariant();
     }
-}
-
-QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QVariant();
-    switch (section) {
-    case Time:
-        return tr("Time");
-    case Kind:
-        return tr("Event");
-    case Subject:
-        return tr("Target or host");
-    case Detail:
-        return tr("Detail");
-    }
-    return QVariant();
 }

@@ -2,11 +2,11 @@
 
 #include "store/storedevent.h"
 
-#include <QAbstractTableModel>
+#include "flattablemodel.h"
 
 // The user-facing event log: resolver transitions and targets' state changes, newest first,
 // bounded (the oldest go when it is full; the history keeps them all).
-class EventLogModel : public QAbstractTableModel
+class EventLogModel : public FlatTableModel
 {
     Q_OBJECT
 public:
@@ -21,13 +21,10 @@ public:
     // One line per event, for the clipboard.
     static QString asText(const StoredEvent &event);
 
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
 
 private:
+    int rows() const override;
     int m_limit;
     QList<StoredEvent> m_events; // newest first
 };

@@ -8,10 +8,16 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -21,10 +27,13 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     , m_monitor(monitor)
     , m_targets(new TargetTableModel(monitor, this))
     , m_events(new EventLogModel(EventLogModel::DefaultLimit, this))
+    , m_cache(new CacheTableModel(monitor->resolver(), this))
+    , m_cacheFilter(new QSortFilterProxyModel(this))
     , m_targetFilter(new QSortFilterProxyModel(this))
     , m_eventFilter(new QSortFilterProxyModel(this))
     , m_banner(new QLabel(this))
     , m_readyLabel(new QLabel(this))
+    , m_notifier(new StateNotifier(monitor->clock(), 60'000, this))
 {
     setWindowTitle(tr("DNS Watch"));
     buildActions();
@@ -32,7 +41,10 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(buildTargetsPane());
-    splitter->addWidget(buildEventsPane());
+    auto *lower = new QTabWidget(this);
+    lower->addTab(buildEventsPane(), tr("&Events"));
+    lower->addTab(buildCachePane(), tr("&Cache"));
+    splitter->addWidget(lower);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     auto *central = new QWidget(this);
@@ -58,11 +70,31 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
                 m_events->add(StoredEvent::fromStateChange(m_monitor->clock()->wallTime(), target,
                                                            from, to, detail));
             });
+    for (const TargetConfig &target : monitor->config().targets)
+        m_notifier->setCritical(target.name, target.critical);
+    connect(monitor, &Monitor::stateChanged, m_notifier, &StateNotifier::stateChanged);
+    connect(m_notifier, &StateNotifier::notify, this, &MainWindow::showNotification);
+    buildTray();
     connect(monitor, &Monitor::resultRecorded, this, &MainWindow::updateReadiness);
     connect(monitor, &Monitor::stateChanged, this, &MainWindow::updateReadiness);
     updateReadiness();
     updateActions();
     resize(1200, 720);
+    const QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_targetView->horizontalHeader()->restoreState(
+            settings.value(QStringLiteral("window/targetColumns")).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/targetColumns"),
+                      m_targetView->horizontalHeader()->saveState());
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::buildActions()
@@ -106,6 +138,13 @@ void MainWindow::buildActions()
     connect(m_probeNow, &QAction::triggered, this, [this] { probeNow(selectedTargets()); });
     connect(m_pause, &QAction::triggered, this, [this] { setPaused(selectedTargets(), true); });
     connect(m_resume, &QAction::triggered, this, [this] { setPaused(selectedTargets(), false); });
+    m_mute = new QAction(tr("&Mute notifications"), this);
+    m_mute->setCheckable(true);
+    m_mute->setStatusTip(tr("No desktop notifications for the selected targets"));
+    connect(m_mute, &QAction::triggered, this, [this](bool muted) {
+        for (const QString &name : selectedTargets())
+            m_notifier->setMuted(name, muted);
+    });
     m_copyEvents = new QAction(tr("&Copy events"), this);
     m_copyEvents->setShortcut(QKeySequence::Copy);
     m_copyEvents->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -122,7 +161,7 @@ void MainWindow::buildMenus()
     targets->addSeparator();
     targets->addActions({m_pin, m_unpin});
     targets->addSeparator();
-    targets->addActions({m_pause, m_resume});
+    targets->addActions({m_pause, m_resume, m_mute});
     QToolBar *toolbar = addToolBar(tr("Actions"));
     toolbar->setObjectName(QStringLiteral("actions"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -176,7 +215,7 @@ QWidget *MainWindow::buildTargetsPane()
     header->resizeSection(TargetTableModel::Host, 170);
     header->resizeSection(TargetTableModel::Addresses, 150);
     m_targetView->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_targetView->addActions({m_reResolve, m_probeNow, m_pin, m_unpin, m_pause, m_resume});
+    m_targetView->addActions({m_reResolve, m_probeNow, m_pin, m_unpin, m_pause, m_resume, m_mute});
     connect(m_targetView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
     connect(m_targetView, &QTableView::doubleClicked, this, [this] { askForPin(); });
@@ -198,10 +237,70 @@ QWidget *MainWindow::buildEventsPane()
     m_eventView->setColumnWidth(EventLogModel::Time, 150);
     m_eventView->setColumnWidth(EventLogModel::Kind, 140);
     m_eventView->setColumnWidth(EventLogModel::Subject, 200);
-    layout->addWidget(new QLabel(tr("Events (newest first)"), pane));
     layout->addWidget(filter);
     layout->addWidget(m_eventView, 1);
     return pane;
+}
+
+QWidget *MainWindow::buildCachePane()
+{
+    auto *pane = new QWidget(this);
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    QLineEdit *filter = filteredTable(pane, m_cache, m_cacheFilter, tr("Cache entries"),
+                                      tr("Filter cache entries by host, state or address..."),
+                                      &m_cacheView);
+    m_cacheView->setSortingEnabled(true);
+    m_cacheView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    auto *clearEntry = new QAction(tr("Clear &entry"), this);
+    clearEntry->setToolTip(tr("Forget the selected hosts' cached answers (all resolvers)"));
+    connect(clearEntry, &QAction::triggered, this, [this] {
+        QSet<QString> hosts;
+        for (const QModelIndex &index : m_cacheView->selectionModel()->selectedRows())
+            hosts.insert(index.data(CacheTableModel::HostRole).toString());
+        for (const QString &host : hosts)
+            m_monitor->resolver()->clearHost(host);
+        m_cache->refresh();
+    });
+    auto *clearStale = new QAction(tr("Clear &stale"), this);
+    clearStale->setToolTip(tr("Forget every expired answer; fresh ones stay"));
+    connect(clearStale, &QAction::triggered, this, [this] {
+        m_monitor->resolver()->clearStale();
+        m_cache->refresh();
+    });
+    auto *clearAll = new QAction(tr("Clear &all..."), this);
+    clearAll->setToolTip(tr("Forget the whole cache, stale answers included"));
+    connect(clearAll, &QAction::triggered, this, &MainWindow::askToClearAll);
+    auto *bar = new QToolBar(pane);
+    bar->addActions({clearEntry, clearStale, clearAll});
+    m_cacheView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_cacheView->addActions({clearEntry, clearStale, clearAll});
+    auto *top = new QHBoxLayout;
+    top->addWidget(filter, 1);
+    top->addWidget(bar);
+    layout->addLayout(top);
+    layout->addWidget(m_cacheView, 1);
+    return pane;
+}
+
+void MainWindow::askToClearAll()
+{
+    // Not exec(): the dashboard keeps running while the question is open.
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Clear the whole cache?"),
+                                tr("Every cached answer goes, stale ones too: while DNS is down, "
+                                   "targets then have only their pinned and environment "
+                                   "addresses."),
+                                QMessageBox::Cancel, this);
+    QPushButton *clear = box->addButton(tr("Clear all"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, clear] {
+        if (box->clickedButton() == clear) {
+            m_monitor->resolver()->clearAll();
+            m_cache->refresh();
+        }
+    });
+    box->open();
 }
 
 QStringList MainWindow::selectedTargets() const
@@ -312,6 +411,40 @@ void MainWindow::copySelectedEvents()
         QApplication::clipboard()->setText(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
 }
 
+void MainWindow::buildTray()
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    m_tray = new QSystemTrayIcon(style()->standardIcon(QStyle::SP_MessageBoxQuestion), this);
+    auto *menu = new QMenu(this);
+    menu->addAction(tr("&Show DNS Watch"), this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    menu->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    m_tray->setContextMenu(menu);
+    connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
+        showNormal();
+        activateWindow();
+    });
+    m_tray->show();
+}
+
+void MainWindow::showNotification(const QString &title, const QString &message,
+                                  StateNotifier::Severity severity)
+{
+    statusBar()->showMessage(
+            message.isEmpty() ? title : QStringLiteral("%1: %2").arg(title, message), 10000);
+    if (!m_tray)
+        return;
+    const QSystemTrayIcon::MessageIcon icon = severity == StateNotifier::Severity::Critical
+            ? QSystemTrayIcon::Critical
+            : severity == StateNotifier::Severity::Warning ? QSystemTrayIcon::Warning
+                                                           : QSystemTrayIcon::Information;
+    m_tray->showMessage(title, message, icon);
+}
+
 void MainWindow::updateActions()
 {
     const QStringList selected = selectedTargets();
@@ -327,6 +460,10 @@ void MainWindow::updateActions()
         (m_monitor->engine()->scheduler()->isPaused(name) ? anyPaused : anyRunning) = true;
     }
     m_unpin->setEnabled(anyPinned);
+    m_mute->setEnabled(any);
+    m_mute->setChecked(any
+                       && std::all_of(selected.cbegin(), selected.cend(),
+                                      [this](const QString &n) { return m_notifier->isMuted(n); }));
     m_pause->setEnabled(anyRunning);
     m_resume->setEnabled(anyPaused);
 }
@@ -357,6 +494,13 @@ void MainWindow::updateReadiness()
     palette.setColor(QPalette::WindowText, Qt::white);
     m_banner->setPalette(palette);
     m_readyLabel->setText(ready ? tr("ready") : tr("not ready"));
+    if (m_tray) {
+        m_tray->setIcon(style()->standardIcon(!ready ? QStyle::SP_MessageBoxCritical
+                                                      : degraded > 0
+                                                      ? QStyle::SP_MessageBoxWarning
+                                                      : QStyle::SP_DialogApplyButton));
+        m_tray->setToolTip(text);
+    }
     updateActions();
     if (ready != m_lastReady) {
         m_lastReady = ready;

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "cachetablemodel.h"
 #include "eventlogmodel.h"
 #include "probe/monitor.h"
+#include "statenotifier.h"
 #include "targettablemodel.h"
 
 #include <QMainWindow>
@@ -11,6 +13,7 @@ class QAction;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
+class QSystemTrayIcon;
 class QTableView;
 
 // The dashboard's main window: a readiness banner readable from across the room, the targets
@@ -25,7 +28,9 @@ public:
 
     TargetTableModel *targetModel() const { return m_targets; }
     EventLogModel *eventModel() const { return m_events; }
+    CacheTableModel *cacheModel() const { return m_cache; }
     QTableView *targetView() const { return m_targetView; }
+    StateNotifier *notifier() const { return m_notifier; }
     QLabel *banner() const { return m_banner; }
 
     QStringList selectedTargets() const;
@@ -41,6 +46,9 @@ public:
 Q_SIGNALS:
     void readinessChanged(bool ready);
 
+protected:
+    void closeEvent(QCloseEvent *event) override; // keeps geometry and view state (QSettings)
+
 private:
     void buildActions();
     void buildMenus();
@@ -50,15 +58,23 @@ private:
                              const QString &placeholder, QTableView **view);
     QWidget *buildTargetsPane();
     QWidget *buildEventsPane();
+    QWidget *buildCachePane();
+    void askToClearAll();
     void updateActions();
     void updateReadiness();
     void askForPin();
     void copySelectedEvents();
+    void buildTray();
+    void showNotification(const QString &title, const QString &message,
+                          StateNotifier::Severity severity);
     const TargetConfig *targetConfig(const QString &name) const;
 
     Monitor *m_monitor;
     TargetTableModel *m_targets;
     EventLogModel *m_events;
+    CacheTableModel *m_cache;
+    QSortFilterProxyModel *m_cacheFilter;
+    QTableView *m_cacheView = nullptr;
     QSortFilterProxyModel *m_targetFilter;
     QSortFilterProxyModel *m_eventFilter;
     QTableView *m_targetView = nullptr;
@@ -74,5 +90,8 @@ private:
     QAction *m_pause = nullptr;
     QAction *m_resume = nullptr;
     QAction *m_copyEvents = nullptr;
+    QAction *m_mute = nullptr;
+    StateNotifier *m_notifier;
+    QSystemTrayIcon *m_tray = nullptr; // only where the desktop has a tray
     bool m_lastReady = false;
 };

@@ -5,6 +5,21 @@
 #include <QStyle>
 
 namespace {
+// In Column order.
+const char *const ColumnTitles[] = {
+        QT_TRANSLATE_NOOP("TargetTableModel", "Status"),
+        QT_TRANSLATE_NOOP("TargetTableModel", "Target"),
+        QT_TRANSLATE_NOOP("TargetTableModel", "Host"),
+        QT_TRANSLATE_NOOP("TargetTableModel", "Resolver"),
+        QT_TRANSLATE_NOOP("TargetTableModel", "Source"),
+        QT_TRANSLATE_NOOP("TargetTableModel", "Addresses"),
+        QT_TRANSLATE_NOOP("TargetTableModel", "TTL left"),
+        QT_TRANSLATE_NOOP("TargetTableModel", "Success 5 min"),
+        QT_TRANSLATE_NOOP("TargetTableModel", "DNS p95"),
+        QT_TRANSLATE_NOOP("TargetTableModel", "In fallback"),
+        QT_TRANSLATE_NOOP("TargetTableModel", "Last error"),
+};
+static_assert(std::size(ColumnTitles) == TargetTableModel::ColumnCount);
 
 QString durationText(qint64 ms)
 {
@@ -55,7 +70,7 @@ QStyle::StandardPixmap stateIcon(TargetState state)
 } // namespace
 
 TargetTableModel::TargetTableModel(Monitor *monitor, QObject *parent)
-    : QAbstractTableModel(parent), m_monitor(monitor)
+    : FlatTableModel(ColumnTitles, parent), m_monitor(monitor)
 {
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(250);
@@ -121,15 +136,7 @@ void TargetTableModel::tick()
                        {Qt::DisplayRole, SortRole});
 }
 
-int TargetTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int TargetTableModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int TargetTableModel::rows() const { return int(m_rows.size()); }
 
 QString TargetTableModel::targetAt(int row) const
 {
@@ -147,7 +154,7 @@ int TargetTableModel::rowOf(const QString &target) const
 
 QVariant TargetTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isRowIndex(index))
         return QVariant();
     const Row &row = m_rows[index.row()];
     const TargetState state = row.paused ? TargetState::Paused : row.health.state;
@@ -250,35 +257,4 @@ QVariant TargetTableModel::sortValue(const Row &row, int column) const
     default:
         return display(row, column);
     }
-}
-
-QVariant TargetTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QVariant();
-    switch (section) {
-    case Status:
-        return tr("Status");
-    case Name:
-        return tr("Target");
-    case Host:
-        return tr("Host");
-    case Resolver:
-        return tr("Resolver");
-    case Source:
-        return tr("Source");
-    case Addresses:
-        return tr("Addresses");
-    case TtlLeft:
-        return tr("TTL left");
-    case SuccessFiveMinutes:
-        return tr("Success 5 min");
-    case LatencyP95:
-        return tr("DNS p95");
-    case LastError:
-        return tr("Last error");
-    case TimeInFallback:
-        return tr("In fallback");
-    }
-    return QVariant();
 }

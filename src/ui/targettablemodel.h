@@ -2,14 +2,14 @@
 
 #include "probe/monitor.h"
 
-#include <QAbstractTableModel>
+#include "flattablemodel.h"
 #include <QSet>
 #include <QTimer>
 
 // The targets of a Monitor as a table: one row per target, updated in place as results arrive
 // (coalesced, at most four times a second) and every second for the TTL countdown and the
 // windows. The Monitor stays the source of truth; a row keeps only its latest snapshot.
-class TargetTableModel : public QAbstractTableModel
+class TargetTableModel : public FlatTableModel
 {
     Q_OBJECT
 public:
@@ -35,17 +35,14 @@ public:
 
     explicit TargetTableModel(Monitor *monitor, QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
 
     QString targetAt(int row) const;
     int rowOf(const QString &target) const;
     void reloadTargets(); // after a config change: rows added, removed, kept
 
 private:
+    int rows() const override;
     struct Row
     {
         TargetConfig target;

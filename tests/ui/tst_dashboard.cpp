@@ -13,6 +13,8 @@
 #include <QDir>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 
@@ -73,6 +75,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true); // QSettings of the window go elsewhere
         QString error;
         QVERIFY2(m_dns.startDnsmasq({QStringLiteral("--host-record=api.lab.test,127.0.0.1,60"),
                                      QStringLiteral("--host-record=db.lab.test,127.0.0.2,60"),
@@ -167,6 +170,37 @@ private Q_SLOTS:
         dialog.setExpiry(QDateTime::currentDateTimeUtc().addSecs(-60));
         QVERIFY(!dialog.isInputValid());
         QVERIFY(dialog.problem().contains(QStringLiteral("past")));
+    }
+
+    void cacheInspectorFollowsAndClears()
+    {
+        CacheTableModel *cache = m_window->cacheModel();
+        QAbstractItemModelTester tester(cache,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto stateOf = [cache](const QString &host) {
+            for (int row = 0; row < cache->rowCount(); ++row) {
+                if (cache->index(row, CacheTableModel::Host).data().toString() == host)
+                    return cache->index(row, CacheTableModel::State).data().toString();
+            }
+            return QString();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(stateOf(QStringLiteral("db.lab.test")).startsWith(u"fresh"), 10000);
+        m_dns.kill();
+        QTRY_VERIFY_WITH_TIMEOUT(stateOf(QStringLiteral("db.lab.test")).startsWith(u"stale"), 10000);
+        auto *tabs = m_window->findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        tabs->setCurrentIndex(1);
+        saveShot(m_window.get(), QStringLiteral("dashboard-cache"));
+        QAction *clearStale = nullptr;
+        for (QAction *action : m_window->findChildren<QAction *>()) {
+            if (action->text() == QStringLiteral("Clear &stale"))
+                clearStale = action;
+        }
+        QVERIFY(clearStale);
+        clearStale->trigger();
+        QVERIFY(!stateOf(QStringLiteral("db.lab.test")).startsWith(u"stale"));
+        QString error;
+        QVERIFY2(m_dns.restart(&error), qPrintable(error));
     }
 
     void acceptedPinIsServedWhenDnsIsGone()

@@ -1,0 +1,105 @@
+#include "cachetablemodel.h"
+
+namespace {
+// In Column order.
+const char *const ColumnTitles[] = {
+        QT_TRANSLATE_NOOP("CacheTableModel", "Resolver"),
+        QT_TRANSLATE_NOOP("CacheTableModel", "Host"),
+        QT_TRANSLATE_NOOP("CacheTableModel", "Record"),
+        QT_TRANSLATE_NOOP("CacheTableModel", "State"),
+        QT_TRANSLATE_NOOP("CacheTableModel", "Addresses"),
+        QT_TRANSLATE_NOOP("CacheTableModel", "TTL left"),
+        QT_TRANSLATE_NOOP("CacheTableModel", "Stale since"),
+        QT_TRANSLATE_NOOP("CacheTableModel", "Stale until"),
+        QT_TRANSLATE_NOOP("CacheTableModel", "Next retry"),
+        QT_TRANSLATE_NOOP("CacheTableModel", "Hits"),
+        QT_TRANSLATE_NOOP("CacheTableModel", "Last failure"),
+};
+static_assert(std::size(ColumnTitles) == CacheTableModel::ColumnCount);
+
+// The time alone when it is today, with the date otherwise (a stale deadline is a day away).
+QString timeText(const std::optional<QDateTime> &time)
+{
+    if (!time)
+        return QString();
+    const QDateTime local = time->toLocalTime();
+    return local.toString(local.date() == QDate::currentDate()
+                                  ? QStringLiteral("HH:mm:ss")
+                                  : QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+} // namespace
+
+CacheTableModel::CacheTableModel(Resolver *resolver, QObject *parent)
+    : FlatTableModel(ColumnTitles, parent), m_resolver(resolver)
+{
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, &CacheTableModel::refresh);
+    m_tick.start();
+    refresh();
+}
+
+QString CacheTableModel::keyOf(const CacheEntrySnapshot &entry)
+{
+    return entry.resolver + QLatin1Char('|') + entry.host + QLatin1Char('|')
+            + recordKindName(entry.kind);
+}
+
+void CacheTableModel::refresh()
+{
+    QList<CacheEntrySnapshot> next = m_resolver->snapshot();
+    std::sort(next.begin(), next.end(), [](const auto &a, const auto &b) {
+        return std::tie(a.host, a.resolver, a.kind) < std::tie(b.host, b.resolver, b.kind);
+    });
+    bool sameRows = next.size() == m_entries.size();
+    for (qsizetype i = 0; sameRows && i < next.size(); ++i)
+        sameRows = keyOf(next[i]) == keyOf(m_entries[i]);
+    if (!sameRows) {
+        beginResetModel();
+        m_entries = std::move(next);
+        endResetModel();
+        return;
+    }
+    m_entries = std::move(next);
+    if (!m_entries.isEmpty())
+        Q_EMIT dataChanged(index(0, State), index(int(m_entries.size()) - 1, ColumnCount - 1),
+                           {Qt::DisplayRole});
+}
+
+int CacheTableModel::rows() const { return int(m_entries.size()); }
+
+QVariant CacheTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!isRowIndex(index))
+        return QVariant();
+    const CacheEntrySnapshot &entry = m_entries[index.row()];
+    if (role == HostRole)
+        return entry.host;
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return QVariant();
+    switch (index.column()) {
+    case ResolverName:
+        return entry.resolver;
+    case Host:
+        return entry.host;
+    case Record:
+        return recordKindName(entry.kind);
+    case State:
+        return entry.lookupInFlight ? tr("%1 (looking up)").arg(cacheStateName(entry.state))
+                                    : cacheStateName(entry.state);
+    case Addresses:
+        return addressStrings(entry.addresses).join(QStringLiteral(", "));
+    case TtlLeft:
+        return entry.ttlLeftMs ? tr("%1 s").arg((*entry.ttlLeftMs + 999) / 1000) : QString();
+    case StaleSince:
+        return timeText(entry.staleSince);
+    case StaleDeadline:
+        return timeText(entry.staleDeadline);
+    case NextRetry:
+        return timeText(entry.nextRetry);
+    case Hits:
+        return QString::number(entry.hits);
+    case LastFailure:
+        return causeName(entry.lastFailure);
+    }
+    return QVariant();
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "resolver/resolver.h"
+
+#include "flattablemodel.h"
+#include <QTimer>
+
+// The cache inspector's model: every entry of a Resolver (and every pin), refreshed each
+// second. Rows keep their place while the set of entries stays the same.
+class CacheTableModel : public FlatTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        ResolverName,
+        Host,
+        Record,
+        State,
+        Addresses,
+        TtlLeft,
+        StaleSince,
+        StaleDeadline,
+        NextRetry,
+        Hits,
+        LastFailure,
+        ColumnCount
+    };
+    enum Role { HostRole = Qt::UserRole + 1 };
+
+    explicit CacheTableModel(Resolver *resolver, QObject *parent = nullptr);
+
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+    void refresh();
+
+private:
+    int rows() const override;
+    static QString keyOf(const CacheEntrySnapshot &entry);
+
+    Resolver *m_resolver;
+    QList<CacheEntrySnapshot> m_entries;
+    QTimer m_tick;
+};

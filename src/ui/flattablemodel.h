@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QCoreApplication>
+
+#include <span>
+
+// A table model without a tree below its rows: rows() and the column titles answer rowCount(),
+// columnCount() and headerData(); isRowIndex() is the check every data() starts with. Titles are
+// marked with QT_TRANSLATE_NOOP in the subclass's context and translated when shown.
+class FlatTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    FlatTableModel(std::span<const char *const> titles, QObject *parent)
+        : QAbstractTableModel(parent), m_titles(titles)
+    { }
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const final
+    {
+        return parent.isValid() ? 0 : rows();
+    }
+    int columnCount(const QModelIndex &parent = QModelIndex()) const final
+    {
+        return parent.isValid() ? 0 : int(m_titles.size());
+    }
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const final
+    {
+        if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0
+            || section >= columnCount())
+            return QVariant();
+        return QCoreApplication::translate(metaObject()->className(), m_titles[section]);
+    }
+
+protected:
+    virtual int rows() const = 0;
+    bool isRowIndex(const QModelIndex &index) const
+    {
+        return checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid);
+    }
+
+private:
+    std::span<const char *const> m_titles;
+};

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "probe/healthstatistics.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+// Decides which state changes are worth a desktop notification: a critical target entering
+// fallback, going down, or recovering from either. At most one per target per quiet period (a
+// flapping target does not flood the desktop), and none for a muted target.
+class StateNotifier : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Severity { Information, Warning, Critical };
+
+    StateNotifier(Clock *clock, qint64 quietPeriodMs = 60'000, QObject *parent = nullptr);
+
+    void setCritical(const QString &target, bool critical);
+    void setMuted(const QString &target, bool muted);
+    bool isMuted(const QString &target) const { return m_muted.contains(target); }
+
+    void stateChanged(const QString &target, TargetState from, TargetState to,
+                      const QString &detail);
+
+Q_SIGNALS:
+    void notify(const QString &title, const QString &message, StateNotifier::Severity severity);
+
+private:
+    Clock *m_clock;
+    qint64 m_quietPeriodMs;
+    QSet<QString> m_critical;
+    QSet<QString> m_muted;
+    QHash<QString, qint64> m_lastNotifiedMs;
+};
