@@ -28,6 +28,7 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     , m_targets(new TargetTableModel(monitor, this))
     , m_events(new EventLogModel(EventLogModel::DefaultLimit, this))
     , m_cache(new CacheTableModel(monitor->resolver(), this))
+    , m_recent(new ProbeHistoryBuffer(this))
     , m_cacheFilter(new QSortFilterProxyModel(this))
     , m_targetFilter(new QSortFilterProxyModel(this))
     , m_eventFilter(new QSortFilterProxyModel(this))
@@ -41,7 +42,10 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(buildTargetsPane());
+    connect(monitor, &Monitor::resultRecorded, m_recent, &ProbeHistoryBuffer::add);
+    m_charts = new TargetCharts(m_recent, this);
     auto *lower = new QTabWidget(this);
+    lower->addTab(m_charts, tr("C&harts"));
     lower->addTab(buildEventsPane(), tr("&Events"));
     lower->addTab(buildCachePane(), tr("&Cache"));
     splitter->addWidget(lower);
@@ -80,6 +84,8 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     updateReadiness();
     updateActions();
     resize(1200, 720);
+    if (!monitor->config().targets.isEmpty())
+        m_charts->showTarget(monitor->config().targets.constFirst().name);
     const QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
@@ -218,6 +224,11 @@ QWidget *MainWindow::buildTargetsPane()
     m_targetView->addActions({m_reResolve, m_probeNow, m_pin, m_unpin, m_pause, m_resume, m_mute});
     connect(m_targetView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
+    connect(m_targetView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        const QStringList selected = selectedTargets();
+        if (!selected.isEmpty())
+            m_charts->showTarget(selected.constFirst());
+    });
     connect(m_targetView, &QTableView::doubleClicked, this, [this] { askForPin(); });
     layout->addWidget(m_search);
     layout->addWidget(m_targetView, 1);

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "cachetablemodel.h"
+#include "charts/probehistorybuffer.h"
+#include "charts/targetcharts.h"
 #include "eventlogmodel.h"
 #include "probe/monitor.h"
 #include "statenotifier.h"
@@ -29,6 +31,7 @@ public:
     TargetTableModel *targetModel() const { return m_targets; }
     EventLogModel *eventModel() const { return m_events; }
     CacheTableModel *cacheModel() const { return m_cache; }
+    TargetCharts *charts() const { return m_charts; }
     QTableView *targetView() const { return m_targetView; }
     StateNotifier *notifier() const { return m_notifier; }
     QLabel *banner() const { return m_banner; }
@@ -73,6 +76,7 @@ private:
     TargetTableModel *m_targets;
     EventLogModel *m_events;
     CacheTableModel *m_cache;
+    ProbeHistoryBuffer *m_recent;
     QSortFilterProxyModel *m_cacheFilter;
     QTableView *m_cacheView = nullptr;
     QSortFilterProxyModel *m_targetFilter;
@@ -92,6 +96,7 @@ private:
     QAction *m_copyEvents = nullptr;
     QAction *m_mute = nullptr;
     StateNotifier *m_notifier;
+    TargetCharts *m_charts = nullptr;
     QSystemTrayIcon *m_tray = nullptr; // only where the desktop has a tray
     bool m_lastReady = false;
 };

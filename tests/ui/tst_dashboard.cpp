@@ -64,6 +64,17 @@ private:
         return model->index(model->rowOf(target), column).data().toString();
     }
 
+    void showTab(const QString &title)
+    {
+        auto *tabs = m_window->findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (tabs->tabText(i) == title)
+                tabs->setCurrentIndex(i);
+        }
+        QCOMPARE(tabs->tabText(tabs->currentIndex()), title);
+    }
+
     static void saveShot(QWidget *widget, const QString &name)
     {
         QDir().mkpath(QStringLiteral(DNSWATCH_SCREENSHOT_DIR));
@@ -128,10 +139,13 @@ private Q_SLOTS:
                                   QStringLiteral("down"), 10000);
         QCOMPARE(cell(QStringLiteral("legacy"), TargetTableModel::LastError),
                  QStringLiteral("nxdomain"));
-        // The selection survives updates.
+        // The selection survives updates, and the charts follow it.
         m_window->selectTarget(QStringLiteral("db"));
         QTest::qWait(1500);
         QCOMPARE(m_window->selectedTargets(), QStringList{QStringLiteral("db")});
+        showTab(QStringLiteral("C&harts"));
+        QCOMPARE(m_window->charts()->target(), QStringLiteral("db"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->charts()->plottedBuckets() >= 1, 5000);
         saveShot(m_window.get(), QStringLiteral("dashboard-normal"));
     }
 
@@ -187,9 +201,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(stateOf(QStringLiteral("db.lab.test")).startsWith(u"fresh"), 10000);
         m_dns.kill();
         QTRY_VERIFY_WITH_TIMEOUT(stateOf(QStringLiteral("db.lab.test")).startsWith(u"stale"), 10000);
-        auto *tabs = m_window->findChild<QTabWidget *>();
-        QVERIFY(tabs);
-        tabs->setCurrentIndex(1);
+        showTab(QStringLiteral("&Cache"));
         saveShot(m_window.get(), QStringLiteral("dashboard-cache"));
         QAction *clearStale = nullptr;
         for (QAction *action : m_window->findChildren<QAction *>()) {
