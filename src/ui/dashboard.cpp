@@ -41,6 +41,7 @@ int runDashboard(const DashboardRequest &request)
                     recorder = std::make_unique<HistoryRecorder>(monitor.resolver(), history.get(),
                                                                  state);
                     recorder->watch(&monitor);
+                    window.charts()->setHistory(history.get());
                     window.statusBar()->showMessage(
                             QApplication::translate("Dashboard", "History %1: %2")
                                     .arg(request.dbPath, describeOpening(report)),

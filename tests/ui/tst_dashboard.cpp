@@ -6,6 +6,7 @@
 #include "dnsserverfixture.h"
 #include "mainwindow.h"
 #include "pindialog.h"
+#include "store/historydatabase.h"
 #include "testaddresses.h"
 
 #include <QAbstractItemModelTester>
@@ -16,6 +17,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 class TestDashboard : public QObject
@@ -184,6 +186,45 @@ private Q_SLOTS:
         dialog.setExpiry(QDateTime::currentDateTimeUtc().addSecs(-60));
         QVERIFY(!dialog.isInputValid());
         QVERIFY(dialog.problem().contains(QStringLiteral("past")));
+    }
+
+    void chartsReadTheDayFromTheHistory()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("day.db"));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        {
+            HistoryDatabase db(QStringLiteral("fill"));
+            QVERIFY(db.open(path).ok);
+            HistoryWriteBatch batch;
+            for (int i = 0; i < 48; ++i) { // every 30 minutes over the last day
+                ProbeResult result;
+                result.time = now.addSecs(-i * 1800);
+                result.target = QStringLiteral("api");
+                result.resolution.source = i % 2 ? ResolutionSource::Stale
+                                                 : ResolutionSource::Fresh;
+                result.resolution.addresses = ips({QStringLiteral("127.0.0.1")});
+                result.resolution.latencyUs = 2000;
+                result.checked = true;
+                result.check.ok = true;
+                result.reachable = true;
+                batch.results.append(result);
+            }
+            QVERIFY(db.write(batch));
+        }
+        HistoryStore store(HistoryPolicy(), 86400, m_clock.get());
+        std::optional<bool> opened;
+        store.open(path, [&](const SchemaReport &report) { opened = report.ok; });
+        QTRY_VERIFY(opened.has_value());
+        QVERIFY(*opened);
+        TargetCharts *charts = m_window->charts();
+        charts->setHistory(&store);
+        charts->showTarget(QStringLiteral("api"));
+        charts->setRangeMs(24 * 3600'000);
+        // One bucket per stored half hour (the buckets are 24 minutes wide).
+        QTRY_COMPARE_WITH_TIMEOUT(charts->plottedBuckets(), 48, 5000);
+        charts->setHistory(nullptr);
+        QVERIFY(store.close());
     }
 
     void cacheInspectorFollowsAndClears()

@@ -491,7 +491,8 @@ std::optional<QList<ProbeResult>> HistoryDatabase::results(const QString &target
 }
 
 std::optional<QList<HistoryBucket>> HistoryDatabase::buckets(const QDateTime &from,
-                                                             const QDateTime &to, int widthS)
+                                                             const QDateTime &to, int widthS,
+                                                             const QString &target)
 {
     const qint64 widthMinutes = std::max(1, widthS / 60);
     // Hour rows hold the same sums as sixty minute rows: read the coarsest that fits.
@@ -499,15 +500,19 @@ std::optional<QList<HistoryBucket>> HistoryDatabase::buckets(const QDateTime &fr
                                                  : QStringLiteral("minute_aggregates");
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral(
-                          "SELECT target, minute - minute % ? AS bucket, sum(probes), sum(dns_ok),"
-                          " sum(checks), sum(check_ok), sum(via_fallback), sum(dns_latency_sum_us),"
-                          " max(dns_latency_max_us), sum(check_latency_sum_us),"
-                          " max(check_latency_max_us) FROM %1 WHERE minute >= ? AND minute < ?"
-                          " GROUP BY target, bucket ORDER BY target, bucket")
-                          .arg(table));
-    bindAll(query,
-            {widthMinutes, msOf(from) / MsPerMinute, (msOf(to) + MsPerMinute - 1) / MsPerMinute});
+    query.prepare(
+            QStringLiteral(
+                    "SELECT target, minute - minute % ? AS bucket, sum(probes), sum(dns_ok),"
+                    " sum(checks), sum(check_ok), sum(via_fallback), sum(dns_latency_sum_us),"
+                    " max(dns_latency_max_us), sum(check_latency_sum_us),"
+                    " max(check_latency_max_us) FROM %1 WHERE minute >= ? AND minute < ?%2"
+                    " GROUP BY target, bucket ORDER BY target, bucket")
+                    .arg(table, target.isEmpty() ? QString() : QStringLiteral(" AND target = ?")));
+    QVariantList values{widthMinutes, msOf(from) / MsPerMinute,
+                        (msOf(to) + MsPerMinute - 1) / MsPerMinute};
+    if (!target.isEmpty())
+        values.append(target);
+    bindAll(query, values);
     if (!query.exec()) {
         fail(QStringLiteral("reading aggregates"), sqlErrorText(query.lastError()));
         return std::nullopt;

@@ -89,9 +89,10 @@ public:
     std::optional<QList<StoredEvent>> events(const QDateTime &from, const QDateTime &to, int limit);
     std::optional<QList<ProbeResult>> results(const QString &target, const QDateTime &from,
                                               const QDateTime &to, int limit);
-    // Every target's buckets of widthS (a multiple of 60) over [from, to), oldest first.
+    // Buckets of widthS (a multiple of 60) over [from, to), oldest first: every target's, or
+    // only target's when given.
     std::optional<QList<HistoryBucket>> buckets(const QDateTime &from, const QDateTime &to,
-                                                int widthS);
+                                                int widthS, const QString &target = QString());
     std::optional<qint64> count(const QString &table);
     std::optional<QStringList> integrityCheck();
 

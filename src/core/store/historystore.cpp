@@ -381,10 +381,11 @@ void HistoryStore::readResults(const QString &target, const QDateTime &from, con
 }
 
 void HistoryStore::readBuckets(const QDateTime &from, const QDateTime &to, int widthS,
-                               QObject *context, ReadCallback<QList<HistoryBucket>> done)
+                               QObject *context, ReadCallback<QList<HistoryBucket>> done,
+                               const QString &target)
 {
     read<QList<HistoryBucket>>(
-            context, [=](HistoryDatabase &db) { return db.buckets(from, to, widthS); },
+            context, [=](HistoryDatabase &db) { return db.buckets(from, to, widthS, target); },
             std::move(done));
 }
 

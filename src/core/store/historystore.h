@@ -68,7 +68,7 @@ public:
     void readResults(const QString &target, const QDateTime &from, const QDateTime &to, int limit,
                      QObject *context, ReadCallback<QList<ProbeResult>> done);
     void readBuckets(const QDateTime &from, const QDateTime &to, int widthS, QObject *context,
-                     ReadCallback<QList<HistoryBucket>> done);
+                     ReadCallback<QList<HistoryBucket>> done, const QString &target = QString());
     // Any other read, for tools and tests.
     void readWith(QObject *context, std::function<QVariant(HistoryDatabase &)> job,
                   std::function<void(const QVariant &)> done);

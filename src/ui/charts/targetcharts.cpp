@@ -66,7 +66,7 @@ TargetCharts::TargetCharts(ProbeHistoryBuffer *buffer, QWidget *parent)
     m_dnsLatency = lineSeries(m_latencyChart, tr("DNS latency"), m_latencyTime, m_latencyAxis);
     m_checkLatency = lineSeries(m_latencyChart, tr("Service latency"), m_latencyTime, m_latencyAxis);
 
-    auto *range = new QComboBox(this);
+    auto *range = m_rangeBox = new QComboBox(this);
     range->setAccessibleName(tr("Time range"));
     for (const auto &[label, ms] :
          {std::pair{tr("Last 5 minutes"), 5 * 60'000LL}, std::pair{tr("Last hour"), 3600'000LL},
@@ -109,6 +109,7 @@ void TargetCharts::showTarget(const QString &target)
     m_target = target;
     m_successChart->setTitle(tr("%1: success").arg(target));
     m_latencyChart->setTitle(tr("%1: latency").arg(target));
+    m_lastHistoryQueryMs = 0;
     redraw();
 }
 
@@ -121,8 +122,10 @@ void TargetCharts::showEvent(QShowEvent *event)
 void TargetCharts::setRangeMs(qint64 rangeMs)
 {
     m_rangeMs = rangeMs;
+    m_lastHistoryQueryMs = 0;
     const QString format = rangeMs <= 10 * 60'000 ? QStringLiteral("HH:mm:ss")
-                                                  : QStringLiteral("HH:mm");
+            : rangeMs <= 24 * 3600'000            ? QStringLiteral("HH:mm")
+                                                  : QStringLiteral("ddd HH:mm");
     m_successTime->setFormat(format);
     m_latencyTime->setFormat(format);
     redraw();
@@ -130,42 +133,107 @@ void TargetCharts::setRangeMs(qint64 rangeMs)
 
 int TargetCharts::plottedBuckets() const { return int(m_dnsSuccess->count()); }
 
+void TargetCharts::setHistory(HistoryStore *history)
+{
+    m_history = history;
+    if (!history || m_rangeBox->count() > 3)
+        return;
+    m_rangeBox->addItem(tr("Last 24 hours (history)"), 24 * 3600'000LL);
+    m_rangeBox->addItem(tr("Last 7 days (history)"), 7 * 24 * 3600'000LL);
+}
+
+TargetCharts::ChartData TargetCharts::fromRecentResults(qint64 from, qint64 bucketMs) const
+{
+    struct Bucket
+    {
+        int probes = 0, dnsOk = 0, checkOk = 0;
+    };
+    QMap<qint64, Bucket> buckets; // one point a bucket, however many probes fell in it
+    ChartData data;
+    for (const ProbeHistoryBuffer::Point &point : m_buffer->points(m_target)) {
+        if (point.timeMs < from)
+            continue;
+        Bucket &bucket = buckets[point.timeMs - point.timeMs % bucketMs];
+        ++bucket.probes;
+        bucket.dnsOk += point.dnsOk;
+        bucket.checkOk += point.checkOk;
+        if (point.fallback)
+            data.fallback.append(QPointF(double(point.timeMs), 100));
+        data.dnsLatency.append(QPointF(double(point.timeMs), point.dnsLatencyMs));
+        data.checkLatency.append(QPointF(double(point.timeMs), point.checkLatencyMs));
+    }
+    for (auto it = buckets.cbegin(); it != buckets.cend(); ++it) {
+        const double x = double(it.key() + bucketMs / 2);
+        data.dnsSuccess.append(QPointF(x, 100.0 * it->dnsOk / it->probes));
+        data.checkSuccess.append(QPointF(x, 100.0 * it->checkOk / it->probes));
+    }
+    return data;
+}
+
+TargetCharts::ChartData TargetCharts::fromHistory(const QList<HistoryBucket> &buckets)
+{
+    ChartData data;
+    for (const HistoryBucket &bucket : buckets) {
+        if (bucket.probes == 0)
+            continue;
+        const double x = double(bucket.start.toMSecsSinceEpoch() + bucket.widthS * 500LL);
+        data.dnsSuccess.append(QPointF(x, 100.0 * bucket.dnsOk / bucket.probes));
+        data.checkSuccess.append(QPointF(x, 100.0 * bucket.checkOk / bucket.probes));
+        if (bucket.viaFallback > 0)
+            data.fallback.append(QPointF(x, 100));
+        // Means per bucket: the history keeps sums and maxima, not quantiles.
+        data.dnsLatency.append(QPointF(x, double(bucket.dnsLatencySumUs) / bucket.probes / 1000));
+        if (bucket.checks > 0)
+            data.checkLatency.append(
+                    QPointF(x, double(bucket.checkLatencySumUs) / bucket.checks / 1000));
+    }
+    return data;
+}
+
 void TargetCharts::redraw()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 from = now - m_rangeMs;
     const qint64 bucketMs = m_rangeMs / BucketsPerRange;
-    struct Minute
-    {
-        int probes = 0, dnsOk = 0, checkOk = 0;
-    };
-    QMap<qint64, Minute> minutes; // one point a bucket, however many probes fell in it
-    QList<QPointF> fallback, dnsLatency, checkLatency;
+    if (m_rangeMs <= ProbeHistoryBuffer::KeptMs) {
+        plot(fromRecentResults(from, bucketMs), from, now);
+        return;
+    }
+    if (!m_history || (m_lastHistoryQueryMs && now - m_lastHistoryQueryMs < 60'000))
+        return;
+    m_lastHistoryQueryMs = now;
+    // Whole minutes (or hours, for the week) per bucket, as the history keeps them.
+    const int widthS = bucketMs >= 3600'000 ? int(bucketMs / 3600'000) * 3600
+                                            : std::max(60, int(bucketMs / 60'000) * 60);
+    const quint64 request = ++m_historyRequest;
+    m_history->readBuckets(
+            QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(now), widthS, this,
+            [this, request, from, now](const std::optional<QList<HistoryBucket>> &buckets,
+                                       const QString &error) {
+                if (request != m_historyRequest)
+                    return; // a newer question is on its way
+                if (!buckets) {
+                    m_successChart->setTitle(
+                            tr("%1: history unavailable (%2)").arg(m_target, error));
+                    return;
+                }
+                plot(fromHistory(*buckets), from, now);
+            },
+            m_target);
+}
+
+void TargetCharts::plot(const ChartData &data, qint64 from, qint64 now)
+{
     double latencyTop = 1;
-    for (const ProbeHistoryBuffer::Point &point : m_buffer->points(m_target)) {
-        if (point.timeMs < from)
-            continue;
-        Minute &minute = minutes[point.timeMs - point.timeMs % bucketMs];
-        ++minute.probes;
-        minute.dnsOk += point.dnsOk;
-        minute.checkOk += point.checkOk;
-        if (point.fallback)
-            fallback.append(QPointF(double(point.timeMs), 100));
-        dnsLatency.append(QPointF(double(point.timeMs), point.dnsLatencyMs));
-        checkLatency.append(QPointF(double(point.timeMs), point.checkLatencyMs));
-        latencyTop = std::max({latencyTop, point.dnsLatencyMs, point.checkLatencyMs});
+    for (const QList<QPointF> *series : {&data.dnsLatency, &data.checkLatency}) {
+        for (const QPointF &point : *series)
+            latencyTop = std::max(latencyTop, point.y());
     }
-    QList<QPointF> dnsSuccess, checkSuccess;
-    for (auto it = minutes.cbegin(); it != minutes.cend(); ++it) {
-        const double x = double(it.key() + bucketMs / 2);
-        dnsSuccess.append(QPointF(x, 100.0 * it->dnsOk / it->probes));
-        checkSuccess.append(QPointF(x, 100.0 * it->checkOk / it->probes));
-    }
-    m_dnsSuccess->replace(dnsSuccess);
-    m_checkSuccess->replace(checkSuccess);
-    m_fallback->replace(fallback);
-    m_dnsLatency->replace(dnsLatency);
-    m_checkLatency->replace(checkLatency);
+    m_dnsSuccess->replace(data.dnsSuccess);
+    m_checkSuccess->replace(data.checkSuccess);
+    m_fallback->replace(data.fallback);
+    m_dnsLatency->replace(data.dnsLatency);
+    m_checkLatency->replace(data.checkLatency);
     const QDateTime start = QDateTime::fromMSecsSinceEpoch(from);
     const QDateTime end = QDateTime::fromMSecsSinceEpoch(now);
     m_successTime->setRange(start, end);

@@ -1,0 +1,114 @@
+// installTranslations() (src/ui/translations.cpp) with the German translation embedded in
+// dnswatch_ui: real dashboard strings come out in German, English stays the source text.
+#include "eventlogmodel.h"
+#include "pindialog.h"
+#include "translations.h"
+
+#include <QApplication>
+#include <QTest>
+#include <QTranslator>
+
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+private slots:
+    void cleanup();
+    void germanIsEmbedded();
+    void germanHeadersAndTitles();
+    void germanPlurals_data();
+    void germanPlurals();
+    void englishNeedsNoFile_data();
+    void englishNeedsNoFile();
+};
+
+namespace {
+// Removes every translator installTranslations() put into the application.
+void removeTranslators()
+{
+    const auto translators = qApp->findChildren<QTranslator *>(Qt::FindDirectChildrenOnly);
+    for (QTranslator *translator : translators) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+}
+
+QString header(const QAbstractItemModel &model, int section)
+{
+    return model.headerData(section, Qt::Horizontal, Qt::DisplayRole).toString();
+}
+} // namespace
+
+void TestTranslations::cleanup()
+{
+    removeTranslators();
+}
+
+void TestTranslations::germanIsEmbedded()
+{
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral(":/i18n/dnswatch_de.qm")));
+    QCOMPARE(translator.language(), QStringLiteral("de_DE"));
+    QVERIFY(!translator.isEmpty());
+}
+
+void TestTranslations::germanHeadersAndTitles()
+{
+    QVERIFY(installTranslations(*qApp, QStringLiteral("de")));
+
+    EventLogModel events;
+    QCOMPARE(header(events, 0), QStringLiteral("Zeit"));
+    QCOMPARE(header(events, 1), QStringLiteral("Ereignis"));
+    QCOMPARE(header(events, 2), QStringLiteral("Ziel oder Host"));
+
+    PinDialog dialog(QStringLiteral("db.example.test"));
+    QCOMPARE(dialog.windowTitle(), QStringLiteral("Fallback-Adressen für db.example.test festlegen"));
+
+    // Strings of classes that need a running monitor to build, looked up as they would be.
+    QCOMPARE(QCoreApplication::translate("TargetTableModel", "Target"), QStringLiteral("Ziel"));
+    QCOMPARE(QCoreApplication::translate("TargetTableModel", "Source"), QStringLiteral("Quelle"));
+    QCOMPARE(QCoreApplication::translate("MainWindow", "&Re-resolve"),
+             QStringLiteral("&Neu auflösen"));
+    QCOMPARE(QCoreApplication::translate("CacheTableModel", "%1 (looking up)")
+                     .arg(QStringLiteral("stale")),
+             QStringLiteral("stale (wird aufgelöst)"));
+}
+
+void TestTranslations::germanPlurals_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("one") << 1 << QStringLiteral("1 Ziel wird neu aufgelöst...");
+    QTest::newRow("three") << 3 << QStringLiteral("3 Ziele werden neu aufgelöst...");
+}
+
+void TestTranslations::germanPlurals()
+{
+    QFETCH(int, count);
+    QFETCH(QString, expected);
+    QVERIFY(installTranslations(*qApp, QStringLiteral("de_DE")));
+    QCOMPARE(QCoreApplication::translate("MainWindow", "Re-resolving %n target(s)...", nullptr,
+                                         count),
+             expected);
+}
+
+void TestTranslations::englishNeedsNoFile_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("--lang en") << QStringLiteral("en");
+    QTest::newRow("--lang en_GB") << QStringLiteral("en_GB");
+    QTest::newRow("system locale (ctest pins LC_ALL=C.UTF-8)") << QString();
+    QTest::newRow("no translation yet") << QStringLiteral("ja");
+}
+
+void TestTranslations::englishNeedsNoFile()
+{
+    QFETCH(QString, language);
+    QVERIFY(!installTranslations(*qApp, language));
+    EventLogModel events;
+    QCOMPARE(header(events, 0), QStringLiteral("Time"));
+    QCOMPARE(QCoreApplication::translate("MainWindow", "Re-resolving %n target(s)...", nullptr, 1),
+             QStringLiteral("Re-resolving 1 target(s)..."));
+}
+
+QTEST_MAIN(TestTranslations)
+#include "tst_translations.moc"
