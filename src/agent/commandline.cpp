@@ -55,27 +55,30 @@ std::unique_ptr<HistoryStore> makeHistory(const AppConfig &config, const QString
 // Inside the event loop: opens the history (when there is one) and reads what it kept, then
 // calls start. A file that cannot be used ends the run with its reason, before anything starts.
 void startWithHistory(QCoreApplication &app, HistoryStore *history, const QString &dbPath,
+                      PageCheck pageCheck,
                       std::function<void(const SchemaReport &, const RestoredState &)> start)
 {
     QMetaObject::invokeMethod(
             &app,
-            [&app, history, dbPath, start] {
+            [&app, history, dbPath, pageCheck, start] {
                 if (!history) {
                     start(SchemaReport(), RestoredState());
                     return;
                 }
-                openHistory(history, dbPath, &app,
-                            [&app, start](const QString &error, const SchemaReport &report,
-                                          const RestoredState &state) {
-                                if (!error.isEmpty()) {
-                                    err() << QCoreApplication::applicationName()
-                                          << ": --db: " << error << '\n';
-                                    err().flush();
-                                    app.exit(ExitUsage);
-                                    return;
-                                }
-                                start(report, state);
-                            });
+                openHistory(
+                        history, dbPath, &app,
+                        [&app, start](const QString &error, const SchemaReport &report,
+                                      const RestoredState &state) {
+                            if (!error.isEmpty()) {
+                                err() << QCoreApplication::applicationName() << ": --db: " << error
+                                      << '\n';
+                                err().flush();
+                                app.exit(ExitUsage);
+                                return;
+                            }
+                            start(report, state);
+                        },
+                        pageCheck);
             },
             Qt::QueuedConnection);
 }
@@ -102,6 +105,8 @@ int runHeadless(QCoreApplication &app, const HeadlessAgent::Options &options,
     const std::unique_ptr<HistoryStore> history = makeHistory(config, dbPath, &clock);
     std::unique_ptr<HeadlessAgent> agent;
     startWithHistory(app, history.get(), dbPath,
+                     // A long-running agent checks its file's pages in the background.
+                     PageCheck::InBackground,
                      [&](const SchemaReport &opened, const RestoredState &state) {
                          agent = std::make_unique<HeadlessAgent>(options, config, env, &clock);
                          if (history)
@@ -150,7 +155,8 @@ int runOnce(QCoreApplication &app, const AppConfig &config, const EnvFallback &e
         app.exit(ready ? ExitReady : ExitNotReady);
     });
     startWithHistory(app, history.get(), dbPath,
-                     [&](const SchemaReport &, const RestoredState &state) {
+                     // One round: a damaged file is said before anything runs (exit 2).
+                     PageCheck::BeforeUse, [&](const SchemaReport &, const RestoredState &state) {
                          if (history)
                              recorder = std::make_unique<HistoryRecorder>(resolver.get(),
                                                                           history.get(), state);
@@ -164,7 +170,7 @@ int runOnce(QCoreApplication &app, const AppConfig &config, const EnvFallback &e
 
 // `--demo`: the agent, or one --once round, over the built-in lab (src/agent/demo).
 int runDemo(QCoreApplication &app, DemoLab::Run run, const QString &format, const QString &dbPath,
-            const DashboardLauncher &dashboard)
+            const QString &language, const DashboardLauncher &dashboard)
 {
     SystemClock clock;
     DemoLab lab(&clock);
@@ -181,7 +187,7 @@ int runDemo(QCoreApplication &app, DemoLab::Run run, const QString &format, cons
     if (run == DemoLab::Run::Once)
         return runOnce(app, lab.config(), lab.envFallback(), format, dbPath);
     if (dashboard)
-        return dashboard({lab.config(), lab.envFallback(), dbPath});
+        return dashboard({lab.config(), lab.envFallback(), dbPath, language});
     HeadlessAgent::Options options = DemoLab::agentOptions();
     options.terminal = ::isatty(STDOUT_FILENO);
     // Phase changes go where the agent's own lines go: under the live status in a terminal.
@@ -262,8 +268,13 @@ int runCommandLine(QCoreApplication &app, const DashboardLauncher &dashboard)
                            "results, events, pins and the last-known-good cache, which a restart "
                            "with DNS down still serves."),
             QStringLiteral("file"));
+    const QCommandLineOption langOption(
+            QStringLiteral("lang"),
+            QStringLiteral("Language of the dashboard, e.g. de or en (default: the system "
+                           "locale's). The --once and agent output stay English."),
+            QStringLiteral("code"));
     parser.addOptions({onceOption, configOption, formatOption, headlessOption, listenOption,
-                       tokenOption, tokenFileOption, demoOption, dbOption});
+                       tokenOption, tokenFileOption, demoOption, dbOption, langOption});
 
     if (!parser.parse(app.arguments()))
         return usageError(parser.errorText());
@@ -291,7 +302,7 @@ int runCommandLine(QCoreApplication &app, const DashboardLauncher &dashboard)
                                           .arg(option.names().constLast()));
         }
         return runDemo(app, parser.isSet(onceOption) ? DemoLab::Run::Once : DemoLab::Run::Agent,
-                       format, parser.value(dbOption),
+                       format, parser.value(dbOption), parser.value(langOption),
                        parser.isSet(headlessOption) ? DashboardLauncher() : dashboard);
     }
 
@@ -346,6 +357,6 @@ int runCommandLine(QCoreApplication &app, const DashboardLauncher &dashboard)
     }
 
     if (dashboard && !parser.isSet(onceOption))
-        return dashboard({config, env, parser.value(dbOption)});
+        return dashboard({config, env, parser.value(dbOption), parser.value(langOption)});
     return runOnce(app, config, env, format, parser.value(dbOption));
 }

@@ -10,12 +10,14 @@
 class QCoreApplication;
 
 // What the dashboard is asked to show: a checked config (a file's, the embedded default or the
-// demo lab's), the environment fallback, and the history file (empty: none).
+// demo lab's), the environment fallback, the history file (empty: none) and the language of
+// the interface from --lang (empty: the system locale's).
 struct DashboardRequest
 {
     AppConfig config;
     EnvFallback env;
     QString dbPath;
+    QString language;
 };
 using DashboardLauncher = std::function<int(const DashboardRequest &)>;
 

@@ -65,6 +65,9 @@ void HeadlessAgent::keepHistory(HistoryStore *store, const SchemaReport &opened,
     connect(store, &HistoryStore::writeFailed, this, [this](const QString &why) {
         log(QStringLiteral("history: write failed, kept to try again: %1").arg(why));
     });
+    connect(store, &HistoryStore::damaged, this, [this](const QString &why) {
+        log(QStringLiteral("history: %1; monitoring goes on without it").arg(why));
+    });
 }
 
 bool HeadlessAgent::start(QString *error)

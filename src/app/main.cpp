@@ -1,5 +1,6 @@
 #include "commandline.h"
 #include "dashboard.h"
+#include "translations.h"
 
 #include <QApplication>
 
@@ -36,7 +37,12 @@ int main(int argc, char *argv[])
         }
         QApplication app(argc, argv);
         nameApplication();
-        return runCommandLine(app, runDashboard);
+        // The translator goes in before the first window exists; --lang (empty: the system
+        // locale) comes with the request.
+        return runCommandLine(app, [&app](const DashboardRequest &request) {
+            installTranslations(app, request.language);
+            return runDashboard(request);
+        });
     }
     QCoreApplication app(argc, argv);
     nameApplication();

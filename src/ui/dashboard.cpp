@@ -14,48 +14,70 @@ void warnLater(QWidget *parent, const QString &title, const QString &text)
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open(); // not exec(): the event loop goes on
 }
+
+// Everything the dashboard runs on, made once the history (if any) has given back what it kept,
+// so the first probes already have the stale and pinned tiers, and every result is recorded.
+struct DashboardSession
+{
+    DashboardSession(const DashboardRequest &request, Clock *clock, HistoryStore *history,
+                     const RestoredState &state)
+        : monitor(request.config, request.env, MlflowCredentials::fromEnvironment(), clock)
+        , window(&monitor)
+    {
+        if (history) {
+            recorder = std::make_unique<HistoryRecorder>(monitor.resolver(), history, state);
+            recorder->watch(&monitor);
+            window.charts()->setHistory(history);
+        }
+    }
+    Monitor monitor;
+    MainWindow window;
+    std::unique_ptr<HistoryRecorder> recorder;
+};
 } // namespace
 
 int runDashboard(const DashboardRequest &request)
 {
     SystemClock clock;
-    Monitor monitor(request.config, request.env, MlflowCredentials::fromEnvironment(), &clock);
-    MainWindow window(&monitor);
     std::unique_ptr<HistoryStore> history;
-    std::unique_ptr<HistoryRecorder> recorder;
-    if (!request.dbPath.isEmpty()) {
+    std::unique_ptr<DashboardSession> session;
+    const auto start = [&](HistoryStore *store, const RestoredState &state) {
+        session = std::make_unique<DashboardSession>(request, &clock, store, state);
+        session->window.show();
+    };
+    if (request.dbPath.isEmpty()) {
+        start(nullptr, RestoredState());
+    } else {
         history = std::make_unique<HistoryStore>(request.config.history,
                                                  request.config.cache.maxStaleS, &clock);
-        window.statusBar()->showMessage(
-                QApplication::translate("Dashboard", "Opening the history %1...")
-                        .arg(request.dbPath));
+        // The page check runs in the background: the window opens at once.
         openHistory(
-                history.get(), request.dbPath, &window,
+                history.get(), request.dbPath, qApp,
                 [&](const QString &error, const SchemaReport &report, const RestoredState &state) {
                     if (!error.isEmpty()) {
-                        window.statusBar()->showMessage(
+                        start(nullptr, RestoredState());
+                        session->window.statusBar()->showMessage(
                                 QApplication::translate("Dashboard", "No history: %1").arg(error));
-                        warnLater(&window, QApplication::translate("Dashboard", "History"), error);
+                        warnLater(&session->window, QApplication::translate("Dashboard", "History"),
+                                  error);
                         return;
                     }
-                    recorder = std::make_unique<HistoryRecorder>(monitor.resolver(), history.get(),
-                                                                 state);
-                    recorder->watch(&monitor);
-                    window.charts()->setHistory(history.get());
-                    window.statusBar()->showMessage(
+                    start(history.get(), state);
+                    session->window.statusBar()->showMessage(
                             QApplication::translate("Dashboard", "History %1: %2")
                                     .arg(request.dbPath, describeOpening(report)),
                             10000);
+                    QObject::connect(history.get(), &HistoryStore::damaged, &session->window,
+                                     [&session](const QString &why) {
+                                         warnLater(&session->window,
+                                                   QApplication::translate("Dashboard", "History"),
+                                                   why);
+                                     });
                 },
                 PageCheck::InBackground);
-        QObject::connect(
-                history.get(), &HistoryStore::damaged, &window, [&window](const QString &why) {
-                    warnLater(&window, QApplication::translate("Dashboard", "History"), why);
-                });
     }
-    window.show();
     const int exitCode = QApplication::exec();
-    recorder.reset();
+    session.reset(); // no more results: what was recorded is queued in the history
     if (history) {
         QString error;
         if (!history->close(&error)) {

@@ -79,7 +79,11 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     connect(monitor, &Monitor::stateChanged, m_notifier, &StateNotifier::stateChanged);
     connect(m_notifier, &StateNotifier::notify, this, &MainWindow::showNotification);
     buildTray();
-    connect(monitor, &Monitor::resultRecorded, this, &MainWindow::updateReadiness);
+    // Once a second, not at every result: with hundreds of targets the readiness pass is not
+    // free, and a stalled engine (no results at all) must still turn the banner red.
+    m_readinessTick.setInterval(1000);
+    connect(&m_readinessTick, &QTimer::timeout, this, &MainWindow::updateReadiness);
+    m_readinessTick.start();
     connect(monitor, &Monitor::stateChanged, this, &MainWindow::updateReadiness);
     updateReadiness();
     updateActions();
@@ -402,14 +406,17 @@ void MainWindow::askForPin()
     const TargetConfig *config = targetConfig(targets.constFirst());
     if (!config)
         return;
-    PinDialog dialog(config->host, this);
+    // open(), not exec(): the dashboard goes on while the dialog is up.
+    auto *dialog = new PinDialog(config->host, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (const std::optional<PinnedFallback> current = m_monitor->resolver()->pin(config->host)) {
-        dialog.setAddressesText(addressStrings(current->addresses).join(QStringLiteral(", ")));
-        dialog.setReason(current->reason);
-        dialog.setExpiry(current->expiresAt);
+        dialog->setAddressesText(addressStrings(current->addresses).join(QStringLiteral(", ")));
+        dialog->setReason(current->reason);
+        dialog->setExpiry(current->expiresAt);
     }
-    if (dialog.exec() == QDialog::Accepted)
-        pin(targets.constFirst(), dialog.pin());
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, target = targets.constFirst()] { pin(target, dialog->pin()); });
+    dialog->open();
 }
 
 void MainWindow::copySelectedEvents()
@@ -505,7 +512,7 @@ void MainWindow::updateReadiness()
     palette.setColor(QPalette::WindowText, Qt::white);
     m_banner->setPalette(palette);
     m_readyLabel->setText(ready ? tr("ready") : tr("not ready"));
-    if (m_tray) {
+    if (m_tray && m_tray->toolTip() != text) {
         m_tray->setIcon(style()->standardIcon(!ready ? QStyle::SP_MessageBoxCritical
                                                       : degraded > 0
                                                       ? QStyle::SP_MessageBoxWarning

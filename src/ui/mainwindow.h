@@ -9,6 +9,7 @@
 #include "targettablemodel.h"
 
 #include <QMainWindow>
+#include <QTimer>
 
 class QAbstractItemModel;
 class QAction;
@@ -99,4 +100,5 @@ private:
     TargetCharts *m_charts = nullptr;
     QSystemTrayIcon *m_tray = nullptr; // only where the desktop has a tray
     bool m_lastReady = false;
+    QTimer m_readinessTick;
 };

@@ -39,10 +39,13 @@ void StateNotifier::stateChanged(const QString &target, TargetState from, Target
     } else {
         return;
     }
+    // The quiet period holds back more of the same, never worse news or the all-clear.
     const qint64 now = m_clock->nowMs();
-    const auto last = m_lastNotifiedMs.constFind(target);
-    if (last != m_lastNotifiedMs.cend() && now - *last < m_quietPeriodMs)
+    const auto last = m_lastNotified.constFind(target);
+    const bool worse = last != m_lastNotified.cend() && int(severity) > int(last->severity);
+    const bool allClear = severity == Severity::Information;
+    if (last != m_lastNotified.cend() && now - last->atMs < m_quietPeriodMs && !worse && !allClear)
         return;
-    m_lastNotifiedMs.insert(target, now);
+    m_lastNotified.insert(target, {now, severity});
     Q_EMIT notify(title, detail, severity);
 }

@@ -7,8 +7,9 @@
 #include <QSet>
 
 // Decides which state changes are worth a desktop notification: a critical target entering
-// fallback, going down, or recovering from either. At most one per target per quiet period (a
-// flapping target does not flood the desktop), and none for a muted target.
+// fallback, going down, or recovering from either. Within a quiet period after one, more of the
+// same for that target is held back (a flapping target does not flood the desktop), but worse
+// news and the all-clear still come; a muted target says nothing.
 class StateNotifier : public QObject
 {
     Q_OBJECT
@@ -32,5 +33,10 @@ private:
     qint64 m_quietPeriodMs;
     QSet<QString> m_critical;
     QSet<QString> m_muted;
-    QHash<QString, qint64> m_lastNotifiedMs;
+    struct Notified
+    {
+        qint64 atMs = 0;
+        Severity severity = Severity::Information;
+    };
+    QHash<QString, Notified> m_lastNotified;
 };

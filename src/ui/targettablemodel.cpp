@@ -131,9 +131,8 @@ void TargetTableModel::tick()
         return;
     for (Row &row : m_rows)
         refresh(row);
-    // Only what moves with time: the display of the rest is unchanged.
-    Q_EMIT dataChanged(index(0, TtlLeft), index(int(m_rows.size()) - 1, LastError),
-                       {Qt::DisplayRole, SortRole});
+    // A refresh may change any cell (a state that aged, a paused target), so all are said.
+    Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
 }
 
 int TargetTableModel::rows() const { return int(m_rows.size()); }

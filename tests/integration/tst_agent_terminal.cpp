@@ -383,19 +383,19 @@ private Q_SLOTS:
         };
         QTRY_VERIFY2_WITH_TIMEOUT(
                 shows(QStringLiteral("web +healthy +(fresh|cache) +10\\.20\\.30\\.40 +100\\.0% "
-                                     "+\\d\\d:\\d\\d:\\d\\d -> \\w+$")),
+                                     "+\\d\\d:\\d\\d:\\d\\d \\S")),
                 qPrintable(screen.dump()), 15000);
         QTRY_VERIFY2_WITH_TIMEOUT(
                 shows(QStringLiteral(
                         "db +healthy +(fresh|cache) +(10\\.20\\.30\\.41,fd00::41|fd00::41,"
-                        "10\\.20\\.30\\.41) +100\\.0% +\\d\\d:\\d\\d:\\d\\d -> \\w+$")),
+                        "10\\.20\\.30\\.41) +100\\.0% +\\d\\d:\\d\\d:\\d\\d \\S")),
                 qPrintable(screen.dump()), 15000);
         QTRY_VERIFY2_WITH_TIMEOUT(
                 shows(QStringLiteral("legacy +degraded +pinned +10\\.9\\.9\\.9 ")),
                 qPrintable(screen.dump()), 15000);
         QTRY_VERIFY2_WITH_TIMEOUT(
                 shows(QStringLiteral(
-                        "gone +down +(fresh|cache|none) +0\\.0% +\\d\\d:\\d\\d:\\d\\d -> \\w+$")),
+                        "gone +down +(fresh|cache|none) +0\\.0% +\\d\\d:\\d\\d:\\d\\d \\S")),
                 qPrintable(screen.dump()), 15000);
         // The long name is cut to its column, the rest of its line stays in place.
         QTRY_VERIFY2_WITH_TIMEOUT(
@@ -435,7 +435,7 @@ private Q_SLOTS:
                 shows(QStringLiteral("\\d\\d:\\d\\d:\\d\\d fallback_entered web\\.test: ")),
                 qPrintable(screen.dump()), 15000);
         QVERIFY2(shows(QStringLiteral(
-                         "gone +down +(?!stale)\\S+ +0\\.0% +\\d\\d:\\d\\d:\\d\\d -> \\w+$")),
+                         "gone +down +(?!stale)\\S+ +0\\.0% +\\d\\d:\\d\\d:\\d\\d \\S")),
                  qPrintable(screen.dump()));
         QVERIFY2(shows(QStringLiteral("legacy +degraded +pinned +10\\.9\\.9\\.9 ")),
                  qPrintable(screen.dump()));
@@ -491,7 +491,7 @@ private Q_SLOTS:
         agent.resize(30, 120);
         QTRY_VERIFY2_WITH_TIMEOUT(
                 shows(QStringLiteral(
-                        "gone +down +(fresh|cache|none) +0\\.0% +\\d\\d:\\d\\d:\\d\\d -> \\w+$")),
+                        "gone +down +(fresh|cache|none) +0\\.0% +\\d\\d:\\d\\d:\\d\\d \\S")),
                 qPrintable(screen.dump()), 15000);
         QTRY_VERIFY2_WITH_TIMEOUT(shows(QStringLiteral("\\d\\d:\\d\\d:\\d\\d \\S")),
                                   qPrintable(screen.dump()), 15000);

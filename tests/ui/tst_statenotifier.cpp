@@ -31,20 +31,35 @@ private Q_SLOTS:
         QCOMPARE(notes[0][1].toString(), QStringLiteral("reachable through stale addresses"));
         QCOMPARE(notes[0][2].value<StateNotifier::Severity>(), StateNotifier::Severity::Warning);
 
-        // Flapping within the quiet period stays quiet; another target is not held back.
+        // Worse news gets through the quiet period; more of the same does not.
         notifier.stateChanged(QStringLiteral("api"), TargetState::Degraded, TargetState::Down,
                               QString());
-        notifier.stateChanged(QStringLiteral("db"), TargetState::Healthy, TargetState::Down,
+        QCOMPARE(notes.size(), 2);
+        QCOMPARE(notes[1][0].toString(), QStringLiteral("api is down"));
+        QCOMPARE(notes[1][2].value<StateNotifier::Severity>(), StateNotifier::Severity::Critical);
+        notifier.stateChanged(QStringLiteral("api"), TargetState::Down, TargetState::Degraded,
+                              QString());
+        notifier.stateChanged(QStringLiteral("api"), TargetState::Degraded, TargetState::Down,
                               QString());
         QCOMPARE(notes.size(), 2);
-        QCOMPARE(notes[1][0].toString(), QStringLiteral("db is down"));
-        QCOMPARE(notes[1][2].value<StateNotifier::Severity>(), StateNotifier::Severity::Critical);
-
-        clock.advance(60'000);
-        notifier.stateChanged(QStringLiteral("api"), TargetState::Down, TargetState::Healthy,
+        // Another target is not held back, and the all-clear always comes.
+        notifier.stateChanged(QStringLiteral("db"), TargetState::Healthy, TargetState::Down,
                               QString());
         QCOMPARE(notes.size(), 3);
-        QCOMPARE(notes[2][0].toString(), QStringLiteral("api recovered"));
+        QCOMPARE(notes[2][0].toString(), QStringLiteral("db is down"));
+        notifier.stateChanged(QStringLiteral("api"), TargetState::Down, TargetState::Healthy,
+                              QString());
+        QCOMPARE(notes.size(), 4);
+        QCOMPARE(notes[3][0].toString(), QStringLiteral("api recovered"));
+        // Flapping back down within the quiet period after the all-clear is news again only
+        // when it is worse than the last word.
+        notifier.stateChanged(QStringLiteral("api"), TargetState::Healthy, TargetState::Degraded,
+                              QString());
+        QCOMPARE(notes.size(), 5);
+        clock.advance(60'000);
+        notifier.stateChanged(QStringLiteral("api"), TargetState::Degraded, TargetState::Healthy,
+                              QString());
+        QCOMPARE(notes.size(), 6);
     }
 
     void mutedAndNonCriticalTargetsStayQuiet()

@@ -1,11 +1,18 @@
 // installTranslations() (src/ui/translations.cpp) with the German translation embedded in
 // dnswatch_ui: real dashboard strings come out in German, English stays the source text.
+#include "clock.h"
 #include "eventlogmodel.h"
+#include "mainwindow.h"
 #include "pindialog.h"
+#include "probe/monitor.h"
+#include "targettablemodel.h"
 #include "translations.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QMenuBar>
 #include <QTest>
+#include <QToolBar>
 #include <QTranslator>
 
 class TestTranslations : public QObject
@@ -19,6 +26,7 @@ private slots:
     void germanPlurals();
     void englishNeedsNoFile_data();
     void englishNeedsNoFile();
+    void emptyFollowsSystemLocale();
 };
 
 namespace {
@@ -38,10 +46,7 @@ QString header(const QAbstractItemModel &model, int section)
 }
 } // namespace
 
-void TestTranslations::cleanup()
-{
-    removeTranslators();
-}
+void TestTranslations::cleanup() { removeTranslators(); }
 
 void TestTranslations::germanIsEmbedded()
 {
@@ -61,13 +66,26 @@ void TestTranslations::germanHeadersAndTitles()
     QCOMPARE(header(events, 2), QStringLiteral("Ziel oder Host"));
 
     PinDialog dialog(QStringLiteral("db.example.test"));
-    QCOMPARE(dialog.windowTitle(), QStringLiteral("Fallback-Adressen für db.example.test festlegen"));
+    QCOMPARE(dialog.windowTitle(),
+             QStringLiteral("Fallback-Adressen für db.example.test festlegen"));
 
-    // Strings of classes that need a running monitor to build, looked up as they would be.
-    QCOMPARE(QCoreApplication::translate("TargetTableModel", "Target"), QStringLiteral("Ziel"));
-    QCOMPARE(QCoreApplication::translate("TargetTableModel", "Source"), QStringLiteral("Quelle"));
-    QCOMPARE(QCoreApplication::translate("MainWindow", "&Re-resolve"),
-             QStringLiteral("&Neu auflösen"));
+    // The main window over a monitor that is never started (no targets, a manual clock).
+    ManualClock clock;
+    Monitor monitor(AppConfig(), EnvFallback(), MlflowCredentials(), &clock);
+    MainWindow window(&monitor);
+    const TargetTableModel &targets = *window.targetModel();
+    QCOMPARE(header(targets, TargetTableModel::Name), QStringLiteral("Ziel"));
+    QCOMPARE(header(targets, TargetTableModel::Source), QStringLiteral("Quelle"));
+    QStringList menus;
+    for (const QAction *menu : window.menuBar()->actions())
+        menus << menu->text();
+    QCOMPARE(menus, (QStringList{QStringLiteral("&Datei"), QStringLiteral("&Ziele")}));
+    QStringList toolbar;
+    for (const QAction *action : window.findChild<QToolBar *>(QStringLiteral("actions"))->actions())
+        if (!action->isSeparator())
+            toolbar << action->text();
+    QVERIFY2(toolbar.contains(QStringLiteral("&Neu auflösen")), qPrintable(toolbar.join(u'|')));
+    QVERIFY2(toolbar.contains(QStringLiteral("&Jetzt prüfen")), qPrintable(toolbar.join(u'|')));
     QCOMPARE(QCoreApplication::translate("CacheTableModel", "%1 (looking up)")
                      .arg(QStringLiteral("stale")),
              QStringLiteral("stale (wird aufgelöst)"));
@@ -96,7 +114,6 @@ void TestTranslations::englishNeedsNoFile_data()
     QTest::addColumn<QString>("language");
     QTest::newRow("--lang en") << QStringLiteral("en");
     QTest::newRow("--lang en_GB") << QStringLiteral("en_GB");
-    QTest::newRow("system locale (ctest pins LC_ALL=C.UTF-8)") << QString();
     QTest::newRow("no translation yet") << QStringLiteral("ja");
 }
 
@@ -108,6 +125,15 @@ void TestTranslations::englishNeedsNoFile()
     QCOMPARE(header(events, 0), QStringLiteral("Time"));
     QCOMPARE(QCoreApplication::translate("MainWindow", "Re-resolving %n target(s)...", nullptr, 1),
              QStringLiteral("Re-resolving 1 target(s)..."));
+}
+
+void TestTranslations::emptyFollowsSystemLocale()
+{
+    // ctest pins LC_ALL=C.UTF-8 (English); run by hand under a German locale it goes German.
+    const bool german = QLocale::system().language() == QLocale::German;
+    QCOMPARE(installTranslations(*qApp, QString()), german);
+    EventLogModel events;
+    QCOMPARE(header(events, 0), german ? QStringLiteral("Zeit") : QStringLiteral("Time"));
 }
 
 QTEST_MAIN(TestTranslations)

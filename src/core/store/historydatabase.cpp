@@ -402,9 +402,11 @@ std::optional<RestoredState> HistoryDatabase::restoredState(const QDateTime &now
             pin.expiresAt = timeOf(query.value(4));
         state.pins.insert(query.value(0).toString(), pin);
     }
-    // Whole hours until the start of the hour before this one, minutes from there on.
-    const QDateTime hourStart = now.addSecs(-(now.toSecsSinceEpoch() % 3600));
-    const QDateTime split = hourStart.addSecs(-3600);
+    // Whole hours until the start of the hour before this one, minutes from there on: the two
+    // reads meet on an hour boundary, so no stretch is counted twice.
+    const qint64 nowMs = msOf(now);
+    const qint64 splitMs = nowMs - nowMs % 3'600'000 - 3'600'000;
+    const QDateTime split = QDateTime::fromMSecsSinceEpoch(splitMs, Qt::UTC);
     const auto hours = buckets(split.addSecs(-23 * 3600), split, 3600);
     const auto minutes = buckets(split, now, 60);
     if (!hours || !minutes)

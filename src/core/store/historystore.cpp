@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QMutex>
 #include <QThread>
 
 namespace {
@@ -23,6 +24,26 @@ void merge(HistoryWriteBatch &into, HistoryWriteBatch &&from)
 
 } // namespace
 
+struct HistoryStore::WriterSide
+{
+    // The writer thread's own:
+    std::unique_ptr<HistoryDatabase> db;
+    HistoryWriteBatch unwritten; // a failed batch, tried again with the next
+    // Written by the writer thread, read after it finished:
+    qint64 finalUnwritten = 0;
+    QString finalError;
+    // Where replies go; null once the store has gone.
+    QMutex replyLock;
+    HistoryStore *store = nullptr;
+};
+
+void HistoryStore::reply(WriterSide *writer, std::function<void()> onStoreThread)
+{
+    const QMutexLocker lock(&writer->replyLock);
+    if (writer->store)
+        QMetaObject::invokeMethod(writer->store, std::move(onStoreThread), Qt::QueuedConnection);
+}
+
 HistoryStore::HistoryStore(const HistoryPolicy &policy, int maxStaleS, Clock *clock, QObject *parent)
     : QObject(parent)
     , m_policy(policy)
@@ -30,7 +51,9 @@ HistoryStore::HistoryStore(const HistoryPolicy &policy, int maxStaleS, Clock *cl
     , m_clock(clock)
     , m_thread(new QThread)
     , m_worker(new QObject)
+    , m_writer(new WriterSide)
 {
+    m_writer->store = this;
     m_thread->setObjectName(QStringLiteral("dnswatch-history"));
     m_worker->moveToThread(m_thread);
     m_thread->start();
@@ -44,7 +67,11 @@ HistoryStore::~HistoryStore()
     if (m_thread->isFinished()) {
         delete m_worker;
         delete m_thread;
+        delete m_writer;
+        return;
     }
+    const QMutexLocker lock(&m_writer->replyLock);
+    m_writer->store = nullptr; // the jobs still running talk to no one
 }
 
 void HistoryStore::open(const QString &path, std::function<void(const SchemaReport &)> done,
@@ -52,12 +79,11 @@ void HistoryStore::open(const QString &path, std::function<void(const SchemaRepo
 {
     m_path = path;
     const QString connection = QStringLiteral("dnswatch-history-%1").arg(quintptr(this), 0, 16);
-    QMetaObject::invokeMethod(m_worker, [this, path, steps, pageCheck, connection, done] {
-        m_db = std::make_unique<HistoryDatabase>(connection);
-        const SchemaReport report = m_db->open(path, steps, pageCheck);
-        QMetaObject::invokeMethod(
-                this,
-                [this, report, done] {
+    QMetaObject::invokeMethod(
+            m_worker, [this, writer = m_writer, path, steps, pageCheck, connection, done] {
+                writer->db = std::make_unique<HistoryDatabase>(connection);
+                const SchemaReport report = writer->db->open(path, steps, pageCheck);
+                reply(writer, [this, report, done] {
                     m_open = report.ok && !m_closed;
                     m_pagesChecked = report.pagesChecked;
                     if (m_open && !m_pagesChecked)
@@ -68,9 +94,8 @@ void HistoryStore::open(const QString &path, std::function<void(const SchemaRepo
                         schedulePrune();
                     }
                     done(report);
-                },
-                Qt::QueuedConnection);
-    });
+                });
+            });
 }
 
 void HistoryStore::startPageCheck()
@@ -194,52 +219,59 @@ void HistoryStore::flush()
         return;
     if (m_flushTimer)
         m_clock->cancel(std::exchange(m_flushTimer, 0));
-    QMetaObject::invokeMethod(m_worker, [this, batch = std::exchange(m_pending, {})]() mutable {
-        writeOnWorker(std::move(batch));
-    });
+    QMetaObject::invokeMethod(m_worker,
+                              [writer = m_writer, batch = std::exchange(m_pending, {})]() mutable {
+                                  writeOnWorker(writer, std::move(batch));
+                              });
 }
 
-void HistoryStore::writeOnWorker(HistoryWriteBatch batch)
+void HistoryStore::writeOnWorker(WriterSide *writer, HistoryWriteBatch batch)
 {
-    merge(m_unwritten, std::move(batch));
-    const int results = int(m_unwritten.results.size());
-    const int events = int(m_unwritten.events.size());
+    HistoryWriteBatch &unwritten = writer->unwritten;
+    merge(unwritten, std::move(batch));
+    const int results = int(unwritten.results.size());
+    const int events = int(unwritten.events.size());
     QElapsedTimer timer;
     timer.start();
-    const bool written = m_db->write(m_unwritten);
+    const bool written = writer->db->write(unwritten);
     const qint64 elapsedUs = timer.nsecsElapsed() / 1000;
     QString error;
     if (written) {
-        m_unwritten = HistoryWriteBatch();
+        unwritten = HistoryWriteBatch();
     } else {
-        error = m_db->lastError();
+        error = writer->db->lastError();
+        writer->finalError = error;
         // While the disk keeps failing, the oldest results go first; events and pins stay.
-        const qint64 excess = m_unwritten.results.size() - UnwrittenResultLimit;
+        const qint64 excess = unwritten.results.size() - UnwrittenResultLimit;
         if (excess > 0)
-            m_unwritten.results.remove(0, excess);
+            unwritten.results.remove(0, excess);
     }
-    const qint64 backlog = m_unwritten.results.size();
-    m_finalUnwritten = backlog + m_unwritten.events.size() + m_unwritten.pins.size();
-    QMetaObject::invokeMethod(
-            this,
-            [this, written, results, events, elapsedUs, backlog, error] {
-                m_counters.lastBatchUs = elapsedUs;
-                m_counters.unwrittenResults = backlog + m_pending.results.size();
-                if (!written) {
-                    ++m_counters.failedBatches;
-                    if (error != m_lastWriteError)
-                        qCWarning(lcStore) << error;
-                    m_lastWriteError = error;
-                    Q_EMIT writeFailed(error);
-                    return;
-                }
-                m_lastWriteError.clear();
-                ++m_counters.batches;
-                m_counters.resultsWritten += results;
-                m_counters.eventsWritten += events;
-                Q_EMIT batchWritten(results, events);
-            },
-            Qt::QueuedConnection);
+    const qint64 backlog = unwritten.results.size();
+    writer->finalUnwritten = backlog + unwritten.events.size() + unwritten.pins.size();
+    HistoryStore *store = writer->store; // only dereferenced in the reply, on its own thread
+    reply(writer, [store, written, results, events, elapsedUs, backlog, error] {
+        store->onBatchDone(written, results, events, elapsedUs, backlog, error);
+    });
+}
+
+void HistoryStore::onBatchDone(bool written, int results, int events, qint64 elapsedUs,
+                               qint64 backlog, const QString &error)
+{
+    m_counters.lastBatchUs = elapsedUs;
+    m_counters.unwrittenResults = backlog + m_pending.results.size();
+    if (!written) {
+        ++m_counters.failedBatches;
+        if (error != m_lastWriteError)
+            qCWarning(lcStore) << error;
+        m_lastWriteError = error;
+        Q_EMIT writeFailed(error);
+        return;
+    }
+    m_lastWriteError.clear();
+    ++m_counters.batches;
+    m_counters.resultsWritten += results;
+    m_counters.eventsWritten += events;
+    Q_EMIT batchWritten(results, events);
 }
 
 void HistoryStore::prune()
@@ -247,19 +279,17 @@ void HistoryStore::prune()
     if (!isWritable())
         return;
     const QDateTime now = m_clock->wallTime();
-    QMetaObject::invokeMethod(m_worker, [this, now] {
-        const std::optional<PruneReport> report = m_db->prune(now, m_policy, m_maxStaleS);
-        const QString error = report ? QString() : m_db->lastError();
-        QMetaObject::invokeMethod(
-                this,
-                [this, report, error] {
+    QMetaObject::invokeMethod(
+            m_worker, [this, writer = m_writer, now, policy = m_policy, maxStaleS = m_maxStaleS] {
+                const std::optional<PruneReport> report = writer->db->prune(now, policy, maxStaleS);
+                const QString error = report ? QString() : writer->db->lastError();
+                reply(writer, [this, report, error] {
                     if (report)
                         Q_EMIT pruned(*report);
                     else
                         Q_EMIT writeFailed(error);
-                },
-                Qt::QueuedConnection);
-    });
+                });
+            });
 }
 
 void HistoryStore::schedulePrune()
@@ -274,54 +304,48 @@ bool HistoryStore::close(QString *error)
 {
     if (m_closed)
         return true;
+    const QDeadlineTimer deadline(m_policy.shutdownTimeoutMs);
+    QString problem;
     if (m_pageCheck) {
         // What is queued may be written only once the pages are known to be sound.
-        if (!m_pageCheck->wait(QDeadlineTimer(m_policy.shutdownTimeoutMs))) {
-            if (error)
-                *error = QStringLiteral("history %1: the page check did not finish within %2 ms; "
-                                        "%3 results were not written")
-                                 .arg(m_path)
-                                 .arg(m_policy.shutdownTimeoutMs)
-                                 .arg(m_pending.results.size());
-            m_closed = true;
-            return false;
-        }
-        QCoreApplication::sendPostedEvents(this, QEvent::MetaCall); // its verdict
+        if (m_pageCheck->wait(deadline))
+            QCoreApplication::sendPostedEvents(this, QEvent::MetaCall); // its verdict
+        else
+            problem = QStringLiteral("history %1: the page check did not finish within %2 ms; %3 "
+                                     "results were not written")
+                              .arg(m_path)
+                              .arg(m_policy.shutdownTimeoutMs)
+                              .arg(m_pending.results.size());
     }
-    if (!m_damage.isEmpty()) {
-        m_closed = true;
-        if (error)
-            *error = m_damage;
-        return false;
-    }
-    flush();
+    if (!m_damage.isEmpty())
+        problem = m_damage;
+    if (problem.isEmpty())
+        flush();
     m_closed = true;
     m_open = false;
     for (Clock::TimerId *timer : {&m_flushTimer, &m_pruneTimer}) {
         if (*timer)
             m_clock->cancel(std::exchange(*timer, 0));
     }
-    // Posted after every write: the thread ends when they are all done.
-    QMetaObject::invokeMethod(m_worker, [this] {
-        m_db.reset();
+    // Posted after every write: the thread ends when they are all done, and the connection
+    // closes on the thread that opened it.
+    QMetaObject::invokeMethod(m_worker, [writer = m_writer] {
+        writer->db.reset();
         QThread::currentThread()->quit();
     });
-    if (!m_thread->wait(QDeadlineTimer(m_policy.shutdownTimeoutMs))) {
-        if (error)
-            *error = QStringLiteral("history %1: the last writes did not finish within %2 ms")
-                             .arg(m_path)
-                             .arg(m_policy.shutdownTimeoutMs);
-        return false;
+    if (!m_thread->wait(deadline)) {
+        problem = QStringLiteral("history %1: the last writes did not finish within %2 ms")
+                          .arg(m_path)
+                          .arg(m_policy.shutdownTimeoutMs);
+    } else if (problem.isEmpty() && m_writer->finalUnwritten > 0) {
+        problem = QStringLiteral("history %1: %2 records could not be written (%3)")
+                          .arg(m_path)
+                          .arg(m_writer->finalUnwritten)
+                          .arg(m_writer->finalError);
     }
-    if (m_finalUnwritten > 0) {
-        if (error)
-            *error = QStringLiteral("history %1: %2 records could not be written (%3)")
-                             .arg(m_path)
-                             .arg(m_finalUnwritten)
-                             .arg(m_lastWriteError);
-        return false;
-    }
-    return true;
+    if (error)
+        *error = problem;
+    return problem.isEmpty();
 }
 
 template<typename T>
@@ -339,22 +363,20 @@ void HistoryStore::read(QObject *context, std::function<std::optional<T>(History
         return;
     }
     flush(); // what was recorded before the read is in what it reads
-    QMetaObject::invokeMethod(m_worker, [this, job, done, guard = QPointer<QObject>(context)] {
-        std::optional<T> value;
-        QString error = QStringLiteral("the history is not open");
-        if (m_db && m_db->isOpen()) {
-            value = job(*m_db);
-            error = value ? QString() : m_db->lastError();
-        }
-        // Back through this object: guard is only looked at on its own thread.
-        QMetaObject::invokeMethod(
-                this,
-                [done, guard, value = std::move(value), error] {
-                    if (guard)
-                        done(value, error);
-                },
-                Qt::QueuedConnection);
-    });
+    QMetaObject::invokeMethod(m_worker,
+                              [writer = m_writer, job, done, guard = QPointer<QObject>(context)] {
+                                  std::optional<T> value;
+                                  QString error = QStringLiteral("the history is not open");
+                                  if (writer->db && writer->db->isOpen()) {
+                                      value = job(*writer->db);
+                                      error = value ? QString() : writer->db->lastError();
+                                  }
+                                  // Back through the store: guard is only looked at on its own thread.
+                                  reply(writer, [done, guard, value = std::move(value), error] {
+                                      if (guard)
+                                          done(value, error);
+                                  });
+                              });
 }
 
 void HistoryStore::readRestoredState(QObject *context, ReadCallback<RestoredState> done)

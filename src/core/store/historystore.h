@@ -92,7 +92,14 @@ private:
     static constexpr qint64 UnwrittenResultLimit = 200'000; // held while the disk fails
     static constexpr qint64 PruneIntervalMs = 5 * 60'000;
     void queued(bool urgent);
-    void writeOnWorker(HistoryWriteBatch batch); // writer thread
+    // What the writer thread works on. A job reaches the store only through reply(), which
+    // says nothing once the store has gone: a close() that timed out leaves the thread, its
+    // worker and this behind for the OS rather than freeing what a running job still uses.
+    struct WriterSide;
+    static void writeOnWorker(WriterSide *writer, HistoryWriteBatch batch); // writer thread
+    static void reply(WriterSide *writer, std::function<void()> onStoreThread);
+    void onBatchDone(bool written, int results, int events, qint64 elapsedUs, qint64 backlog,
+                     const QString &error);
     void schedulePrune();
     void startPageCheck();
     void onPagesChecked(const QString &problems);
@@ -110,10 +117,7 @@ private:
     // must not be destroyed while it runs).
     QThread *m_thread;
     QObject *m_worker; // lives on m_thread: the context of every job posted there
-    // Writer thread only:
-    std::unique_ptr<HistoryDatabase> m_db;
-    HistoryWriteBatch m_unwritten; // a failed batch, tried again with the next
-    qint64 m_finalUnwritten = 0; // read after the thread finished
+    WriterSide *m_writer;
     // Caller's thread:
     HistoryWriteBatch m_pending;
     Clock::TimerId m_flushTimer = 0;

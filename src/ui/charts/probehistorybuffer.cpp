@@ -10,6 +10,7 @@ void ProbeHistoryBuffer::add(const ProbeResult &result)
     point.dnsOk = result.dnsAnswered();
     point.checkOk = result.reachable;
     point.fallback = result.keptReachableByFallback();
+    point.checked = result.checked;
     point.dnsLatencyMs = double(result.resolution.latencyUs) / 1000.0;
     point.checkLatencyMs = double(result.check.latencyUs) / 1000.0;
     points.push_back(point);

@@ -19,6 +19,7 @@ public:
         bool dnsOk = false;
         bool checkOk = false;
         bool fallback = false; // reachable only through a fallback tier
+        bool checked = false; // there was an address to check
         double dnsLatencyMs = 0;
         double checkLatencyMs = 0;
     };

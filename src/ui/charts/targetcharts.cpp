@@ -110,6 +110,7 @@ void TargetCharts::showTarget(const QString &target)
     m_successChart->setTitle(tr("%1: success").arg(target));
     m_latencyChart->setTitle(tr("%1: latency").arg(target));
     m_lastHistoryQueryMs = 0;
+    ++m_historyRequest; // an answer still on its way is for another target
     redraw();
 }
 
@@ -123,6 +124,7 @@ void TargetCharts::setRangeMs(qint64 rangeMs)
 {
     m_rangeMs = rangeMs;
     m_lastHistoryQueryMs = 0;
+    ++m_historyRequest; // an answer still on its way is for another range
     const QString format = rangeMs <= 10 * 60'000 ? QStringLiteral("HH:mm:ss")
             : rangeMs <= 24 * 3600'000            ? QStringLiteral("HH:mm")
                                                   : QStringLiteral("ddd HH:mm");
@@ -160,7 +162,8 @@ TargetCharts::ChartData TargetCharts::fromRecentResults(qint64 from, qint64 buck
         if (point.fallback)
             data.fallback.append(QPointF(double(point.timeMs), 100));
         data.dnsLatency.append(QPointF(double(point.timeMs), point.dnsLatencyMs));
-        data.checkLatency.append(QPointF(double(point.timeMs), point.checkLatencyMs));
+        if (point.checked) // no address, no check: not a 0 ms one
+            data.checkLatency.append(QPointF(double(point.timeMs), point.checkLatencyMs));
     }
     for (auto it = buckets.cbegin(); it != buckets.cend(); ++it) {
         const double x = double(it.key() + bucketMs / 2);
@@ -217,6 +220,7 @@ void TargetCharts::redraw()
                             tr("%1: history unavailable (%2)").arg(m_target, error));
                     return;
                 }
+                m_successChart->setTitle(tr("%1: success").arg(m_target));
                 plot(fromHistory(*buckets), from, now);
             },
             m_target);
