@@ -1,5 +1,7 @@
 #include "cachetablemodel.h"
 
+#include <QSet>
+
 namespace {
 // In Column order.
 const char *const ColumnTitles[] = {
@@ -50,16 +52,27 @@ void CacheTableModel::refresh()
     std::sort(next.begin(), next.end(), [](const auto &a, const auto &b) {
         return std::tie(a.host, a.resolver, a.kind) < std::tie(b.host, b.resolver, b.kind);
     });
-    bool sameRows = next.size() == m_entries.size();
-    for (qsizetype i = 0; sameRows && i < next.size(); ++i)
-        sameRows = keyOf(next[i]) == keyOf(m_entries[i]);
-    if (!sameRows) {
-        beginResetModel();
-        m_entries = std::move(next);
-        endResetModel();
-        return;
+    // Rows come and go one by one (never a reset), so the view keeps its selection and scroll
+    // position: first the entries that are gone, then the new ones at their sorted place.
+    QSet<QString> nextKeys;
+    for (const CacheEntrySnapshot &entry : std::as_const(next))
+        nextKeys.insert(keyOf(entry));
+    for (int row = int(m_entries.size()) - 1; row >= 0; --row) {
+        if (nextKeys.contains(keyOf(m_entries[row])))
+            continue;
+        beginRemoveRows(QModelIndex(), row, row);
+        m_entries.removeAt(row);
+        endRemoveRows();
     }
-    m_entries = std::move(next);
+    for (int row = 0; row < next.size(); ++row) {
+        if (row < m_entries.size() && keyOf(m_entries[row]) == keyOf(next[row])) {
+            m_entries[row] = next[row];
+            continue;
+        }
+        beginInsertRows(QModelIndex(), row, row);
+        m_entries.insert(row, next[row]);
+        endInsertRows();
+    }
     if (!m_entries.isEmpty())
         Q_EMIT dataChanged(index(0, State), index(int(m_entries.size()) - 1, ColumnCount - 1),
                            {Qt::DisplayRole});

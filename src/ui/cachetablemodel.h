@@ -6,7 +6,8 @@
 #include <QTimer>
 
 // The cache inspector's model: every entry of a Resolver (and every pin), refreshed each
-// second. Rows keep their place while the set of entries stays the same.
+// second; entries that come and go are inserted and removed as rows (never a reset), so a view
+// keeps its selection.
 class CacheTableModel : public FlatTableModel
 {
     Q_OBJECT
