@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QMenuBar>
 #include <QTest>
 #include <QToolBar>
@@ -89,6 +90,10 @@ void TestTranslations::germanHeadersAndTitles()
     QCOMPARE(QCoreApplication::translate("CacheTableModel", "%1 (looking up)")
                      .arg(QStringLiteral("stale")),
              QStringLiteral("stale (wird aufgelöst)"));
+    // For people to see that the German labels fit.
+    window.show();
+    QDir().mkpath(QStringLiteral(DNSWATCH_SCREENSHOT_DIR));
+    QVERIFY(window.grab().save(QStringLiteral(DNSWATCH_SCREENSHOT_DIR "/dashboard-de.png")));
 }
 
 void TestTranslations::germanPlurals_data()

@@ -19,7 +19,7 @@ QDateTimeAxis *timeAxis(QChart *chart)
 {
     auto *axis = new QDateTimeAxis(chart);
     axis->setFormat(QStringLiteral("HH:mm"));
-    axis->setTickCount(7);
+    axis->setTickCount(6); // five intervals: a minute apart over 5 minutes, 12 over an hour
     chart->addAxis(axis, Qt::AlignBottom);
     return axis;
 }
@@ -242,5 +242,8 @@ void TargetCharts::plot(const ChartData &data, qint64 from, qint64 now)
     const QDateTime end = QDateTime::fromMSecsSinceEpoch(now);
     m_successTime->setRange(start, end);
     m_latencyTime->setRange(start, end);
-    m_latencyAxis->setRange(0, latencyTop * 1.1);
+    const double top = latencyTop * 1.1;
+    // Whole milliseconds repeat themselves on a small range ("1 ms, 1 ms, 0 ms").
+    m_latencyAxis->setLabelFormat(top < 10 ? QStringLiteral("%.1f ms") : QStringLiteral("%.0f ms"));
+    m_latencyAxis->setRange(0, top);
 }
