@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "appicon.h"
 #include "pindialog.h"
 
 #include <QAction>
@@ -37,6 +38,7 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     , m_notifier(new StateNotifier(monitor->clock(), 60'000, this))
 {
     setWindowTitle(tr("DNS Watch"));
+    setWindowIcon(applicationIcon());
     buildActions();
     buildMenus();
 

@@ -119,6 +119,9 @@ private Q_SLOTS:
 
     void modelsHoldTogetherWhileResultsArrive()
     {
+        // The window has the drawn icon at every size a desktop asks for.
+        QVERIFY(m_window->windowIcon().availableSizes().contains(QSize(256, 256)));
+        QVERIFY(m_window->windowIcon().availableSizes().contains(QSize(16, 16)));
         QAbstractItemModelTester targets(m_window->targetModel(),
                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester events(m_window->eventModel(),
