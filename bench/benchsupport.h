@@ -29,3 +29,5 @@ QString machine(); // "AMD EPYC ..., 2 cores"
 Row benchMonitor(int seconds); // monitorbench.cpp
 Row benchMonitorMemory(); // the memory side of the last benchMonitor() run
 Row benchHistoryOpen(); // historybench.cpp
+Row benchChartRefresh(); // dashboardbench.cpp
+Row benchDashboardStall(int seconds);

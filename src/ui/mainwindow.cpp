@@ -217,12 +217,25 @@ QWidget *MainWindow::buildTargetsPane()
     m_targetView->sortByColumn(TargetTableModel::Name, Qt::AscendingOrder);
     m_targetView->setAlternatingRowColors(true);
     QHeaderView *header = m_targetView->horizontalHeader();
-    // Short values keep their columns just wide enough; names, hosts and addresses can be
-    // widened by hand.
-    for (int column : {TargetTableModel::Status, TargetTableModel::Source,
-                       TargetTableModel::TtlLeft, TargetTableModel::SuccessFiveMinutes,
-                       TargetTableModel::LatencyP95, TargetTableModel::TimeInFallback})
-        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    // Widths set once from the longest value each short column takes (ResizeToContents would
+    // measure every row at every update: a stall with hundreds of targets); all can be widened
+    // by hand.
+    const QFontMetrics metrics(m_targetView->font());
+    const auto fit = [&](int column, const QString &longest, int extra = 24) {
+        const int title = metrics.horizontalAdvance(
+                m_targets->headerData(column, Qt::Horizontal).toString());
+        header->resizeSection(column, std::max(title, metrics.horizontalAdvance(longest)) + extra);
+    };
+    // The model's own words, as the table will show them (in the language in use).
+    const auto shown = [](const char *text) {
+        return QCoreApplication::translate("TargetTableModel", text);
+    };
+    fit(TargetTableModel::Status, shown("degraded"), 44); // the icon too
+    fit(TargetTableModel::Source, QStringLiteral("pinned"));
+    fit(TargetTableModel::TtlLeft, shown("%1 min %2 s").arg(59).arg(59));
+    fit(TargetTableModel::SuccessFiveMinutes, QStringLiteral("100.0 %"));
+    fit(TargetTableModel::LatencyP95, shown("%1 ms").arg(9999.9, 0, 'f', 1));
+    fit(TargetTableModel::TimeInFallback, shown("%1 h %2 min").arg(99).arg(59));
     header->resizeSection(TargetTableModel::Name, 110);
     header->resizeSection(TargetTableModel::Host, 170);
     header->resizeSection(TargetTableModel::Addresses, 150);
@@ -268,7 +281,7 @@ QWidget *MainWindow::buildCachePane()
                                       tr("Filter cache entries by host, state or address..."),
                                       &m_cacheView);
     m_cacheView->setSortingEnabled(true);
-    m_cacheView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_cacheView->horizontalHeader()->setDefaultSectionSize(110);
     auto *clearEntry = new QAction(tr("Clear &entry"), this);
     clearEntry->setToolTip(tr("Forget the selected hosts' cached answers (all resolvers)"));
     connect(clearEntry, &QAction::triggered, this, [this] {

@@ -148,7 +148,9 @@ TargetCharts::ChartData TargetCharts::fromRecentResults(qint64 from, qint64 buck
 {
     struct Bucket
     {
-        int probes = 0, dnsOk = 0, checkOk = 0;
+        int probes = 0, dnsOk = 0, checkOk = 0, checks = 0;
+        double dnsLatencyMs = 0, checkLatencyMs = 0;
+        bool fallback = false;
     };
     QMap<qint64, Bucket> buckets; // one point a bucket, however many probes fell in it
     ChartData data;
@@ -159,16 +161,25 @@ TargetCharts::ChartData TargetCharts::fromRecentResults(qint64 from, qint64 buck
         ++bucket.probes;
         bucket.dnsOk += point.dnsOk;
         bucket.checkOk += point.checkOk;
-        if (point.fallback)
-            data.fallback.append(QPointF(double(point.timeMs), 100));
-        data.dnsLatency.append(QPointF(double(point.timeMs), point.dnsLatencyMs));
-        if (point.checked) // no address, no check: not a 0 ms one
-            data.checkLatency.append(QPointF(double(point.timeMs), point.checkLatencyMs));
+        bucket.fallback = bucket.fallback || point.fallback;
+        // The slowest of the bucket: a spike must not vanish into a mean.
+        bucket.dnsLatencyMs = std::max(bucket.dnsLatencyMs, point.dnsLatencyMs);
+        if (point.checked) { // no address, no check: not a 0 ms one
+            ++bucket.checks;
+            bucket.checkLatencyMs = std::max(bucket.checkLatencyMs, point.checkLatencyMs);
+        }
     }
+    // One point per bucket and series: what is drawn follows the chart's width, not how many
+    // results there are.
     for (auto it = buckets.cbegin(); it != buckets.cend(); ++it) {
         const double x = double(it.key() + bucketMs / 2);
         data.dnsSuccess.append(QPointF(x, 100.0 * it->dnsOk / it->probes));
         data.checkSuccess.append(QPointF(x, 100.0 * it->checkOk / it->probes));
+        data.dnsLatency.append(QPointF(x, it->dnsLatencyMs));
+        if (it->checks > 0)
+            data.checkLatency.append(QPointF(x, it->checkLatencyMs));
+        if (it->fallback)
+            data.fallback.append(QPointF(x, 100));
     }
     return data;
 }

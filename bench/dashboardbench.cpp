@@ -1,0 +1,148 @@
+// The dashboard under load, offscreen:
+//  - chart refresh: redrawing the selected target's charts (its hour full) for a new second of
+//    data, with every target's recent results held (200 targets, two hours at 10 s: the
+//    buffer's bound; older history is read from SQLite in buckets) against 10,000 points in
+//    all. Targets: at most 2x the small case and at most 16 ms.
+//  - the main window over 200 targets probed every 10 s against dnsmasq (history in SQLite):
+//    the longest stall of the GUI event loop (a 10 ms timer's worst lateness) and the RSS.
+//    Targets: under 50 ms, at most 250 MB.
+#include "benchsupport.h"
+#include "charts/targetcharts.h"
+#include "dnsserverfixture.h"
+#include "mainwindow.h"
+#include "store/historyrecorder.h"
+
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace {
+constexpr int Targets = 200;
+
+ProbeResult syntheticResult(int target, qint64 timeMs)
+{
+    ProbeResult result;
+    result.time = QDateTime::fromMSecsSinceEpoch(timeMs, Qt::UTC);
+    result.target = QStringLiteral("t%1").arg(target);
+    result.resolution.source = ResolutionSource::Fresh;
+    result.resolution.addresses = {QHostAddress(QStringLiteral("127.0.0.1"))};
+    result.resolution.latencyUs = 300 + (timeMs / 1000) % 700;
+    result.checked = true;
+    result.check.ok = (timeMs / 10'000) % 17 != 0;
+    result.check.latencyUs = 2000;
+    result.reachable = result.check.ok;
+    return result;
+}
+
+// The median time of redrawing target t0's charts (its last hour full) after one more result,
+// over many rounds, with the other targets holding pointsPerOther results each.
+double redrawMs(int pointsPerOther)
+{
+    ProbeHistoryBuffer buffer;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const int full = int(ProbeHistoryBuffer::KeptMs / 10'000);
+    for (int target = 0; target < Targets; ++target) {
+        for (int i = target == 0 ? full : pointsPerOther; i > 0; --i)
+            buffer.add(syntheticResult(target, now - qint64(i) * 10'000));
+    }
+    TargetCharts charts(&buffer);
+    charts.resize(1100, 260);
+    charts.show();
+    charts.setRangeMs(3600'000);
+    QList<double> times;
+    for (int round = 0; round < 60; ++round) {
+        buffer.add(syntheticResult(0, QDateTime::currentMSecsSinceEpoch()));
+        QElapsedTimer timer;
+        timer.start();
+        charts.showTarget(QStringLiteral("t0")); // the redraw a new second of data asks for
+        QCoreApplication::processEvents(); // the scenes take in the new series
+        const QPixmap painted = charts.grab(); // and everything is painted
+        if (painted.isNull())
+            qFatal("the charts did not paint");
+        times.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+} // namespace
+
+Row benchChartRefresh()
+{
+    const double small = redrawMs(10'000 / Targets);
+    const double large = redrawMs(int(ProbeHistoryBuffer::KeptMs / 10'000));
+    // Older history is not held at all: 24 h and 7 days come from SQLite in buckets.
+    const double ratio = large / small;
+    return {QStringLiteral("chart refresh, 200 targets x 2 h held vs 10,000 points"),
+            QStringLiteral("%1 ms (small: %2 ms)").arg(large, 0, 'f', 2).arg(small, 0, 'f', 2),
+            QStringLiteral("<= 16 ms"),
+            ratio,
+            QStringLiteral("<= 2.0x, <= 16 ms"),
+            ratio <= 2.0 && large <= 16.0};
+}
+
+Row benchDashboardStall(int seconds)
+{
+    DnsServerFixture dns;
+    dns.setQueryLogging(false);
+    QString error;
+    if (!dns.startDnsmasq({QStringLiteral("--address=/gui.bench.test/127.0.0.1")}, &error))
+        qFatal("%s", qPrintable(error));
+    AppConfig config;
+    ResolverConfig lab;
+    lab.name = QStringLiteral("lab");
+    lab.servers = {*NameServer::parse(dns.server())};
+    config.resolvers = {lab};
+    for (int i = 0; i < Targets; ++i) {
+        TargetConfig target;
+        target.name = QStringLiteral("t%1").arg(i);
+        target.host = QStringLiteral("t%1.gui.bench.test").arg(i);
+        target.resolver = QStringLiteral("lab");
+        config.targets.append(target);
+    }
+    SystemClock clock;
+    Monitor monitor(config, EnvFallback(), MlflowCredentials(), &clock);
+    QTemporaryDir dir;
+    HistoryStore history(config.history, config.cache.maxStaleS, &clock);
+    std::unique_ptr<HistoryRecorder> recorder;
+    openHistory(
+            &history, dir.filePath(QStringLiteral("gui.db")), &monitor,
+            [&](const QString &why, const SchemaReport &, const RestoredState &state) {
+                if (!why.isEmpty())
+                    qFatal("%s", qPrintable(why));
+                recorder = std::make_unique<HistoryRecorder>(monitor.resolver(), &history, state);
+                recorder->watch(&monitor);
+            },
+            PageCheck::InBackground);
+    MainWindow window(&monitor);
+    window.charts()->setHistory(&history);
+    window.show();
+    window.selectTarget(QStringLiteral("t0"));
+
+    // A 10 ms timer: how late it fires is how long the event loop was busy with something else.
+    QElapsedTimer sinceTick;
+    qint64 worstMs = 0;
+    QTimer tick;
+    tick.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&tick, &QTimer::timeout, &window, [&] {
+        if (sinceTick.isValid())
+            worstMs = std::max(worstMs, sinceTick.elapsed() - 10);
+        sinceTick.restart();
+    });
+    runFor(12'000); // the first round of probes and the window's first layout
+    tick.start(10);
+    qint64 maxKb = 0;
+    QTimer sampler;
+    QObject::connect(&sampler, &QTimer::timeout, &window,
+                     [&] { maxKb = std::max(maxKb, residentKb()); });
+    sampler.start(1000);
+    runFor(seconds * 1000);
+    const double maxMb = double(maxKb) / 1024.0;
+    return {QStringLiteral("dashboard, 200 targets for %1 s: worst GUI stall, RSS").arg(seconds),
+            QStringLiteral("%1 ms, RSS max %2 MB").arg(worstMs).arg(maxMb, 0, 'f', 1),
+            QStringLiteral("50 ms, 250 MB"),
+            double(worstMs) / 50.0,
+            QStringLiteral("< 50 ms, <= 250 MB"),
+            worstMs < 50 && maxMb <= 250};
+}
