@@ -1,5 +1,7 @@
 #include "benchsupport.h"
 
+#include "config/appconfig.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -50,6 +52,25 @@ void runFor(int ms)
     QEventLoop loop;
     QTimer::singleShot(ms, &loop, &QEventLoop::quit);
     loop.exec();
+}
+
+AppConfig benchTargets(const QString &dnsServer, int count, const QString &zone)
+{
+    AppConfig config;
+    ResolverConfig lab;
+    lab.name = QStringLiteral("lab");
+    lab.servers = {*NameServer::parse(dnsServer)};
+    lab.timeoutMs = 1000;
+    config.resolvers = {lab};
+    for (int i = 0; i < count; ++i) {
+        TargetConfig target;
+        target.name = QStringLiteral("t%1").arg(i);
+        target.host = QStringLiteral("t%1.%2").arg(i).arg(zone);
+        target.resolver = QStringLiteral("lab");
+        target.intervalS = 10;
+        config.targets.append(target);
+    }
+    return config;
 }
 
 qint64 cpuTimeMs()

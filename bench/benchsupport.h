@@ -22,6 +22,10 @@ bool runUntil(const std::function<bool()> &done, int timeoutMs);
 // CPU a run costs is then the program's, not this loop's).
 void runFor(int ms);
 qint64 residentKb();
+// A config of `count` targets "tN.<zone>" (interval 10 s, dns checks) on one direct resolver
+// "lab" at dnsServer.
+struct AppConfig;
+AppConfig benchTargets(const QString &dnsServer, int count, const QString &zone);
 // User plus system CPU time of this process so far.
 qint64 cpuTimeMs();
 QString machine(); // "AMD EPYC ..., 2 cores"

@@ -89,18 +89,7 @@ Row benchDashboardStall(int seconds)
     QString error;
     if (!dns.startDnsmasq({QStringLiteral("--address=/gui.bench.test/127.0.0.1")}, &error))
         qFatal("%s", qPrintable(error));
-    AppConfig config;
-    ResolverConfig lab;
-    lab.name = QStringLiteral("lab");
-    lab.servers = {*NameServer::parse(dns.server())};
-    config.resolvers = {lab};
-    for (int i = 0; i < Targets; ++i) {
-        TargetConfig target;
-        target.name = QStringLiteral("t%1").arg(i);
-        target.host = QStringLiteral("t%1.gui.bench.test").arg(i);
-        target.resolver = QStringLiteral("lab");
-        config.targets.append(target);
-    }
+    const AppConfig config = benchTargets(dns.server(), Targets, QStringLiteral("gui.bench.test"));
     SystemClock clock;
     Monitor monitor(config, EnvFallback(), MlflowCredentials(), &clock);
     QTemporaryDir dir;

@@ -28,23 +28,10 @@ constexpr int WarmUpS = 30; // every target has been probed at least twice
 
 AppConfig monitorConfig(const QString &dnsServer, quint16 servicePort)
 {
-    AppConfig config;
-    ResolverConfig lab;
-    lab.name = QStringLiteral("lab");
-    lab.servers = {*NameServer::parse(dnsServer)};
-    lab.timeoutMs = 1000;
-    config.resolvers = {lab};
-    for (int i = 0; i < Targets; ++i) {
-        TargetConfig target;
-        target.name = QStringLiteral("t%1").arg(i);
-        target.host = QStringLiteral("t%1.mon.bench.test").arg(i);
-        target.resolver = QStringLiteral("lab");
-        target.intervalS = 10;
-        if (i % 2 == 1) {
-            target.check.type = CheckConfig::Type::Tcp;
-            target.check.port = servicePort;
-        }
-        config.targets.append(target);
+    AppConfig config = benchTargets(dnsServer, Targets, QStringLiteral("mon.bench.test"));
+    for (int i = 1; i < Targets; i += 2) {
+        config.targets[i].check.type = CheckConfig::Type::Tcp;
+        config.targets[i].check.port = servicePort;
     }
     return config;
 }
