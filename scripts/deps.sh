@@ -13,6 +13,7 @@ build_packages=(
 test_packages=(
   clang-14 libclang-rt-14-dev clang-format
   dnsmasq-base unbound bind9-dnsutils dnsperf iproute2 util-linux python3 python3-yaml openssl prometheus
+  xvfb xauth fonts-dejavu-core
 )
 
 wanted=("${build_packages[@]}")

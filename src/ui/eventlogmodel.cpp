@@ -28,11 +28,22 @@ void EventLogModel::add(const StoredEvent &event)
     endInsertRows();
 }
 
+QString EventLogModel::detailText(const StoredEvent &event)
+{
+    // A change of state says from what to what, before why.
+    if (event.kind != StoredEvent::stateChangedKind() || event.before.isEmpty()
+        || event.after.isEmpty())
+        return event.detail;
+    const QString change = event.before.constFirst() + QStringLiteral(" -> ")
+            + event.after.constFirst();
+    return event.detail.isEmpty() ? change : change + QStringLiteral(": ") + event.detail;
+}
+
 QString EventLogModel::asText(const StoredEvent &event)
 {
     const QString subject = event.target.isEmpty() ? event.host : event.target;
     return QStringLiteral("%1  %2  %3  %4")
-            .arg(event.time.toString(Qt::ISODateWithMs), event.kind, subject, event.detail);
+            .arg(event.time.toString(Qt::ISODateWithMs), event.kind, subject, detailText(event));
 }
 
 int EventLogModel::rows() const { return int(m_events.size()); }
@@ -54,7 +65,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         case Subject:
             return subject;
         case Detail:
-            return event.detail;
+            return detailText(event);
         }
         return QVariant();
     case KindRole:

@@ -20,6 +20,7 @@ public:
     const StoredEvent &eventAt(int row) const { return m_events[row]; }
     // One line per event, for the clipboard.
     static QString asText(const StoredEvent &event);
+    static QString detailText(const StoredEvent &event); // "healthy -> degraded: why"
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 

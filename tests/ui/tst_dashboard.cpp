@@ -6,6 +6,7 @@
 #include "dnsserverfixture.h"
 #include "mainwindow.h"
 #include "pindialog.h"
+#include "screenshot.h"
 #include "store/historydatabase.h"
 #include "testaddresses.h"
 
@@ -77,14 +78,6 @@ private:
         QCOMPARE(tabs->tabText(tabs->currentIndex()), title);
     }
 
-    static void saveShot(QWidget *widget, const QString &name)
-    {
-        QDir().mkpath(QStringLiteral(DNSWATCH_SCREENSHOT_DIR));
-        const QString path = QStringLiteral(DNSWATCH_SCREENSHOT_DIR "/%1.png").arg(name);
-        QVERIFY2(widget->grab().save(path), qPrintable(path));
-        qInfo("screenshot: %s", qPrintable(path));
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -129,6 +122,13 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("api"), TargetTableModel::Status),
                                   QStringLiteral("healthy"), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->eventModel()->rowCount() >= 3, 10000);
+        // A change of state says from what to what.
+        const EventLogModel *log = m_window->eventModel();
+        QStringList details;
+        for (int row = 0; row < log->rowCount(); ++row)
+            details.append(log->index(row, EventLogModel::Detail).data().toString());
+        QVERIFY2(!details.filter(QStringLiteral("unknown -> healthy")).isEmpty(),
+                 qPrintable(details.join(u'|')));
         m_window->targetModel()->reloadTargets();
     }
 
@@ -151,7 +151,7 @@ private Q_SLOTS:
         showTab(QStringLiteral("C&harts"));
         QCOMPARE(m_window->charts()->target(), QStringLiteral("db"));
         QTRY_VERIFY_WITH_TIMEOUT(m_window->charts()->plottedBuckets() >= 1, 5000);
-        saveShot(m_window.get(), QStringLiteral("dashboard-normal"));
+        QVERIFY(saveScreenshot(m_window.get(), QStringLiteral("dashboard-normal")));
     }
 
     void reResolveReachesTheServer()
@@ -246,7 +246,7 @@ private Q_SLOTS:
         m_dns.kill();
         QTRY_VERIFY_WITH_TIMEOUT(stateOf(QStringLiteral("db.lab.test")).startsWith(u"stale"), 10000);
         showTab(QStringLiteral("&Cache"));
-        saveShot(m_window.get(), QStringLiteral("dashboard-cache"));
+        QVERIFY(saveScreenshot(m_window.get(), QStringLiteral("dashboard-cache")));
         QAction *clearStale = nullptr;
         for (QAction *action : m_window->findChildren<QAction *>()) {
             if (action->text() == QStringLiteral("Clear &stale"))
@@ -275,7 +275,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("db"), TargetTableModel::Source),
                                   QStringLiteral("stale"), 10000);
         m_window->selectTarget(QStringLiteral("db"));
-        saveShot(m_window.get(), QStringLiteral("dashboard-fallback"));
+        QVERIFY(saveScreenshot(m_window.get(), QStringLiteral("dashboard-fallback")));
         m_monitor->resolver()->clearAll();
         m_window->forceReResolve({QStringLiteral("api"), QStringLiteral("db")});
         QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("api"), TargetTableModel::Source),
@@ -288,7 +288,7 @@ private Q_SLOTS:
                                  5000);
         QVERIFY(!readiness.isEmpty());
         QCOMPARE(readiness.constLast().at(0).toBool(), false);
-        saveShot(m_window.get(), QStringLiteral("dashboard-not-ready"));
+        QVERIFY(saveScreenshot(m_window.get(), QStringLiteral("dashboard-not-ready")));
         QString error;
         QVERIFY2(m_dns.restart(&error), qPrintable(error));
     }

@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "pindialog.h"
 #include "probe/monitor.h"
+#include "screenshot.h"
 #include "targettablemodel.h"
 #include "translations.h"
 
@@ -92,8 +93,7 @@ void TestTranslations::germanHeadersAndTitles()
              QStringLiteral("stale (wird aufgelöst)"));
     // For people to see that the German labels fit.
     window.show();
-    QDir().mkpath(QStringLiteral(DNSWATCH_SCREENSHOT_DIR));
-    QVERIFY(window.grab().save(QStringLiteral(DNSWATCH_SCREENSHOT_DIR "/dashboard-de.png")));
+    QVERIFY(saveScreenshot(&window, QStringLiteral("dashboard-de")));
 }
 
 void TestTranslations::germanPlurals_data()
