@@ -146,7 +146,8 @@ private Q_SLOTS:
                  QStringLiteral("nxdomain"));
         // The selection survives updates, and the charts follow it.
         m_window->selectTarget(QStringLiteral("db"));
-        QTest::qWait(1500);
+        QSignalSpy updates(m_window->targetModel(), &QAbstractItemModel::dataChanged);
+        QTRY_VERIFY_WITH_TIMEOUT(updates.size() >= 2, 5000); // two rounds of updates
         QCOMPARE(m_window->selectedTargets(), QStringList{QStringLiteral("db")});
         showTab(QStringLiteral("C&harts"));
         QCOMPARE(m_window->charts()->target(), QStringLiteral("db"));
