@@ -158,6 +158,53 @@ private Q_SLOTS:
         QVERIFY(second.answer);
         QCOMPARE(second.answer->source, ResolutionSource::Stale);
     }
+
+    // With a monitor watched, the cache census is sampled and kept as each minute's mean: two
+    // targets, both missing at first, then one of them stale for the second half of the minute.
+    void cacheCensusIsKeptAsTheMeanOfEachMinute()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("census.db"));
+        ManualClock clock;
+        const ConfigLoadResult loaded = parseConfig(
+                R"({"targets": [{"name": "a", "host": "a.test"}, {"name": "b", "host": "b.test"}]})",
+                QStringLiteral("test"));
+        QVERIFY(loaded.config);
+        Monitor monitor(*loaded.config, EnvFallback(), MlflowCredentials(), &clock);
+        HistoryStore store(HistoryPolicy(), policy().maxStaleS, &clock);
+        std::optional<SchemaReport> report;
+        store.open(path, [&](const SchemaReport &r) { report = r; });
+        QTRY_VERIFY(report && report->ok);
+        HistoryRecorder recorder(monitor.resolver(), &store, RestoredState());
+        recorder.watch(&monitor);
+
+        // Start at a whole minute, so the six samples below share one.
+        const qint64 intoMinute = clock.wallTime().toMSecsSinceEpoch() % 60'000;
+        clock.advance(intoMinute == 0 ? 0 : 60'000 - intoMinute);
+        const QDateTime minute = clock.wallTime().toUTC();
+        KnownGoodAnswer kept;
+        kept.resolver = QStringLiteral("system");
+        kept.host = QStringLiteral("a.test");
+        kept.addresses = {QHostAddress(QStringLiteral("10.0.0.7"))};
+        kept.resolvedAt = minute.addSecs(-120);
+        kept.expiresAt = minute.addSecs(-60);
+        for (int sample = 0; sample < 6; ++sample) {
+            if (sample == 3)
+                QCOMPARE(monitor.resolver()->restoreKnownGood({kept}), 1);
+            recorder.sampleCensus();
+            clock.advance(HistoryRecorder::CensusIntervalMs);
+        }
+        recorder.sampleCensus(); // the next minute's first: the last one's mean goes
+        store.flush();
+        std::optional<QList<CacheCensus>> census;
+        store.readCensus(minute.addSecs(-60), minute.addSecs(120), 60, this,
+                         [&](const auto &value, const QString &) { census = value; });
+        QTRY_VERIFY(census);
+        QCOMPARE(census->size(), 1);
+        QCOMPARE(census->at(0).time, minute);
+        QCOMPARE(census->at(0).count(CacheEntrySnapshot::State::Stale), 0.5);
+        QCOMPARE(census->at(0).count(CacheEntrySnapshot::State::Missing), 1.5);
+        QCOMPARE(census->at(0).count(CacheEntrySnapshot::State::Fresh), 0.0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHistoryRecorder)

@@ -239,6 +239,106 @@ private Q_SLOTS:
         QCOMPARE(fives->at(0).probes, 100);
     }
 
+    // Latencies are kept as histograms per minute and hour, so quantiles hold over any range:
+    // 90 answers at 2 ms and 10 at 80 ms put p50 in (1, 2.5] ms and p95 in (50, 100] ms.
+    void aggregatesKeepLatencyHistograms()
+    {
+        ManualClock clock;
+        auto store = openStore(freshPath(), &clock);
+        QVERIFY(store);
+        for (int i = 0; i < 100; ++i) {
+            const bool slow = i % 10 == 9;
+            // The first 5 had no address, so no check: they are not 0 ms checks.
+            store->recordResult(result(QStringLiteral("api"), BaseTime.addSecs(i),
+                                       i < 5 ? ResolutionSource::None : ResolutionSource::Fresh,
+                                       i >= 5, slow ? 80'000 : 2'000, 30'000));
+        }
+        for (const int widthS : {60, 300, 3600}) {
+            const auto buckets = waitFor<QList<HistoryBucket>>([&](auto done) {
+                store->readBuckets(BaseTime, BaseTime.addSecs(3600), widthS, this, done);
+            });
+            QVERIFY(buckets);
+            LatencyHistogram dns, check;
+            for (const HistoryBucket &bucket : *buckets) {
+                dns.merge(bucket.dnsLatency);
+                check.merge(bucket.checkLatency);
+            }
+            QCOMPARE(dns.count(), 100u);
+            QCOMPARE(dns.bucketCount(2), 90u); // (1, 2.5] ms
+            QCOMPARE(dns.bucketCount(7), 10u); // (50, 100] ms
+            QVERIFY2(dns.quantile(0.5) > 0.001 && dns.quantile(0.5) <= 0.0025,
+                     qPrintable(QString::number(dns.quantile(0.5))));
+            QVERIFY2(dns.quantile(0.95) > 0.05 && dns.quantile(0.95) <= 0.1,
+                     qPrintable(QString::number(dns.quantile(0.95))));
+            QCOMPARE(check.count(), 95u);
+            QCOMPARE(check.bucketCount(6), 95u); // (25, 50] ms
+        }
+    }
+
+    void cacheCensusIsKeptByTheMinute()
+    {
+        ManualClock clock;
+        auto store = openStore(freshPath(), &clock);
+        QVERIFY(store);
+        // Minute 0: 4 fresh and 1 stale; minute 1: 2 fresh, 2 stale, 1 missing; a later census
+        // of minute 1 replaces the first.
+        const auto census = [](const QDateTime &time, double fresh, double stale, double missing) {
+            CacheCensus one;
+            one.time = time;
+            one.counts[size_t(CacheEntrySnapshot::State::Fresh)] = fresh;
+            one.counts[size_t(CacheEntrySnapshot::State::Stale)] = stale;
+            one.counts[size_t(CacheEntrySnapshot::State::Missing)] = missing;
+            return one;
+        };
+        store->recordCensus(census(BaseTime, 4, 1, 0));
+        store->recordCensus(census(BaseTime.addSecs(60), 5, 0, 0));
+        store->recordCensus(census(BaseTime.addSecs(60), 2, 2, 1));
+        const auto minutes = waitFor<QList<CacheCensus>>([&](auto done) {
+            store->readCensus(BaseTime, BaseTime.addSecs(600), 60, this, done);
+        });
+        QVERIFY(minutes);
+        QCOMPARE(minutes->size(), 2);
+        QCOMPARE(minutes->at(0), census(BaseTime, 4, 1, 0));
+        QCOMPARE(minutes->at(1), census(BaseTime.addSecs(60), 2, 2, 1));
+        // Wider buckets hold the mean of their minutes.
+        const auto fives = waitFor<QList<CacheCensus>>([&](auto done) {
+            store->readCensus(BaseTime, BaseTime.addSecs(600), 300, this, done);
+        });
+        QCOMPARE(fives->size(), 1);
+        QCOMPARE(fives->at(0), census(BaseTime, 3, 1.5, 0.5));
+    }
+
+    // A schema-1 file (as the last release wrote it) is migrated: its aggregates stay, with no
+    // histogram, and what is written from now on has one.
+    void schemaOneFileIsMigratedWithItsAggregates()
+    {
+        const QString path = freshPath();
+        QVERIFY(openReport(path, HistorySchema::steps().mid(0, 1)).ok);
+        const qint64 minute = BaseTime.toMSecsSinceEpoch() / 60'000;
+        QVERIFY(rawSql(path,
+                       {QStringLiteral("INSERT INTO minute_aggregates VALUES ('api', %1, 6, 6, 6,"
+                                       " 6, 0, 6000, 1000, 18000, 3000)")
+                                .arg(minute)}));
+        ManualClock clock;
+        SchemaReport report;
+        auto store = openStore(path, &clock, HistoryPolicy(), &report);
+        QVERIFY(store);
+        QCOMPARE(report.fromVersion, 1);
+        QCOMPARE(report.toVersion, HistorySchema::currentVersion());
+        QVERIFY(QFile::exists(report.backupPath));
+        store->recordResult(result(QStringLiteral("api"), BaseTime.addSecs(30),
+                                   ResolutionSource::Fresh, true, 2000, 3000));
+        const auto buckets = waitFor<QList<HistoryBucket>>([&](auto done) {
+            store->readBuckets(BaseTime, BaseTime.addSecs(60), 60, this, done);
+        });
+        QVERIFY(buckets);
+        QCOMPARE(buckets->size(), 1);
+        QCOMPARE(buckets->at(0).probes, 7);
+        QCOMPARE(buckets->at(0).dnsLatencySumUs, 8000);
+        QCOMPARE(buckets->at(0).dnsLatency.count(), 1u); // only the new result has a histogram
+        QCOMPARE(buckets->at(0).dnsLatency.bucketCount(2), 1u);
+    }
+
     void eventsPinsAndKnownGoodSurviveReopening()
     {
         ManualClock clock;
@@ -432,6 +532,12 @@ private Q_SLOTS:
         answer.host = QStringLiteral("recent.test");
         answer.expiresAt = now.addSecs(-3500);
         store->keepKnownGood(answer);
+        for (const qint64 ageD : {29, 31}) {
+            CacheCensus census;
+            census.time = now.addDays(-ageD);
+            census.counts[0] = 1;
+            store->recordCensus(census);
+        }
         store->flush();
         QSignalSpy pruned(store.get(), &HistoryStore::pruned);
         store->prune();
@@ -442,6 +548,7 @@ private Q_SLOTS:
         QCOMPARE(report.events, 1);
         QCOMPARE(report.knownGood, 1);
         QCOMPARE(report.aggregates, 2); // the 31-day-old minute and hour rows
+        QCOMPARE(report.census, 1);
 
         const auto counts = waitFor<QVariant>([&](auto done) {
             store->readWith(
@@ -532,10 +639,26 @@ private Q_SLOTS:
         }
         if (!rawSql(path, {QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")}))
             return false;
+        // Past the catalogue and every table's root page (made first, when the file was
+        // created): the file still opens, and only reading its pages through finds the damage.
+        qint64 lastRootPage = 0;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("pages"));
+            db.setDatabaseName(path);
+            QSqlQuery query(db);
+            if (db.open() && query.exec(QStringLiteral("SELECT max(rootpage) FROM sqlite_schema"))
+                && query.next())
+                lastRootPage = query.value(0).toLongLong();
+            query = QSqlQuery();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("pages"));
         QFile file(path);
-        if (!file.open(QIODevice::ReadWrite) || file.size() < 64 * 1024)
+        if (lastRootPage == 0 || !file.open(QIODevice::ReadWrite) || file.size() < 64 * 1024)
             return false;
-        for (qint64 offset = 4096 * 4; offset < file.size() - 4096; offset += 4096 * 3) {
+        for (qint64 offset = 4096 * (lastRootPage + 1); offset < file.size() - 4096;
+             offset += 4096 * 3) {
             file.seek(offset);
             file.write(QByteArray(64, '\xA5'));
         }

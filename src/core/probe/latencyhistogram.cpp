@@ -10,6 +10,20 @@ void LatencyHistogram::add(double seconds)
     m_sum += seconds;
 }
 
+void LatencyHistogram::addToBucket(int bucket, quint64 n)
+{
+    m_counts[size_t(std::clamp(bucket, 0, BucketCount - 1))] += n;
+    m_count += n;
+}
+
+void LatencyHistogram::merge(const LatencyHistogram &other)
+{
+    for (size_t i = 0; i < m_counts.size(); ++i)
+        m_counts[i] += other.m_counts[i];
+    m_count += other.m_count;
+    m_sum += other.m_sum;
+}
+
 quint64 LatencyHistogram::cumulativeCount(int bucket) const
 {
     quint64 total = 0;

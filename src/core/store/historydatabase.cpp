@@ -68,6 +68,8 @@ struct AggregateRow
     qint64 dnsLatencyMaxUs = 0;
     qint64 checkLatencySumUs = 0;
     qint64 checkLatencyMaxUs = 0;
+    LatencyHistogram dnsLatency;
+    LatencyHistogram checkLatency;
 
     void add(const ProbeResult &result)
     {
@@ -78,12 +80,26 @@ struct AggregateRow
         viaFallback += result.keptReachableByFallback();
         dnsLatencySumUs += result.resolution.latencyUs;
         dnsLatencyMaxUs = std::max(dnsLatencyMaxUs, result.resolution.latencyUs);
+        dnsLatency.add(double(result.resolution.latencyUs) / 1e6);
         if (result.checked) {
             checkLatencySumUs += result.check.latencyUs;
             checkLatencyMaxUs = std::max(checkLatencyMaxUs, result.check.latencyUs);
+            checkLatency.add(double(result.check.latencyUs) / 1e6);
         }
     }
 };
+
+void appendCounts(QVariantList *values, const LatencyHistogram &histogram)
+{
+    for (int bucket = 0; bucket < LatencyHistogram::BucketCount; ++bucket)
+        values->append(histogram.bucketCount(bucket));
+}
+
+QStringList allHistogramColumns()
+{
+    return HistorySchema::histogramColumns(QStringLiteral("dns"))
+            + HistorySchema::histogramColumns(QStringLiteral("check"));
+}
 
 constexpr qint64 MsPerMinute = 60'000;
 
@@ -100,11 +116,16 @@ void bindAll(QSqlQuery &query, const QVariantList &values)
 
 QString upsertAggregateSql(const QString &table)
 {
+    const QStringList histogram = allHistogramColumns();
+    QStringList sums;
+    for (const QString &column : histogram)
+        sums += QStringLiteral("%1 = %1 + excluded.%1").arg(column);
     return QStringLiteral(
                    "INSERT INTO %1 (target, minute, probes, dns_ok, checks, check_ok, via_fallback,"
                    " dns_latency_sum_us, dns_latency_max_us, check_latency_sum_us,"
-                   " check_latency_max_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                   " ON CONFLICT (target, minute) DO UPDATE SET probes = probes + excluded.probes,"
+                   " check_latency_max_us, %2) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?%3)"
+                   " ON CONFLICT (target, minute) DO UPDATE SET %4, probes = probes + "
+                   "excluded.probes,"
                    " dns_ok = dns_ok + excluded.dns_ok, checks = checks + excluded.checks,"
                    " check_ok = check_ok + excluded.check_ok,"
                    " via_fallback = via_fallback + excluded.via_fallback,"
@@ -113,7 +134,8 @@ QString upsertAggregateSql(const QString &table)
                    " check_latency_sum_us = check_latency_sum_us + excluded.check_latency_sum_us,"
                    " check_latency_max_us = max(check_latency_max_us, "
                    "excluded.check_latency_max_us)")
-            .arg(table);
+            .arg(table, histogram.join(QStringLiteral(", ")),
+                 QStringLiteral(", ?").repeated(histogram.size()), sums.join(QStringLiteral(", ")));
 }
 
 } // namespace
@@ -162,7 +184,8 @@ bool HistoryDatabase::write(const HistoryWriteBatch &batch)
     if (!m_db.transaction())
         return fail(QStringLiteral("begin"), sqlErrorText(m_db.lastError()));
     const bool written = writeResults(batch.results) && writeAggregates(batch.results)
-            && writeEvents(batch.events) && writeKnownGood(batch) && writePins(batch.pins);
+            && writeEvents(batch.events) && writeKnownGood(batch) && writePins(batch.pins)
+            && writeCensus(batch.census);
     if (written && m_db.commit())
         return true;
     if (written)
@@ -226,12 +249,14 @@ bool HistoryDatabase::writeAggregates(const QList<ProbeResult> &results)
                                                            : QStringLiteral("hour_aggregates")));
         for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
             const AggregateRow &row = it.value();
-            const QVariantList values{it.key().first,       it.key().second,
-                                      row.probes,           row.dnsOk,
-                                      row.checks,           row.checkOk,
-                                      row.viaFallback,      row.dnsLatencySumUs,
-                                      row.dnsLatencyMaxUs,  row.checkLatencySumUs,
-                                      row.checkLatencyMaxUs};
+            QVariantList values{it.key().first,       it.key().second,
+                                row.probes,           row.dnsOk,
+                                row.checks,           row.checkOk,
+                                row.viaFallback,      row.dnsLatencySumUs,
+                                row.dnsLatencyMaxUs,  row.checkLatencySumUs,
+                                row.checkLatencyMaxUs};
+            appendCounts(&values, row.dnsLatency);
+            appendCounts(&values, row.checkLatency);
             bindAll(query, values);
             if (!query.exec())
                 return fail(QStringLiteral("saving aggregates"), sqlErrorText(query.lastError()));
@@ -262,6 +287,24 @@ bool HistoryDatabase::writeEvents(const QList<StoredEvent> &events)
         bindAll(query, values);
         if (!query.exec())
             return fail(QStringLiteral("saving an event"), sqlErrorText(query.lastError()));
+    }
+    return true;
+}
+
+bool HistoryDatabase::writeCensus(const QList<CacheCensus> &census)
+{
+    if (census.isEmpty())
+        return true;
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO cache_census (minute, fresh, stale,"
+                                 " negative, pinned, env, missing) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    for (const CacheCensus &one : census) {
+        QVariantList values{msOf(one.time) / MsPerMinute};
+        for (const double count : one.counts)
+            values.append(count);
+        bindAll(query, values);
+        if (!query.exec())
+            return fail(QStringLiteral("saving the cache census"), sqlErrorText(query.lastError()));
     }
     return true;
 }
@@ -339,6 +382,8 @@ std::optional<PruneReport> HistoryDatabase::prune(const QDateTime &now, const Hi
              aggregateCutoff / MsPerMinute, &report.aggregates},
             {QStringLiteral("DELETE FROM events WHERE time_ms < ?"), aggregateCutoff,
              &report.events},
+            {QStringLiteral("DELETE FROM cache_census WHERE minute < ?"),
+             aggregateCutoff / MsPerMinute, &report.census},
             {QStringLiteral("DELETE FROM known_good WHERE expires_at_ms < ?"), knownGoodCutoff,
              &report.knownGood},
     };
@@ -500,6 +545,9 @@ std::optional<QList<HistoryBucket>> HistoryDatabase::buckets(const QDateTime &fr
     // Hour rows hold the same sums as sixty minute rows: read the coarsest that fits.
     const QString table = widthMinutes % 60 == 0 ? QStringLiteral("hour_aggregates")
                                                  : QStringLiteral("minute_aggregates");
+    QStringList histogramSums;
+    for (const QString &column : allHistogramColumns())
+        histogramSums += QStringLiteral("sum(%1)").arg(column);
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     query.prepare(
@@ -507,9 +555,10 @@ std::optional<QList<HistoryBucket>> HistoryDatabase::buckets(const QDateTime &fr
                     "SELECT target, minute - minute % ? AS bucket, sum(probes), sum(dns_ok),"
                     " sum(checks), sum(check_ok), sum(via_fallback), sum(dns_latency_sum_us),"
                     " max(dns_latency_max_us), sum(check_latency_sum_us),"
-                    " max(check_latency_max_us) FROM %1 WHERE minute >= ? AND minute < ?%2"
+                    " max(check_latency_max_us), %3 FROM %1 WHERE minute >= ? AND minute < ?%2"
                     " GROUP BY target, bucket ORDER BY target, bucket")
-                    .arg(table, target.isEmpty() ? QString() : QStringLiteral(" AND target = ?")));
+                    .arg(table, target.isEmpty() ? QString() : QStringLiteral(" AND target = ?"),
+                         histogramSums.join(QStringLiteral(", "))));
     QVariantList values{widthMinutes, msOf(from) / MsPerMinute,
                         (msOf(to) + MsPerMinute - 1) / MsPerMinute};
     if (!target.isEmpty())
@@ -534,9 +583,44 @@ std::optional<QList<HistoryBucket>> HistoryDatabase::buckets(const QDateTime &fr
         bucket.dnsLatencyMaxUs = query.value(8).toLongLong();
         bucket.checkLatencySumUs = query.value(9).toLongLong();
         bucket.checkLatencyMaxUs = query.value(10).toLongLong();
+        constexpr int FirstHistogramColumn = 11;
+        for (int i = 0; i < LatencyHistogram::BucketCount; ++i) {
+            bucket.dnsLatency.addToBucket(i, query.value(FirstHistogramColumn + i).toULongLong());
+            bucket.checkLatency.addToBucket(
+                    i,
+                    query.value(FirstHistogramColumn + LatencyHistogram::BucketCount + i)
+                            .toULongLong());
+        }
         buckets.append(bucket);
     }
     return buckets;
+}
+
+std::optional<QList<CacheCensus>> HistoryDatabase::census(const QDateTime &from,
+                                                          const QDateTime &to, int widthS)
+{
+    const qint64 widthMinutes = std::max(1, widthS / 60);
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT minute - minute % ? AS bucket, avg(fresh), avg(stale),"
+                                 " avg(negative), avg(pinned), avg(env), avg(missing)"
+                                 " FROM cache_census WHERE minute >= ? AND minute < ?"
+                                 " GROUP BY bucket ORDER BY bucket"));
+    bindAll(query,
+            {widthMinutes, msOf(from) / MsPerMinute, (msOf(to) + MsPerMinute - 1) / MsPerMinute});
+    if (!query.exec()) {
+        fail(QStringLiteral("reading the cache census"), sqlErrorText(query.lastError()));
+        return std::nullopt;
+    }
+    QList<CacheCensus> census;
+    while (query.next()) {
+        CacheCensus one;
+        one.time = timeOf(query.value(0).toLongLong() * MsPerMinute);
+        for (int state = 0; state < CacheCensus::StateCount; ++state)
+            one.counts[size_t(state)] = query.value(1 + state).toDouble();
+        census.append(one);
+    }
+    return census;
 }
 
 std::optional<qint64> HistoryDatabase::count(const QString &table)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/appconfig.h"
+#include "probe/cachecensus.h"
 #include "probe/probeengine.h"
 #include "resolver/resolver.h"
 #include "store/historyschema.h"
@@ -17,11 +18,12 @@ struct HistoryWriteBatch
     std::optional<QList<KnownGoodAnswer>> knownGoodReplacement;
     QList<KnownGoodAnswer> knownGood; // then these are inserted or updated
     QHash<QString, std::optional<PinnedFallback>> pins; // by host; none = unpinned
+    QList<CacheCensus> census; // one per minute (a later one replaces it)
 
     bool isEmpty() const
     {
         return results.isEmpty() && events.isEmpty() && !knownGoodReplacement && knownGood.isEmpty()
-                && pins.isEmpty();
+                && pins.isEmpty() && census.isEmpty();
     }
 };
 
@@ -40,6 +42,8 @@ struct HistoryBucket
     qint64 dnsLatencyMaxUs = 0;
     qint64 checkLatencySumUs = 0;
     qint64 checkLatencyMaxUs = 0;
+    LatencyHistogram dnsLatency; // in seconds (no sums: those are above, in microseconds)
+    LatencyHistogram checkLatency;
 
     bool operator==(const HistoryBucket &other) const = default;
 };
@@ -61,6 +65,7 @@ struct PruneReport
     qint64 aggregates = 0;
     qint64 events = 0;
     qint64 knownGood = 0;
+    qint64 census = 0;
 };
 Q_DECLARE_METATYPE(PruneReport)
 
@@ -93,6 +98,9 @@ public:
     // only target's when given.
     std::optional<QList<HistoryBucket>> buckets(const QDateTime &from, const QDateTime &to,
                                                 int widthS, const QString &target = QString());
+    // The cache census in buckets of widthS (a multiple of 60) over [from, to): the mean count
+    // of each state over the minutes of the bucket, oldest first.
+    std::optional<QList<CacheCensus>> census(const QDateTime &from, const QDateTime &to, int widthS);
     std::optional<qint64> count(const QString &table);
     std::optional<QStringList> integrityCheck();
 
@@ -101,6 +109,7 @@ private:
     bool writeAggregates(const QList<ProbeResult> &results);
     bool writeEvents(const QList<StoredEvent> &events);
     bool writeKnownGood(const HistoryWriteBatch &batch);
+    bool writeCensus(const QList<CacheCensus> &census);
     bool writePins(const QHash<QString, std::optional<PinnedFallback>> &pins);
     bool fail(const QString &what, const QString &why);
 

@@ -63,6 +63,36 @@ void HistoryRecorder::watch(Monitor *monitor)
                 m_store->recordEvent(
                         StoredEvent::fromStateChange(clock->wallTime(), target, from, to, detail));
             });
+    m_monitor = monitor;
+    m_censusTimer.setInterval(CensusIntervalMs);
+    connect(&m_censusTimer, &QTimer::timeout, this, &HistoryRecorder::sampleCensus);
+    m_censusTimer.start();
+}
+
+void HistoryRecorder::sampleCensus()
+{
+    if (!m_monitor)
+        return;
+    const QDateTime now = m_monitor->clock()->wallTime().toUTC();
+    const qint64 minuteMs = now.toMSecsSinceEpoch() - now.toMSecsSinceEpoch() % 60'000;
+    if (m_censusSamples > 0 && m_censusSum.time.toMSecsSinceEpoch() != minuteMs)
+        recordCensusMean();
+    const CacheCensus census = takeCacheCensus(*m_monitor, now);
+    if (m_censusSamples == 0)
+        m_censusSum.time = QDateTime::fromMSecsSinceEpoch(minuteMs, Qt::UTC);
+    for (size_t state = 0; state < census.counts.size(); ++state)
+        m_censusSum.counts[state] += census.counts[state];
+    ++m_censusSamples;
+}
+
+void HistoryRecorder::recordCensusMean()
+{
+    CacheCensus mean = m_censusSum;
+    for (double &count : mean.counts)
+        count /= m_censusSamples;
+    m_store->recordCensus(mean);
+    m_censusSum = CacheCensus();
+    m_censusSamples = 0;
 }
 
 void HistoryRecorder::onResolverEvent(const ResolverEvent &event)

@@ -1,5 +1,7 @@
 #include "historyschema.h"
 
+#include "probe/latencyhistogram.h"
+
 #include <QDateTime>
 #include <QFileInfo>
 #include <QSqlError>
@@ -61,6 +63,28 @@ QString aggregateTable(const QString &name)
             .arg(name);
 }
 
+// Schema 2: latency histograms in the aggregates (for p50/p95/p99 over any range; rows written
+// before have none and zeros here), and the cache census by the minute.
+QStringList histogramStep()
+{
+    QStringList statements;
+    for (const QString &table :
+         {QStringLiteral("minute_aggregates"), QStringLiteral("hour_aggregates")}) {
+        for (const QString &kind : {QStringLiteral("dns"), QStringLiteral("check")}) {
+            for (const QString &column : HistorySchema::histogramColumns(kind))
+                statements += QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 INTEGER NOT NULL"
+                                             " DEFAULT 0")
+                                      .arg(table, column);
+        }
+    }
+    // Targets counted by the state of their cache entry: the mean of a minute's censuses.
+    statements += QStringLiteral(
+            "CREATE TABLE cache_census (minute INTEGER PRIMARY KEY, fresh REAL NOT NULL,"
+            " stale REAL NOT NULL, negative REAL NOT NULL, pinned REAL NOT NULL,"
+            " env REAL NOT NULL, missing REAL NOT NULL)");
+    return statements;
+}
+
 QString sqlText(const QString &text)
 {
     return QLatin1Char('\'') + QString(text).replace(QLatin1Char('\''), QStringLiteral("''"))
@@ -108,7 +132,16 @@ QList<SchemaStep> HistorySchema::steps()
                                     " expires_at_ms INTEGER NOT NULL,"
                                     " PRIMARY KEY (resolver, host, record)) WITHOUT ROWID"),
              }},
+            {2, histogramStep()},
     };
+}
+
+QStringList HistorySchema::histogramColumns(const QString &kind)
+{
+    QStringList columns;
+    for (int bucket = 0; bucket < LatencyHistogram::BucketCount; ++bucket)
+        columns += QStringLiteral("%1_h%2").arg(kind).arg(bucket);
+    return columns;
 }
 
 QString HistorySchema::checkPages(QSqlDatabase &db)

@@ -42,6 +42,9 @@ public:
     static constexpr qint32 ApplicationId = 0x444E5357; // "DNSW" in the file header
     static QList<SchemaStep> steps(); // this build's layout, oldest first
     static int currentVersion() { return steps().constLast().version; }
+    // The aggregates' latency histogram columns for kind ("dns" or "check"): dns_h0 counts the
+    // results in LatencyHistogram's first bucket, and so on up to +Inf.
+    static QStringList histogramColumns(const QString &kind);
 
     // db is open on path. steps is this build's list (tests pass longer ones).
     static SchemaReport prepare(QSqlDatabase &db, const QString &path,

@@ -20,6 +20,7 @@ void merge(HistoryWriteBatch &into, HistoryWriteBatch &&from)
     into.knownGood += std::move(from.knownGood);
     for (auto it = from.pins.cbegin(); it != from.pins.cend(); ++it)
         into.pins.insert(it.key(), it.value());
+    into.census += std::move(from.census);
 }
 
 } // namespace
@@ -159,6 +160,12 @@ void HistoryStore::recordEvent(const StoredEvent &event)
 {
     m_pending.events.append(event);
     queued(true);
+}
+
+void HistoryStore::recordCensus(const CacheCensus &census)
+{
+    m_pending.census.append(census);
+    queued(false);
 }
 
 void HistoryStore::keepKnownGood(const KnownGoodAnswer &answer)
@@ -408,6 +415,14 @@ void HistoryStore::readBuckets(const QDateTime &from, const QDateTime &to, int w
 {
     read<QList<HistoryBucket>>(
             context, [=](HistoryDatabase &db) { return db.buckets(from, to, widthS, target); },
+            std::move(done));
+}
+
+void HistoryStore::readCensus(const QDateTime &from, const QDateTime &to, int widthS,
+                              QObject *context, ReadCallback<QList<CacheCensus>> done)
+{
+    read<QList<CacheCensus>>(
+            context, [=](HistoryDatabase &db) { return db.census(from, to, widthS); },
             std::move(done));
 }
 

@@ -55,6 +55,7 @@ public:
     void replaceKnownGood(const QList<KnownGoodAnswer> &answers);
     void savePin(const QString &host, const PinnedFallback &pin);
     void removePin(const QString &host);
+    void recordCensus(const CacheCensus &census);
 
     void flush(); // hands what is queued to the writer now
     void prune(); // the retention pass now (it also runs every few minutes)
@@ -69,6 +70,8 @@ public:
                      QObject *context, ReadCallback<QList<ProbeResult>> done);
     void readBuckets(const QDateTime &from, const QDateTime &to, int widthS, QObject *context,
                      ReadCallback<QList<HistoryBucket>> done, const QString &target = QString());
+    void readCensus(const QDateTime &from, const QDateTime &to, int widthS, QObject *context,
+                    ReadCallback<QList<CacheCensus>> done);
     // Any other read, for tools and tests.
     void readWith(QObject *context, std::function<QVariant(HistoryDatabase &)> job,
                   std::function<void(const QVariant &)> done);
