@@ -47,7 +47,14 @@ double redrawMs(int pointsPerOther)
         for (int i = target == 0 ? full : pointsPerOther; i > 0; --i)
             buffer.add(syntheticResult(target, now - qint64(i) * 10'000));
     }
-    TargetCharts charts(&buffer);
+    // The charts read target names and hosts from a monitor; on a manual clock it never probes.
+    ManualClock clock;
+    Monitor monitor(
+            benchTargets(QStringLiteral("127.0.0.1:9"), Targets, QStringLiteral("bench.test")),
+            EnvFallback(), MlflowCredentials(), &clock);
+    CacheCensusBuffer census(&monitor);
+    EventLogModel events;
+    TargetCharts charts(&monitor, &buffer, &census, &events);
     charts.resize(1100, 260);
     charts.show();
     charts.setRangeMs(3600'000);

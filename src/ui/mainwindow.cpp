@@ -45,7 +45,8 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(buildTargetsPane());
     connect(monitor, &Monitor::resultRecorded, m_recent, &ProbeHistoryBuffer::add);
-    m_charts = new TargetCharts(m_recent, this);
+    m_charts = new TargetCharts(monitor, m_recent, new CacheCensusBuffer(monitor, this), m_events,
+                                this);
     auto *lower = new QTabWidget(this);
     lower->addTab(m_charts, tr("C&harts"));
     lower->addTab(buildEventsPane(), tr("&Events"));

@@ -3,6 +3,7 @@
 // the results, "re-resolve" reaches the server, the pin dialog refuses bad input and an
 // accepted pin is served once the server is gone, and the banner follows readiness.
 // Screenshots of the window (normal, in fallback) are saved next to the test for people to see.
+#include "charts/timechartview.h"
 #include "dnsserverfixture.h"
 #include "mainwindow.h"
 #include "pindialog.h"
@@ -14,12 +15,15 @@
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
+#include <QScatterSeries>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
+#include <QWheelEvent>
 
 class TestDashboard : public QObject
 {
@@ -231,6 +235,63 @@ private Q_SLOTS:
         QVERIFY(store.close());
     }
 
+    // The mouse and the keys choose the window: wheel and drag zoom in (live mode stops), a
+    // right-drag pans to earlier, a double-click follows now again; the data is re-bucketed.
+    void chartsZoomPanAndFollowNow()
+    {
+        showTab(QStringLiteral("C&harts"));
+        m_window->selectTarget(QStringLiteral("api"));
+        TargetCharts *charts = m_window->charts();
+        QTRY_VERIFY_WITH_TIMEOUT(charts->plottedBuckets() >= 2, 10000);
+        QVERIFY(charts->isLive());
+        const auto span = [charts] {
+            return charts->shownWindow().second - charts->shownWindow().first;
+        };
+        QCOMPARE(span(), 5 * 60'000);
+        TimeChartView *view = charts->successView();
+        const QRectF plot = view->chart()->plotArea();
+        const QPoint middle = view->mapFromScene(plot.center());
+
+        QWheelEvent wheel(middle, view->mapToGlobal(middle), QPoint(), QPoint(0, 240), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(view->viewport(), &wheel);
+        QVERIFY(!charts->isLive());
+        QCOMPARE(span(), qint64(5 * 60'000 * 0.8 * 0.8)); // two notches
+
+        // Drag over the right half of the plot: that half is shown.
+        const auto before = charts->shownWindow();
+        const int left = int(plot.center().x()), right = int(plot.right()) - 1;
+        const int y = int(plot.center().y());
+        QTest::mousePress(view->viewport(), Qt::LeftButton, {}, QPoint(left, y));
+        QTest::mouseMove(view->viewport(), QPoint(right, y));
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, QPoint(right, y));
+        QVERIFY2(span() < (before.second - before.first) * 6 / 10,
+                 qPrintable(QString::number(span())));
+        QVERIFY(charts->shownWindow().first > before.first);
+
+        // Right-drag to the right: earlier times come into view.
+        const auto zoomed = charts->shownWindow();
+        QTest::mousePress(view->viewport(), Qt::RightButton, {}, QPoint(left, y));
+        QTest::mouseMove(view->viewport(), QPoint(left + int(plot.width() / 4), y));
+        QTest::mouseRelease(view->viewport(), Qt::RightButton, {}, QPoint(left + 50, y));
+        QVERIFY(charts->shownWindow().first < zoomed.first);
+        QCOMPARE(span(), zoomed.second - zoomed.first);
+        QTRY_VERIFY_WITH_TIMEOUT(charts->plottedBuckets() >= 1, 5000); // re-bucketed
+
+        // Keys, for those who do not use a mouse.
+        view->setFocus();
+        const qint64 beforeKey = span();
+        QTest::keyClick(view, Qt::Key_Plus);
+        QVERIFY(span() < beforeKey);
+        QTest::keyClick(view, Qt::Key_Home);
+        QVERIFY(charts->isLive());
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, middle);
+        QVERIFY(charts->isLive());
+        QCOMPARE(span(), 5 * 60'000);
+        QVERIFY(qAbs(charts->shownWindow().second - QDateTime::currentMSecsSinceEpoch()) < 5000);
+        QVERIFY(charts->latencyBandPoints() >= 1);
+    }
+
     void cacheInspectorFollowsAndClears()
     {
         CacheTableModel *cache = m_window->cacheModel();
@@ -276,6 +337,21 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("db"), TargetTableModel::Source),
                                   QStringLiteral("stale"), 10000);
         m_window->selectTarget(QStringLiteral("db"));
+        // The charts mark the stale tier where it began, and hovering says what happened.
+        showTab(QStringLiteral("C&harts"));
+        TargetCharts *charts = m_window->charts();
+        QCOMPARE(charts->target(), QStringLiteral("db"));
+        QTRY_VERIFY_WITH_TIMEOUT(!charts->markers(QStringLiteral("stale")).isEmpty(), 5000);
+        const FallbackMarkers::Marker marker = charts->markers(QStringLiteral("stale")).constLast();
+        QVERIFY2(marker.text.contains(QStringLiteral("db.lab.test")), qPrintable(marker.text));
+        Q_EMIT charts->markerSeries(QStringLiteral("stale"))->hovered(marker.point, true);
+        QCOMPARE(QToolTip::text(), marker.text);
+        QVERIFY(charts->markers(QStringLiteral("pinned")).isEmpty()); // db has no pin
+        // The cache census sees db's entry stale (and the chart has it).
+        QVERIFY(takeCacheCensus(*m_monitor, QDateTime::currentDateTimeUtc())
+                        .count(CacheEntrySnapshot::State::Stale)
+                >= 1);
+        QTRY_VERIFY_WITH_TIMEOUT(charts->cacheCensusPoints() >= 1, 10000);
         QVERIFY(saveScreenshot(m_window.get(), QStringLiteral("dashboard-fallback")));
         m_monitor->resolver()->clearAll();
         m_window->forceReResolve({QStringLiteral("api"), QStringLiteral("db")});

@@ -29,6 +29,7 @@ public:
 
     void add(const ProbeResult &result);
     const std::deque<Point> &points(const QString &target) const;
+    QStringList targets() const { return m_points.keys(); }
 
 Q_SIGNALS:
     void added(const QString &target);

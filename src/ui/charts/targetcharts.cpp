@@ -1,27 +1,41 @@
 #include "targetcharts.h"
 
+#include "charts/timechartview.h"
+#include "eventlogmodel.h"
+#include "probe/monitor.h"
+
+#include <QAreaSeries>
 #include <QChart>
-#include <QChartView>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QHBoxLayout>
+#include <QLabel>
+#include <QGraphicsLayout>
+#include <QLegendMarker>
 #include <QLineSeries>
-#include <QMap>
 #include <QScatterSeries>
+#include <QToolButton>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
 namespace {
-constexpr int BucketsPerRange = 60; // about a pixel's worth of points on a chart per bucket
+constexpr int PixelsPerBucket = 4;
+constexpr int FewestBuckets = 60;
+constexpr int MostBuckets = 300;
+constexpr int HistoryEventLimit = 20'000;
 
-QDateTimeAxis *timeAxis(QChart *chart)
+QChart *newChart()
 {
-    auto *axis = new QDateTimeAxis(chart);
-    axis->setFormat(QStringLiteral("HH:mm"));
-    axis->setTickCount(6); // five intervals: a minute apart over 5 minutes, 12 over an hour
-    chart->addAxis(axis, Qt::AlignBottom);
-    return axis;
+    auto *chart = new QChart;
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    QFont small = chart->legend()->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    chart->legend()->setFont(small);
+    return chart;
 }
 
 QLineSeries *lineSeries(QChart *chart, const QString &name, QAbstractAxis *x, QAbstractAxis *y)
@@ -34,81 +48,247 @@ QLineSeries *lineSeries(QChart *chart, const QString &name, QAbstractAxis *x, QA
     series->attachAxis(y);
     return series;
 }
+
+QAreaSeries *areaSeries(QChart *chart, const QString &name, QLineSeries *top, QLineSeries *bottom,
+                        const QColor &color, QAbstractAxis *x, QAbstractAxis *y)
+{
+    auto *area = new QAreaSeries(top, bottom);
+    area->setParent(chart);
+    area->setName(name);
+    area->setColor(color);
+    area->setBorderColor(color.darker(120));
+    chart->addSeries(area);
+    area->attachAxis(x);
+    area->attachAxis(y);
+    return area;
+}
+
+// Whole minutes per bucket, or whole hours once a bucket is half an hour or more (the history
+// then reads its hour rows).
+int historyBucketS(qint64 spanMs, int buckets)
+{
+    const qint64 widthS = spanMs / 1000 / buckets;
+    if (widthS >= 1800)
+        return int((widthS + 3599) / 3600 * 3600);
+    return int(std::max<qint64>(60, widthS / 60 * 60));
+}
+
+QString timeFormat(qint64 spanMs)
+{
+    if (spanMs <= 15 * 60'000)
+        return QStringLiteral("HH:mm:ss");
+    if (spanMs <= 24 * 3600'000)
+        return QStringLiteral("HH:mm");
+    return QStringLiteral("ddd HH:mm");
+}
 } // namespace
 
-TargetCharts::TargetCharts(ProbeHistoryBuffer *buffer, QWidget *parent)
-    : QWidget(parent), m_buffer(buffer), m_successChart(new QChart), m_latencyChart(new QChart)
+TargetCharts::TargetCharts(const Monitor *monitor, ProbeHistoryBuffer *recent,
+                           CacheCensusBuffer *census, const EventLogModel *events, QWidget *parent)
+    : QWidget(parent)
+    , m_monitor(monitor)
+    , m_recent(recent)
+    , m_census(census)
+    , m_events(events)
+    , m_successChart(newChart())
+    , m_latencyChart(newChart())
+    , m_cacheChart(newChart())
 {
-    for (QChart *chart : {m_successChart, m_latencyChart}) {
-        chart->setAnimationOptions(QChart::NoAnimation);
-        chart->legend()->setAlignment(Qt::AlignBottom);
-        chart->setMargins(QMargins(4, 4, 4, 4));
+    buildSuccessChart();
+    buildLatencyChart();
+    buildCacheChart();
+    auto *charts = new QHBoxLayout;
+    m_successView = new TimeChartView(m_successChart, this);
+    for (auto [view, name] : {std::pair{m_successView, tr("Success")},
+                              std::pair{new TimeChartView(m_latencyChart, this), tr("Latency")},
+                              std::pair{new TimeChartView(m_cacheChart, this), tr("Cache state")}}) {
+        view->setRenderHint(QPainter::Antialiasing);
+        view->setAccessibleName(name);
+        view->setMinimumHeight(180);
+        view->setToolTip(tr("Drag to zoom in, wheel to zoom, right-drag or Shift+drag to pan, "
+                            "double-click to follow now again"));
+        connect(view, &TimeChartView::windowRequested, this, &TargetCharts::showWindow);
+        connect(view, &TimeChartView::liveRequested, this, [this] { setLive(true); });
+        charts->addWidget(view, 1);
     }
-    m_successTime = timeAxis(m_successChart);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(buildControls());
+    layout->addLayout(charts, 1);
+
+    m_redraw.setSingleShot(true);
+    m_redraw.setInterval(1000); // at most once a second, however many results arrive
+    connect(&m_redraw, &QTimer::timeout, this, &TargetCharts::redraw);
+    const auto later = [this] {
+        if (isVisible() && m_live && !m_redraw.isActive())
+            m_redraw.start();
+    };
+    connect(recent, &ProbeHistoryBuffer::added, this, [this, later](const QString &target) {
+        if (m_target.isEmpty() || target == m_target)
+            later();
+    });
+    connect(census, &CacheCensusBuffer::added, this, later);
+    m_windowSettle.setSingleShot(true);
+    m_windowSettle.setInterval(250);
+    connect(&m_windowSettle, &QTimer::timeout, this, &TargetCharts::redraw);
+    setRangeMs(m_rangeMs);
+}
+
+QWidget *TargetCharts::buildControls()
+{
+    auto *controls = new QWidget(this);
+    auto *row = new QHBoxLayout(controls);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_allButton = new QToolButton(controls);
+    m_allButton->setText(tr("All targets"));
+    m_allButton->setCheckable(true);
+    m_allButton->setToolTip(tr("Show every target together (select a row to show one)"));
+    connect(m_allButton, &QToolButton::clicked, this, [this] { showTarget(QString()); });
+    m_liveButton = new QToolButton(controls);
+    m_liveButton->setText(tr("Live"));
+    m_liveButton->setCheckable(true);
+    m_liveButton->setChecked(true);
+    m_liveButton->setToolTip(tr("Follow now (zooming or panning a chart holds its window)"));
+    connect(m_liveButton, &QToolButton::clicked, this, [this](bool on) { setLive(on); });
+    m_rangeBox = new QComboBox(controls);
+    m_rangeBox->setAccessibleName(tr("Time range"));
+    for (const auto &[label, ms] :
+         {std::pair{tr("Last 5 minutes"), 5 * 60'000LL}, std::pair{tr("Last hour"), 3600'000LL},
+          std::pair{tr("Last 2 hours"), ProbeHistoryBuffer::KeptMs}})
+        m_rangeBox->addItem(label, ms);
+    connect(m_rangeBox, &QComboBox::currentIndexChanged, this,
+            [this] { setRangeMs(m_rangeBox->currentData().toLongLong()); });
+    row->addWidget(m_allButton);
+    row->addStretch(1);
+    row->addWidget(m_liveButton);
+    row->addWidget(m_rangeBox);
+    return controls;
+}
+
+QDateTimeAxis *TargetCharts::addTimeAxis(QChart *chart)
+{
+    auto *time = new QDateTimeAxis(chart);
+    time->setTickCount(4); // a time label is wide: a chart is a third of the window
+    chart->addAxis(time, Qt::AlignBottom);
+    m_timeAxes.append(time);
+    return time;
+}
+
+void TargetCharts::buildSuccessChart()
+{
+    QDateTimeAxis *time = addTimeAxis(m_successChart);
     auto *percent = new QValueAxis(m_successChart);
     percent->setRange(0, 100);
     percent->setLabelFormat(QStringLiteral("%d %"));
     m_successChart->addAxis(percent, Qt::AlignLeft);
-    m_dnsSuccess = lineSeries(m_successChart, tr("DNS answered"), m_successTime, percent);
-    m_checkSuccess = lineSeries(m_successChart, tr("Service answered"), m_successTime, percent);
-    m_fallback = new QScatterSeries(m_successChart);
-    m_fallback->setName(tr("Kept reachable by fallback"));
-    m_fallback->setMarkerSize(9);
-    m_fallback->setColor(QColor(0xb8, 0x6e, 0x00));
-    m_successChart->addSeries(m_fallback);
-    m_fallback->attachAxis(m_successTime);
-    m_fallback->attachAxis(percent);
-
-    m_latencyTime = timeAxis(m_latencyChart);
-    m_latencyAxis = new QValueAxis(m_latencyChart);
-    m_latencyAxis->setLabelFormat(QStringLiteral("%.0f ms"));
-    m_latencyChart->addAxis(m_latencyAxis, Qt::AlignLeft);
-    m_dnsLatency = lineSeries(m_latencyChart, tr("DNS latency"), m_latencyTime, m_latencyAxis);
-    m_checkLatency = lineSeries(m_latencyChart, tr("Service latency"), m_latencyTime, m_latencyAxis);
-
-    auto *range = m_rangeBox = new QComboBox(this);
-    range->setAccessibleName(tr("Time range"));
-    for (const auto &[label, ms] :
-         {std::pair{tr("Last 5 minutes"), 5 * 60'000LL}, std::pair{tr("Last hour"), 3600'000LL},
-          std::pair{tr("Last 2 hours"), ProbeHistoryBuffer::KeptMs}})
-        range->addItem(label, ms);
-    connect(range, &QComboBox::currentIndexChanged, this,
-            [this, range] { setRangeMs(range->currentData().toLongLong()); });
-    auto *charts = new QHBoxLayout;
-    charts->addWidget(makeView(m_successChart, tr("Success")), 1);
-    charts->addWidget(makeView(m_latencyChart, tr("Latency")), 1);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    auto *top = new QHBoxLayout;
-    top->addStretch(1);
-    top->addWidget(range);
-    layout->addLayout(top);
-    layout->addLayout(charts, 1);
-
-    m_redraw.setSingleShot(true);
-    m_redraw.setInterval(1000);
-    connect(&m_redraw, &QTimer::timeout, this, &TargetCharts::redraw);
-    connect(buffer, &ProbeHistoryBuffer::added, this, [this](const QString &target) {
-        if (target == m_target && isVisible() && !m_redraw.isActive())
-            m_redraw.start();
-    });
-    setRangeMs(m_rangeMs);
+    m_dnsSuccess = lineSeries(m_successChart, tr("DNS answered"), time, percent);
+    m_checkSuccess = lineSeries(m_successChart, tr("Service answered"), time, percent);
+    // Fallback tiers by shape as well as colour.
+    const struct
+    {
+        QString tier;
+        QString name;
+        QColor color;
+        QScatterSeries::MarkerShape shape;
+    } tiers[] = {
+            {QStringLiteral("stale"), tr("Served stale"), QColor(0xb8, 0x6e, 0x00),
+             QScatterSeries::MarkerShapeCircle},
+            {QStringLiteral("pinned"), tr("Served pinned"), QColor(0x6a, 0x3d, 0x9a),
+             QScatterSeries::MarkerShapeRectangle},
+            {QStringLiteral("env"), tr("Served env fallback"), QColor(0xc0, 0x39, 0x2b),
+             QScatterSeries::MarkerShapeTriangle},
+    };
+    for (const auto &tier : tiers) {
+        auto *series = new QScatterSeries(m_successChart);
+        series->setName(tier.name);
+        series->setMarkerShape(tier.shape);
+        series->setMarkerSize(10);
+        series->setColor(tier.color);
+        series->setBorderColor(tier.color.darker(140));
+        m_successChart->addSeries(series);
+        series->attachAxis(time);
+        series->attachAxis(percent);
+        m_tiers.insert(tier.tier, {series, {}});
+        m_successChart->legend()->markers(series).constFirst()->setVisible(false);
+        connect(series, &QScatterSeries::hovered, this,
+                [this, key = tier.tier](const QPointF &point, bool entered) {
+                    if (!entered) {
+                        QToolTip::hideText();
+                        return;
+                    }
+                    for (const FallbackMarkers::Marker &marker :
+                         std::as_const(m_tiers[key].markers)) {
+                        if (qFuzzyCompare(marker.point.x(), point.x())) {
+                            QToolTip::showText(QCursor::pos(), marker.text, this);
+                            return;
+                        }
+                    }
+                });
+    }
 }
 
-QChartView *TargetCharts::makeView(QChart *chart, const QString &name)
+TargetCharts::LatencySeries TargetCharts::latencySeries(const QString &name, const QColor &color)
 {
-    auto *view = new QChartView(chart, this);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setAccessibleName(name);
-    view->setMinimumHeight(180);
-    return view;
+    QAbstractAxis *time = m_timeAxes.constLast();
+    LatencySeries series;
+    series.bandTop = new QLineSeries(m_latencyChart);
+    series.bandBottom = new QLineSeries(m_latencyChart);
+    QColor band = color;
+    band.setAlpha(70);
+    auto *area = areaSeries(m_latencyChart, tr("%1 p50-p95").arg(name), series.bandTop,
+                            series.bandBottom, band, time, m_latencyAxis);
+    area->setBorderColor(Qt::transparent);
+    series.p50 = lineSeries(m_latencyChart, name, time, m_latencyAxis);
+    series.p50->setColor(color);
+    // One legend entry per kind: the line's, in its colour (the title says what the band is).
+    m_latencyChart->legend()->markers(area).constFirst()->setVisible(false);
+    return series;
+}
+
+void TargetCharts::buildLatencyChart()
+{
+    addTimeAxis(m_latencyChart); // latencySeries() attaches to it
+    m_latencyAxis = new QValueAxis(m_latencyChart);
+    m_latencyChart->addAxis(m_latencyAxis, Qt::AlignLeft);
+    m_dnsLatency = latencySeries(tr("DNS"), QColor(0x20, 0x9f, 0xdf));
+    m_checkLatency = latencySeries(tr("Service"), QColor(0x99, 0xca, 0x53));
+}
+
+void TargetCharts::buildCacheChart()
+{
+    QDateTimeAxis *time = addTimeAxis(m_cacheChart);
+    m_censusAxis = new QValueAxis(m_cacheChart);
+    m_censusAxis->setLabelFormat(QStringLiteral("%.0f"));
+    m_cacheChart->addAxis(m_censusAxis, Qt::AlignLeft);
+    // In CacheEntrySnapshot::State order, stacked from the bottom.
+    const std::pair<QString, QColor> states[] = {
+            {tr("Fresh"), QColor(0x2e, 0x9e, 0x4f)},    {tr("Stale"), QColor(0xe0, 0x9b, 0x1a)},
+            {tr("Negative"), QColor(0x5d, 0x6d, 0x7e)}, {tr("Pinned"), QColor(0x6a, 0x3d, 0x9a)},
+            {tr("Env"), QColor(0xc0, 0x39, 0x2b)},      {tr("Missing"), QColor(0xbd, 0xc3, 0xc7)},
+    };
+    static_assert(std::size(states) == CacheCensus::StateCount);
+    for (const auto &[name, color] : states) {
+        CensusSeries series{new QLineSeries(m_cacheChart), new QLineSeries(m_cacheChart)};
+        areaSeries(m_cacheChart, name, series.top, series.bottom, color, time, m_censusAxis);
+        m_censusSeries.append(series);
+    }
+}
+
+void TargetCharts::setTitles(const QString &problem)
+{
+    const QString subject = m_target.isEmpty() ? tr("All targets") : m_target;
+    m_successChart->setTitle(problem.isEmpty()
+                                     ? tr("%1: success").arg(subject)
+                                     : tr("%1: history unavailable (%2)").arg(subject, problem));
+    m_latencyChart->setTitle(tr("%1: latency (p50, band to p95)").arg(subject));
+    m_cacheChart->setTitle(tr("Cache state (all targets)"));
 }
 
 void TargetCharts::showTarget(const QString &target)
 {
     m_target = target;
-    m_successChart->setTitle(tr("%1: success").arg(target));
-    m_latencyChart->setTitle(tr("%1: latency").arg(target));
+    m_allButton->setChecked(target.isEmpty());
+    setTitles();
     m_lastHistoryQueryMs = 0;
     ++m_historyRequest; // an answer still on its way is for another target
     redraw();
@@ -123,17 +303,42 @@ void TargetCharts::showEvent(QShowEvent *event)
 void TargetCharts::setRangeMs(qint64 rangeMs)
 {
     m_rangeMs = rangeMs;
+    setLive(true);
+}
+
+void TargetCharts::setLive(bool live)
+{
+    m_live = live;
+    m_liveButton->setChecked(live);
+    if (!live)
+        m_window = shownWindow();
     m_lastHistoryQueryMs = 0;
-    ++m_historyRequest; // an answer still on its way is for another range
-    const QString format = rangeMs <= 10 * 60'000 ? QStringLiteral("HH:mm:ss")
-            : rangeMs <= 24 * 3600'000            ? QStringLiteral("HH:mm")
-                                                  : QStringLiteral("ddd HH:mm");
-    m_successTime->setFormat(format);
-    m_latencyTime->setFormat(format);
+    ++m_historyRequest;
     redraw();
 }
 
-int TargetCharts::plottedBuckets() const { return int(m_dnsSuccess->count()); }
+void TargetCharts::showWindow(qint64 fromMs, qint64 toMs)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 span = std::max<qint64>(toMs - fromMs, 1000);
+    toMs = std::min(toMs, now); // the future holds nothing
+    m_window = {toMs - span, toMs};
+    m_live = false;
+    m_liveButton->setChecked(false);
+    // The axes move at once; the data follows once the window rests.
+    for (QDateTimeAxis *axis : std::as_const(m_timeAxes)) {
+        axis->setFormat(timeFormat(span));
+        axis->setRange(QDateTime::fromMSecsSinceEpoch(m_window.first),
+                       QDateTime::fromMSecsSinceEpoch(m_window.second));
+    }
+    m_windowSettle.start();
+}
+
+std::pair<qint64, qint64> TargetCharts::shownWindow() const
+{
+    const QDateTimeAxis *axis = m_timeAxes.constFirst();
+    return {axis->min().toMSecsSinceEpoch(), axis->max().toMSecsSinceEpoch()};
+}
 
 void TargetCharts::setHistory(HistoryStore *history)
 {
@@ -144,117 +349,182 @@ void TargetCharts::setHistory(HistoryStore *history)
     m_rangeBox->addItem(tr("Last 7 days (history)"), 7 * 24 * 3600'000LL);
 }
 
-TargetCharts::ChartData TargetCharts::fromRecentResults(qint64 from, qint64 bucketMs) const
+int TargetCharts::bucketCount() const
 {
-    struct Bucket
-    {
-        int probes = 0, dnsOk = 0, checkOk = 0, checks = 0;
-        double dnsLatencyMs = 0, checkLatencyMs = 0;
-        bool fallback = false;
-    };
-    QMap<qint64, Bucket> buckets; // one point a bucket, however many probes fell in it
-    ChartData data;
-    for (const ProbeHistoryBuffer::Point &point : m_buffer->points(m_target)) {
-        if (point.timeMs < from)
-            continue;
-        Bucket &bucket = buckets[point.timeMs - point.timeMs % bucketMs];
-        ++bucket.probes;
-        bucket.dnsOk += point.dnsOk;
-        bucket.checkOk += point.checkOk;
-        bucket.fallback = bucket.fallback || point.fallback;
-        // The slowest of the bucket: a spike must not vanish into a mean.
-        bucket.dnsLatencyMs = std::max(bucket.dnsLatencyMs, point.dnsLatencyMs);
-        if (point.checked) { // no address, no check: not a 0 ms one
-            ++bucket.checks;
-            bucket.checkLatencyMs = std::max(bucket.checkLatencyMs, point.checkLatencyMs);
-        }
-    }
-    // One point per bucket and series: what is drawn follows the chart's width, not how many
-    // results there are.
-    for (auto it = buckets.cbegin(); it != buckets.cend(); ++it) {
-        const double x = double(it.key() + bucketMs / 2);
-        data.dnsSuccess.append(QPointF(x, 100.0 * it->dnsOk / it->probes));
-        data.checkSuccess.append(QPointF(x, 100.0 * it->checkOk / it->probes));
-        data.dnsLatency.append(QPointF(x, it->dnsLatencyMs));
-        if (it->checks > 0)
-            data.checkLatency.append(QPointF(x, it->checkLatencyMs));
-        if (it->fallback)
-            data.fallback.append(QPointF(x, 100));
-    }
-    return data;
+    return std::clamp(int(m_successChart->plotArea().width()) / PixelsPerBucket, FewestBuckets,
+                      MostBuckets);
 }
 
-TargetCharts::ChartData TargetCharts::fromHistory(const QList<HistoryBucket> &buckets)
+ChartWindow TargetCharts::currentWindow(qint64 now) const
 {
-    ChartData data;
-    for (const HistoryBucket &bucket : buckets) {
-        if (bucket.probes == 0)
-            continue;
-        const double x = double(bucket.start.toMSecsSinceEpoch() + bucket.widthS * 500LL);
-        data.dnsSuccess.append(QPointF(x, 100.0 * bucket.dnsOk / bucket.probes));
-        data.checkSuccess.append(QPointF(x, 100.0 * bucket.checkOk / bucket.probes));
-        if (bucket.viaFallback > 0)
-            data.fallback.append(QPointF(x, 100));
-        // Means per bucket: the history keeps sums and maxima, not quantiles.
-        data.dnsLatency.append(QPointF(x, double(bucket.dnsLatencySumUs) / bucket.probes / 1000));
-        if (bucket.checks > 0)
-            data.checkLatency.append(
-                    QPointF(x, double(bucket.checkLatencySumUs) / bucket.checks / 1000));
+    ChartWindow window;
+    window.fromMs = m_live ? now - m_rangeMs : m_window.first;
+    window.toMs = m_live ? now : m_window.second;
+    window.bucketMs = std::max<qint64>(1000, (window.toMs - window.fromMs) / bucketCount());
+    return window;
+}
+
+QStringList TargetCharts::hostsShown() const
+{
+    QStringList hosts;
+    for (const TargetConfig &target : m_monitor->config().targets) {
+        if (target.name == m_target)
+            return {target.host};
     }
-    return data;
+    return hosts; // all
 }
 
 void TargetCharts::redraw()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const qint64 from = now - m_rangeMs;
-    const qint64 bucketMs = m_rangeMs / BucketsPerRange;
-    if (m_rangeMs <= ProbeHistoryBuffer::KeptMs) {
-        plot(fromRecentResults(from, bucketMs), from, now);
+    const ChartWindow window = currentWindow(now);
+    if (!m_history || window.fromMs >= now - ProbeHistoryBuffer::KeptMs) {
+        redrawFromMemory(window);
         return;
     }
-    if (!m_history || (m_lastHistoryQueryMs && now - m_lastHistoryQueryMs < 60'000))
+    if (m_live && m_lastHistoryQueryMs && now - m_lastHistoryQueryMs < 60'000)
         return;
     m_lastHistoryQueryMs = now;
-    // Whole minutes (or hours, for the week) per bucket, as the history keeps them.
-    const int widthS = bucketMs >= 3600'000 ? int(bucketMs / 3600'000) * 3600
-                                            : std::max(60, int(bucketMs / 60'000) * 60);
-    const quint64 request = ++m_historyRequest;
-    m_history->readBuckets(
-            QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(now), widthS, this,
-            [this, request, from, now](const std::optional<QList<HistoryBucket>> &buckets,
-                                       const QString &error) {
-                if (request != m_historyRequest)
-                    return; // a newer question is on its way
-                if (!buckets) {
-                    m_successChart->setTitle(
-                            tr("%1: history unavailable (%2)").arg(m_target, error));
-                    return;
-                }
-                m_successChart->setTitle(tr("%1: success").arg(m_target));
-                plot(fromHistory(*buckets), from, now);
-            },
-            m_target);
+    askHistory(window);
 }
 
-void TargetCharts::plot(const ChartData &data, qint64 from, qint64 now)
+void TargetCharts::redrawFromMemory(const ChartWindow &window)
 {
-    double latencyTop = 1;
-    for (const QList<QPointF> *series : {&data.dnsLatency, &data.checkLatency}) {
-        for (const QPointF &point : *series)
-            latencyTop = std::max(latencyTop, point.y());
+    QList<const std::deque<ProbeHistoryBuffer::Point> *> points;
+    for (const QString &target : m_target.isEmpty() ? m_recent->targets() : QStringList{m_target})
+        points.append(&m_recent->points(target));
+    QList<StoredEvent> events;
+    for (int row = 0; row < m_events->rowCount(); ++row) {
+        const StoredEvent &event = m_events->eventAt(row);
+        if (event.time.toMSecsSinceEpoch() < window.fromMs)
+            break; // newest first: the rest are older still
+        events.append(event);
     }
+    plot({ChartDataBuilder::fromRecent(points, window),
+          ChartDataBuilder::censusPerBucket(m_census->samples(), window),
+          ChartDataBuilder::markers(events, hostsShown(), window)},
+         window);
+}
+
+void TargetCharts::askHistory(ChartWindow window)
+{
+    const int widthS = historyBucketS(window.toMs - window.fromMs, bucketCount());
+    window.bucketMs = widthS * 1000LL;
+    window.fromMs -= window.fromMs % window.bucketMs; // the history's buckets start there
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(window.fromMs);
+    const QDateTime to = QDateTime::fromMSecsSinceEpoch(window.toMs);
+    const quint64 request = ++m_historyRequest;
+    // Three reads, drawn together once all have answered.
+    struct Answers
+    {
+        Plot plot;
+        QString error;
+        int pending = 3;
+    };
+    auto answers = std::make_shared<Answers>();
+    const auto arrived = [this, request, answers, window](const QString &error) {
+        if (!error.isEmpty())
+            answers->error = error;
+        if (--answers->pending > 0 || request != m_historyRequest)
+            return; // more to come, or a newer question is on its way
+        setTitles(answers->error);
+        if (answers->error.isEmpty())
+            plot(answers->plot, window);
+    };
+    m_history->readBuckets(
+            from, to, widthS, this,
+            [answers, arrived](const auto &buckets, const QString &error) {
+                if (buckets)
+                    answers->plot.data = ChartDataBuilder::fromHistory(*buckets);
+                arrived(buckets ? QString() : error);
+            },
+            m_target);
+    m_history->readCensus(from, to, widthS, this,
+                          [answers, arrived](const auto &census, const QString &error) {
+                              if (census)
+                                  answers->plot.census = *census;
+                              arrived(census ? QString() : error);
+                          });
+    m_history->readEvents(from, to, HistoryEventLimit, this,
+                          [answers, arrived, window, hosts = hostsShown()](const auto &events,
+                                                                           const QString &error) {
+                              if (events)
+                                  answers->plot.markers = ChartDataBuilder::markers(*events, hosts,
+                                                                                    window);
+                              arrived(events ? QString() : error);
+                          });
+}
+
+void TargetCharts::plot(const Plot &plot, const ChartWindow &window)
+{
+    const ChartData &data = plot.data;
     m_dnsSuccess->replace(data.dnsSuccess);
     m_checkSuccess->replace(data.checkSuccess);
-    m_fallback->replace(data.fallback);
-    m_dnsLatency->replace(data.dnsLatency);
-    m_checkLatency->replace(data.checkLatency);
-    const QDateTime start = QDateTime::fromMSecsSinceEpoch(from);
-    const QDateTime end = QDateTime::fromMSecsSinceEpoch(now);
-    m_successTime->setRange(start, end);
-    m_latencyTime->setRange(start, end);
+    for (auto it = m_tiers.begin(); it != m_tiers.end(); ++it) {
+        it->markers = plot.markers.byTier.value(it.key());
+        QList<QPointF> points;
+        for (const FallbackMarkers::Marker &marker : std::as_const(it->markers))
+            points.append(marker.point);
+        it->series->replace(points);
+        // A tier is in the legend while it has markers on screen (the legend lays itself out
+        // again only when told).
+        QLegendMarker *entry = m_successChart->legend()->markers(it->series).constFirst();
+        if (entry->isVisible() != !points.isEmpty()) {
+            entry->setVisible(!points.isEmpty());
+            m_successChart->legend()->layout()->invalidate();
+        }
+    }
+    double latencyTop = 1;
+    for (const auto &[line, series] : {std::pair{&data.dnsLatency, &m_dnsLatency},
+                                       std::pair{&data.checkLatency, &m_checkLatency}}) {
+        series->p50->replace(line->p50);
+        series->bandTop->replace(line->p95);
+        series->bandBottom->replace(line->p50);
+        for (const QPointF &point : line->p95)
+            latencyTop = std::max(latencyTop, point.y());
+    }
     const double top = latencyTop * 1.1;
     // Whole milliseconds repeat themselves on a small range ("1 ms, 1 ms, 0 ms").
     m_latencyAxis->setLabelFormat(top < 10 ? QStringLiteral("%.1f ms") : QStringLiteral("%.0f ms"));
     m_latencyAxis->setRange(0, top);
+    plotCensus(plot.census);
+    for (QDateTimeAxis *axis : std::as_const(m_timeAxes)) {
+        axis->setFormat(timeFormat(window.toMs - window.fromMs));
+        axis->setRange(QDateTime::fromMSecsSinceEpoch(window.fromMs),
+                       QDateTime::fromMSecsSinceEpoch(window.toMs));
+    }
+}
+
+void TargetCharts::plotCensus(const QList<CacheCensus> &census)
+{
+    // Stacked: each state's band sits on the states below it.
+    std::vector<QList<QPointF>> edges(CacheCensus::StateCount + 1);
+    double top = 1;
+    for (const CacheCensus &sample : census) {
+        const double x = double(sample.time.toMSecsSinceEpoch());
+        double height = 0;
+        edges[0].append(QPointF(x, 0));
+        for (int state = 0; state < CacheCensus::StateCount; ++state) {
+            height += sample.counts[size_t(state)];
+            edges[size_t(state) + 1].append(QPointF(x, height));
+        }
+        top = std::max(top, height);
+    }
+    for (int state = 0; state < CacheCensus::StateCount; ++state) {
+        m_censusSeries[state].bottom->replace(edges[size_t(state)]);
+        m_censusSeries[state].top->replace(edges[size_t(state) + 1]);
+    }
+    m_censusAxis->setRange(0, std::ceil(top));
+    m_censusAxis->setTickCount(std::min(6, int(std::ceil(top)) + 1));
+}
+
+int TargetCharts::plottedBuckets() const { return int(m_dnsSuccess->count()); }
+
+int TargetCharts::latencyBandPoints() const { return int(m_dnsLatency.bandTop->count()); }
+
+int TargetCharts::cacheCensusPoints() const { return int(m_censusSeries[0].top->count()); }
+
+QList<FallbackMarkers::Marker> TargetCharts::markers(const QString &tier) const
+{
+    return m_tiers.value(tier).markers;
 }

@@ -1,0 +1,20 @@
+#include "cachecensusbuffer.h"
+
+CacheCensusBuffer::CacheCensusBuffer(const Monitor *monitor, QObject *parent)
+    : QObject(parent), m_monitor(monitor)
+{
+    m_timer.setInterval(IntervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &CacheCensusBuffer::sample);
+    m_timer.start();
+    sample(); // the chart has a start at once
+}
+
+void CacheCensusBuffer::sample()
+{
+    const CacheCensus census = takeCacheCensus(*m_monitor, m_monitor->clock()->wallTime());
+    m_samples.push_back(census);
+    const QDateTime oldest = census.time.addMSecs(-KeptMs);
+    while (m_samples.front().time < oldest)
+        m_samples.pop_front();
+    Q_EMIT added();
+}

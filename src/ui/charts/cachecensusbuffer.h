@@ -1,0 +1,31 @@
+#pragma once
+
+#include "probe/cachecensus.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <deque>
+
+// The cache census of a monitor every few seconds over the last two hours, for the cache-state
+// chart (longer ranges come from the history, which keeps a mean per minute).
+class CacheCensusBuffer : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int IntervalMs = 5000;
+    static constexpr qint64 KeptMs = 2 * 3600'000;
+
+    explicit CacheCensusBuffer(const Monitor *monitor, QObject *parent = nullptr);
+
+    void sample(); // the timer's work, callable at once (tests, a cache action)
+    const std::deque<CacheCensus> &samples() const { return m_samples; }
+
+Q_SIGNALS:
+    void added();
+
+private:
+    const Monitor *m_monitor;
+    QTimer m_timer;
+    std::deque<CacheCensus> m_samples;
+};
