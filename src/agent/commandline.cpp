@@ -187,7 +187,7 @@ int runDemo(QCoreApplication &app, DemoLab::Run run, const QString &format, cons
     if (run == DemoLab::Run::Once)
         return runOnce(app, lab.config(), lab.envFallback(), format, dbPath);
     if (dashboard)
-        return dashboard({lab.config(), lab.envFallback(), dbPath, language});
+        return dashboard({lab.config(), lab.envFallback(), dbPath, language, QString()});
     HeadlessAgent::Options options = DemoLab::agentOptions();
     options.terminal = ::isatty(STDOUT_FILENO);
     // Phase changes go where the agent's own lines go: under the live status in a terminal.
@@ -357,6 +357,7 @@ int runCommandLine(QCoreApplication &app, const DashboardLauncher &dashboard)
     }
 
     if (dashboard && !parser.isSet(onceOption))
-        return dashboard({config, env, parser.value(dbOption), parser.value(langOption)});
+        return dashboard({config, env, parser.value(dbOption), parser.value(langOption),
+                          parser.value(configOption)});
     return runOnce(app, config, env, format, parser.value(dbOption));
 }

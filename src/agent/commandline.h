@@ -10,14 +10,16 @@
 class QCoreApplication;
 
 // What the dashboard is asked to show: a checked config (a file's, the embedded default or the
-// demo lab's), the environment fallback, the history file (empty: none) and the language of
-// the interface from --lang (empty: the system locale's).
+// demo lab's), the environment fallback, the history file (empty: none), the language of
+// the interface from --lang (empty: the system locale's) and the config file the settings
+// editor saves to (empty: none, for the embedded default and the demo lab).
 struct DashboardRequest
 {
     AppConfig config;
     EnvFallback env;
     QString dbPath;
     QString language;
+    QString configPath;
 };
 using DashboardLauncher = std::function<int(const DashboardRequest &)>;
 

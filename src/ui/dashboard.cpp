@@ -24,6 +24,7 @@ struct DashboardSession
         : monitor(request.config, request.env, MlflowCredentials::fromEnvironment(), clock)
         , window(&monitor)
     {
+        window.setConfigPath(request.configPath);
         if (history) {
             recorder = std::make_unique<HistoryRecorder>(monitor.resolver(), history, state);
             recorder->watch(&monitor);

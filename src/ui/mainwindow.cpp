@@ -2,10 +2,12 @@
 
 #include "appicon.h"
 #include "pindialog.h"
+#include "settings/settingsdialog.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -14,6 +16,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
@@ -32,7 +35,7 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     , m_recent(new ProbeHistoryBuffer(this))
     , m_cacheFilter(new QSortFilterProxyModel(this))
     , m_targetFilter(new QSortFilterProxyModel(this))
-    , m_eventFilter(new QSortFilterProxyModel(this))
+    , m_eventFilter(new EventFilterModel(this))
     , m_banner(new QLabel(this))
     , m_readyLabel(new QLabel(this))
     , m_notifier(new StateNotifier(monitor->clock(), 60'000, this))
@@ -53,7 +56,7 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     lower->addTab(buildCachePane(), tr("&Cache"));
     splitter->addWidget(lower);
     splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(1, 2); // the charts need height to be read
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     m_banner->setAlignment(Qt::AlignCenter);
@@ -167,6 +170,14 @@ void MainWindow::buildActions()
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *settings = file->addAction(tr("&Settings..."), this, &MainWindow::openSettings);
+    settings->setObjectName(QStringLiteral("settingsAction"));
+    // Preferences has no key on some desktops (GNOME, the offscreen platform): Ctrl+, then.
+    settings->setShortcuts(QKeySequence::keyBindings(QKeySequence::Preferences).isEmpty()
+                                   ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Comma)}
+                                   : QKeySequence::keyBindings(QKeySequence::Preferences));
+    settings->setStatusTip(tr("Edit the targets, resolvers, cache policy and probe timing"));
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
     QMenu *targets = menuBar()->addMenu(tr("&Targets"));
@@ -238,7 +249,7 @@ QWidget *MainWindow::buildTargetsPane()
     fit(TargetTableModel::LatencyP95, shown("%1 ms").arg(9999.9, 0, 'f', 1));
     fit(TargetTableModel::TimeInFallback, shown("%1 h %2 min").arg(99).arg(59));
     header->resizeSection(TargetTableModel::Name, 110);
-    header->resizeSection(TargetTableModel::Host, 170);
+    header->resizeSection(TargetTableModel::Host, 210);
     header->resizeSection(TargetTableModel::Addresses, 150);
     m_targetView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_targetView->addActions({m_reResolve, m_probeNow, m_pin, m_unpin, m_pause, m_resume, m_mute});
@@ -268,9 +279,64 @@ QWidget *MainWindow::buildEventsPane()
     m_eventView->setColumnWidth(EventLogModel::Time, 150);
     m_eventView->setColumnWidth(EventLogModel::Kind, 140);
     m_eventView->setColumnWidth(EventLogModel::Subject, 200);
-    layout->addWidget(filter);
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(filter, 1);
+    filters->addWidget(buildEventKindBox(pane));
+    m_eventTargetBox = new QComboBox(pane);
+    m_eventTargetBox->setAccessibleName(tr("Events of target"));
+    m_eventTargetBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_eventTargetBox, &QComboBox::currentIndexChanged, this, [this] {
+        const TargetConfig *target = targetConfig(m_eventTargetBox->currentData().toString());
+        m_eventFilter->setTarget(target ? target->name : QString(),
+                                 target ? target->host : QString());
+    });
+    // The targets can change (settings): the choice follows, and stays when it still exists.
+    connect(m_targets, &QAbstractItemModel::modelReset, this, &MainWindow::refreshEventTargets);
+    connect(m_targets, &QAbstractItemModel::rowsInserted, this, &MainWindow::refreshEventTargets);
+    connect(m_targets, &QAbstractItemModel::rowsRemoved, this, &MainWindow::refreshEventTargets);
+    refreshEventTargets();
+    filters->addWidget(m_eventTargetBox);
+    layout->addLayout(filters);
     layout->addWidget(m_eventView, 1);
     return pane;
+}
+
+QComboBox *MainWindow::buildEventKindBox(QWidget *pane)
+{
+    auto *kinds = new QComboBox(pane);
+    kinds->setAccessibleName(tr("Events of kind"));
+    const std::pair<ResolverEvent::Kind, const char *> resolverKinds[] = {
+            {ResolverEvent::Kind::FallbackEntered, QT_TR_NOOP("Fallback entered")},
+            {ResolverEvent::Kind::Recovered, QT_TR_NOOP("Recovered")},
+            {ResolverEvent::Kind::ResolutionFailed, QT_TR_NOOP("Resolution failed")},
+            {ResolverEvent::Kind::AddressesChanged, QT_TR_NOOP("Addresses changed")},
+            {ResolverEvent::Kind::Pinned, QT_TR_NOOP("Pinned")},
+            {ResolverEvent::Kind::Unpinned, QT_TR_NOOP("Unpinned")},
+            {ResolverEvent::Kind::ForcedReResolve, QT_TR_NOOP("Forced re-resolve")},
+            {ResolverEvent::Kind::CacheCleared, QT_TR_NOOP("Cache cleared")},
+    };
+    static_assert(std::size(resolverKinds) == ResolverEvent::KindCount);
+    kinds->addItem(tr("All kinds"), QString());
+    for (const auto &[kind, label] : resolverKinds)
+        kinds->addItem(tr(label), eventKindName(kind));
+    kinds->addItem(tr("State changed"), StoredEvent::stateChangedKind());
+    connect(kinds, &QComboBox::currentIndexChanged, this,
+            [this, kinds] { m_eventFilter->setKind(kinds->currentData().toString()); });
+    return kinds;
+}
+
+void MainWindow::refreshEventTargets()
+{
+    const QString chosen = m_eventTargetBox->currentData().toString();
+    const QSignalBlocker quiet(m_eventTargetBox);
+    m_eventTargetBox->clear();
+    m_eventTargetBox->addItem(tr("All targets"), QString());
+    for (const TargetConfig &target : m_monitor->config().targets)
+        m_eventTargetBox->addItem(target.name, target.name);
+    const int index = m_eventTargetBox->findData(chosen);
+    m_eventTargetBox->setCurrentIndex(std::max(0, index));
+    if (index < 0 && !chosen.isEmpty())
+        m_eventFilter->setTarget(QString(), QString()); // the target is gone
 }
 
 QWidget *MainWindow::buildCachePane()
@@ -447,8 +513,8 @@ void MainWindow::copySelectedEvents()
 
 void MainWindow::buildTray()
 {
-    if (!QSystemTrayIcon::isSystemTrayAvailable())
-        return;
+    // Made even without a tray, so its state follows readiness all the same (and is tested);
+    // shown only where the desktop has a tray.
     m_tray = new QSystemTrayIcon(style()->standardIcon(QStyle::SP_MessageBoxQuestion), this);
     auto *menu = new QMenu(this);
     menu->addAction(tr("&Show DNS Watch"), this, [this] {
@@ -462,7 +528,7 @@ void MainWindow::buildTray()
         showNormal();
         activateWindow();
     });
-    m_tray->show();
+    m_tray->setVisible(QSystemTrayIcon::isSystemTrayAvailable());
 }
 
 void MainWindow::showNotification(const QString &title, const QString &message,
@@ -470,7 +536,7 @@ void MainWindow::showNotification(const QString &title, const QString &message,
 {
     statusBar()->showMessage(
             message.isEmpty() ? title : QStringLiteral("%1: %2").arg(title, message), 10000);
-    if (!m_tray)
+    if (!m_tray->isVisible())
         return;
     const QSystemTrayIcon::MessageIcon icon = severity == StateNotifier::Severity::Critical
             ? QSystemTrayIcon::Critical
@@ -528,7 +594,7 @@ void MainWindow::updateReadiness()
     palette.setColor(QPalette::WindowText, Qt::white);
     m_banner->setPalette(palette);
     m_readyLabel->setText(ready ? tr("ready") : tr("not ready"));
-    if (m_tray && m_tray->toolTip() != text) {
+    if (m_tray->toolTip() != text) {
         m_tray->setIcon(style()->standardIcon(!ready ? QStyle::SP_MessageBoxCritical
                                                       : degraded > 0
                                                       ? QStyle::SP_MessageBoxWarning
@@ -540,4 +606,31 @@ void MainWindow::updateReadiness()
         m_lastReady = ready;
         Q_EMIT readinessChanged(ready);
     }
+}
+
+void MainWindow::openSettings()
+{
+    if (m_settings) {
+        m_settings->raise();
+        m_settings->activateWindow();
+        return;
+    }
+    // open(), not exec(): the dashboard goes on while the settings are edited.
+    m_settings = new SettingsDialog(m_monitor, m_configPath, this);
+    m_settings->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_settings, &SettingsDialog::configApplied, this,
+            [this](const QString &path, const QStringList &notApplied) {
+                m_configPath = path; // a "Save as..." file is what runs now
+                m_targets->reloadTargets();
+                for (const TargetConfig &target : m_monitor->config().targets)
+                    m_notifier->setCritical(target.name, target.critical);
+                updateActions();
+                statusBar()->showMessage(
+                        notApplied.isEmpty()
+                                ? tr("Settings saved to %1 and applied").arg(path)
+                                : tr("Settings saved to %1; takes a restart: %2")
+                                          .arg(path, notApplied.join(QLatin1String("; "))),
+                        15000);
+            });
+    m_settings->open();
 }

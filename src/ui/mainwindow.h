@@ -3,21 +3,25 @@
 #include "cachetablemodel.h"
 #include "charts/probehistorybuffer.h"
 #include "charts/targetcharts.h"
+#include "eventfiltermodel.h"
 #include "eventlogmodel.h"
 #include "probe/monitor.h"
 #include "statenotifier.h"
 #include "targettablemodel.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 
 class QAbstractItemModel;
 class QAction;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QSystemTrayIcon;
 class QTableView;
+class SettingsDialog;
 
 // The dashboard's main window: a readiness banner readable from across the room, the targets
 // table (sortable, filtered by the search box), the event log under it, and the actions on the
@@ -36,6 +40,7 @@ public:
     QTableView *targetView() const { return m_targetView; }
     StateNotifier *notifier() const { return m_notifier; }
     QLabel *banner() const { return m_banner; }
+    QSystemTrayIcon *trayIcon() const { return m_tray; }
 
     QStringList selectedTargets() const;
     void selectTarget(const QString &target);
@@ -46,6 +51,9 @@ public:
     void unpin(const QStringList &targets);
     void probeNow(const QStringList &targets);
     void setPaused(const QStringList &targets, bool paused);
+    // The config file the settings editor edits and saves (empty: none, "Save as...").
+    void setConfigPath(const QString &path) { m_configPath = path; }
+    void openSettings(); // the settings editor, opened without blocking (one at a time)
 
 Q_SIGNALS:
     void readinessChanged(bool ready);
@@ -62,6 +70,8 @@ private:
                              const QString &placeholder, QTableView **view);
     QWidget *buildTargetsPane();
     QWidget *buildEventsPane();
+    QComboBox *buildEventKindBox(QWidget *pane);
+    void refreshEventTargets();
     QWidget *buildCachePane();
     void askToClearAll();
     void updateActions();
@@ -81,7 +91,8 @@ private:
     QSortFilterProxyModel *m_cacheFilter;
     QTableView *m_cacheView = nullptr;
     QSortFilterProxyModel *m_targetFilter;
-    QSortFilterProxyModel *m_eventFilter;
+    EventFilterModel *m_eventFilter;
+    QComboBox *m_eventTargetBox = nullptr;
     QTableView *m_targetView = nullptr;
     QTableView *m_eventView = nullptr;
     QLineEdit *m_search = nullptr;
@@ -98,7 +109,9 @@ private:
     QAction *m_mute = nullptr;
     StateNotifier *m_notifier;
     TargetCharts *m_charts = nullptr;
-    QSystemTrayIcon *m_tray = nullptr; // only where the desktop has a tray
+    QSystemTrayIcon *m_tray = nullptr; // shown only where the desktop has a tray
     bool m_lastReady = false;
     QTimer m_readinessTick;
+    QString m_configPath;
+    QPointer<SettingsDialog> m_settings;
 };

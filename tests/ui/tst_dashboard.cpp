@@ -13,11 +13,17 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QChart>
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
+#include <QLegend>
 #include <QScatterSeries>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QStyle>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -126,6 +132,9 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("api"), TargetTableModel::Status),
                                   QStringLiteral("healthy"), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->eventModel()->rowCount() >= 3, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->banner()->text().startsWith(QStringLiteral("Ready")),
+                                 5000);
+        QCOMPARE(m_window->trayIcon()->toolTip(), m_window->banner()->text());
         // A change of state says from what to what.
         const EventLogModel *log = m_window->eventModel();
         QStringList details;
@@ -134,6 +143,52 @@ private Q_SLOTS:
         QVERIFY2(!details.filter(QStringLiteral("unknown -> healthy")).isEmpty(),
                  qPrintable(details.join(u'|')));
         m_window->targetModel()->reloadTargets();
+    }
+
+    // The events view narrows to one kind and one target (its state changes and its host's
+    // resolver events), on top of the search text.
+    void eventsFilterByKindAndTarget()
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("legacy"), TargetTableModel::Status),
+                                  QStringLiteral("down"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("db"), TargetTableModel::Status),
+                                  QStringLiteral("healthy"), 10000);
+        m_window->forceReResolve({QStringLiteral("db")}); // a resolver event of db's host
+        showTab(QStringLiteral("&Events"));
+        QTableView *view = nullptr;
+        QComboBox *kinds = nullptr, *targets = nullptr;
+        for (auto *table : m_window->findChildren<QTableView *>()) {
+            if (table->accessibleName() == QStringLiteral("Events"))
+                view = table;
+        }
+        for (auto *box : m_window->findChildren<QComboBox *>()) {
+            if (box->accessibleName() == QStringLiteral("Events of kind"))
+                kinds = box;
+            if (box->accessibleName() == QStringLiteral("Events of target"))
+                targets = box;
+        }
+        QVERIFY(view && kinds && targets);
+        const auto column = [view](int column) {
+            QStringList values;
+            for (int row = 0; row < view->model()->rowCount(); ++row)
+                values.append(view->model()->index(row, column).data().toString());
+            return values;
+        };
+        const int all = view->model()->rowCount();
+        kinds->setCurrentIndex(kinds->findData(QStringLiteral("state_changed")));
+        QVERIFY(view->model()->rowCount() >= 3); // unknown -> healthy/down for each target
+        QVERIFY(view->model()->rowCount() < all);
+        QCOMPARE(column(EventLogModel::Kind).removeDuplicates(), view->model()->rowCount() - 1);
+        targets->setCurrentIndex(targets->findData(QStringLiteral("db")));
+        QCOMPARE(column(EventLogModel::Subject), QStringList{QStringLiteral("db")});
+        // Every kind of db's: its host's resolver events come along.
+        kinds->setCurrentIndex(0);
+        QVERIFY(column(EventLogModel::Subject).contains(QStringLiteral("db.lab.test")));
+        for (const QString &subject : column(EventLogModel::Subject))
+            QVERIFY2(subject == QStringLiteral("db") || subject == QStringLiteral("db.lab.test"),
+                     qPrintable(subject));
+        targets->setCurrentIndex(0);
+        QCOMPARE(view->model()->rowCount(), m_window->eventModel()->rowCount());
     }
 
     void tableFollowsTheResults()
@@ -292,6 +347,31 @@ private Q_SLOTS:
         QVERIFY(charts->latencyBandPoints() >= 1);
     }
 
+    // A dark system palette darkens the charts too (Qt Charts' own theme is light).
+    void followsADarkPalette()
+    {
+        const QPalette light = QApplication::palette();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+        dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        dark.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
+        dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
+        dark.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+        QApplication::setPalette(dark);
+        showTab(QStringLiteral("C&harts"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->charts()->plottedBuckets() >= 1, 10000);
+        QChart *chart = m_window->charts()->successView()->chart();
+        QCOMPARE(chart->backgroundBrush().color(), dark.color(QPalette::Base));
+        QCOMPARE(chart->legend()->labelColor(), dark.color(QPalette::Text));
+        QVERIFY(saveScreenshot(m_window.get(), QStringLiteral("dashboard-dark")));
+        QApplication::setPalette(light);
+        QTRY_COMPARE(chart->backgroundBrush().color(), light.color(QPalette::Base));
+    }
+
     void cacheInspectorFollowsAndClears()
     {
         CacheTableModel *cache = m_window->cacheModel();
@@ -365,6 +445,15 @@ private Q_SLOTS:
                                  5000);
         QVERIFY(!readiness.isEmpty());
         QCOMPARE(readiness.constLast().at(0).toBool(), false);
+        // The tray (shown where the desktop has one) and the status bar say the same.
+        QCOMPARE(m_window->trayIcon()->toolTip(), m_window->banner()->text());
+        QCOMPARE(
+                m_window->trayIcon()->icon().pixmap(16).toImage(),
+                m_window->style()->standardIcon(QStyle::SP_MessageBoxCritical).pixmap(16).toImage());
+        bool saysNotReady = false;
+        for (const QLabel *label : m_window->statusBar()->findChildren<QLabel *>())
+            saysNotReady = saysNotReady || label->text() == QStringLiteral("not ready");
+        QVERIFY(saysNotReady);
         QVERIFY(saveScreenshot(m_window.get(), QStringLiteral("dashboard-not-ready")));
         QString error;
         QVERIFY2(m_dns.restart(&error), qPrintable(error));

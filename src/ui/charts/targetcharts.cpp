@@ -9,9 +9,9 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QGraphicsLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QGraphicsLayout>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
@@ -128,6 +128,7 @@ TargetCharts::TargetCharts(const Monitor *monitor, ProbeHistoryBuffer *recent,
             later();
     });
     connect(census, &CacheCensusBuffer::added, this, later);
+    applyPalette();
     m_windowSettle.setSingleShot(true);
     m_windowSettle.setInterval(250);
     connect(&m_windowSettle, &QTimer::timeout, this, &TargetCharts::redraw);
@@ -292,6 +293,32 @@ void TargetCharts::showTarget(const QString &target)
     m_lastHistoryQueryMs = 0;
     ++m_historyRequest; // an answer still on its way is for another target
     redraw();
+}
+
+void TargetCharts::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+}
+
+void TargetCharts::applyPalette()
+{
+    // Qt Charts' themes are fixed light or dark sets that would also recolour the series: take
+    // the backgrounds, text and grid from the system palette instead (light or dark alike).
+    const QPalette colours = palette();
+    const QColor text = colours.color(QPalette::Text);
+    const QColor grid = colours.color(QPalette::Mid);
+    for (QChart *chart : {m_successChart, m_latencyChart, m_cacheChart}) {
+        chart->setBackgroundBrush(colours.base());
+        chart->setTitleBrush(text);
+        chart->legend()->setLabelColor(text);
+        for (QAbstractAxis *axis : chart->axes()) {
+            axis->setLabelsColor(text);
+            axis->setGridLineColor(grid);
+            axis->setLinePenColor(grid);
+        }
+    }
 }
 
 void TargetCharts::showEvent(QShowEvent *event)

@@ -59,6 +59,7 @@ public:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override; // follows the system palette
 
 private:
     struct TierSeries
@@ -99,6 +100,7 @@ private:
     void plot(const Plot &plot, const ChartWindow &window);
     void plotCensus(const QList<CacheCensus> &census);
     void setTitles(const QString &problem = QString());
+    void applyPalette();
 
     const Monitor *m_monitor;
     ProbeHistoryBuffer *m_recent;

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "settingspage.h"
+
+class ElementList;
+class ProblemLabel;
+class QCheckBox;
+class QComboBox;
+class QFormLayout;
+class QLineEdit;
+class QSpinBox;
+
+// The "targets" block: the targets by name on the left (add, duplicate, remove), the selected
+// one's keys on the right, the check's keys shown for its type only.
+class TargetsPage : public SettingsPage
+{
+    Q_OBJECT
+public:
+    explicit TargetsPage(ConfigDocument *document, QWidget *parent = nullptr);
+
+    void reload() override;
+    void showProblems(const QList<ConfigError> &errors) override;
+    // The resolvers a target can choose changed (added, renamed, removed).
+    void refreshResolverChoices();
+
+    ElementList *list() const { return m_list; }
+    void selectTarget(int row);
+    int currentTarget() const;
+
+protected:
+    QString fieldFor(const ConfigFieldPath &path) const override;
+
+private:
+    QWidget *buildForm();
+    void showRows(int current); // the list again (rows came or went), current selected
+    void showTarget(int row);
+    void showCurrentProblems();
+    void write(const QString &field, const QJsonValue &value);
+    void writeCheck(); // the whole check, from the inputs its type shows
+    void showCheckRows();
+    void addTarget();
+    void duplicateTarget(int row);
+    void removeTarget(int row);
+    QString uniqueName(const QString &wanted) const;
+    QStringList names() const;
+
+    ElementList *m_list;
+    ProblemLabel *m_blockProblems; // "$.targets" itself (no target at all, not an array)
+    ProblemLabel *m_targetProblems; // the selected target as a whole (a missing or unknown key)
+    QWidget *m_form = nullptr;
+    QFormLayout *m_formLayout = nullptr;
+    QLineEdit *m_name = nullptr;
+    QLineEdit *m_host = nullptr;
+    QComboBox *m_resolver = nullptr;
+    QComboBox *m_record = nullptr;
+    QSpinBox *m_interval = nullptr;
+    QCheckBox *m_critical = nullptr;
+    QLineEdit *m_fallbackIps = nullptr;
+    QComboBox *m_checkType = nullptr;
+    QLineEdit *m_expect = nullptr;
+    QSpinBox *m_port = nullptr;
+    QLineEdit *m_url = nullptr;
+    QSpinBox *m_statusMin = nullptr;
+    QSpinBox *m_statusMax = nullptr;
+    QList<ConfigError> m_errors;
+};
