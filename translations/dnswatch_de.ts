@@ -57,6 +57,17 @@
     </message>
 </context>
 <context>
+    <name>ConfigDocument</name>
+    <message>
+        <source>invalid JSON: %1</source>
+        <translation>ungültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>the top level is not a JSON object</source>
+        <translation>die oberste Ebene ist kein JSON-Objekt</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>No history: %1</source>
@@ -69,6 +80,33 @@
     <message>
         <source>History %1: %2</source>
         <translation>Verlauf %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ElementList</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Add to %1</source>
+        <translation>%1: Eintrag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected entry of %1</source>
+        <translation>%1: ausgewählten Eintrag duplizieren</translation>
+    </message>
+    <message>
+        <source>Remove the selected entry of %1</source>
+        <translation>%1: ausgewählten Eintrag entfernen</translation>
     </message>
 </context>
 <context>
@@ -88,6 +126,22 @@
     <message>
         <source>Detail</source>
         <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>FallbackMarkers</name>
+    <message numerus="yes">
+        <source>%1
+… %n events in all, the last:
+%2</source>
+        <translation>
+            <numerusform>%1
+… insgesamt %n Ereignis, das letzte:
+%2</numerusform>
+            <numerusform>%1
+… insgesamt %n Ereignisse, das letzte:
+%2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -302,6 +356,74 @@
         <source>not ready</source>
         <translation>nicht bereit</translation>
     </message>
+    <message>
+        <source>&amp;Settings...</source>
+        <translation>&amp;Einstellungen...</translation>
+    </message>
+    <message>
+        <source>Edit the targets, resolvers, cache policy and probe timing</source>
+        <translation>Ziele, Resolver, Cache-Richtlinie und Zeitverhalten der Prüfungen bearbeiten</translation>
+    </message>
+    <message>
+        <source>Events of target</source>
+        <translation>Ereignisse nach Ziel</translation>
+    </message>
+    <message>
+        <source>Events of kind</source>
+        <translation>Ereignisse nach Art</translation>
+    </message>
+    <message>
+        <source>Fallback entered</source>
+        <translation>In Fallback gewechselt</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Resolution failed</source>
+        <translation>Auflösung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Addresses changed</source>
+        <translation>Adressen geändert</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Festgelegt</translation>
+    </message>
+    <message>
+        <source>Unpinned</source>
+        <translation>Festlegung aufgehoben</translation>
+    </message>
+    <message>
+        <source>Forced re-resolve</source>
+        <translation>Erzwungene Neuauflösung</translation>
+    </message>
+    <message>
+        <source>Cache cleared</source>
+        <translation>Cache geleert</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>State changed</source>
+        <translation>Zustand geändert</translation>
+    </message>
+    <message>
+        <source>All targets</source>
+        <translation>Alle Ziele</translation>
+    </message>
+    <message>
+        <source>Settings saved to %1 and applied</source>
+        <translation>Einstellungen in %1 gespeichert und übernommen</translation>
+    </message>
+    <message>
+        <source>Settings saved to %1; takes a restart: %2</source>
+        <translation>Einstellungen in %1 gespeichert; Neustart nötig für: %2</translation>
+    </message>
 </context>
 <context>
     <name>PinDialog</name>
@@ -371,6 +493,364 @@
     </message>
 </context>
 <context>
+    <name>PolicyFields</name>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>M&amp;inimum TTL:</source>
+        <translation>&amp;Mindest-TTL:</translation>
+    </message>
+    <message>
+        <source>Record TTLs shorter than this are raised to it.</source>
+        <translation>Kürzere Record-TTLs werden auf diesen Wert angehoben.</translation>
+    </message>
+    <message>
+        <source>Ma&amp;ximum TTL:</source>
+        <translation>&amp;Höchst-TTL:</translation>
+    </message>
+    <message>
+        <source>Record TTLs longer than this are cut to it.</source>
+        <translation>Längere Record-TTLs werden auf diesen Wert gekürzt.</translation>
+    </message>
+    <message>
+        <source>&amp;Default TTL:</source>
+        <translation>Stan&amp;dard-TTL:</translation>
+    </message>
+    <message>
+        <source>The TTL of answers that carry none (the system resolver&apos;s).</source>
+        <translation>Die TTL für Antworten, die keine mitliefern (die des System-Resolvers).</translation>
+    </message>
+    <message>
+        <source>&amp;Stale answer TTL:</source>
+        <translation>TTL für &amp;veraltete Antworten:</translation>
+    </message>
+    <message>
+        <source>The TTL a stale answer is served with (RFC 8767).</source>
+        <translation>Die TTL, mit der eine veraltete Antwort ausgeliefert wird (RFC 8767).</translation>
+    </message>
+    <message>
+        <source>Serve stale &amp;for:</source>
+        <translation>Veraltet ausliefern &amp;für:</translation>
+    </message>
+    <message>
+        <source>How long after it expired an answer may still be served stale (RFC 8767 suggests one to three days).</source>
+        <translation>Wie lange nach ihrem Ablauf eine Antwort noch veraltet ausgeliefert werden darf (RFC 8767 empfiehlt ein bis drei Tage).</translation>
+    </message>
+    <message>
+        <source>&amp;Negative caching cap:</source>
+        <translation>Obergrenze für &amp;negatives Caching:</translation>
+    </message>
+    <message>
+        <source>The longest NXDOMAIN and NODATA answers are cached (RFC 2308).</source>
+        <translation>Wie lange NXDOMAIN- und NODATA-Antworten höchstens zwischengespeichert werden (RFC 2308).</translation>
+    </message>
+    <message>
+        <source>Client &amp;response timer:</source>
+        <translation>Client-&amp;Antwort-Timer:</translation>
+    </message>
+    <message>
+        <source>A lookup slower than this is answered from the fallback tiers meanwhile (RFC 8767 suggests 1.8 s).</source>
+        <translation>Dauert eine Auflösung länger, wird in der Zwischenzeit aus den Fallback-Stufen geantwortet (RFC 8767 empfiehlt 1,8 s).</translation>
+    </message>
+    <message>
+        <source>First refresh &amp;retry:</source>
+        <translation>&amp;Erster Aktualisierungsversuch nach:</translation>
+    </message>
+    <message>
+        <source>While fallback answers are served, the first refresh in the background comes after this, and the wait doubles...</source>
+        <translation>Solange Fallback-Antworten ausgeliefert werden, folgt die erste Aktualisierung im Hintergrund nach dieser Zeit, und die Wartezeit verdoppelt sich...</translation>
+    </message>
+    <message>
+        <source>&amp;Longest refresh retry:</source>
+        <translation>&amp;Längste Wartezeit bis Aktualisierung:</translation>
+    </message>
+    <message>
+        <source>...up to this.</source>
+        <translation>...bis höchstens zu diesem Wert.</translation>
+    </message>
+    <message>
+        <source>Stale for &amp;deleted names:</source>
+        <translation>Veraltet für &amp;gelöschte Namen:</translation>
+    </message>
+    <message>
+        <source>Serve stale answers for NXDOMAIN and NODATA too. Off: a name that was deleted is not &quot;down&quot;.</source>
+        <translation>Veraltete Antworten auch bei NXDOMAIN und NODATA ausliefern. Aus: Ein gelöschter Name gilt nicht als „ausgefallen“.</translation>
+    </message>
+    <message>
+        <source>Check &amp;timeout:</source>
+        <translation>Check-&amp;Timeout:</translation>
+    </message>
+    <message>
+        <source>How long one connect or HTTP request of a check may take.</source>
+        <translation>Wie lange ein Verbindungsaufbau oder eine HTTP-Anfrage eines Checks dauern darf.</translation>
+    </message>
+    <message>
+        <source>Probes at &amp;once:</source>
+        <translation>&amp;Gleichzeitige Prüfungen:</translation>
+    </message>
+    <message>
+        <source>How many targets are probed at the same time.</source>
+        <translation>Wie viele Ziele gleichzeitig geprüft werden.</translation>
+    </message>
+    <message>
+        <source>&amp;First re-probe after:</source>
+        <translation>&amp;Erste Neuprüfung nach:</translation>
+    </message>
+    <message>
+        <source>After a failed probe the target is probed again this soon, and the wait doubles...</source>
+        <translation>Nach einer fehlgeschlagenen Prüfung wird das Ziel nach dieser Zeit erneut geprüft, und die Wartezeit verdoppelt sich...</translation>
+    </message>
+    <message>
+        <source>&amp;Longest re-probe wait:</source>
+        <translation>&amp;Längste Wartezeit bis Neuprüfung:</translation>
+    </message>
+    <message>
+        <source>Check &amp;retries:</source>
+        <translation>Check-&amp;Wiederholungen:</translation>
+    </message>
+    <message>
+        <source>How often HTTP and MLflow checks retry 408, 429, 5xx answers and connection errors.</source>
+        <translation>Wie oft HTTP- und MLflow-Checks bei Antworten 408, 429, 5xx und bei Verbindungsfehlern wiederholt werden.</translation>
+    </message>
+    <message>
+        <source>Retry &amp;backoff factor:</source>
+        <translation>&amp;Backoff-Faktor für Wiederholungen:</translation>
+    </message>
+    <message>
+        <source>The wait before retry n is this factor times 2^(n-1), plus jitter.</source>
+        <translation>Die Wartezeit vor Wiederholung n ist dieser Faktor mal 2^(n-1), plus Jitter.</translation>
+    </message>
+    <message>
+        <source>Retry &amp;jitter:</source>
+        <translation>&amp;Jitter für Wiederholungen:</translation>
+    </message>
+    <message>
+        <source>A random extra wait before a retry, up to this.</source>
+        <translation>Eine zufällige zusätzliche Wartezeit vor einer Wiederholung, höchstens dieser Wert.</translation>
+    </message>
+    <message>
+        <source>Longest retry &amp;wait:</source>
+        <translation>Längste Wartezeit &amp;vor Wiederholung:</translation>
+    </message>
+    <message>
+        <source>No wait before a retry is longer than this.</source>
+        <translation>Keine Wartezeit vor einer Wiederholung ist länger als dieser Wert.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemLabel</name>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>ResolversPage</name>
+    <message>
+        <source>Resolvers</source>
+        <translation>Resolver</translation>
+    </message>
+    <message>
+        <source>The resolvers targets can use. Changes to resolvers take effect when DNS Watch is started again.</source>
+        <translation>Die Resolver, die Ziele verwenden können. Änderungen an Resolvern wirken erst nach einem Neustart von DNS Watch.</translation>
+    </message>
+    <message>
+        <source>The operating system&apos;s resolver (its own servers and retries): always there, and only its timeout can be set here.</source>
+        <translation>Der Resolver des Betriebssystems (mit eigenen Servern und Wiederholungen): immer vorhanden; hier lässt sich nur sein Timeout einstellen.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <source>What targets call this resolver: letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
+        <translation>Der Name, unter dem Ziele diesen Resolver verwenden: Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; und &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <source>e.g. 10.0.0.53:53, [2001:db8::53]:53</source>
+        <translation>z. B. 10.0.0.53:53, [2001:db8::53]:53</translation>
+    </message>
+    <message>
+        <source>&amp;Servers:</source>
+        <translation>Ser&amp;ver:</translation>
+    </message>
+    <message>
+        <source>The nameservers asked in turn: addresses with an optional port, separated by commas or spaces.</source>
+        <translation>Die Nameserver, die der Reihe nach gefragt werden: Adressen mit optionalem Port, durch Kommas oder Leerzeichen getrennt.</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Timeout:</translation>
+    </message>
+    <message>
+        <source>How long one try waits for an answer, in milliseconds (the system resolver: one whole lookup).</source>
+        <translation>Wie lange ein Versuch auf eine Antwort wartet, in Millisekunden (beim System-Resolver: eine ganze Auflösung).</translation>
+    </message>
+    <message>
+        <source>&amp;Attempts:</source>
+        <translation>&amp;Anzahl Versuche:</translation>
+    </message>
+    <message>
+        <source>How many rounds over the servers before the lookup fails.</source>
+        <translation>Wie viele Durchgänge über alle Server, bevor die Auflösung fehlschlägt.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>How long answers live and how the fallback tiers behave. Cache changes take effect when DNS Watch is started again (the cache itself is kept until then).</source>
+        <translation>Wie lange Antworten gültig sind und wie sich die Fallback-Stufen verhalten. Änderungen am Cache wirken erst nach einem Neustart von DNS Watch (der Cache selbst bleibt bis dahin erhalten).</translation>
+    </message>
+    <message>
+        <source>The timing of the probe schedule and of the service checks. Changes take effect when DNS Watch is started again.</source>
+        <translation>Das Zeitverhalten des Prüfplans und der Dienst-Checks. Änderungen wirken erst nach einem Neustart von DNS Watch.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Targets</source>
+        <translation>&amp;Ziele</translation>
+    </message>
+    <message>
+        <source>&amp;Resolvers</source>
+        <translation>&amp;Resolver</translation>
+    </message>
+    <message>
+        <source>&amp;Cache</source>
+        <translation>&amp;Cache</translation>
+    </message>
+    <message>
+        <source>&amp;Probes</source>
+        <translation>&amp;Prüfungen</translation>
+    </message>
+    <message>
+        <source>Problems in the settings</source>
+        <translation>Probleme in den Einstellungen</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>Speicherstatus</translation>
+    </message>
+    <message>
+        <source>No config file: DNS Watch runs on the %1. &quot;Save as...&quot; writes these settings to a file; start DNS Watch with --config FILE to use it next time.</source>
+        <translation>Keine Konfigurationsdatei: DNS Watch läuft mit der Konfiguration „%1“. „Speichern unter...“ schreibt diese Einstellungen in eine Datei; starten Sie DNS Watch mit --config DATEI, um sie beim nächsten Mal zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Config file: %1</source>
+        <translation>Konfigurationsdatei: %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2). Shown: the settings the dashboard runs on; saving replaces the file.</source>
+        <translation>%1 kann nicht gelesen werden (%2). Angezeigt werden die Einstellungen, mit denen das Dashboard läuft; Speichern ersetzt die Datei.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n Problem</numerusform>
+            <numerusform>%n Probleme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 tab: %2, marked there</source>
+        <translation>Reiter „%1“: %2, dort markiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Save is off until the config is valid: %n problem(s).</source>
+        <translation>
+            <numerusform>Speichern ist erst möglich, wenn die Konfiguration gültig ist: %n Problem.</numerusform>
+            <numerusform>Speichern ist erst möglich, wenn die Konfiguration gültig ist: %n Probleme.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Save as...</source>
+        <translation>Speichern &amp;unter...</translation>
+    </message>
+    <message>
+        <source>The config has problems: see them above the buttons.</source>
+        <translation>Die Konfiguration hat Probleme: siehe oberhalb der Schaltflächen.</translation>
+    </message>
+    <message>
+        <source>%1 was changed by something else since the settings were opened. Saving replaces those changes with the settings shown here.</source>
+        <translation>%1 wurde seit dem Öffnen der Einstellungen von anderer Seite geändert. Speichern ersetzt diese Änderungen durch die hier angezeigten Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Not saved: the config has problems.</source>
+        <translation>Nicht gespeichert: Die Konfiguration hat Probleme.</translation>
+    </message>
+    <message>
+        <source>Could not save to %1: %2. Nothing was written there; your changes are still here.</source>
+        <translation>Speichern in %1 fehlgeschlagen: %2. Dort wurde nichts geschrieben; Ihre Änderungen sind noch hier.</translation>
+    </message>
+    <message>
+        <source>Saved to %1, but it does not read back: %2</source>
+        <translation>In %1 gespeichert, aber die Datei lässt sich nicht zurücklesen: %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1 and applied.</source>
+        <translation>In %1 gespeichert und übernommen.</translation>
+    </message>
+    <message>
+        <source>Takes a restart: %1.</source>
+        <translation>Neustart nötig für: %1.</translation>
+    </message>
+    <message>
+        <source>DNS Watch was started without this file: start it with --config %1 to use it next time.</source>
+        <translation>DNS Watch wurde ohne diese Datei gestartet: Starten Sie es mit --config %1, um sie beim nächsten Mal zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Save the settings as</source>
+        <translation>Einstellungen speichern unter</translation>
+    </message>
+    <message>
+        <source>JSON config (*.json)</source>
+        <translation>JSON-Konfiguration (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Saving replaces it.</source>
+        <translation>%1 existiert bereits. Speichern ersetzt die Datei.</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>Datei ersetzen?</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+    <message>
+        <source>Discard the changes?</source>
+        <translation>Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>The settings were changed but not saved.</source>
+        <translation>Die Einstellungen wurden geändert, aber nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+</context>
+<context>
     <name>StateNotifier</name>
     <message>
         <source>%1 is down</source>
@@ -394,18 +874,6 @@
     <message>
         <source>Service answered</source>
         <translation>Dienst hat geantwortet</translation>
-    </message>
-    <message>
-        <source>Kept reachable by fallback</source>
-        <translation>Per Fallback erreichbar gehalten</translation>
-    </message>
-    <message>
-        <source>DNS latency</source>
-        <translation>DNS-Latenz</translation>
-    </message>
-    <message>
-        <source>Service latency</source>
-        <translation>Dienst-Latenz</translation>
     </message>
     <message>
         <source>Time range</source>
@@ -436,10 +904,6 @@
         <translation>%1: Erfolg</translation>
     </message>
     <message>
-        <source>%1: latency</source>
-        <translation>%1: Latenz</translation>
-    </message>
-    <message>
         <source>Last 24 hours (history)</source>
         <translation>Letzte 24 Stunden (Verlauf)</translation>
     </message>
@@ -450,6 +914,86 @@
     <message>
         <source>%1: history unavailable (%2)</source>
         <translation>%1: Verlauf nicht verfügbar (%2)</translation>
+    </message>
+    <message>
+        <source>Cache state</source>
+        <translation>Cache-Zustand</translation>
+    </message>
+    <message>
+        <source>Drag to zoom in, wheel to zoom, right-drag or Shift+drag to pan, double-click to follow now again</source>
+        <translation>Ziehen: hineinzoomen; Mausrad: zoomen; Ziehen mit rechter Maustaste oder Umschalt+Ziehen: verschieben; Doppelklick: wieder der aktuellen Zeit folgen</translation>
+    </message>
+    <message>
+        <source>All targets</source>
+        <translation>Alle Ziele</translation>
+    </message>
+    <message>
+        <source>Show every target together (select a row to show one)</source>
+        <translation>Alle Ziele zusammen anzeigen (für ein einzelnes Ziel eine Zeile auswählen)</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Follow now (zooming or panning a chart holds its window)</source>
+        <translation>Der aktuellen Zeit folgen (Zoomen oder Verschieben eines Diagramms hält dessen Zeitfenster fest)</translation>
+    </message>
+    <message>
+        <source>Served stale</source>
+        <translation>Veraltete Antwort ausgeliefert</translation>
+    </message>
+    <message>
+        <source>Served pinned</source>
+        <translation>Festgelegte Adressen ausgeliefert</translation>
+    </message>
+    <message>
+        <source>Served env fallback</source>
+        <translation>Umgebungs-Fallback ausgeliefert</translation>
+    </message>
+    <message>
+        <source>%1 p50-p95</source>
+        <translation>%1 p50-p95</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Fresh</source>
+        <translation>Frisch</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Veraltet</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativ</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Festgelegt</translation>
+    </message>
+    <message>
+        <source>Env</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Fehlend</translation>
+    </message>
+    <message>
+        <source>%1: latency (p50, band to p95)</source>
+        <translation>%1: Latenz (p50, Band bis p95)</translation>
+    </message>
+    <message>
+        <source>Cache state (all targets)</source>
+        <translation>Cache-Zustand (alle Ziele)</translation>
     </message>
 </context>
 <context>
@@ -533,6 +1077,177 @@
     <message>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsPage</name>
+    <message>
+        <source>Targets</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>The hosts DNS Watch resolves and checks. Changes to targets apply as soon as they are saved.</source>
+        <translation>Die Hosts, die DNS Watch auflöst und prüft. Änderungen an Zielen gelten, sobald sie gespeichert sind.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <source>Shown in the dashboard, the metrics and the events; unique.</source>
+        <translation>Erscheint im Dashboard, in den Metriken und in den Ereignissen; muss eindeutig sein.</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <source>e.g. mlflow.internal</source>
+        <translation>z. B. mlflow.internal</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>The host name to resolve.</source>
+        <translation>Der aufzulösende Hostname.</translation>
+    </message>
+    <message>
+        <source>&amp;Resolver:</source>
+        <translation>Resol&amp;ver:</translation>
+    </message>
+    <message>
+        <source>Which resolver looks the host up (the Resolvers tab defines them).</source>
+        <translation>Welcher Resolver den Host auflöst (festgelegt im Reiter „Resolver“).</translation>
+    </message>
+    <message>
+        <source>Re&amp;cord:</source>
+        <translation>Rec&amp;ord:</translation>
+    </message>
+    <message>
+        <source>The address records asked for: IPv4 (A), IPv6 (AAAA) or both.</source>
+        <translation>Die abgefragten Adress-Records: IPv4 (A), IPv6 (AAAA) oder beide.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Interval:</source>
+        <translation>&amp;Intervall:</translation>
+    </message>
+    <message>
+        <source>How often the target is probed, in seconds.</source>
+        <translation>Wie oft das Ziel geprüft wird, in Sekunden.</translation>
+    </message>
+    <message>
+        <source>Readiness needs this target</source>
+        <translation>Bereitschaft erfordert dieses Ziel</translation>
+    </message>
+    <message>
+        <source>Cri&amp;tical:</source>
+        <translation>&amp;Kritisch:</translation>
+    </message>
+    <message>
+        <source>A critical target without addresses makes DNS Watch not ready.</source>
+        <translation>Hat ein kritisches Ziel keine Adressen, ist DNS Watch nicht bereit.</translation>
+    </message>
+    <message>
+        <source>e.g. 10.0.0.5, fd00::5</source>
+        <translation>z. B. 10.0.0.5, fd00::5</translation>
+    </message>
+    <message>
+        <source>&amp;Fallback addresses:</source>
+        <translation>&amp;Fallback-Adressen:</translation>
+    </message>
+    <message>
+        <source>Pinned addresses served when DNS and the stale cache cannot answer; separated by commas or spaces.</source>
+        <translation>Festgelegte Adressen, die ausgeliefert werden, wenn weder DNS noch der veraltete Cache antworten können; durch Kommas oder Leerzeichen getrennt.</translation>
+    </message>
+    <message>
+        <source>dns: the answer only</source>
+        <translation>dns: nur die Antwort</translation>
+    </message>
+    <message>
+        <source>tcp: connect to a port</source>
+        <translation>tcp: Verbindung zu einem Port</translation>
+    </message>
+    <message>
+        <source>http: a GET and its status</source>
+        <translation>http: ein GET und dessen Status</translation>
+    </message>
+    <message>
+        <source>mlflow: the tracking server&apos;s health</source>
+        <translation>mlflow: Zustand des Tracking-Servers</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k:</source>
+        <translation>Check-&amp;Art:</translation>
+    </message>
+    <message>
+        <source>What is checked once the host resolved.</source>
+        <translation>Was geprüft wird, sobald der Host aufgelöst ist.</translation>
+    </message>
+    <message>
+        <source>any address; or e.g. 10.0.0.0/8</source>
+        <translation>beliebige Adresse; oder z. B. 10.0.0.0/8</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected addresses:</source>
+        <translation>Er&amp;wartete Adressen:</translation>
+    </message>
+    <message>
+        <source>Addresses or subnets the answer must fall in; separated by commas or spaces.</source>
+        <translation>Adressen oder Subnetze, in denen die Antwort liegen muss; durch Kommas oder Leerzeichen getrennt.</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>Por&amp;t:</translation>
+    </message>
+    <message>
+        <source>The TCP port to connect to.</source>
+        <translation>Der TCP-Port, zu dem verbunden wird.</translation>
+    </message>
+    <message>
+        <source>e.g. https://api.internal/health</source>
+        <translation>z. B. https://api.internal/health</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>UR&amp;L:</translation>
+    </message>
+    <message>
+        <source>The http:// or https:// URL to ask; no user name or password in it.</source>
+        <translation>Die abzufragende http://- oder https://-URL; ohne Benutzernamen und Passwort.</translation>
+    </message>
+    <message>
+        <source>Lowest expected HTTP status</source>
+        <translation>Niedrigster erwarteter HTTP-Status</translation>
+    </message>
+    <message>
+        <source>Highest expected HTTP status</source>
+        <translation>Höchster erwarteter HTTP-Status</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Expected &amp;status:</source>
+        <translation>Er&amp;warteter Status:</translation>
+    </message>
+    <message>
+        <source>The HTTP statuses that count as up, e.g. 200 to 399.</source>
+        <translation>Die HTTP-Statuscodes, die als erreichbar gelten, z. B. 200 bis 399.</translation>
+    </message>
+    <message>
+        <source>new target</source>
+        <translation>neues Ziel</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 namespace {
 
@@ -493,48 +494,77 @@ std::optional<QList<StoredEvent>> HistoryDatabase::events(const QDateTime &from,
     return events;
 }
 
+namespace {
+constexpr char ResultColumns[] =
+        "time_ms, target, host, resolver, record, source, cause, addresses, dns_server,"
+        " dns_detail, dns_latency_us, checked, check_ok, check_address, check_latency_us,"
+        " check_detail, attempts, reachable";
+
+// A row of ResultColumns.
+ProbeResult resultOf(const QSqlQuery &query)
+{
+    ProbeResult result;
+    result.time = timeOf(query.value(0));
+    result.target = query.value(1).toString();
+    LookupResult &dns = result.resolution;
+    dns.host = query.value(2).toString();
+    dns.resolver = query.value(3).toString();
+    dns.kind = recordKindFromName(query.value(4).toString()).value_or(RecordKind::Both);
+    dns.source = sourceFromName(query.value(5).toString()).value_or(ResolutionSource::None);
+    dns.cause = causeFromName(query.value(6).toString()).value_or(FailureCause::None);
+    dns.addresses = addressesOf(query.value(7));
+    dns.server = query.value(8).toString();
+    dns.detail = query.value(9).toString();
+    dns.latencyUs = query.value(10).toLongLong();
+    result.checked = query.value(11).toBool();
+    result.check.ok = query.value(12).toBool();
+    result.check.address = QHostAddress(query.value(13).toString());
+    result.check.latencyUs = query.value(14).toLongLong();
+    result.check.detail = query.value(15).toString();
+    result.check.attempts = attemptsOf(query.value(16));
+    result.reachable = query.value(17).toBool();
+    return result;
+}
+} // namespace
+
 std::optional<QList<ProbeResult>> HistoryDatabase::results(const QString &target,
                                                            const QDateTime &from,
                                                            const QDateTime &to, int limit)
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral(
-            "SELECT * FROM (SELECT time_ms, target, host, resolver, record, source, cause,"
-            " addresses, dns_server, dns_detail, dns_latency_us, checked, check_ok, check_address,"
-            " check_latency_us, check_detail, attempts, reachable, rowid FROM results"
-            " WHERE target = ? AND time_ms >= ? AND time_ms < ?"
-            " ORDER BY time_ms DESC, rowid DESC LIMIT ?) ORDER BY time_ms, rowid"));
+    query.prepare(QStringLiteral("SELECT * FROM (SELECT %1, rowid FROM results"
+                                 " WHERE target = ? AND time_ms >= ? AND time_ms < ?"
+                                 " ORDER BY time_ms DESC, rowid DESC LIMIT ?)"
+                                 " ORDER BY time_ms, rowid")
+                          .arg(QLatin1String(ResultColumns)));
     bindAll(query, {target, msOf(from), msOf(to), limit});
     if (!query.exec()) {
         fail(QStringLiteral("reading results"), sqlErrorText(query.lastError()));
         return std::nullopt;
     }
     QList<ProbeResult> results;
-    while (query.next()) {
-        ProbeResult result;
-        result.time = timeOf(query.value(0));
-        result.target = query.value(1).toString();
-        LookupResult &dns = result.resolution;
-        dns.host = query.value(2).toString();
-        dns.resolver = query.value(3).toString();
-        dns.kind = recordKindFromName(query.value(4).toString()).value_or(RecordKind::Both);
-        dns.source = sourceFromName(query.value(5).toString()).value_or(ResolutionSource::None);
-        dns.cause = causeFromName(query.value(6).toString()).value_or(FailureCause::None);
-        dns.addresses = addressesOf(query.value(7));
-        dns.server = query.value(8).toString();
-        dns.detail = query.value(9).toString();
-        dns.latencyUs = query.value(10).toLongLong();
-        result.checked = query.value(11).toBool();
-        result.check.ok = query.value(12).toBool();
-        result.check.address = QHostAddress(query.value(13).toString());
-        result.check.latencyUs = query.value(14).toLongLong();
-        result.check.detail = query.value(15).toString();
-        result.check.attempts = attemptsOf(query.value(16));
-        result.reachable = query.value(17).toBool();
-        results.append(result);
-    }
+    while (query.next())
+        results.append(resultOf(query));
     return results;
+}
+
+bool HistoryDatabase::forEachResult(const QDateTime &from, const QDateTime &to,
+                                    const std::function<bool(const ProbeResult &)> &each)
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM results WHERE time_ms >= ? AND time_ms < ?"
+                                 " ORDER BY time_ms, rowid")
+                          .arg(QLatin1String(ResultColumns)));
+    bindAll(query, {msOf(from), msOf(to)});
+    if (!query.exec())
+        return fail(QStringLiteral("reading results"), sqlErrorText(query.lastError()));
+    while (query.next()) {
+        if (!each(resultOf(query)))
+            return false;
+    }
+    return true;
 }
 
 std::optional<QList<HistoryBucket>> HistoryDatabase::buckets(const QDateTime &from,
@@ -543,8 +573,85 @@ std::optional<QList<HistoryBucket>> HistoryDatabase::buckets(const QDateTime &fr
 {
     const qint64 widthMinutes = std::max(1, widthS / 60);
     // Hour rows hold the same sums as sixty minute rows: read the coarsest that fits.
-    const QString table = widthMinutes % 60 == 0 ? QStringLiteral("hour_aggregates")
-                                                 : QStringLiteral("minute_aggregates");
+    SumsQuery sums;
+    sums.table = widthMinutes % 60 == 0 ? QStringLiteral("hour_aggregates")
+                                        : QStringLiteral("minute_aggregates");
+    sums.bucketSql = QStringLiteral("minute - minute % ?");
+    sums.bucketValue = widthMinutes;
+    sums.widthS = int(widthMinutes * 60);
+    const auto rows = readSums(sums, from, to, target);
+    if (!rows)
+        return std::nullopt;
+    QList<HistoryBucket> buckets;
+    buckets.reserve(rows->size());
+    for (const auto &row : *rows)
+        buckets.append(row.first);
+    return buckets;
+}
+
+std::optional<QList<TargetTotals>> HistoryDatabase::totals(const QDateTime &from,
+                                                           const QDateTime &to)
+{
+    SumsQuery sums;
+    sums.table = QStringLiteral("minute_aggregates");
+    sums.bucketSql = QStringLiteral("?"); // one bucket: the whole range
+    sums.bucketValue = msOf(from) / MsPerMinute;
+    sums.widthS = int(std::max<qint64>(60, from.secsTo(to)));
+    sums.extraColumns = QStringLiteral(
+            ", count(*), sum(via_fallback > 0), sum(probes > 0 AND check_ok = 0)");
+    const auto rows = readSums(sums, from, to, QString());
+    if (!rows)
+        return std::nullopt;
+    QList<TargetTotals> totals;
+    for (const auto &[bucket, extra] : *rows) {
+        totals.append({bucket, extra.value(0).toLongLong(), extra.value(1).toLongLong(),
+                       extra.value(2).toLongLong()});
+    }
+    return totals;
+}
+
+std::optional<QList<HistoryBucket>> HistoryDatabase::downMinutes(const QDateTime &from,
+                                                                 const QDateTime &to)
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT target, minute, probes, via_fallback FROM"
+                                 " minute_aggregates WHERE minute >= ? AND minute < ?"
+                                 " AND probes > 0 AND check_ok = 0 ORDER BY target, minute"));
+    bindAll(query, {msOf(from) / MsPerMinute, (msOf(to) + MsPerMinute - 1) / MsPerMinute});
+    if (!query.exec()) {
+        fail(QStringLiteral("reading down minutes"), sqlErrorText(query.lastError()));
+        return std::nullopt;
+    }
+    QList<HistoryBucket> minutes;
+    while (query.next()) {
+        HistoryBucket minute;
+        minute.target = query.value(0).toString();
+        minute.start = timeOf(query.value(1).toLongLong() * MsPerMinute);
+        minute.probes = query.value(2).toLongLong();
+        minute.viaFallback = query.value(3).toLongLong();
+        minutes.append(minute);
+    }
+    return minutes;
+}
+
+std::optional<qint64> HistoryDatabase::minutesWithData(const QDateTime &from, const QDateTime &to)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT count(DISTINCT minute) FROM minute_aggregates"
+                                 " WHERE minute >= ? AND minute < ? AND probes > 0"));
+    bindAll(query, {msOf(from) / MsPerMinute, (msOf(to) + MsPerMinute - 1) / MsPerMinute});
+    if (!query.exec() || !query.next()) {
+        fail(QStringLiteral("counting minutes"), sqlErrorText(query.lastError()));
+        return std::nullopt;
+    }
+    return query.value(0).toLongLong();
+}
+
+std::optional<QList<std::pair<HistoryBucket, QVariantList>>>
+HistoryDatabase::readSums(const SumsQuery &sums, const QDateTime &from, const QDateTime &to,
+                          const QString &target)
+{
     QStringList histogramSums;
     for (const QString &column : allHistogramColumns())
         histogramSums += QStringLiteral("sum(%1)").arg(column);
@@ -552,14 +659,16 @@ std::optional<QList<HistoryBucket>> HistoryDatabase::buckets(const QDateTime &fr
     query.setForwardOnly(true);
     query.prepare(
             QStringLiteral(
-                    "SELECT target, minute - minute % ? AS bucket, sum(probes), sum(dns_ok),"
+                    "SELECT target, %4 AS bucket, sum(probes), sum(dns_ok),"
                     " sum(checks), sum(check_ok), sum(via_fallback), sum(dns_latency_sum_us),"
                     " max(dns_latency_max_us), sum(check_latency_sum_us),"
-                    " max(check_latency_max_us), %3 FROM %1 WHERE minute >= ? AND minute < ?%2"
+                    " max(check_latency_max_us), %3%5 FROM %1 WHERE minute >= ? AND minute < ?%2"
                     " GROUP BY target, bucket ORDER BY target, bucket")
-                    .arg(table, target.isEmpty() ? QString() : QStringLiteral(" AND target = ?"),
-                         histogramSums.join(QStringLiteral(", "))));
-    QVariantList values{widthMinutes, msOf(from) / MsPerMinute,
+                    .arg(sums.table,
+                         target.isEmpty() ? QString() : QStringLiteral(" AND target = ?"),
+                         histogramSums.join(QStringLiteral(", ")), sums.bucketSql,
+                         sums.extraColumns));
+    QVariantList values{sums.bucketValue, msOf(from) / MsPerMinute,
                         (msOf(to) + MsPerMinute - 1) / MsPerMinute};
     if (!target.isEmpty())
         values.append(target);
@@ -568,12 +677,14 @@ std::optional<QList<HistoryBucket>> HistoryDatabase::buckets(const QDateTime &fr
         fail(QStringLiteral("reading aggregates"), sqlErrorText(query.lastError()));
         return std::nullopt;
     }
-    QList<HistoryBucket> buckets;
+    constexpr int FirstHistogramColumn = 11;
+    constexpr int FirstExtraColumn = FirstHistogramColumn + 2 * LatencyHistogram::BucketCount;
+    QList<std::pair<HistoryBucket, QVariantList>> rows;
     while (query.next()) {
         HistoryBucket bucket;
         bucket.target = query.value(0).toString();
         bucket.start = timeOf(query.value(1).toLongLong() * MsPerMinute);
-        bucket.widthS = int(widthMinutes * 60);
+        bucket.widthS = sums.widthS;
         bucket.probes = query.value(2).toLongLong();
         bucket.dnsOk = query.value(3).toLongLong();
         bucket.checks = query.value(4).toLongLong();
@@ -583,7 +694,6 @@ std::optional<QList<HistoryBucket>> HistoryDatabase::buckets(const QDateTime &fr
         bucket.dnsLatencyMaxUs = query.value(8).toLongLong();
         bucket.checkLatencySumUs = query.value(9).toLongLong();
         bucket.checkLatencyMaxUs = query.value(10).toLongLong();
-        constexpr int FirstHistogramColumn = 11;
         for (int i = 0; i < LatencyHistogram::BucketCount; ++i) {
             bucket.dnsLatency.addToBucket(i, query.value(FirstHistogramColumn + i).toULongLong());
             bucket.checkLatency.addToBucket(
@@ -591,9 +701,12 @@ std::optional<QList<HistoryBucket>> HistoryDatabase::buckets(const QDateTime &fr
                     query.value(FirstHistogramColumn + LatencyHistogram::BucketCount + i)
                             .toULongLong());
         }
-        buckets.append(bucket);
+        QVariantList extra;
+        for (int column = FirstExtraColumn; column < query.record().count(); ++column)
+            extra.append(query.value(column));
+        rows.append({bucket, extra});
     }
-    return buckets;
+    return rows;
 }
 
 std::optional<QList<CacheCensus>> HistoryDatabase::census(const QDateTime &from,

@@ -48,6 +48,16 @@ struct HistoryBucket
     bool operator==(const HistoryBucket &other) const = default;
 };
 
+// One target's sums over a whole range (a report's), with how many of its minutes had data,
+// were kept reachable by a fallback tier, and were down (no probe reached the service).
+struct TargetTotals
+{
+    HistoryBucket sums;
+    qint64 minutes = 0;
+    qint64 fallbackMinutes = 0;
+    qint64 downMinutes = 0;
+};
+
 // What a restart takes back from the history: the last-known-good answers, operator pins, and
 // the last day's counts for the success-rate windows (hours, then the last one or two hours by
 // the minute).
@@ -94,10 +104,20 @@ public:
     std::optional<QList<StoredEvent>> events(const QDateTime &from, const QDateTime &to, int limit);
     std::optional<QList<ProbeResult>> results(const QString &target, const QDateTime &from,
                                               const QDateTime &to, int limit);
+    // Every result of [from, to), oldest first, one at a time (a report's CSV can be millions of
+    // rows); each returns false to stop. False when reading failed or each stopped it.
+    bool forEachResult(const QDateTime &from, const QDateTime &to,
+                       const std::function<bool(const ProbeResult &)> &each);
     // Buckets of widthS (a multiple of 60) over [from, to), oldest first: every target's, or
     // only target's when given.
     std::optional<QList<HistoryBucket>> buckets(const QDateTime &from, const QDateTime &to,
                                                 int widthS, const QString &target = QString());
+    // Per target over [from, to), from the minute rows.
+    std::optional<QList<TargetTotals>> totals(const QDateTime &from, const QDateTime &to);
+    // Every target's minutes without a reached probe, by target and time.
+    std::optional<QList<HistoryBucket>> downMinutes(const QDateTime &from, const QDateTime &to);
+    // Minutes in which some target was probed.
+    std::optional<qint64> minutesWithData(const QDateTime &from, const QDateTime &to);
     // The cache census in buckets of widthS (a multiple of 60) over [from, to): the mean count
     // of each state over the minutes of the bucket, oldest first.
     std::optional<QList<CacheCensus>> census(const QDateTime &from, const QDateTime &to, int widthS);
@@ -105,6 +125,18 @@ public:
     std::optional<QStringList> integrityCheck();
 
 private:
+    struct SumsQuery
+    {
+        QString table;
+        QString bucketSql; // the bucket's start in minutes, with one bound value
+        QVariant bucketValue;
+        int widthS = 60;
+        QString extraColumns; // ", expr, expr": handed back per row
+    };
+    std::optional<QList<std::pair<HistoryBucket, QVariantList>>> readSums(const SumsQuery &sums,
+                                                                          const QDateTime &from,
+                                                                          const QDateTime &to,
+                                                                          const QString &target);
     bool writeResults(const QList<ProbeResult> &results);
     bool writeAggregates(const QList<ProbeResult> &results);
     bool writeEvents(const QList<StoredEvent> &events);

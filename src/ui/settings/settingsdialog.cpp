@@ -1,6 +1,6 @@
 #include "settingsdialog.h"
 
-#include "appconfigjson.h"
+#include "config/appconfigjson.h"
 #include "configfieldpath.h"
 #include "policypage.h"
 #include "probe/monitor.h"
