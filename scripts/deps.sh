@@ -9,11 +9,12 @@ build_packages=(
   qt6-base-dev libqt6opengl6-dev libxkbcommon-dev qt6-charts-dev qt6-httpserver-dev
   qt6-websockets-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite
   cmake ninja-build ccache g++
+  fonts-dejavu-core
 )
 test_packages=(
   clang-14 libclang-rt-14-dev clang-format
   dnsmasq-base unbound bind9-dnsutils dnsperf iproute2 util-linux python3 python3-yaml openssl prometheus
-  xvfb xauth fonts-dejavu-core
+  xvfb xauth python3-jsonschema poppler-utils
 )
 
 wanted=("${build_packages[@]}")

@@ -7,6 +7,8 @@
 #include "headlessagent.h"
 #include "logging.h"
 #include "probe/monitor.h"
+#include "reportcommand.h"
+#include "reportschedule.h"
 #include "store/historyrecorder.h"
 
 #include <QCommandLineParser>
@@ -99,31 +101,52 @@ int closeHistory(HistoryStore *history, int exitCode)
 
 int runHeadless(QCoreApplication &app, const HeadlessAgent::Options &options,
                 const AppConfig &config, const EnvFallback &env, const QString &dbPath = QString(),
-                const std::function<void(HeadlessAgent &)> &started = {})
+                const std::function<void(HeadlessAgent &)> &started = {},
+                const std::optional<ReportSchedule::Options> &reports = std::nullopt)
 {
     SystemClock clock;
     const std::unique_ptr<HistoryStore> history = makeHistory(config, dbPath, &clock);
     std::unique_ptr<HeadlessAgent> agent;
-    startWithHistory(app, history.get(), dbPath,
-                     // A long-running agent checks its file's pages in the background.
-                     PageCheck::InBackground,
-                     [&](const SchemaReport &opened, const RestoredState &state) {
-                         agent = std::make_unique<HeadlessAgent>(options, config, env, &clock);
-                         if (history)
-                             agent->keepHistory(history.get(), opened, state);
-                         QString error;
-                         if (!agent->start(&error)) {
-                             err() << QCoreApplication::applicationName() << ": " << error << '\n';
-                             err().flush();
-                             app.exit(ExitUsage);
-                             return;
-                         }
-                         QObject::connect(agent.get(), &HeadlessAgent::stopRequested, &app,
-                                          &QCoreApplication::quit);
-                         if (started)
-                             started(*agent);
-                     });
+    std::unique_ptr<ReportSchedule> schedule;
+    startWithHistory(
+            app, history.get(), dbPath,
+            // A long-running agent checks its file's pages in the background.
+            PageCheck::InBackground, [&](const SchemaReport &opened, const RestoredState &state) {
+                agent = std::make_unique<HeadlessAgent>(options, config, env, &clock);
+                if (history)
+                    agent->keepHistory(history.get(), opened, state);
+                QString error;
+                if (!agent->start(&error)) {
+                    err() << QCoreApplication::applicationName() << ": " << error << '\n';
+                    err().flush();
+                    app.exit(ExitUsage);
+                    return;
+                }
+                QObject::connect(agent.get(), &HeadlessAgent::stopRequested, &app,
+                                 &QCoreApplication::quit);
+                if (reports && history) {
+                    schedule = std::make_unique<ReportSchedule>(*reports, history.get(),
+                                                                agent->monitor());
+                    HeadlessAgent *log = agent.get();
+                    QObject::connect(schedule.get(), &ReportSchedule::written, log,
+                                     [log](const QString &path) {
+                                         log->log(QStringLiteral("report: %1").arg(path));
+                                     });
+                    QObject::connect(schedule.get(), &ReportSchedule::failed, log,
+                                     [log](const QString &why) {
+                                         log->log(QStringLiteral("report failed: %1").arg(why));
+                                     });
+                    log->log(QStringLiteral("reports: every %1 s into %2, the newest %3 "
+                                            "kept")
+                                     .arg(reports->intervalS)
+                                     .arg(reports->directory)
+                                     .arg(reports->keep));
+                }
+                if (started)
+                    started(*agent);
+            });
     const int exitCode = app.exec();
+    schedule.reset();
     agent.reset(); // no more results: what it recorded is queued in the history
     return closeHistory(history.get(), exitCode);
 }
@@ -202,14 +225,26 @@ int runDemo(QCoreApplication &app, DemoLab::Run run, const QString &format, cons
 bool argumentsWantDashboard(const QStringList &arguments)
 {
     for (const QString &argument : arguments.mid(1)) {
-        for (const char *mode : {"--once", "--headless", "--format", "--help", "-h", "--help-all",
-                                 "--version", "-v"}) {
+        for (const char *mode : {"--once", "--headless", "--format", "--report", "--help", "-h",
+                                 "--help-all", "--version", "-v"}) {
             const QLatin1String name(mode);
             if (argument == name || argument.startsWith(name + QLatin1Char('=')))
                 return false;
         }
     }
     return true;
+}
+
+bool argumentsWantReports(const QStringList &arguments)
+{
+    for (const QString &argument : arguments.mid(1)) {
+        for (const char *option : {"--report", "--report-every"}) {
+            const QLatin1String name(option);
+            if (argument == name || argument.startsWith(name + QLatin1Char('=')))
+                return true;
+        }
+    }
+    return false;
 }
 
 int runCommandLine(QCoreApplication &app, const DashboardLauncher &dashboard)
@@ -230,7 +265,10 @@ int runCommandLine(QCoreApplication &app, const DashboardLauncher &dashboard)
             "DNSWATCH_FALLBACK_IPS=\"host=IP,IP;host2=IP\" sets emergency fallback addresses.\n\n"
             "--demo shows a built-in lab in the dashboard (with --headless, the agent; with\n"
             "--once, one round): fake names on loopback whose DNS fails on a script (slow\n"
-            "answers, SERVFAIL, outage, address change). Nothing to set up."));
+            "answers, SERVFAIL, outage, address change). Nothing to set up.\n\n"
+            "--report FILE writes a health report of the history (--db) for a range (default:\n"
+            "the last 24 hours) as html, pdf, csv or json (--format, else the extension) and\n"
+            "exits 0, or 2 with the reason. The agent writes one every --report-every."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption onceOption(
@@ -239,7 +277,9 @@ int runCommandLine(QCoreApplication &app, const DashboardLauncher &dashboard)
             QStringList{QStringLiteral("c"), QStringLiteral("config")},
             QStringLiteral("Read the JSON config from <file>."), QStringLiteral("file"));
     const QCommandLineOption formatOption(
-            QStringLiteral("format"), QStringLiteral("Output of --once: table (default) or json."),
+            QStringLiteral("format"),
+            QStringLiteral("Output of --once: table (default) or json. Of --report and "
+                           "--report-every: html, pdf, csv or json."),
             QStringLiteral("format"), QStringLiteral("table"));
     const QCommandLineOption headlessOption(
             QStringLiteral("headless"),
@@ -273,8 +313,39 @@ int runCommandLine(QCoreApplication &app, const DashboardLauncher &dashboard)
             QStringLiteral("Language of the dashboard, e.g. de or en (default: the system "
                            "locale's). The --once and agent output stay English."),
             QStringLiteral("code"));
+    const QCommandLineOption reportOption(
+            QStringLiteral("report"),
+            QStringLiteral("Write a health report of the history (--db) to <file>, then exit."),
+            QStringLiteral("file"));
+    const QCommandLineOption fromOption(
+            QStringLiteral("from"),
+            QStringLiteral("Start of the report's range, ISO 8601 (e.g. 2026-11-25T08:00:00Z; "
+                           "without an offset: local time). With --to."),
+            QStringLiteral("time"));
+    const QCommandLineOption toOption(QStringLiteral("to"),
+                                      QStringLiteral("End of the report's range, ISO 8601."),
+                                      QStringLiteral("time"));
+    const QCommandLineOption lastOption(
+            QStringLiteral("last"),
+            QStringLiteral("The report covers this long before now: 90m, 24h, 7d (default 24h)."),
+            QStringLiteral("duration"));
+    const QCommandLineOption reportEveryOption(
+            QStringLiteral("report-every"),
+            QStringLiteral("With --headless and --db: write a report of the last <duration> "
+                           "every <duration> into --report-dir."),
+            QStringLiteral("duration"));
+    const QCommandLineOption reportDirOption(
+            QStringLiteral("report-dir"),
+            QStringLiteral("Where --report-every writes (dnswatch-report-<UTC time>.<format>)."),
+            QStringLiteral("directory"));
+    const QCommandLineOption reportKeepOption(
+            QStringLiteral("report-keep"),
+            QStringLiteral("How many of its reports --report-every keeps (default 7)."),
+            QStringLiteral("count"), QStringLiteral("7"));
     parser.addOptions({onceOption, configOption, formatOption, headlessOption, listenOption,
-                       tokenOption, tokenFileOption, demoOption, dbOption, langOption});
+                       tokenOption, tokenFileOption, demoOption, dbOption, langOption, reportOption,
+                       fromOption, toOption, lastOption, reportEveryOption, reportDirOption,
+                       reportKeepOption});
 
     if (!parser.parse(app.arguments()))
         return usageError(parser.errorText());
@@ -290,9 +361,23 @@ int runCommandLine(QCoreApplication &app, const DashboardLauncher &dashboard)
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("unexpected argument \"%1\"")
                                   .arg(parser.positionalArguments().constFirst()));
+    const bool reporting = parser.isSet(reportOption) || parser.isSet(reportEveryOption);
+    for (const QCommandLineOption &option : {fromOption, toOption, lastOption}) {
+        if (parser.isSet(option) && !parser.isSet(reportOption))
+            return usageError(
+                    QStringLiteral("--%1 belongs to --report").arg(option.names().constLast()));
+    }
     const QString format = parser.value(formatOption);
-    if (format != QLatin1String("table") && format != QLatin1String("json"))
+    std::optional<ReportFormat> reportFormat;
+    if (reporting && parser.isSet(formatOption)) {
+        reportFormat = reportFormatFromName(format);
+        if (!reportFormat)
+            return usageError(QStringLiteral("--format of a report must be html, pdf, csv or "
+                                             "json, not \"%1\"")
+                                      .arg(format));
+    } else if (format != QLatin1String("table") && format != QLatin1String("json")) {
         return usageError(QStringLiteral("--format must be table or json, not \"%1\"").arg(format));
+    }
     if (parser.isSet(demoOption)) {
         for (const QCommandLineOption &option :
              {configOption, listenOption, tokenOption, tokenFileOption}) {
@@ -328,6 +413,41 @@ int runCommandLine(QCoreApplication &app, const DashboardLauncher &dashboard)
         err() << "warning: " << problem << '\n';
     err().flush();
 
+    if (parser.isSet(reportOption)) {
+        if (parser.isSet(headlessOption) || parser.isSet(onceOption))
+            return usageError(QStringLiteral("--report runs on its own (the agent writes reports "
+                                             "with --report-every)"));
+        return runReport(config,
+                         {parser.value(reportOption), reportFormat, parser.value(fromOption),
+                          parser.value(toOption), parser.value(lastOption), parser.value(dbOption)});
+    }
+    std::optional<ReportSchedule::Options> reports;
+    if (parser.isSet(reportEveryOption)) {
+        if (!parser.isSet(headlessOption) || !parser.isSet(dbOption)
+            || !parser.isSet(reportDirOption))
+            return usageError(QStringLiteral("--report-every needs --headless, --db FILE and "
+                                             "--report-dir DIR"));
+        QString error;
+        const auto every = parseDurationS(parser.value(reportEveryOption), &error);
+        if (!every)
+            return usageError(QStringLiteral("--report-every: %1").arg(error));
+        bool keepOk = false;
+        const int keep = parser.value(reportKeepOption).toInt(&keepOk);
+        if (!keepOk || keep < 1)
+            return usageError(QStringLiteral("--report-keep must be a whole number of at least 1, "
+                                             "not \"%1\"")
+                                      .arg(parser.value(reportKeepOption)));
+        const QString directory = parser.value(reportDirOption);
+        if (const QString problem = reportPathProblem(directory + QStringLiteral("/report"));
+            !problem.isEmpty())
+            return usageError(QStringLiteral("--report-dir: %1").arg(problem));
+        reports = ReportSchedule::Options{*every, directory, keep,
+                                          reportFormat.value_or(ReportFormat::Html)};
+    } else if (parser.isSet(reportDirOption) || parser.isSet(reportKeepOption)) {
+        return usageError(
+                QStringLiteral("--report-dir and --report-keep belong to --report-every"));
+    }
+
     if (parser.isSet(headlessOption)) {
         HeadlessAgent::Options options;
         options.configPath = parser.value(configOption);
@@ -353,7 +473,7 @@ int runCommandLine(QCoreApplication &app, const DashboardLauncher &dashboard)
             return usageError(QStringLiteral("--listen: %1").arg(listenError));
         options.listenAddress = address->address;
         options.listenPort = portGiven ? address->port : 9108;
-        return runHeadless(app, options, config, env, parser.value(dbOption));
+        return runHeadless(app, options, config, env, parser.value(dbOption), {}, reports);
     }
 
     if (dashboard && !parser.isSet(onceOption))

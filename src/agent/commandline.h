@@ -21,6 +21,9 @@ struct DashboardRequest
     QString language;
     QString configPath;
 };
+// Whether arguments ask for a report (--report, --report-every): drawing one needs a
+// QGuiApplication (offscreen is enough).
+bool argumentsWantReports(const QStringList &arguments);
 using DashboardLauncher = std::function<int(const DashboardRequest &)>;
 
 // True when these arguments (argv, program name first) leave the mode to the dashboard: none

@@ -3,6 +3,7 @@
 #include "translations.h"
 
 #include <QApplication>
+#include <QGuiApplication>
 
 #include <cstdio>
 
@@ -43,6 +44,15 @@ int main(int argc, char *argv[])
             installTranslations(app, request.language);
             return runDashboard(request);
         });
+    }
+    if (argumentsWantReports(arguments)) {
+        // Charts and PDFs are drawn with fonts, which need a QGuiApplication; offscreen needs
+        // no display.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
+        nameApplication();
+        return runCommandLine(app);
     }
     QCoreApplication app(argc, argv);
     nameApplication();

@@ -28,7 +28,7 @@ struct DashboardSession
         if (history) {
             recorder = std::make_unique<HistoryRecorder>(monitor.resolver(), history, state);
             recorder->watch(&monitor);
-            window.charts()->setHistory(history);
+            window.setHistory(history);
         }
     }
     Monitor monitor;

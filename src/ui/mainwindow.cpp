@@ -2,6 +2,7 @@
 
 #include "appicon.h"
 #include "pindialog.h"
+#include "reportdialog.h"
 #include "settings/settingsdialog.h"
 
 #include <QAction>
@@ -177,6 +178,11 @@ void MainWindow::buildMenus()
                                    ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Comma)}
                                    : QKeySequence::keyBindings(QKeySequence::Preferences));
     settings->setStatusTip(tr("Edit the targets, resolvers, cache policy and probe timing"));
+    m_exportReport = file->addAction(tr("&Export health report..."), this,
+                                     &MainWindow::openReportDialog);
+    m_exportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportReport->setEnabled(false); // until a history is given
+    m_exportReport->setToolTip(tr("Reports are made from the history: start with --db FILE"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
@@ -606,6 +612,30 @@ void MainWindow::updateReadiness()
         m_lastReady = ready;
         Q_EMIT readinessChanged(ready);
     }
+}
+
+void MainWindow::setHistory(HistoryStore *history)
+{
+    m_history = history;
+    m_charts->setHistory(history);
+    m_exportReport->setEnabled(history != nullptr);
+    m_exportReport->setToolTip(history ? tr("HTML, PDF, CSV or JSON, for a range and targets")
+                                       : tr("Reports are made from the history: start with "
+                                            "--db FILE"));
+}
+
+void MainWindow::openReportDialog()
+{
+    if (!m_history)
+        return;
+    if (m_reportDialog) {
+        m_reportDialog->raise();
+        m_reportDialog->activateWindow();
+        return;
+    }
+    m_reportDialog = new ReportDialog(m_monitor, m_history, this);
+    m_reportDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_reportDialog->open(); // not exec(): the dashboard goes on while a report is written
 }
 
 void MainWindow::openSettings()

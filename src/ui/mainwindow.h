@@ -6,6 +6,7 @@
 #include "eventfiltermodel.h"
 #include "eventlogmodel.h"
 #include "probe/monitor.h"
+#include "reportdialog.h"
 #include "statenotifier.h"
 #include "targettablemodel.h"
 
@@ -15,6 +16,7 @@
 
 class QAbstractItemModel;
 class QAction;
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -54,6 +56,10 @@ public:
     // The config file the settings editor edits and saves (empty: none, "Save as...").
     void setConfigPath(const QString &path) { m_configPath = path; }
     void openSettings(); // the settings editor, opened without blocking (one at a time)
+    // With a history: the charts read longer ranges from it, and reports can be exported.
+    void setHistory(HistoryStore *history);
+    void openReportDialog(); // File > Export health report (one at a time)
+    ReportDialog *reportDialog() const { return m_reportDialog; }
 
 Q_SIGNALS:
     void readinessChanged(bool ready);
@@ -107,6 +113,9 @@ private:
     QAction *m_resume = nullptr;
     QAction *m_copyEvents = nullptr;
     QAction *m_mute = nullptr;
+    QAction *m_exportReport = nullptr;
+    HistoryStore *m_history = nullptr;
+    QPointer<ReportDialog> m_reportDialog;
     StateNotifier *m_notifier;
     TargetCharts *m_charts = nullptr;
     QSystemTrayIcon *m_tray = nullptr; // shown only where the desktop has a tray

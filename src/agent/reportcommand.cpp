@@ -1,0 +1,81 @@
+#include "reportcommand.h"
+
+#include "store/historydatabase.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QLocale>
+#include <QTextStream>
+
+namespace {
+constexpr int ExitWritten = 0;
+constexpr int ExitUsage = 2;
+
+int fail(const QString &message)
+{
+    QTextStream err(stderr);
+    err << QCoreApplication::applicationName() << ": --report: " << message << '\n';
+    return ExitUsage;
+}
+} // namespace
+
+QString reportPathProblem(const QString &path)
+{
+    const QFileInfo file(path);
+    const QFileInfo directory(file.absolutePath());
+    if (file.isDir())
+        return QStringLiteral("%1 is a directory; give a file name").arg(path);
+    if (!directory.exists())
+        return QStringLiteral("the directory %1 does not exist").arg(directory.filePath());
+    if (!directory.isDir())
+        return QStringLiteral("%1 is not a directory").arg(directory.filePath());
+    if (!directory.isWritable())
+        return QStringLiteral("the directory %1 is not writable").arg(directory.filePath());
+    return QString();
+}
+
+int runReport(const AppConfig &config, const ReportCommand &command)
+{
+    const std::optional<ReportFormat> format = command.format ? command.format
+                                                              : reportFormatFromPath(command.path);
+    if (!format)
+        return fail(QStringLiteral("cannot tell the format of %1 from its extension: give "
+                                   "--format html, pdf, csv or json")
+                            .arg(command.path));
+    if (const QString problem = reportPathProblem(command.path); !problem.isEmpty())
+        return fail(problem);
+    if (command.dbPath.isEmpty())
+        return fail(QStringLiteral("needs --db FILE: the report is made from the history that "
+                                   "the agent or the dashboard keeps there"));
+    if (!QFileInfo::exists(command.dbPath))
+        return fail(QStringLiteral("--db %1 does not exist").arg(command.dbPath));
+    QString error;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto range = parseReportRange(command.from, command.to, command.last, now, &error);
+    if (!range)
+        return fail(error);
+
+    HistoryDatabase db(QStringLiteral("report"));
+    const SchemaReport opened = db.open(command.dbPath);
+    if (!opened.ok)
+        return fail(QStringLiteral("--db: %1").arg(opened.error));
+    ReportRequest request;
+    request.from = range->from;
+    request.to = range->to;
+    request.config = config;
+    request.historyPath = QFileInfo(command.dbPath).absoluteFilePath();
+    request.generatedAt = now;
+    QElapsedTimer timer;
+    timer.start();
+    if (!writeReport(db, request, *format, command.path, &error))
+        return fail(error);
+    QTextStream out(stdout);
+    out << QStringLiteral("report: %1 (%2, %3) for %4 to %5 in %6 ms\n")
+                    .arg(command.path, reportFormatName(*format),
+                         QLocale::c().formattedDataSize(QFileInfo(command.path).size()),
+                         range->from.toLocalTime().toString(Qt::ISODate),
+                         range->to.toLocalTime().toString(Qt::ISODate))
+                    .arg(timer.elapsed());
+    return ExitWritten;
+}

@@ -1,0 +1,70 @@
+#include "reportschedule.h"
+
+#include <QDir>
+#include <QRegularExpression>
+
+ReportSchedule::ReportSchedule(const Options &options, HistoryStore *store, const Monitor *monitor,
+                               QObject *parent)
+    : QObject(parent), m_options(options), m_store(store), m_monitor(monitor)
+{
+    m_timer.setInterval(std::chrono::seconds(options.intervalS));
+    connect(&m_timer, &QTimer::timeout, this, &ReportSchedule::writeNow);
+    m_timer.start();
+}
+
+QStringList ReportSchedule::reportsIn(const QString &directory)
+{
+    // The UTC time in the name sorts them; a name of any other shape is not ours.
+    QStringList names = QDir(directory).entryList({fileNamePrefix() + QStringLiteral("*")},
+                                                  QDir::Files, QDir::Name | QDir::Reversed);
+    static const QRegularExpression ours(
+            QStringLiteral("^dnswatch-report-[0-9]{8}T[0-9]{6}Z\\.(html|pdf|csv|json)$"));
+    names.removeIf([](const QString &name) { return !ours.match(name).hasMatch(); });
+    return names;
+}
+
+void ReportSchedule::writeNow()
+{
+    if (m_writing)
+        return;
+    m_writing = true;
+    const QDateTime now = m_monitor->clock()->wallTime().toUTC();
+    ReportRequest request;
+    request.from = now.addSecs(-m_options.intervalS);
+    request.to = now;
+    request.config = m_monitor->config();
+    request.historyPath = m_store->path();
+    request.generatedAt = now;
+    request.liveCache = m_monitor->resolver()->snapshot();
+    request.livePins = m_monitor->resolver()->pins();
+    const QString path = QDir(m_options.directory)
+                                 .filePath(fileNamePrefix()
+                                           + now.toString(QStringLiteral("yyyyMMddTHHmmssZ"))
+                                           + QLatin1Char('.') + reportFormatName(m_options.format));
+    const ReportFormat format = m_options.format;
+    m_store->readWith(
+            this,
+            [request, format, path](HistoryDatabase &db) {
+                QString error;
+                writeReport(db, request, format, path, &error);
+                return QVariant(error); // empty: written
+            },
+            [this, path](const QVariant &error) {
+                m_writing = false;
+                if (!error.isValid() || !error.toString().isEmpty()) {
+                    // Not valid: the history could not run it at all (it was closed).
+                    Q_EMIT failed(error.isValid() ? error.toString()
+                                                  : QStringLiteral("the history is closed"));
+                    return;
+                }
+                rotate();
+                Q_EMIT written(path);
+            });
+}
+
+void ReportSchedule::rotate()
+{
+    const QStringList reports = reportsIn(m_options.directory);
+    for (qsizetype i = m_options.keep; i < reports.size(); ++i)
+        QFile::remove(QDir(m_options.directory).filePath(reports[i]));
+}

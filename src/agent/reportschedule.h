@@ -1,0 +1,47 @@
+#pragma once
+
+#include "probe/monitor.h"
+#include "reportformat.h"
+#include "store/historystore.h"
+
+#include <QObject>
+#include <QTimer>
+
+// `--report-every 24h --report-dir DIR [--report-keep N]`: the agent writes a health report of
+// the last interval into DIR every interval (dnswatch-report-<UTC time>.<format>, written
+// atomically), on the history's thread so probing never waits, and keeps the newest N of its
+// reports there (older ones of its own naming are deleted; nothing else is touched).
+class ReportSchedule : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        qint64 intervalS = 24 * 3600;
+        QString directory;
+        int keep = 7;
+        ReportFormat format = ReportFormat::Html;
+    };
+
+    ReportSchedule(const Options &options, HistoryStore *store, const Monitor *monitor,
+                   QObject *parent = nullptr);
+
+    void writeNow(); // the timer's work
+
+    static QString fileNamePrefix() { return QStringLiteral("dnswatch-report-"); }
+    // The reports of ours in directory, newest first.
+    static QStringList reportsIn(const QString &directory);
+
+Q_SIGNALS:
+    void written(const QString &path);
+    void failed(const QString &why);
+
+private:
+    void rotate();
+
+    Options m_options;
+    HistoryStore *m_store;
+    const Monitor *m_monitor;
+    QTimer m_timer;
+    bool m_writing = false; // one at a time: a slow disk never piles them up
+};

@@ -1,0 +1,291 @@
+#include "reportbuilder.h"
+
+#include "config/appconfigjson.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSysInfo>
+
+namespace {
+
+constexpr qint64 MsPerMinute = 60'000;
+constexpr int EventLimit = 200'000;
+
+ReportLatency latencyOf(const LatencyHistogram &histogram)
+{
+    ReportLatency latency;
+    latency.samples = histogram.count();
+    if (histogram.count() == 0)
+        return latency;
+    latency.p50Ms = histogram.quantile(0.5) * 1000;
+    latency.p95Ms = histogram.quantile(0.95) * 1000;
+    latency.p99Ms = histogram.quantile(0.99) * 1000;
+    return latency;
+}
+
+ReportPoint pointOf(const HistoryBucket &bucket)
+{
+    ReportPoint point;
+    point.start = bucket.start;
+    point.widthS = bucket.widthS;
+    point.probes = bucket.probes;
+    point.viaFallback = bucket.viaFallback;
+    if (bucket.probes > 0) {
+        point.dnsSuccessPct = 100.0 * double(bucket.dnsOk) / double(bucket.probes);
+        point.serviceSuccessPct = 100.0 * double(bucket.checkOk) / double(bucket.probes);
+    }
+    point.hasLatency = bucket.dnsLatency.count() > 0;
+    if (point.hasLatency) {
+        point.dnsP50Ms = bucket.dnsLatency.quantile(0.5) * 1000;
+        point.dnsP95Ms = bucket.dnsLatency.quantile(0.95) * 1000;
+        if (bucket.checkLatency.count() > 0) {
+            point.serviceP50Ms = bucket.checkLatency.quantile(0.5) * 1000;
+            point.serviceP95Ms = bucket.checkLatency.quantile(0.95) * 1000;
+        }
+    }
+    return point;
+}
+
+// Whole minutes per chart bucket, or whole hours once a bucket is an hour or more.
+int chartBucketS(qint64 rangeS, int buckets)
+{
+    const qint64 widthS = std::max<qint64>(60, rangeS / std::max(1, buckets));
+    return int(widthS >= 3600 ? (widthS + 3599) / 3600 * 3600 : (widthS + 59) / 60 * 60);
+}
+
+QString stateNameOf(CacheEntrySnapshot::State state) { return cacheStateName(state); }
+
+ReportPin pinOf(const QString &host, const PinnedFallback &pin)
+{
+    return {host,
+            pin.addresses,
+            pin.origin == PinnedFallback::Origin::Config ? QStringLiteral("config")
+                                                         : QStringLiteral("operator"),
+            pin.reason,
+            pin.pinnedAt,
+            pin.expiresAt};
+}
+
+bool isOperatorAction(const QString &kind)
+{
+    return kind == eventKindName(ResolverEvent::Kind::Pinned)
+            || kind == eventKindName(ResolverEvent::Kind::Unpinned)
+            || kind == eventKindName(ResolverEvent::Kind::ForcedReResolve)
+            || kind == eventKindName(ResolverEvent::Kind::CacheCleared);
+}
+
+// Why a target was down around an incident's start: its change of state says it, else the
+// resolver's failure for its host.
+QString causeOf(const ReportIncident &incident, const QString &host,
+                const QList<StoredEvent> &events)
+{
+    const QDateTime from = incident.start.addSecs(-120);
+    QString resolverCause;
+    for (const StoredEvent &event : events) {
+        if (event.time < from || event.time > incident.end)
+            continue;
+        if (event.kind == StoredEvent::stateChangedKind() && event.target == incident.target
+            && event.after.value(0) == QLatin1String("down"))
+            return event.detail.isEmpty() ? QStringLiteral("down") : event.detail;
+        if (resolverCause.isEmpty() && event.host == host
+            && event.kind == eventKindName(ResolverEvent::Kind::ResolutionFailed))
+            resolverCause = event.detail.isEmpty() ? event.cause : event.detail;
+    }
+    return resolverCause.isEmpty() ? QStringLiteral("the service check failed") : resolverCause;
+}
+
+// Consecutive down minutes of each target, as incidents.
+QList<ReportIncident> incidentsOf(const QList<HistoryBucket> &downMinutes)
+{
+    QList<ReportIncident> incidents;
+    for (const HistoryBucket &minute : downMinutes) {
+        ReportIncident *last = incidents.isEmpty() ? nullptr : &incidents.last();
+        if (last && last->target == minute.target && last->end == minute.start) {
+            last->end = minute.start.addSecs(60);
+            ++last->minutes;
+            continue;
+        }
+        incidents.append({minute.target, minute.start, minute.start.addSecs(60), 1, QString()});
+    }
+    return incidents;
+}
+
+} // namespace
+
+QString configDigest(const AppConfig &config)
+{
+    // QJsonDocument writes object keys sorted: the same config gives the same bytes.
+    const QByteArray canonical = QJsonDocument(configToJson(config)).toJson(QJsonDocument::Compact);
+    return QString::fromLatin1(
+            QCryptographicHash::hash(canonical, QCryptographicHash::Sha256).toHex());
+}
+
+std::optional<HealthReport> buildHealthReport(HistoryDatabase &db, const ReportRequest &request,
+                                              QString *error)
+{
+    const auto failed = [&db, error]() -> std::optional<HealthReport> {
+        if (error)
+            *error = db.lastError();
+        return std::nullopt;
+    };
+    HealthReport report;
+    report.from = request.from.toUTC();
+    report.to = request.to.toUTC();
+    report.generatedAt = request.generatedAt.toUTC();
+    report.generatedOn = QSysInfo::machineHostName();
+    report.version = QStringLiteral(DNSWATCH_VERSION);
+    report.configSource = request.config.source;
+    report.configDigest = configDigest(request.config);
+    report.historyPath = request.historyPath;
+
+    const auto totals = db.totals(report.from, report.to);
+    const auto downMinutes = db.downMinutes(report.from, report.to);
+    const auto minutesWithData = db.minutesWithData(report.from, report.to);
+    const auto events = db.events(report.from, report.to, EventLimit);
+    const int chartS = chartBucketS(report.from.secsTo(report.to), request.chartBuckets);
+    const auto series = db.buckets(report.from, report.to, chartS);
+    if (!totals || !downMinutes || !minutesWithData || !events || !series)
+        return failed();
+    if (events->size() >= EventLimit)
+        report.notes += QStringLiteral("Only the last %1 events of the range are counted.")
+                                .arg(EventLimit);
+
+    // Which targets: the chosen ones, or every configured one and any other with data.
+    QList<TargetConfig> chosen;
+    QSet<QString> known;
+    for (const TargetConfig &target : request.config.targets) {
+        known.insert(target.name);
+        if (request.targets.isEmpty() || request.targets.contains(target.name))
+            chosen.append(target);
+    }
+    for (const TargetTotals &total : *totals) {
+        if (known.contains(total.sums.target))
+            continue;
+        if (!request.targets.isEmpty() && !request.targets.contains(total.sums.target))
+            continue;
+        TargetConfig gone;
+        gone.name = total.sums.target;
+        gone.critical = false; // no longer configured: it cannot count against readiness
+        chosen.append(gone);
+        report.notes += QStringLiteral("%1 had probes in the range but is no longer configured.")
+                                .arg(gone.name);
+    }
+    QHash<QString, const TargetTotals *> totalsByTarget;
+    for (const TargetTotals &total : *totals)
+        totalsByTarget.insert(total.sums.target, &total);
+    QHash<QString, QList<ReportPoint>> seriesByTarget;
+    for (const HistoryBucket &bucket : *series)
+        seriesByTarget[bucket.target].append(pointOf(bucket));
+
+    // The cache and the pins: live when given, else what the history kept.
+    QList<CacheEntrySnapshot> cache;
+    QHash<QString, PinnedFallback> pins;
+    if (request.liveCache) {
+        cache = *request.liveCache;
+    } else {
+        const auto kept = db.restoredState(report.generatedAt);
+        if (!kept)
+            return failed();
+        for (const KnownGoodAnswer &answer : kept->knownGood) {
+            CacheEntrySnapshot entry;
+            entry.resolver = answer.resolver;
+            entry.host = answer.host;
+            entry.kind = answer.kind;
+            entry.addresses = answer.addresses;
+            entry.state = answer.expiresAt > report.generatedAt ? CacheEntrySnapshot::State::Fresh
+                                                                : CacheEntrySnapshot::State::Stale;
+            entry.staleSince = answer.expiresAt;
+            cache.append(entry);
+        }
+        pins = kept->pins;
+        report.notes += QStringLiteral("Made from the history file: the cache shown is the "
+                                       "last-known-good answers it kept.");
+    }
+    if (request.livePins)
+        pins = *request.livePins;
+
+    QSet<QString> critical;
+    for (const TargetConfig &target : chosen) {
+        TargetReport out;
+        out.name = target.name;
+        out.host = target.host;
+        out.resolver = target.resolver;
+        out.critical = target.critical;
+        if (target.critical)
+            critical.insert(target.name);
+        if (const TargetTotals *total = totalsByTarget.value(target.name)) {
+            const HistoryBucket &sums = total->sums;
+            out.probes = sums.probes;
+            out.dnsOk = sums.dnsOk;
+            out.checks = sums.checks;
+            out.checkOk = sums.checkOk;
+            out.viaFallback = sums.viaFallback;
+            out.minutesWithData = total->minutes;
+            out.fallbackMinutes = total->fallbackMinutes;
+            out.downMinutes = total->downMinutes;
+            out.dnsLatency = latencyOf(sums.dnsLatency);
+            out.serviceLatency = latencyOf(sums.checkLatency);
+        }
+        out.series = seriesByTarget.value(target.name);
+        for (const StoredEvent &event : *events) {
+            if (target.host.isEmpty() || event.host != target.host)
+                continue;
+            if (event.kind == eventKindName(ResolverEvent::Kind::FallbackEntered))
+                ++out.fallbackEventsByTier[event.tier];
+            else if (event.kind == eventKindName(ResolverEvent::Kind::AddressesChanged))
+                out.addressChanges.append(event);
+        }
+        for (const CacheEntrySnapshot &entry : std::as_const(cache)) {
+            if (!target.host.isEmpty() && entry.host == target.host)
+                out.cache.append(
+                        {entry.resolver, entry.host, stateNameOf(entry.state), entry.addresses,
+                         entry.ttlLeftMs
+                                 ? std::optional(report.generatedAt.addMSecs(*entry.ttlLeftMs))
+                                 : entry.staleSince});
+        }
+        if (pins.contains(target.host))
+            out.pin = pinOf(target.host, pins.value(target.host));
+        report.fallbackMinutes += out.fallbackMinutes;
+        report.downMinutes += out.downMinutes;
+        report.targets.append(out);
+    }
+
+    // Readiness: a minute is ready unless a critical target with probes in it was down.
+    QSet<qint64> notReady;
+    QList<HistoryBucket> chosenDown;
+    QSet<QString> chosenNames;
+    for (const TargetReport &target : std::as_const(report.targets))
+        chosenNames.insert(target.name);
+    for (const HistoryBucket &minute : *downMinutes) {
+        if (critical.contains(minute.target))
+            notReady.insert(minute.start.toMSecsSinceEpoch() / MsPerMinute);
+        if (chosenNames.contains(minute.target))
+            chosenDown.append(minute);
+    }
+    report.minutesWithData = *minutesWithData;
+    report.readyMinutes = std::max<qint64>(0, *minutesWithData - notReady.size());
+
+    QList<ReportIncident> incidents = incidentsOf(chosenDown);
+    std::stable_sort(incidents.begin(), incidents.end(),
+                     [](const auto &a, const auto &b) { return a.minutes > b.minutes; });
+    incidents = incidents.mid(0, request.incidentLimit);
+    QHash<QString, QString> hosts;
+    for (const TargetReport &target : std::as_const(report.targets))
+        hosts.insert(target.name, target.host);
+    for (ReportIncident &incident : incidents)
+        incident.cause = causeOf(incident, hosts.value(incident.target), *events);
+    report.worstIncidents = incidents;
+
+    for (const StoredEvent &event : *events) {
+        if (isOperatorAction(event.kind))
+            report.operatorActions.append(event);
+    }
+    if (report.from
+        < report.generatedAt.addSecs(-qint64(request.config.history.rawRetentionH) * 3600))
+        report.notes += QStringLiteral("Raw results are kept for %1 h: the CSV holds those of "
+                                       "the range that are still kept; the numbers come from "
+                                       "the minute aggregates.")
+                                .arg(request.config.history.rawRetentionH);
+    return report;
+}

@@ -1,0 +1,137 @@
+#include "reportcsv.h"
+
+#include "reportwording.h"
+
+#include <QRegularExpression>
+
+namespace {
+
+const QStringList Columns{
+        QStringLiteral("type"),           QStringLiteral("time"),
+        QStringLiteral("target"),         QStringLiteral("host"),
+        QStringLiteral("resolver"),       QStringLiteral("record"),
+        QStringLiteral("source"),         QStringLiteral("cause"),
+        QStringLiteral("addresses"),      QStringLiteral("dns_server"),
+        QStringLiteral("dns_latency_ms"), QStringLiteral("dns_detail"),
+        QStringLiteral("checked"),        QStringLiteral("check_ok"),
+        QStringLiteral("check_address"),  QStringLiteral("check_latency_ms"),
+        QStringLiteral("check_detail"),   QStringLiteral("reachable"),
+        QStringLiteral("event_kind"),     QStringLiteral("tier"),
+        QStringLiteral("before"),         QStringLiteral("after"),
+        QStringLiteral("event_detail"),
+};
+
+QString timeText(const QDateTime &time)
+{
+    return ReportWording::isoLocalTime(time); // with the offset, e.g. +01:00
+}
+
+QString boolText(bool value) { return value ? QStringLiteral("true") : QStringLiteral("false"); }
+
+QString msText(qint64 us) { return QString::number(double(us) / 1000.0, 'f', 3); }
+
+QByteArray line(const QStringList &fields)
+{
+    QStringList quoted;
+    quoted.reserve(fields.size());
+    for (const QString &field : fields)
+        quoted.append(csvField(field));
+    return (quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n")).toUtf8();
+}
+
+QStringList resultFields(const ProbeResult &result)
+{
+    const LookupResult &dns = result.resolution;
+    return {QStringLiteral("result"),
+            timeText(result.time),
+            result.target,
+            dns.host,
+            dns.resolver,
+            recordKindName(dns.kind),
+            sourceName(dns.source),
+            dns.cause == FailureCause::None ? QString() : causeName(dns.cause),
+            addressStrings(dns.addresses).join(QLatin1Char(' ')),
+            dns.server,
+            msText(dns.latencyUs),
+            dns.detail,
+            boolText(result.checked),
+            result.checked ? boolText(result.check.ok) : QString(),
+            result.check.address.isNull() ? QString() : result.check.address.toString(),
+            result.checked ? msText(result.check.latencyUs) : QString(),
+            result.check.detail,
+            boolText(result.reachable),
+            QString(),
+            QString(),
+            QString(),
+            QString(),
+            QString()};
+}
+
+QStringList eventFields(const StoredEvent &event)
+{
+    QStringList fields(Columns.size());
+    fields[0] = QStringLiteral("event");
+    fields[1] = timeText(event.time);
+    fields[2] = event.target;
+    fields[3] = event.host;
+    fields[4] = event.resolver;
+    fields[7] = event.cause;
+    fields[18] = event.kind;
+    fields[19] = event.tier;
+    fields[20] = event.before.join(QLatin1Char(' '));
+    fields[21] = event.after.join(QLatin1Char(' '));
+    fields[22] = event.detail;
+    return fields;
+}
+
+} // namespace
+
+QString csvField(const QString &text)
+{
+    static const QRegularExpression needsQuotes(QStringLiteral("[,\"\\r\\n]"));
+    if (!text.contains(needsQuotes))
+        return text;
+    return QLatin1Char('"') + QString(text).replace(QLatin1Char('"'), QStringLiteral("\"\""))
+            + QLatin1Char('"');
+}
+
+bool writeReportCsv(HistoryDatabase &db, const QDateTime &from, const QDateTime &to,
+                    const QStringList &targets, const QStringList &hosts, QIODevice *out,
+                    QString *error)
+{
+    const auto failed = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    const auto write = [out](const QStringList &fields) { return out->write(line(fields)) >= 0; };
+    if (!write(Columns))
+        return failed(out->errorString());
+    QString writeError;
+    const bool read = db.forEachResult(from, to, [&](const ProbeResult &result) {
+        if (!targets.isEmpty() && !targets.contains(result.target))
+            return true;
+        if (!write(resultFields(result))) {
+            writeError = out->errorString();
+            return false;
+        }
+        return true;
+    });
+    if (!writeError.isEmpty())
+        return failed(writeError);
+    if (!read)
+        return failed(db.lastError());
+    const auto events = db.events(from, to, std::numeric_limits<int>::max());
+    if (!events)
+        return failed(db.lastError());
+    for (const StoredEvent &event : *events) {
+        // With chosen targets: their state changes, and their hosts' resolver events.
+        const bool chosen = targets.isEmpty() || targets.contains(event.target)
+                || (event.target.isEmpty() && hosts.contains(event.host));
+        if (!chosen)
+            continue;
+        if (!write(eventFields(event)))
+            return failed(out->errorString());
+    }
+    return true;
+}

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "reportbuilder.h"
+
+enum class ReportFormat { Html, Pdf, Csv, Json };
+QString reportFormatName(ReportFormat format); // "html", "pdf", "csv", "json"
+std::optional<ReportFormat> reportFormatFromName(const QString &name);
+std::optional<ReportFormat> reportFormatFromPath(const QString &path); // by its extension
+
+enum class ReportStep { Reading, Writing };
+
+// Builds the report of request from the history and writes it to path in format, atomically
+// (QSaveFile: a crash never leaves half a report under the final name). Runs on db's thread.
+// progress, when given, hears each step as it starts. False, with why (naming the path), when
+// the history cannot be read or the file cannot be written.
+bool writeReport(HistoryDatabase &db, const ReportRequest &request, ReportFormat format,
+                 const QString &path, QString *error,
+                 const std::function<void(ReportStep step)> &progress = {});

@@ -1,0 +1,74 @@
+#include "reportrange.h"
+
+#include <QRegularExpression>
+
+namespace {
+std::optional<QDateTime> parseTime(const QString &text)
+{
+    for (const Qt::DateFormat format : {Qt::ISODateWithMs, Qt::ISODate}) {
+        const QDateTime time = QDateTime::fromString(text, format);
+        if (time.isValid())
+            return time.toUTC(); // no offset in the text: Qt reads it as local time
+    }
+    return std::nullopt;
+}
+} // namespace
+
+std::optional<qint64> parseDurationS(const QString &text, QString *error)
+{
+    static const QRegularExpression pattern(QStringLiteral("^([0-9]{1,9})([smhd])$"));
+    const QRegularExpressionMatch match = pattern.match(text.trimmed());
+    const qint64 amount = match.hasMatch() ? match.captured(1).toLongLong() : 0;
+    if (amount <= 0) {
+        *error = QStringLiteral("\"%1\" is not a duration: expected a whole number and a unit, "
+                                "e.g. 90s, 30m, 24h or 7d")
+                         .arg(text);
+        return std::nullopt;
+    }
+    const QChar unit = match.captured(2).at(0);
+    const qint64 perUnit = unit == u's' ? 1 : unit == u'm' ? 60 : unit == u'h' ? 3600 : 86400;
+    return amount * perUnit;
+}
+
+std::optional<ReportRange> parseReportRange(const QString &from, const QString &to,
+                                            const QString &last, const QDateTime &now,
+                                            QString *error)
+{
+    const QDateTime end = now.toUTC();
+    if (!last.isEmpty() && (!from.isEmpty() || !to.isEmpty())) {
+        *error = QStringLiteral("give either --last or --from and --to, not both");
+        return std::nullopt;
+    }
+    if (from.isEmpty() != to.isEmpty()) {
+        *error = QStringLiteral("--from and --to go together (or use --last, e.g. --last 24h)");
+        return std::nullopt;
+    }
+    if (from.isEmpty()) {
+        const auto seconds = parseDurationS(last.isEmpty() ? QStringLiteral("24h") : last, error);
+        if (!seconds) {
+            *error = QStringLiteral("--last: %1").arg(*error);
+            return std::nullopt;
+        }
+        return ReportRange{end.addSecs(-*seconds), end};
+    }
+    const auto start = parseTime(from);
+    const auto stop = parseTime(to);
+    if (!start || !stop) {
+        *error = QStringLiteral("--%1 \"%2\" is not an ISO 8601 time, e.g. 2026-11-25T08:00:00Z "
+                                "or 2026-11-25T09:00:00+01:00")
+                         .arg(start ? QStringLiteral("to") : QStringLiteral("from"),
+                              start ? to : from);
+        return std::nullopt;
+    }
+    if (*stop <= *start) {
+        *error = QStringLiteral("the range is empty: --to (%1) is not after --from (%2)")
+                         .arg(stop->toString(Qt::ISODate), start->toString(Qt::ISODate));
+        return std::nullopt;
+    }
+    if (*start > end) {
+        *error = QStringLiteral("the range starts in the future (--from %1; now is %2)")
+                         .arg(start->toString(Qt::ISODate), end.toString(Qt::ISODate));
+        return std::nullopt;
+    }
+    return ReportRange{*start, std::min(*stop, end)};
+}

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QDateTime>
+
+#include <optional>
+
+// "90s", "30m", "24h", "7d" as seconds; none (with why) for anything else.
+std::optional<qint64> parseDurationS(const QString &text, QString *error);
+
+// The range of a report from --from/--to (ISO 8601; without an offset, local time) or --last
+// (a duration before now); neither: the last 24 hours. Refused, with why: both kinds at once,
+// only one of --from/--to, unreadable times, an empty or reversed range, one that ends in the
+// future.
+struct ReportRange
+{
+    QDateTime from; // UTC, [from, to)
+    QDateTime to;
+};
+std::optional<ReportRange> parseReportRange(const QString &from, const QString &to,
+                                            const QString &last, const QDateTime &now,
+                                            QString *error);

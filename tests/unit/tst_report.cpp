@@ -1,0 +1,334 @@
+// Health reports from a history with known outcomes: the numbers (exactly 90 of 100 probes
+// reached: 90.0 %), fallback and down minutes, incidents with their cause, readiness, the audit
+// list, address changes, pins and cache from the history; the JSON against its schema, the CSV
+// through a CSV parser (one result row per result in the range); the range and format rules.
+#include "reportcsv.h"
+#include "reportformat.h"
+#include "reportjson.h"
+#include "reportrange.h"
+#include "testaddresses.h"
+
+#include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+const QDateTime Base(QDate(2026, 11, 20), QTime(8, 0), Qt::UTC);
+
+ProbeResult probe(const QString &target, int minute, ResolutionSource source, bool reachable)
+{
+    ProbeResult result;
+    result.time = Base.addSecs(minute * 60 + 5);
+    result.target = target;
+    result.resolution.host = target + QStringLiteral(".lab.test");
+    result.resolution.resolver = QStringLiteral("lab");
+    result.resolution.source = source;
+    if (source != ResolutionSource::None)
+        result.resolution.addresses = ips({QStringLiteral("127.0.0.1")});
+    else
+        result.resolution.cause = FailureCause::ServFail;
+    result.resolution.latencyUs = 2000;
+    result.resolution.detail = QStringLiteral("detail, with \"quotes\"\nand a line break");
+    result.checked = source != ResolutionSource::None;
+    result.check.ok = reachable;
+    result.check.latencyUs = result.checked ? 30'000 : 0;
+    result.reachable = reachable;
+    return result;
+}
+
+StoredEvent resolverEvent(int minute, ResolverEvent::Kind kind, const QString &host,
+                          const QString &detail)
+{
+    StoredEvent event;
+    event.time = Base.addSecs(minute * 60 + 10);
+    event.kind = eventKindName(kind);
+    event.host = host;
+    event.resolver = QStringLiteral("lab");
+    event.detail = detail;
+    return event;
+}
+
+AppConfig labConfig()
+{
+    AppConfig config;
+    config.source = QStringLiteral("lab.json");
+    for (const QString &name : {QStringLiteral("api"), QStringLiteral("db")}) {
+        TargetConfig target;
+        target.name = name;
+        target.host = name + QStringLiteral(".lab.test");
+        target.resolver = QStringLiteral("lab");
+        config.targets.append(target);
+    }
+    return config;
+}
+
+} // namespace
+
+class TestReport : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<HistoryDatabase> m_db;
+
+    ReportRequest request() const
+    {
+        ReportRequest request;
+        request.from = Base;
+        request.to = Base.addSecs(100 * 60);
+        request.config = labConfig();
+        request.historyPath = m_dir.filePath(QStringLiteral("history.db"));
+        request.generatedAt = Base.addSecs(101 * 60);
+        return request;
+    }
+
+    static QString runPython(const QStringList &arguments, int *exitCode)
+    {
+        QProcess python;
+        python.start(QStringLiteral(DNSWATCH_PYTHON), arguments);
+        python.waitForFinished(60'000);
+        *exitCode = python.exitStatus() == QProcess::NormalExit ? python.exitCode() : -1;
+        return QString::fromUtf8(python.readAllStandardOutput() + python.readAllStandardError());
+    }
+
+private Q_SLOTS:
+    // 100 minutes, one probe a minute per target. api: reached 90 times, then down for the
+    // last 10 minutes (SERVFAIL). db: kept reachable by the stale tier for its first 20 minutes,
+    // fresh after; its address changed once. An operator pinned api and forced a re-resolve.
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_db = std::make_unique<HistoryDatabase>(QStringLiteral("report"));
+        QVERIFY(m_db->open(m_dir.filePath(QStringLiteral("history.db"))).ok);
+        HistoryWriteBatch batch;
+        for (int minute = 0; minute < 100; ++minute) {
+            batch.results.append(probe(
+                    QStringLiteral("api"), minute,
+                    minute < 90 ? ResolutionSource::Fresh : ResolutionSource::None, minute < 90));
+            batch.results.append(
+                    probe(QStringLiteral("db"), minute,
+                          minute < 20 ? ResolutionSource::Stale : ResolutionSource::Fresh, true));
+        }
+        batch.results.append(probe(QStringLiteral("api"), 120, ResolutionSource::Fresh, true));
+        StoredEvent fallback = resolverEvent(0, ResolverEvent::Kind::FallbackEntered,
+                                             QStringLiteral("db.lab.test"),
+                                             QStringLiteral("timeout; serving stale"));
+        fallback.tier = QStringLiteral("stale");
+        StoredEvent changed = resolverEvent(50, ResolverEvent::Kind::AddressesChanged,
+                                            QStringLiteral("db.lab.test"),
+                                            QStringLiteral("127.0.0.1 -> 127.0.0.2"));
+        changed.before = {QStringLiteral("127.0.0.1")};
+        changed.after = {QStringLiteral("127.0.0.2")};
+        batch.events = {fallback,
+                        resolverEvent(30, ResolverEvent::Kind::Pinned,
+                                      QStringLiteral("api.lab.test"), QStringLiteral("drill")),
+                        resolverEvent(40, ResolverEvent::Kind::ForcedReResolve,
+                                      QStringLiteral("api.lab.test"), QStringLiteral("operator")),
+                        changed,
+                        StoredEvent::fromStateChange(Base.addSecs(90 * 60 + 6),
+                                                     QStringLiteral("api"), TargetState::Healthy,
+                                                     TargetState::Down,
+                                                     QStringLiteral("DNS: servfail"))};
+        PinnedFallback pin;
+        pin.addresses = ips({QStringLiteral("127.0.0.9")});
+        pin.reason = QStringLiteral("drill");
+        pin.pinnedAt = Base.addSecs(30 * 60);
+        batch.pins.insert(QStringLiteral("api.lab.test"), pin);
+        QVERIFY2(m_db->write(batch), qPrintable(m_db->lastError()));
+    }
+
+    void numbersComeFromTheHistory()
+    {
+        QString error;
+        const auto report = buildHealthReport(*m_db, request(), &error);
+        QVERIFY2(report, qPrintable(error));
+        QCOMPARE(report->targets.size(), 2);
+        const TargetReport &api = report->targets[0];
+        const TargetReport &db = report->targets[1];
+        QCOMPARE(api.name, QStringLiteral("api"));
+        QCOMPARE(api.probes, 100); // the probe at minute 120 is outside the range
+        QCOMPARE(*api.serviceAvailability(), 0.9);
+        QCOMPARE(*api.dnsAvailability(), 0.9);
+        QCOMPARE(api.downMinutes, 10);
+        QCOMPARE(api.fallbackMinutes, 0);
+        QCOMPARE(*db.serviceAvailability(), 1.0);
+        QCOMPARE(*db.dnsAvailability(), 0.8); // 20 answered by the stale tier, not DNS
+        QCOMPARE(db.fallbackMinutes, 20);
+        QCOMPARE(db.fallbackEventsByTier.value(QStringLiteral("stale")), 1);
+        QCOMPARE(db.addressChanges.size(), 1);
+        QCOMPARE(db.addressChanges[0].after, QStringList{QStringLiteral("127.0.0.2")});
+        // Latency quantiles from the histograms: DNS 2 ms in (1, 2.5] ms, service 30 ms in (25, 50].
+        QVERIFY(api.dnsLatency.p50Ms > 1 && api.dnsLatency.p50Ms <= 2.5);
+        QVERIFY(api.serviceLatency.p95Ms > 25 && api.serviceLatency.p95Ms <= 50);
+        QCOMPARE(api.serviceLatency.samples, 90u); // 10 had no address to check
+        // Summary: 10 of 100 minutes had a critical target down.
+        QCOMPARE(report->minutesWithData, 100);
+        QCOMPARE(report->readyMinutes, 90);
+        QCOMPARE(*report->readiness(), 0.9);
+        QCOMPARE(report->fallbackMinutes, 20);
+        QCOMPARE(report->downMinutes, 10);
+        QCOMPARE(report->worstIncidents.size(), 1);
+        const ReportIncident &incident = report->worstIncidents[0];
+        QCOMPARE(incident.target, QStringLiteral("api"));
+        QCOMPARE(incident.start, Base.addSecs(90 * 60));
+        QCOMPARE(incident.end, Base.addSecs(100 * 60));
+        QCOMPARE(incident.minutes, 10);
+        QCOMPARE(incident.cause, QStringLiteral("DNS: servfail"));
+        // The audit list: the pin and the forced re-resolve, not the fallback or the change.
+        QCOMPARE(report->operatorActions.size(), 2);
+        QCOMPARE(report->operatorActions[0].kind, QStringLiteral("pinned"));
+        QCOMPARE(report->operatorActions[1].kind, QStringLiteral("forced_re_resolve"));
+        // From a file: the history's pins, with why.
+        QVERIFY(api.pin);
+        QCOMPARE(api.pin->reason, QStringLiteral("drill"));
+        QCOMPARE(api.pin->origin, QStringLiteral("operator"));
+        QVERIFY(!api.series.isEmpty());
+        QCOMPARE(report->configDigest, configDigest(labConfig()));
+        QCOMPARE(report->configDigest.size(), 64);
+    }
+
+    void chosenTargetsOnly()
+    {
+        ReportRequest only = request();
+        only.targets = {QStringLiteral("db")};
+        QString error;
+        const auto report = buildHealthReport(*m_db, only, &error);
+        QVERIFY(report);
+        QCOMPARE(report->targets.size(), 1);
+        QCOMPARE(report->targets[0].name, QStringLiteral("db"));
+        QVERIFY(report->worstIncidents.isEmpty()); // api's outage is not db's
+        QCOMPARE(report->readyMinutes, 100); // db was never down
+    }
+
+    void configDigestFollowsTheConfig()
+    {
+        AppConfig other = labConfig();
+        QCOMPARE(configDigest(other), configDigest(labConfig()));
+        other.targets[0].intervalS = 30;
+        QVERIFY(configDigest(other) != configDigest(labConfig()));
+    }
+
+    void jsonMatchesItsSchema()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("report.json"));
+        QString error;
+        QVERIFY2(writeReport(*m_db, request(), ReportFormat::Json, path, &error), qPrintable(error));
+        int exitCode = -1;
+        const QString said = runPython(
+                {QStringLiteral(DNSWATCH_SOURCE_DIR "/tests/report/check_report_json.py"),
+                 QStringLiteral(DNSWATCH_SOURCE_DIR "/docs/report-schema.json"), path},
+                &exitCode);
+        QVERIFY2(exitCode == 0, qPrintable(said));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(json.value(QLatin1String("schema_version")).toInt(), 1);
+        const QJsonObject api = json.value(QLatin1String("targets")).toArray()[0].toObject();
+        QCOMPARE(api.value(QLatin1String("service_availability")).toDouble(), 0.9);
+        QCOMPARE(json.value(QLatin1String("summary"))
+                         .toObject()
+                         .value(QLatin1String("fallback_minutes"))
+                         .toInt(),
+                 20);
+    }
+
+    // A schema check that cannot fail proves nothing: a broken report is refused.
+    void schemaRefusesABrokenReport()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("broken.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"schema_version": 1, "targets": "none"})");
+        file.close();
+        int exitCode = -1;
+        const QString said = runPython(
+                {QStringLiteral(DNSWATCH_SOURCE_DIR "/tests/report/check_report_json.py"),
+                 QStringLiteral(DNSWATCH_SOURCE_DIR "/docs/report-schema.json"), path},
+                &exitCode);
+        QCOMPARE(exitCode, 1);
+        QVERIFY2(said.contains(QStringLiteral("$.targets")), qPrintable(said));
+    }
+
+    void csvHasOneRowPerResultAndEvent()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("report.csv"));
+        QString error;
+        QVERIFY2(writeReport(*m_db, request(), ReportFormat::Csv, path, &error), qPrintable(error));
+        int exitCode = -1;
+        const QString said = runPython(
+                {QStringLiteral(DNSWATCH_SOURCE_DIR "/tests/report/check_report_csv.py"), path},
+                &exitCode);
+        QVERIFY2(exitCode == 0, qPrintable(said));
+        const QJsonObject parsed = QJsonDocument::fromJson(said.toUtf8()).object();
+        const QJsonObject counts = parsed.value(QLatin1String("counts")).toObject();
+        QCOMPARE(counts.value(QLatin1String("result")).toInt(), 200); // 2 x 100 in the range
+        QCOMPARE(counts.value(QLatin1String("event")).toInt(), 5);
+        // A field with a comma, quotes and a line break came through whole.
+        QVERIFY(parsed.value(QLatin1String("details"))
+                        .toArray()
+                        .contains(QStringLiteral("127.0.0.1 -> 127.0.0.2")));
+    }
+
+    void csvQuotesAsRfc4180Says()
+    {
+        QCOMPARE(csvField(QStringLiteral("plain")), QStringLiteral("plain"));
+        QCOMPARE(csvField(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
+        QCOMPARE(csvField(QStringLiteral("say \"hi\"")), QStringLiteral("\"say \"\"hi\"\"\""));
+        QCOMPARE(csvField(QStringLiteral("two\r\nlines")), QStringLiteral("\"two\r\nlines\""));
+    }
+
+    void rangesAndFormats()
+    {
+        const QDateTime now = Base.addDays(2);
+        QString error;
+        auto range = parseReportRange({}, {}, {}, now, &error);
+        QVERIFY(range);
+        QCOMPARE(range->from, now.addSecs(-24 * 3600));
+        range = parseReportRange({}, {}, QStringLiteral("90m"), now, &error);
+        QCOMPARE(range->from, now.addSecs(-90 * 60));
+        range = parseReportRange(QStringLiteral("2026-11-20T09:00:00+01:00"),
+                                 QStringLiteral("2026-11-20T10:00:00Z"), {}, now, &error);
+        QVERIFY2(range, qPrintable(error));
+        QCOMPARE(range->from, Base);
+        QCOMPARE(range->to, Base.addSecs(2 * 3600));
+        for (const auto &[from, to, last, says] :
+             {std::tuple{QString(), QString(), QStringLiteral("1w"), QStringLiteral("--last")},
+              std::tuple{QStringLiteral("2026-11-20T10:00:00Z"),
+                         QStringLiteral("2026-11-20T09:00:00Z"), QString(), QStringLiteral("empty")},
+              std::tuple{QStringLiteral("yesterday"), QStringLiteral("2026-11-20T09:00:00Z"),
+                         QString(), QStringLiteral("ISO 8601")},
+              std::tuple{QStringLiteral("2026-11-20T10:00:00Z"), QString(), QString(),
+                         QStringLiteral("go together")},
+              std::tuple{QStringLiteral("2026-11-20T10:00:00Z"),
+                         QStringLiteral("2026-11-20T11:00:00Z"), QStringLiteral("24h"),
+                         QStringLiteral("not both")},
+              std::tuple{QStringLiteral("2030-01-01T00:00:00Z"),
+                         QStringLiteral("2030-01-02T00:00:00Z"), QString(),
+                         QStringLiteral("future")}}) {
+            error.clear();
+            QVERIFY(!parseReportRange(from, to, last, now, &error));
+            QVERIFY2(error.contains(says), qPrintable(error));
+        }
+        QCOMPARE(reportFormatFromPath(QStringLiteral("/tmp/r.PDF")), ReportFormat::Pdf);
+        QCOMPARE(reportFormatFromPath(QStringLiteral("r.htm")), ReportFormat::Html);
+        QVERIFY(!reportFormatFromPath(QStringLiteral("report.txt")));
+    }
+
+    void unwritablePathSaysWhyAndLeavesNothing()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("missing/dir/report.json"));
+        QString error;
+        QVERIFY(!writeReport(*m_db, request(), ReportFormat::Json, path, &error));
+        QVERIFY2(error.contains(path), qPrintable(error));
+        QVERIFY(!QFile::exists(path));
+    }
+};
+
+QTEST_MAIN(TestReport)
+#include "tst_report.moc"
