@@ -7,6 +7,7 @@
 #include "dnsserverfixture.h"
 #include "mainwindow.h"
 #include "pindialog.h"
+#include "reportdialog.h"
 #include "screenshot.h"
 #include "store/historydatabase.h"
 #include "testaddresses.h"
@@ -16,6 +17,9 @@
 #include <QChart>
 #include <QComboBox>
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLegend>
 #include <QScatterSeries>
@@ -287,6 +291,65 @@ private Q_SLOTS:
         // One bucket per stored half hour (the buckets are 24 minutes wide).
         QTRY_COMPARE_WITH_TIMEOUT(charts->plottedBuckets(), 48, 5000);
         charts->setHistory(nullptr);
+        QVERIFY(store.close());
+    }
+
+    // File > Export health report: written on the history's thread while the GUI goes on, only
+    // the chosen targets; a file that cannot be written says why.
+    void exportWritesAReportWhileTheGuiGoesOn()
+    {
+        QTemporaryDir dir;
+        HistoryStore store(HistoryPolicy(), 86400, m_clock.get());
+        std::optional<bool> opened;
+        store.open(dir.filePath(QStringLiteral("export.db")),
+                   [&](const SchemaReport &report) { opened = report.ok; });
+        QTRY_VERIFY(opened.has_value() && *opened);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("api"), TargetTableModel::Status),
+                                  QStringLiteral("healthy"), 10000);
+        connect(m_monitor.get(), &Monitor::resultRecorded, &store, &HistoryStore::recordResult);
+        QSignalSpy written(&store, &HistoryStore::batchWritten);
+        QTRY_VERIFY_WITH_TIMEOUT(!written.isEmpty(), 10000);
+        m_window->setHistory(&store);
+        m_window->openReportDialog();
+        ReportDialog *dialog = m_window->reportDialog();
+        QVERIFY(dialog && dialog->isVisible());
+        const QString path = dir.filePath(QStringLiteral("report.json"));
+        dialog->setPath(path);
+        dialog->setFormat(ReportFormat::Json);
+        dialog->setOpenWhenDone(false);
+        dialog->chooseTargets({QStringLiteral("api")});
+        QSignalSpy finished(dialog, &ReportDialog::finished);
+        int ticks = 0;
+        QTimer gui;
+        connect(&gui, &QTimer::timeout, this, [&ticks] { ++ticks; });
+        gui.start(5);
+        dialog->startExport();
+        QVERIFY(dialog->isWriting());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+        QVERIFY2(finished[0][0].toBool(), qPrintable(finished[0][1].toString()));
+        QVERIFY(ticks > 0);
+        QVERIFY(dialog->status().contains(QStringLiteral("Written")));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonArray targets = QJsonDocument::fromJson(file.readAll())
+                                           .object()
+                                           .value(QLatin1String("targets"))
+                                           .toArray();
+        QCOMPARE(targets.size(), 1);
+        QCOMPARE(targets[0].toObject().value(QLatin1String("name")).toString(),
+                 QStringLiteral("api"));
+        QVERIFY(targets[0].toObject().value(QLatin1String("probes")).toInt() > 0);
+
+        dialog->setPath(dir.filePath(QStringLiteral("no/such/dir/report.json")));
+        dialog->startExport();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+        QVERIFY(!finished[1][0].toBool());
+        QVERIFY2(dialog->status().contains(QStringLiteral("Not written")),
+                 qPrintable(dialog->status()));
+        QVERIFY(saveScreenshot(dialog, QStringLiteral("dashboard-export")));
+        dialog->close();
+        m_window->setHistory(nullptr);
+        disconnect(m_monitor.get(), &Monitor::resultRecorded, &store, &HistoryStore::recordResult);
         QVERIFY(store.close());
     }
 
