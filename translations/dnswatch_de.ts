@@ -424,6 +424,18 @@
         <source>Settings saved to %1; takes a restart: %2</source>
         <translation>Einstellungen in %1 gespeichert; Neustart nötig für: %2</translation>
     </message>
+    <message>
+        <source>&amp;Export health report...</source>
+        <translation>&amp;Gesundheitsbericht exportieren...</translation>
+    </message>
+    <message>
+        <source>Reports are made from the history: start with --db FILE</source>
+        <translation>Berichte entstehen aus dem Verlauf: mit --db DATEI starten</translation>
+    </message>
+    <message>
+        <source>HTML, PDF, CSV or JSON, for a range and targets</source>
+        <translation>HTML, PDF, CSV oder JSON, für einen Zeitraum und Ziele</translation>
+    </message>
 </context>
 <context>
     <name>PinDialog</name>
@@ -648,6 +660,129 @@
     <message>
         <source>Error</source>
         <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>&amp;Open the report when it is written</source>
+        <translation>Bericht nach dem Schreiben ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Export health report</source>
+        <translation>Gesundheitsbericht exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Targets in the report</source>
+        <translation>Ziele im Bericht</translation>
+    </message>
+    <message>
+        <source>&amp;Targets:</source>
+        <translation>Zi&amp;ele:</translation>
+    </message>
+    <message>
+        <source>HTML (one file, for browsers)</source>
+        <translation>HTML (eine Datei, für Browser)</translation>
+    </message>
+    <message>
+        <source>PDF (paged, for print)</source>
+        <translation>PDF (mit Seiten, zum Drucken)</translation>
+    </message>
+    <message>
+        <source>CSV (raw results and events)</source>
+        <translation>CSV (Rohergebnisse und Ereignisse)</translation>
+    </message>
+    <message>
+        <source>JSON (for programs)</source>
+        <translation>JSON (für Programme)</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>For&amp;mat:</translation>
+    </message>
+    <message>
+        <source>Report file</source>
+        <translation>Berichtsdatei</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>&amp;Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>Da&amp;tei:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>From... to...</source>
+        <translation>Von... bis...</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Choose at least one target.</source>
+        <translation>Wählen Sie mindestens ein Ziel.</translation>
+    </message>
+    <message>
+        <source>The range is empty: &quot;to&quot; must come after &quot;from&quot;.</source>
+        <translation>Der Zeitraum ist leer: „bis“ muss nach „von“ liegen.</translation>
+    </message>
+    <message>
+        <source>Give the report a file.</source>
+        <translation>Geben Sie eine Datei für den Bericht an.</translation>
+    </message>
+    <message>
+        <source>Reading the history...</source>
+        <translation>Verlauf wird gelesen...</translation>
+    </message>
+    <message>
+        <source>Writing the report...</source>
+        <translation>Bericht wird geschrieben...</translation>
+    </message>
+    <message>
+        <source>the history is closed</source>
+        <translation>der Verlauf ist geschlossen</translation>
+    </message>
+    <message>
+        <source>Not written: %1</source>
+        <translation>Nicht geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Written: %1 (%2)</source>
+        <translation>Geschrieben: %1 (%2)</translation>
     </message>
 </context>
 <context>
