@@ -7,7 +7,8 @@
 //  4. opening seven days of history for 200 targets (historybench.cpp; target: at most 1 s)
 //  5. 1,000 targets every 10 s against dnsmasq for five minutes (monitorbench.cpp; targets:
 //     at most 5% of one core, at most 150 MB and flat)
-//  6. the dashboard (dashboardbench.cpp): chart refresh with a full buffer vs 10,000 points
+//  6. a 7-day report for 200 targets in HTML, PDF and JSON (reportbench.cpp; at most 5 s)
+//  7. the dashboard (dashboardbench.cpp): chart refresh with a full buffer vs 10,000 points
 //     (at most 2x and 16 ms); the worst GUI event-loop stall over 200 probed targets (under
 //     50 ms) and its RSS (at most 250 MB)
 #include "benchsupport.h"
@@ -222,6 +223,86 @@ Row benchBlackhole()
             worstMs <= limit && wrong == 0 && growthKb < 2048};
 }
 
+// Runs one group of benchmarks in this process.
+QList<Row> runGroup(const QString &group)
+{
+    QList<Row> rows;
+    if (group == QLatin1String("cache"))
+        rows.append(benchCacheHit());
+    else if (group == QLatin1String("throughput"))
+        rows.append(benchThroughput());
+    else if (group == QLatin1String("blackhole"))
+        rows.append(benchBlackhole());
+    else if (group == QLatin1String("monitor")) {
+        // Five minutes unless DNSWATCH_BENCH_MONITOR_S says otherwise (CI runs a slice).
+        bool ok = false;
+        const int seconds = qEnvironmentVariableIntValue("DNSWATCH_BENCH_MONITOR_S", &ok);
+        rows.append(benchMonitor(ok && seconds > 0 ? seconds : 300));
+        rows.append(benchMonitorMemory());
+    } else if (group == QLatin1String("history"))
+        rows.append(benchHistoryOpen());
+    else if (group == QLatin1String("report"))
+        rows += benchReports();
+    else if (group == QLatin1String("charts"))
+        rows.append(benchChartRefresh());
+    else if (group == QLatin1String("dashboard")) {
+        bool ok = false;
+        const int seconds = qEnvironmentVariableIntValue("DNSWATCH_BENCH_DASHBOARD_S", &ok);
+        rows.append(benchDashboardStall(ok && seconds > 0 ? seconds : 60));
+    }
+    return rows;
+}
+
+constexpr char ChildVariable[] = "DNSWATCH_BENCH_GROUP_CHILD";
+const QString RowPrefix = QStringLiteral("ROW\t");
+
+// A child prints its rows for the parent, one tab-separated line each.
+void printRows(const QList<Row> &rows)
+{
+    QTextStream out(stdout);
+    for (const Row &row : rows) {
+        out << RowPrefix
+            << QStringList{row.name,      row.ours,
+                           row.reference, QString::number(row.ratio),
+                           row.target,    row.met ? QStringLiteral("1") : QStringLiteral("0")}
+                        .join(QLatin1Char('\t'))
+            << '\n';
+    }
+}
+
+// Each group in a process of its own, so one's memory (RSS is the whole process's) or threads
+// never count in another's figures; what a child says besides its rows goes to stderr.
+QList<Row> runGroupInChild(const QString &group)
+{
+    QProcess child;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QString::fromLatin1(ChildVariable), QStringLiteral("1"));
+    child.setProcessEnvironment(environment);
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(QCoreApplication::applicationFilePath(), {group});
+    // The longest group runs minutes; a day is only there so that nothing waits for ever.
+    child.waitForFinished(24 * 3600'000);
+    QList<Row> rows;
+    QTextStream err(stderr);
+    for (const QString &line : QString::fromUtf8(child.readAllStandardOutput()).split(u'\n')) {
+        if (!line.startsWith(RowPrefix)) {
+            if (!line.isEmpty())
+                err << line << '\n';
+            continue;
+        }
+        const QStringList fields = line.mid(RowPrefix.size()).split(u'\t');
+        if (fields.size() == 6)
+            rows.append({fields[0], fields[1], fields[2], fields[3].toDouble(), fields[4],
+                         fields[5] == QLatin1String("1")});
+    }
+    if (child.exitStatus() != QProcess::NormalExit || rows.isEmpty()) {
+        rows.append({QStringLiteral("%1 (failed)").arg(group),
+                     QStringLiteral("exit %1, %2").arg(child.exitCode()).arg(child.errorString()),
+                     QString(), 0, QString(), false});
+    }
+    return rows;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -229,38 +310,32 @@ int main(int argc, char *argv[])
     // The dashboard benchmarks draw widgets: offscreen, no display needed.
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    QTextStream out(stdout);
-    out << "DNS Watch benchmarks on " << machine() << '\n';
-    out.flush();
-    // Arguments pick benchmarks by name (cache, throughput, blackhole, history, charts,
-    // dashboard, monitor); none runs them all.
-    const QStringList wanted = app.arguments().mid(1);
-    auto selected = [&wanted](const char *name) {
-        return wanted.isEmpty() || wanted.contains(QLatin1String(name));
-    };
-    QList<Row> rows;
-    if (selected("cache"))
-        rows.append(benchCacheHit());
-    if (selected("throughput"))
-        rows.append(benchThroughput());
-    if (selected("blackhole"))
-        rows.append(benchBlackhole());
-    // The monitor first: its RSS is the whole process's, and the dashboard runs leave theirs.
-    if (selected("monitor")) {
-        // Five minutes unless DNSWATCH_BENCH_MONITOR_S says otherwise (CI runs a slice).
-        bool ok = false;
-        const int seconds = qEnvironmentVariableIntValue("DNSWATCH_BENCH_MONITOR_S", &ok);
-        rows.append(benchMonitor(ok && seconds > 0 ? seconds : 300));
-        rows.append(benchMonitorMemory());
+    const QStringList groups{QStringLiteral("cache"),     QStringLiteral("throughput"),
+                             QStringLiteral("blackhole"), QStringLiteral("monitor"),
+                             QStringLiteral("history"),   QStringLiteral("report"),
+                             QStringLiteral("charts"),    QStringLiteral("dashboard")};
+    if (qEnvironmentVariableIsSet(ChildVariable)) {
+        printRows(runGroup(app.arguments().value(1)));
+        return 0;
     }
-    if (selected("history"))
-        rows.append(benchHistoryOpen());
-    if (selected("charts"))
-        rows.append(benchChartRefresh());
-    if (selected("dashboard")) {
-        bool ok = false;
-        const int seconds = qEnvironmentVariableIntValue("DNSWATCH_BENCH_DASHBOARD_S", &ok);
-        rows.append(benchDashboardStall(ok && seconds > 0 ? seconds : 60));
+    QTextStream out(stdout);
+    // Arguments pick benchmarks by name; none runs them all.
+    QStringList wanted = app.arguments().mid(1);
+    for (const QString &name : std::as_const(wanted)) {
+        if (!groups.contains(name)) {
+            out << "unknown benchmark \"" << name
+                << "\"; known: " << groups.join(QLatin1String(", ")) << '\n';
+            return 2;
+        }
+    }
+    if (wanted.isEmpty())
+        wanted = groups;
+    out << "DNS Watch benchmarks on " << machine() << " (each group in a process of its own)\n";
+    out.flush();
+    QList<Row> rows;
+    for (const QString &group : std::as_const(groups)) {
+        if (wanted.contains(group))
+            rows += runGroupInChild(group);
     }
     out << QStringLiteral("%1 | %2 | %3 | %4 | %5 | %6\n")
                     .arg(QStringLiteral("benchmark"), -52)

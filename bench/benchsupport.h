@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 
 #include <functional>
@@ -33,5 +34,9 @@ QString machine(); // "AMD EPYC ..., 2 cores"
 Row benchMonitor(int seconds); // monitorbench.cpp
 Row benchMonitorMemory(); // the memory side of the last benchMonitor() run
 Row benchHistoryOpen(); // historybench.cpp
+// Seven days of 200 targets (t0..t199) probed every 10 s, as an agent leaves them (the raw
+// results of the last day only), into the history file at path.
+void fillHistoryWeek(const QString &path, const QDateTime &now);
+QList<Row> benchReports(); // reportbench.cpp
 Row benchChartRefresh(); // dashboardbench.cpp
 Row benchDashboardStall(int seconds);

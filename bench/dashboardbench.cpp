@@ -112,7 +112,7 @@ Row benchDashboardStall(int seconds)
             },
             PageCheck::InBackground);
     MainWindow window(&monitor);
-    window.charts()->setHistory(&history);
+    window.setHistory(&history);
     window.show();
     window.selectTarget(QStringLiteral("t0"));
 

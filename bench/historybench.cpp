@@ -31,9 +31,11 @@ ProbeResult benchResult(int target, const QDateTime &time)
     return result;
 }
 
+} // namespace
+
 // One hour of every target's results per transaction: every 10 s for the last day, once a
 // minute before (their raw rows go by retention; what matters is the aggregates they leave).
-void fillWeek(const QString &path, const QDateTime &now)
+void fillHistoryWeek(const QString &path, const QDateTime &now)
 {
     HistoryDatabase db(QStringLiteral("bench-fill"));
     const SchemaReport opened = db.open(path);
@@ -56,7 +58,6 @@ void fillWeek(const QString &path, const QDateTime &now)
     if (!db.prune(now, policy, 86400))
         qFatal("%s", qPrintable(db.lastError()));
 }
-} // namespace
 
 Row benchHistoryOpen()
 {
@@ -65,7 +66,7 @@ Row benchHistoryOpen()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QElapsedTimer fillTimer;
     fillTimer.start();
-    fillWeek(path, now);
+    fillHistoryWeek(path, now);
     const qint64 fillMs = fillTimer.elapsed();
 
     SystemClock clock;

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds and runs the benchmarks (bench/), printing one table of side-by-side ratios.
+# Builds and runs the benchmarks (bench/), each group in a process of its own, printing one
+# table of side-by-side ratios.
 # Exit code 1 when a target is missed. Not part of scripts/test.sh: these machines are noisy.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
