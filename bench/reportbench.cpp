@@ -38,9 +38,16 @@ qint64 peakKbDuring(const std::function<void()> &work)
 QList<Row> benchReports()
 {
     QTemporaryDir dir;
-    const QString history = dir.filePath(QStringLiteral("week.db"));
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    fillHistoryWeek(history, now);
+    // DNSWATCH_BENCH_REPORT_HISTORY=FILE keeps the filled week there and reuses it (the fill
+    // takes most of a minute); the range then ends when the file was filled.
+    const QString kept = qEnvironmentVariable("DNSWATCH_BENCH_REPORT_HISTORY");
+    const QString history = kept.isEmpty() ? dir.filePath(QStringLiteral("week.db")) : kept;
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    if (kept.isEmpty() || !QFileInfo::exists(kept))
+        fillHistoryWeek(history, now);
+    else
+        now = QFileInfo(kept).birthTime().isValid() ? QFileInfo(kept).birthTime().toUTC()
+                                                    : QFileInfo(kept).lastModified().toUTC();
     HistoryDatabase db(QStringLiteral("bench-report"));
     if (const SchemaReport opened = db.open(history); !opened.ok)
         qFatal("%s", qPrintable(opened.error));

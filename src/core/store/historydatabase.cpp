@@ -5,7 +5,6 @@
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QSqlRecord>
 
 namespace {
 
@@ -103,6 +102,22 @@ QStringList allHistogramColumns()
 }
 
 constexpr qint64 MsPerMinute = 60'000;
+
+// Adds one bucket's sums to another's (maxima stay maxima).
+void addSums(HistoryBucket *into, const HistoryBucket &from)
+{
+    into->probes += from.probes;
+    into->dnsOk += from.dnsOk;
+    into->checks += from.checks;
+    into->checkOk += from.checkOk;
+    into->viaFallback += from.viaFallback;
+    into->dnsLatencySumUs += from.dnsLatencySumUs;
+    into->dnsLatencyMaxUs = std::max(into->dnsLatencyMaxUs, from.dnsLatencyMaxUs);
+    into->checkLatencySumUs += from.checkLatencySumUs;
+    into->checkLatencyMaxUs = std::max(into->checkLatencyMaxUs, from.checkLatencyMaxUs);
+    into->dnsLatency.merge(from.dnsLatency);
+    into->checkLatency.merge(from.checkLatency);
+}
 
 // Binds values in order. Text columns are NOT NULL: a null QString goes in as "" (Qt Sql would
 // bind it as NULL).
@@ -579,33 +594,66 @@ std::optional<QList<HistoryBucket>> HistoryDatabase::buckets(const QDateTime &fr
     sums.bucketSql = QStringLiteral("minute - minute % ?");
     sums.bucketValue = widthMinutes;
     sums.widthS = int(widthMinutes * 60);
-    const auto rows = readSums(sums, from, to, target);
-    if (!rows)
-        return std::nullopt;
-    QList<HistoryBucket> buckets;
-    buckets.reserve(rows->size());
-    for (const auto &row : *rows)
-        buckets.append(row.first);
-    return buckets;
+    return readSums(sums, from, to, target);
 }
 
 std::optional<QList<TargetTotals>> HistoryDatabase::totals(const QDateTime &from,
                                                            const QDateTime &to)
 {
-    SumsQuery sums;
-    sums.table = QStringLiteral("minute_aggregates");
-    sums.bucketSql = QStringLiteral("?"); // one bucket: the whole range
-    sums.bucketValue = msOf(from) / MsPerMinute;
-    sums.widthS = int(std::max<qint64>(60, from.secsTo(to)));
-    sums.extraColumns = QStringLiteral(
-            ", count(*), sum(via_fallback > 0), sum(probes > 0 AND check_ok = 0)");
-    const auto rows = readSums(sums, from, to, QString());
-    if (!rows)
+    // The sums: whole hours from the hour rows, the ragged ends from the minute rows (a week is
+    // 168 hour rows a target rather than 10,080 minute rows with their histograms).
+    constexpr qint64 MsPerHour = 3600'000;
+    const qint64 firstHourMs = (msOf(from) + MsPerHour - 1) / MsPerHour * MsPerHour;
+    const qint64 lastHourMs = msOf(to) / MsPerHour * MsPerHour;
+    struct Piece
+    {
+        QString table;
+        QDateTime from;
+        QDateTime to;
+    };
+    QList<Piece> pieces{{QStringLiteral("minute_aggregates"), from, to}};
+    if (firstHourMs < lastHourMs) {
+        pieces = {{QStringLiteral("minute_aggregates"), from, timeOf(firstHourMs)},
+                  {QStringLiteral("hour_aggregates"), timeOf(firstHourMs), timeOf(lastHourMs)},
+                  {QStringLiteral("minute_aggregates"), timeOf(lastHourMs), to}};
+    }
+    QMap<QString, TargetTotals> byTarget;
+    for (const Piece &piece : std::as_const(pieces)) {
+        if (piece.from >= piece.to)
+            continue;
+        SumsQuery sums;
+        sums.table = piece.table;
+        sums.bucketSql = QStringLiteral("?"); // one bucket: the whole piece
+        sums.bucketValue = 0;
+        const auto rows = readSums(sums, piece.from, piece.to, QString());
+        if (!rows)
+            return std::nullopt;
+        for (const HistoryBucket &row : *rows)
+            addSums(&byTarget[row.target].sums, row);
+    }
+    // Minutes by what happened in them, which only the minute rows can say (cheap columns).
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT target, count(*), sum(via_fallback > 0),"
+                                 " sum(probes > 0 AND check_ok = 0) FROM minute_aggregates"
+                                 " WHERE minute >= ? AND minute < ? GROUP BY target"));
+    bindAll(query, {msOf(from) / MsPerMinute, (msOf(to) + MsPerMinute - 1) / MsPerMinute});
+    if (!query.exec()) {
+        fail(QStringLiteral("counting minutes"), sqlErrorText(query.lastError()));
         return std::nullopt;
+    }
+    while (query.next()) {
+        TargetTotals &total = byTarget[query.value(0).toString()];
+        total.minutes = query.value(1).toLongLong();
+        total.fallbackMinutes = query.value(2).toLongLong();
+        total.downMinutes = query.value(3).toLongLong();
+    }
     QList<TargetTotals> totals;
-    for (const auto &[bucket, extra] : *rows) {
-        totals.append({bucket, extra.value(0).toLongLong(), extra.value(1).toLongLong(),
-                       extra.value(2).toLongLong()});
+    for (auto it = byTarget.begin(); it != byTarget.end(); ++it) {
+        it->sums.target = it.key();
+        it->sums.start = from;
+        it->sums.widthS = int(std::max<qint64>(60, from.secsTo(to)));
+        totals.append(*it);
     }
     return totals;
 }
@@ -648,9 +696,10 @@ std::optional<qint64> HistoryDatabase::minutesWithData(const QDateTime &from, co
     return query.value(0).toLongLong();
 }
 
-std::optional<QList<std::pair<HistoryBucket, QVariantList>>>
-HistoryDatabase::readSums(const SumsQuery &sums, const QDateTime &from, const QDateTime &to,
-                          const QString &target)
+std::optional<QList<HistoryBucket>> HistoryDatabase::readSums(const SumsQuery &sums,
+                                                              const QDateTime &from,
+                                                              const QDateTime &to,
+                                                              const QString &target)
 {
     QStringList histogramSums;
     for (const QString &column : allHistogramColumns())
@@ -662,12 +711,11 @@ HistoryDatabase::readSums(const SumsQuery &sums, const QDateTime &from, const QD
                     "SELECT target, %4 AS bucket, sum(probes), sum(dns_ok),"
                     " sum(checks), sum(check_ok), sum(via_fallback), sum(dns_latency_sum_us),"
                     " max(dns_latency_max_us), sum(check_latency_sum_us),"
-                    " max(check_latency_max_us), %3%5 FROM %1 WHERE minute >= ? AND minute < ?%2"
+                    " max(check_latency_max_us), %3 FROM %1 WHERE minute >= ? AND minute < ?%2"
                     " GROUP BY target, bucket ORDER BY target, bucket")
                     .arg(sums.table,
                          target.isEmpty() ? QString() : QStringLiteral(" AND target = ?"),
-                         histogramSums.join(QStringLiteral(", ")), sums.bucketSql,
-                         sums.extraColumns));
+                         histogramSums.join(QStringLiteral(", ")), sums.bucketSql));
     QVariantList values{sums.bucketValue, msOf(from) / MsPerMinute,
                         (msOf(to) + MsPerMinute - 1) / MsPerMinute};
     if (!target.isEmpty())
@@ -678,8 +726,7 @@ HistoryDatabase::readSums(const SumsQuery &sums, const QDateTime &from, const QD
         return std::nullopt;
     }
     constexpr int FirstHistogramColumn = 11;
-    constexpr int FirstExtraColumn = FirstHistogramColumn + 2 * LatencyHistogram::BucketCount;
-    QList<std::pair<HistoryBucket, QVariantList>> rows;
+    QList<HistoryBucket> rows;
     while (query.next()) {
         HistoryBucket bucket;
         bucket.target = query.value(0).toString();
@@ -701,10 +748,7 @@ HistoryDatabase::readSums(const SumsQuery &sums, const QDateTime &from, const QD
                     query.value(FirstHistogramColumn + LatencyHistogram::BucketCount + i)
                             .toULongLong());
         }
-        QVariantList extra;
-        for (int column = FirstExtraColumn; column < query.record().count(); ++column)
-            extra.append(query.value(column));
-        rows.append({bucket, extra});
+        rows.append(bucket);
     }
     return rows;
 }

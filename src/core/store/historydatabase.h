@@ -131,12 +131,9 @@ private:
         QString bucketSql; // the bucket's start in minutes, with one bound value
         QVariant bucketValue;
         int widthS = 60;
-        QString extraColumns; // ", expr, expr": handed back per row
     };
-    std::optional<QList<std::pair<HistoryBucket, QVariantList>>> readSums(const SumsQuery &sums,
-                                                                          const QDateTime &from,
-                                                                          const QDateTime &to,
-                                                                          const QString &target);
+    std::optional<QList<HistoryBucket>> readSums(const SumsQuery &sums, const QDateTime &from,
+                                                 const QDateTime &to, const QString &target);
     bool writeResults(const QList<ProbeResult> &results);
     bool writeAggregates(const QList<ProbeResult> &results);
     bool writeEvents(const QList<StoredEvent> &events);
