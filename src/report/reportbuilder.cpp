@@ -139,8 +139,6 @@ std::optional<HealthReport> buildHealthReport(HistoryDatabase &db, const ReportR
     report.configDigest = configDigest(request.config);
     report.historyPath = request.historyPath;
 
-    QElapsedTimer T;
-    T.start();
     const auto totals = db.totals(report.from, report.to);
     const auto downMinutes = db.downMinutes(report.from, report.to);
     const auto minutesWithData = db.minutesWithData(report.from, report.to);
