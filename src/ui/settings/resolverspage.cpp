@@ -10,9 +10,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
-#include <QScrollArea>
 #include <QSpinBox>
-#include <QSplitter>
 
 #include <algorithm>
 
@@ -47,21 +45,9 @@ ResolversPage::ResolversPage(ConfigDocument *document, QWidget *parent)
 {
     // Not in the initialiser list: the inputs' own initialisers would undo what it sets.
     m_form = buildForm();
-    auto *intro = new QLabel(tr("The resolvers targets can use. Changes to resolvers take effect "
-                                "when DNS Watch is started again."),
-                             this);
-    intro->setWordWrap(true);
-    QScrollArea *scroll = scrollable(m_form);
-    auto *splitter = new QSplitter(this);
-    splitter->setChildrenCollapsible(false);
-    splitter->addWidget(m_list);
-    splitter->addWidget(scroll);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addWidget(m_blockProblems);
-    layout->addWidget(splitter, 1);
+    layOutListAndForm(tr("The resolvers targets can use. Changes to resolvers take effect "
+                         "when DNS Watch is started again."),
+                      m_blockProblems, m_list, m_form);
     connect(m_list, &ElementList::currentRowChanged, this, &ResolversPage::showResolver);
     connect(m_list, &ElementList::addRequested, this, &ResolversPage::addResolver);
     connect(m_list, &ElementList::duplicateRequested, this, &ResolversPage::duplicateResolver);

@@ -6,9 +6,12 @@
 #include <QFormLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QSplitter>
+#include <QVBoxLayout>
 
 SettingsPage::SettingsPage(const QString &block, ConfigDocument *document, QWidget *parent)
     : QWidget(parent), m_document(document), m_block(block)
@@ -95,6 +98,23 @@ QSpinBox *SettingsPage::numberInput(const QString &suffix)
     spin->setAlignment(Qt::AlignRight);
     spin->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     return spin;
+}
+
+void SettingsPage::layOutListAndForm(const QString &intro, QWidget *blockProblems, QWidget *list,
+                                     QWidget *form)
+{
+    auto *introLabel = new QLabel(intro, this);
+    introLabel->setWordWrap(true);
+    auto *splitter = new QSplitter(this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(list);
+    splitter->addWidget(scrollable(form));
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(introLabel);
+    layout->addWidget(blockProblems);
+    layout->addWidget(splitter, 1);
 }
 
 QScrollArea *SettingsPage::scrollable(QWidget *form)

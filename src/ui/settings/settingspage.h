@@ -52,6 +52,10 @@ protected:
     QSpinBox *numberInput(const QString &suffix = QString());
     // form in a scroll area that shows the page's own background (no panel of another shade).
     QScrollArea *scrollable(QWidget *form);
+    // The layout of a page over an array block: intro, the block's problems, then the list of
+    // elements beside the selected element's form (scrollable).
+    void layOutListAndForm(const QString &intro, QWidget *blockProblems, QWidget *list,
+                           QWidget *form);
     // "host: message", or the message alone when the path ends at the element or block.
     static QString describe(const ConfigError &error);
     // The field a path points into, as this page names its fields (entries of a list field go

@@ -13,9 +13,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
-#include <QScrollArea>
 #include <QSpinBox>
-#include <QSplitter>
 
 #include <algorithm>
 
@@ -51,21 +49,9 @@ TargetsPage::TargetsPage(ConfigDocument *document, QWidget *parent)
 {
     // Not in the initialiser list: the inputs' own initialisers would undo what it sets.
     m_form = buildForm();
-    auto *intro = new QLabel(tr("The hosts DNS Watch resolves and checks. Changes to targets "
-                                "apply as soon as they are saved."),
-                             this);
-    intro->setWordWrap(true);
-    QScrollArea *scroll = scrollable(m_form);
-    auto *splitter = new QSplitter(this);
-    splitter->setChildrenCollapsible(false);
-    splitter->addWidget(m_list);
-    splitter->addWidget(scroll);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addWidget(m_blockProblems);
-    layout->addWidget(splitter, 1);
+    layOutListAndForm(tr("The hosts DNS Watch resolves and checks. Changes to targets "
+                         "apply as soon as they are saved."),
+                      m_blockProblems, m_list, m_form);
     connect(m_list, &ElementList::currentRowChanged, this, &TargetsPage::showTarget);
     connect(m_list, &ElementList::addRequested, this, &TargetsPage::addTarget);
     connect(m_list, &ElementList::duplicateRequested, this, &TargetsPage::duplicateTarget);
