@@ -95,18 +95,43 @@ QString causeOf(const ReportIncident &incident, const QString &host,
     return resolverCause.isEmpty() ? QStringLiteral("the service check failed") : resolverCause;
 }
 
-// Consecutive down minutes of each target, as incidents.
-QList<ReportIncident> incidentsOf(const QList<HistoryBucket> &downMinutes)
+// How many minutes apart two down minutes of a target may lie and still be one outage: a
+// failing target is re-probed at most every retryMaxMs (or its interval), and a failing check
+// takes up to its timeout per try. Minutes without a probe in between carry the state forward.
+qint64 gapLimitMinutes(const TargetConfig &target, const ProbePolicy &probes)
+{
+    const qint64 cadenceS = std::max<qint64>(target.intervalS, probes.retryMaxMs / 1000);
+    const qint64 checkS = qint64(probes.checkTimeoutMs) * (probes.checkRetries + 1) / 1000;
+    return (2 * cadenceS + checkS + 59) / 60;
+}
+
+// A target's down minutes (oldest first) as outages: down minutes close enough together with
+// no reached minute between them are one, and the minutes between count as down.
+std::optional<QList<ReportIncident>> incidentsOf(HistoryDatabase &db, const TargetConfig &target,
+                                                 const ProbePolicy &probes,
+                                                 const QList<QDateTime> &downMinutes)
 {
     QList<ReportIncident> incidents;
-    for (const HistoryBucket &minute : downMinutes) {
+    const qint64 limit = gapLimitMinutes(target, probes);
+    for (const QDateTime &minute : downMinutes) {
         ReportIncident *last = incidents.isEmpty() ? nullptr : &incidents.last();
-        if (last && last->target == minute.target && last->end == minute.start) {
-            last->end = minute.start.addSecs(60);
-            ++last->minutes;
-            continue;
+        if (last) {
+            const qint64 apart = last->end.secsTo(minute) / 60
+                    + 1; // minutes from the last down one
+            if (apart <= limit) {
+                const auto reached = apart <= 1
+                        ? std::optional(false)
+                        : db.reachedBetween(target.name, last->end.addSecs(-60), minute);
+                if (!reached)
+                    return std::nullopt;
+                if (!*reached) {
+                    last->end = minute.addSecs(60);
+                    last->minutes = last->start.secsTo(last->end) / 60;
+                    continue;
+                }
+            }
         }
-        incidents.append({minute.target, minute.start, minute.start.addSecs(60), 1, QString()});
+        incidents.append({target.name, minute, minute.addSecs(60), 1, QString()});
     }
     return incidents;
 }
@@ -139,13 +164,19 @@ std::optional<HealthReport> buildHealthReport(HistoryDatabase &db, const ReportR
     report.configDigest = configDigest(request.config);
     report.historyPath = request.historyPath;
 
+    // Whole minutes, as the history keeps its counts: [from, to) with both on a minute.
+    report.from = report.from.addMSecs(-(report.from.toMSecsSinceEpoch() % MsPerMinute));
+    report.to = report.to.addMSecs(-(report.to.toMSecsSinceEpoch() % MsPerMinute));
     const auto totals = db.totals(report.from, report.to);
     const auto downMinutes = db.downMinutes(report.from, report.to);
     const auto minutesWithData = db.minutesWithData(report.from, report.to);
     const auto events = db.events(report.from, report.to, EventLimit);
     const int chartS = chartBucketS(report.from.secsTo(report.to), request.chartBuckets);
-    const auto series = db.buckets(report.from, report.to, chartS);
-    if (!totals || !downMinutes || !minutesWithData || !events || !series)
+    // From the start of the bucket the range starts in: the first one is whole too.
+    const auto series = db.buckets(report.from.addSecs(-(report.from.toSecsSinceEpoch() % chartS)),
+                                   report.to, chartS);
+    const auto historyHosts = db.latestHosts();
+    if (!totals || !downMinutes || !minutesWithData || !events || !series || !historyHosts)
         return failed();
     if (events->size() >= EventLimit)
         report.notes += QStringLiteral("Only the last %1 events of the range are counted.")
@@ -164,12 +195,16 @@ std::optional<HealthReport> buildHealthReport(HistoryDatabase &db, const ReportR
             continue;
         if (!request.targets.isEmpty() && !request.targets.contains(total.sums.target))
             continue;
-        TargetConfig gone;
-        gone.name = total.sums.target;
-        gone.critical = false; // no longer configured: it cannot count against readiness
-        chosen.append(gone);
-        report.notes += QStringLiteral("%1 had probes in the range but is no longer configured.")
-                                .arg(gone.name);
+        // Probed, so configured when it ran: critical (the safe side), host and resolver as
+        // its latest kept result names them.
+        TargetConfig unknown;
+        unknown.name = total.sums.target;
+        unknown.host = historyHosts->value(unknown.name).first;
+        unknown.resolver = historyHosts->value(unknown.name).second;
+        chosen.append(unknown);
+        report.notes += QStringLiteral("%1 had probes in the range but is not in the config "
+                                       "given (%2); counted as critical.")
+                                .arg(unknown.name, request.config.source);
     }
     QHash<QString, const TargetTotals *> totalsByTarget;
     for (const TargetTotals &total : *totals)
@@ -205,15 +240,12 @@ std::optional<HealthReport> buildHealthReport(HistoryDatabase &db, const ReportR
     if (request.livePins)
         pins = *request.livePins;
 
-    QSet<QString> critical;
     for (const TargetConfig &target : chosen) {
         TargetReport out;
         out.name = target.name;
         out.host = target.host;
         out.resolver = target.resolver;
         out.critical = target.critical;
-        if (target.critical)
-            critical.insert(target.name);
         if (const TargetTotals *total = totalsByTarget.value(target.name)) {
             const HistoryBucket &sums = total->sums;
             out.probes = sums.probes;
@@ -223,13 +255,15 @@ std::optional<HealthReport> buildHealthReport(HistoryDatabase &db, const ReportR
             out.viaFallback = sums.viaFallback;
             out.minutesWithData = total->minutes;
             out.fallbackMinutes = total->fallbackMinutes;
-            out.downMinutes = total->downMinutes;
             out.dnsLatency = latencyOf(sums.dnsLatency);
             out.serviceLatency = latencyOf(sums.checkLatency);
         }
         out.series = seriesByTarget.value(target.name);
         for (const StoredEvent &event : *events) {
-            if (target.host.isEmpty() || event.host != target.host)
+            // Its host's events through its own resolver (another target may watch the same
+            // host through another one).
+            if (target.host.isEmpty() || event.host != target.host
+                || (!event.resolver.isEmpty() && event.resolver != target.resolver))
                 continue;
             if (event.kind == eventKindName(ResolverEvent::Kind::FallbackEntered))
                 ++out.fallbackEventsByTier[event.tier];
@@ -237,7 +271,8 @@ std::optional<HealthReport> buildHealthReport(HistoryDatabase &db, const ReportR
                 out.addressChanges.append(event);
         }
         for (const CacheEntrySnapshot &entry : std::as_const(cache)) {
-            if (!target.host.isEmpty() && entry.host == target.host)
+            if (!target.host.isEmpty() && entry.host == target.host
+                && entry.resolver == target.resolver)
                 out.cache.append(
                         {entry.resolver, entry.host, stateNameOf(entry.state), entry.addresses,
                          entry.ttlLeftMs
@@ -246,27 +281,39 @@ std::optional<HealthReport> buildHealthReport(HistoryDatabase &db, const ReportR
         }
         if (pins.contains(target.host))
             out.pin = pinOf(target.host, pins.value(target.host));
-        report.fallbackMinutes += out.fallbackMinutes;
-        report.downMinutes += out.downMinutes;
         report.targets.append(out);
     }
 
-    // Readiness: a minute is ready unless a critical target with probes in it was down.
-    QSet<qint64> notReady;
-    QList<HistoryBucket> chosenDown;
-    QSet<QString> chosenNames;
-    for (const TargetReport &target : std::as_const(report.targets))
-        chosenNames.insert(target.name);
-    for (const HistoryBucket &minute : *downMinutes) {
-        if (critical.contains(minute.target))
-            notReady.insert(minute.start.toMSecsSinceEpoch() / MsPerMinute);
-        if (chosenNames.contains(minute.target))
-            chosenDown.append(minute);
+    // Outages per target, from its down minutes.
+    QHash<QString, QList<QDateTime>> downByTarget;
+    for (const HistoryBucket &minute : *downMinutes)
+        downByTarget[minute.target].append(minute.start);
+    QList<ReportIncident> incidents;
+    QSet<qint64> notReady; // minutes in which a critical target was down
+    for (qsizetype i = 0; i < report.targets.size(); ++i) {
+        TargetReport &out = report.targets[i];
+        const auto outages = incidentsOf(db, chosen[i], request.config.probes,
+                                         downByTarget.value(out.name));
+        if (!outages)
+            return failed();
+        for (const ReportIncident &incident : *outages) {
+            out.downMinutes += incident.minutes;
+            if (out.critical) {
+                for (qint64 minute = incident.start.toMSecsSinceEpoch() / MsPerMinute;
+                     minute < incident.end.toMSecsSinceEpoch() / MsPerMinute; ++minute)
+                    notReady.insert(minute);
+            }
+        }
+        incidents += *outages;
+        report.fallbackMinutes += out.fallbackMinutes;
+        report.downMinutes += out.downMinutes;
     }
-    report.minutesWithData = *minutesWithData;
-    report.readyMinutes = std::max<qint64>(0, *minutesWithData - notReady.size());
+    // Readiness over the minutes watched: those with probes, and those an outage went on in.
+    QSet<qint64> watched(minutesWithData->cbegin(), minutesWithData->cend());
+    watched.unite(notReady);
+    report.minutesWithData = watched.size();
+    report.readyMinutes = watched.size() - notReady.size();
 
-    QList<ReportIncident> incidents = incidentsOf(chosenDown);
     std::stable_sort(incidents.begin(), incidents.end(),
                      [](const auto &a, const auto &b) { return a.minutes > b.minutes; });
     incidents = incidents.mid(0, request.incidentLimit);

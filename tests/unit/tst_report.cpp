@@ -92,6 +92,10 @@ private:
     {
         QProcess python;
         python.start(QStringLiteral(DNSWATCH_PYTHON), arguments);
+        if (!python.waitForStarted(10'000)) {
+            *exitCode = -1;
+            return python.errorString();
+        }
         python.waitForFinished(60'000);
         *exitCode = python.exitStatus() == QProcess::NormalExit ? python.exitCode() : -1;
         return QString::fromUtf8(python.readAllStandardOutput() + python.readAllStandardError());
@@ -191,6 +195,83 @@ private Q_SLOTS:
         QVERIFY(!api.series.isEmpty());
         QCOMPARE(report->configDigest, configDigest(labConfig()));
         QCOMPARE(report->configDigest.size(), 64);
+    }
+
+    // Probed every 90 s (as a failing target is, retried at most once a minute plus its check
+    // time): minutes without a probe in an outage carry it on, so one outage is one incident
+    // of its whole length, and readiness counts its minutes without probes too.
+    void outageAcrossMinutesWithoutProbesIsOneIncident()
+    {
+        HistoryDatabase db(QStringLiteral("gaps"));
+        QVERIFY(db.open(m_dir.filePath(QStringLiteral("gaps.db"))).ok);
+        HistoryWriteBatch batch;
+        for (int second = 0; second < 60 * 60; second += 90) {
+            const bool down = second >= 20 * 60 && second < 30 * 60;
+            ProbeResult result = probe(QStringLiteral("api"), 0, ResolutionSource::Fresh, !down);
+            result.time = Base.addSecs(second);
+            batch.results.append(result);
+        }
+        QVERIFY(db.write(batch));
+        ReportRequest hour = request();
+        hour.to = Base.addSecs(3600);
+        hour.targets = {QStringLiteral("api")};
+        QString error;
+        const auto report = buildHealthReport(db, hour, &error);
+        QVERIFY2(report, qPrintable(error));
+        // Down probes at 21:00, 22:30, ... 28:30: minutes 21, 22, 24, 25, 27 and 28 have one,
+        // 23 and 26 none. One outage from 08:21 to the end of 08:28, not three.
+        QCOMPARE(report->worstIncidents.size(), 1);
+        QCOMPARE(report->worstIncidents[0].start, Base.addSecs(21 * 60));
+        QCOMPARE(report->worstIncidents[0].end, Base.addSecs(29 * 60));
+        QCOMPARE(report->worstIncidents[0].minutes, 8);
+        QCOMPARE(report->targets[0].downMinutes, 8);
+        // 40 minutes had a probe (one every 90 s); 23 and 26 are watched through the outage.
+        QCOMPARE(report->minutesWithData, 42);
+        QCOMPARE(report->readyMinutes, 34);
+    }
+
+    // A range that starts and ends inside hours and minutes counts what whole minutes hold:
+    // the same as the minute rows say, read the long way.
+    void raggedRangeMatchesTheMinuteRows()
+    {
+        ReportRequest ragged = request();
+        ragged.from = Base.addSecs(30 * 60 + 30); // 08:30:30
+        ragged.to = Base.addSecs(70 * 60 + 45); // 09:10:45
+        QString error;
+        const auto report = buildHealthReport(*m_db, ragged, &error);
+        QVERIFY2(report, qPrintable(error));
+        QCOMPARE(report->from, Base.addSecs(30 * 60));
+        QCOMPARE(report->to, Base.addSecs(70 * 60));
+        const auto minutes = m_db->buckets(report->from, report->to, 60);
+        QVERIFY(minutes);
+        qint64 apiProbes = 0, apiOk = 0;
+        for (const HistoryBucket &minute : *minutes) {
+            if (minute.target == QLatin1String("api")) {
+                apiProbes += minute.probes;
+                apiOk += minute.checkOk;
+            }
+        }
+        QCOMPARE(apiProbes, 40);
+        QCOMPARE(report->targets[0].probes, apiProbes);
+        QCOMPARE(report->targets[0].checkOk, apiOk);
+        QCOMPARE(report->minutesWithData, 40);
+    }
+
+    // Made with a config that does not name the history's targets (the embedded default):
+    // they count, as critical, with the host their results name.
+    void targetsMissingFromTheConfigStillCount()
+    {
+        ReportRequest other = request();
+        other.config = AppConfig();
+        other.config.source = QStringLiteral("(embedded default)");
+        QString error;
+        const auto report = buildHealthReport(*m_db, other, &error);
+        QVERIFY2(report, qPrintable(error));
+        QCOMPARE(report->targets.size(), 2);
+        QVERIFY(report->targets[0].critical);
+        QCOMPARE(report->targets[0].host, QStringLiteral("api.lab.test"));
+        QCOMPARE(report->readyMinutes, 90);
+        QCOMPARE(report->targets[1].fallbackEventsByTier.value(QStringLiteral("stale")), 1);
     }
 
     void chosenTargetsOnly()

@@ -634,9 +634,9 @@ std::optional<QList<TargetTotals>> HistoryDatabase::totals(const QDateTime &from
     // Minutes by what happened in them, which only the minute rows can say (cheap columns).
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT target, count(*), sum(via_fallback > 0),"
-                                 " sum(probes > 0 AND check_ok = 0) FROM minute_aggregates"
-                                 " WHERE minute >= ? AND minute < ? GROUP BY target"));
+    query.prepare(QStringLiteral("SELECT target, count(*), sum(via_fallback > 0)"
+                                 " FROM minute_aggregates WHERE minute >= ? AND minute < ?"
+                                 " GROUP BY target"));
     bindAll(query, {msOf(from) / MsPerMinute, (msOf(to) + MsPerMinute - 1) / MsPerMinute});
     if (!query.exec()) {
         fail(QStringLiteral("counting minutes"), sqlErrorText(query.lastError()));
@@ -646,7 +646,6 @@ std::optional<QList<TargetTotals>> HistoryDatabase::totals(const QDateTime &from
         TargetTotals &total = byTarget[query.value(0).toString()];
         total.minutes = query.value(1).toLongLong();
         total.fallbackMinutes = query.value(2).toLongLong();
-        total.downMinutes = query.value(3).toLongLong();
     }
     QList<TargetTotals> totals;
     for (auto it = byTarget.begin(); it != byTarget.end(); ++it) {
@@ -683,17 +682,54 @@ std::optional<QList<HistoryBucket>> HistoryDatabase::downMinutes(const QDateTime
     return minutes;
 }
 
-std::optional<qint64> HistoryDatabase::minutesWithData(const QDateTime &from, const QDateTime &to)
+std::optional<QList<qint64>> HistoryDatabase::minutesWithData(const QDateTime &from,
+                                                              const QDateTime &to)
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT count(DISTINCT minute) FROM minute_aggregates"
-                                 " WHERE minute >= ? AND minute < ? AND probes > 0"));
+    query.setForwardOnly(true);
+    query.prepare(
+            QStringLiteral("SELECT DISTINCT minute FROM minute_aggregates"
+                           " WHERE minute >= ? AND minute < ? AND probes > 0 ORDER BY minute"));
     bindAll(query, {msOf(from) / MsPerMinute, (msOf(to) + MsPerMinute - 1) / MsPerMinute});
-    if (!query.exec() || !query.next()) {
-        fail(QStringLiteral("counting minutes"), sqlErrorText(query.lastError()));
+    if (!query.exec()) {
+        fail(QStringLiteral("listing minutes"), sqlErrorText(query.lastError()));
         return std::nullopt;
     }
-    return query.value(0).toLongLong();
+    QList<qint64> minutes;
+    while (query.next())
+        minutes.append(query.value(0).toLongLong());
+    return minutes;
+}
+
+std::optional<bool> HistoryDatabase::reachedBetween(const QString &target, const QDateTime &after,
+                                                    const QDateTime &before)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM minute_aggregates WHERE target = ?"
+                                 " AND minute > ? AND minute < ? AND check_ok > 0)"));
+    bindAll(query, {target, msOf(after) / MsPerMinute, msOf(before) / MsPerMinute});
+    if (!query.exec() || !query.next()) {
+        fail(QStringLiteral("reading minutes"), sqlErrorText(query.lastError()));
+        return std::nullopt;
+    }
+    return query.value(0).toBool();
+}
+
+std::optional<QHash<QString, std::pair<QString, QString>>> HistoryDatabase::latestHosts()
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    // SQLite takes the bare columns from the row with the max().
+    if (!query.exec(QStringLiteral("SELECT target, host, resolver, max(time_ms) FROM results"
+                                   " GROUP BY target"))) {
+        fail(QStringLiteral("reading hosts"), sqlErrorText(query.lastError()));
+        return std::nullopt;
+    }
+    QHash<QString, std::pair<QString, QString>> hosts;
+    while (query.next())
+        hosts.insert(query.value(0).toString(),
+                     {query.value(1).toString(), query.value(2).toString()});
+    return hosts;
 }
 
 std::optional<QList<HistoryBucket>> HistoryDatabase::readSums(const SumsQuery &sums,

@@ -48,14 +48,13 @@ struct HistoryBucket
     bool operator==(const HistoryBucket &other) const = default;
 };
 
-// One target's sums over a whole range (a report's), with how many of its minutes had data,
-// were kept reachable by a fallback tier, and were down (no probe reached the service).
+// One target's sums over a whole range (a report's), with how many of its minutes had data and
+// were kept reachable by a fallback tier.
 struct TargetTotals
 {
     HistoryBucket sums;
     qint64 minutes = 0;
     qint64 fallbackMinutes = 0;
-    qint64 downMinutes = 0;
 };
 
 // What a restart takes back from the history: the last-known-good answers, operator pins, and
@@ -116,8 +115,14 @@ public:
     std::optional<QList<TargetTotals>> totals(const QDateTime &from, const QDateTime &to);
     // Every target's minutes without a reached probe, by target and time.
     std::optional<QList<HistoryBucket>> downMinutes(const QDateTime &from, const QDateTime &to);
-    // Minutes in which some target was probed.
-    std::optional<qint64> minutesWithData(const QDateTime &from, const QDateTime &to);
+    // The minutes (since the epoch) in which some target was probed, in order.
+    std::optional<QList<qint64>> minutesWithData(const QDateTime &from, const QDateTime &to);
+    // Whether target was reached in some minute strictly between the minutes of after and
+    // before.
+    std::optional<bool> reachedBetween(const QString &target, const QDateTime &after,
+                                       const QDateTime &before);
+    // Each target's host and resolver as its latest raw result names them.
+    std::optional<QHash<QString, std::pair<QString, QString>>> latestHosts();
     // The cache census in buckets of widthS (a multiple of 60) over [from, to): the mean count
     // of each state over the minutes of the bucket, oldest first.
     std::optional<QList<CacheCensus>> census(const QDateTime &from, const QDateTime &to, int widthS);
