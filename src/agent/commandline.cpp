@@ -225,8 +225,8 @@ int runDemo(QCoreApplication &app, DemoLab::Run run, const QString &format, cons
 bool argumentsWantDashboard(const QStringList &arguments)
 {
     for (const QString &argument : arguments.mid(1)) {
-        for (const char *mode : {"--once", "--headless", "--format", "--report", "--help", "-h",
-                                 "--help-all", "--version", "-v"}) {
+        for (const char *mode : {"--once", "--headless", "--format", "--report", "--report-every",
+                                 "--help", "-h", "--help-all", "--version", "-v"}) {
             const QLatin1String name(mode);
             if (argument == name || argument.startsWith(name + QLatin1Char('=')))
                 return false;
@@ -378,9 +378,12 @@ int runCommandLine(QCoreApplication &app, const DashboardLauncher &dashboard)
     } else if (format != QLatin1String("table") && format != QLatin1String("json")) {
         return usageError(QStringLiteral("--format must be table or json, not \"%1\"").arg(format));
     }
+    if (parser.isSet(reportOption) && parser.isSet(reportEveryOption))
+        return usageError(QStringLiteral("--report writes one report and exits; --report-every "
+                                         "belongs to the agent (--headless): not both"));
     if (parser.isSet(demoOption)) {
         for (const QCommandLineOption &option :
-             {configOption, listenOption, tokenOption, tokenFileOption}) {
+             {configOption, listenOption, tokenOption, tokenFileOption, reportOption}) {
             if (parser.isSet(option))
                 return usageError(QStringLiteral("--demo cannot be combined with --%1: the lab "
                                                  "brings its own config and stays on loopback")
@@ -431,6 +434,9 @@ int runCommandLine(QCoreApplication &app, const DashboardLauncher &dashboard)
         const auto every = parseDurationS(parser.value(reportEveryOption), &error);
         if (!every)
             return usageError(QStringLiteral("--report-every: %1").arg(error));
+        if (*every > ReportSchedule::LongestIntervalS)
+            return usageError(QStringLiteral("--report-every: at most %1 days")
+                                      .arg(ReportSchedule::LongestIntervalS / 86400));
         bool keepOk = false;
         const int keep = parser.value(reportKeepOption).toInt(&keepOk);
         if (!keepOk || keep < 1)

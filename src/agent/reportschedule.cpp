@@ -9,7 +9,26 @@ ReportSchedule::ReportSchedule(const Options &options, HistoryStore *store, cons
 {
     m_timer.setInterval(std::chrono::seconds(options.intervalS));
     connect(&m_timer, &QTimer::timeout, this, &ReportSchedule::writeNow);
-    m_timer.start();
+    qint64 firstS = options.intervalS;
+    const QStringList existing = reportsIn(options.directory);
+    if (!existing.isEmpty()) {
+        const qint64 sinceS = timeOf(existing.constFirst()).secsTo(monitor->clock()->wallTime());
+        firstS = std::clamp<qint64>(options.intervalS - sinceS, 0, options.intervalS);
+    }
+    m_first.setSingleShot(true);
+    connect(&m_first, &QTimer::timeout, this, [this] {
+        writeNow();
+        m_timer.start();
+    });
+    m_first.start(std::chrono::seconds(firstS));
+}
+
+QDateTime ReportSchedule::timeOf(const QString &fileName)
+{
+    const QString stamp = fileName.mid(fileNamePrefix().size(), 16); // yyyyMMddTHHmmssZ
+    QDateTime time = QDateTime::fromString(stamp, QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    time.setTimeSpec(Qt::UTC);
+    return time;
 }
 
 QStringList ReportSchedule::reportsIn(const QString &directory)

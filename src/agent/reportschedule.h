@@ -23,6 +23,12 @@ public:
         ReportFormat format = ReportFormat::Html;
     };
 
+    // A timer's milliseconds are an int: 24 days fit.
+    static constexpr qint64 LongestIntervalS = 24 * 86400;
+
+    // The first report comes one interval after the newest of ours already in the directory
+    // (at once when that is past), so an agent restarted more often than the interval still
+    // writes them.
     ReportSchedule(const Options &options, HistoryStore *store, const Monitor *monitor,
                    QObject *parent = nullptr);
 
@@ -31,6 +37,8 @@ public:
     static QString fileNamePrefix() { return QStringLiteral("dnswatch-report-"); }
     // The reports of ours in directory, newest first.
     static QStringList reportsIn(const QString &directory);
+    // When a report of ours was written, from its name.
+    static QDateTime timeOf(const QString &fileName);
 
 Q_SIGNALS:
     void written(const QString &path);
@@ -43,5 +51,6 @@ private:
     HistoryStore *m_store;
     const Monitor *m_monitor;
     QTimer m_timer;
+    QTimer m_first;
     bool m_writing = false; // one at a time: a slow disk never piles them up
 };

@@ -27,6 +27,10 @@ std::optional<qint64> parseDurationS(const QString &text, QString *error)
     }
     const QChar unit = match.captured(2).at(0);
     const qint64 perUnit = unit == u's' ? 1 : unit == u'm' ? 60 : unit == u'h' ? 3600 : 86400;
+    if (amount * perUnit > LongestRangeS) {
+        *error = QStringLiteral("\"%1\" is longer than %2 days").arg(text).arg(LongestRangeS / 86400);
+        return std::nullopt;
+    }
     return amount * perUnit;
 }
 
@@ -58,6 +62,10 @@ std::optional<ReportRange> parseReportRange(const QString &from, const QString &
                                 "or 2026-11-25T09:00:00+01:00")
                          .arg(start ? QStringLiteral("to") : QStringLiteral("from"),
                               start ? to : from);
+        return std::nullopt;
+    }
+    if (start->secsTo(*stop) > LongestRangeS) {
+        *error = QStringLiteral("the range is longer than %1 days").arg(LongestRangeS / 86400);
         return std::nullopt;
     }
     if (*stop <= *start) {

@@ -4,7 +4,11 @@
 
 #include <optional>
 
-// "90s", "30m", "24h", "7d" as seconds; none (with why) for anything else.
+// The longest range a report covers (the history keeps aggregates for 30 days by default; a
+// year of them is still a few seconds' reading).
+constexpr qint64 LongestRangeS = 400 * 86400;
+
+// "90s", "30m", "24h", "7d" as seconds, up to LongestRangeS; none (with why) for anything else.
 std::optional<qint64> parseDurationS(const QString &text, QString *error);
 
 // The range of a report from --from/--to (ISO 8601; without an offset, local time) or --last

@@ -49,8 +49,7 @@ private Q_SLOTS:
         points.push_back(point(15'000, 7)); // bucket 1: one result
         points.push_back(point(70'000, 1)); // after the window
         const ChartData data = ChartDataBuilder::fromRecent({&points}, Window);
-        QCOMPARE(data.dnsSuccess,
-                 (QList<QPointF>{QPointF(5'000, 90), QPointF(15'000, 100)}));
+        QCOMPARE(data.dnsSuccess, (QList<QPointF>{QPointF(5'000, 90), QPointF(15'000, 100)}));
         QCOMPARE(data.checkSuccess.constFirst(), QPointF(5'000, 70)); // 7 checked and answered
         QCOMPARE(data.dnsLatency.p50.constFirst(), QPointF(5'000, 5)); // nearest rank
         QCOMPARE(data.dnsLatency.p95.constFirst(), QPointF(5'000, 10));
@@ -123,7 +122,7 @@ private Q_SLOTS:
         QCOMPARE(buckets[0].count(CacheEntrySnapshot::State::Fresh), 3.5);
         QCOMPARE(buckets[0].count(CacheEntrySnapshot::State::Stale), 0.5);
         QCOMPARE(buckets[1].count(CacheEntrySnapshot::State::Fresh), 1.5);
-        QCOMPARE(buckets[1].time.toMSecsSinceEpoch(), 10'000);
+        QCOMPARE(buckets[1].time.toMSecsSinceEpoch(), 15'000); // the bucket's middle
     }
 
     void fallbackEventsBecomeOneMarkerPerTierAndBucket()
@@ -139,8 +138,8 @@ private Q_SLOTS:
         };
         StoredEvent recovered = fallbackEvent(2'000, api, QString());
         recovered.kind = QStringLiteral("recovered");
-        const FallbackMarkers markers = ChartDataBuilder::markers(events + QList{recovered},
-                                                                  {api}, Window);
+        const FallbackMarkers markers = ChartDataBuilder::markers(events + QList{recovered}, {api},
+                                                                  Window);
         const auto stale = markers.byTier.value(QStringLiteral("stale"));
         QCOMPARE(stale.size(), 2);
         QCOMPARE(stale[0].point, QPointF(5'000, 100));

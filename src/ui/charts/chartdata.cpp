@@ -122,7 +122,8 @@ QList<CacheCensus> ChartDataBuilder::censusPerBucket(const std::deque<CacheCensu
         auto &[sum, count] = *it;
         for (double &value : sum.counts)
             value /= count;
-        sum.time = QDateTime::fromMSecsSinceEpoch(it.key(), Qt::UTC);
+        // At the bucket's middle, as the other charts' points are.
+        sum.time = QDateTime::fromMSecsSinceEpoch(qint64(window.middleOf(it.key())), Qt::UTC);
         census.append(sum);
     }
     return census;
@@ -140,8 +141,8 @@ FallbackMarkers ChartDataBuilder::markers(const QList<StoredEvent> &events,
     QHash<QString, QMap<qint64, Seen>> byTier;
     for (const StoredEvent &event : events) {
         const qint64 ms = event.time.toMSecsSinceEpoch();
-        if (event.kind != QLatin1String("fallback_entered") || !window.contains(ms)
-            || (!hosts.isEmpty() && !hosts.contains(event.host)))
+        if (event.kind != eventKindName(ResolverEvent::Kind::FallbackEntered)
+            || !window.contains(ms) || (!hosts.isEmpty() && !hosts.contains(event.host)))
             continue;
         Seen &seen = byTier[event.tier][window.bucketOf(ms)];
         const QString line = QStringLiteral("%1  %2: %3")

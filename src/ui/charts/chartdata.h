@@ -59,7 +59,7 @@ ChartData fromRecent(const QList<const std::deque<ProbeHistoryBuffer::Point> *> 
 // come from the histograms; rows written before schema 2 have none: their mean is drawn, and
 // no band.
 ChartData fromHistory(const QList<HistoryBucket> &buckets);
-// Censuses averaged per bucket.
+// Censuses averaged per bucket, each at its bucket's middle.
 QList<CacheCensus> censusPerBucket(const std::deque<CacheCensus> &samples,
                                    const ChartWindow &window);
 // The fallback_entered events of hosts (all hosts when empty) inside the window.

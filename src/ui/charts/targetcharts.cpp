@@ -467,9 +467,13 @@ void TargetCharts::askHistory(ChartWindow window)
             },
             m_target);
     m_history->readCensus(from, to, widthS, this,
-                          [answers, arrived](const auto &census, const QString &error) {
-                              if (census)
+                          [answers, arrived, widthS](const auto &census, const QString &error) {
+                              if (census) {
                                   answers->plot.census = *census;
+                                  // At the middle of each bucket, as the other charts' points.
+                                  for (CacheCensus &one : answers->plot.census)
+                                      one.time = one.time.addSecs(widthS / 2);
+                              }
                               arrived(census ? QString() : error);
                           });
     m_history->readEvents(from, to, HistoryEventLimit, this,

@@ -8,6 +8,7 @@
 namespace {
 constexpr double WheelZoom = 0.8; // the span shrinks to this per wheel notch
 constexpr qint64 ShortestSpanMs = 30'000; // below a probe interval or two, nothing is seen
+constexpr qint64 LongestSpanMs = 31LL * 24 * 3600'000; // the history keeps 30 days by default
 constexpr int SmallestDragPx = 6; // less is a click
 } // namespace
 
@@ -40,7 +41,8 @@ qint64 TimeChartView::timeAt(double x) const
 void TimeChartView::zoomAround(qint64 centreMs, double factor)
 {
     const auto [from, to] = shownWindow();
-    const double span = std::max(double(ShortestSpanMs), double(to - from) * factor);
+    const double span = std::clamp(double(to - from) * factor, double(ShortestSpanMs),
+                                   double(LongestSpanMs));
     const double before = double(centreMs - from) / std::max<double>(1, double(to - from));
     const qint64 newFrom = centreMs - qint64(span * before);
     Q_EMIT windowRequested(newFrom, newFrom + qint64(span));
