@@ -541,6 +541,20 @@ QString reportChartTitle(ReportChart chart)
                                              : QStringLiteral("Latency");
 }
 
+void drawReportChart(QPainter *painter, const QRectF &rect, ReportChart kind,
+                     const QList<ReportPoint> &series, const QDateTime &from, const QDateTime &to)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setRenderHint(QPainter::TextAntialiasing);
+    painter->setClipRect(rect, Qt::IntersectClip);
+    painter->fillRect(rect, Qt::white);
+    painter->translate(rect.topLeft());
+    const QList<ReportPoint> sorted = sortedByStart(series);
+    ChartPainter(*painter, rect.size(), kind, sorted, timeAxis(sorted, from, to)).paint();
+    painter->restore();
+}
+
 QImage renderReportChart(ReportChart chart, const QList<ReportPoint> &series, const QDateTime &from,
                          const QDateTime &to, const QSize &size, qreal devicePixelRatio)
 {
@@ -552,11 +566,7 @@ QImage renderReportChart(ReportChart chart, const QList<ReportPoint> &series, co
     image.fill(Qt::white);
     if (size.isEmpty())
         return image;
-
-    const QList<ReportPoint> sorted = sortedByStart(series);
     QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setRenderHint(QPainter::TextAntialiasing);
-    ChartPainter(painter, QSizeF(size), chart, sorted, timeAxis(sorted, from, to)).paint();
+    drawReportChart(&painter, QRectF(QPointF(0, 0), QSizeF(size)), chart, series, from, to);
     return image;
 }

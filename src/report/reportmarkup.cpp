@@ -1,10 +1,8 @@
 #include "reportmarkup.h"
 
-#include "reportchart.h"
 #include "reportstylesheet.h"
 #include "reportwording.h"
 
-#include <QBuffer>
 #include <QGuiApplication>
 
 using namespace ReportWording;
@@ -54,27 +52,18 @@ QString latencyCell(const ReportLatency &latency, double ms)
     return latency.samples > 0 ? latencyMs(ms) : QStringLiteral("n/a");
 }
 
-// Text in images needs fonts, and fonts a QGuiApplication (Qt aborts without one): a report
+// Text in charts needs fonts, and fonts a QGuiApplication (Qt aborts without one): a report
 // made without one still gives every number.
 bool canDrawText()
 {
     return qobject_cast<QGuiApplication *>(QCoreApplication::instance()) != nullptr;
 }
 
-QString pngDataUri(const QImage &image)
-{
-    QByteArray png;
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return QStringLiteral("data:image/png;base64,") + QString::fromLatin1(png.toBase64());
-}
-
 class MarkupWriter
 {
 public:
-    MarkupWriter(const HealthReport &report, ReportMarkupFlavor flavor, qreal chartScale)
-        : m_report(report), m_flavor(flavor), m_chartScale(chartScale)
+    MarkupWriter(const HealthReport &report, ReportMarkupFlavor flavor)
+        : m_report(report), m_flavor(flavor)
     { }
 
     ReportMarkup write();
@@ -83,15 +72,15 @@ private:
     void header();
     void summary();
     void incidents();
-    void target(const TargetReport &target);
+    void target(qsizetype index);
     void targetNumbers(const TargetReport &target);
     void targetLatency(const TargetReport &target);
     void targetFallbackEvents(const TargetReport &target);
     void targetAddressChanges(const TargetReport &target);
     void targetCache(const TargetReport &target);
     void targetPin(const TargetReport &target);
-    QString chartImage(const TargetReport &target, ReportChart kind);
-    void charts(const TargetReport &target);
+    QString chartPlace(qsizetype target, ReportChart kind);
+    void charts(qsizetype target);
     void operatorActions();
     void notes();
 
@@ -105,9 +94,8 @@ private:
 
     const HealthReport &m_report;
     ReportMarkupFlavor m_flavor;
-    qreal m_chartScale;
     QString m_html;
-    QList<ReportMarkupImage> m_images;
+    QList<ReportMarkupChart> m_charts;
 };
 
 QString MarkupWriter::tableStart(const QString &cssClass) const
@@ -406,26 +394,20 @@ void MarkupWriter::targetPin(const TargetReport &target)
     });
 }
 
-QString MarkupWriter::chartImage(const TargetReport &target, ReportChart kind)
+QString MarkupWriter::chartPlace(qsizetype target, ReportChart kind)
 {
     const QSize size = m_flavor == ReportMarkupFlavor::Browser ? BrowserChartSize : PrintChartSize;
-    const QImage image = renderReportChart(kind, target.series, m_report.from, m_report.to, size,
-                                           m_chartScale);
-    QString source;
-    if (m_flavor == ReportMarkupFlavor::Browser) {
-        source = pngDataUri(image);
-    } else {
-        source = QStringLiteral("dnswatch-chart-%1.png").arg(m_images.size());
-        m_images.append({source, image});
-    }
-    const QString alt = reportChartTitle(kind) + QStringLiteral(" of ") + targetName(target);
-    return QStringLiteral("<img class=\"chart\" src=\"") + source + QStringLiteral("\" width=\"")
+    const QString name = QStringLiteral("dnswatch-chart:%1").arg(m_charts.size());
+    m_charts.append({name, target, kind, size});
+    const QString alt = reportChartTitle(kind) + QStringLiteral(" of ")
+            + targetName(m_report.targets.at(target));
+    return QStringLiteral("<img class=\"chart\" src=\"") + name + QStringLiteral("\" width=\"")
             + QString::number(size.width()) + QStringLiteral("\" height=\"")
             + QString::number(size.height()) + QStringLiteral("\" alt=\"") + escapedText(alt)
             + QStringLiteral("\">");
 }
 
-void MarkupWriter::charts(const TargetReport &target)
+void MarkupWriter::charts(qsizetype target)
 {
     heading(3, QStringLiteral("Charts"));
     if (!canDrawText()) {
@@ -434,8 +416,8 @@ void MarkupWriter::charts(const TargetReport &target)
                   QStringLiteral("empty"));
         return;
     }
-    const QString success = chartImage(target, ReportChart::SuccessRate);
-    const QString latency = chartImage(target, ReportChart::Latency);
+    const QString success = chartPlace(target, ReportChart::SuccessRate);
+    const QString latency = chartPlace(target, ReportChart::Latency);
     if (m_flavor == ReportMarkupFlavor::Browser) {
         m_html += QStringLiteral("<p class=\"chart\">") + success
                 + QStringLiteral("</p>\n<p class=\"chart\">") + latency + QStringLiteral("</p>\n");
@@ -447,8 +429,9 @@ void MarkupWriter::charts(const TargetReport &target)
             + QStringLiteral("</p>\n");
 }
 
-void MarkupWriter::target(const TargetReport &target)
+void MarkupWriter::target(qsizetype index)
 {
+    const TargetReport &target = m_report.targets.at(index);
     m_html += QStringLiteral("<div class=\"target\">\n");
     heading(2, QStringLiteral("Target: ") + targetName(target), QStringLiteral("target"));
     targetNumbers(target);
@@ -457,7 +440,7 @@ void MarkupWriter::target(const TargetReport &target)
     targetAddressChanges(target);
     targetCache(target);
     targetPin(target);
-    charts(target);
+    charts(index);
     m_html += QStringLiteral("</div>\n");
 }
 
@@ -519,8 +502,8 @@ ReportMarkup MarkupWriter::write()
     header();
     summary();
     incidents();
-    for (const TargetReport &target : m_report.targets)
-        this->target(target);
+    for (qsizetype index = 0; index < m_report.targets.size(); ++index)
+        target(index);
     operatorActions();
     notes();
     const QDateTime zoneAt = m_report.from.isValid() ? m_report.from : m_report.generatedAt;
@@ -530,7 +513,7 @@ ReportMarkup MarkupWriter::write()
                                + escapedText(utcOffset(zoneAt)) + QStringLiteral("). ")
                                 : QString())
             + QStringLiteral("No credentials are ever included.</p>\n</body>\n</html>\n");
-    return {m_html, m_images};
+    return {m_html, m_charts};
 }
 } // namespace
 
@@ -577,7 +560,7 @@ QString escapedText(const QString &text)
     return escaped;
 }
 
-ReportMarkup reportMarkup(const HealthReport &report, ReportMarkupFlavor flavor, qreal chartScale)
+ReportMarkup reportMarkup(const HealthReport &report, ReportMarkupFlavor flavor)
 {
-    return MarkupWriter(report, flavor, chartScale).write();
+    return MarkupWriter(report, flavor).write();
 }

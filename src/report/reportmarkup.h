@@ -1,9 +1,10 @@
 #pragma once
 
 #include "healthreport.h"
+#include "reportchart.h"
 
-#include <QImage>
 #include <QList>
+#include <QSize>
 #include <QString>
 
 // The content of the HTML and PDF reports, written once: the same sections, tables and charts,
@@ -12,24 +13,27 @@
 // nothing from the data ever lands in a tag, an attribute name, a URL or a script.
 
 enum class ReportMarkupFlavor {
-    Browser, // HTML5, one self-contained file: CSS inline, charts as PNG data URIs
-    TextDocument, // QTextDocument's HTML: charts as document resources named in images
+    Browser, // HTML5 for one self-contained file: CSS inline
+    TextDocument, // QTextDocument's HTML
 };
 
-struct ReportMarkupImage
+// A chart the markup leaves a place for, as <img src="name" width=... height=... alt=...>: the
+// HTML writer puts a PNG data URI in that src, the PDF writer a chart drawn as vectors.
+struct ReportMarkupChart
 {
-    QString name; // the <img src> that stands for it: "dnswatch-chart-3.png"
-    QImage image;
+    QString name; // the src that holds its place, a scheme of its own: "dnswatch-chart:3"
+    qsizetype target = 0; // its index in HealthReport::targets
+    ReportChart kind = ReportChart::SuccessRate;
+    QSize size; // in CSS pixels
 };
 
 struct ReportMarkup
 {
     QString html;
-    QList<ReportMarkupImage> images; // TextDocument only: to add as document resources
+    QList<ReportMarkupChart> charts; // in the order they come in html
 };
 
-// chartScale: the charts' device pixel ratio (2 for a screen, 3 or more for print).
-ReportMarkup reportMarkup(const HealthReport &report, ReportMarkupFlavor flavor, qreal chartScale);
+ReportMarkup reportMarkup(const HealthReport &report, ReportMarkupFlavor flavor);
 
 // Text as HTML character data or as a quoted attribute value: & < > " ' escaped, control
 // characters (other than tab and line feed) replaced by U+FFFD.

@@ -1,5 +1,6 @@
 #include "reportpdf.h"
 
+#include "reportchartobject.h"
 #include "reportmarkup.h"
 #include "reportpagination.h"
 #include "reportwording.h"
@@ -13,7 +14,6 @@
 
 namespace {
 constexpr int Resolution = 300; // dpi: fine enough for text, small numbers for the layout
-constexpr qreal ChartScale = 4.0; // the charts at about 380 dpi on the page
 constexpr qreal HeaderMm = 9;
 constexpr qreal FooterMm = 9;
 
@@ -100,7 +100,7 @@ QByteArray reportPdf(const HealthReport &report, QString *error)
                  + ReportWording::range(report.from, report.to));
     pdf.setCreator(QStringLiteral("DNS Watch ") + report.version);
 
-    const ReportMarkup markup = reportMarkup(report, ReportMarkupFlavor::TextDocument, ChartScale);
+    const ReportMarkup markup = reportMarkup(report, ReportMarkupFlavor::TextDocument);
     QTextDocument document;
     // Without the PDF as paint device the layout measures for the screen: tiny text.
     document.documentLayout()->setPaintDevice(&pdf);
@@ -111,9 +111,8 @@ QByteArray reportPdf(const HealthReport &report, QString *error)
     QTextOption option = document.defaultTextOption();
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere); // long hosts, paths, digests
     document.setDefaultTextOption(option);
-    for (const ReportMarkupImage &image : markup.images)
-        document.addResource(QTextDocument::ImageResource, QUrl(image.name), image.image);
     document.setHtml(markup.html);
+    embedReportCharts(&document, report, markup.charts);
 
     // One long strip as wide as the printable area, cut into pages by hand (reportpagination.h).
     document.setDocumentMargin(0);
@@ -129,10 +128,6 @@ QByteArray reportPdf(const HealthReport &report, QString *error)
             *error = QStringLiteral("cannot start writing the PDF");
         return {};
     }
-    // The charts as they are: Qt would otherwise store them as JPEG, blurring thin lines.
-    painter.setRenderHint(QPainter::LosslessImageRendering);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setRenderHint(QPainter::SmoothPixmapTransform);
     const qsizetype pages = slices.size();
     for (qsizetype index = 0; index < pages; ++index) {
         if (index > 0 && !pdf.newPage()) {
