@@ -175,8 +175,7 @@ std::optional<HealthReport> buildHealthReport(HistoryDatabase &db, const ReportR
     // From the start of the bucket the range starts in: the first one is whole too.
     const auto series = db.buckets(report.from.addSecs(-(report.from.toSecsSinceEpoch() % chartS)),
                                    report.to, chartS);
-    const auto historyHosts = db.latestHosts();
-    if (!totals || !downMinutes || !minutesWithData || !events || !series || !historyHosts)
+    if (!totals || !downMinutes || !minutesWithData || !events || !series)
         return failed();
     if (events->size() >= EventLimit)
         report.notes += QStringLiteral("Only the last %1 events of the range are counted.")
@@ -197,10 +196,13 @@ std::optional<HealthReport> buildHealthReport(HistoryDatabase &db, const ReportR
             continue;
         // Probed, so configured when it ran: critical (the safe side), host and resolver as
         // its latest kept result names them.
+        const auto host = db.latestHost(total.sums.target);
+        if (!host)
+            return failed();
         TargetConfig unknown;
         unknown.name = total.sums.target;
-        unknown.host = historyHosts->value(unknown.name).first;
-        unknown.resolver = historyHosts->value(unknown.name).second;
+        unknown.host = host->first;
+        unknown.resolver = host->second;
         chosen.append(unknown);
         report.notes += QStringLiteral("%1 had probes in the range but is not in the config "
                                        "given (%2); counted as critical.")

@@ -715,21 +715,19 @@ std::optional<bool> HistoryDatabase::reachedBetween(const QString &target, const
     return query.value(0).toBool();
 }
 
-std::optional<QHash<QString, std::pair<QString, QString>>> HistoryDatabase::latestHosts()
+std::optional<std::pair<QString, QString>> HistoryDatabase::latestHost(const QString &target)
 {
     QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    // SQLite takes the bare columns from the row with the max().
-    if (!query.exec(QStringLiteral("SELECT target, host, resolver, max(time_ms) FROM results"
-                                   " GROUP BY target"))) {
+    query.prepare(QStringLiteral("SELECT host, resolver FROM results WHERE target = ?"
+                                 " ORDER BY time_ms DESC LIMIT 1"));
+    bindAll(query, {target});
+    if (!query.exec()) {
         fail(QStringLiteral("reading hosts"), sqlErrorText(query.lastError()));
         return std::nullopt;
     }
-    QHash<QString, std::pair<QString, QString>> hosts;
-    while (query.next())
-        hosts.insert(query.value(0).toString(),
-                     {query.value(1).toString(), query.value(2).toString()});
-    return hosts;
+    if (!query.next())
+        return std::pair<QString, QString>(); // no raw result kept
+    return std::pair(query.value(0).toString(), query.value(1).toString());
 }
 
 std::optional<QList<HistoryBucket>> HistoryDatabase::readSums(const SumsQuery &sums,

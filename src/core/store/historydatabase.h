@@ -121,8 +121,9 @@ public:
     // before.
     std::optional<bool> reachedBetween(const QString &target, const QDateTime &after,
                                        const QDateTime &before);
-    // Each target's host and resolver as its latest raw result names them.
-    std::optional<QHash<QString, std::pair<QString, QString>>> latestHosts();
+    // A target's host and resolver as its latest raw result names them (empty when none is
+    // kept).
+    std::optional<std::pair<QString, QString>> latestHost(const QString &target);
     // The cache census in buckets of widthS (a multiple of 60) over [from, to): the mean count
     // of each state over the minutes of the bucket, oldest first.
     std::optional<QList<CacheCensus>> census(const QDateTime &from, const QDateTime &to, int widthS);
