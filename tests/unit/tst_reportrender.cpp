@@ -1,9 +1,11 @@
 // The HTML and PDF reports and their charts from a hand-built report with hostile text in every
 // place the data reaches: the HTML as a browser's parser sees it (Python's html.parser: no
 // script, no handlers, nothing external, the hostile names as text), the PDF as poppler sees it
-// (pages, page numbers, text), charts of awkward series, and the same bytes on any thread.
+// (pages, page numbers, text, charts whole and as vectors), charts of awkward series, the HTML's
+// palette PNGs against the charts drawn, and the same bytes on any thread.
 // The rendered report is saved next to the test (tests/screenshots) for people to look at.
 #include "reportchart.h"
+#include "reportchartpng.h"
 #include "reporthtml.h"
 #include "reportmarkup.h"
 #include "reportpdf.h"
@@ -210,6 +212,8 @@ private Q_SLOTS:
                  "pdftoppm not found: install poppler-utils (scripts/deps.sh test)");
         QVERIFY2(!poppler(QStringLiteral("pdftotext")).isEmpty(),
                  "pdftotext not found: install poppler-utils (scripts/deps.sh test)");
+        QVERIFY2(!poppler(QStringLiteral("pdfimages")).isEmpty(),
+                 "pdfimages not found: install poppler-utils (scripts/deps.sh test)");
     }
 
     void htmlIsSafeAndSelfContained()
@@ -393,6 +397,73 @@ private Q_SLOTS:
             QVERIFY2(endPage.value(it.key()) == it.value(),
                      qPrintable(QStringLiteral("row %1 is cut by a page break").arg(it.key())));
         QVERIFY(tablePages >= 3);
+    }
+
+    void pdfDrawsEachChartWholeAsVectors()
+    {
+        // More and more address changes put the charts at every height of a page. A chart is
+        // vectors and words (no image in the PDF), drawn on one page only (a page cut through it
+        // would draw it on both), on the page with the other chart of its target.
+        HealthReport report = fixture(6);
+        for (qsizetype i = 0; i < report.targets.size(); ++i) {
+            TargetReport &target = report.targets[i];
+            for (qsizetype n = 0; n < 9 * i; ++n)
+                target.addressChanges.append(target.addressChanges.first());
+        }
+        const QString path = screenshotPath(QStringLiteral("report-charts.pdf"));
+        QVERIFY(writeFile(path, reportPdf(report)));
+        QByteArray out;
+        QString why;
+        QVERIFY2(run(poppler(QStringLiteral("pdfimages")), {QStringLiteral("-list"), path}, &out,
+                     &why),
+                 qPrintable(why));
+        QCOMPARE(QString::fromUtf8(out).trimmed().split(u'\n').size(), 2); // the header only
+        QVERIFY2(run(poppler(QStringLiteral("pdftotext")), {path, QStringLiteral("-")}, &out, &why),
+                 qPrintable(why));
+        const QStringList pages = QString::fromUtf8(out).split(QChar(u'\f'));
+        qsizetype successCharts = 0;
+        qsizetype latencyCharts = 0;
+        for (qsizetype page = 0; page < pages.size(); ++page) {
+            const qsizetype success = pages.at(page).count(QStringLiteral("Success rate, %"));
+            const qsizetype latency = pages.at(page).count(QStringLiteral("Latency, ms"));
+            QVERIFY2(success == latency, qPrintable(QStringLiteral("page %1").arg(page + 1)));
+            successCharts += success;
+            latencyCharts += latency;
+        }
+        QCOMPARE(successCharts, report.targets.size());
+        QCOMPARE(latencyCharts, report.targets.size());
+    }
+
+    void chartPngLooksLikeTheChart()
+    {
+        // The HTML's PNG has a palette of the chart's most used colours: nearly every pixel as
+        // drawn (98 % of them for this series), the rest (edges of lines and letters) close to it.
+        const QList<ReportPoint> points = series(100, 40, 55);
+        const QDateTime to = From.addSecs(6000);
+        for (const ReportChart kind : {ReportChart::SuccessRate, ReportChart::Latency}) {
+            const QImage drawn = renderReportChart(kind, points, From, to, QSize(820, 250), 1.5);
+            const QByteArray bytes = reportChartPng(kind, points, From, to, QSize(820, 250), 1.5);
+            QCOMPARE(reportChartPng(kind, points, From, to, QSize(820, 250), 1.5), bytes);
+            const QImage png = QImage::fromData(bytes, "PNG");
+            QCOMPARE(png.format(), QImage::Format_Indexed8);
+            QCOMPARE(png.size(), drawn.size());
+            const QImage decoded = png.convertToFormat(QImage::Format_RGB32);
+            qsizetype same = 0;
+            int worst = 0;
+            for (int y = 0; y < drawn.height(); ++y) {
+                for (int x = 0; x < drawn.width(); ++x) {
+                    const QRgb a = drawn.pixel(x, y);
+                    const QRgb b = decoded.pixel(x, y);
+                    same += a == b ? 1 : 0;
+                    worst = std::max({worst, std::abs(qRed(a) - qRed(b)),
+                                      std::abs(qGreen(a) - qGreen(b)),
+                                      std::abs(qBlue(a) - qBlue(b))});
+                }
+            }
+            QVERIFY2(same > drawn.width() * drawn.height() * 97 / 100,
+                     qPrintable(QString::number(same)));
+            QVERIFY2(worst <= 64, qPrintable(QString::number(worst)));
+        }
     }
 
     void chartHasTheAskedSize_data()
