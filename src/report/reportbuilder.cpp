@@ -47,13 +47,6 @@ ReportPoint pointOf(const HistoryBucket &bucket)
     return point;
 }
 
-// Whole minutes per chart bucket, or whole hours once a bucket is an hour or more.
-int chartBucketS(qint64 rangeS, int buckets)
-{
-    const qint64 widthS = std::max<qint64>(60, rangeS / std::max(1, buckets));
-    return int(widthS >= 3600 ? (widthS + 3599) / 3600 * 3600 : (widthS + 59) / 60 * 60);
-}
-
 QString stateNameOf(CacheEntrySnapshot::State state) { return cacheStateName(state); }
 
 ReportPin pinOf(const QString &host, const PinnedFallback &pin)
@@ -171,7 +164,7 @@ std::optional<HealthReport> buildHealthReport(HistoryDatabase &db, const ReportR
     const auto downMinutes = db.downMinutes(report.from, report.to);
     const auto minutesWithData = db.minutesWithData(report.from, report.to);
     const auto events = db.events(report.from, report.to, EventLimit);
-    const int chartS = chartBucketS(report.from.secsTo(report.to), request.chartBuckets);
+    const int chartS = historyBucketWidthS(report.from.secsTo(report.to), request.chartBuckets);
     // From the start of the bucket the range starts in: the first one is whole too.
     const auto series = db.buckets(report.from.addSecs(-(report.from.toSecsSinceEpoch() % chartS)),
                                    report.to, chartS);

@@ -156,6 +156,12 @@ QString upsertAggregateSql(const QString &table)
 
 } // namespace
 
+int historyBucketWidthS(qint64 spanS, int buckets)
+{
+    const qint64 widthS = std::max<qint64>(60, spanS / std::max(1, buckets));
+    return int(widthS >= 1800 ? (widthS + 3599) / 3600 * 3600 : (widthS + 59) / 60 * 60);
+}
+
 HistoryDatabase::HistoryDatabase(const QString &connectionName) : m_connectionName(connectionName)
 {
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);

@@ -27,6 +27,10 @@ struct HistoryWriteBatch
     }
 };
 
+// The width of buckets that cut spanS into about `buckets` pieces, as the history can sum them:
+// whole minutes, or whole hours once a bucket is half an hour or more (the hour rows are read).
+int historyBucketWidthS(qint64 spanS, int buckets);
+
 // Probe results summed over one bucket of time (a minute, an hour, or any multiple).
 struct HistoryBucket
 {

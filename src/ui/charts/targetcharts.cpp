@@ -63,16 +63,6 @@ QAreaSeries *areaSeries(QChart *chart, const QString &name, QLineSeries *top, QL
     return area;
 }
 
-// Whole minutes per bucket, or whole hours once a bucket is half an hour or more (the history
-// then reads its hour rows).
-int historyBucketS(qint64 spanMs, int buckets)
-{
-    const qint64 widthS = spanMs / 1000 / buckets;
-    if (widthS >= 1800)
-        return int((widthS + 3599) / 3600 * 3600);
-    return int(std::max<qint64>(60, widthS / 60 * 60));
-}
-
 QString timeFormat(qint64 spanMs)
 {
     if (spanMs <= 15 * 60'000)
@@ -435,7 +425,7 @@ void TargetCharts::redrawFromMemory(const ChartWindow &window)
 
 void TargetCharts::askHistory(ChartWindow window)
 {
-    const int widthS = historyBucketS(window.toMs - window.fromMs, bucketCount());
+    const int widthS = historyBucketWidthS((window.toMs - window.fromMs) / 1000, bucketCount());
     window.bucketMs = widthS * 1000LL;
     window.fromMs -= window.fromMs % window.bucketMs; // the history's buckets start there
     const QDateTime from = QDateTime::fromMSecsSinceEpoch(window.fromMs);
