@@ -578,9 +578,7 @@ void MainWindow::updateReadiness()
 {
     QStringList notReady;
     const bool ready = m_monitor->statistics()->ready(&notReady);
-    int degraded = 0;
-    for (const TargetHealth &health : m_monitor->statistics()->all())
-        degraded += health.state == TargetState::Degraded;
+    const int degraded = m_monitor->statistics()->countInState(TargetState::Degraded);
     QString text;
     QColor colour;
     if (!ready) {

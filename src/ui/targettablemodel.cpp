@@ -127,12 +127,37 @@ void TargetTableModel::flushDirty()
 
 void TargetTableModel::tick()
 {
-    if (m_rows.isEmpty())
-        return;
-    for (Row &row : m_rows)
+    // Each second mostly the TTL countdown and the time in fallback move: only the cells whose
+    // text (or the row's state) changed are said, so the view repaints those, not the table.
+    for (int index = 0; index < int(m_rows.size()); ++index) {
+        Row &row = m_rows[index];
+        const Row before = row;
         refresh(row);
-    // A refresh may change any cell (a state that aged, a paused target), so all are said.
-    Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+        const bool stateChanged = before.paused != row.paused
+                || before.health.state != row.health.state;
+        int first = stateChanged ? 0 : ColumnCount;
+        int last = stateChanged ? ColumnCount - 1 : -1;
+        for (int column = 0; column < ColumnCount && !stateChanged; ++column) {
+            if (display(before, column) != display(row, column)
+                || sortValue(before, column) != sortValue(row, column)) {
+                first = std::min(first, column);
+                last = column;
+            }
+        }
+        if (first <= last)
+            Q_EMIT dataChanged(this->index(index, first), this->index(index, last));
+    }
+}
+
+QIcon TargetTableModel::iconFor(TargetState state) const
+{
+    // A new QIcon from the style decodes its PNGs again when painted: every visible row, each
+    // second, was most of the table's paint.
+    auto found = m_stateIcons.find(int(state));
+    if (found == m_stateIcons.end())
+        found = m_stateIcons.insert(int(state),
+                                    QApplication::style()->standardIcon(stateIcon(state)));
+    return *found;
 }
 
 int TargetTableModel::rows() const { return int(m_rows.size()); }
@@ -168,7 +193,7 @@ QVariant TargetTableModel::data(const QModelIndex &index, int role) const
         return int(state);
     case Qt::DecorationRole:
         if (index.column() == Status)
-            return QApplication::style()->standardIcon(stateIcon(state));
+            return iconFor(state);
         return QVariant();
     case Qt::ForegroundRole:
         if (index.column() == Status && state == TargetState::Down)

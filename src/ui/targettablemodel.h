@@ -3,6 +3,8 @@
 #include "probe/monitor.h"
 
 #include "flattablemodel.h"
+#include <QHash>
+#include <QIcon>
 #include <QSet>
 #include <QTimer>
 
@@ -55,10 +57,12 @@ private:
     void tick();
     QVariant display(const Row &row, int column) const;
     QVariant sortValue(const Row &row, int column) const;
+    QIcon iconFor(TargetState state) const;
 
     Monitor *m_monitor;
     QList<Row> m_rows;
     QSet<QString> m_dirty;
     QTimer m_coalesce; // results arriving in a burst become one update
     QTimer m_tick; // TTL countdown, windows moving on
+    mutable QHash<int, QIcon> m_stateIcons; // by TargetState, made once
 };

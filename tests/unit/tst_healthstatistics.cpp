@@ -165,6 +165,41 @@ private Q_SLOTS:
         QCOMPARE(targetStateName(TargetState::Degraded), QStringLiteral("degraded"));
     }
 
+    void targetsAreCountedByState()
+    {
+        ManualClock clock;
+        HealthStatistics stats(&clock);
+        stats.setTargets({target(QStringLiteral("a")), target(QStringLiteral("b")),
+                          target(QStringLiteral("c"))});
+        QCOMPARE(stats.countInState(TargetState::Unknown), 3);
+        stats.record(probe(QStringLiteral("a"), ResolutionSource::Stale, true));
+        stats.record(probe(QStringLiteral("b"), ResolutionSource::Pinned, true));
+        stats.record(probe(QStringLiteral("c"), ResolutionSource::None, false));
+        QCOMPARE(stats.countInState(TargetState::Degraded), 2);
+        QCOMPARE(stats.countInState(TargetState::Down), 1);
+        QCOMPARE(stats.countInState(TargetState::Unknown), 0);
+    }
+
+    void windowsFollowResultsWithinOneBucket()
+    {
+        // The sums are kept between 10 s buckets; a result inside one still counts at once.
+        ManualClock clock;
+        HealthStatistics stats(&clock);
+        stats.setTargets({target(QStringLiteral("api"))});
+        for (int i = 1; i <= 3; ++i) {
+            stats.record(probe(QStringLiteral("api"), ResolutionSource::Fresh, i != 2));
+            const TargetHealth health = stats.health(QStringLiteral("api"));
+            QCOMPARE(health.windows[TargetHealth::OneMinute].probes, quint32(i));
+            QCOMPARE(health.windows[TargetHealth::OneDay].probes, quint32(i));
+            clock.advance(1000);
+        }
+        QCOMPARE(stats.health(QStringLiteral("api")).windows[TargetHealth::OneMinute].checkOk, 2u);
+        clock.advance(60'000); // out of the minute, still in the day
+        const TargetHealth later = stats.health(QStringLiteral("api"));
+        QCOMPARE(later.windows[TargetHealth::OneMinute].probes, 0u);
+        QCOMPARE(later.windows[TargetHealth::OneDay].probes, 3u);
+    }
+
     void timeInFallbackAndEntriesByTier()
     {
         ManualClock clock;

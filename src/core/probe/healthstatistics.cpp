@@ -1,5 +1,7 @@
 #include "healthstatistics.h"
 
+#include <algorithm>
+
 QString targetStateName(TargetState state)
 {
     switch (state) {
@@ -52,9 +54,13 @@ void HealthStatistics::add(Bucket *ring, int size, qint64 id, const WindowCounts
 
 WindowCounts HealthStatistics::sum(const Bucket *ring, int size, qint64 newestId, int count)
 {
+    // One division for the first slot, then a walk: the table asks for every target's windows
+    // each second, and a division per bucket (1,836 of them) was most of its cost.
     WindowCounts total;
-    for (qint64 id = newestId - count + 1; id <= newestId; ++id) {
-        const Bucket &bucket = ring[((id % size) + size) % size];
+    qint64 id = newestId - count + 1;
+    int slot = int(((id % size) + size) % size);
+    for (; id <= newestId; ++id, slot = slot + 1 == size ? 0 : slot + 1) {
+        const Bucket &bucket = ring[slot];
         if (bucket.id != id)
             continue;
         total.dnsOk += bucket.counts.dnsOk;
@@ -81,6 +87,7 @@ void HealthStatistics::restorePast(const QList<PastCounts> &past)
         if (found == m_trackers.end() || agoMs > 86'400'000 || agoMs < 0)
             continue;
         const qint64 startMs = now - agoMs;
+        found->windowsAtTenSecondId = NotSummed;
         add(found->minutes.data(), int(found->minutes.size()), floorDiv(startMs, 60'000),
             stretch.counts);
         if (stretch.widthS <= 60 && agoMs <= 3'600'000)
@@ -100,6 +107,7 @@ void HealthStatistics::record(const ProbeResult &result)
     const bool dnsOk = result.dnsAnswered();
 
     const WindowCounts sample{dnsOk ? 1u : 0u, result.reachable ? 1u : 0u, 1u};
+    tracker.windowsAtTenSecondId = NotSummed;
     add(tracker.tenSeconds.data(), int(tracker.tenSeconds.size()), now / 10'000, sample);
     add(tracker.minutes.data(), int(tracker.minutes.size()), now / 60'000, sample);
     tracker.health.total.dnsOk += sample.dnsOk;
@@ -174,15 +182,19 @@ TargetHealth HealthStatistics::snapshot(const Tracker &tracker) const
     TargetHealth health = tracker.health;
     const qint64 now = m_clock->nowMs();
     const qint64 tenSecondId = now / 10'000;
-    const int ringSize = int(tracker.tenSeconds.size());
-    health.windows[TargetHealth::OneMinute] = sum(tracker.tenSeconds.data(), ringSize, tenSecondId,
-                                                  6);
-    health.windows[TargetHealth::FiveMinutes] = sum(tracker.tenSeconds.data(), ringSize,
-                                                    tenSecondId, 30);
-    health.windows[TargetHealth::OneHour] = sum(tracker.tenSeconds.data(), ringSize, tenSecondId,
-                                                360);
-    health.windows[TargetHealth::OneDay] = sum(tracker.minutes.data(), int(tracker.minutes.size()),
-                                               now / 60'000, 1440);
+    if (tracker.windowsAtTenSecondId != tenSecondId) {
+        const int ringSize = int(tracker.tenSeconds.size());
+        std::array<WindowCounts, TargetHealth::WindowCount> &windows = tracker.windows;
+        windows[TargetHealth::OneMinute] = sum(tracker.tenSeconds.data(), ringSize, tenSecondId, 6);
+        windows[TargetHealth::FiveMinutes] = sum(tracker.tenSeconds.data(), ringSize, tenSecondId,
+                                                 30);
+        windows[TargetHealth::OneHour] = sum(tracker.tenSeconds.data(), ringSize, tenSecondId, 360);
+        // Minute buckets turn over on 10 s boundaries too (60 is a multiple of 10).
+        windows[TargetHealth::OneDay] = sum(tracker.minutes.data(), int(tracker.minutes.size()),
+                                            now / 60'000, 1440);
+        tracker.windowsAtTenSecondId = tenSecondId;
+    }
+    health.windows = tracker.windows;
     if (tracker.lastWasFallback && tracker.lastResultMs >= 0)
         health.fallbackMs += now - tracker.lastResultMs; // still in fallback right now
     return health;
@@ -202,6 +214,14 @@ QList<TargetHealth> HealthStatistics::all() const
     std::sort(result.begin(), result.end(),
               [](const TargetHealth &a, const TargetHealth &b) { return a.target < b.target; });
     return result;
+}
+
+int HealthStatistics::countInState(TargetState state) const
+{
+    return int(
+            std::count_if(m_trackers.cbegin(), m_trackers.cend(), [state](const Tracker &tracker) {
+                return tracker.health.state == state;
+            }));
 }
 
 bool HealthStatistics::ready(QStringList *notReady) const

@@ -9,6 +9,7 @@
 #include <QObject>
 
 #include <array>
+#include <limits>
 
 enum class TargetState { Unknown, Healthy, Degraded, Down, Paused };
 QString targetStateName(TargetState state);
@@ -79,6 +80,7 @@ public:
     // Ready when every critical target is reachable by its latest result, and that result is not
     // older than 3 intervals + 1 min; *notReady names those that are not, and why.
     bool ready(QStringList *notReady = nullptr) const;
+    int countInState(TargetState state) const;
 
 Q_SIGNALS:
     void stateChanged(const QString &target, TargetState from, TargetState to,
@@ -100,7 +102,12 @@ private:
         ResolutionSource lastTier = ResolutionSource::None;
         bool paused = false;
         qint64 intervalMs = 10'000;
+        // The windows' sums change only with a result or a new 10 s bucket; the table asks for
+        // them every second, so they are kept until then.
+        mutable qint64 windowsAtTenSecondId = NotSummed;
+        mutable std::array<WindowCounts, TargetHealth::WindowCount> windows{};
     };
+    static constexpr qint64 NotSummed = std::numeric_limits<qint64>::min();
     static constexpr int StaleResultIntervals = 3;
     static constexpr qint64 StaleResultGraceMs = 60'000; // a slow check with all its retries
     static void add(Bucket *ring, int size, qint64 id, const WindowCounts &sample);

@@ -56,6 +56,8 @@ public:
     QList<FallbackMarkers::Marker> markers(const QString &tier) const;
     QScatterSeries *markerSeries(const QString &tier) const { return m_tiers.value(tier).series; }
     TimeChartView *successView() const { return m_successView; }
+    // New points reach the three charts one event-loop turn after another.
+    bool isPlotting() const { return m_plotStep.isActive(); }
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -98,7 +100,11 @@ private:
     void redrawFromMemory(const ChartWindow &window);
     void askHistory(ChartWindow window);
     void plot(const Plot &plot, const ChartWindow &window);
+    void plotNextChart();
+    void plotSuccess(const ChartData &data, const FallbackMarkers &markers);
+    void plotLatency(const ChartData &data);
     void plotCensus(const QList<CacheCensus> &census);
+    static void moveTimeAxis(QDateTimeAxis *axis, qint64 fromMs, qint64 toMs);
     void setTitles(const QString &problem = QString());
     void applyPalette();
 
@@ -115,6 +121,11 @@ private:
     qint64 m_lastHistoryQueryMs = 0; // live history views are asked again once a minute
     QTimer m_redraw;
     QTimer m_windowSettle; // a drag asks the history once it rests
+    enum Chart { SuccessChart, LatencyChart, CacheChart, ChartCount }; // as in m_timeAxes
+    QTimer m_plotStep; // the next chart takes its points
+    Plot m_pending;
+    ChartWindow m_pendingWindow;
+    int m_nextChart = ChartCount;
 
     QComboBox *m_rangeBox = nullptr;
     QToolButton *m_liveButton = nullptr;
@@ -123,7 +134,7 @@ private:
     QChart *m_latencyChart;
     QChart *m_cacheChart;
     TimeChartView *m_successView = nullptr;
-    QList<QDateTimeAxis *> m_timeAxes;
+    QList<QDateTimeAxis *> m_timeAxes; // by Chart
     QLineSeries *m_dnsSuccess = nullptr;
     QLineSeries *m_checkSuccess = nullptr;
     QHash<QString, TierSeries> m_tiers;
