@@ -436,6 +436,14 @@
         <source>HTML, PDF, CSV or JSON, for a range and targets</source>
         <translation>HTML, PDF, CSV oder JSON, für einen Zeitraum und Ziele</translation>
     </message>
+    <message>
+        <source>Health report written: %1</source>
+        <translation>Gesundheitsbericht geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Health report not written: %1</source>
+        <translation>Gesundheitsbericht nicht geschrieben: %1</translation>
+    </message>
 </context>
 <context>
     <name>PinDialog</name>
@@ -771,10 +779,6 @@
     <message>
         <source>Writing the report...</source>
         <translation>Bericht wird geschrieben...</translation>
-    </message>
-    <message>
-        <source>the history is closed</source>
-        <translation>der Verlauf ist geschlossen</translation>
     </message>
     <message>
         <source>Not written: %1</source>

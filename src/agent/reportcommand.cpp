@@ -57,7 +57,8 @@ int runReport(const AppConfig &config, const ReportCommand &command)
         return fail(error);
 
     HistoryDatabase db(QStringLiteral("report"));
-    const SchemaReport opened = db.open(command.dbPath);
+    // Read-only: a report changes nothing, and runs beside an agent writing the same file.
+    const SchemaReport opened = db.openForReading(command.dbPath);
     if (!opened.ok)
         return fail(QStringLiteral("--db: %1").arg(opened.error));
     ReportRequest request;

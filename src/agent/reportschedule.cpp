@@ -61,19 +61,18 @@ void ReportSchedule::writeNow()
                                            + now.toString(QStringLiteral("yyyyMMddTHHmmssZ"))
                                            + QLatin1Char('.') + reportFormatName(m_options.format));
     const ReportFormat format = m_options.format;
-    m_store->readWith(
+    m_store->readAside(
             this,
             [request, format, path](HistoryDatabase &db) {
                 QString error;
                 writeReport(db, request, format, path, &error);
                 return QVariant(error); // empty: written
             },
-            [this, path](const QVariant &error) {
+            [this, path](const std::optional<QVariant> &error, const QString &unread) {
                 m_writing = false;
-                if (!error.isValid() || !error.toString().isEmpty()) {
-                    // Not valid: the history could not run it at all (it was closed).
-                    Q_EMIT failed(error.isValid() ? error.toString()
-                                                  : QStringLiteral("the history is closed"));
+                if (!error || !error->toString().isEmpty()) {
+                    // No value: the history could not be read at all (closed, or unreadable).
+                    Q_EMIT failed(error ? error->toString() : unread);
                     return;
                 }
                 rotate();

@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -633,6 +634,15 @@ void MainWindow::openReportDialog()
     }
     m_reportDialog = new ReportDialog(m_monitor, m_history, this);
     m_reportDialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Said here too: the dialog may have been closed while the report was written.
+    connect(m_reportDialog, &ReportDialog::reportFinished, this,
+            [this](bool written, const QString &pathOrError) {
+                statusBar()->showMessage(
+                        written ? tr("Health report written: %1")
+                                          .arg(QDir::toNativeSeparators(pathOrError))
+                                : tr("Health report not written: %1").arg(pathOrError),
+                        30'000);
+            });
     m_reportDialog->open(); // not exec(): the dashboard goes on while a report is written
 }
 

@@ -1,6 +1,7 @@
 #include "reportdialog.h"
 
 #include <QCheckBox>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDateTimeEdit>
@@ -233,15 +234,15 @@ void ReportDialog::startExport()
                 },
                 Qt::QueuedConnection);
     };
-    m_history->readWith(
+    m_history->readAside(
             this,
             [request, format, path, progress](HistoryDatabase &db) {
                 QString error;
                 writeReport(db, request, format, path, &error, progress);
                 return QVariant(error); // empty: written
             },
-            [this, path](const QVariant &error) {
-                done(path, error.isValid() ? error.toString() : tr("the history is closed"));
+            [this, path](const std::optional<QVariant> &error, const QString &unread) {
+                done(path, error ? error->toString() : unread);
             });
 }
 
@@ -250,13 +251,32 @@ void ReportDialog::done(const QString &path, const QString &error)
     setWriting(false);
     if (!error.isEmpty()) {
         m_status->setText(tr("Not written: %1").arg(error));
-        Q_EMIT finished(false, error);
-        return;
+        Q_EMIT reportFinished(false, error);
+    } else {
+        m_status->setText(tr("Written: %1 (%2)")
+                                  .arg(QDir::toNativeSeparators(path),
+                                       QLocale().formattedDataSize(QFileInfo(path).size())));
+        if (m_openWhenDone->isChecked())
+            QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+        Q_EMIT reportFinished(true, path);
     }
-    m_status->setText(tr("Written: %1 (%2)")
-                              .arg(QDir::toNativeSeparators(path),
-                                   QLocale().formattedDataSize(QFileInfo(path).size())));
-    if (m_openWhenDone->isChecked())
-        QDesktopServices::openUrl(QUrl::fromLocalFile(path));
-    Q_EMIT finished(true, path);
+    if (m_closeWhenWritten)
+        deleteLater();
+}
+
+void ReportDialog::reject()
+{
+    if (!m_writing)
+        return QDialog::reject();
+    // The report goes on; the window says when it is written.
+    m_closeWhenWritten = true;
+    hide();
+}
+
+void ReportDialog::closeEvent(QCloseEvent *event)
+{
+    if (!m_writing)
+        return QDialog::closeEvent(event);
+    event->ignore(); // not deleted (WA_DeleteOnClose) while the report is written
+    reject();
 }

@@ -16,8 +16,9 @@ class QListWidget;
 class QProgressBar;
 
 // File > Export health report: range, targets, format and file; the report is built and
-// written on the history's thread (the GUI goes on), with its steps shown, and opened when done
-// if asked. Opened with open(), never exec().
+// written on a reading thread of the history's (the GUI and the history's writes go on), with
+// its steps shown, and opened when done if asked. Opened with open(), never exec(). Closed while
+// it writes, it only hides: the report is finished, reportFinished says so, and then it goes.
 class ReportDialog : public QDialog
 {
     Q_OBJECT
@@ -37,7 +38,11 @@ public Q_SLOTS:
     void startExport();
 
 Q_SIGNALS:
-    void finished(bool written, const QString &pathOrError);
+    void reportFinished(bool written, const QString &pathOrError);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void reject() override;
 
 private:
     QWidget *buildRangeRow();
@@ -50,6 +55,7 @@ private:
     const Monitor *m_monitor;
     HistoryStore *m_history;
     bool m_writing = false;
+    bool m_closeWhenWritten = false; // closed while writing: hidden until then
     QComboBox *m_range;
     QDateTimeEdit *m_from;
     QDateTimeEdit *m_to;

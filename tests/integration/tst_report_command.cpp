@@ -1,7 +1,8 @@
 // `dnswatch --report` and the agent's `--report-every`, the real binary: a report of a history
 // in each format from the command line; exit 2 with the reason for a bad range, an unwritable
-// path, an unknown format or no history; and an agent that writes a report every 2 s keeps the
-// newest N of its own and touches nothing else in the directory.
+// path, an unknown format, no history or an old one (a report never migrates it); and an agent
+// that writes a report every 2 s keeps the newest N of its own and touches nothing else in the
+// directory.
 #include "dnsserverfixture.h"
 #include "store/historydatabase.h"
 #include "testaddresses.h"
@@ -161,6 +162,39 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.output.contains(says), qPrintable(run.output));
         QVERIFY(!QFile::exists(path(QStringLiteral("x.html"))));
+    }
+
+    void oldHistoryIsRefusedNotMigrated()
+    {
+        // A report only reads: a file at an older schema is left exactly as it is, no backup.
+        const QString old = path(QStringLiteral("old.db"));
+        {
+            HistoryDatabase db(QStringLiteral("old"));
+            QVERIFY(db.open(old, HistorySchema::steps().mid(0, 1)).ok);
+        }
+        QFile file(old);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
+        // SQLite's own -wal and -shm files may appear beside it (a read-only reader of a
+        // write-ahead log makes them); a backup or any other file may not.
+        const QStringList nameFilters{QStringLiteral("old.*")};
+        const auto others = [&] {
+            QStringList names = QDir(m_dir.path()).entryList(nameFilters, QDir::Files);
+            names.removeAll(QStringLiteral("old.db-wal"));
+            names.removeAll(QStringLiteral("old.db-shm"));
+            return names;
+        };
+        const QStringList filesBefore = others();
+        const Run run = dnswatch({QStringLiteral("--report"), path(QStringLiteral("old.json")),
+                                  QStringLiteral("--db"), old});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.output.contains(QStringLiteral("history schema 1"))
+                         && run.output.contains(QStringLiteral("migrates")),
+                 qPrintable(run.output));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
+        QCOMPARE(others(), filesBefore);
     }
 
     void agentWritesEveryIntervalAndKeepsTheNewest()

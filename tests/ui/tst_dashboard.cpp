@@ -352,7 +352,7 @@ private Q_SLOTS:
         dialog->setFormat(ReportFormat::Json);
         dialog->setOpenWhenDone(false);
         dialog->chooseTargets({QStringLiteral("api")});
-        QSignalSpy finished(dialog, &ReportDialog::finished);
+        QSignalSpy finished(dialog, &ReportDialog::reportFinished);
         int ticks = 0;
         QTimer gui;
         connect(&gui, &QTimer::timeout, this, [&ticks] { ++ticks; });
@@ -381,7 +381,23 @@ private Q_SLOTS:
         QVERIFY2(dialog->status().contains(QStringLiteral("Not written")),
                  qPrintable(dialog->status()));
         QVERIFY(saveScreenshot(dialog, QStringLiteral("dashboard-export")));
+        QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("not written")));
+
+        // Closed while it writes: the report is still written, the window says so, and then
+        // the dialog goes.
+        const QString later = dir.filePath(QStringLiteral("closed-early.csv"));
+        dialog->setPath(later);
+        dialog->setFormat(ReportFormat::Csv);
+        dialog->startExport();
+        QVERIFY(dialog->isWriting());
+        QPointer<ReportDialog> closed(dialog);
         dialog->close();
+        QVERIFY(closed && !closed->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!closed, 20000);
+        QVERIFY(QFile::exists(later));
+        QVERIFY2(m_window->statusBar()->currentMessage().contains(
+                         QStringLiteral("Health report written: ") + later),
+                 qPrintable(m_window->statusBar()->currentMessage()));
         m_window->setHistory(nullptr);
         QVERIFY(store.close());
     }

@@ -7,6 +7,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -551,14 +552,14 @@ private Q_SLOTS:
         QCOMPARE(report.census, 1);
 
         const auto counts = waitFor<QVariant>([&](auto done) {
-            store->readWith(
+            store->readAside(
                     this,
                     [](HistoryDatabase &db) {
                         return QVariant(QVariantList{*db.count(QStringLiteral("results")),
                                                      *db.count(QStringLiteral("minute_aggregates")),
                                                      *db.count(QStringLiteral("known_good"))});
                     },
-                    [done](const QVariant &v) { done(v, QString()); });
+                    done);
         });
         QCOMPARE(counts->toList(), (QVariantList{2, 4, 1}));
     }
@@ -759,6 +760,112 @@ private Q_SLOTS:
         QCOMPARE(backup.count(QStringLiteral("results")).value_or(-1), 1);
         // And the migrated file is now too new for this build.
         QVERIFY(!openReport(path).ok);
+    }
+
+    void longReadsAsideSeeWhatCameBeforeAndLetWritesGoOn()
+    {
+        ManualClock clock;
+        HistoryPolicy policy;
+        policy.flushIntervalMs = 60'000; // only flush() and reads hand results over
+        auto store = openStore(freshPath(), &clock, policy);
+        QVERIFY(store);
+        QSignalSpy written(store.get(), &HistoryStore::batchWritten);
+        store->recordResult(result(QStringLiteral("api"), BaseTime, ResolutionSource::Fresh, true));
+        // The read holds its own connection until released, as a long report would.
+        QSemaphore release;
+        std::atomic<QThread *> readOn = nullptr;
+        std::optional<QVariant> counted;
+        QString unread;
+        bool answered = false;
+        store->readAside(
+                this,
+                [&](HistoryDatabase &db) {
+                    readOn = QThread::currentThread();
+                    const qint64 before = db.count(QStringLiteral("results")).value_or(-1);
+                    release.acquire();
+                    return QVariant(before);
+                },
+                [&](const std::optional<QVariant> &value, const QString &error) {
+                    counted = value;
+                    unread = error;
+                    answered = true;
+                });
+        QTRY_VERIFY(readOn.load() != nullptr);
+        QVERIFY(readOn.load() != QThread::currentThread());
+        // While it reads, a write goes through (the writer's thread is not the reader's).
+        store->recordResult(
+                result(QStringLiteral("api"), BaseTime.addSecs(10), ResolutionSource::Fresh, true));
+        store->flush();
+        QTRY_COMPARE(written.size(), 2);
+        QVERIFY(!answered);
+        release.release();
+        QTRY_VERIFY(answered);
+        QVERIFY2(counted, qPrintable(unread));
+        QCOMPARE(counted->toLongLong(), 1); // what was recorded before it, not after
+        QVERIFY(store->close());
+    }
+
+    void closeLetsALongReadFinish()
+    {
+        ManualClock clock;
+        auto store = openStore(freshPath(), &clock);
+        QVERIFY(store);
+        std::atomic<bool> started = false;
+        std::optional<QVariant> value;
+        store->readAside(
+                this,
+                [&](HistoryDatabase &) {
+                    started = true;
+                    QThread::msleep(300);
+                    return QVariant(QStringLiteral("done"));
+                },
+                [&](const std::optional<QVariant> &v, const QString &) { value = v; });
+        QTRY_VERIFY(started);
+        QVERIFY(store->close()); // waits for the reader, within the shutdown timeout
+        QTRY_VERIFY(value);
+        QCOMPARE(value->toString(), QStringLiteral("done"));
+        // Once closed, no more.
+        QString error;
+        bool refused = false;
+        store->readAside(
+                this, [](HistoryDatabase &) { return QVariant(1); },
+                [&](const std::optional<QVariant> &v, const QString &e) {
+                    refused = !v;
+                    error = e;
+                });
+        QTRY_VERIFY(refused);
+        QCOMPARE(error, QStringLiteral("the history is closed"));
+    }
+
+    void readingOnlyRefusesOldOrEmptyFilesAndChangesNothing()
+    {
+        const QString old = freshPath();
+        QVERIFY(openReport(old, HistorySchema::steps().mid(0, 1)).ok);
+        const QByteArray before = fileHash(old);
+        HistoryDatabase reading(QStringLiteral("reading"));
+        const SchemaReport refused = reading.openForReading(old);
+        QVERIFY(!refused.ok);
+        QVERIFY2(refused.error.contains(QStringLiteral("history schema 1"))
+                         && refused.error.contains(QStringLiteral("migrates")),
+                 qPrintable(refused.error));
+        QCOMPARE(fileHash(old), before);
+        QVERIFY(!reading.isOpen());
+
+        const QString empty = freshPath();
+        QVERIFY(rawSql(empty, {QStringLiteral("PRAGMA user_version=0")}));
+        HistoryDatabase nothing(QStringLiteral("nothing"));
+        QVERIFY(nothing.openForReading(empty).error.contains(QStringLiteral("no history yet")));
+
+        const QString current = freshPath();
+        QVERIFY(makeFileWithOneResult(current));
+        HistoryDatabase reader(QStringLiteral("reader"));
+        const SchemaReport opened = reader.openForReading(current);
+        QVERIFY2(opened.ok, qPrintable(opened.error));
+        QCOMPARE(reader.count(QStringLiteral("results")).value_or(-1), 1);
+        QVERIFY(!reader.write(HistoryWriteBatch{
+                {result(QStringLiteral("api"), BaseTime, ResolutionSource::Fresh, true)}}));
+        QVERIFY2(reader.lastError().contains(QStringLiteral("readonly")),
+                 qPrintable(reader.lastError()));
     }
 
     void closedStoreAnswersReadsWithAnError()

@@ -183,16 +183,37 @@ bool HistoryDatabase::fail(const QString &what, const QString &why)
 SchemaReport HistoryDatabase::open(const QString &path, const QList<SchemaStep> &steps,
                                    PageCheck pageCheck)
 {
+    if (!connect(path, QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000")))
+        return refusedOpen();
+    return opened(HistorySchema::prepare(m_db, path, steps, pageCheck));
+}
+
+SchemaReport HistoryDatabase::openForReading(const QString &path)
+{
+    if (!connect(path, QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")))
+        return refusedOpen();
+    return opened(HistorySchema::checkReadable(m_db, path));
+}
+
+bool HistoryDatabase::connect(const QString &path, const QString &options)
+{
     m_db.setDatabaseName(path);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!m_db.open()) {
-        SchemaReport report;
-        report.error = QStringLiteral("%1: cannot open (%2)")
-                               .arg(path, sqlErrorText(m_db.lastError()));
-        m_lastError = report.error;
-        return report;
-    }
-    SchemaReport report = HistorySchema::prepare(m_db, path, steps, pageCheck);
+    m_db.setConnectOptions(options);
+    if (m_db.open())
+        return true;
+    m_lastError = QStringLiteral("%1: cannot open (%2)").arg(path, sqlErrorText(m_db.lastError()));
+    return false;
+}
+
+SchemaReport HistoryDatabase::refusedOpen() const
+{
+    SchemaReport report;
+    report.error = m_lastError;
+    return report;
+}
+
+SchemaReport HistoryDatabase::opened(const SchemaReport &report)
+{
     m_open = report.ok;
     if (!report.ok) {
         m_lastError = report.error;

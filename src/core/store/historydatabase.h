@@ -94,6 +94,9 @@ public:
 
     SchemaReport open(const QString &path, const QList<SchemaStep> &steps = HistorySchema::steps(),
                       PageCheck pageCheck = PageCheck::BeforeUse);
+    // Read-only, for long reads beside the writer (reports): the file must be a history at
+    // this build's schema; nothing in it is changed.
+    SchemaReport openForReading(const QString &path);
     bool isOpen() const { return m_open; }
     QString lastError() const { return m_lastError; }
 
@@ -151,6 +154,9 @@ private:
     bool writeCensus(const QList<CacheCensus> &census);
     bool writePins(const QHash<QString, std::optional<PinnedFallback>> &pins);
     bool fail(const QString &what, const QString &why);
+    bool connect(const QString &path, const QString &options);
+    SchemaReport refusedOpen() const;
+    SchemaReport opened(const SchemaReport &report);
 
     QString m_connectionName;
     QSqlDatabase m_db;

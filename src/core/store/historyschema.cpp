@@ -179,34 +179,72 @@ QString HistorySchema::checkPages(const QString &path, const QString &connection
     return problems;
 }
 
-SchemaReport HistorySchema::prepare(QSqlDatabase &db, const QString &path,
-                                    const QList<SchemaStep> &steps, PageCheck pageCheck)
+SchemaReport HistorySchema::readHeader(QSqlDatabase &db, const QString &path, int toVersion,
+                                       bool *empty)
 {
     SchemaReport report;
-    report.toVersion = steps.constLast().version;
-    auto fail = [&](const QString &why) {
-        report.error = QStringLiteral("%1: %2; the file was left as it is").arg(path, why);
-        return report;
-    };
+    report.toVersion = toVersion;
     QString error;
     // Reading the header and the catalogue writes nothing.
     const auto applicationId = scalar(db, QStringLiteral("PRAGMA application_id"), &error);
     const auto version = scalar(db, QStringLiteral("PRAGMA user_version"), &error);
     const auto tables = scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_schema"), &error);
     if (!applicationId || !version || !tables)
-        return fail(QStringLiteral("not a readable SQLite database (%1)").arg(error));
+        return refused(report, path,
+                       QStringLiteral("not a readable SQLite database (%1)").arg(error));
     report.fromVersion = version->toInt();
-    const bool empty = tables->toInt() == 0;
-    if (applicationId->toInt() != ApplicationId && !(empty && applicationId->toInt() == 0))
-        return fail(QStringLiteral("not a DNS Watch history database (application_id %1, "
-                                   "expected %2)")
-                            .arg(applicationId->toInt())
-                            .arg(ApplicationId));
+    *empty = tables->toInt() == 0;
+    if (applicationId->toInt() != ApplicationId && !(*empty && applicationId->toInt() == 0))
+        return refused(report, path,
+                       QStringLiteral("not a DNS Watch history database (application_id %1, "
+                                      "expected %2)")
+                               .arg(applicationId->toInt())
+                               .arg(ApplicationId));
     if (report.fromVersion > report.toVersion)
-        return fail(QStringLiteral("written by a newer DNS Watch (history schema %1; this build "
-                                   "reads up to %2). Upgrade DNS Watch or use another --db file")
-                            .arg(report.fromVersion)
-                            .arg(report.toVersion));
+        return refused(report, path,
+                       QStringLiteral("written by a newer DNS Watch (history schema %1; this "
+                                      "build reads up to %2). Upgrade DNS Watch or use another "
+                                      "--db file")
+                               .arg(report.fromVersion)
+                               .arg(report.toVersion));
+    return report;
+}
+
+SchemaReport HistorySchema::refused(SchemaReport report, const QString &path, const QString &why)
+{
+    report.ok = false;
+    report.error = QStringLiteral("%1: %2; the file was left as it is").arg(path, why);
+    return report;
+}
+
+SchemaReport HistorySchema::checkReadable(QSqlDatabase &db, const QString &path)
+{
+    bool empty = false;
+    SchemaReport report = readHeader(db, path, currentVersion(), &empty);
+    if (!report.error.isEmpty())
+        return report;
+    if (empty)
+        return refused(report, path, QStringLiteral("it holds no history yet"));
+    if (report.fromVersion < report.toVersion)
+        return refused(report, path,
+                       QStringLiteral("history schema %1, and this build reads %2. Start DNS "
+                                      "Watch (the agent or the dashboard) with this --db once: "
+                                      "it migrates the file, keeping a backup")
+                               .arg(report.fromVersion)
+                               .arg(report.toVersion));
+    report.ok = true;
+    return report;
+}
+
+SchemaReport HistorySchema::prepare(QSqlDatabase &db, const QString &path,
+                                    const QList<SchemaStep> &steps, PageCheck pageCheck)
+{
+    bool empty = false;
+    SchemaReport report = readHeader(db, path, steps.constLast().version, &empty);
+    if (!report.error.isEmpty())
+        return report;
+    auto fail = [&](const QString &why) { return refused(report, path, why); };
+    QString error;
     const bool migrating = !empty && report.fromVersion < report.toVersion;
     if (!empty && (pageCheck == PageCheck::BeforeUse || migrating)) {
         const QString problems = checkPages(db);

@@ -50,8 +50,18 @@ public:
     static SchemaReport prepare(QSqlDatabase &db, const QString &path,
                                 const QList<SchemaStep> &steps,
                                 PageCheck pageCheck = PageCheck::BeforeUse);
+    // For reading only (db opened read-only): a DNS Watch history with data, at this build's
+    // schema. Nothing is changed; an older file is refused with how to migrate it.
+    static SchemaReport checkReadable(QSqlDatabase &db, const QString &path);
     // Reads every page of db: empty when sound, else what is wrong, in words for the user.
     static QString checkPages(QSqlDatabase &db);
     // The same on a connection of its own (for another thread).
     static QString checkPages(const QString &path, const QString &connectionName);
+
+private:
+    // The header's application id and version, refused (error set) when the file is not ours or
+    // is newer than toVersion; *empty when it has no tables at all.
+    static SchemaReport readHeader(QSqlDatabase &db, const QString &path, int toVersion,
+                                   bool *empty);
+    static SchemaReport refused(SchemaReport report, const QString &path, const QString &why);
 };

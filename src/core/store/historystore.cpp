@@ -33,16 +33,26 @@ struct HistoryStore::WriterSide
     // Written by the writer thread, read after it finished:
     qint64 finalUnwritten = 0;
     QString finalError;
-    // Where replies go; null once the store has gone.
-    QMutex replyLock;
+    std::shared_ptr<ReplyChannel> replies;
+};
+
+// Where the writer's and the readers' answers go: the store, until it has gone.
+struct HistoryStore::ReplyChannel
+{
+    QMutex lock;
     HistoryStore *store = nullptr;
+
+    void send(std::function<void()> onStoreThread)
+    {
+        const QMutexLocker locked(&lock);
+        if (store)
+            QMetaObject::invokeMethod(store, std::move(onStoreThread), Qt::QueuedConnection);
+    }
 };
 
 void HistoryStore::reply(WriterSide *writer, std::function<void()> onStoreThread)
 {
-    const QMutexLocker lock(&writer->replyLock);
-    if (writer->store)
-        QMetaObject::invokeMethod(writer->store, std::move(onStoreThread), Qt::QueuedConnection);
+    writer->replies->send(std::move(onStoreThread));
 }
 
 HistoryStore::HistoryStore(const HistoryPolicy &policy, int maxStaleS, Clock *clock, QObject *parent)
@@ -53,8 +63,10 @@ HistoryStore::HistoryStore(const HistoryPolicy &policy, int maxStaleS, Clock *cl
     , m_thread(new QThread)
     , m_worker(new QObject)
     , m_writer(new WriterSide)
+    , m_replies(std::make_shared<ReplyChannel>())
 {
-    m_writer->store = this;
+    m_replies->store = this;
+    m_writer->replies = m_replies;
     m_thread->setObjectName(QStringLiteral("dnswatch-history"));
     m_worker->moveToThread(m_thread);
     m_thread->start();
@@ -65,14 +77,21 @@ HistoryStore::~HistoryStore()
     QString error;
     if (!close(&error))
         qCWarning(lcStore) << error;
-    if (m_thread->isFinished()) {
-        delete m_worker;
-        delete m_thread;
-        delete m_writer;
-        return;
+    {
+        const QMutexLocker lock(&m_replies->lock);
+        m_replies->store = nullptr; // the jobs and readers still running talk to no one
     }
-    const QMutexLocker lock(&m_writer->replyLock);
-    m_writer->store = nullptr; // the jobs still running talk to no one
+    // What still runs (close() waited as long as it could) is left to end on its own, or with
+    // the process: a QThread must not be destroyed while it runs.
+    for (QThread *reader : std::as_const(m_readers)) {
+        if (reader->isFinished())
+            delete reader;
+    }
+    if (!m_thread->isFinished())
+        return;
+    delete m_worker;
+    delete m_thread;
+    delete m_writer;
 }
 
 void HistoryStore::open(const QString &path, std::function<void(const SchemaReport &)> done,
@@ -255,7 +274,7 @@ void HistoryStore::writeOnWorker(WriterSide *writer, HistoryWriteBatch batch)
     }
     const qint64 backlog = unwritten.results.size();
     writer->finalUnwritten = backlog + unwritten.events.size() + unwritten.pins.size();
-    HistoryStore *store = writer->store; // only dereferenced in the reply, on its own thread
+    HistoryStore *store = writer->replies->store; // dereferenced only in the reply, on its thread
     reply(writer, [store, written, results, events, elapsedUs, backlog, error] {
         store->onBatchDone(written, results, events, elapsedUs, backlog, error);
     });
@@ -340,6 +359,16 @@ bool HistoryStore::close(QString *error)
         writer->db.reset();
         QThread::currentThread()->quit();
     });
+    for (QThread *reader : std::as_const(m_readers)) {
+        // A report being read is let finish as long as the deadline allows; one that does not is
+        // unfinished, not lost data: said, not failed.
+        if (!reader->wait(deadline))
+            qCWarning(lcStore).noquote()
+                    << QStringLiteral("history %1: a long read (a report) did not finish within "
+                                      "%2 ms and was left")
+                               .arg(m_path)
+                               .arg(m_policy.shutdownTimeoutMs);
+    }
     if (!m_thread->wait(deadline)) {
         problem = QStringLiteral("history %1: the last writes did not finish within %2 ms")
                           .arg(m_path)
@@ -356,19 +385,23 @@ bool HistoryStore::close(QString *error)
 }
 
 template<typename T>
+void HistoryStore::answerClosed(QObject *context, ReadCallback<T> done)
+{
+    QMetaObject::invokeMethod(
+            this,
+            [done, guard = QPointer<QObject>(context)] {
+                if (guard)
+                    done(std::nullopt, QStringLiteral("the history is closed"));
+            },
+            Qt::QueuedConnection);
+}
+
+template<typename T>
 void HistoryStore::read(QObject *context, std::function<std::optional<T>(HistoryDatabase &)> job,
                         ReadCallback<T> done)
 {
-    if (m_closed) {
-        QMetaObject::invokeMethod(
-                this,
-                [done, guard = QPointer<QObject>(context)] {
-                    if (guard)
-                        done(std::nullopt, QStringLiteral("the history is closed"));
-                },
-                Qt::QueuedConnection);
-        return;
-    }
+    if (m_closed)
+        return answerClosed(context, done);
     flush(); // what was recorded before the read is in what it reads
     QMetaObject::invokeMethod(m_worker,
                               [writer = m_writer, job, done, guard = QPointer<QObject>(context)] {
@@ -426,12 +459,53 @@ void HistoryStore::readCensus(const QDateTime &from, const QDateTime &to, int wi
             std::move(done));
 }
 
-void HistoryStore::readWith(QObject *context, std::function<QVariant(HistoryDatabase &)> job,
-                            std::function<void(const QVariant &)> done)
+void HistoryStore::readAside(QObject *context, std::function<QVariant(HistoryDatabase &)> job,
+                             ReadCallback<QVariant> done)
 {
-    read<QVariant>(
-            context, [job](HistoryDatabase &db) { return std::optional<QVariant>(job(db)); },
-            [done](const std::optional<QVariant> &value, const QString &) {
-                done(value.value_or(QVariant()));
+    if (m_closed)
+        return answerClosed(context, done);
+    flush();
+    // The reader starts once the writer has committed what was recorded before: it sees that.
+    QMetaObject::invokeMethod(
+            m_worker, [writer = m_writer, job, done, guard = QPointer<QObject>(context)] {
+                HistoryStore *store = writer->replies->store; // dereferenced only in the reply
+                reply(writer, [store, job, done, guard] {
+                    if (store->m_closed)
+                        store->answerClosed<QVariant>(guard, done);
+                    else
+                        store->startReader(job, done, guard);
+                });
             });
+}
+
+void HistoryStore::startReader(std::function<QVariant(HistoryDatabase &)> job,
+                               ReadCallback<QVariant> done, QPointer<QObject> guard)
+{
+    const QString connection = QStringLiteral("dnswatch-history-reader-%1-%2")
+                                       .arg(quintptr(this), 0, 16)
+                                       .arg(++m_readersStarted);
+    QThread *reader = QThread::create(
+            [path = m_path, connection, job, done, guard, replies = m_replies] {
+                std::optional<QVariant> value;
+                QString error;
+                {
+                    HistoryDatabase db(connection);
+                    const SchemaReport opened = db.openForReading(path);
+                    if (opened.ok)
+                        value = job(db);
+                    else
+                        error = opened.error;
+                } // the connection closes on the thread that opened it
+                replies->send([done, guard, value, error] {
+                    if (guard)
+                        done(value, error);
+                });
+            });
+    reader->setObjectName(QStringLiteral("dnswatch-history-reader"));
+    m_readers.append(reader);
+    connect(reader, &QThread::finished, this, [this, reader] {
+        m_readers.removeOne(reader);
+        reader->deleteLater();
+    });
+    reader->start();
 }

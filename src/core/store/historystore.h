@@ -4,6 +4,7 @@
 #include "store/historydatabase.h"
 
 #include <QObject>
+#include <QPointer>
 
 #include <functional>
 #include <memory>
@@ -72,9 +73,12 @@ public:
                      ReadCallback<QList<HistoryBucket>> done, const QString &target = QString());
     void readCensus(const QDateTime &from, const QDateTime &to, int widthS, QObject *context,
                     ReadCallback<QList<CacheCensus>> done);
-    // Any other read, for tools and tests.
-    void readWith(QObject *context, std::function<QVariant(HistoryDatabase &)> job,
-                  std::function<void(const QVariant &)> done);
+    // A long read (a report) on a read-only connection and a thread of its own, so writes and
+    // the other reads go on meanwhile. It starts once what was recorded before is committed,
+    // and sees the file as it was then (write-ahead logging). close() lets it finish within the
+    // shutdown timeout. No value, with why, when the history is closed or cannot be read.
+    void readAside(QObject *context, std::function<QVariant(HistoryDatabase &)> job,
+                   ReadCallback<QVariant> done);
 
     Counters counters() const { return m_counters; }
 
@@ -91,6 +95,11 @@ private:
     template<typename T>
     void read(QObject *context, std::function<std::optional<T>(HistoryDatabase &)> job,
               ReadCallback<T> done);
+    template<typename T>
+    void answerClosed(QObject *context, ReadCallback<T> done);
+    struct ReplyChannel;
+    void startReader(std::function<QVariant(HistoryDatabase &)> job, ReadCallback<QVariant> done,
+                     QPointer<QObject> guard);
     static constexpr int EarlyFlushResults = 2000; // a burst is written before the interval
     static constexpr qint64 UnwrittenResultLimit = 200'000; // held while the disk fails
     static constexpr qint64 PruneIntervalMs = 5 * 60'000;
@@ -121,6 +130,9 @@ private:
     QThread *m_thread;
     QObject *m_worker; // lives on m_thread: the context of every job posted there
     WriterSide *m_writer;
+    std::shared_ptr<ReplyChannel> m_replies;
+    QList<QThread *> m_readers; // readAside()'s, while they run
+    int m_readersStarted = 0;
     // Caller's thread:
     HistoryWriteBatch m_pending;
     Clock::TimerId m_flushTimer = 0;
