@@ -49,8 +49,11 @@ Row benchMonitor(int seconds)
         qFatal("cannot listen on loopback");
     QObject::connect(&service, &QTcpServer::newConnection, &service, [&service] {
         while (QTcpSocket *socket = service.nextPendingConnection()) {
-            socket->disconnectFromHost();
-            QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            // Not "disconnectFromHost(), then delete on disconnected": with nothing to send it
+            // disconnects at once, before the connection to that signal, and every socket
+            // stayed (the leak this benchmark once measured as the monitor's).
+            socket->close();
+            socket->deleteLater();
         }
     });
 

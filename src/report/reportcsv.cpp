@@ -84,14 +84,24 @@ QStringList eventFields(const StoredEvent &event)
     return fields;
 }
 
+bool looksLikeFormula(const QString &text)
+{
+    static const QString starts = QStringLiteral("=+-@\t\r");
+    if (text.size() < 2 || !starts.contains(text.front()))
+        return false;
+    bool number = false;
+    text.toDouble(&number);
+    return !number;
+}
 } // namespace
 
 QString csvField(const QString &text)
 {
     static const QRegularExpression needsQuotes(QStringLiteral("[,\"\\r\\n]"));
-    if (!text.contains(needsQuotes))
-        return text;
-    return QLatin1Char('"') + QString(text).replace(QLatin1Char('"'), QStringLiteral("\"\""))
+    const QString safe = looksLikeFormula(text) ? QLatin1Char('\'') + text : text;
+    if (!safe.contains(needsQuotes))
+        return safe;
+    return QLatin1Char('"') + QString(safe).replace(QLatin1Char('"'), QStringLiteral("\"\""))
             + QLatin1Char('"');
 }
 

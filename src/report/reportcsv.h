@@ -14,5 +14,7 @@ bool writeReportCsv(HistoryDatabase &db, const QDateTime &from, const QDateTime 
                     const QStringList &targets, const QStringList &hosts, QIODevice *out,
                     QString *error);
 
-// One field as RFC 4180 wants it.
+// One field as RFC 4180 wants it. Text that a spreadsheet would take for a formula (it starts
+// with = + - @, a tab or a return, and is not a number) gets a leading ', as OWASP advises: a
+// host name or an error detail from the network must not run as one.
 QString csvField(const QString &text);

@@ -5,13 +5,30 @@
 #include <QLocale>
 #include <QTranslator>
 
+namespace {
+bool installOwn(QApplication &app, const QLocale &locale)
+{
+    auto *translator = new QTranslator(&app);
+    if (!translator->load(locale, QStringLiteral("dnswatch"), QStringLiteral("_"),
+                          QStringLiteral(":/i18n"))) {
+        delete translator;
+        return false;
+    }
+    QCoreApplication::installTranslator(translator);
+    return true;
+}
+
+// The app's own strings are written in English; English needs only its plural forms ("1
+// target", "2 targets"), from dnswatch_en.qm. It is also what a language without a translation
+// gets.
+bool installEnglish(QApplication &app) { return installOwn(app, QLocale(QLocale::English)); }
+} // namespace
+
 bool installTranslations(QApplication &app, const QString &language)
 {
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    // The app's own strings are written in English: no file to load, and none to fall back to
-    // when, say, the system is German but --lang en asks for English.
     if (locale.language() == QLocale::English || locale.language() == QLocale::C)
-        return false;
+        return installEnglish(app);
 
     // Qt's own strings (QDialogButtonBox, QMessageBox, ...), when the system has them.
     auto *qtTranslator = new QTranslator(&app);
@@ -21,12 +38,8 @@ bool installTranslations(QApplication &app, const QString &language)
     else
         delete qtTranslator;
 
-    auto *translator = new QTranslator(&app);
-    if (!translator->load(locale, QStringLiteral("dnswatch"), QStringLiteral("_"),
-                          QStringLiteral(":/i18n"))) {
-        delete translator;
-        return false;
-    }
-    QCoreApplication::installTranslator(translator);
-    return true;
+    if (installOwn(app, locale))
+        return true;
+    installEnglish(app);
+    return false;
 }

@@ -74,14 +74,16 @@ def check_complete(path, root, found):
     return problems
 
 
-def check_fresh(lupdate, source_dir, path, found):
+def check_fresh(lupdate, source_dir, path, language, found):
     sources = sorted(str(p) for p in pathlib.Path(source_dir).rglob("*")
                      if p.suffix in (".cpp", ".h"))
+    # English is the source language: its file holds the plural forms only.
+    plural_only = ["-pluralonly"] if language == "en" else []
     with tempfile.TemporaryDirectory() as tmp:
         copy = pathlib.Path(tmp) / pathlib.Path(path).name
         shutil.copyfile(path, copy)
         run = subprocess.run([lupdate, "-silent", "-no-obsolete", "-locations", "none",
-                              *sources, "-ts", str(copy)],
+                              *plural_only, *sources, "-ts", str(copy)],
                              capture_output=True, text=True)
         if run.returncode != 0:
             return [f"lupdate failed ({run.returncode}): {run.stderr.strip()}"]
@@ -105,7 +107,8 @@ def main(argv):
         if not found:
             problems.append(f"{path}: no messages")
         problems += check_complete(path, root, found)
-        problems += check_fresh(lupdate, source_dir, path, found)
+        language = (root.get("language") or "").split("_")[0]
+        problems += check_fresh(lupdate, source_dir, path, language, found)
         print(f"{path}: {len(found)} messages checked")
     for problem in problems:
         print(problem, file=sys.stderr)

@@ -45,8 +45,8 @@ void HealthStatistics::add(Bucket *ring, int size, qint64 id, const WindowCounts
 {
     // The monotonic clock may be younger than a day: ids of the past can be negative.
     Bucket &bucket = ring[((id % size) + size) % size];
-    if (bucket.id != id)
-        bucket = Bucket{id, {}};
+    if (bucket.id != qint32(id))
+        bucket = Bucket{qint32(id), {}};
     bucket.counts.dnsOk += sample.dnsOk;
     bucket.counts.checkOk += sample.checkOk;
     bucket.counts.probes += sample.probes;
@@ -61,7 +61,7 @@ WindowCounts HealthStatistics::sum(const Bucket *ring, int size, qint64 newestId
     int slot = int(((id % size) + size) % size);
     for (; id <= newestId; ++id, slot = slot + 1 == size ? 0 : slot + 1) {
         const Bucket &bucket = ring[slot];
-        if (bucket.id != id)
+        if (bucket.id != qint32(id))
             continue;
         total.dnsOk += bucket.counts.dnsOk;
         total.checkOk += bucket.counts.checkOk;

@@ -89,7 +89,9 @@ Q_SIGNALS:
 private:
     struct Bucket
     {
-        qint64 id = -1; // time / bucket width; a slot holding an older id is empty
+        // Time / bucket width, in 32 bits (16 bytes a bucket, 1,800 buckets a target; ids of
+        // 10 s run out after 680 years of uptime); a slot holding an older id is empty.
+        qint32 id = -1;
         WindowCounts counts;
     };
     struct Tracker

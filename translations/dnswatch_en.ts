@@ -1,0 +1,54 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>FallbackMarkers</name>
+    <message numerus="yes">
+        <source>%1
+… %n events in all, the last:
+%2</source>
+        <translation>
+            <numerusform>%1
+… %n event in all, the last:
+%2</numerusform>
+            <numerusform>%1
+… %n events in all, the last:
+%2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Re-resolving %n target(s)...</source>
+        <translation>
+            <numerusform>Re-resolving %n target...</numerusform>
+            <numerusform>Re-resolving %n targets...</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready: %n target(s) kept reachable by fallback</source>
+        <translation>
+            <numerusform>Ready: %n target kept reachable by fallback</numerusform>
+            <numerusform>Ready: %n targets kept reachable by fallback</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Save is off until the config is valid: %n problem(s).</source>
+        <translation>
+            <numerusform>Save is off until the config is valid: %n problem.</numerusform>
+            <numerusform>Save is off until the config is valid: %n problems.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
