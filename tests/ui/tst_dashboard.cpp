@@ -11,6 +11,7 @@
 #include "screenshot.h"
 #include "store/historydatabase.h"
 #include "testaddresses.h"
+#include "translations.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -96,6 +97,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true); // QSettings of the window go elsewhere
+        QVERIFY(installTranslations(*qApp, QStringLiteral("en"))); // as dnswatch starts
         QString error;
         QVERIFY2(m_dns.startDnsmasq({QStringLiteral("--host-record=api.lab.test,127.0.0.1,60"),
                                      QStringLiteral("--host-record=db.lab.test,127.0.0.2,60"),
