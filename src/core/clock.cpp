@@ -2,6 +2,9 @@
 
 #include <ctime>
 
+#include <algorithm>
+#include <utility>
+
 #include <limits>
 
 Clock::Clock(QObject *parent) : QObject(parent) { }
@@ -99,4 +102,36 @@ void ManualClock::advance(qint64 ms)
         runDueCalls();
     }
     m_nowMs = target;
+}
+
+ClockInterval::ClockInterval(Clock *clock, qint64 intervalMs, std::function<void()> fn,
+                             QObject *parent)
+    : QObject(parent)
+    , m_clock(clock)
+    , m_intervalMs(std::max<qint64>(1, intervalMs))
+    , m_fn(std::move(fn))
+{ }
+
+ClockInterval::~ClockInterval() { stop(); }
+
+void ClockInterval::start()
+{
+    stop();
+    arm(m_clock->nowMs() + m_intervalMs);
+}
+
+void ClockInterval::stop()
+{
+    if (m_pending)
+        m_clock->cancel(std::exchange(m_pending, 0));
+}
+
+void ClockInterval::arm(qint64 deadlineMs)
+{
+    m_pending = m_clock->callAt(deadlineMs, this, [this, deadlineMs] {
+        const qint64 next = deadlineMs + m_intervalMs;
+        arm(next > m_clock->nowMs() ? next : m_clock->nowMs() + m_intervalMs);
+        const std::function<void()> fn = m_fn; // the call may delete this
+        fn();
+    });
 }

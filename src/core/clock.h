@@ -70,6 +70,30 @@ private:
     QTimer m_wakeup;
 };
 
+// fn every intervalMs of a Clock's time, from start() until stop() or destruction; a ManualClock
+// drives it in tests. It keeps its cadence (each call is due an interval after the last one was
+// due) unless it fell a whole interval behind. The clock must outlive it.
+class ClockInterval : public QObject
+{
+    Q_OBJECT
+public:
+    ClockInterval(Clock *clock, qint64 intervalMs, std::function<void()> fn,
+                  QObject *parent = nullptr);
+    ~ClockInterval() override;
+
+    void start(); // the first call one interval from now
+    void stop();
+    bool isActive() const { return m_pending != 0; }
+
+private:
+    void arm(qint64 deadlineMs);
+
+    Clock *m_clock;
+    qint64 m_intervalMs;
+    std::function<void()> m_fn;
+    Clock::TimerId m_pending = 0;
+};
+
 // Test time: stands still until advance() moves it, running due calls on the way.
 class ManualClock final : public Clock
 {

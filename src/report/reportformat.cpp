@@ -83,6 +83,9 @@ bool writeReport(HistoryDatabase &db, const ReportRequest &request, ReportFormat
         if (file.write(bytes) != bytes.size())
             return failed(file.errorString());
     }
+    // A read cut short (the program is exiting) would make a report that looks whole.
+    if (db.stopRequested())
+        return failed(QStringLiteral("not written: %1").arg(db.lastError()));
     if (!file.commit())
         return failed(file.errorString());
     return true;

@@ -628,8 +628,7 @@ void MainWindow::openReportDialog()
     if (!m_history)
         return;
     if (m_reportDialog) {
-        m_reportDialog->raise();
-        m_reportDialog->activateWindow();
+        m_reportDialog->showAgain();
         return;
     }
     m_reportDialog = new ReportDialog(m_monitor, m_history, this);

@@ -268,8 +268,7 @@ void ReportDialog::reject()
 {
     if (!m_writing)
         return QDialog::reject();
-    // The report goes on; the window says when it is written.
-    m_closeWhenWritten = true;
+    keepUntilWritten();
     hide();
 }
 
@@ -277,6 +276,25 @@ void ReportDialog::closeEvent(QCloseEvent *event)
 {
     if (!m_writing)
         return QDialog::closeEvent(event);
-    event->ignore(); // not deleted (WA_DeleteOnClose) while the report is written
-    reject();
+    // Closing is never refused (a quit or a logout would stop at it): it only hides.
+    keepUntilWritten();
+    event->accept();
+}
+
+void ReportDialog::keepUntilWritten()
+{
+    // The report goes on; the window says when it is written, and then the dialog goes.
+    m_closeWhenWritten = true;
+    setAttribute(Qt::WA_DeleteOnClose, false);
+}
+
+void ReportDialog::showAgain()
+{
+    if (m_closeWhenWritten) {
+        m_closeWhenWritten = false;
+        setAttribute(Qt::WA_DeleteOnClose, true);
+    }
+    show();
+    raise();
+    activateWindow();
 }

@@ -33,6 +33,7 @@ public:
     void chooseTargets(const QStringList &targets);
     QString status() const;
     bool isWriting() const { return m_writing; }
+    void showAgain(); // File > Export again, maybe while a report it was closed on is written
 
 public Q_SLOTS:
     void startExport();
@@ -47,6 +48,7 @@ protected:
 private:
     QWidget *buildRangeRow();
     void onFormatChanged();
+    void keepUntilWritten();
     void browse();
     void setWriting(bool writing);
     ReportRequest request() const;

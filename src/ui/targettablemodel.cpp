@@ -127,21 +127,33 @@ void TargetTableModel::flushDirty()
 
 void TargetTableModel::tick()
 {
-    // Each second mostly the TTL countdown and the time in fallback move: only the cells whose
-    // text (or the row's state) changed are said, so the view repaints those, not the table.
+    // Without a new result (flushDirty() says those rows whole) a second moves only the state,
+    // the TTL countdown, the 5-minute window and the time in fallback: only the cells of what
+    // moved are said, so the view repaints those, not the table.
     for (int index = 0; index < int(m_rows.size()); ++index) {
         Row &row = m_rows[index];
-        const Row before = row;
+        const TargetState stateBefore = row.paused ? TargetState::Paused : row.health.state;
+        const std::optional<qint64> ttlBefore = row.cache.ttlLeftMs;
+        const qint64 fallbackBefore = row.health.fallbackMs;
+        const WindowCounts fiveBefore = row.health.windows[TargetHealth::FiveMinutes];
         refresh(row);
-        const bool stateChanged = before.paused != row.paused
-                || before.health.state != row.health.state;
-        int first = stateChanged ? 0 : ColumnCount;
-        int last = stateChanged ? ColumnCount - 1 : -1;
-        for (int column = 0; column < ColumnCount && !stateChanged; ++column) {
-            if (display(before, column) != display(row, column)
-                || sortValue(before, column) != sortValue(row, column)) {
-                first = std::min(first, column);
-                last = column;
+        if (stateBefore != (row.paused ? TargetState::Paused : row.health.state)) {
+            Q_EMIT dataChanged(this->index(index, 0), this->index(index, ColumnCount - 1));
+            continue;
+        }
+        const WindowCounts &five = row.health.windows[TargetHealth::FiveMinutes];
+        const bool moved[] = {
+                ttlBefore != row.cache.ttlLeftMs,
+                five.probes != fiveBefore.probes || five.checkOk != fiveBefore.checkOk,
+                fallbackBefore != row.health.fallbackMs,
+        };
+        const int columns[] = {TtlLeft, SuccessFiveMinutes, TimeInFallback};
+        int first = ColumnCount;
+        int last = -1;
+        for (size_t i = 0; i < std::size(columns); ++i) {
+            if (moved[i]) {
+                first = std::min(first, columns[i]);
+                last = std::max(last, columns[i]);
             }
         }
         if (first <= last)
@@ -152,7 +164,11 @@ void TargetTableModel::tick()
 QIcon TargetTableModel::iconFor(TargetState state) const
 {
     // A new QIcon from the style decodes its PNGs again when painted: every visible row, each
-    // second, was most of the table's paint.
+    // second, was most of the table's paint. Made again when the style changes.
+    if (m_iconStyle != QApplication::style()) {
+        m_stateIcons.clear();
+        m_iconStyle = QApplication::style();
+    }
     auto found = m_stateIcons.find(int(state));
     if (found == m_stateIcons.end())
         found = m_stateIcons.insert(int(state),

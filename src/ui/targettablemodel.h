@@ -8,6 +8,8 @@
 #include <QSet>
 #include <QTimer>
 
+class QStyle;
+
 // The targets of a Monitor as a table: one row per target, updated in place as results arrive
 // (coalesced, at most four times a second) and every second for the TTL countdown and the
 // windows. The Monitor stays the source of truth; a row keeps only its latest snapshot.
@@ -64,5 +66,6 @@ private:
     QSet<QString> m_dirty;
     QTimer m_coalesce; // results arriving in a burst become one update
     QTimer m_tick; // TTL countdown, windows moving on
-    mutable QHash<int, QIcon> m_stateIcons; // by TargetState, made once
+    mutable QHash<int, QIcon> m_stateIcons; // by TargetState, made once for m_iconStyle
+    mutable const QStyle *m_iconStyle = nullptr;
 };

@@ -233,6 +233,13 @@ private Q_SLOTS:
         QTest::qWait(1500); // a probe under way when paused lands, and is shown
         QSignalSpy updates(m_window->targetModel(), &QAbstractItemModel::dataChanged);
         QTest::qWait(2200); // two ticks
+        if (updates.isEmpty()) {
+            // Said nothing: then nothing could move (no TTL counting, nothing in fallback).
+            for (const QString &target : all) {
+                QCOMPARE(cell(target, TargetTableModel::TtlLeft), QStringLiteral("-"));
+                QCOMPARE(cell(target, TargetTableModel::TimeInFallback), QString());
+            }
+        }
         for (const QList<QVariant> &update : std::as_const(updates)) {
             const auto from = update[0].value<QModelIndex>();
             const auto to = update[1].value<QModelIndex>();
@@ -393,8 +400,12 @@ private Q_SLOTS:
         dialog->startExport();
         QVERIFY(dialog->isWriting());
         QPointer<ReportDialog> closed(dialog);
-        dialog->close();
+        QVERIFY(dialog->close()); // never refused: a quit must not stop at it
         QVERIFY(closed && !closed->isVisible());
+        m_window->openReportDialog(); // File > Export again: the same dialog, still writing
+        QCOMPARE(m_window->reportDialog(), dialog);
+        QVERIFY(dialog->isVisible() && dialog->isWriting());
+        QVERIFY(dialog->close());
         QTRY_VERIFY_WITH_TIMEOUT(!closed, 20000);
         QVERIFY(QFile::exists(later));
         QVERIFY2(m_window->statusBar()->currentMessage().contains(

@@ -141,7 +141,9 @@ void TestTranslations::emptyFollowsSystemLocale()
 {
     // ctest pins LC_ALL=C.UTF-8 (English); run by hand under a German locale it goes German.
     const bool german = QLocale::system().language() == QLocale::German;
-    QVERIFY(installTranslations(*qApp, QString())); // German, or English
+    const bool english = QLocale::system().language() == QLocale::English
+            || QLocale::system().language() == QLocale::C;
+    QCOMPARE(installTranslations(*qApp, QString()), german || english);
     EventLogModel events;
     QCOMPARE(header(events, 0), german ? QStringLiteral("Zeit") : QStringLiteral("Time"));
 }

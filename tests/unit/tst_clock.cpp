@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <memory>
+
 class TestClock : public QObject
 {
     Q_OBJECT
@@ -53,6 +55,41 @@ private Q_SLOTS:
         const qint64 start = clock.nowMs();
         clock.advance(100);
         QCOMPARE(times, QList<qint64>({start + 10, start + 20}));
+    }
+
+    void intervalsKeepTheirCadenceUntilStopped()
+    {
+        ManualClock clock;
+        QList<qint64> times;
+        const qint64 start = clock.nowMs();
+        auto every = std::make_unique<ClockInterval>(&clock, 10,
+                                                     [&] { times.append(clock.nowMs() - start); });
+        QVERIFY(!every->isActive());
+        every->start();
+        QVERIFY(every->isActive());
+        clock.advance(35);
+        QCOMPARE(times, QList<qint64>({10, 20, 30}));
+        every->stop();
+        clock.advance(100);
+        QCOMPARE(times.size(), 3);
+        every->start(); // again: one interval from now
+        clock.advance(15);
+        QCOMPARE(times.constLast(), 145);
+        every.reset(); // gone: its call with it
+        QCOMPARE(clock.pendingCalls(), 0);
+        clock.advance(100);
+        QCOMPARE(times.size(), 4);
+
+        // Stopped from its own call: no more after it.
+        int calls = 0;
+        ClockInterval once(&clock, 10, [&] {
+            ++calls;
+            once.stop();
+        });
+        once.start();
+        clock.advance(100);
+        QCOMPARE(calls, 1);
+        QVERIFY(!once.isActive());
     }
 
     void wallTimeMovesWithManualTime()

@@ -175,25 +175,25 @@ private Q_SLOTS:
         store.open(path, [&](const SchemaReport &r) { report = r; });
         QTRY_VERIFY(report && report->ok);
         HistoryRecorder recorder(monitor.resolver(), &store, RestoredState());
-        recorder.watch(&monitor);
 
-        // Start at a whole minute, so the six samples below share one.
+        // Watched from a whole minute on, so its six samples (at once, then every 10 s of the
+        // monitor's clock) share one.
         const qint64 intoMinute = clock.wallTime().toMSecsSinceEpoch() % 60'000;
         clock.advance(intoMinute == 0 ? 0 : 60'000 - intoMinute);
         const QDateTime minute = clock.wallTime().toUTC();
+        recorder.watch(&monitor);
         KnownGoodAnswer kept;
         kept.resolver = QStringLiteral("system");
         kept.host = QStringLiteral("a.test");
         kept.addresses = {QHostAddress(QStringLiteral("10.0.0.7"))};
         kept.resolvedAt = minute.addSecs(-120);
         kept.expiresAt = minute.addSecs(-60);
-        for (int sample = 0; sample < 6; ++sample) {
+        for (int sample = 1; sample <= 6; ++sample) {
             if (sample == 3)
                 QCOMPARE(monitor.resolver()->restoreKnownGood({kept}), 1);
-            recorder.sampleCensus();
+            // The sixth is the next minute's first: the last one's mean goes.
             clock.advance(HistoryRecorder::CensusIntervalMs);
         }
-        recorder.sampleCensus(); // the next minute's first: the last one's mean goes
         store.flush();
         std::optional<QList<CacheCensus>> census;
         store.readCensus(minute.addSecs(-60), minute.addSecs(120), 60, this,

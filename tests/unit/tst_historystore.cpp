@@ -6,7 +6,10 @@
 #include "testaddresses.h"
 
 #include <QCryptographicHash>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QSqlError>
@@ -762,7 +765,7 @@ private Q_SLOTS:
         QVERIFY(!openReport(path).ok);
     }
 
-    void longReadsAsideSeeWhatCameBeforeAndLetWritesGoOn()
+    void longReadsAsideSeeOneSnapshotAndLetWritesGoOn()
     {
         ManualClock clock;
         HistoryPolicy policy;
@@ -771,19 +774,22 @@ private Q_SLOTS:
         QVERIFY(store);
         QSignalSpy written(store.get(), &HistoryStore::batchWritten);
         store->recordResult(result(QStringLiteral("api"), BaseTime, ResolutionSource::Fresh, true));
-        // The read holds its own connection until released, as a long report would.
-        QSemaphore release;
+        // The read counts, holds its connection until released (as a long report would), and
+        // counts again.
+        auto release = std::make_shared<QSemaphore>();
+        const auto releaseOnExit = qScopeGuard([release] { release->release(); });
         std::atomic<QThread *> readOn = nullptr;
         std::optional<QVariant> counted;
         QString unread;
         bool answered = false;
         store->readAside(
                 this,
-                [&](HistoryDatabase &db) {
+                [release, &readOn](HistoryDatabase &db) {
                     readOn = QThread::currentThread();
                     const qint64 before = db.count(QStringLiteral("results")).value_or(-1);
-                    release.acquire();
-                    return QVariant(before);
+                    release->acquire();
+                    const qint64 after = db.count(QStringLiteral("results")).value_or(-1);
+                    return QVariant(QVariantList{before, after});
                 },
                 [&](const std::optional<QVariant> &value, const QString &error) {
                     counted = value;
@@ -792,42 +798,69 @@ private Q_SLOTS:
                 });
         QTRY_VERIFY(readOn.load() != nullptr);
         QVERIFY(readOn.load() != QThread::currentThread());
-        // While it reads, a write goes through (the writer's thread is not the reader's).
+        // While it reads, a write is committed (the writer's thread is not the reader's).
         store->recordResult(
                 result(QStringLiteral("api"), BaseTime.addSecs(10), ResolutionSource::Fresh, true));
         store->flush();
         QTRY_COMPARE(written.size(), 2);
         QVERIFY(!answered);
-        release.release();
+        release->release();
         QTRY_VERIFY(answered);
         QVERIFY2(counted, qPrintable(unread));
-        QCOMPARE(counted->toLongLong(), 1); // what was recorded before it, not after
+        // What was recorded before it, not after, and the same in both of its reads.
+        QCOMPARE(counted->toList(), (QVariantList{1, 1}));
         QVERIFY(store->close());
     }
 
-    void closeLetsALongReadFinish()
+    void closeLetsALongReadFinishThenStopsOne()
     {
         ManualClock clock;
-        auto store = openStore(freshPath(), &clock);
+        HistoryPolicy policy;
+        policy.shutdownTimeoutMs = 1000;
+        auto store = openStore(freshPath(), &clock, policy);
         QVERIFY(store);
-        std::atomic<bool> started = false;
-        std::optional<QVariant> value;
+        auto finished = std::make_shared<std::atomic<bool>>(false);
+        auto started = std::make_shared<std::atomic<bool>>(false);
         store->readAside(
                 this,
-                [&](HistoryDatabase &) {
-                    started = true;
+                [finished, started](HistoryDatabase &) {
+                    *started = true;
                     QThread::msleep(300);
+                    *finished = true;
                     return QVariant(QStringLiteral("done"));
                 },
-                [&](const std::optional<QVariant> &v, const QString &) { value = v; });
-        QTRY_VERIFY(started);
+                [](const std::optional<QVariant> &, const QString &) {});
+        QTRY_VERIFY(started->load());
         QVERIFY(store->close()); // waits for the reader, within the shutdown timeout
-        QTRY_VERIFY(value);
-        QCOMPARE(value->toString(), QStringLiteral("done"));
+        QVERIFY(finished->load());
+
+        // One that would outlive the timeout has its reads stopped, and knows it.
+        auto second = openStore(freshPath(), &clock, policy);
+        QVERIFY(second);
+        auto sawStop = std::make_shared<std::atomic<bool>>(false);
+        started->store(false);
+        second->readAside(
+                this,
+                [sawStop, started](HistoryDatabase &db) {
+                    *started = true;
+                    QDeadlineTimer limit(20'000);
+                    while (!db.stopRequested() && !limit.hasExpired())
+                        QThread::msleep(10);
+                    *sawStop = db.stopRequested();
+                    return QVariant();
+                },
+                [](const std::optional<QVariant> &, const QString &) {});
+        QTRY_VERIFY(started->load());
+        QElapsedTimer closing;
+        closing.start();
+        QVERIFY(second->close()); // writes were all done: a stopped report is not a failure
+        QVERIFY2(closing.elapsed() < 5000, qPrintable(QString::number(closing.elapsed())));
+        QVERIFY(sawStop->load());
+
         // Once closed, no more.
         QString error;
         bool refused = false;
-        store->readAside(
+        second->readAside(
                 this, [](HistoryDatabase &) { return QVariant(1); },
                 [&](const std::optional<QVariant> &v, const QString &e) {
                     refused = !v;
@@ -862,10 +895,13 @@ private Q_SLOTS:
         const SchemaReport opened = reader.openForReading(current);
         QVERIFY2(opened.ok, qPrintable(opened.error));
         QCOMPARE(reader.count(QStringLiteral("results")).value_or(-1), 1);
-        QVERIFY(!reader.write(HistoryWriteBatch{
-                {result(QStringLiteral("api"), BaseTime, ResolutionSource::Fresh, true)}}));
-        QVERIFY2(reader.lastError().contains(QStringLiteral("readonly")),
-                 qPrintable(reader.lastError()));
+        HistoryWriteBatch batch;
+        batch.results = {result(QStringLiteral("api"), BaseTime, ResolutionSource::Fresh, true)};
+        QVERIFY(!reader.write(batch));
+        QVERIFY(!reader.lastError().isEmpty());
+        HistoryDatabase check(QStringLiteral("check"));
+        QVERIFY(check.openForReading(current).ok);
+        QCOMPARE(check.count(QStringLiteral("results")).value_or(-1), 1);
     }
 
     void closedStoreAnswersReadsWithAnError()

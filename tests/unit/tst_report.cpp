@@ -417,6 +417,25 @@ private Q_SLOTS:
         QVERIFY2(error.contains(path), qPrintable(error));
         QVERIFY(!QFile::exists(path));
     }
+
+    void readsStoppedMidwayWriteNothing()
+    {
+        // The program exiting stops a report's reads: what was read may be partial, so no file.
+        HistoryDatabase reading(QStringLiteral("stopped"));
+        QVERIFY(reading.openForReading(m_dir.filePath(QStringLiteral("history.db"))).ok);
+        const std::atomic<bool> stop = true;
+        reading.setStopFlag(&stop);
+        for (const ReportFormat format : {ReportFormat::Json, ReportFormat::Csv}) {
+            const QString path = m_dir.filePath(
+                    QStringLiteral("stopped.%1").arg(reportFormatName(format)));
+            QString error;
+            QVERIFY(!writeReport(reading, request(), format, path, &error));
+            QVERIFY2(error.contains(QStringLiteral("not written"))
+                             && error.contains(QStringLiteral("stopped")),
+                     qPrintable(error));
+            QVERIFY(!QFile::exists(path));
+        }
+    }
 };
 
 QTEST_MAIN(TestReport)

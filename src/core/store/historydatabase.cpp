@@ -192,7 +192,30 @@ SchemaReport HistoryDatabase::openForReading(const QString &path)
 {
     if (!connect(path, QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")))
         return refusedOpen();
-    return opened(HistorySchema::checkReadable(m_db, path));
+    SchemaReport report = opened(HistorySchema::checkReadable(m_db, path));
+    if (!report.ok)
+        return report;
+    // One read transaction, begun by its first read, for as long as the connection is open:
+    // every query of a report sees the same committed state, whatever is written meanwhile.
+    QSqlQuery pin(m_db);
+    if (!m_db.transaction() || !pin.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema"))) {
+        report.ok = false;
+        report.error = QStringLiteral("%1: cannot begin reading (%2)")
+                               .arg(path, sqlErrorText(m_db.lastError()));
+        return opened(report);
+    }
+    return report;
+}
+
+bool HistoryDatabase::nextRow(QSqlQuery &query)
+{
+    if (m_stop && m_stop->load()) {
+        if (!m_stopped)
+            fail(QStringLiteral("reading"), QStringLiteral("stopped: the history is being closed"));
+        m_stopped = true;
+        return false;
+    }
+    return query.next();
 }
 
 bool HistoryDatabase::connect(const QString &path, const QString &options)
@@ -462,7 +485,7 @@ std::optional<RestoredState> HistoryDatabase::restoredState(const QDateTime &now
         fail(QStringLiteral("reading the last-known-good cache"), sqlErrorText(query.lastError()));
         return std::nullopt;
     }
-    while (query.next()) {
+    while (nextRow(query)) {
         KnownGoodAnswer answer;
         answer.resolver = query.value(0).toString();
         answer.host = query.value(1).toString();
@@ -480,7 +503,7 @@ std::optional<RestoredState> HistoryDatabase::restoredState(const QDateTime &now
         fail(QStringLiteral("reading pins"), sqlErrorText(query.lastError()));
         return std::nullopt;
     }
-    while (query.next()) {
+    while (nextRow(query)) {
         PinnedFallback pin;
         pin.origin = PinnedFallback::Origin::Operator;
         pin.addresses = addressesOf(query.value(1));
@@ -519,7 +542,7 @@ std::optional<QList<StoredEvent>> HistoryDatabase::events(const QDateTime &from,
         return std::nullopt;
     }
     QList<StoredEvent> events;
-    while (query.next()) {
+    while (nextRow(query)) {
         StoredEvent event;
         event.time = timeOf(query.value(1));
         event.kind = query.value(2).toString();
@@ -586,7 +609,7 @@ std::optional<QList<ProbeResult>> HistoryDatabase::results(const QString &target
         return std::nullopt;
     }
     QList<ProbeResult> results;
-    while (query.next())
+    while (nextRow(query))
         results.append(resultOf(query));
     return results;
 }
@@ -602,7 +625,7 @@ bool HistoryDatabase::forEachResult(const QDateTime &from, const QDateTime &to,
     bindAll(query, {msOf(from), msOf(to)});
     if (!query.exec())
         return fail(QStringLiteral("reading results"), sqlErrorText(query.lastError()));
-    while (query.next()) {
+    while (nextRow(query)) {
         if (!each(resultOf(query)))
             return false;
     }
@@ -669,7 +692,7 @@ std::optional<QList<TargetTotals>> HistoryDatabase::totals(const QDateTime &from
         fail(QStringLiteral("counting minutes"), sqlErrorText(query.lastError()));
         return std::nullopt;
     }
-    while (query.next()) {
+    while (nextRow(query)) {
         TargetTotals &total = byTarget[query.value(0).toString()];
         total.minutes = query.value(1).toLongLong();
         total.fallbackMinutes = query.value(2).toLongLong();
@@ -698,7 +721,7 @@ std::optional<QList<HistoryBucket>> HistoryDatabase::downMinutes(const QDateTime
         return std::nullopt;
     }
     QList<HistoryBucket> minutes;
-    while (query.next()) {
+    while (nextRow(query)) {
         HistoryBucket minute;
         minute.target = query.value(0).toString();
         minute.start = timeOf(query.value(1).toLongLong() * MsPerMinute);
@@ -723,7 +746,7 @@ std::optional<QList<qint64>> HistoryDatabase::minutesWithData(const QDateTime &f
         return std::nullopt;
     }
     QList<qint64> minutes;
-    while (query.next())
+    while (nextRow(query))
         minutes.append(query.value(0).toLongLong());
     return minutes;
 }
@@ -788,7 +811,7 @@ std::optional<QList<HistoryBucket>> HistoryDatabase::readSums(const SumsQuery &s
     }
     constexpr int FirstHistogramColumn = 11;
     QList<HistoryBucket> rows;
-    while (query.next()) {
+    while (nextRow(query)) {
         HistoryBucket bucket;
         bucket.target = query.value(0).toString();
         bucket.start = timeOf(query.value(1).toLongLong() * MsPerMinute);
@@ -831,7 +854,7 @@ std::optional<QList<CacheCensus>> HistoryDatabase::census(const QDateTime &from,
         return std::nullopt;
     }
     QList<CacheCensus> census;
-    while (query.next()) {
+    while (nextRow(query)) {
         CacheCensus one;
         one.time = timeOf(query.value(0).toLongLong() * MsPerMinute);
         for (int state = 0; state < CacheCensus::StateCount; ++state)
@@ -859,7 +882,7 @@ std::optional<QStringList> HistoryDatabase::integrityCheck()
         return std::nullopt;
     }
     QStringList lines;
-    while (query.next())
+    while (nextRow(query))
         lines.append(query.value(0).toString());
     return lines;
 }

@@ -9,6 +9,10 @@
 
 #include <QSqlDatabase>
 
+#include <atomic>
+
+class QSqlQuery;
+
 // Writes that go to the disk together, in one transaction.
 struct HistoryWriteBatch
 {
@@ -95,8 +99,13 @@ public:
     SchemaReport open(const QString &path, const QList<SchemaStep> &steps = HistorySchema::steps(),
                       PageCheck pageCheck = PageCheck::BeforeUse);
     // Read-only, for long reads beside the writer (reports): the file must be a history at
-    // this build's schema; nothing in it is changed.
+    // this build's schema; nothing in it is changed. Every read sees the file as it was when it
+    // opened (one read transaction until the connection closes).
     SchemaReport openForReading(const QString &path);
+    // Reads stop handing out rows once *stop is true (a report being read as the program
+    // exits); stopRequested() says whether what was read may be incomplete.
+    void setStopFlag(const std::atomic<bool> *stop) { m_stop = stop; }
+    bool stopRequested() const { return m_stopped || (m_stop && m_stop->load()); }
     bool isOpen() const { return m_open; }
     QString lastError() const { return m_lastError; }
 
@@ -155,6 +164,7 @@ private:
     bool writePins(const QHash<QString, std::optional<PinnedFallback>> &pins);
     bool fail(const QString &what, const QString &why);
     bool connect(const QString &path, const QString &options);
+    bool nextRow(QSqlQuery &query); // query.next(), unless a stop was requested
     SchemaReport refusedOpen() const;
     SchemaReport opened(const SchemaReport &report);
 
@@ -162,4 +172,6 @@ private:
     QSqlDatabase m_db;
     bool m_open = false;
     QString m_lastError;
+    const std::atomic<bool> *m_stop = nullptr;
+    bool m_stopped = false;
 };

@@ -64,9 +64,10 @@ void HistoryRecorder::watch(Monitor *monitor)
                         StoredEvent::fromStateChange(clock->wallTime(), target, from, to, detail));
             });
     m_monitor = monitor;
-    m_censusTimer.setInterval(CensusIntervalMs);
-    connect(&m_censusTimer, &QTimer::timeout, this, &HistoryRecorder::sampleCensus);
-    m_censusTimer.start();
+    m_censusTimer = std::make_unique<ClockInterval>(monitor->clock(), CensusIntervalMs,
+                                                    [this] { sampleCensus(); });
+    m_censusTimer->start();
+    sampleCensus();
 }
 
 void HistoryRecorder::sampleCensus()

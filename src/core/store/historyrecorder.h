@@ -3,8 +3,8 @@
 #include "probe/monitor.h"
 #include "store/historystore.h"
 
+#include <memory>
 #include <QObject>
-#include <QTimer>
 
 // Opens the store on path and reads what a restart takes back (last-known-good answers, pins).
 // done runs on context's thread; error is empty on success, else it says what went wrong.
@@ -28,17 +28,17 @@ public:
                     QObject *parent = nullptr);
 
     // Records the monitor's results and state changes, after giving its statistics the last
-    // day's counts from the store; and the cache census, sampled every CensusIntervalMs and
-    // kept as the mean of each minute.
+    // day's counts from the store; and the cache census, sampled at once and then every
+    // CensusIntervalMs of the monitor's clock, kept as the mean of each minute.
     void watch(Monitor *monitor);
     static constexpr int CensusIntervalMs = 10'000;
-    void sampleCensus(); // also called by the timer; the minute's mean goes once it is over
 
     int restoredAnswers() const { return m_restoredAnswers; }
     int restoredPins() const { return m_restoredPins; }
 
 private:
     void onResolverEvent(const ResolverEvent &event);
+    void sampleCensus(); // the minute's mean goes once it is over
     void recordCensusMean();
 
     Resolver *m_resolver;
@@ -47,7 +47,7 @@ private:
     int m_restoredAnswers = 0;
     int m_restoredPins = 0;
     Monitor *m_monitor = nullptr;
-    QTimer m_censusTimer;
+    std::unique_ptr<ClockInterval> m_censusTimer; // on the monitor's clock, from watch()
     CacheCensus m_censusSum; // of the minute being sampled; time is its start
     int m_censusSamples = 0;
 };

@@ -42,11 +42,21 @@ struct HistoryStore::ReplyChannel
     QMutex lock;
     HistoryStore *store = nullptr;
 
+    std::atomic<bool> stopReaders = false; // close() ran out of time: readers end early
+
     void send(std::function<void()> onStoreThread)
     {
         const QMutexLocker locked(&lock);
         if (store)
             QMetaObject::invokeMethod(store, std::move(onStoreThread), Qt::QueuedConnection);
+    }
+    // The same, handing the store to the call (read here under the lock, used there).
+    void sendToStore(std::function<void(HistoryStore *)> onStoreThread)
+    {
+        const QMutexLocker locked(&lock);
+        if (store)
+            QMetaObject::invokeMethod(
+                    store, [to = store, onStoreThread] { onStoreThread(to); }, Qt::QueuedConnection);
     }
 };
 
@@ -274,8 +284,7 @@ void HistoryStore::writeOnWorker(WriterSide *writer, HistoryWriteBatch batch)
     }
     const qint64 backlog = unwritten.results.size();
     writer->finalUnwritten = backlog + unwritten.events.size() + unwritten.pins.size();
-    HistoryStore *store = writer->replies->store; // dereferenced only in the reply, on its thread
-    reply(writer, [store, written, results, events, elapsedUs, backlog, error] {
+    writer->replies->sendToStore([=](HistoryStore *store) {
         store->onBatchDone(written, results, events, elapsedUs, backlog, error);
     });
 }
@@ -359,16 +368,7 @@ bool HistoryStore::close(QString *error)
         writer->db.reset();
         QThread::currentThread()->quit();
     });
-    for (QThread *reader : std::as_const(m_readers)) {
-        // A report being read is let finish as long as the deadline allows; one that does not is
-        // unfinished, not lost data: said, not failed.
-        if (!reader->wait(deadline))
-            qCWarning(lcStore).noquote()
-                    << QStringLiteral("history %1: a long read (a report) did not finish within "
-                                      "%2 ms and was left")
-                               .arg(m_path)
-                               .arg(m_policy.shutdownTimeoutMs);
-    }
+    waitForReaders(deadline);
     if (!m_thread->wait(deadline)) {
         problem = QStringLiteral("history %1: the last writes did not finish within %2 ms")
                           .arg(m_path)
@@ -468,14 +468,37 @@ void HistoryStore::readAside(QObject *context, std::function<QVariant(HistoryDat
     // The reader starts once the writer has committed what was recorded before: it sees that.
     QMetaObject::invokeMethod(
             m_worker, [writer = m_writer, job, done, guard = QPointer<QObject>(context)] {
-                HistoryStore *store = writer->replies->store; // dereferenced only in the reply
-                reply(writer, [store, job, done, guard] {
+                writer->replies->sendToStore([job, done, guard](HistoryStore *store) {
                     if (store->m_closed)
                         store->answerClosed<QVariant>(guard, done);
                     else
                         store->startReader(job, done, guard);
                 });
             });
+}
+
+void HistoryStore::waitForReaders(const QDeadlineTimer &deadline)
+{
+    // A report being read is let finish while the deadline allows; then its reads stop (its
+    // file is not written) and it gets a moment to end. Unfinished, not lost data: said, not
+    // failed. Its answer comes only if the store is still there to take it.
+    bool stopped = false;
+    for (QThread *reader : std::as_const(m_readers)) {
+        if (reader->wait(deadline))
+            continue;
+        m_replies->stopReaders = true;
+        stopped = true;
+        if (!reader->wait(ReaderStopGraceMs))
+            qCWarning(lcStore).noquote()
+                    << QStringLiteral("history %1: a report being read did not stop; it is left")
+                               .arg(m_path);
+    }
+    if (stopped)
+        qCWarning(lcStore).noquote()
+                << QStringLiteral("history %1: a report being read did not finish within %2 ms "
+                                  "and was stopped, unwritten")
+                           .arg(m_path)
+                           .arg(m_policy.shutdownTimeoutMs);
 }
 
 void HistoryStore::startReader(std::function<QVariant(HistoryDatabase &)> job,
@@ -490,6 +513,7 @@ void HistoryStore::startReader(std::function<QVariant(HistoryDatabase &)> job,
                 QString error;
                 {
                     HistoryDatabase db(connection);
+                    db.setStopFlag(&replies->stopReaders);
                     const SchemaReport opened = db.openForReading(path);
                     if (opened.ok)
                         value = job(db);

@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "store/historydatabase.h"
 
+#include <QDeadlineTimer>
 #include <QObject>
 #include <QPointer>
 
@@ -75,8 +76,10 @@ public:
                     ReadCallback<QList<CacheCensus>> done);
     // A long read (a report) on a read-only connection and a thread of its own, so writes and
     // the other reads go on meanwhile. It starts once what was recorded before is committed,
-    // and sees the file as it was then (write-ahead logging). close() lets it finish within the
-    // shutdown timeout. No value, with why, when the history is closed or cannot be read.
+    // and every query of it sees the file as it was then (one read transaction; write-ahead
+    // logging). close() lets it finish within the shutdown timeout, then stops its reads
+    // (HistoryDatabase::stopRequested()); done is not called once the store has gone. No value,
+    // with why, when the history is closed or cannot be read.
     void readAside(QObject *context, std::function<QVariant(HistoryDatabase &)> job,
                    ReadCallback<QVariant> done);
 
@@ -100,6 +103,8 @@ private:
     struct ReplyChannel;
     void startReader(std::function<QVariant(HistoryDatabase &)> job, ReadCallback<QVariant> done,
                      QPointer<QObject> guard);
+    void waitForReaders(const QDeadlineTimer &deadline);
+    static constexpr int ReaderStopGraceMs = 2000; // a stopped reader's last query ends
     static constexpr int EarlyFlushResults = 2000; // a burst is written before the interval
     static constexpr qint64 UnwrittenResultLimit = 200'000; // held while the disk fails
     static constexpr qint64 PruneIntervalMs = 5 * 60'000;

@@ -1,10 +1,10 @@
 #include "cachecensusbuffer.h"
 
 CacheCensusBuffer::CacheCensusBuffer(const Monitor *monitor, QObject *parent)
-    : QObject(parent), m_monitor(monitor)
+    : QObject(parent)
+    , m_monitor(monitor)
+    , m_timer(monitor->clock(), IntervalMs, [this] { sample(); })
 {
-    m_timer.setInterval(IntervalMs);
-    connect(&m_timer, &QTimer::timeout, this, &CacheCensusBuffer::sample);
     m_timer.start();
     sample(); // the chart has a start at once
 }

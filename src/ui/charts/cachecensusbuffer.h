@@ -2,13 +2,14 @@
 
 #include "probe/cachecensus.h"
 
+#include "clock.h"
+
 #include <QObject>
-#include <QTimer>
 
 #include <deque>
 
-// The cache census of a monitor every few seconds over the last two hours, for the cache-state
-// chart (longer ranges come from the history, which keeps a mean per minute).
+// The cache census of a monitor every few seconds (of its clock) over the last two hours, for the
+// cache-state chart (longer ranges come from the history, which keeps a mean per minute).
 class CacheCensusBuffer : public QObject
 {
     Q_OBJECT
@@ -18,14 +19,14 @@ public:
 
     explicit CacheCensusBuffer(const Monitor *monitor, QObject *parent = nullptr);
 
-    void sample(); // the timer's work, callable at once (tests, a cache action)
     const std::deque<CacheCensus> &samples() const { return m_samples; }
 
 Q_SIGNALS:
     void added();
 
 private:
+    void sample();
     const Monitor *m_monitor;
-    QTimer m_timer;
+    ClockInterval m_timer; // on the monitor's clock
     std::deque<CacheCensus> m_samples;
 };

@@ -350,6 +350,7 @@ void TargetCharts::showWindow(qint64 fromMs, qint64 toMs)
     m_window = {toMs - span, toMs};
     m_live = false;
     m_liveButton->setChecked(false);
+    m_plotStep.stop(); // what is left of the last plot would move two axes back
     // The axes move at once; the data follows once the window rests.
     for (QDateTimeAxis *axis : std::as_const(m_timeAxes))
         moveTimeAxis(axis, m_window.first, m_window.second);
