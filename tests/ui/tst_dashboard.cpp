@@ -310,6 +310,9 @@ private Q_SLOTS:
                 result.check.ok = true;
                 result.reachable = true;
                 batch.results.append(result);
+                result.target = QStringLiteral("db"); // a quarter of an hour later
+                result.time = result.time.addSecs(-900);
+                batch.results.append(result);
             }
             QVERIFY(db.write(batch));
         }
@@ -324,6 +327,9 @@ private Q_SLOTS:
         charts->setRangeMs(24 * 3600'000);
         // One bucket per stored half hour (the buckets are 24 minutes wide).
         QTRY_COMPARE_WITH_TIMEOUT(charts->plottedBuckets(), 48, 5000);
+        // All targets (summed by SQLite): db's results fill buckets of their own too.
+        charts->showTarget(QString());
+        QTRY_VERIFY_WITH_TIMEOUT(charts->plottedBuckets() > 48, 5000);
         charts->setHistory(nullptr);
         QVERIFY(store.close());
     }

@@ -243,6 +243,49 @@ private Q_SLOTS:
         QCOMPARE(fives->at(0).probes, 100);
     }
 
+    // "All targets": every target's bucket summed by SQLite, one row per bucket, equal to the
+    // per-target rows added up.
+    void summedBucketsAddEveryTargetUp()
+    {
+        ManualClock clock;
+        auto store = openStore(freshPath(), &clock);
+        QVERIFY(store);
+        for (int i = 0; i < 120; ++i) {
+            const QString target = QStringLiteral("t%1").arg(i % 3);
+            store->recordResult(result(target, BaseTime.addSecs(i * 60), ResolutionSource::Fresh,
+                                       i % 4 != 0, 1000 + i * 10, 2000));
+        }
+        for (const int widthS : {600, 3600}) {
+            const auto each = waitFor<QList<HistoryBucket>>([&](auto done) {
+                store->readBuckets(BaseTime, BaseTime.addSecs(7200), widthS, this, done);
+            });
+            const auto summed = waitFor<QList<HistoryBucket>>([&](auto done) {
+                store->readSummedBuckets(BaseTime, BaseTime.addSecs(7200), widthS, this, done);
+            });
+            QVERIFY(each && summed);
+            QCOMPARE(summed->size(), 7200 / widthS);
+            QCOMPARE(each->size(), 3 * summed->size());
+            for (const HistoryBucket &bucket : *summed) {
+                QVERIFY(bucket.target.isEmpty());
+                QCOMPARE(bucket.widthS, widthS);
+                qint64 probes = 0, checkOk = 0, dnsSum = 0;
+                LatencyHistogram latency;
+                for (const HistoryBucket &one : *each) {
+                    if (one.start != bucket.start)
+                        continue;
+                    probes += one.probes;
+                    checkOk += one.checkOk;
+                    dnsSum += one.dnsLatencySumUs;
+                    latency.merge(one.dnsLatency);
+                }
+                QCOMPARE(bucket.probes, probes);
+                QCOMPARE(bucket.checkOk, checkOk);
+                QCOMPARE(bucket.dnsLatencySumUs, dnsSum);
+                QVERIFY(bucket.dnsLatency == latency);
+            }
+        }
+    }
+
     // Latencies are kept as histograms per minute and hour, so quantiles hold over any range:
     // 90 answers at 2 ms and 10 at 80 ms put p50 in (1, 2.5] ms and p95 in (50, 100] ms.
     void aggregatesKeepLatencyHistograms()

@@ -632,9 +632,7 @@ bool HistoryDatabase::forEachResult(const QDateTime &from, const QDateTime &to,
     return true;
 }
 
-std::optional<QList<HistoryBucket>> HistoryDatabase::buckets(const QDateTime &from,
-                                                             const QDateTime &to, int widthS,
-                                                             const QString &target)
+HistoryDatabase::SumsQuery HistoryDatabase::bucketsOf(int widthS)
 {
     const qint64 widthMinutes = std::max(1, widthS / 60);
     // Hour rows hold the same sums as sixty minute rows: read the coarsest that fits.
@@ -644,7 +642,22 @@ std::optional<QList<HistoryBucket>> HistoryDatabase::buckets(const QDateTime &fr
     sums.bucketSql = QStringLiteral("minute - minute % ?");
     sums.bucketValue = widthMinutes;
     sums.widthS = int(widthMinutes * 60);
-    return readSums(sums, from, to, target);
+    return sums;
+}
+
+std::optional<QList<HistoryBucket>> HistoryDatabase::buckets(const QDateTime &from,
+                                                             const QDateTime &to, int widthS,
+                                                             const QString &target)
+{
+    return readSums(bucketsOf(widthS), from, to, target);
+}
+
+std::optional<QList<HistoryBucket>> HistoryDatabase::summedBuckets(const QDateTime &from,
+                                                                   const QDateTime &to, int widthS)
+{
+    SumsQuery sums = bucketsOf(widthS);
+    sums.acrossTargets = true;
+    return readSums(sums, from, to, QString());
 }
 
 std::optional<QList<TargetTotals>> HistoryDatabase::totals(const QDateTime &from,
@@ -792,14 +805,17 @@ std::optional<QList<HistoryBucket>> HistoryDatabase::readSums(const SumsQuery &s
     query.setForwardOnly(true);
     query.prepare(
             QStringLiteral(
-                    "SELECT target, %4 AS bucket, sum(probes), sum(dns_ok),"
+                    "SELECT %5, %4 AS bucket, sum(probes), sum(dns_ok),"
                     " sum(checks), sum(check_ok), sum(via_fallback), sum(dns_latency_sum_us),"
                     " max(dns_latency_max_us), sum(check_latency_sum_us),"
                     " max(check_latency_max_us), %3 FROM %1 WHERE minute >= ? AND minute < ?%2"
-                    " GROUP BY target, bucket ORDER BY target, bucket")
+                    " GROUP BY %6 ORDER BY %6")
                     .arg(sums.table,
                          target.isEmpty() ? QString() : QStringLiteral(" AND target = ?"),
-                         histogramSums.join(QStringLiteral(", ")), sums.bucketSql));
+                         histogramSums.join(QStringLiteral(", ")), sums.bucketSql,
+                         sums.acrossTargets ? QStringLiteral("''") : QStringLiteral("target"),
+                         sums.acrossTargets ? QStringLiteral("bucket")
+                                            : QStringLiteral("target, bucket")));
     QVariantList values{sums.bucketValue, msOf(from) / MsPerMinute,
                         (msOf(to) + MsPerMinute - 1) / MsPerMinute};
     if (!target.isEmpty())

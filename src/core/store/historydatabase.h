@@ -127,6 +127,10 @@ public:
     // only target's when given.
     std::optional<QList<HistoryBucket>> buckets(const QDateTime &from, const QDateTime &to,
                                                 int widthS, const QString &target = QString());
+    // The same buckets with every target's sums together: one row per bucket, target empty
+    // (the dashboard's "All targets" chart: 168 rows for a week, not 168 a target).
+    std::optional<QList<HistoryBucket>> summedBuckets(const QDateTime &from, const QDateTime &to,
+                                                      int widthS);
     // Per target over [from, to), from the minute rows.
     std::optional<QList<TargetTotals>> totals(const QDateTime &from, const QDateTime &to);
     // Every target's minutes without a reached probe, by target and time.
@@ -153,7 +157,9 @@ private:
         QString bucketSql; // the bucket's start in minutes, with one bound value
         QVariant bucketValue;
         int widthS = 60;
+        bool acrossTargets = false; // one row per bucket, every target's summed (target empty)
     };
+    static SumsQuery bucketsOf(int widthS); // buckets of widthS from the coarsest table that fits
     std::optional<QList<HistoryBucket>> readSums(const SumsQuery &sums, const QDateTime &from,
                                                  const QDateTime &to, const QString &target);
     bool writeResults(const QList<ProbeResult> &results);

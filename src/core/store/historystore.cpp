@@ -451,6 +451,14 @@ void HistoryStore::readBuckets(const QDateTime &from, const QDateTime &to, int w
             std::move(done));
 }
 
+void HistoryStore::readSummedBuckets(const QDateTime &from, const QDateTime &to, int widthS,
+                                     QObject *context, ReadCallback<QList<HistoryBucket>> done)
+{
+    read<QList<HistoryBucket>>(
+            context, [=](HistoryDatabase &db) { return db.summedBuckets(from, to, widthS); },
+            std::move(done));
+}
+
 void HistoryStore::readCensus(const QDateTime &from, const QDateTime &to, int widthS,
                               QObject *context, ReadCallback<QList<CacheCensus>> done)
 {

@@ -72,6 +72,9 @@ public:
                      QObject *context, ReadCallback<QList<ProbeResult>> done);
     void readBuckets(const QDateTime &from, const QDateTime &to, int widthS, QObject *context,
                      ReadCallback<QList<HistoryBucket>> done, const QString &target = QString());
+    // Every target's buckets summed, one per time (HistoryDatabase::summedBuckets()).
+    void readSummedBuckets(const QDateTime &from, const QDateTime &to, int widthS, QObject *context,
+                           ReadCallback<QList<HistoryBucket>> done);
     void readCensus(const QDateTime &from, const QDateTime &to, int widthS, QObject *context,
                     ReadCallback<QList<CacheCensus>> done);
     // A long read (a report) on a read-only connection and a thread of its own, so writes and

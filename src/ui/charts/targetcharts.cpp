@@ -460,14 +460,16 @@ void TargetCharts::askHistory(ChartWindow window)
         if (answers->error.isEmpty())
             plot(answers->plot, window);
     };
-    m_history->readBuckets(
-            from, to, widthS, this,
-            [answers, arrived](const auto &buckets, const QString &error) {
-                if (buckets)
-                    answers->plot.data = ChartDataBuilder::fromHistory(*buckets);
-                arrived(buckets ? QString() : error);
-            },
-            m_target);
+    const auto buckets = [answers, arrived](const auto &buckets, const QString &error) {
+        if (buckets)
+            answers->plot.data = ChartDataBuilder::fromHistory(*buckets);
+        arrived(buckets ? QString() : error);
+    };
+    // All targets: summed by SQLite (a week is 168 rows, not 168 a target).
+    if (m_target.isEmpty())
+        m_history->readSummedBuckets(from, to, widthS, this, buckets);
+    else
+        m_history->readBuckets(from, to, widthS, this, buckets, m_target);
     m_history->readCensus(from, to, widthS, this,
                           [answers, arrived, widthS](const auto &census, const QString &error) {
                               if (census) {
