@@ -642,6 +642,7 @@ HistoryDatabase::SumsQuery HistoryDatabase::bucketsOf(int widthS)
     sums.bucketSql = QStringLiteral("minute - minute % ?");
     sums.bucketValue = widthMinutes;
     sums.widthS = int(widthMinutes * 60);
+    sums.rowsAreBuckets = widthMinutes == 1 || widthMinutes == 60;
     return sums;
 }
 
@@ -798,26 +799,39 @@ std::optional<QList<HistoryBucket>> HistoryDatabase::readSums(const SumsQuery &s
                                                               const QDateTime &to,
                                                               const QString &target)
 {
-    QStringList histogramSums;
+    // Rows as wide as the buckets (minutes by the minute, hours by the hour) are the buckets:
+    // read as they are, not grouped (grouping a week's 33,600 hour rows cost a third more).
+    const bool plain = sums.rowsAreBuckets && !sums.acrossTargets;
+    QStringList histograms;
     for (const QString &column : allHistogramColumns())
-        histogramSums += QStringLiteral("sum(%1)").arg(column);
+        histograms += plain ? column : QStringLiteral("sum(%1)").arg(column);
+    const QString targetFilter = target.isEmpty() ? QString() : QStringLiteral(" AND target = ?");
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(
-            QStringLiteral(
-                    "SELECT %5, %4 AS bucket, sum(probes), sum(dns_ok),"
-                    " sum(checks), sum(check_ok), sum(via_fallback), sum(dns_latency_sum_us),"
-                    " max(dns_latency_max_us), sum(check_latency_sum_us),"
-                    " max(check_latency_max_us), %3 FROM %1 WHERE minute >= ? AND minute < ?%2"
-                    " GROUP BY %6 ORDER BY %6")
-                    .arg(sums.table,
-                         target.isEmpty() ? QString() : QStringLiteral(" AND target = ?"),
-                         histogramSums.join(QStringLiteral(", ")), sums.bucketSql,
-                         sums.acrossTargets ? QStringLiteral("''") : QStringLiteral("target"),
-                         sums.acrossTargets ? QStringLiteral("bucket")
-                                            : QStringLiteral("target, bucket")));
-    QVariantList values{sums.bucketValue, msOf(from) / MsPerMinute,
-                        (msOf(to) + MsPerMinute - 1) / MsPerMinute};
+    if (plain) {
+        query.prepare(QStringLiteral("SELECT target, minute, probes, dns_ok, checks, check_ok,"
+                                     " via_fallback, dns_latency_sum_us, dns_latency_max_us,"
+                                     " check_latency_sum_us, check_latency_max_us, %3 FROM %1"
+                                     " WHERE minute >= ? AND minute < ?%2 ORDER BY target, minute")
+                              .arg(sums.table, targetFilter, histograms.join(QStringLiteral(", "))));
+    } else {
+        query.prepare(
+                QStringLiteral(
+                        "SELECT %5, %4 AS bucket, sum(probes), sum(dns_ok),"
+                        " sum(checks), sum(check_ok), sum(via_fallback), sum(dns_latency_sum_us),"
+                        " max(dns_latency_max_us), sum(check_latency_sum_us),"
+                        " max(check_latency_max_us), %3 FROM %1 WHERE minute >= ? AND minute < ?%2"
+                        " GROUP BY %6 ORDER BY %6")
+                        .arg(sums.table, targetFilter, histograms.join(QStringLiteral(", ")),
+                             sums.bucketSql,
+                             sums.acrossTargets ? QStringLiteral("''") : QStringLiteral("target"),
+                             sums.acrossTargets ? QStringLiteral("bucket")
+                                                : QStringLiteral("target, bucket")));
+    }
+    QVariantList values;
+    if (!plain)
+        values.append(sums.bucketValue);
+    values += {msOf(from) / MsPerMinute, (msOf(to) + MsPerMinute - 1) / MsPerMinute};
     if (!target.isEmpty())
         values.append(target);
     bindAll(query, values);

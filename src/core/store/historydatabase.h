@@ -158,6 +158,7 @@ private:
         QVariant bucketValue;
         int widthS = 60;
         bool acrossTargets = false; // one row per bucket, every target's summed (target empty)
+        bool rowsAreBuckets = false; // the table's rows are as wide as the buckets
     };
     static SumsQuery bucketsOf(int widthS); // buckets of widthS from the coarsest table that fits
     std::optional<QList<HistoryBucket>> readSums(const SumsQuery &sums, const QDateTime &from,
