@@ -159,6 +159,7 @@ void TargetTableModel::tick()
         if (first <= last)
             Q_EMIT dataChanged(this->index(index, first), this->index(index, last));
     }
+    Q_EMIT ticked();
 }
 
 QIcon TargetTableModel::iconFor(TargetState state) const

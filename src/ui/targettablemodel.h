@@ -44,6 +44,11 @@ public:
     QString targetAt(int row) const;
     int rowOf(const QString &target) const;
     void reloadTargets(); // after a config change: rows added, removed, kept
+    // Results that arrived and are not shown yet (they are shown in bursts, every 250 ms).
+    bool hasPendingUpdates() const { return m_coalesce.isActive(); }
+
+Q_SIGNALS:
+    void ticked(); // after each per-second refresh (tests wait on it rather than sleep)
 
 private:
     int rows() const override;

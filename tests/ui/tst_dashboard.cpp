@@ -230,9 +230,14 @@ private Q_SLOTS:
         m_window->setPaused(all, true);
         QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("db"), TargetTableModel::Status),
                                   QStringLiteral("paused"), 5000);
-        QTest::qWait(1500); // a probe under way when paused lands, and is shown
+        // A probe under way when paused lands, and is shown; then nothing more comes.
+        const ProbeScheduler *scheduler = m_monitor->engine()->scheduler();
+        QTRY_VERIFY_WITH_TIMEOUT(scheduler->running() == 0 && scheduler->queued() == 0
+                                         && !m_window->targetModel()->hasPendingUpdates(),
+                                 5000);
         QSignalSpy updates(m_window->targetModel(), &QAbstractItemModel::dataChanged);
-        QTest::qWait(2200); // two ticks
+        QSignalSpy ticks(m_window->targetModel(), &TargetTableModel::ticked);
+        QTRY_VERIFY_WITH_TIMEOUT(ticks.size() >= 2, 5000);
         if (updates.isEmpty()) {
             // Said nothing: then nothing could move (no TTL counting, nothing in fallback).
             for (const QString &target : all) {
