@@ -3,7 +3,8 @@
 # Without arguments: the built-in lab (fake names on loopback whose DNS fails on a script),
 # nothing to set up: in the dashboard when there is a display, else the headless agent with its
 # live status in a terminal (until Ctrl-C), else (a script, CI) one round: `--demo --once`.
-# With arguments: dnswatch with those arguments (no mode given means --once), e.g.
+# With arguments: dnswatch with those arguments (without a mode: the dashboard, which needs a
+# display), e.g.
 #   scripts/run.sh --once                 # one round over the embedded default config
 #   scripts/run.sh --demo --once          # one round over the lab
 #   scripts/run.sh --config examples/dnswatch.json --format json

@@ -1,7 +1,7 @@
 #include "agentserver.h"
 
-#include "cli/onceoutput.h"
 #include "probe/monitor.h"
+#include "probe/targetoutcome.h"
 #include "prometheusmetrics.h"
 
 #include <QCryptographicHash>
@@ -27,15 +27,9 @@ QJsonObject targetJson(const TargetConfig &target, const TargetHealth &health)
 {
     TargetOutcome outcome;
     outcome.target = target;
-    if (health.last) {
-        outcome.result = health.last->resolution;
-        if (health.last->checked)
-            outcome.check = health.last->check;
-        outcome.status = statusOf(outcome.result, outcome.check);
-    }
-    QJsonObject object = outcomeJson(outcome);
-    if (!health.last)
-        object.insert(QStringLiteral("status"), QStringLiteral("unknown"));
+    if (health.last)
+        outcome = TargetOutcome::of(target, *health.last);
+    QJsonObject object = outcomeJson(outcome); // "status" is "unknown" before the first probe
     object.insert(QStringLiteral("state"), targetStateName(health.state));
     object.insert(QStringLiteral("state_detail"), health.stateDetail);
     QJsonObject rates;

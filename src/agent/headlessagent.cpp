@@ -1,5 +1,7 @@
 #include "headlessagent.h"
 
+#include "agentserver.h"
+
 #include "dns/dnsmessage.h"
 
 #include <QDateTime>
@@ -41,6 +43,8 @@ HeadlessAgent::HeadlessAgent(const Options &options, const AppConfig &config,
     m_monitor = std::make_unique<Monitor>(config, env, MlflowCredentials::fromEnvironment(), clock);
     m_server = std::make_unique<AgentServer>(m_monitor.get(), options.token, config.agent);
 }
+
+quint16 HeadlessAgent::port() const { return m_server ? m_server->port() : 0; }
 
 HeadlessAgent::~HeadlessAgent()
 {

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "agentserver.h"
 #include "probe/monitor.h"
 #include "store/historyrecorder.h"
 
@@ -12,6 +11,7 @@
 
 #include <memory>
 
+class AgentServer;
 class QSocketNotifier;
 
 // `dnswatch --headless`: the monitor without a display, served over HTTP. SIGTERM and SIGINT
@@ -39,7 +39,7 @@ public:
     // resolver what the store kept (before start(), so before the first probe).
     void keepHistory(HistoryStore *store, const SchemaReport &opened, const RestoredState &state);
     bool start(QString *error);
-    quint16 port() const { return m_server ? m_server->port() : 0; }
+    quint16 port() const; // 0 until it listens
     Monitor *monitor() const { return m_monitor.get(); }
 
     bool reload(); // from the config file; false (and logged) when it is invalid

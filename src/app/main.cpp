@@ -1,13 +1,14 @@
 #include "commandline.h"
+#include "console.h"
 #include "dashboard.h"
+#include "runcommandline.h"
 #include "translations.h"
 
 #include <QApplication>
 #include <QGuiApplication>
 
-#include <cstdio>
-
 namespace {
+
 bool displayAvailable()
 {
     return !qEnvironmentVariableIsEmpty("DISPLAY")
@@ -21,40 +22,45 @@ void nameApplication()
     QCoreApplication::setOrganizationName(QStringLiteral("dnswatch"));
     QCoreApplication::setApplicationVersion(QStringLiteral(DNSWATCH_VERSION));
 }
+
 } // namespace
 
+// The command line says which mode runs, and so which application it needs: the dashboard a
+// QApplication, reports a QGuiApplication (fonts; offscreen needs no display), the rest a
+// QCoreApplication.
 int main(int argc, char *argv[])
 {
+    nameApplication();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
-    if (argumentsWantDashboard(arguments)) {
-        if (!displayAvailable()) {
-            std::fputs("dnswatch: no display (DISPLAY and WAYLAND_DISPLAY are unset), and the "
-                       "dashboard needs one.\nRun `dnswatch --headless` for the agent, or "
-                       "`dnswatch --once` for one round; --demo works with both.\n",
-                       stderr);
-            return 2;
-        }
+    const CommandLineParse parse = parseCommandLine(arguments);
+    if (!parse.commandLine)
+        return Console::usageError(parse.error);
+    const CommandLine &commandLine = *parse.commandLine;
+
+    if (commandLine.mode == RunMode::Dashboard) {
+        if (!displayAvailable())
+            return Console::fail(QStringLiteral(
+                    "no display (DISPLAY and WAYLAND_DISPLAY are unset), and the dashboard needs "
+                    "one.\nRun `dnswatch --headless` for the agent, or `dnswatch --once` for one "
+                    "round; --demo works with both."));
         QApplication app(argc, argv);
-        nameApplication();
-        // The translator goes in before the first window exists; --lang (empty: the system
-        // locale) comes with the request.
-        return runCommandLine(app, [&app](const DashboardRequest &request) {
-            installTranslations(app, request.language);
-            return runDashboard(request);
-        });
+        // The translator goes in before the first window exists.
+        return runCommandLine(app, commandLine,
+                              [&app, &commandLine](const AppConfig &config, const EnvFallback &env,
+                                                   const QString &configPath) {
+                                  installTranslations(app, commandLine.language);
+                                  return runDashboard({config, env, commandLine.dbPath,
+                                                       commandLine.language, configPath});
+                              });
     }
-    if (argumentsWantReports(arguments)) {
-        // Charts and PDFs are drawn with fonts, which need a QGuiApplication; offscreen needs
-        // no display.
+    if (commandLine.drawsReports()) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QGuiApplication app(argc, argv);
-        nameApplication();
-        return runCommandLine(app);
+        return runCommandLine(app, commandLine);
     }
     QCoreApplication app(argc, argv);
-    nameApplication();
-    return runCommandLine(app);
+    return runCommandLine(app, commandLine);
 }

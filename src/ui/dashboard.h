@@ -1,6 +1,20 @@
 #pragma once
 
-#include "commandline.h"
+#include "config/appconfig.h"
+#include "resolver/envfallback.h"
+
+// What the dashboard is asked to show: a checked config (a file's, the embedded default or the
+// demo lab's), the environment fallback, the history file (empty: none), the language of the
+// interface (empty: the system locale's) and the config file the settings editor saves to
+// (empty: none, for the embedded default and the demo lab).
+struct DashboardRequest
+{
+    AppConfig config;
+    EnvFallback env;
+    QString dbPath;
+    QString language;
+    QString configPath;
+};
 
 // Opens the dashboard over the request's config on the running QApplication and returns its
 // exit code when the window closes. With a history file, its last-known-good answers, pins and

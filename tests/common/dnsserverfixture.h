@@ -8,7 +8,7 @@
 #include <memory>
 
 // A real DNS server (dnsmasq or unbound) on a free loopback high port, started and stopped by a
-// test. Faults as LAB.md describes them: pause() stops the process (SIGSTOP: queries time out),
+// test. Faults as real servers show them: pause() stops the process (SIGSTOP: queries time out),
 // resume() continues it, kill() ends it (its port then refuses).
 class DnsServerFixture
 {
@@ -16,8 +16,8 @@ public:
     DnsServerFixture();
     ~DnsServerFixture();
 
-    // dnsmasq with the LAB.md base line plus extra arguments (--host-record=..., --address=...).
-    // Queries are logged so queryCount() can count them.
+    // dnsmasq with a bare loopback base line plus extra arguments (--host-record=...,
+    // --address=...). Queries are logged so queryCount() can count them.
     bool startDnsmasq(const QStringList &extraArguments, QString *error);
     // Serve on this port instead of a free one (53 inside a private network namespace).
     void setFixedPort(quint16 port) { m_fixedPort = port; }
@@ -25,7 +25,7 @@ public:
     void setQueryLogging(bool enabled) { m_logQueries = enabled; }
     // Sends SIGHUP: dnsmasq re-reads its --addn-hosts files.
     void reload();
-    // unbound with the LAB.md server block plus extra "server:" lines, forwarding "." to
+    // unbound with a minimal loopback server block plus extra "server:" lines, forwarding "." to
     // 127.0.0.1@forwardPort (never anywhere else).
     bool startUnbound(const QStringList &extraServerLines, quint16 forwardPort, QString *error);
     // Starts the same server again on the same port (after kill()).

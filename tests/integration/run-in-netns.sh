@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a test inside a private network and mount namespace (LAB.md): loopback only, and
+# Runs a test inside a private network and mount namespace: loopback only, and
 # /etc/resolv.conf, /etc/hosts and /etc/nsswitch.conf replaced by our own, so the system resolver
 # (getaddrinfo) asks the test's dnsmasq on 127.0.0.1:53 and nothing else (no systemd-resolved).
 # The host's own files and network are untouched.

@@ -2,8 +2,8 @@
 // real queries (DnsClient, the Resolver, HTTP) against the lab's real sockets; then the real
 // binary, as a new user starts it.
 #include "config/resolverfactory.h"
-#include "demo/demolab.h"
-#include "demo/demotimings.h"
+#include "demolab.h"
+#include "demotimings.h"
 #include "dns/dnsclient.h"
 
 #include <QElapsedTimer>

@@ -564,7 +564,7 @@ private Q_SLOTS:
         QCOMPARE(QToolTip::text(), marker.text);
         QVERIFY(charts->markers(QStringLiteral("pinned")).isEmpty()); // db has no pin
         // The cache census sees db's entry stale (and the chart has it).
-        QVERIFY(takeCacheCensus(*m_monitor, QDateTime::currentDateTimeUtc())
+        QVERIFY(m_monitor->cacheCensus(QDateTime::currentDateTimeUtc())
                         .count(CacheEntrySnapshot::State::Stale)
                 >= 1);
         QTRY_VERIFY_WITH_TIMEOUT(charts->cacheCensusPoints() >= 1, 10000);

@@ -2,7 +2,7 @@
 // window is saved while the lab is healthy and again once its first outage (the SERVFAIL burst
 // 20 s in) has the targets on the stale tier, with every view. The PNGs are for people to look
 // at; the test checks what they must show.
-#include "demo/demolab.h"
+#include "demolab.h"
 #include "mainwindow.h"
 #include "screenshot.h"
 #include "translations.h"

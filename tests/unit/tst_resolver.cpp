@@ -1,5 +1,5 @@
-// The resolution contract of DESIGN.md, driven by a fake backend and a manual clock: no sleeps,
-// every TTL, stale window and backoff rule checked by moving time.
+// The resolution contract (docs/architecture.md), driven by a fake backend and a manual clock: no
+// sleeps, every TTL, stale window and backoff rule checked by moving time.
 #include "clock.h"
 #include "fakebackend.h"
 #include "resolver/resolver.h"

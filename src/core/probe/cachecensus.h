@@ -1,6 +1,6 @@
 #pragma once
 
-#include "probe/monitor.h"
+#include "resolver/cacheentrysnapshot.h"
 
 #include <QDateTime>
 
@@ -19,6 +19,3 @@ struct CacheCensus
     bool operator==(const CacheCensus &other) const = default;
 };
 Q_DECLARE_METATYPE(CacheCensus)
-
-// Each of the monitor's targets counted once, by the state of its own cache entry.
-CacheCensus takeCacheCensus(const Monitor &monitor, const QDateTime &now);

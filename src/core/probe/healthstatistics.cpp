@@ -2,29 +2,6 @@
 
 #include <algorithm>
 
-QString targetStateName(TargetState state)
-{
-    switch (state) {
-    case TargetState::Unknown:
-        return QStringLiteral("unknown");
-    case TargetState::Healthy:
-        return QStringLiteral("healthy");
-    case TargetState::Degraded:
-        return QStringLiteral("degraded");
-    case TargetState::Down:
-        return QStringLiteral("down");
-    case TargetState::Paused:
-        return QStringLiteral("paused");
-    }
-    return QString();
-}
-
-QString TargetHealth::windowName(int window)
-{
-    static const char *const names[] = {"1m", "5m", "1h", "24h"};
-    return QString::fromLatin1(names[qBound(0, window, int(WindowCount) - 1)]);
-}
-
 HealthStatistics::HealthStatistics(Clock *clock, QObject *parent) : QObject(parent), m_clock(clock)
 { }
 
@@ -136,20 +113,8 @@ void HealthStatistics::record(const ProbeResult &result)
 
 void HealthStatistics::evaluateState(Tracker &tracker, const ProbeResult &result)
 {
-    const LookupResult &resolution = result.resolution;
-    const bool fallback = resolution.isFallback();
-    if (!result.reachable) {
-        const QString why = !resolution.hasAddresses()
-                ? QStringLiteral("no address: %1").arg(causeName(resolution.cause))
-                : result.check.detail;
-        setState(tracker, TargetState::Down, why);
-    } else if (fallback) {
-        setState(tracker, TargetState::Degraded,
-                 QStringLiteral("reachable through %1 addresses; DNS: %2")
-                         .arg(sourceName(resolution.source), causeName(resolution.cause)));
-    } else {
-        setState(tracker, TargetState::Healthy, QString());
-    }
+    const TargetVerdict verdict = judgeProbe(result);
+    setState(tracker, verdict.state, verdict.detail);
 }
 
 void HealthStatistics::setPaused(const QString &target, bool paused)

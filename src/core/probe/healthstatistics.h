@@ -2,58 +2,13 @@
 
 #include "clock.h"
 #include "config/appconfig.h"
-#include "probe/latencyhistogram.h"
-#include "probe/probeengine.h"
+#include "probe/targethealth.h"
 
 #include <QHash>
 #include <QObject>
 
 #include <array>
 #include <limits>
-
-enum class TargetState { Unknown, Healthy, Degraded, Down, Paused };
-QString targetStateName(TargetState state);
-Q_DECLARE_METATYPE(TargetState)
-
-// Success counts over one time window.
-struct WindowCounts
-{
-    quint32 dnsOk = 0; // answered by a live lookup or the cache (not a fallback tier)
-    quint32 checkOk = 0; // the service answered
-    quint32 probes = 0;
-
-    double dnsRate() const { return probes ? double(dnsOk) / probes : 0.0; }
-    double checkRate() const { return probes ? double(checkOk) / probes : 0.0; }
-};
-
-// One target's probe counts over a stretch of the past (a minute or an hour), as the history
-// keeps them, to take back after a restart.
-struct PastCounts
-{
-    QString target;
-    QDateTime start; // UTC
-    int widthS = 60;
-    WindowCounts counts;
-};
-
-struct TargetHealth
-{
-    enum Window { OneMinute, FiveMinutes, OneHour, OneDay, WindowCount };
-    static QString windowName(int window); // "1m", "5m", "1h", "24h"
-
-    QString target;
-    bool critical = true;
-    TargetState state = TargetState::Unknown;
-    QString stateDetail; // why, in words
-    std::array<WindowCounts, WindowCount> windows{};
-    WindowCounts total; // since the start, for the _total counters
-    LatencyHistogram dnsLatency;
-    LatencyHistogram checkLatency;
-    qint64 fallbackMs = 0; // time spent reachable only through a fallback tier
-    QHash<ResolutionSource, quint64> fallbackEntries; // times it entered each tier
-    quint64 keptReachableByFallback = 0; // probes where only a fallback made it reachable
-    std::optional<ProbeResult> last;
-};
 
 // Health per target from the probe results: success rates over 1 min, 5 min, 1 h and 24 h,
 // latency histograms, time in fallback, fallback entries by tier, and a state (healthy,

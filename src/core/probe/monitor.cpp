@@ -101,3 +101,15 @@ void Monitor::resume(const QString &target)
     m_statistics->setPaused(target, false);
     m_engine->scheduler()->resume(target);
 }
+
+CacheCensus Monitor::cacheCensus(const QDateTime &now) const
+{
+    CacheCensus census;
+    census.time = now.toUTC();
+    for (const TargetConfig &target : m_config.targets) {
+        const CacheEntrySnapshot entry = m_resolver->snapshotOf(
+                ResolveRequest{target.host, target.resolver, target.record});
+        census.counts[size_t(entry.state)] += 1;
+    }
+    return census;
+}

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/appconfig.h"
+#include "probe/cachecensus.h"
 #include "probe/healthstatistics.h"
 #include "probe/probeengine.h"
 #include "resolver/resolver.h"
@@ -37,6 +38,8 @@ public:
     ProbeEngine *engine() const { return m_engine.get(); }
     HealthStatistics *statistics() const { return m_statistics.get(); }
     Clock *clock() const { return m_clock; }
+    // Each target counted once, by the state of its own cache entry, at now.
+    CacheCensus cacheCensus(const QDateTime &now) const;
 
 Q_SIGNALS:
     void resultRecorded(const ProbeResult &result);

@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "config/appconfig.h"
+#include "probe/checkoutcome.h"
 
 #include <QHostAddress>
 #include <QList>
@@ -9,24 +10,6 @@
 #include <QObject>
 
 #include <functional>
-
-// One request (or connect) of a service check, as recorded for the history.
-struct CheckAttempt
-{
-    QString what; // "GET /health", "connect 10.0.0.1:5432"
-    int httpStatus = 0; // 0 when no HTTP answer came
-    QString error; // empty when the attempt succeeded
-    qint64 latencyUs = 0;
-};
-
-struct CheckOutcome
-{
-    bool ok = false;
-    QString detail; // why not, in words; never holds credentials
-    QHostAddress address; // the address that was checked
-    qint64 latencyUs = 0; // the whole check, retries and backoff included
-    QList<CheckAttempt> attempts;
-};
 
 // MLflow's credentials, as its client takes them from the environment: user name and password
 // (Basic) if both are set, else a token (Bearer).

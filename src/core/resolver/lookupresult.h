@@ -13,7 +13,7 @@ enum class RecordKind { A, AAAA, Both };
 QString recordKindName(RecordKind kind);
 std::optional<RecordKind> recordKindFromName(const QString &name);
 
-// Where an answer came from, best first (DESIGN.md, resolution contract).
+// Where an answer came from, best first (the resolution contract, docs/architecture.md).
 enum class ResolutionSource {
     None, // nothing answered: the lookup failed and no fallback tier had addresses
     Fresh, // a live lookup answered just now (possibly NXDOMAIN/NODATA: then no addresses)

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "cacheentrysnapshot.h"
 #include "cachepolicy.h"
 #include "clock.h"
 #include "envfallback.h"
+#include "knowngoodanswer.h"
+#include "pinnedfallback.h"
 #include "resolverbackend.h"
 #include "resolverevent.h"
 
@@ -22,53 +25,7 @@ struct ResolveRequest
     RecordKind kind = RecordKind::Both;
 };
 
-// An operator's or the config's fallback addresses for a host (the "pinned" tier).
-struct PinnedFallback
-{
-    enum class Origin { Operator, Config };
-
-    QList<QHostAddress> addresses;
-    Origin origin = Origin::Operator;
-    QString reason;
-    QDateTime pinnedAt; // UTC
-    std::optional<QDateTime> expiresAt; // UTC; none = until unpinned
-};
-
-// A live positive answer as the history keeps it (the last-known-good cache), so that after a
-// restart with DNS down the stale tier still has something to serve.
-struct KnownGoodAnswer
-{
-    QString resolver;
-    QString host;
-    RecordKind kind = RecordKind::Both;
-    QList<QHostAddress> addresses;
-    QString server;
-    QDateTime resolvedAt; // UTC
-    QDateTime expiresAt; // UTC, when its TTL ran out or runs out
-};
-Q_DECLARE_METATYPE(KnownGoodAnswer)
-
-// One cache entry as the dashboard's cache inspector shows it.
-struct CacheEntrySnapshot
-{
-    enum class State { Fresh, Stale, Negative, Pinned, Env, Missing };
-
-    QString resolver;
-    QString host;
-    RecordKind kind = RecordKind::Both;
-    State state = State::Missing;
-    QList<QHostAddress> addresses; // what a resolve() would be served now
-    std::optional<qint64> ttlLeftMs; // fresh or negative
-    std::optional<QDateTime> staleSince; // when the answer expired
-    std::optional<QDateTime> staleDeadline; // when it can no longer be served stale
-    std::optional<QDateTime> nextRetry; // background refresh while in fallback
-    FailureCause lastFailure = FailureCause::None;
-    bool lookupInFlight = false;
-    quint64 hits = 0;
-};
-QString cacheStateName(CacheEntrySnapshot::State state);
-
-// The resolution contract of DESIGN.md: fresh cache, then one live lookup shared by every caller
+// The resolution contract: fresh cache, then one live lookup shared by every caller
 // of a name, then stale data (RFC 8767), pinned fallback addresses, the environment fallback,
 // and finally a failure that names its cause. Negative answers are cached (RFC 2308). Every
 // transition is an event.

@@ -2,8 +2,10 @@
 
 #include "config/appconfig.h"
 #include "probe/cachecensus.h"
-#include "probe/probeengine.h"
-#include "resolver/resolver.h"
+#include "probe/latencyhistogram.h"
+#include "probe/proberesult.h"
+#include "resolver/knowngoodanswer.h"
+#include "resolver/pinnedfallback.h"
 #include "store/historyschema.h"
 #include "store/storedevent.h"
 

@@ -78,7 +78,7 @@ void HistoryRecorder::sampleCensus()
     const qint64 minuteMs = now.toMSecsSinceEpoch() - now.toMSecsSinceEpoch() % 60'000;
     if (m_censusSamples > 0 && m_censusSum.time.toMSecsSinceEpoch() != minuteMs)
         recordCensusMean();
-    const CacheCensus census = takeCacheCensus(*m_monitor, now);
+    const CacheCensus census = m_monitor->cacheCensus(now);
     if (m_censusSamples == 0)
         m_censusSum.time = QDateTime::fromMSecsSinceEpoch(minuteMs, Qt::UTC);
     for (size_t state = 0; state < census.counts.size(); ++state)

@@ -10,7 +10,7 @@
 #include <functional>
 #include <memory>
 
-// The history (DESIGN.md: persistence) as the rest of the program uses it: writes are queued
+// The history (the persistence layer) as the rest of the program uses it: writes are queued
 // on the caller's thread and handed to a writer thread of its own, results in batches every
 // flush interval, events and pins at once; nothing here ever waits on the disk, but close().
 // Reads run on the writer thread after every write handed over before them, and answer through

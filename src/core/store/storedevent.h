@@ -1,6 +1,6 @@
 #pragma once
 
-#include "probe/healthstatistics.h"
+#include "probe/targetstate.h"
 #include "resolver/resolverevent.h"
 
 #include <QDateTime>

@@ -11,7 +11,7 @@ CacheCensusBuffer::CacheCensusBuffer(const Monitor *monitor, QObject *parent)
 
 void CacheCensusBuffer::sample()
 {
-    const CacheCensus census = takeCacheCensus(*m_monitor, m_monitor->clock()->wallTime());
+    const CacheCensus census = m_monitor->cacheCensus(m_monitor->clock()->wallTime());
     m_samples.push_back(census);
     const QDateTime oldest = census.time.addMSecs(-KeptMs);
     while (m_samples.front().time < oldest)

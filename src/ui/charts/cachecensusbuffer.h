@@ -1,6 +1,7 @@
 #pragma once
 
 #include "probe/cachecensus.h"
+#include "probe/monitor.h"
 
 #include "clock.h"
 

@@ -1,29 +1,11 @@
 #pragma once
 
 #include "config/appconfig.h"
-#include "probe/probeengine.h"
 #include "probe/servicecheck.h"
+#include "probe/targetoutcome.h"
 #include "resolver/resolver.h"
 
 #include <QObject>
-
-// One target's answer in a `dnswatch --once` run.
-struct TargetOutcome
-{
-    enum class Status { Healthy, Degraded, Down };
-
-    TargetConfig target;
-    LookupResult result;
-    std::optional<CheckOutcome> check; // run when the name gave addresses and a checker is set
-    Status status = Status::Down;
-
-    // The same facts as one probe result, for the history.
-    ProbeResult toProbeResult(const QDateTime &time) const;
-};
-QString statusName(TargetOutcome::Status status);
-// Down without addresses or when the service check failed; degraded when only a fallback tier
-// gave the addresses; healthy otherwise.
-TargetOutcome::Status statusOf(const LookupResult &result, const std::optional<CheckOutcome> &check);
 
 // Resolves every target of a config once, all at the same time, runs each one's service check
 // at the address it got (when a checker is given), and says when all have answered. Resolves and

@@ -6,13 +6,6 @@
 
 namespace {
 
-std::optional<qint64> ttlSeconds(const LookupResult &result)
-{
-    if (!result.ttlLeftMs)
-        return std::nullopt;
-    return (*result.ttlLeftMs + 999) / 1000;
-}
-
 QString latencyText(qint64 latencyUs)
 {
     return QStringLiteral("%1 ms").arg(double(latencyUs) / 1000.0, 0, 'f', 1);
@@ -22,7 +15,7 @@ int criticalCount(const QList<TargetOutcome> &outcomes, bool upOnly)
 {
     int count = 0;
     for (const TargetOutcome &outcome : outcomes) {
-        if (outcome.target.critical && (!upOnly || outcome.status != TargetOutcome::Status::Down))
+        if (outcome.target.critical && (!upOnly || outcome.state != TargetState::Down))
             ++count;
     }
     return count;
@@ -35,20 +28,6 @@ QString checkText(const std::optional<CheckOutcome> &check)
     if (check->ok)
         return QStringLiteral("ok %1").arg(latencyText(check->latencyUs));
     return QStringLiteral("failed: %1").arg(check->detail);
-}
-
-QJsonValue checkJson(const TargetOutcome &outcome)
-{
-    if (!outcome.check)
-        return QJsonValue();
-    const CheckOutcome &check = *outcome.check;
-    return QJsonObject{
-            {QStringLiteral("type"), checkTypeName(outcome.target.check.type)},
-            {QStringLiteral("ok"), check.ok},
-            {QStringLiteral("detail"), check.detail.isEmpty() ? QJsonValue() : check.detail},
-            {QStringLiteral("address"), check.address.toString()},
-            {QStringLiteral("latency_ms"), double(check.latencyUs) / 1000.0},
-            {QStringLiteral("attempts"), double(check.attempts.size())}};
 }
 
 } // namespace
@@ -64,7 +43,7 @@ QString formatOnceTable(const QList<TargetOutcome> &outcomes, bool ready,
     QList<QStringList> rows;
     for (const TargetOutcome &outcome : outcomes) {
         const LookupResult &result = outcome.result;
-        const std::optional<qint64> ttl = ttlSeconds(result);
+        const std::optional<qint64> ttl = ttlLeftSeconds(result);
         const QString error = result.cause == FailureCause::None
                 ? QStringLiteral("-")
                 : (result.detail.isEmpty()
@@ -72,7 +51,7 @@ QString formatOnceTable(const QList<TargetOutcome> &outcomes, bool ready,
                            : QStringLiteral("%1: %2").arg(causeName(result.cause), result.detail));
         rows.append({outcome.target.name
                              + (outcome.target.critical ? QString() : QStringLiteral(" (-)")),
-                     outcome.target.host, outcome.target.resolver, statusName(outcome.status),
+                     outcome.target.host, outcome.target.resolver, targetStateName(outcome.state),
                      sourceName(result.source),
                      result.addresses.isEmpty()
                              ? QStringLiteral("-")
@@ -110,39 +89,6 @@ QString formatOnceTable(const QList<TargetOutcome> &outcomes, bool ready,
                             event.detail);
     }
     return out;
-}
-
-QJsonObject outcomeJson(const TargetOutcome &outcome)
-{
-    const LookupResult &result = outcome.result;
-    const std::optional<qint64> ttl = ttlSeconds(result);
-    return QJsonObject{
-            {QStringLiteral("name"), outcome.target.name},
-            {QStringLiteral("host"), outcome.target.host},
-            {QStringLiteral("resolver"), outcome.target.resolver},
-            {QStringLiteral("critical"), outcome.target.critical},
-            {QStringLiteral("status"), statusName(outcome.status)},
-            {QStringLiteral("source"), sourceName(result.source)},
-            {QStringLiteral("addresses"),
-             QJsonArray::fromStringList(addressStrings(result.addresses))},
-            {QStringLiteral("ttl_s"), ttl ? QJsonValue(double(*ttl)) : QJsonValue()},
-            {QStringLiteral("error"),
-             result.cause == FailureCause::None ? QJsonValue() : causeName(result.cause)},
-            {QStringLiteral("detail"), result.detail.isEmpty() ? QJsonValue() : result.detail},
-            {QStringLiteral("server"), result.server.isEmpty() ? QJsonValue() : result.server},
-            {QStringLiteral("latency_ms"), double(result.latencyUs) / 1000.0},
-            {QStringLiteral("check"), checkJson(outcome)},
-    };
-}
-
-QJsonObject eventJson(const ResolverEvent &event)
-{
-    return QJsonObject{
-            {QStringLiteral("time"), event.time.toString(Qt::ISODateWithMs)},
-            {QStringLiteral("kind"), eventKindName(event.kind)},
-            {QStringLiteral("host"), event.host},
-            {QStringLiteral("detail"), event.detail},
-    };
 }
 
 QByteArray formatOnceJson(const QList<TargetOutcome> &outcomes, bool ready,

@@ -1,37 +1,5 @@
 #include "oncerunner.h"
 
-QString statusName(TargetOutcome::Status status)
-{
-    switch (status) {
-    case TargetOutcome::Status::Healthy:
-        return QStringLiteral("healthy");
-    case TargetOutcome::Status::Degraded:
-        return QStringLiteral("degraded");
-    case TargetOutcome::Status::Down:
-        return QStringLiteral("down");
-    }
-    return QString();
-}
-
-TargetOutcome::Status statusOf(const LookupResult &result, const std::optional<CheckOutcome> &check)
-{
-    if (!result.hasAddresses() || (check && !check->ok))
-        return TargetOutcome::Status::Down;
-    return result.isFallback() ? TargetOutcome::Status::Degraded : TargetOutcome::Status::Healthy;
-}
-
-ProbeResult TargetOutcome::toProbeResult(const QDateTime &time) const
-{
-    ProbeResult probe;
-    probe.time = time;
-    probe.target = target.name;
-    probe.resolution = result;
-    probe.checked = check.has_value();
-    probe.check = check.value_or(CheckOutcome());
-    probe.reachable = probe.checked && probe.check.ok;
-    return probe;
-}
-
 OnceRunner::OnceRunner(const AppConfig &config, Resolver *resolver, ServiceChecker *checker,
                        QObject *parent)
     : QObject(parent), m_config(config), m_resolver(resolver), m_checker(checker)
@@ -73,7 +41,7 @@ void OnceRunner::start()
 bool OnceRunner::ready() const
 {
     for (const TargetOutcome &outcome : m_outcomes) {
-        if (outcome.target.critical && outcome.status == TargetOutcome::Status::Down)
+        if (outcome.target.critical && outcome.state == TargetState::Down)
             return false;
     }
     return true;
@@ -102,7 +70,7 @@ void OnceRunner::complete(int index)
         return;
     m_done[index] = true;
     TargetOutcome &outcome = m_outcomes[index];
-    outcome.status = statusOf(outcome.result, outcome.check);
+    outcome.judge();
     if (--m_pending == 0) {
         m_resolver->clock()->cancel(m_guard);
         // Cache hits answer inside start(); let it return before anyone reacts.

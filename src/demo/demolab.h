@@ -4,7 +4,6 @@
 #include "demodnsserver.h"
 #include "demoscenario.h"
 #include "demoservice.h"
-#include "headlessagent.h"
 #include "resolver/envfallback.h"
 
 #include <QObject>
@@ -31,9 +30,6 @@ public:
     const AppConfig &config() const { return m_config; }
     // The environment tier of the lab (the user's DNSWATCH_FALLBACK_IPS is not used).
     const EnvFallback &envFallback() const { return m_env; }
-    // How the agent runs over the lab: on loopback, 9108 unless something holds it (then a free
-    // port, which the agent prints), one log line per event so phase lines fit in between.
-    static HeadlessAgent::Options agentOptions();
 
     // What the lab is, its targets and its script; printed before anything runs.
     QString banner(Run run) const;

@@ -5,11 +5,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTcpServer>
 
 namespace {
-
-constexpr quint16 UsualMetricsPort = 9108;
 
 QString minutesAndSeconds(qint64 ms)
 {
@@ -122,16 +119,6 @@ QByteArray DemoLab::configJson() const
                            {QStringLiteral("probes"), probes},
                            {QStringLiteral("targets"), QJsonArray{mlflow, api, db, www}}};
     return QJsonDocument(root).toJson();
-}
-
-HeadlessAgent::Options DemoLab::agentOptions()
-{
-    HeadlessAgent::Options options;
-    options.listenAddress = QHostAddress::LocalHost;
-    QTcpServer probe;
-    options.listenPort = probe.listen(options.listenAddress, UsualMetricsPort) ? UsualMetricsPort
-                                                                               : 0;
-    return options;
 }
 
 void DemoLab::applyPhase(const DemoPhase &phase, const DemoScenario::Position &position)

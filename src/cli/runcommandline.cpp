@@ -1,0 +1,91 @@
+#include "runcommandline.h"
+
+#include "console.h"
+#include "demomode.h"
+#include "headlessmode.h"
+#include "oncemode.h"
+
+namespace {
+
+// The config of --config, or the embedded default; none (errors printed) when it is invalid.
+std::optional<AppConfig> loadConfig(const QString &path)
+{
+    if (path.isEmpty())
+        return defaultConfig(qEnvironmentVariable("MLFLOW_TRACKING_URI"));
+    const ConfigLoadResult loaded = loadConfigFile(path);
+    if (loaded.config)
+        return loaded.config;
+    for (const ConfigError &error : loaded.errors)
+        Console::err() << error.toString() << '\n';
+    Console::err() << QStringLiteral("%1: %2 problem(s) in the config; nothing was started\n")
+                              .arg(QCoreApplication::applicationName())
+                              .arg(loaded.errors.size());
+    Console::err().flush();
+    return std::nullopt;
+}
+
+EnvFallback loadEnvFallback()
+{
+    const EnvFallback env = EnvFallback::fromEnvironment();
+    for (const QString &problem : env.errors)
+        Console::err() << "warning: " << problem << '\n';
+    Console::err().flush();
+    return env;
+}
+
+int runHeadless(QCoreApplication &app, const CommandLine &commandLine, const AppConfig &config,
+                const EnvFallback &env)
+{
+    if (commandLine.reportSchedule) {
+        const QString directory = commandLine.reportSchedule->directory;
+        if (const QString problem = reportPathProblem(directory + QStringLiteral("/report"));
+            !problem.isEmpty())
+            return Console::usageError(QStringLiteral("--report-dir: %1").arg(problem));
+    }
+    QString error;
+    const std::optional<HeadlessAgent::Options> options = agentOptionsFor(commandLine, &error);
+    if (!options)
+        return Console::usageError(error);
+    return runHeadlessMode(app, *options, config, env, commandLine.dbPath,
+                           commandLine.reportSchedule);
+}
+
+} // namespace
+
+int runCommandLine(QCoreApplication &app, const CommandLine &commandLine,
+                   const DashboardLauncher &dashboard)
+{
+    switch (commandLine.mode) {
+    case RunMode::Help:
+        Console::out() << commandLineHelp();
+        Console::out().flush();
+        return Console::ExitReady;
+    case RunMode::Version:
+        Console::out() << QCoreApplication::applicationName() << ' '
+                       << QCoreApplication::applicationVersion() << '\n';
+        Console::out().flush();
+        return Console::ExitReady;
+    default:
+        break;
+    }
+    if (commandLine.demo)
+        return runDemoMode(app, commandLine, dashboard);
+
+    const std::optional<AppConfig> config = loadConfig(commandLine.configPath);
+    if (!config)
+        return Console::ExitUsage;
+    const EnvFallback env = loadEnvFallback();
+    switch (commandLine.mode) {
+    case RunMode::Report:
+        return runReport(*config, commandLine.report);
+    case RunMode::Headless:
+        return runHeadless(app, commandLine, *config, env);
+    case RunMode::Dashboard:
+        if (dashboard)
+            return dashboard(*config, env, commandLine.configPath);
+        break;
+    default:
+        break;
+    }
+    return runOnceMode(app, *config, env, commandLine.onceFormat, commandLine.dbPath);
+}
