@@ -289,6 +289,11 @@ private Q_SLOTS:
 
     void configDigestFollowsTheConfig()
     {
+        // A digest tells readers whether two reports ran under the same config, also across
+        // versions: the canonical JSON behind it changes only as a decision (then update this).
+        QCOMPARE(
+                configDigest(labConfig()),
+                QStringLiteral("889aba1e657b54767a2713f3000a8d1f1f7cb5d0a7cb7140f3672df8fb9853c6"));
         AppConfig other = labConfig();
         QCOMPARE(configDigest(other), configDigest(labConfig()));
         other.targets[0].intervalS = 30;
