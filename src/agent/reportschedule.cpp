@@ -5,22 +5,29 @@
 
 ReportSchedule::ReportSchedule(const Options &options, HistoryStore *store, const Monitor *monitor,
                                QObject *parent)
-    : QObject(parent), m_options(options), m_store(store), m_monitor(monitor)
+    : QObject(parent)
+    , m_options(options)
+    , m_store(store)
+    , m_monitor(monitor)
+    , m_every(monitor->clock(), options.intervalS * 1000, [this] { writeNow(); })
 {
-    m_timer.setInterval(std::chrono::seconds(options.intervalS));
-    connect(&m_timer, &QTimer::timeout, this, &ReportSchedule::writeNow);
     qint64 firstS = options.intervalS;
     const QStringList existing = reportsIn(options.directory);
     if (!existing.isEmpty()) {
         const qint64 sinceS = timeOf(existing.constFirst()).secsTo(monitor->clock()->wallTime());
         firstS = std::clamp<qint64>(options.intervalS - sinceS, 0, options.intervalS);
     }
-    m_first.setSingleShot(true);
-    connect(&m_first, &QTimer::timeout, this, [this] {
+    m_first = monitor->clock()->callAfter(firstS * 1000, this, [this] {
+        m_first = 0;
         writeNow();
-        m_timer.start();
+        m_every.start();
     });
-    m_first.start(std::chrono::seconds(firstS));
+}
+
+ReportSchedule::~ReportSchedule()
+{
+    if (m_first)
+        m_monitor->clock()->cancel(m_first);
 }
 
 QDateTime ReportSchedule::timeOf(const QString &fileName)

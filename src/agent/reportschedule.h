@@ -1,11 +1,11 @@
 #pragma once
 
+#include "clock.h"
 #include "probe/monitor.h"
 #include "reportformat.h"
 #include "store/historystore.h"
 
 #include <QObject>
-#include <QTimer>
 
 // `--report-every 24h --report-dir DIR [--report-keep N]`: the agent writes a health report of
 // the last interval into DIR every interval (dnswatch-report-<UTC time>.<format>, written
@@ -31,6 +31,7 @@ public:
     // writes them.
     ReportSchedule(const Options &options, HistoryStore *store, const Monitor *monitor,
                    QObject *parent = nullptr);
+    ~ReportSchedule() override;
 
     void writeNow(); // the timer's work
 
@@ -50,7 +51,7 @@ private:
     Options m_options;
     HistoryStore *m_store;
     const Monitor *m_monitor;
-    QTimer m_timer;
-    QTimer m_first;
+    ClockInterval m_every; // on the monitor's clock: tests move it
+    Clock::TimerId m_first = 0; // the first report, until it is due
     bool m_writing = false; // one at a time: a slow disk never piles them up
 };

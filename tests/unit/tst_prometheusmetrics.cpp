@@ -1,0 +1,159 @@
+// The agent's /metrics text built in-process from a Monitor on a ManualClock, fed probe results
+// by hand: what each series says, that every label set is there before the first probe, and that
+// labels are escaped.
+#include "clock.h"
+#include "probe/monitor.h"
+#include "prometheusmetrics.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+namespace {
+
+AppConfig twoTargets()
+{
+    const ConfigLoadResult loaded = parseConfig(
+            "{\"targets\": [{\"name\": \"api\", \"host\": \"api.test\"},"
+            " {\"name\": \"odd \\\"one\\\"\\\\\", \"host\": \"odd.test\", \"critical\": false}]}",
+            QStringLiteral("test"));
+    if (!loaded.config)
+        qFatal("%s", qPrintable(loaded.errors.value(0).toString()));
+    return *loaded.config;
+}
+
+ProbeResult probe(const QString &target, ResolutionSource source, bool reachable, qint64 nowMs)
+{
+    ProbeResult result;
+    result.time = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
+    result.target = target;
+    result.resolution.source = source;
+    result.resolution.latencyUs = 4000;
+    if (source != ResolutionSource::None)
+        result.resolution.addresses = {QHostAddress(QStringLiteral("10.0.0.1"))};
+    result.checked = result.resolution.hasAddresses();
+    result.check.ok = reachable;
+    result.check.latencyUs = 20'000;
+    result.reachable = reachable;
+    return result;
+}
+
+// The value of the one sample whose name and labels are exactly these; NaN when absent.
+double sample(const QByteArray &text, const QString &series)
+{
+    for (const QByteArray &line : text.split('\n')) {
+        const QString lineText = QString::fromUtf8(line);
+        if (lineText.startsWith(series + QLatin1Char(' ')))
+            return lineText.mid(series.size() + 1).toDouble();
+    }
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
+const QString ApiLabels = QStringLiteral("target=\"api\",host=\"api.test\",resolver=\"system\"");
+
+} // namespace
+
+class TestPrometheusMetrics : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyLabelSetIsThereBeforeTheFirstProbe()
+    {
+        ManualClock clock;
+        Monitor monitor(twoTargets(), EnvFallback(), MlflowCredentials(), &clock);
+        const QByteArray text = prometheusMetrics(monitor);
+        QCOMPARE(sample(text, QStringLiteral("dnswatch_probes_total{%1}").arg(ApiLabels)), 0.0);
+        QCOMPARE(sample(text, QStringLiteral("dnswatch_target_critical{%1}").arg(ApiLabels)), 1.0);
+        QCOMPARE(
+                sample(text,
+                       QStringLiteral("dnswatch_target_state{%1,state=\"unknown\"}").arg(ApiLabels)),
+                1.0);
+        // A window without probes has no ratio: NaN, not 0 (which would read as an outage).
+        QVERIFY(text.contains(QStringLiteral("dnswatch_dns_success_ratio{%1,window=\"5m\"} NaN")
+                                      .arg(ApiLabels)
+                                      .toUtf8()));
+        QCOMPARE(sample(text, QStringLiteral("dnswatch_ready")), 0.0);
+    }
+
+    void probesShowInCountersStatesAndHistograms()
+    {
+        // The clock stands still: the monitor's own probes (of names nothing serves) never run.
+        ManualClock clock;
+        Monitor monitor(twoTargets(), EnvFallback(), MlflowCredentials(), &clock);
+        HealthStatistics *statistics = monitor.statistics();
+        statistics->record(probe(QStringLiteral("api"), ResolutionSource::Fresh, true,
+                                 clock.wallTime().toMSecsSinceEpoch()));
+        statistics->record(probe(QStringLiteral("api"), ResolutionSource::Stale, true,
+                                 clock.wallTime().toMSecsSinceEpoch()));
+        const QByteArray text = prometheusMetrics(monitor);
+
+        QCOMPARE(sample(text, QStringLiteral("dnswatch_probes_total{%1}").arg(ApiLabels)), 2.0);
+        QCOMPARE(sample(text, QStringLiteral("dnswatch_dns_success_total{%1}").arg(ApiLabels)),
+                 1.0); // the stale answer was a fallback, not DNS
+        QCOMPARE(sample(text, QStringLiteral("dnswatch_check_success_total{%1}").arg(ApiLabels)),
+                 2.0);
+        QCOMPARE(sample(text,
+                        QStringLiteral("dnswatch_kept_reachable_by_fallback_total{%1}")
+                                .arg(ApiLabels)),
+                 1.0);
+        QCOMPARE(sample(text,
+                        QStringLiteral("dnswatch_fallback_entries_total{%1,tier=\"stale\"}")
+                                .arg(ApiLabels)),
+                 1.0);
+        QCOMPARE(
+                sample(text,
+                       QStringLiteral("dnswatch_target_state{%1,state=\"degraded\"}").arg(ApiLabels)),
+                1.0);
+        QCOMPARE(
+                sample(text,
+                       QStringLiteral("dnswatch_target_state{%1,state=\"healthy\"}").arg(ApiLabels)),
+                0.0);
+        QCOMPARE(
+                sample(text,
+                       QStringLiteral("dnswatch_dns_success_ratio{%1,window=\"5m\"}").arg(ApiLabels)),
+                0.5);
+        QCOMPARE(sample(text,
+                        QStringLiteral("dnswatch_dns_lookup_duration_seconds_count{%1}")
+                                .arg(ApiLabels)),
+                 2.0);
+        QCOMPARE(
+                sample(text,
+                       QStringLiteral("dnswatch_dns_lookup_duration_seconds_sum{%1}").arg(ApiLabels)),
+                0.008);
+        // The only critical target is reachable (through a fallback): ready.
+        QCOMPARE(sample(text, QStringLiteral("dnswatch_ready")), 1.0);
+    }
+
+    void labelsAreEscapedAndEveryFamilyIsDeclared()
+    {
+        ManualClock clock;
+        Monitor monitor(twoTargets(), EnvFallback(), MlflowCredentials(), &clock);
+        const QByteArray text = prometheusMetrics(monitor);
+        QVERIFY(text.contains("target=\"odd \\\"one\\\"\\\\\",host=\"odd.test\""));
+        // Every sample belongs to a family whose HELP and TYPE came before it.
+        QSet<QString> declared;
+        const QRegularExpression typeLine(
+                QStringLiteral("^# TYPE (\\w+) (counter|gauge|histogram)$"));
+        const QRegularExpression sampleLine(QStringLiteral("^(\\w+?)(_bucket|_sum|_count)?[{ ]"));
+        int samples = 0;
+        for (const QByteArray &line : text.split('\n')) {
+            const QString lineText = QString::fromUtf8(line);
+            if (lineText.isEmpty() || lineText.startsWith(QLatin1String("# HELP")))
+                continue;
+            if (const auto type = typeLine.match(lineText); type.hasMatch()) {
+                declared.insert(type.captured(1));
+                continue;
+            }
+            const auto name = sampleLine.match(lineText);
+            QVERIFY2(name.hasMatch(), qPrintable(lineText));
+            const bool known = declared.contains(name.captured(1))
+                    || declared.contains(name.captured(1) + name.captured(2));
+            QVERIFY2(known, qPrintable(lineText));
+            ++samples;
+        }
+        QVERIFY(samples > 50);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPrometheusMetrics)
+#include "tst_prometheusmetrics.moc"

@@ -1,0 +1,131 @@
+// The agent's report schedule in-process on a ManualClock: a report each interval, none before,
+// the first one interval after the newest already there, the newest N kept.
+#include "clock.h"
+#include "probe/monitor.h"
+#include "reportschedule.h"
+#include "store/historystore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+AppConfig oneTarget()
+{
+    const ConfigLoadResult loaded = parseConfig(
+            "{\"targets\": [{\"name\": \"api\", \"host\": \"api.test\"}]}", QStringLiteral("test"));
+    if (!loaded.config)
+        qFatal("%s", qPrintable(loaded.errors.value(0).toString()));
+    return *loaded.config;
+}
+
+QString reportName(const QDateTime &time)
+{
+    return ReportSchedule::fileNamePrefix()
+            + time.toUTC().toString(QStringLiteral("yyyyMMddTHHmmssZ")) + QStringLiteral(".json");
+}
+
+} // namespace
+
+class TestReportSchedule : public QObject
+{
+    Q_OBJECT
+
+private:
+    // The monitor's target is paused: moving the clock runs the schedule, never a probe of a
+    // name nothing here serves.
+    QTemporaryDir m_dir;
+    ManualClock m_clock;
+    std::unique_ptr<Monitor> m_monitor;
+    std::unique_ptr<HistoryStore> m_store;
+
+    QString reportDir(const QString &name)
+    {
+        const QString path = m_dir.filePath(name);
+        QDir().mkpath(path);
+        return path;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_monitor = std::make_unique<Monitor>(oneTarget(), EnvFallback(), MlflowCredentials(),
+                                              &m_clock);
+        m_monitor->pause(QStringLiteral("api"));
+        m_store = std::make_unique<HistoryStore>(HistoryPolicy(), 3600, &m_clock);
+        std::optional<SchemaReport> opened;
+        m_store->open(m_dir.filePath(QStringLiteral("history-%1.db")
+                                             .arg(QLatin1String(QTest::currentTestFunction()))),
+                      [&](const SchemaReport &report) { opened = report; });
+        QTRY_VERIFY(opened.has_value());
+        QVERIFY2(opened->ok, qPrintable(opened->error));
+    }
+
+    void cleanup()
+    {
+        QVERIFY(m_store->close());
+        m_store.reset();
+        m_monitor.reset();
+    }
+
+    void writesOneReportEachIntervalAndKeepsTheNewest()
+    {
+        const QString directory = reportDir(QStringLiteral("every"));
+        ReportSchedule schedule({60, directory, 2, ReportFormat::Json}, m_store.get(),
+                                m_monitor.get());
+        QSignalSpy written(&schedule, &ReportSchedule::written);
+        QSignalSpy failed(&schedule, &ReportSchedule::failed);
+        m_clock.advance(59'000);
+        QCoreApplication::processEvents();
+        QCOMPARE(written.size(), 0); // not before its interval
+        QVERIFY(ReportSchedule::reportsIn(directory).isEmpty());
+
+        m_clock.advance(1'000);
+        QVERIFY(written.wait(10'000));
+        const QString first = written.last().constFirst().toString();
+        QCOMPARE(QFileInfo(first).fileName(), reportName(m_clock.wallTime()));
+        QVERIFY(QFile::exists(first));
+
+        for (int more = 0; more < 2; ++more) {
+            m_clock.advance(60'000);
+            QVERIFY(written.wait(10'000));
+        }
+        QCOMPARE(written.size(), 3);
+        QCOMPARE(failed.size(), 0);
+        // Two kept, the newest; the first is gone.
+        QCOMPARE(ReportSchedule::reportsIn(directory),
+                 QStringList({reportName(m_clock.wallTime()),
+                              reportName(m_clock.wallTime().addSecs(-60))}));
+        QVERIFY(!QFile::exists(first));
+    }
+
+    void firstReportComesOneIntervalAfterTheNewestThere()
+    {
+        const QString directory = reportDir(QStringLiteral("restart"));
+        // A report of ours written 40 s ago (by an agent that restarted since), and a file whose
+        // name is not ours, which the schedule never touches.
+        QFile earlier(QDir(directory).filePath(reportName(m_clock.wallTime().addSecs(-40))));
+        QVERIFY(earlier.open(QIODevice::WriteOnly));
+        earlier.close();
+        QFile foreign(QDir(directory).filePath(QStringLiteral("dnswatch-report-notes.txt")));
+        QVERIFY(foreign.open(QIODevice::WriteOnly));
+        foreign.close();
+
+        ReportSchedule schedule({60, directory, 1, ReportFormat::Csv}, m_store.get(),
+                                m_monitor.get());
+        QSignalSpy written(&schedule, &ReportSchedule::written);
+        m_clock.advance(19'000);
+        QCoreApplication::processEvents();
+        QCOMPARE(written.size(), 0);
+        m_clock.advance(1'000); // 60 s after the one already there
+        QVERIFY(written.wait(10'000));
+        QVERIFY(QFile::exists(foreign.fileName()));
+        QVERIFY(!QFile::exists(earlier.fileName())); // keep 1: the newest only
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReportSchedule)
+#include "tst_reportschedule.moc"
