@@ -33,15 +33,19 @@ EnvFallback loadEnvFallback()
     return env;
 }
 
+// Why --report-dir cannot take reports; empty when it can (or there is no schedule).
+QString reportDirProblem(const CommandLine &commandLine)
+{
+    if (!commandLine.reportSchedule)
+        return QString();
+    const QString problem = reportPathProblem(commandLine.reportSchedule->directory
+                                              + QStringLiteral("/report"));
+    return problem.isEmpty() ? QString() : QStringLiteral("--report-dir: %1").arg(problem);
+}
+
 int runHeadless(QCoreApplication &app, const CommandLine &commandLine, const AppConfig &config,
                 const EnvFallback &env)
 {
-    if (commandLine.reportSchedule) {
-        const QString directory = commandLine.reportSchedule->directory;
-        if (const QString problem = reportPathProblem(directory + QStringLiteral("/report"));
-            !problem.isEmpty())
-            return Console::usageError(QStringLiteral("--report-dir: %1").arg(problem));
-    }
     QString error;
     const std::optional<HeadlessAgent::Options> options = agentOptionsFor(commandLine, &error);
     if (!options)
@@ -68,6 +72,8 @@ int runCommandLine(QCoreApplication &app, const CommandLine &commandLine,
     default:
         break;
     }
+    if (const QString problem = reportDirProblem(commandLine); !problem.isEmpty())
+        return Console::usageError(problem);
     if (commandLine.demo)
         return runDemoMode(app, commandLine, dashboard);
 
