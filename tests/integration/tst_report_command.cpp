@@ -148,6 +148,21 @@ private Q_SLOTS:
         QTest::newRow("no history")
                 << QStringList{QStringLiteral("--report"), path(QStringLiteral("x.html"))}
                 << QStringLiteral("needs --db");
+        QTest::newRow("schedule into a missing directory")
+                << QStringList{QStringLiteral("--headless"),
+                               QStringLiteral("--db"),
+                               db,
+                               QStringLiteral("--report-every"),
+                               QStringLiteral("1h"),
+                               QStringLiteral("--report-dir"),
+                               path(QStringLiteral("no/such"))}
+                << QStringLiteral("--report-dir: the directory");
+        QTest::newRow("the lab's schedule into a missing directory")
+                << QStringList{QStringLiteral("--demo"),         QStringLiteral("--headless"),
+                               QStringLiteral("--db"),           db,
+                               QStringLiteral("--report-every"), QStringLiteral("1h"),
+                               QStringLiteral("--report-dir"),   path(QStringLiteral("no/such"))}
+                << QStringLiteral("--report-dir: the directory");
         QTest::newRow("range without report")
                 << QStringList{QStringLiteral("--once"), QStringLiteral("--last"),
                                QStringLiteral("24h")}
