@@ -1,22 +1,16 @@
 #include "reportcommand.h"
 
+#include "console.h"
 #include "store/historydatabase.h"
 
-#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLocale>
-#include <QTextStream>
 
 namespace {
-constexpr int ExitWritten = 0;
-constexpr int ExitUsage = 2;
-
 int fail(const QString &message)
 {
-    QTextStream err(stderr);
-    err << QCoreApplication::applicationName() << ": --report: " << message << '\n';
-    return ExitUsage;
+    return Console::fail(QStringLiteral("--report: %1").arg(message));
 }
 } // namespace
 
@@ -71,12 +65,12 @@ int runReport(const AppConfig &config, const ReportCommand &command)
     timer.start();
     if (!writeReport(db, request, *format, command.path, &error))
         return fail(error);
-    QTextStream out(stdout);
-    out << QStringLiteral("report: %1 (%2, %3) for %4 to %5 in %6 ms\n")
-                    .arg(command.path, reportFormatName(*format),
-                         QLocale::c().formattedDataSize(QFileInfo(command.path).size()),
-                         range->from.toLocalTime().toString(Qt::ISODate),
-                         range->to.toLocalTime().toString(Qt::ISODate))
-                    .arg(timer.elapsed());
-    return ExitWritten;
+    Console::out() << QStringLiteral("report: %1 (%2, %3) for %4 to %5 in %6 ms\n")
+                              .arg(command.path, reportFormatName(*format),
+                                   QLocale::c().formattedDataSize(QFileInfo(command.path).size()),
+                                   range->from.toLocalTime().toString(Qt::ISODate),
+                                   range->to.toLocalTime().toString(Qt::ISODate))
+                              .arg(timer.elapsed());
+    Console::out().flush();
+    return Console::ExitReady;
 }
