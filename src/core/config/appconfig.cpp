@@ -1,5 +1,6 @@
 #include "appconfig.h"
 
+#include "jsonvalidator.h"
 #include "logging.h"
 
 #include "resolver/envfallback.h"
@@ -7,46 +8,42 @@
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
 #include <QJsonValue>
 
 #include <algorithm>
-#include <cmath>
-#include <span>
 
 namespace {
-using Keys = std::span<const QLatin1String>;
+using Keys = QList<QLatin1String>;
 
-constexpr QLatin1String TopLevelKeys[] = {
+const Keys TopLevelKeys = {
         QLatin1String("resolvers"), QLatin1String("cache"), QLatin1String("probes"),
         QLatin1String("history"),   QLatin1String("agent"), QLatin1String("targets"),
 };
-constexpr QLatin1String AgentKeys[] = {
+const Keys AgentKeys = {
         QLatin1String("max_connections"),
         QLatin1String("request_timeout_ms"),
         QLatin1String("max_request_bytes"),
 };
-constexpr QLatin1String HistoryKeys[] = {
+const Keys HistoryKeys = {
         QLatin1String("raw_retention_h"),
         QLatin1String("aggregate_retention_d"),
         QLatin1String("flush_interval_ms"),
         QLatin1String("shutdown_timeout_ms"),
 };
-constexpr QLatin1String ProbeKeys[] = {
+const Keys ProbeKeys = {
         QLatin1String("check_timeout_ms"),        QLatin1String("max_concurrent"),
         QLatin1String("retry_initial_ms"),        QLatin1String("retry_max_ms"),
         QLatin1String("check_retries"),           QLatin1String("check_backoff_factor_ms"),
         QLatin1String("check_backoff_jitter_ms"), QLatin1String("check_backoff_max_ms"),
 };
-constexpr QLatin1String ResolverKeys[] = {
+const Keys ResolverKeys = {
         QLatin1String("name"),
         QLatin1String("servers"),
         QLatin1String("timeout_ms"),
         QLatin1String("attempts"),
 };
-constexpr QLatin1String CacheKeys[] = {
+const Keys CacheKeys = {
         QLatin1String("min_ttl_s"),
         QLatin1String("max_ttl_s"),
         QLatin1String("default_ttl_s"),
@@ -58,19 +55,19 @@ constexpr QLatin1String CacheKeys[] = {
         QLatin1String("refresh_backoff_max_ms"),
         QLatin1String("fallback_on_negative"),
 };
-constexpr QLatin1String TargetKeys[] = {
+const Keys TargetKeys = {
         QLatin1String("name"),         QLatin1String("host"),       QLatin1String("resolver"),
         QLatin1String("record"),       QLatin1String("interval_s"), QLatin1String("critical"),
         QLatin1String("fallback_ips"), QLatin1String("check"),
 };
-constexpr QLatin1String DnsCheckKeys[] = {QLatin1String("type"), QLatin1String("expect")};
-constexpr QLatin1String TcpCheckKeys[] = {QLatin1String("type"), QLatin1String("port")};
-constexpr QLatin1String HttpCheckKeys[] = {
+const Keys DnsCheckKeys = {QLatin1String("type"), QLatin1String("expect")};
+const Keys TcpCheckKeys = {QLatin1String("type"), QLatin1String("port")};
+const Keys HttpCheckKeys = {
         QLatin1String("type"),
         QLatin1String("url"),
         QLatin1String("expect_status"),
 };
-constexpr QLatin1String MlflowCheckKeys[] = {QLatin1String("type"), QLatin1String("url")};
+const Keys MlflowCheckKeys = {QLatin1String("type"), QLatin1String("url")};
 
 constexpr CheckConfig::Type CheckTypes[] = {
         CheckConfig::Type::Dns,
@@ -88,12 +85,6 @@ ResolverConfig systemResolver()
     system.attempts = 1;
     return system;
 }
-
-struct IntRange
-{
-    int min;
-    int max;
-};
 
 Keys allowedCheckKeys(CheckConfig::Type type)
 {
@@ -119,100 +110,11 @@ std::optional<CheckConfig::Type> checkTypeFromName(const QString &name)
     return std::nullopt;
 }
 
-bool contains(Keys keys, const QString &key)
-{
-    return std::find(keys.begin(), keys.end(), key) != keys.end();
-}
-
 bool belongsToSomeCheck(const QString &key)
 {
     return std::any_of(std::begin(CheckTypes), std::end(CheckTypes), [&key](CheckConfig::Type type) {
-        return contains(allowedCheckKeys(type), key);
+        return allowedCheckKeys(type).contains(key);
     });
-}
-
-QString joined(Keys keys)
-{
-    QStringList names;
-    for (QLatin1String key : keys)
-        names.append(key);
-    return names.join(QLatin1String(", "));
-}
-
-QString quoted(const QString &text) { return QLatin1Char('"') + text + QLatin1Char('"'); }
-
-QString childPath(const QString &path, QLatin1String key) { return path + QLatin1Char('.') + key; }
-
-QString elementPath(const QString &path, qsizetype index)
-{
-    return path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
-}
-
-QString formatNumber(double number) { return QString::number(number, 'g', 15); }
-
-// What a JSON value is, for "found ..." in messages.
-QString describe(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double:
-        return QStringLiteral("the number ") + formatNumber(value.toDouble());
-    case QJsonValue::String:
-        return QStringLiteral("the string ") + quoted(value.toString());
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("nothing");
-}
-
-QString typeDescription(QJsonValue::Type type)
-{
-    switch (type) {
-    case QJsonValue::Bool:
-        return QStringLiteral("true or false");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("null");
-}
-
-struct TextPosition
-{
-    int line = 1;
-    int column = 1;
-};
-
-// Line and column (both from 1, columns in characters) of a byte offset into UTF-8 text.
-TextPosition positionAt(const QByteArray &text, qsizetype offset)
-{
-    TextPosition position;
-    const qsizetype end = std::clamp<qsizetype>(offset, 0, text.size());
-    for (qsizetype i = 0; i < end; ++i) {
-        const char c = text.at(i);
-        if (c == '\n') {
-            ++position.line;
-            position.column = 1;
-        } else if ((uchar(c) & 0xC0) != 0x80) { // not a UTF-8 continuation byte
-            ++position.column;
-        }
-    }
-    return position;
 }
 
 bool isResolverName(const QString &name)
@@ -240,7 +142,7 @@ std::optional<QUrl> parseHttpUrl(const QString &text, QString *error)
     if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) {
         const QString scheme = url.scheme().isEmpty()
                 ? QStringLiteral("no scheme")
-                : QStringLiteral("scheme ") + quoted(url.scheme());
+                : QStringLiteral("scheme ") + JsonValidator::quoted(url.scheme());
         *error = expected + QStringLiteral(", found ") + scheme;
         return std::nullopt;
     }
@@ -254,31 +156,15 @@ std::optional<QUrl> parseHttpUrl(const QString &text, QString *error)
     return url;
 }
 
-// Parses and validates one document, collecting every problem on the way.
-class ConfigParser
+// The config schema over the generic checks of JsonValidator: one document, every problem.
+class ConfigParser : private JsonValidator
 {
 public:
-    explicit ConfigParser(const QString &source) : m_source(source) { }
+    explicit ConfigParser(const QString &source) : JsonValidator(source), m_source(source) { }
 
     ConfigLoadResult parse(const QByteArray &json);
 
 private:
-    void fail(const QString &path, const QString &message);
-    void failExpected(const QString &path, const QString &expected, const QJsonValue &found);
-    void checkKeys(const QJsonObject &object, const QString &path, Keys allowed);
-    void reportUnknownKey(const QString &path, const QString &key, Keys allowed);
-    QJsonValue required(const QJsonObject &object, const QString &path, QLatin1String key,
-                        const QString &what);
-
-    bool hasType(const QJsonValue &value, QJsonValue::Type type, const QString &path);
-    std::optional<int> toInt(const QJsonValue &value, const QString &path, IntRange range);
-    std::optional<QString> toName(const QJsonValue &value, const QString &path);
-    bool readInt(const QJsonObject &object, const QString &path, QLatin1String key, IntRange range,
-                 int *out);
-    void readBool(const QJsonObject &object, const QString &path, QLatin1String key, bool *out);
-    void requireOrder(const QString &path, QLatin1String lowKey, int low, QLatin1String highKey,
-                      int high);
-
     void parseResolvers(const QJsonValue &value, AppConfig *config);
     void parseResolver(const QJsonObject &object, const QString &path, AppConfig *config);
     QList<NameServer> parseServers(const QJsonValue &value, const QString &path);
@@ -296,133 +182,16 @@ private:
     std::optional<QUrl> parseCheckUrl(const QJsonValue &value, const QString &path);
 
     QString m_source;
-    QList<ConfigError> m_errors;
     QStringList m_resolverNames; // "system" first, then the file's, for "defined: ..."
     QHash<QString, QString> m_resolverPaths; // name -> where the file defined it
     QHash<QString, QString> m_targetPaths; // name -> where the file defined it
 };
 
-void ConfigParser::fail(const QString &path, const QString &message)
-{
-    m_errors.append(ConfigError{m_source, path, message});
-}
-
-void ConfigParser::failExpected(const QString &path, const QString &expected,
-                                const QJsonValue &found)
-{
-    fail(path, QStringLiteral("expected %1, found %2").arg(expected, describe(found)));
-}
-
-void ConfigParser::checkKeys(const QJsonObject &object, const QString &path, Keys allowed)
-{
-    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        if (!contains(allowed, it.key()))
-            reportUnknownKey(path, it.key(), allowed);
-    }
-}
-
-void ConfigParser::reportUnknownKey(const QString &path, const QString &key, Keys allowed)
-{
-    fail(path,
-         QStringLiteral("unknown key %1; expected one of: %2").arg(quoted(key), joined(allowed)));
-}
-
-QJsonValue ConfigParser::required(const QJsonObject &object, const QString &path, QLatin1String key,
-                                  const QString &what)
-{
-    const QJsonValue value = object.value(key);
-    if (value.isUndefined())
-        fail(path, QStringLiteral("missing required key %1 (%2)").arg(quoted(key), what));
-    return value;
-}
-
-bool ConfigParser::hasType(const QJsonValue &value, QJsonValue::Type type, const QString &path)
-{
-    if (value.type() == type)
-        return true;
-    failExpected(path, typeDescription(type), value);
-    return false;
-}
-
-std::optional<int> ConfigParser::toInt(const QJsonValue &value, const QString &path, IntRange range)
-{
-    if (!value.isDouble()) {
-        failExpected(path, QStringLiteral("an integer"), value);
-        return std::nullopt;
-    }
-    const double number = value.toDouble();
-    if (std::trunc(number) != number) {
-        fail(path, QStringLiteral("expected a whole number, found ") + formatNumber(number));
-        return std::nullopt;
-    }
-    if (number < range.min || number > range.max) {
-        fail(path,
-             QStringLiteral("expected an integer from %1 to %2, found %3")
-                     .arg(QString::number(range.min), QString::number(range.max),
-                          formatNumber(number)));
-        return std::nullopt;
-    }
-    return int(number);
-}
-
-std::optional<QString> ConfigParser::toName(const QJsonValue &value, const QString &path)
-{
-    if (!hasType(value, QJsonValue::String, path))
-        return std::nullopt;
-    const QString name = value.toString();
-    if (name.trimmed().isEmpty()) {
-        failExpected(path, QStringLiteral("a non-empty name"), value);
-        return std::nullopt;
-    }
-    return name;
-}
-
-// An optional integer key; returns false only when it is present and wrong.
-bool ConfigParser::readInt(const QJsonObject &object, const QString &path, QLatin1String key,
-                           IntRange range, int *out)
-{
-    const QJsonValue value = object.value(key);
-    if (value.isUndefined())
-        return true;
-    const std::optional<int> number = toInt(value, childPath(path, key), range);
-    if (number)
-        *out = *number;
-    return number.has_value();
-}
-
-void ConfigParser::readBool(const QJsonObject &object, const QString &path, QLatin1String key,
-                            bool *out)
-{
-    const QJsonValue value = object.value(key);
-    if (!value.isUndefined() && hasType(value, QJsonValue::Bool, childPath(path, key)))
-        *out = value.toBool();
-}
-
-void ConfigParser::requireOrder(const QString &path, QLatin1String lowKey, int low,
-                                QLatin1String highKey, int high)
-{
-    if (high >= low)
-        return;
-    fail(path,
-         QStringLiteral("expected %1 to be at least %2, found %1 %3 and %2 %4")
-                 .arg(highKey, lowKey, QString::number(high), QString::number(low)));
-}
-
 ConfigLoadResult ConfigParser::parse(const QByteArray &json)
 {
     const QString root = QStringLiteral("$");
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        const TextPosition position = positionAt(json, parseError.offset);
-        fail(root,
-             QStringLiteral("invalid JSON at line %1, column %2: %3")
-                     .arg(QString::number(position.line), QString::number(position.column),
-                          parseError.errorString()));
-    } else if (!document.isObject()) {
-        fail(root, QStringLiteral("expected an object at the top level, found an array"));
-    } else {
-        const QJsonObject object = document.object();
+    if (const std::optional<QJsonObject> document = parseObject(json)) {
+        const QJsonObject &object = *document;
         AppConfig config;
         config.source = m_source;
         checkKeys(object, root, TopLevelKeys);
@@ -434,10 +203,10 @@ ConfigLoadResult ConfigParser::parse(const QByteArray &json)
         parseTargets(required(object, root, QLatin1String("targets"),
                               QStringLiteral("an array with at least one target")),
                      &config);
-        if (m_errors.isEmpty())
+        if (!hasErrors())
             return ConfigLoadResult{std::move(config), {}};
     }
-    return ConfigLoadResult{std::nullopt, m_errors};
+    return ConfigLoadResult{std::nullopt, errors()};
 }
 
 void ConfigParser::parseResolvers(const QJsonValue &value, AppConfig *config)
@@ -743,7 +512,7 @@ void ConfigParser::parseCheckKeys(const QJsonObject &object, const QString &path
 {
     const Keys allowed = allowedCheckKeys(check->type);
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        if (contains(allowed, it.key()))
+        if (allowed.contains(it.key()))
             continue;
         if (belongsToSomeCheck(it.key()))
             fail(path,
@@ -903,11 +672,6 @@ const ResolverConfig *AppConfig::resolver(const QString &name) const
             return &candidate;
     }
     return nullptr;
-}
-
-QString ConfigError::toString() const
-{
-    return QStringLiteral("%1: %2: %3").arg(file, path, message);
 }
 
 ConfigLoadResult parseConfig(const QByteArray &json, const QString &source)

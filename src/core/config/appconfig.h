@@ -1,5 +1,6 @@
 #pragma once
 
+#include "config/configerror.h"
 #include "dns/nameserver.h"
 #include "resolver/cachepolicy.h"
 #include "resolver/lookupresult.h"
@@ -96,17 +97,6 @@ struct AppConfig
     QList<TargetConfig> targets;
 
     const ResolverConfig *resolver(const QString &name) const;
-};
-
-// One problem in a config file: where (file and JSON path such as "$.targets[2].host") and what
-// was expected.
-struct ConfigError
-{
-    QString file;
-    QString path;
-    QString message;
-
-    QString toString() const; // "dnswatch.json: $.targets[2].host: expected ..."
 };
 
 struct ConfigLoadResult
