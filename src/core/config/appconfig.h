@@ -12,7 +12,8 @@
 
 #include <optional>
 
-// The JSON config file, parsed and validated (README "Configuration" documents every key).
+// The JSON config file, parsed and validated (docs/configuration.md documents every key, and
+// config/configschema.h holds them).
 
 struct ResolverConfig
 {
@@ -22,6 +23,8 @@ struct ResolverConfig
     int attempts = 2; // rounds over the servers (direct only)
 
     bool isSystem() const { return name == QLatin1String("system"); }
+    // The operating system's resolver: always there, one lookup per try, its own longer timeout.
+    static ResolverConfig system();
 };
 
 struct CheckConfig
