@@ -5,12 +5,8 @@
 #include <QJsonObject>
 
 namespace {
-constexpr QLatin1String Seconds("s");
-constexpr QLatin1String Milliseconds("ms");
-constexpr QLatin1String Hours("h");
-constexpr QLatin1String Days("d");
-constexpr QLatin1String Bytes("bytes");
-constexpr QLatin1String NoUnit; // counts and booleans
+using namespace ConfigUnit;
+
 constexpr IntRange NoRange{}; // booleans
 
 constexpr PolicyKey<CachePolicy> CacheKeys[] = {
@@ -60,7 +56,7 @@ constexpr PolicyKey<CachePolicy> CacheKeys[] = {
          {1, 3600000},
          Milliseconds,
          QLatin1String("the longest wait between two refreshes in the background")},
-        {QLatin1String("fallback_on_negative"), &CachePolicy::fallbackOnNegative, NoRange, NoUnit,
+        {QLatin1String("fallback_on_negative"), &CachePolicy::fallbackOnNegative, NoRange, Unitless,
          QLatin1String("also serve stale answers for NXDOMAIN and NODATA")},
 };
 constexpr OrderRule<CachePolicy> CacheOrder[] = {
@@ -77,7 +73,7 @@ constexpr PolicyKey<ProbePolicy> ProbeKeys[] = {
         {QLatin1String("max_concurrent"),
          &ProbePolicy::maxConcurrent,
          {1, 1024},
-         NoUnit,
+         Unitless,
          QLatin1String("how many targets are probed at the same time")},
         {QLatin1String("retry_initial_ms"),
          &ProbePolicy::retryInitialMs,
@@ -93,7 +89,7 @@ constexpr PolicyKey<ProbePolicy> ProbeKeys[] = {
         {QLatin1String("check_retries"),
          &ProbePolicy::checkRetries,
          {0, 20},
-         NoUnit,
+         Unitless,
          QLatin1String("how often HTTP and MLflow checks retry 408, 429, 5xx answers and "
                        "connection errors")},
         {QLatin1String("check_backoff_factor_ms"),
@@ -143,7 +139,7 @@ constexpr PolicyKey<AgentPolicy> AgentKeys[] = {
         {QLatin1String("max_connections"),
          &AgentPolicy::maxConnections,
          {1, 10000},
-         NoUnit,
+         Unitless,
          QLatin1String("HTTP connections open at once; more are closed as they come")},
         {QLatin1String("request_timeout_ms"),
          &AgentPolicy::requestTimeoutMs,
@@ -288,7 +284,7 @@ const QList<KeyReference> &resolver()
                  QStringLiteral("how long one try waits for an answer; for \"system\", one whole "
                                 "lookup")},
                 {ResolverKey::Attempts, integer(), jsonText(direct.attempts),
-                 rangeText(ResolverKey::AttemptsRange), NoUnit,
+                 rangeText(ResolverKey::AttemptsRange), Unitless,
                  QStringLiteral("rounds over the servers before the lookup fails; not for "
                                 "\"system\"")},
         };

@@ -59,6 +59,17 @@ inline constexpr IntRange PortRange{1, 65535};
 inline constexpr IntRange ExpectStatusRange{100, 599};
 } // namespace CheckKey
 
+// What an integer key counts, as the tables and the reference spell it; counts of things and
+// booleans have none.
+namespace ConfigUnit {
+inline constexpr QLatin1String Seconds("s");
+inline constexpr QLatin1String Milliseconds("ms");
+inline constexpr QLatin1String Hours("h");
+inline constexpr QLatin1String Days("d");
+inline constexpr QLatin1String Bytes("bytes");
+inline constexpr QLatin1String Unitless;
+} // namespace ConfigUnit
+
 // One key of a flat block (an object of integers and booleans: "cache", "probes"...): a member of
 // the block's struct, whose default member value is the key's default.
 template<class Policy>
@@ -69,7 +80,7 @@ struct PolicyKey
     QLatin1String key;
     Member member;
     IntRange range; // integers only
-    QLatin1String unit; // "s", "ms", "h", "d", "bytes"; empty for counts and booleans
+    QLatin1String unit; // one of ConfigUnit
     QLatin1String meaning;
 
     bool isBool() const { return std::holds_alternative<bool Policy::*>(member); }
