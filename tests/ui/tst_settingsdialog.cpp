@@ -5,6 +5,7 @@
 // a file changed on disk is not overwritten without asking, the embedded default saves as a new
 // file, and "system" stays. Screenshots of the tabs are saved for people to look at.
 #include "clock.h"
+#include "config/configschema.h"
 #include "mainwindow.h"
 #include "probe/monitor.h"
 #include "resolver/envfallback.h"
@@ -108,6 +109,26 @@ void showTab(SettingsDialog *dialog, QWidget *page)
 {
     dialog->tabs()->setCurrentWidget(page);
     QCOMPARE(dialog->tabs()->currentWidget(), page);
+}
+
+// Every key of block's table has an input on page, named in the editor's own words (not by its
+// key), that shows the file's value or else the key's default.
+template<class Policy>
+void checkEveryKeyHasItsInput(PolicyPage *page, const PolicyBlock<Policy> &block,
+                              const QJsonObject &inFile)
+{
+    for (const PolicyKey<Policy> &key : block.keys) {
+        QWidget *input = page->input(key.key);
+        QVERIFY2(input, qPrintable(key.key));
+        QVERIFY2(!input->accessibleName().isEmpty() && input->accessibleName() != key.key,
+                 qPrintable(key.key));
+        const auto *box = qobject_cast<QCheckBox *>(input);
+        const auto *spin = qobject_cast<QSpinBox *>(input);
+        QVERIFY2(key.isBool() ? box != nullptr : spin != nullptr, qPrintable(key.key));
+        const QJsonValue shown = box ? QJsonValue(box->isChecked()) : QJsonValue(spin->value());
+        QCOMPARE(shown,
+                 inFile.value(key.key).isUndefined() ? key.defaultValue() : inFile.value(key.key));
+    }
 }
 } // namespace
 
@@ -433,6 +454,15 @@ private Q_SLOTS:
         qobject_cast<QSpinBox *>(probes->input(QStringLiteral("check_timeout_ms")))->setValue(500);
         QTRY_VERIFY(problemAt(probes, QStringLiteral("check_timeout_ms")).isEmpty());
         QVERIFY(saveScreenshot(m_dialog.get(), QStringLiteral("settings-probes")));
+    }
+
+    void everyCacheAndProbeKeyHasItsInput()
+    {
+        const QJsonObject file = QJsonDocument::fromJson(ConfigJson).object();
+        checkEveryKeyHasItsInput(m_dialog->cachePage(), ConfigSchema::cache(),
+                                 file.value(BlockKey::Cache).toObject());
+        checkEveryKeyHasItsInput(m_dialog->probesPage(), ConfigSchema::probes(),
+                                 file.value(BlockKey::Probes).toObject());
     }
 
     void problemsWithoutAFieldGoToTheSummary()

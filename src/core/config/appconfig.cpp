@@ -1,5 +1,7 @@
 #include "appconfig.h"
 
+#include "configschema.h"
+#include "jsonvalidator.h"
 #include "logging.h"
 
 #include "resolver/envfallback.h"
@@ -7,108 +9,18 @@
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
 #include <QJsonValue>
 
 #include <algorithm>
-#include <cmath>
-#include <span>
 
 namespace {
-using Keys = std::span<const QLatin1String>;
-
-constexpr QLatin1String TopLevelKeys[] = {
-        QLatin1String("resolvers"), QLatin1String("cache"), QLatin1String("probes"),
-        QLatin1String("history"),   QLatin1String("agent"), QLatin1String("targets"),
-};
-constexpr QLatin1String AgentKeys[] = {
-        QLatin1String("max_connections"),
-        QLatin1String("request_timeout_ms"),
-        QLatin1String("max_request_bytes"),
-};
-constexpr QLatin1String HistoryKeys[] = {
-        QLatin1String("raw_retention_h"),
-        QLatin1String("aggregate_retention_d"),
-        QLatin1String("flush_interval_ms"),
-        QLatin1String("shutdown_timeout_ms"),
-};
-constexpr QLatin1String ProbeKeys[] = {
-        QLatin1String("check_timeout_ms"),        QLatin1String("max_concurrent"),
-        QLatin1String("retry_initial_ms"),        QLatin1String("retry_max_ms"),
-        QLatin1String("check_retries"),           QLatin1String("check_backoff_factor_ms"),
-        QLatin1String("check_backoff_jitter_ms"), QLatin1String("check_backoff_max_ms"),
-};
-constexpr QLatin1String ResolverKeys[] = {
-        QLatin1String("name"),
-        QLatin1String("servers"),
-        QLatin1String("timeout_ms"),
-        QLatin1String("attempts"),
-};
-constexpr QLatin1String CacheKeys[] = {
-        QLatin1String("min_ttl_s"),
-        QLatin1String("max_ttl_s"),
-        QLatin1String("default_ttl_s"),
-        QLatin1String("stale_ttl_s"),
-        QLatin1String("max_stale_s"),
-        QLatin1String("negative_ttl_max_s"),
-        QLatin1String("client_response_timer_ms"),
-        QLatin1String("refresh_backoff_initial_ms"),
-        QLatin1String("refresh_backoff_max_ms"),
-        QLatin1String("fallback_on_negative"),
-};
-constexpr QLatin1String TargetKeys[] = {
-        QLatin1String("name"),         QLatin1String("host"),       QLatin1String("resolver"),
-        QLatin1String("record"),       QLatin1String("interval_s"), QLatin1String("critical"),
-        QLatin1String("fallback_ips"), QLatin1String("check"),
-};
-constexpr QLatin1String DnsCheckKeys[] = {QLatin1String("type"), QLatin1String("expect")};
-constexpr QLatin1String TcpCheckKeys[] = {QLatin1String("type"), QLatin1String("port")};
-constexpr QLatin1String HttpCheckKeys[] = {
-        QLatin1String("type"),
-        QLatin1String("url"),
-        QLatin1String("expect_status"),
-};
-constexpr QLatin1String MlflowCheckKeys[] = {QLatin1String("type"), QLatin1String("url")};
-
 constexpr CheckConfig::Type CheckTypes[] = {
         CheckConfig::Type::Dns,
         CheckConfig::Type::Tcp,
         CheckConfig::Type::Http,
         CheckConfig::Type::Mlflow,
 };
-
-// The operating system's resolver: always there, one lookup per try, its own longer timeout.
-ResolverConfig systemResolver()
-{
-    ResolverConfig system;
-    system.name = QStringLiteral("system");
-    system.timeoutMs = 5000;
-    system.attempts = 1;
-    return system;
-}
-
-struct IntRange
-{
-    int min;
-    int max;
-};
-
-Keys allowedCheckKeys(CheckConfig::Type type)
-{
-    switch (type) {
-    case CheckConfig::Type::Dns:
-        return DnsCheckKeys;
-    case CheckConfig::Type::Tcp:
-        return TcpCheckKeys;
-    case CheckConfig::Type::Http:
-        return HttpCheckKeys;
-    case CheckConfig::Type::Mlflow:
-        return MlflowCheckKeys;
-    }
-    return {};
-}
 
 std::optional<CheckConfig::Type> checkTypeFromName(const QString &name)
 {
@@ -117,102 +29,6 @@ std::optional<CheckConfig::Type> checkTypeFromName(const QString &name)
             return type;
     }
     return std::nullopt;
-}
-
-bool contains(Keys keys, const QString &key)
-{
-    return std::find(keys.begin(), keys.end(), key) != keys.end();
-}
-
-bool belongsToSomeCheck(const QString &key)
-{
-    return std::any_of(std::begin(CheckTypes), std::end(CheckTypes), [&key](CheckConfig::Type type) {
-        return contains(allowedCheckKeys(type), key);
-    });
-}
-
-QString joined(Keys keys)
-{
-    QStringList names;
-    for (QLatin1String key : keys)
-        names.append(key);
-    return names.join(QLatin1String(", "));
-}
-
-QString quoted(const QString &text) { return QLatin1Char('"') + text + QLatin1Char('"'); }
-
-QString childPath(const QString &path, QLatin1String key) { return path + QLatin1Char('.') + key; }
-
-QString elementPath(const QString &path, qsizetype index)
-{
-    return path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
-}
-
-QString formatNumber(double number) { return QString::number(number, 'g', 15); }
-
-// What a JSON value is, for "found ..." in messages.
-QString describe(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double:
-        return QStringLiteral("the number ") + formatNumber(value.toDouble());
-    case QJsonValue::String:
-        return QStringLiteral("the string ") + quoted(value.toString());
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("nothing");
-}
-
-QString typeDescription(QJsonValue::Type type)
-{
-    switch (type) {
-    case QJsonValue::Bool:
-        return QStringLiteral("true or false");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("null");
-}
-
-struct TextPosition
-{
-    int line = 1;
-    int column = 1;
-};
-
-// Line and column (both from 1, columns in characters) of a byte offset into UTF-8 text.
-TextPosition positionAt(const QByteArray &text, qsizetype offset)
-{
-    TextPosition position;
-    const qsizetype end = std::clamp<qsizetype>(offset, 0, text.size());
-    for (qsizetype i = 0; i < end; ++i) {
-        const char c = text.at(i);
-        if (c == '\n') {
-            ++position.line;
-            position.column = 1;
-        } else if ((uchar(c) & 0xC0) != 0x80) { // not a UTF-8 continuation byte
-            ++position.column;
-        }
-    }
-    return position;
 }
 
 bool isResolverName(const QString &name)
@@ -240,7 +56,7 @@ std::optional<QUrl> parseHttpUrl(const QString &text, QString *error)
     if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) {
         const QString scheme = url.scheme().isEmpty()
                 ? QStringLiteral("no scheme")
-                : QStringLiteral("scheme ") + quoted(url.scheme());
+                : QStringLiteral("scheme ") + JsonValidator::quoted(url.scheme());
         *error = expected + QStringLiteral(", found ") + scheme;
         return std::nullopt;
     }
@@ -254,38 +70,21 @@ std::optional<QUrl> parseHttpUrl(const QString &text, QString *error)
     return url;
 }
 
-// Parses and validates one document, collecting every problem on the way.
-class ConfigParser
+// The config schema over the generic checks of JsonValidator: one document, every problem.
+class ConfigParser : private JsonValidator
 {
 public:
-    explicit ConfigParser(const QString &source) : m_source(source) { }
+    explicit ConfigParser(const QString &source) : JsonValidator(source), m_source(source) { }
 
     ConfigLoadResult parse(const QByteArray &json);
 
 private:
-    void fail(const QString &path, const QString &message);
-    void failExpected(const QString &path, const QString &expected, const QJsonValue &found);
-    void checkKeys(const QJsonObject &object, const QString &path, Keys allowed);
-    void reportUnknownKey(const QString &path, const QString &key, Keys allowed);
-    QJsonValue required(const QJsonObject &object, const QString &path, QLatin1String key,
-                        const QString &what);
-
-    bool hasType(const QJsonValue &value, QJsonValue::Type type, const QString &path);
-    std::optional<int> toInt(const QJsonValue &value, const QString &path, IntRange range);
-    std::optional<QString> toName(const QJsonValue &value, const QString &path);
-    bool readInt(const QJsonObject &object, const QString &path, QLatin1String key, IntRange range,
-                 int *out);
-    void readBool(const QJsonObject &object, const QString &path, QLatin1String key, bool *out);
-    void requireOrder(const QString &path, QLatin1String lowKey, int low, QLatin1String highKey,
-                      int high);
-
     void parseResolvers(const QJsonValue &value, AppConfig *config);
     void parseResolver(const QJsonObject &object, const QString &path, AppConfig *config);
     QList<NameServer> parseServers(const QJsonValue &value, const QString &path);
-    void parseCache(const QJsonValue &value, CachePolicy *cache);
-    void parseProbes(const QJsonValue &value, ProbePolicy *probes);
-    void parseHistory(const QJsonValue &value, HistoryPolicy *history);
-    void parseAgent(const QJsonValue &value, AgentPolicy *agent);
+    // A flat block of root by its table: every key and the order rules.
+    template<class Policy>
+    void parsePolicy(const QJsonObject &root, const PolicyBlock<Policy> &block, Policy *policy);
     void parseTargets(const QJsonValue &value, AppConfig *config);
     TargetConfig parseTarget(const QJsonObject &object, const QString &path);
     QList<QHostAddress> parseFallbackIps(const QJsonValue &value, const QString &path);
@@ -296,153 +95,36 @@ private:
     std::optional<QUrl> parseCheckUrl(const QJsonValue &value, const QString &path);
 
     QString m_source;
-    QList<ConfigError> m_errors;
     QStringList m_resolverNames; // "system" first, then the file's, for "defined: ..."
     QHash<QString, QString> m_resolverPaths; // name -> where the file defined it
     QHash<QString, QString> m_targetPaths; // name -> where the file defined it
 };
 
-void ConfigParser::fail(const QString &path, const QString &message)
-{
-    m_errors.append(ConfigError{m_source, path, message});
-}
-
-void ConfigParser::failExpected(const QString &path, const QString &expected,
-                                const QJsonValue &found)
-{
-    fail(path, QStringLiteral("expected %1, found %2").arg(expected, describe(found)));
-}
-
-void ConfigParser::checkKeys(const QJsonObject &object, const QString &path, Keys allowed)
-{
-    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        if (!contains(allowed, it.key()))
-            reportUnknownKey(path, it.key(), allowed);
-    }
-}
-
-void ConfigParser::reportUnknownKey(const QString &path, const QString &key, Keys allowed)
-{
-    fail(path,
-         QStringLiteral("unknown key %1; expected one of: %2").arg(quoted(key), joined(allowed)));
-}
-
-QJsonValue ConfigParser::required(const QJsonObject &object, const QString &path, QLatin1String key,
-                                  const QString &what)
-{
-    const QJsonValue value = object.value(key);
-    if (value.isUndefined())
-        fail(path, QStringLiteral("missing required key %1 (%2)").arg(quoted(key), what));
-    return value;
-}
-
-bool ConfigParser::hasType(const QJsonValue &value, QJsonValue::Type type, const QString &path)
-{
-    if (value.type() == type)
-        return true;
-    failExpected(path, typeDescription(type), value);
-    return false;
-}
-
-std::optional<int> ConfigParser::toInt(const QJsonValue &value, const QString &path, IntRange range)
-{
-    if (!value.isDouble()) {
-        failExpected(path, QStringLiteral("an integer"), value);
-        return std::nullopt;
-    }
-    const double number = value.toDouble();
-    if (std::trunc(number) != number) {
-        fail(path, QStringLiteral("expected a whole number, found ") + formatNumber(number));
-        return std::nullopt;
-    }
-    if (number < range.min || number > range.max) {
-        fail(path,
-             QStringLiteral("expected an integer from %1 to %2, found %3")
-                     .arg(QString::number(range.min), QString::number(range.max),
-                          formatNumber(number)));
-        return std::nullopt;
-    }
-    return int(number);
-}
-
-std::optional<QString> ConfigParser::toName(const QJsonValue &value, const QString &path)
-{
-    if (!hasType(value, QJsonValue::String, path))
-        return std::nullopt;
-    const QString name = value.toString();
-    if (name.trimmed().isEmpty()) {
-        failExpected(path, QStringLiteral("a non-empty name"), value);
-        return std::nullopt;
-    }
-    return name;
-}
-
-// An optional integer key; returns false only when it is present and wrong.
-bool ConfigParser::readInt(const QJsonObject &object, const QString &path, QLatin1String key,
-                           IntRange range, int *out)
-{
-    const QJsonValue value = object.value(key);
-    if (value.isUndefined())
-        return true;
-    const std::optional<int> number = toInt(value, childPath(path, key), range);
-    if (number)
-        *out = *number;
-    return number.has_value();
-}
-
-void ConfigParser::readBool(const QJsonObject &object, const QString &path, QLatin1String key,
-                            bool *out)
-{
-    const QJsonValue value = object.value(key);
-    if (!value.isUndefined() && hasType(value, QJsonValue::Bool, childPath(path, key)))
-        *out = value.toBool();
-}
-
-void ConfigParser::requireOrder(const QString &path, QLatin1String lowKey, int low,
-                                QLatin1String highKey, int high)
-{
-    if (high >= low)
-        return;
-    fail(path,
-         QStringLiteral("expected %1 to be at least %2, found %1 %3 and %2 %4")
-                 .arg(highKey, lowKey, QString::number(high), QString::number(low)));
-}
-
 ConfigLoadResult ConfigParser::parse(const QByteArray &json)
 {
     const QString root = QStringLiteral("$");
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        const TextPosition position = positionAt(json, parseError.offset);
-        fail(root,
-             QStringLiteral("invalid JSON at line %1, column %2: %3")
-                     .arg(QString::number(position.line), QString::number(position.column),
-                          parseError.errorString()));
-    } else if (!document.isObject()) {
-        fail(root, QStringLiteral("expected an object at the top level, found an array"));
-    } else {
-        const QJsonObject object = document.object();
+    if (const std::optional<QJsonObject> document = parseObject(json)) {
+        const QJsonObject &object = *document;
         AppConfig config;
         config.source = m_source;
-        checkKeys(object, root, TopLevelKeys);
-        parseResolvers(object.value(QLatin1String("resolvers")), &config);
-        parseCache(object.value(QLatin1String("cache")), &config.cache);
-        parseProbes(object.value(QLatin1String("probes")), &config.probes);
-        parseHistory(object.value(QLatin1String("history")), &config.history);
-        parseAgent(object.value(QLatin1String("agent")), &config.agent);
-        parseTargets(required(object, root, QLatin1String("targets"),
+        checkKeys(object, root, ConfigSchema::keyNames(ConfigSchema::topLevel()));
+        parseResolvers(object.value(BlockKey::Resolvers), &config);
+        parsePolicy(object, ConfigSchema::cache(), &config.cache);
+        parsePolicy(object, ConfigSchema::probes(), &config.probes);
+        parsePolicy(object, ConfigSchema::history(), &config.history);
+        parsePolicy(object, ConfigSchema::agent(), &config.agent);
+        parseTargets(required(object, root, BlockKey::Targets,
                               QStringLiteral("an array with at least one target")),
                      &config);
-        if (m_errors.isEmpty())
+        if (!hasErrors())
             return ConfigLoadResult{std::move(config), {}};
     }
-    return ConfigLoadResult{std::nullopt, m_errors};
+    return ConfigLoadResult{std::nullopt, errors()};
 }
 
 void ConfigParser::parseResolvers(const QJsonValue &value, AppConfig *config)
 {
-    config->resolvers = {systemResolver()};
+    config->resolvers = {ResolverConfig::system()};
     m_resolverNames = {config->resolvers.first().name};
 
     const QString path = QStringLiteral("$.resolvers");
@@ -458,10 +140,10 @@ void ConfigParser::parseResolvers(const QJsonValue &value, AppConfig *config)
 
 void ConfigParser::parseResolver(const QJsonObject &object, const QString &path, AppConfig *config)
 {
-    checkKeys(object, path, ResolverKeys);
+    checkKeys(object, path, ConfigSchema::keyNames(ConfigSchema::resolver()));
     ResolverConfig resolver;
-    const QString namePath = childPath(path, QLatin1String("name"));
-    const QJsonValue nameValue = required(object, path, QLatin1String("name"),
+    const QString namePath = childPath(path, ResolverKey::Name);
+    const QJsonValue nameValue = required(object, path, ResolverKey::Name,
                                           QStringLiteral("a resolver name"));
     if (!nameValue.isUndefined()) {
         if (const std::optional<QString> name = toName(nameValue, namePath)) {
@@ -484,24 +166,24 @@ void ConfigParser::parseResolver(const QJsonObject &object, const QString &path,
 
     if (resolver.isSystem()) {
         // Only the timeout of the implicit system resolver can be tuned.
-        for (QLatin1String key : {QLatin1String("servers"), QLatin1String("attempts")}) {
+        for (QLatin1String key : {ResolverKey::Servers, ResolverKey::Attempts}) {
             if (object.contains(key))
                 fail(childPath(path, key),
                      QStringLiteral("the \"system\" resolver uses the operating system's "
                                     "settings; expected no %1 key")
                              .arg(quoted(key)));
         }
-        readInt(object, path, QLatin1String("timeout_ms"), {1, 60000},
+        readInt(object, path, ResolverKey::TimeoutMs, ResolverKey::TimeoutMsRange,
                 &config->resolvers.first().timeoutMs);
         return;
     }
     const QJsonValue servers = required(
-            object, path, QLatin1String("servers"),
+            object, path, ResolverKey::Servers,
             QStringLiteral("an array of nameserver addresses such as \"192.0.2.53:53\""));
     if (!servers.isUndefined())
-        resolver.servers = parseServers(servers, childPath(path, QLatin1String("servers")));
-    readInt(object, path, QLatin1String("timeout_ms"), {1, 60000}, &resolver.timeoutMs);
-    readInt(object, path, QLatin1String("attempts"), {1, 10}, &resolver.attempts);
+        resolver.servers = parseServers(servers, childPath(path, ResolverKey::Servers));
+    readInt(object, path, ResolverKey::TimeoutMs, ResolverKey::TimeoutMsRange, &resolver.timeoutMs);
+    readInt(object, path, ResolverKey::Attempts, ResolverKey::AttemptsRange, &resolver.attempts);
     config->resolvers.append(resolver);
 }
 
@@ -527,92 +209,31 @@ QList<NameServer> ConfigParser::parseServers(const QJsonValue &value, const QStr
     return servers;
 }
 
-void ConfigParser::parseCache(const QJsonValue &value, CachePolicy *cache)
+template<class Policy>
+void ConfigParser::parsePolicy(const QJsonObject &root, const PolicyBlock<Policy> &block,
+                               Policy *policy)
 {
-    const QString path = QStringLiteral("$.cache");
+    const QJsonValue value = root.value(block.name);
+    const QString path = childPath(QStringLiteral("$"), block.name);
     if (value.isUndefined() || !hasType(value, QJsonValue::Object, path))
         return;
     const QJsonObject object = value.toObject();
-    checkKeys(object, path, CacheKeys);
-    const bool minTtlRead = readInt(object, path, QLatin1String("min_ttl_s"), {0, 604800},
-                                    &cache->minTtlS);
-    const bool maxTtlRead = readInt(object, path, QLatin1String("max_ttl_s"), {0, 604800},
-                                    &cache->maxTtlS);
-    readInt(object, path, QLatin1String("default_ttl_s"), {0, 604800}, &cache->defaultTtlS);
-    readInt(object, path, QLatin1String("stale_ttl_s"), {1, 86400}, &cache->staleTtlS);
-    readInt(object, path, QLatin1String("max_stale_s"), {0, 604800}, &cache->maxStaleS);
-    readInt(object, path, QLatin1String("negative_ttl_max_s"), {0, 86400}, &cache->negativeTtlMaxS);
-    readInt(object, path, QLatin1String("client_response_timer_ms"), {0, 60000},
-            &cache->clientResponseTimerMs);
-    const bool backoffInitialRead = readInt(object, path,
-                                            QLatin1String("refresh_backoff_initial_ms"),
-                                            {1, 3600000}, &cache->refreshBackoffInitialMs);
-    const bool backoffMaxRead = readInt(object, path, QLatin1String("refresh_backoff_max_ms"),
-                                        {1, 3600000}, &cache->refreshBackoffMaxMs);
-    readBool(object, path, QLatin1String("fallback_on_negative"), &cache->fallbackOnNegative);
-
-    if (minTtlRead && maxTtlRead)
-        requireOrder(path, QLatin1String("min_ttl_s"), cache->minTtlS, QLatin1String("max_ttl_s"),
-                     cache->maxTtlS);
-    if (backoffInitialRead && backoffMaxRead)
-        requireOrder(path, QLatin1String("refresh_backoff_initial_ms"),
-                     cache->refreshBackoffInitialMs, QLatin1String("refresh_backoff_max_ms"),
-                     cache->refreshBackoffMaxMs);
-}
-
-void ConfigParser::parseProbes(const QJsonValue &value, ProbePolicy *probes)
-{
-    const QString path = QStringLiteral("$.probes");
-    if (value.isUndefined() || !hasType(value, QJsonValue::Object, path))
-        return;
-    const QJsonObject object = value.toObject();
-    checkKeys(object, path, ProbeKeys);
-    readInt(object, path, QLatin1String("check_timeout_ms"), {100, 120000}, &probes->checkTimeoutMs);
-    readInt(object, path, QLatin1String("max_concurrent"), {1, 1024}, &probes->maxConcurrent);
-    const bool initialRead = readInt(object, path, QLatin1String("retry_initial_ms"), {1, 3600000},
-                                     &probes->retryInitialMs);
-    const bool maxRead = readInt(object, path, QLatin1String("retry_max_ms"), {1, 3600000},
-                                 &probes->retryMaxMs);
-    readInt(object, path, QLatin1String("check_retries"), {0, 20}, &probes->checkRetries);
-    readInt(object, path, QLatin1String("check_backoff_factor_ms"), {0, 60000},
-            &probes->checkBackoffFactorMs);
-    readInt(object, path, QLatin1String("check_backoff_jitter_ms"), {0, 60000},
-            &probes->checkBackoffJitterMs);
-    readInt(object, path, QLatin1String("check_backoff_max_ms"), {0, 600000},
-            &probes->checkBackoffMaxMs);
-    if (initialRead && maxRead)
-        requireOrder(path, QLatin1String("retry_initial_ms"), probes->retryInitialMs,
-                     QLatin1String("retry_max_ms"), probes->retryMaxMs);
-}
-
-void ConfigParser::parseHistory(const QJsonValue &value, HistoryPolicy *history)
-{
-    const QString path = QStringLiteral("$.history");
-    if (value.isUndefined() || !hasType(value, QJsonValue::Object, path))
-        return;
-    const QJsonObject object = value.toObject();
-    checkKeys(object, path, HistoryKeys);
-    readInt(object, path, QLatin1String("raw_retention_h"), {1, 24 * 90}, &history->rawRetentionH);
-    readInt(object, path, QLatin1String("aggregate_retention_d"), {1, 3650},
-            &history->aggregateRetentionD);
-    readInt(object, path, QLatin1String("flush_interval_ms"), {50, 60000},
-            &history->flushIntervalMs);
-    readInt(object, path, QLatin1String("shutdown_timeout_ms"), {100, 600000},
-            &history->shutdownTimeoutMs);
-}
-
-void ConfigParser::parseAgent(const QJsonValue &value, AgentPolicy *agent)
-{
-    const QString path = QStringLiteral("$.agent");
-    if (value.isUndefined() || !hasType(value, QJsonValue::Object, path))
-        return;
-    const QJsonObject object = value.toObject();
-    checkKeys(object, path, AgentKeys);
-    readInt(object, path, QLatin1String("max_connections"), {1, 10000}, &agent->maxConnections);
-    readInt(object, path, QLatin1String("request_timeout_ms"), {100, 600000},
-            &agent->requestTimeoutMs);
-    readInt(object, path, QLatin1String("max_request_bytes"), {1024, 16 * 1024 * 1024},
-            &agent->maxRequestBytes);
+    checkKeys(object, path, block.keyNames());
+    QList<QLatin1String> wrong; // present but not taken: no order rule speaks of them
+    for (const PolicyKey<Policy> &key : block.keys) {
+        if (const auto *number = std::get_if<int Policy::*>(&key.member)) {
+            if (!readInt(object, path, key.key, key.range, &(policy->**number)))
+                wrong.append(key.key);
+        } else {
+            readBool(object, path, key.key, &(policy->*std::get<bool Policy::*>(key.member)));
+        }
+    }
+    for (const OrderRule<Policy> &rule : block.orderRules) {
+        const QLatin1String low = block.find(rule.low)->key;
+        const QLatin1String high = block.find(rule.high)->key;
+        if (!wrong.contains(low) && !wrong.contains(high))
+            requireOrder(path, low, policy->*rule.low, high, policy->*rule.high);
+    }
 }
 
 void ConfigParser::parseTargets(const QJsonValue &value, AppConfig *config)
@@ -633,11 +254,11 @@ void ConfigParser::parseTargets(const QJsonValue &value, AppConfig *config)
 
 TargetConfig ConfigParser::parseTarget(const QJsonObject &object, const QString &path)
 {
-    checkKeys(object, path, TargetKeys);
+    checkKeys(object, path, ConfigSchema::keyNames(ConfigSchema::target()));
     TargetConfig target;
-    const QJsonValue nameValue = required(object, path, QLatin1String("name"),
+    const QJsonValue nameValue = required(object, path, TargetKey::Name,
                                           QStringLiteral("a target name"));
-    const QString namePath = childPath(path, QLatin1String("name"));
+    const QString namePath = childPath(path, TargetKey::Name);
     if (!nameValue.isUndefined()) {
         if (const std::optional<QString> name = toName(nameValue, namePath)) {
             target.name = *name;
@@ -650,9 +271,9 @@ TargetConfig ConfigParser::parseTarget(const QJsonObject &object, const QString 
         }
     }
 
-    const QJsonValue host = required(object, path, QLatin1String("host"),
+    const QJsonValue host = required(object, path, TargetKey::Host,
                                      QStringLiteral("a host name such as \"mlflow.internal\""));
-    const QString hostPath = childPath(path, QLatin1String("host"));
+    const QString hostPath = childPath(path, TargetKey::Host);
     if (!host.isUndefined() && hasType(host, QJsonValue::String, hostPath)) {
         target.host = host.toString();
         QString error;
@@ -660,8 +281,8 @@ TargetConfig ConfigParser::parseTarget(const QJsonObject &object, const QString 
             fail(hostPath, error);
     }
 
-    const QJsonValue resolver = object.value(QLatin1String("resolver"));
-    const QString resolverPath = childPath(path, QLatin1String("resolver"));
+    const QJsonValue resolver = object.value(TargetKey::Resolver);
+    const QString resolverPath = childPath(path, TargetKey::Resolver);
     if (!resolver.isUndefined() && hasType(resolver, QJsonValue::String, resolverPath)) {
         target.resolver = resolver.toString();
         if (!m_resolverNames.contains(target.resolver))
@@ -670,8 +291,8 @@ TargetConfig ConfigParser::parseTarget(const QJsonObject &object, const QString 
                          .arg(quoted(target.resolver), m_resolverNames.join(QLatin1String(", "))));
     }
 
-    const QJsonValue record = object.value(QLatin1String("record"));
-    const QString recordPath = childPath(path, QLatin1String("record"));
+    const QJsonValue record = object.value(TargetKey::Record);
+    const QString recordPath = childPath(path, TargetKey::Record);
     if (!record.isUndefined() && hasType(record, QJsonValue::String, recordPath)) {
         if (const std::optional<RecordKind> kind = recordKindFromName(record.toString()))
             target.record = *kind;
@@ -679,15 +300,14 @@ TargetConfig ConfigParser::parseTarget(const QJsonObject &object, const QString 
             failExpected(recordPath, QStringLiteral("\"A\", \"AAAA\" or \"A+AAAA\""), record);
     }
 
-    readInt(object, path, QLatin1String("interval_s"), {1, 86400}, &target.intervalS);
-    readBool(object, path, QLatin1String("critical"), &target.critical);
-    const QJsonValue fallbackIps = object.value(QLatin1String("fallback_ips"));
+    readInt(object, path, TargetKey::IntervalS, TargetKey::IntervalSRange, &target.intervalS);
+    readBool(object, path, TargetKey::Critical, &target.critical);
+    const QJsonValue fallbackIps = object.value(TargetKey::FallbackIps);
     if (!fallbackIps.isUndefined())
-        target.fallbackIps = parseFallbackIps(fallbackIps,
-                                              childPath(path, QLatin1String("fallback_ips")));
-    const QJsonValue check = object.value(QLatin1String("check"));
+        target.fallbackIps = parseFallbackIps(fallbackIps, childPath(path, TargetKey::FallbackIps));
+    const QJsonValue check = object.value(TargetKey::Check);
     if (!check.isUndefined())
-        target.check = parseCheck(check, childPath(path, QLatin1String("check")));
+        target.check = parseCheck(check, childPath(path, TargetKey::Check));
     return target;
 }
 
@@ -725,8 +345,8 @@ CheckConfig ConfigParser::parseCheck(const QJsonValue &value, const QString &pat
         return check;
     const QJsonObject object = value.toObject();
     const QString types = QStringLiteral("one of \"dns\", \"tcp\", \"http\", \"mlflow\"");
-    const QJsonValue type = required(object, path, QLatin1String("type"), types);
-    const QString typePath = childPath(path, QLatin1String("type"));
+    const QJsonValue type = required(object, path, CheckKey::Type, types);
+    const QString typePath = childPath(path, CheckKey::Type);
     if (type.isUndefined() || !hasType(type, QJsonValue::String, typePath))
         return check;
     const std::optional<CheckConfig::Type> checkType = checkTypeFromName(type.toString());
@@ -741,11 +361,12 @@ CheckConfig ConfigParser::parseCheck(const QJsonValue &value, const QString &pat
 
 void ConfigParser::parseCheckKeys(const QJsonObject &object, const QString &path, CheckConfig *check)
 {
-    const Keys allowed = allowedCheckKeys(check->type);
+    const QList<QLatin1String> allowed = ConfigSchema::checkKeys(check->type);
+    const QList<QLatin1String> anyCheck = ConfigSchema::keyNames(ConfigSchema::check());
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        if (contains(allowed, it.key()))
+        if (allowed.contains(it.key()))
             continue;
-        if (belongsToSomeCheck(it.key()))
+        if (anyCheck.contains(it.key()))
             fail(path,
                  QStringLiteral("key %1 does not apply to a %2 check; expected one of: %3")
                          .arg(quoted(it.key()), quoted(checkTypeName(check->type)),
@@ -756,26 +377,25 @@ void ConfigParser::parseCheckKeys(const QJsonObject &object, const QString &path
 
     switch (check->type) {
     case CheckConfig::Type::Dns:
-        if (const QJsonValue expect = object.value(QLatin1String("expect")); !expect.isUndefined())
-            check->expect = parseExpectedAddresses(expect, childPath(path, QLatin1String("expect")));
+        if (const QJsonValue expect = object.value(CheckKey::Expect); !expect.isUndefined())
+            check->expect = parseExpectedAddresses(expect, childPath(path, CheckKey::Expect));
         break;
     case CheckConfig::Type::Tcp:
-        if (const QJsonValue port = required(object, path, QLatin1String("port"),
+        if (const QJsonValue port = required(object, path, CheckKey::Port,
                                              QStringLiteral("a TCP port from 1 to 65535"));
             !port.isUndefined())
             check->port = quint16(
-                    toInt(port, childPath(path, QLatin1String("port")), {1, 65535}).value_or(0));
+                    toInt(port, childPath(path, CheckKey::Port), CheckKey::PortRange).value_or(0));
         break;
     case CheckConfig::Type::Http:
-        if (const QJsonValue status = object.value(QLatin1String("expect_status"));
-            !status.isUndefined())
-            parseExpectStatus(status, childPath(path, QLatin1String("expect_status")), check);
+        if (const QJsonValue status = object.value(CheckKey::ExpectStatus); !status.isUndefined())
+            parseExpectStatus(status, childPath(path, CheckKey::ExpectStatus), check);
         [[fallthrough]];
     case CheckConfig::Type::Mlflow:
-        if (const QJsonValue url = required(object, path, QLatin1String("url"),
+        if (const QJsonValue url = required(object, path, CheckKey::Url,
                                             QStringLiteral("an http:// or https:// URL"));
             !url.isUndefined())
-            check->url = parseCheckUrl(url, childPath(path, QLatin1String("url"))).value_or(QUrl());
+            check->url = parseCheckUrl(url, childPath(path, CheckKey::Url)).value_or(QUrl());
         break;
     }
 }
@@ -808,9 +428,8 @@ QStringList ConfigParser::parseExpectedAddresses(const QJsonValue &value, const 
 void ConfigParser::parseExpectStatus(const QJsonValue &value, const QString &path,
                                      CheckConfig *check)
 {
-    constexpr IntRange statusRange{100, 599};
     if (value.isDouble()) {
-        if (const std::optional<int> status = toInt(value, path, statusRange))
+        if (const std::optional<int> status = toInt(value, path, CheckKey::ExpectStatusRange))
             check->expectStatusMin = check->expectStatusMax = *status;
         return;
     }
@@ -822,8 +441,10 @@ void ConfigParser::parseExpectStatus(const QJsonValue &value, const QString &pat
                      value);
         return;
     }
-    const std::optional<int> min = toInt(bounds.at(0), elementPath(path, 0), statusRange);
-    const std::optional<int> max = toInt(bounds.at(1), elementPath(path, 1), statusRange);
+    const std::optional<int> min = toInt(bounds.at(0), elementPath(path, 0),
+                                         CheckKey::ExpectStatusRange);
+    const std::optional<int> max = toInt(bounds.at(1), elementPath(path, 1),
+                                         CheckKey::ExpectStatusRange);
     if (!min || !max)
         return;
     if (*min > *max) {
@@ -896,6 +517,15 @@ QString checkTypeName(CheckConfig::Type type)
     return QString();
 }
 
+ResolverConfig ResolverConfig::system()
+{
+    ResolverConfig system;
+    system.name = QStringLiteral("system");
+    system.timeoutMs = 5000;
+    system.attempts = 1;
+    return system;
+}
+
 const ResolverConfig *AppConfig::resolver(const QString &name) const
 {
     for (const ResolverConfig &candidate : resolvers) {
@@ -903,11 +533,6 @@ const ResolverConfig *AppConfig::resolver(const QString &name) const
             return &candidate;
     }
     return nullptr;
-}
-
-QString ConfigError::toString() const
-{
-    return QStringLiteral("%1: %2: %3").arg(file, path, message);
 }
 
 ConfigLoadResult parseConfig(const QByteArray &json, const QString &source)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "config/configerror.h"
 #include "dns/nameserver.h"
 #include "resolver/cachepolicy.h"
 #include "resolver/lookupresult.h"
@@ -11,7 +12,8 @@
 
 #include <optional>
 
-// The JSON config file, parsed and validated (README "Configuration" documents every key).
+// The JSON config file, parsed and validated (docs/configuration.md documents every key, and
+// config/configschema.h holds them).
 
 struct ResolverConfig
 {
@@ -21,6 +23,8 @@ struct ResolverConfig
     int attempts = 2; // rounds over the servers (direct only)
 
     bool isSystem() const { return name == QLatin1String("system"); }
+    // The operating system's resolver: always there, one lookup per try, its own longer timeout.
+    static ResolverConfig system();
 };
 
 struct CheckConfig
@@ -96,17 +100,6 @@ struct AppConfig
     QList<TargetConfig> targets;
 
     const ResolverConfig *resolver(const QString &name) const;
-};
-
-// One problem in a config file: where (file and JSON path such as "$.targets[2].host") and what
-// was expected.
-struct ConfigError
-{
-    QString file;
-    QString path;
-    QString message;
-
-    QString toString() const; // "dnswatch.json: $.targets[2].host: expected ..."
 };
 
 struct ConfigLoadResult

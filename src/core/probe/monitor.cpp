@@ -1,5 +1,6 @@
 #include "monitor.h"
 
+#include "config/configschema.h"
 #include "config/resolverfactory.h"
 
 CheckOptions Monitor::checkOptions(const ProbePolicy &policy, const MlflowCredentials &credentials)
@@ -66,15 +67,15 @@ QStringList Monitor::applyConfig(const AppConfig &config)
     // changing those takes a restart, and the caller is told.
     QStringList notApplied;
     if (!sameResolvers(config.resolvers, m_config.resolvers))
-        notApplied.append(QStringLiteral("resolvers"));
+        notApplied.append(BlockKey::Resolvers);
     if (config.cache != m_config.cache)
-        notApplied.append(QStringLiteral("cache"));
+        notApplied.append(BlockKey::Cache);
     if (config.probes != m_config.probes)
-        notApplied.append(QStringLiteral("probes"));
+        notApplied.append(BlockKey::Probes);
     if (config.history != m_config.history)
-        notApplied.append(QStringLiteral("history"));
+        notApplied.append(BlockKey::History);
     if (config.agent != m_config.agent)
-        notApplied.append(QStringLiteral("agent"));
+        notApplied.append(BlockKey::Agent);
     QList<TargetConfig> targets;
     for (const TargetConfig &target : config.targets) {
         if (m_resolver->backend(target.resolver))

@@ -1,39 +1,44 @@
 #include "configjsonwriter.h"
 
+#include "config/configschema.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
 #include <algorithm>
 
 namespace {
-// Only the order people read the keys in (README "Configuration"); what is valid is the
-// loader's business.
-constexpr const char *KeyOrder[] = {
-        // top level
-        "resolvers", "cache", "probes", "history", "agent", "targets",
-        // targets and resolvers
-        "name", "host", "resolver", "record", "interval_s", "critical", "fallback_ips", "check",
-        "servers", "timeout_ms", "attempts",
-        // checks
-        "type", "port", "url", "expect_status", "expect",
-        // cache
-        "min_ttl_s", "max_ttl_s", "default_ttl_s", "stale_ttl_s", "max_stale_s",
-        "negative_ttl_max_s", "client_response_timer_ms", "refresh_backoff_initial_ms",
-        "refresh_backoff_max_ms", "fallback_on_negative",
-        // probes
-        "check_timeout_ms", "max_concurrent", "retry_initial_ms", "retry_max_ms", "check_retries",
-        "check_backoff_factor_ms", "check_backoff_jitter_ms", "check_backoff_max_ms",
-        // history
-        "raw_retention_h", "aggregate_retention_d", "flush_interval_ms", "shutdown_timeout_ms",
-        // agent
-        "max_connections", "request_timeout_ms", "max_request_bytes"};
+// Only the order people read the keys in: each block's as its table has them ("name" of a
+// target and of a resolver ranks once, first). What is valid is the loader's business.
+const QStringList &keyOrder()
+{
+    static const QStringList order = [] {
+        QStringList keys;
+        const QList<QList<QLatin1String>> blocks = {
+                ConfigSchema::keyNames(ConfigSchema::topLevel()),
+                ConfigSchema::keyNames(ConfigSchema::target()),
+                ConfigSchema::keyNames(ConfigSchema::resolver()),
+                ConfigSchema::keyNames(ConfigSchema::check()),
+                ConfigSchema::cache().keyNames(),
+                ConfigSchema::probes().keyNames(),
+                ConfigSchema::history().keyNames(),
+                ConfigSchema::agent().keyNames(),
+        };
+        for (const QList<QLatin1String> &block : blocks) {
+            for (QLatin1String key : block) {
+                if (!keys.contains(key))
+                    keys.append(key);
+            }
+        }
+        return keys;
+    }();
+    return order;
+}
 
 qsizetype rank(const QString &key)
 {
-    const auto found = std::find_if(
-            std::begin(KeyOrder), std::end(KeyOrder),
-            [&key](const char *known) { return key == QLatin1String(known); });
-    return std::distance(std::begin(KeyOrder), found);
+    const qsizetype index = keyOrder().indexOf(key);
+    return index < 0 ? keyOrder().size() : index;
 }
 
 QStringList orderedKeys(const QJsonObject &object)

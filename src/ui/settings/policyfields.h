@@ -1,7 +1,10 @@
 #pragma once
 
 #include <QCoreApplication>
-#include <QVariant>
+#include <QJsonValue>
+#include <QLatin1String>
+#include <QList>
+#include <QString>
 
 // One key of a flat block of the config ("cache", "probes") as the settings editor shows it.
 struct PolicyField
@@ -10,15 +13,19 @@ struct PolicyField
     QString label; // with its mnemonic and colon
     QString help;
     QString suffix; // the unit after the number (" s"), empty for counts
-    QVariant defaultValue; // int, or bool for a check box: what the loader uses when it is absent
+    QJsonValue defaultValue; // integer, or boolean for a check box: what the loader uses when it is
+                             // absent
 };
 
-// The keys of the "cache" and "probes" blocks, in the README's order, with the defaults of
-// CachePolicy and ProbePolicy (which the loader starts from).
+// The keys of the "cache" and "probes" blocks: each key, its order and its default from the
+// block's table (config/configschema.h), with the words the editor shows for it.
 class PolicyFields
 {
     Q_DECLARE_TR_FUNCTIONS(PolicyFields)
 public:
     static QList<PolicyField> cache();
     static QList<PolicyField> probes();
+
+private:
+    static QString suffix(QLatin1String unit);
 };

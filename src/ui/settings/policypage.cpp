@@ -23,7 +23,7 @@ PolicyPage::PolicyPage(const QString &block, const QString &intro, const QList<P
     formLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     for (const PolicyField &spec : std::as_const(m_fields)) {
         ValidatedField *field = nullptr;
-        if (spec.defaultValue.typeId() == QMetaType::Bool) {
+        if (spec.defaultValue.isBool()) {
             auto *box = new QCheckBox(form);
             field = addField(formLayout, spec.label, spec.key, box, spec.help);
             connect(box, &QCheckBox::toggled, this, [this, key = spec.key](bool checked) {

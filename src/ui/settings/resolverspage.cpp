@@ -6,6 +6,8 @@
 #include "problemlabel.h"
 #include "validatedfield.h"
 
+#include "config/configschema.h"
+
 #include <QFormLayout>
 #include <QJsonArray>
 #include <QLabel>
@@ -15,26 +17,14 @@
 #include <algorithm>
 
 namespace {
-const QString Block = QStringLiteral("resolvers");
-const QString System = QStringLiteral("system");
+const QString Block = BlockKey::Resolvers;
+const QString System = ResolverConfig::system().name;
 
 QString nameOf(const QJsonValue &resolver)
 {
-    return resolver.toObject().value(QLatin1String("name")).toString();
+    return resolver.toObject().value(ResolverKey::Name).toString();
 }
 
-// The system resolver's timeout when the file sets none: the loader's own default, taken from
-// the loader (a config that says nothing else) rather than written down a second time.
-int systemTimeoutDefault()
-{
-    static const int timeout = [] {
-        const ConfigLoadResult loaded = parseConfig(R"({"targets": [{"name": "x", "host": "x"}]})",
-                                                    QStringLiteral("(defaults)"));
-        const ResolverConfig *system = loaded.config ? loaded.config->resolver(System) : nullptr;
-        return system ? system->timeoutMs : ResolverConfig().timeoutMs;
-    }();
-    return timeout;
-}
 } // namespace
 
 ResolversPage::ResolversPage(ConfigDocument *document, QWidget *parent)
@@ -67,35 +57,35 @@ QWidget *ResolversPage::buildForm()
     m_formLayout->addRow(m_systemNote);
 
     m_name = new QLineEdit(form);
-    addField(m_formLayout, tr("&Name:"), QStringLiteral("name"), m_name,
+    addField(m_formLayout, tr("&Name:"), ResolverKey::Name, m_name,
              tr("What targets call this resolver: letters, digits, '_', '.' and '-'."));
     connect(m_name, &QLineEdit::textChanged, this, [this](const QString &text) {
-        write(QStringLiteral("name"), text);
+        write(ResolverKey::Name, text);
         m_list->setName(currentResolver(), text.isEmpty() ? tr("(no name)") : text);
     });
     connect(m_name, &QLineEdit::editingFinished, this, &ResolversPage::followRename);
 
     m_servers = new QLineEdit(form);
     m_servers->setPlaceholderText(tr("e.g. 10.0.0.53:53, [2001:db8::53]:53"));
-    addField(m_formLayout, tr("&Servers:"), QStringLiteral("servers"), m_servers,
+    addField(m_formLayout, tr("&Servers:"), ResolverKey::Servers, m_servers,
              tr("The nameservers asked in turn: addresses with an optional port, separated by "
                 "commas or spaces."));
     connect(m_servers, &QLineEdit::textChanged, this, [this](const QString &text) {
-        write(QStringLiteral("servers"), listFromText(text)); // empty: the loader asks for one
+        write(ResolverKey::Servers, listFromText(text)); // empty: the loader asks for one
     });
 
     m_timeout = numberInput(tr(" ms"));
-    addField(m_formLayout, tr("&Timeout:"), QStringLiteral("timeout_ms"), m_timeout,
+    addField(m_formLayout, tr("&Timeout:"), ResolverKey::TimeoutMs, m_timeout,
              tr("How long one try waits for an answer, in milliseconds (the system resolver: "
                 "one whole lookup)."));
     connect(m_timeout, &QSpinBox::valueChanged, this,
-            [this](int value) { write(QStringLiteral("timeout_ms"), value); });
+            [this](int value) { write(ResolverKey::TimeoutMs, value); });
 
     m_attempts = numberInput();
-    addField(m_formLayout, tr("&Attempts:"), QStringLiteral("attempts"), m_attempts,
+    addField(m_formLayout, tr("&Attempts:"), ResolverKey::Attempts, m_attempts,
              tr("How many rounds over the servers before the lookup fails."));
     connect(m_attempts, &QSpinBox::valueChanged, this,
-            [this](int value) { write(QStringLiteral("attempts"), value); });
+            [this](int value) { write(ResolverKey::Attempts, value); });
     return form;
 }
 
@@ -103,7 +93,7 @@ QString ResolversPage::fieldFor(const ConfigFieldPath &path) const
 {
     // The system resolver's form has no servers or attempts: what the loader says about those
     // keys is said for the resolver as a whole.
-    if (isSystem(currentResolver()) && path.field != QLatin1String("timeout_ms"))
+    if (isSystem(currentResolver()) && path.field != ResolverKey::TimeoutMs)
         return QString();
     return path.field;
 }
@@ -159,16 +149,17 @@ void ResolversPage::showResolver(int row)
             : QJsonObject();
     const ResolverConfig defaults;
     m_populating = true;
-    m_name->setText(system ? System : resolver.value(QLatin1String("name")).toString());
+    m_name->setText(system ? System : resolver.value(ResolverKey::Name).toString());
     m_name->setReadOnly(system);
     m_name->setEnabled(!system); // read-only alone looks editable
-    m_servers->setText(listText(resolver.value(QLatin1String("servers"))));
-    m_timeout->setValue(resolver.value(QLatin1String("timeout_ms"))
-                                .toInt(system ? systemTimeoutDefault() : defaults.timeoutMs));
-    m_attempts->setValue(resolver.value(QLatin1String("attempts")).toInt(defaults.attempts));
+    m_servers->setText(listText(resolver.value(ResolverKey::Servers)));
+    m_timeout->setValue(
+            resolver.value(ResolverKey::TimeoutMs)
+                    .toInt(system ? ResolverConfig::system().timeoutMs : defaults.timeoutMs));
+    m_attempts->setValue(resolver.value(ResolverKey::Attempts).toInt(defaults.attempts));
     m_systemNote->setVisible(system);
-    m_formLayout->setRowVisible(field(QStringLiteral("servers")), !system);
-    m_formLayout->setRowVisible(field(QStringLiteral("attempts")), !system);
+    m_formLayout->setRowVisible(field(ResolverKey::Servers), !system);
+    m_formLayout->setRowVisible(field(ResolverKey::Attempts), !system);
     m_populating = false;
     m_nameBeforeEdit = m_name->text();
     showCurrentProblems();
@@ -182,7 +173,7 @@ void ResolversPage::write(const QString &field, const QJsonValue &value)
     if (m_elements.at(row) < 0) {
         // The system resolver gets an entry of its own the first time its timeout changes.
         QJsonArray resolvers = m_document->elements(Block);
-        resolvers.append(QJsonObject{{QStringLiteral("name"), System}});
+        resolvers.append(QJsonObject{{ResolverKey::Name, System}});
         m_document->setElements(Block, resolvers);
         findRows();
     }
@@ -200,19 +191,19 @@ void ResolversPage::followRename()
     if (std::any_of(resolvers.begin(), resolvers.end(),
                     [&before](const QJsonValue &resolver) { return nameOf(resolver) == before; }))
         return; // another resolver has that name: its targets stay with it
-    QJsonArray targets = m_document->elements(QStringLiteral("targets"));
+    QJsonArray targets = m_document->elements(BlockKey::Targets);
     bool changed = false;
     for (qsizetype i = 0; i < targets.size(); ++i) {
         QJsonObject target = targets.at(i).toObject();
-        if (target.value(QLatin1String("resolver")).toString() == before) {
-            target.insert(QStringLiteral("resolver"), renamed);
+        if (target.value(TargetKey::Resolver).toString() == before) {
+            target.insert(TargetKey::Resolver, renamed);
             targets.replace(i, target);
             changed = true;
         }
     }
     if (!changed)
         return;
-    m_document->setElements(QStringLiteral("targets"), targets);
+    m_document->setElements(BlockKey::Targets, targets);
     Q_EMIT edited();
 }
 
@@ -261,8 +252,8 @@ void ResolversPage::addResolver()
 {
     // A name the loader takes in any language; no servers yet: the loader asks for one.
     QJsonArray resolvers = m_document->elements(Block);
-    resolvers.append(QJsonObject{{QStringLiteral("name"), uniqueName(QStringLiteral("resolver"))},
-                                 {QStringLiteral("servers"), QJsonArray()}});
+    resolvers.append(QJsonObject{{ResolverKey::Name, uniqueName(QStringLiteral("resolver"))},
+                                 {ResolverKey::Servers, QJsonArray()}});
     m_document->setElements(Block, resolvers);
     showRows(int(m_elements.size())); // the new last row
     Q_EMIT edited();
@@ -276,7 +267,7 @@ void ResolversPage::duplicateResolver(int row)
         return; // not the system resolver: there is one
     QJsonArray resolvers = m_document->elements(Block);
     QJsonObject copy = resolvers.at(m_elements.at(row)).toObject();
-    copy.insert(QStringLiteral("name"), uniqueName(nameOf(copy) + QLatin1String("-copy")));
+    copy.insert(ResolverKey::Name, uniqueName(nameOf(copy) + QLatin1String("-copy")));
     resolvers.append(copy);
     m_document->setElements(Block, resolvers);
     showRows(int(m_elements.size()));

@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "config/appconfigjson.h"
+#include "config/configschema.h"
 #include "configfieldpath.h"
 #include "policypage.h"
 #include "probe/monitor.h"
@@ -32,12 +33,12 @@ SettingsDialog::SettingsDialog(Monitor *monitor, const QString &configPath, QWid
     , m_tabs(new QTabWidget(this))
     , m_targets(new TargetsPage(&m_document, this))
     , m_resolvers(new ResolversPage(&m_document, this))
-    , m_cache(new PolicyPage(QStringLiteral("cache"),
+    , m_cache(new PolicyPage(BlockKey::Cache,
                              tr("How long answers live and how the fallback tiers behave. Cache "
                                 "changes take effect when DNS Watch is started again (the cache "
                                 "itself is kept until then)."),
                              PolicyFields::cache(), &m_document, this))
-    , m_probes(new PolicyPage(QStringLiteral("probes"),
+    , m_probes(new PolicyPage(BlockKey::Probes,
                               tr("The timing of the probe schedule and of the service checks. "
                                  "Changes take effect when DNS Watch is started again."),
                               PolicyFields::probes(), &m_document, this))

@@ -6,6 +6,8 @@
 #include "problemlabel.h"
 #include "validatedfield.h"
 
+#include "config/configschema.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -18,7 +20,7 @@
 #include <algorithm>
 
 namespace {
-const QString Block = QStringLiteral("targets");
+const QString Block = BlockKey::Targets;
 
 constexpr CheckConfig::Type CheckTypes[] = {
         CheckConfig::Type::Dns,
@@ -27,6 +29,9 @@ constexpr CheckConfig::Type CheckTypes[] = {
         CheckConfig::Type::Mlflow,
 };
 constexpr RecordKind RecordKinds[] = {RecordKind::A, RecordKind::AAAA, RecordKind::Both};
+
+// The field of a key of the target's check, as the page names it: "check.url".
+QString checkField(QLatin1String key) { return QString(TargetKey::Check) + QLatin1Char('.') + key; }
 
 // Selects text in combo, adding it first when it is not a choice (a value the loader refuses
 // is shown as it is, with the loader's message under it).
@@ -66,55 +71,53 @@ QWidget *TargetsPage::buildForm()
     m_formLayout->addRow(m_targetProblems);
 
     m_name = new QLineEdit(form);
-    addField(m_formLayout, tr("&Name:"), QStringLiteral("name"), m_name,
+    addField(m_formLayout, tr("&Name:"), TargetKey::Name, m_name,
              tr("Shown in the dashboard, the metrics and the events; unique."));
     connect(m_name, &QLineEdit::textChanged, this, [this](const QString &text) {
-        write(QStringLiteral("name"), text);
+        write(TargetKey::Name, text);
         m_list->setName(currentTarget(), text.isEmpty() ? tr("(no name)") : text);
     });
 
     m_host = new QLineEdit(form);
     m_host->setPlaceholderText(tr("e.g. mlflow.internal"));
-    addField(m_formLayout, tr("&Host:"), QStringLiteral("host"), m_host,
-             tr("The host name to resolve."));
+    addField(m_formLayout, tr("&Host:"), TargetKey::Host, m_host, tr("The host name to resolve."));
     connect(m_host, &QLineEdit::textChanged, this,
-            [this](const QString &text) { write(QStringLiteral("host"), text); });
+            [this](const QString &text) { write(TargetKey::Host, text); });
 
     m_resolver = new QComboBox(form);
-    addField(m_formLayout, tr("&Resolver:"), QStringLiteral("resolver"), m_resolver,
+    addField(m_formLayout, tr("&Resolver:"), TargetKey::Resolver, m_resolver,
              tr("Which resolver looks the host up (the Resolvers tab defines them)."));
     connect(m_resolver, &QComboBox::currentIndexChanged, this,
-            [this] { write(QStringLiteral("resolver"), m_resolver->currentData().toString()); });
+            [this] { write(TargetKey::Resolver, m_resolver->currentData().toString()); });
 
     m_record = new QComboBox(form);
     for (RecordKind kind : RecordKinds)
         m_record->addItem(recordKindName(kind), recordKindName(kind));
-    addField(m_formLayout, tr("Re&cord:"), QStringLiteral("record"), m_record,
+    addField(m_formLayout, tr("Re&cord:"), TargetKey::Record, m_record,
              tr("The address records asked for: IPv4 (A), IPv6 (AAAA) or both."));
     connect(m_record, &QComboBox::currentIndexChanged, this,
-            [this] { write(QStringLiteral("record"), m_record->currentData().toString()); });
+            [this] { write(TargetKey::Record, m_record->currentData().toString()); });
 
     m_interval = numberInput(tr(" s"));
-    addField(m_formLayout, tr("&Interval:"), QStringLiteral("interval_s"), m_interval,
+    addField(m_formLayout, tr("&Interval:"), TargetKey::IntervalS, m_interval,
              tr("How often the target is probed, in seconds."));
     connect(m_interval, &QSpinBox::valueChanged, this,
-            [this](int value) { write(QStringLiteral("interval_s"), value); });
+            [this](int value) { write(TargetKey::IntervalS, value); });
 
     m_critical = new QCheckBox(tr("Readiness needs this target"), form);
-    addField(m_formLayout, tr("Cri&tical:"), QStringLiteral("critical"), m_critical,
+    addField(m_formLayout, tr("Cri&tical:"), TargetKey::Critical, m_critical,
              tr("A critical target without addresses makes DNS Watch not ready."));
     connect(m_critical, &QCheckBox::toggled, this,
-            [this](bool checked) { write(QStringLiteral("critical"), checked); });
+            [this](bool checked) { write(TargetKey::Critical, checked); });
 
     m_fallbackIps = new QLineEdit(form);
     m_fallbackIps->setPlaceholderText(tr("e.g. 10.0.0.5, fd00::5"));
-    addField(m_formLayout, tr("&Fallback addresses:"), QStringLiteral("fallback_ips"),
-             m_fallbackIps,
+    addField(m_formLayout, tr("&Fallback addresses:"), TargetKey::FallbackIps, m_fallbackIps,
              tr("Pinned addresses served when DNS and the stale cache cannot answer; separated "
                 "by commas or spaces."));
     connect(m_fallbackIps, &QLineEdit::textChanged, this, [this](const QString &text) {
         const QJsonArray addresses = listFromText(text);
-        write(QStringLiteral("fallback_ips"), addresses.isEmpty() ? QJsonValue() : addresses);
+        write(TargetKey::FallbackIps, addresses.isEmpty() ? QJsonValue() : addresses);
     });
 
     m_checkType = new QComboBox(form);
@@ -126,7 +129,7 @@ QWidget *TargetsPage::buildForm()
     };
     for (CheckConfig::Type type : CheckTypes)
         m_checkType->addItem(checkTitles.at(int(type)), checkTypeName(type));
-    addField(m_formLayout, tr("Chec&k:"), QStringLiteral("check.type"), m_checkType,
+    addField(m_formLayout, tr("Chec&k:"), checkField(CheckKey::Type), m_checkType,
              tr("What is checked once the host resolved."));
     connect(m_checkType, &QComboBox::currentIndexChanged, this, [this] {
         showCheckRows();
@@ -135,19 +138,19 @@ QWidget *TargetsPage::buildForm()
 
     m_expect = new QLineEdit(form);
     m_expect->setPlaceholderText(tr("any address; or e.g. 10.0.0.0/8"));
-    addField(m_formLayout, tr("E&xpected addresses:"), QStringLiteral("check.expect"), m_expect,
+    addField(m_formLayout, tr("E&xpected addresses:"), checkField(CheckKey::Expect), m_expect,
              tr("Addresses or subnets the answer must fall in; separated by commas or spaces."));
     connect(m_expect, &QLineEdit::textChanged, this, &TargetsPage::writeCheck);
 
     m_port = numberInput();
     m_port->setRange(0, 99'999);
-    addField(m_formLayout, tr("&Port:"), QStringLiteral("check.port"), m_port,
+    addField(m_formLayout, tr("&Port:"), checkField(CheckKey::Port), m_port,
              tr("The TCP port to connect to."));
     connect(m_port, &QSpinBox::valueChanged, this, &TargetsPage::writeCheck);
 
     m_url = new QLineEdit(form);
     m_url->setPlaceholderText(tr("e.g. https://api.internal/health"));
-    addField(m_formLayout, tr("&URL:"), QStringLiteral("check.url"), m_url,
+    addField(m_formLayout, tr("&URL:"), checkField(CheckKey::Url), m_url,
              tr("The http:// or https:// URL to ask; no user name or password in it."));
     connect(m_url, &QLineEdit::textChanged, this, &TargetsPage::writeCheck);
 
@@ -167,7 +170,7 @@ QWidget *TargetsPage::buildForm()
     statusRow->addWidget(new QLabel(tr("to"), status));
     statusRow->addWidget(m_statusMax);
     statusRow->addStretch(1);
-    addField(m_formLayout, tr("Expected &status:"), QStringLiteral("check.expect_status"), status,
+    addField(m_formLayout, tr("Expected &status:"), checkField(CheckKey::ExpectStatus), status,
              tr("The HTTP statuses that count as up, e.g. 200 to 399."));
     return form;
 }
@@ -175,8 +178,8 @@ QWidget *TargetsPage::buildForm()
 QString TargetsPage::fieldFor(const ConfigFieldPath &path) const
 {
     // "$.targets[1].check" itself (a key that does not apply, a missing one) is about the type.
-    if (path.field == QLatin1String("check"))
-        return QStringLiteral("check.type");
+    if (path.field == TargetKey::Check)
+        return checkField(CheckKey::Type);
     return path.field;
 }
 
@@ -184,7 +187,7 @@ QStringList TargetsPage::names() const
 {
     QStringList names;
     for (const QJsonValue &target : m_document->elements(Block)) {
-        const QString name = target.toObject().value(QLatin1String("name")).toString();
+        const QString name = target.toObject().value(TargetKey::Name).toString();
         names.append(name.isEmpty() ? tr("(no name)") : name);
     }
     return names;
@@ -220,33 +223,31 @@ void TargetsPage::showTarget(int row)
     m_list->setCurrentRowEditable(shown, shown);
     const QJsonObject target = shown ? targets.at(row).toObject() : QJsonObject();
     const TargetConfig defaults;
-    const QJsonObject check = target.value(QLatin1String("check")).toObject();
+    const QJsonObject check = target.value(TargetKey::Check).toObject();
     const CheckConfig checkDefaults;
 
     m_populating = true;
-    m_name->setText(target.value(QLatin1String("name")).toString());
-    m_host->setText(target.value(QLatin1String("host")).toString());
+    m_name->setText(target.value(TargetKey::Name).toString());
+    m_host->setText(target.value(TargetKey::Host).toString());
     m_resolver->clear();
-    QStringList resolvers = {QStringLiteral("system")};
-    for (const QJsonValue &resolver : m_document->elements(QStringLiteral("resolvers"))) {
-        const QString name = resolver.toObject().value(QLatin1String("name")).toString();
+    QStringList resolvers = {ResolverConfig::system().name};
+    for (const QJsonValue &resolver : m_document->elements(BlockKey::Resolvers)) {
+        const QString name = resolver.toObject().value(ResolverKey::Name).toString();
         if (!name.trimmed().isEmpty() && !resolvers.contains(name))
             resolvers.append(name);
     }
     for (const QString &name : std::as_const(resolvers))
         m_resolver->addItem(name, name);
-    showChoice(m_resolver, target.value(QLatin1String("resolver")).toString(defaults.resolver));
-    showChoice(m_record,
-               target.value(QLatin1String("record")).toString(recordKindName(defaults.record)));
-    m_interval->setValue(target.value(QLatin1String("interval_s")).toInt(defaults.intervalS));
-    m_critical->setChecked(target.value(QLatin1String("critical")).toBool(defaults.critical));
-    m_fallbackIps->setText(listText(target.value(QLatin1String("fallback_ips"))));
-    showChoice(m_checkType,
-               check.value(QLatin1String("type")).toString(checkTypeName(checkDefaults.type)));
-    m_expect->setText(listText(check.value(QLatin1String("expect"))));
-    m_port->setValue(check.value(QLatin1String("port")).toInt(checkDefaults.port));
-    m_url->setText(check.value(QLatin1String("url")).toString());
-    const QJsonValue status = check.value(QLatin1String("expect_status"));
+    showChoice(m_resolver, target.value(TargetKey::Resolver).toString(defaults.resolver));
+    showChoice(m_record, target.value(TargetKey::Record).toString(recordKindName(defaults.record)));
+    m_interval->setValue(target.value(TargetKey::IntervalS).toInt(defaults.intervalS));
+    m_critical->setChecked(target.value(TargetKey::Critical).toBool(defaults.critical));
+    m_fallbackIps->setText(listText(target.value(TargetKey::FallbackIps)));
+    showChoice(m_checkType, check.value(CheckKey::Type).toString(checkTypeName(checkDefaults.type)));
+    m_expect->setText(listText(check.value(CheckKey::Expect)));
+    m_port->setValue(check.value(CheckKey::Port).toInt(checkDefaults.port));
+    m_url->setText(check.value(CheckKey::Url).toString());
+    const QJsonValue status = check.value(CheckKey::ExpectStatus);
     if (status.isArray()) {
         m_statusMin->setValue(status.toArray().at(0).toInt(checkDefaults.expectStatusMin));
         m_statusMax->setValue(status.toArray().at(1).toInt(checkDefaults.expectStatusMax));
@@ -265,12 +266,12 @@ void TargetsPage::showCheckRows()
     const auto showRow = [this](const QString &field, bool visible) {
         m_formLayout->setRowVisible(SettingsPage::field(field), visible);
     };
-    showRow(QStringLiteral("check.expect"), type == checkTypeName(CheckConfig::Type::Dns));
-    showRow(QStringLiteral("check.port"), type == checkTypeName(CheckConfig::Type::Tcp));
-    showRow(QStringLiteral("check.url"),
+    showRow(checkField(CheckKey::Expect), type == checkTypeName(CheckConfig::Type::Dns));
+    showRow(checkField(CheckKey::Port), type == checkTypeName(CheckConfig::Type::Tcp));
+    showRow(checkField(CheckKey::Url),
             type == checkTypeName(CheckConfig::Type::Http)
                     || type == checkTypeName(CheckConfig::Type::Mlflow));
-    showRow(QStringLiteral("check.expect_status"), type == checkTypeName(CheckConfig::Type::Http));
+    showRow(checkField(CheckKey::ExpectStatus), type == checkTypeName(CheckConfig::Type::Http));
 }
 
 void TargetsPage::write(const QString &field, const QJsonValue &value)
@@ -287,24 +288,24 @@ void TargetsPage::writeCheck()
     // Rebuilt from the inputs the type shows, so that switching types leaves no key of the old
     // type behind (and brings the new type's keys along).
     const QString type = m_checkType->currentData().toString();
-    QJsonObject check{{QStringLiteral("type"), type}};
+    QJsonObject check{{CheckKey::Type, type}};
     if (type == checkTypeName(CheckConfig::Type::Dns)) {
         const QJsonArray expect = listFromText(m_expect->text());
         if (!expect.isEmpty())
-            check.insert(QStringLiteral("expect"), expect);
+            check.insert(CheckKey::Expect, expect);
     } else if (type == checkTypeName(CheckConfig::Type::Tcp)) {
-        check.insert(QStringLiteral("port"), m_port->value());
+        check.insert(CheckKey::Port, m_port->value());
     } else {
-        check.insert(QStringLiteral("url"), m_url->text());
+        check.insert(CheckKey::Url, m_url->text());
         if (type == checkTypeName(CheckConfig::Type::Http)) {
             check.insert(
-                    QStringLiteral("expect_status"),
+                    CheckKey::ExpectStatus,
                     m_statusMin->value() == m_statusMax->value()
                             ? QJsonValue(m_statusMin->value())
                             : QJsonValue(QJsonArray{m_statusMin->value(), m_statusMax->value()}));
         }
     }
-    write(QStringLiteral("check"), check);
+    write(TargetKey::Check, check);
 }
 
 void TargetsPage::showProblems(const QList<ConfigError> &errors)
@@ -339,7 +340,7 @@ QString TargetsPage::uniqueName(const QString &wanted) const
 {
     QStringList taken;
     for (const QJsonValue &target : m_document->elements(Block))
-        taken.append(target.toObject().value(QLatin1String("name")).toString());
+        taken.append(target.toObject().value(TargetKey::Name).toString());
     QString name = wanted;
     for (int n = 2; taken.contains(name); ++n)
         name = QStringLiteral("%1 %2").arg(wanted).arg(n);
@@ -350,8 +351,8 @@ void TargetsPage::addTarget()
 {
     // No host: the loader's "it is empty" under the field asks for one.
     QJsonArray targets = m_document->elements(Block);
-    targets.append(QJsonObject{{QStringLiteral("name"), uniqueName(tr("new target"))},
-                               {QStringLiteral("host"), QString()}});
+    targets.append(QJsonObject{{TargetKey::Name, uniqueName(tr("new target"))},
+                               {TargetKey::Host, QString()}});
     m_document->setElements(Block, targets);
     showRows(int(targets.size()) - 1);
     Q_EMIT edited();
@@ -365,8 +366,8 @@ void TargetsPage::duplicateTarget(int row)
     if (row < 0 || row >= targets.size())
         return;
     QJsonObject copy = targets.at(row).toObject();
-    copy.insert(QStringLiteral("name"),
-                uniqueName(tr("%1 (copy)").arg(copy.value(QLatin1String("name")).toString())));
+    copy.insert(TargetKey::Name,
+                uniqueName(tr("%1 (copy)").arg(copy.value(TargetKey::Name).toString())));
     targets.insert(row + 1, copy);
     m_document->setElements(Block, targets);
     showRows(row + 1);
