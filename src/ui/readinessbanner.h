@@ -16,6 +16,7 @@ class ReadinessBanner : public QLabel
     Q_OBJECT
 public:
     enum class Level { NotReady, KeptByFallback, Ready };
+    Q_ENUM(Level)
 
     ReadinessBanner(HealthStatistics *statistics, QStatusBar *statusBar, QWidget *parent = nullptr);
 
