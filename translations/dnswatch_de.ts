@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CachePane</name>
+    <message>
+        <source>Cache entries</source>
+        <translation>Cache-Einträge</translation>
+    </message>
+    <message>
+        <source>Filter cache entries by host, state or address...</source>
+        <translation>Cache-Einträge nach Host, Zustand oder Adresse filtern...</translation>
+    </message>
+    <message>
+        <source>Clear &amp;entry</source>
+        <translation>&amp;Eintrag löschen</translation>
+    </message>
+    <message>
+        <source>Forget the selected hosts&apos; cached answers (all resolvers)</source>
+        <translation>Die zwischengespeicherten Antworten der ausgewählten Hosts verwerfen (alle Resolver)</translation>
+    </message>
+    <message>
+        <source>Clear &amp;stale</source>
+        <translation>&amp;Veraltete löschen</translation>
+    </message>
+    <message>
+        <source>Forget every expired answer; fresh ones stay</source>
+        <translation>Alle abgelaufenen Antworten verwerfen; frische bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>Clear &amp;all...</source>
+        <translation>&amp;Alles löschen...</translation>
+    </message>
+    <message>
+        <source>Forget the whole cache, stale answers included</source>
+        <translation>Den ganzen Cache verwerfen, veraltete Antworten eingeschlossen</translation>
+    </message>
+    <message>
+        <source>Clear the whole cache?</source>
+        <translation>Den ganzen Cache löschen?</translation>
+    </message>
+    <message>
+        <source>Every cached answer goes, stale ones too: while DNS is down, targets then have only their pinned and environment addresses.</source>
+        <translation>Alle zwischengespeicherten Antworten werden verworfen, auch die veralteten: Solange DNS ausgefallen ist, haben die Ziele dann nur noch ihre festgelegten Adressen und die aus der Umgebung.</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>Alles löschen</translation>
+    </message>
+</context>
+<context>
     <name>CacheTableModel</name>
     <message>
         <source>Resolver</source>
@@ -129,6 +176,73 @@
     </message>
 </context>
 <context>
+    <name>EventsPane</name>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Filter events by target, host or kind...</source>
+        <translation>Ereignisse nach Ziel, Host oder Art filtern...</translation>
+    </message>
+    <message>
+        <source>&amp;Copy events</source>
+        <translation>Ereignisse &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Events of kind</source>
+        <translation>Ereignisse nach Art</translation>
+    </message>
+    <message>
+        <source>Events of target</source>
+        <translation>Ereignisse nach Ziel</translation>
+    </message>
+    <message>
+        <source>Fallback entered</source>
+        <translation>In Fallback gewechselt</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Resolution failed</source>
+        <translation>Auflösung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Addresses changed</source>
+        <translation>Adressen geändert</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Festgelegt</translation>
+    </message>
+    <message>
+        <source>Unpinned</source>
+        <translation>Festlegung aufgehoben</translation>
+    </message>
+    <message>
+        <source>Forced re-resolve</source>
+        <translation>Erzwungene Neuauflösung</translation>
+    </message>
+    <message>
+        <source>Cache cleared</source>
+        <translation>Cache geleert</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>State changed</source>
+        <translation>Zustand geändert</translation>
+    </message>
+    <message>
+        <source>All targets</source>
+        <translation>Alle Ziele</translation>
+    </message>
+</context>
+<context>
     <name>FallbackMarkers</name>
     <message numerus="yes">
         <source>%1
@@ -142,6 +256,13 @@
 … insgesamt %n Ereignisse, das letzte:
 %2</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FilteredTable</name>
+    <message>
+        <source>Filter: %1</source>
+        <translation>Filter: %1</translation>
     </message>
 </context>
 <context>
@@ -161,10 +282,6 @@
     <message>
         <source>&amp;Cache</source>
         <translation>&amp;Cache</translation>
-    </message>
-    <message>
-        <source>Overall readiness</source>
-        <translation>Gesamtbereitschaft</translation>
     </message>
     <message>
         <source>&amp;Re-resolve</source>
@@ -231,10 +348,6 @@
         <translation>Keine Desktop-Benachrichtigungen für die ausgewählten Ziele</translation>
     </message>
     <message>
-        <source>&amp;Copy events</source>
-        <translation>Ereignisse &amp;kopieren</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -251,68 +364,12 @@
         <translation>Aktionen</translation>
     </message>
     <message>
-        <source>Filter: %1</source>
-        <translation>Filter: %1</translation>
-    </message>
-    <message>
         <source>Targets</source>
         <translation>Ziele</translation>
     </message>
     <message>
         <source>Search targets, hosts, addresses...</source>
         <translation>Ziele, Hosts, Adressen durchsuchen...</translation>
-    </message>
-    <message>
-        <source>Events</source>
-        <translation>Ereignisse</translation>
-    </message>
-    <message>
-        <source>Filter events by target, host or kind...</source>
-        <translation>Ereignisse nach Ziel, Host oder Art filtern...</translation>
-    </message>
-    <message>
-        <source>Cache entries</source>
-        <translation>Cache-Einträge</translation>
-    </message>
-    <message>
-        <source>Filter cache entries by host, state or address...</source>
-        <translation>Cache-Einträge nach Host, Zustand oder Adresse filtern...</translation>
-    </message>
-    <message>
-        <source>Clear &amp;entry</source>
-        <translation>&amp;Eintrag löschen</translation>
-    </message>
-    <message>
-        <source>Forget the selected hosts&apos; cached answers (all resolvers)</source>
-        <translation>Die zwischengespeicherten Antworten der ausgewählten Hosts verwerfen (alle Resolver)</translation>
-    </message>
-    <message>
-        <source>Clear &amp;stale</source>
-        <translation>&amp;Veraltete löschen</translation>
-    </message>
-    <message>
-        <source>Forget every expired answer; fresh ones stay</source>
-        <translation>Alle abgelaufenen Antworten verwerfen; frische bleiben erhalten</translation>
-    </message>
-    <message>
-        <source>Clear &amp;all...</source>
-        <translation>&amp;Alles löschen...</translation>
-    </message>
-    <message>
-        <source>Forget the whole cache, stale answers included</source>
-        <translation>Den ganzen Cache verwerfen, veraltete Antworten eingeschlossen</translation>
-    </message>
-    <message>
-        <source>Clear the whole cache?</source>
-        <translation>Den ganzen Cache löschen?</translation>
-    </message>
-    <message>
-        <source>Every cached answer goes, stale ones too: while DNS is down, targets then have only their pinned and environment addresses.</source>
-        <translation>Alle zwischengespeicherten Antworten werden verworfen, auch die veralteten: Solange DNS ausgefallen ist, haben die Ziele dann nur noch ihre festgelegten Adressen und die aus der Umgebung.</translation>
-    </message>
-    <message>
-        <source>Clear all</source>
-        <translation>Alles löschen</translation>
     </message>
     <message numerus="yes">
         <source>Re-resolving %n target(s)...</source>
@@ -330,91 +387,12 @@
         <translation>Festlegung im Dashboard aufgehoben</translation>
     </message>
     <message>
-        <source>&amp;Show DNS Watch</source>
-        <translation>DNS Watch &amp;anzeigen</translation>
-    </message>
-    <message>
-        <source>NOT READY: %1</source>
-        <translation>NICHT BEREIT: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Ready: %n target(s) kept reachable by fallback</source>
-        <translation>
-            <numerusform>Bereit: %n Ziel per Fallback erreichbar gehalten</numerusform>
-            <numerusform>Bereit: %n Ziele per Fallback erreichbar gehalten</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Ready: every critical target reachable</source>
-        <translation>Bereit: alle kritischen Ziele erreichbar</translation>
-    </message>
-    <message>
-        <source>ready</source>
-        <translation>bereit</translation>
-    </message>
-    <message>
-        <source>not ready</source>
-        <translation>nicht bereit</translation>
-    </message>
-    <message>
         <source>&amp;Settings...</source>
         <translation>&amp;Einstellungen...</translation>
     </message>
     <message>
         <source>Edit the targets, resolvers, cache policy and probe timing</source>
         <translation>Ziele, Resolver, Cache-Richtlinie und Zeitverhalten der Prüfungen bearbeiten</translation>
-    </message>
-    <message>
-        <source>Events of target</source>
-        <translation>Ereignisse nach Ziel</translation>
-    </message>
-    <message>
-        <source>Events of kind</source>
-        <translation>Ereignisse nach Art</translation>
-    </message>
-    <message>
-        <source>Fallback entered</source>
-        <translation>In Fallback gewechselt</translation>
-    </message>
-    <message>
-        <source>Recovered</source>
-        <translation>Wiederhergestellt</translation>
-    </message>
-    <message>
-        <source>Resolution failed</source>
-        <translation>Auflösung fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Addresses changed</source>
-        <translation>Adressen geändert</translation>
-    </message>
-    <message>
-        <source>Pinned</source>
-        <translation>Festgelegt</translation>
-    </message>
-    <message>
-        <source>Unpinned</source>
-        <translation>Festlegung aufgehoben</translation>
-    </message>
-    <message>
-        <source>Forced re-resolve</source>
-        <translation>Erzwungene Neuauflösung</translation>
-    </message>
-    <message>
-        <source>Cache cleared</source>
-        <translation>Cache geleert</translation>
-    </message>
-    <message>
-        <source>All kinds</source>
-        <translation>Alle Arten</translation>
-    </message>
-    <message>
-        <source>State changed</source>
-        <translation>Zustand geändert</translation>
-    </message>
-    <message>
-        <source>All targets</source>
-        <translation>Alle Ziele</translation>
     </message>
     <message>
         <source>Settings saved to %1 and applied</source>
@@ -668,6 +646,36 @@
     <message>
         <source>Error</source>
         <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessBanner</name>
+    <message>
+        <source>Overall readiness</source>
+        <translation>Gesamtbereitschaft</translation>
+    </message>
+    <message>
+        <source>NOT READY: %1</source>
+        <translation>NICHT BEREIT: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready: %n target(s) kept reachable by fallback</source>
+        <translation>
+            <numerusform>Bereit: %n Ziel per Fallback erreichbar gehalten</numerusform>
+            <numerusform>Bereit: %n Ziele per Fallback erreichbar gehalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready: every critical target reachable</source>
+        <translation>Bereit: alle kritischen Ziele erreichbar</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>not ready</source>
+        <translation>nicht bereit</translation>
     </message>
 </context>
 <context>
@@ -1387,6 +1395,17 @@
     <message>
         <source>%1 (copy)</source>
         <translation>%1 (Kopie)</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifications</name>
+    <message>
+        <source>&amp;Show DNS Watch</source>
+        <translation>DNS Watch &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
     </message>
 </context>
 </TS>

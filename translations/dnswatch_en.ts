@@ -26,6 +26,9 @@
             <numerusform>Re-resolving %n targets...</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>ReadinessBanner</name>
     <message numerus="yes">
         <source>Ready: %n target(s) kept reachable by fallback</source>
         <translation>

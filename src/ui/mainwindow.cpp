@@ -1,28 +1,23 @@
 #include "mainwindow.h"
 
 #include "appicon.h"
+#include "cachepane.h"
+#include "eventspane.h"
+#include "filteredtable.h"
 #include "pindialog.h"
 #include "reportdialog.h"
 #include "settings/settingsdialog.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QClipboard>
-#include <QComboBox>
 #include <QDir>
 #include <QHeaderView>
-#include <QLabel>
-#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
-#include <QMessageBox>
-#include <QPushButton>
 #include <QSettings>
-#include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
@@ -35,12 +30,7 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     , m_events(new EventLogModel(EventLogModel::DefaultLimit, this))
     , m_cache(new CacheTableModel(monitor->resolver(), this))
     , m_recent(new ProbeHistoryBuffer(this))
-    , m_cacheFilter(new QSortFilterProxyModel(this))
     , m_targetFilter(new QSortFilterProxyModel(this))
-    , m_eventFilter(new EventFilterModel(this))
-    , m_banner(new QLabel(this))
-    , m_readyLabel(new QLabel(this))
-    , m_notifier(new StateNotifier(monitor->clock(), 60'000, this))
 {
     setWindowTitle(tr("DNS Watch"));
     setWindowIcon(applicationIcon());
@@ -54,25 +44,18 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
                                 this);
     auto *lower = new QTabWidget(this);
     lower->addTab(m_charts, tr("C&harts"));
-    lower->addTab(buildEventsPane(), tr("&Events"));
-    lower->addTab(buildCachePane(), tr("&Cache"));
+    m_eventsPane = new EventsPane(m_events, this);
+    lower->addTab(m_eventsPane, tr("&Events"));
+    lower->addTab(new CachePane(m_cache, monitor->resolver(), this), tr("&Cache"));
     splitter->addWidget(lower);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2); // the charts need height to be read
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
-    m_banner->setAlignment(Qt::AlignCenter);
-    m_banner->setMargin(10);
-    m_banner->setAutoFillBackground(true);
-    m_banner->setAccessibleName(tr("Overall readiness"));
-    QFont bannerFont = m_banner->font();
-    bannerFont.setPointSizeF(bannerFont.pointSizeF() * 1.6);
-    bannerFont.setBold(true);
-    m_banner->setFont(bannerFont);
+    m_banner = new ReadinessBanner(monitor->statistics(), statusBar(), this);
     layout->addWidget(m_banner);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
-    statusBar()->addPermanentWidget(m_readyLabel);
 
     connect(monitor->resolver(), &Resolver::eventOccurred, this, [this](const ResolverEvent &event) {
         m_events->add(StoredEvent::fromResolverEvent(event));
@@ -82,19 +65,19 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
                 m_events->add(StoredEvent::fromStateChange(m_monitor->clock()->wallTime(), target,
                                                            from, to, detail));
             });
-    for (const TargetConfig &target : monitor->config().targets)
-        m_notifier->setCritical(target.name, target.critical);
-    connect(monitor, &Monitor::stateChanged, m_notifier, &StateNotifier::stateChanged);
-    connect(m_notifier, &StateNotifier::notify, this, &MainWindow::showNotification);
-    buildTray();
-    // Once a second, not at every result: with hundreds of targets the readiness pass is not
-    // free, and a stalled engine (no results at all) must still turn the banner red.
-    m_readinessTick.setInterval(1000);
-    connect(&m_readinessTick, &QTimer::timeout, this, &MainWindow::updateReadiness);
-    m_readinessTick.start();
-    connect(monitor, &Monitor::stateChanged, this, &MainWindow::updateReadiness);
-    updateReadiness();
-    updateActions();
+    // The targets can change (settings): the events pane offers the ones there are.
+    const auto offerEventTargets = [this] { m_eventsPane->setTargets(m_monitor->config().targets); };
+    connect(m_targets, &QAbstractItemModel::modelReset, this, offerEventTargets);
+    connect(m_targets, &QAbstractItemModel::rowsInserted, this, offerEventTargets);
+    connect(m_targets, &QAbstractItemModel::rowsRemoved, this, offerEventTargets);
+    offerEventTargets();
+    m_notifications = new TrayNotifications(monitor, this);
+    connect(m_banner, &ReadinessBanner::readinessUpdated, m_notifications,
+            &TrayNotifications::showReadiness);
+    // On the banner's tick too: a pin can expire without a word.
+    connect(m_banner, &ReadinessBanner::readinessUpdated, this, &MainWindow::updateActions);
+    connect(m_banner, &ReadinessBanner::readinessChanged, this, &MainWindow::readinessChanged);
+    m_banner->updateReadiness(); // now that the tray and the actions listen
     resize(1200, 720);
     if (!monitor->config().targets.isEmpty())
         m_charts->showTarget(monitor->config().targets.constFirst().name);
@@ -161,12 +144,8 @@ void MainWindow::buildActions()
     m_mute->setStatusTip(tr("No desktop notifications for the selected targets"));
     connect(m_mute, &QAction::triggered, this, [this](bool muted) {
         for (const QString &name : selectedTargets())
-            m_notifier->setMuted(name, muted);
+            m_notifications->notifier()->setMuted(name, muted);
     });
-    m_copyEvents = new QAction(tr("&Copy events"), this);
-    m_copyEvents->setShortcut(QKeySequence::Copy);
-    m_copyEvents->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_copyEvents, &QAction::triggered, this, &MainWindow::copySelectedEvents);
 }
 
 void MainWindow::buildMenus()
@@ -203,34 +182,11 @@ void MainWindow::buildMenus()
     toolbar->addActions({m_pause, m_resume});
 }
 
-QLineEdit *MainWindow::filteredTable(QWidget *pane, QAbstractItemModel *model,
-                                     QSortFilterProxyModel *filter, const QString &name,
-                                     const QString &placeholder, QTableView **view)
-{
-    auto *search = new QLineEdit(pane);
-    search->setPlaceholderText(placeholder);
-    search->setClearButtonEnabled(true);
-    search->setAccessibleName(tr("Filter: %1").arg(name));
-    filter->setSourceModel(model);
-    filter->setFilterKeyColumn(-1); // any column
-    filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    connect(search, &QLineEdit::textChanged, filter, &QSortFilterProxyModel::setFilterFixedString);
-    *view = new QTableView(pane);
-    (*view)->setModel(filter);
-    (*view)->setAccessibleName(name);
-    (*view)->setSelectionBehavior(QAbstractItemView::SelectRows);
-    (*view)->verticalHeader()->hide();
-    (*view)->horizontalHeader()->setStretchLastSection(true);
-    return search;
-}
-
 QWidget *MainWindow::buildTargetsPane()
 {
-    auto *pane = new QWidget(this);
-    auto *layout = new QVBoxLayout(pane);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_search = filteredTable(pane, m_targets, m_targetFilter, tr("Targets"),
-                             tr("Search targets, hosts, addresses..."), &m_targetView);
+    auto *pane = new FilteredTable(tr("Targets"), tr("Search targets, hosts, addresses..."), this);
+    pane->setModel(m_targets, m_targetFilter);
+    m_targetView = pane->view();
     m_targetFilter->setSortRole(TargetTableModel::SortRole);
     m_targetView->setSortingEnabled(true);
     m_targetView->sortByColumn(TargetTableModel::Name, Qt::AscendingOrder);
@@ -268,143 +224,7 @@ QWidget *MainWindow::buildTargetsPane()
             m_charts->showTarget(selected.constFirst());
     });
     connect(m_targetView, &QTableView::doubleClicked, this, [this] { askForPin(); });
-    layout->addWidget(m_search);
-    layout->addWidget(m_targetView, 1);
     return pane;
-}
-
-QWidget *MainWindow::buildEventsPane()
-{
-    auto *pane = new QWidget(this);
-    auto *layout = new QVBoxLayout(pane);
-    layout->setContentsMargins(0, 0, 0, 0);
-    QLineEdit *filter = filteredTable(pane, m_events, m_eventFilter, tr("Events"),
-                                      tr("Filter events by target, host or kind..."), &m_eventView);
-    m_eventView->setWordWrap(false);
-    m_eventView->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_eventView->addAction(m_copyEvents);
-    m_eventView->setColumnWidth(EventLogModel::Time, 150);
-    m_eventView->setColumnWidth(EventLogModel::Kind, 140);
-    m_eventView->setColumnWidth(EventLogModel::Subject, 200);
-    auto *filters = new QHBoxLayout;
-    filters->addWidget(filter, 1);
-    filters->addWidget(buildEventKindBox(pane));
-    m_eventTargetBox = new QComboBox(pane);
-    m_eventTargetBox->setAccessibleName(tr("Events of target"));
-    m_eventTargetBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    connect(m_eventTargetBox, &QComboBox::currentIndexChanged, this, [this] {
-        const TargetConfig *target = targetConfig(m_eventTargetBox->currentData().toString());
-        m_eventFilter->setTarget(target ? target->name : QString(),
-                                 target ? target->host : QString());
-    });
-    // The targets can change (settings): the choice follows, and stays when it still exists.
-    connect(m_targets, &QAbstractItemModel::modelReset, this, &MainWindow::refreshEventTargets);
-    connect(m_targets, &QAbstractItemModel::rowsInserted, this, &MainWindow::refreshEventTargets);
-    connect(m_targets, &QAbstractItemModel::rowsRemoved, this, &MainWindow::refreshEventTargets);
-    refreshEventTargets();
-    filters->addWidget(m_eventTargetBox);
-    layout->addLayout(filters);
-    layout->addWidget(m_eventView, 1);
-    return pane;
-}
-
-QComboBox *MainWindow::buildEventKindBox(QWidget *pane)
-{
-    auto *kinds = new QComboBox(pane);
-    kinds->setAccessibleName(tr("Events of kind"));
-    const std::pair<ResolverEvent::Kind, const char *> resolverKinds[] = {
-            {ResolverEvent::Kind::FallbackEntered, QT_TR_NOOP("Fallback entered")},
-            {ResolverEvent::Kind::Recovered, QT_TR_NOOP("Recovered")},
-            {ResolverEvent::Kind::ResolutionFailed, QT_TR_NOOP("Resolution failed")},
-            {ResolverEvent::Kind::AddressesChanged, QT_TR_NOOP("Addresses changed")},
-            {ResolverEvent::Kind::Pinned, QT_TR_NOOP("Pinned")},
-            {ResolverEvent::Kind::Unpinned, QT_TR_NOOP("Unpinned")},
-            {ResolverEvent::Kind::ForcedReResolve, QT_TR_NOOP("Forced re-resolve")},
-            {ResolverEvent::Kind::CacheCleared, QT_TR_NOOP("Cache cleared")},
-    };
-    static_assert(std::size(resolverKinds) == ResolverEvent::KindCount);
-    kinds->addItem(tr("All kinds"), QString());
-    for (const auto &[kind, label] : resolverKinds)
-        kinds->addItem(tr(label), eventKindName(kind));
-    kinds->addItem(tr("State changed"), StoredEvent::stateChangedKind());
-    connect(kinds, &QComboBox::currentIndexChanged, this,
-            [this, kinds] { m_eventFilter->setKind(kinds->currentData().toString()); });
-    return kinds;
-}
-
-void MainWindow::refreshEventTargets()
-{
-    const QString chosen = m_eventTargetBox->currentData().toString();
-    const QSignalBlocker quiet(m_eventTargetBox);
-    m_eventTargetBox->clear();
-    m_eventTargetBox->addItem(tr("All targets"), QString());
-    for (const TargetConfig &target : m_monitor->config().targets)
-        m_eventTargetBox->addItem(target.name, target.name);
-    const int index = m_eventTargetBox->findData(chosen);
-    m_eventTargetBox->setCurrentIndex(std::max(0, index));
-    if (index < 0 && !chosen.isEmpty())
-        m_eventFilter->setTarget(QString(), QString()); // the target is gone
-}
-
-QWidget *MainWindow::buildCachePane()
-{
-    auto *pane = new QWidget(this);
-    auto *layout = new QVBoxLayout(pane);
-    layout->setContentsMargins(0, 0, 0, 0);
-    QLineEdit *filter = filteredTable(pane, m_cache, m_cacheFilter, tr("Cache entries"),
-                                      tr("Filter cache entries by host, state or address..."),
-                                      &m_cacheView);
-    m_cacheView->setSortingEnabled(true);
-    m_cacheView->horizontalHeader()->setDefaultSectionSize(110);
-    auto *clearEntry = new QAction(tr("Clear &entry"), this);
-    clearEntry->setToolTip(tr("Forget the selected hosts' cached answers (all resolvers)"));
-    connect(clearEntry, &QAction::triggered, this, [this] {
-        QSet<QString> hosts;
-        for (const QModelIndex &index : m_cacheView->selectionModel()->selectedRows())
-            hosts.insert(index.data(CacheTableModel::HostRole).toString());
-        for (const QString &host : hosts)
-            m_monitor->resolver()->clearHost(host);
-        m_cache->refresh();
-    });
-    auto *clearStale = new QAction(tr("Clear &stale"), this);
-    clearStale->setToolTip(tr("Forget every expired answer; fresh ones stay"));
-    connect(clearStale, &QAction::triggered, this, [this] {
-        m_monitor->resolver()->clearStale();
-        m_cache->refresh();
-    });
-    auto *clearAll = new QAction(tr("Clear &all..."), this);
-    clearAll->setToolTip(tr("Forget the whole cache, stale answers included"));
-    connect(clearAll, &QAction::triggered, this, &MainWindow::askToClearAll);
-    auto *bar = new QToolBar(pane);
-    bar->addActions({clearEntry, clearStale, clearAll});
-    m_cacheView->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_cacheView->addActions({clearEntry, clearStale, clearAll});
-    auto *top = new QHBoxLayout;
-    top->addWidget(filter, 1);
-    top->addWidget(bar);
-    layout->addLayout(top);
-    layout->addWidget(m_cacheView, 1);
-    return pane;
-}
-
-void MainWindow::askToClearAll()
-{
-    // Not exec(): the dashboard keeps running while the question is open.
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Clear the whole cache?"),
-                                tr("Every cached answer goes, stale ones too: while DNS is down, "
-                                   "targets then have only their pinned and environment "
-                                   "addresses."),
-                                QMessageBox::Cancel, this);
-    QPushButton *clear = box->addButton(tr("Clear all"), QMessageBox::DestructiveRole);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, clear] {
-        if (box->clickedButton() == clear) {
-            m_monitor->resolver()->clearAll();
-            m_cache->refresh();
-        }
-    });
-    box->open();
 }
 
 QStringList MainWindow::selectedTargets() const
@@ -508,50 +328,6 @@ void MainWindow::askForPin()
     dialog->open();
 }
 
-void MainWindow::copySelectedEvents()
-{
-    QStringList lines;
-    for (const QModelIndex &index : m_eventView->selectionModel()->selectedRows())
-        lines.append(
-                EventLogModel::asText(m_events->eventAt(m_eventFilter->mapToSource(index).row())));
-    if (!lines.isEmpty())
-        QApplication::clipboard()->setText(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
-}
-
-void MainWindow::buildTray()
-{
-    // Made even without a tray, so its state follows readiness all the same (and is tested);
-    // shown only where the desktop has a tray.
-    m_tray = new QSystemTrayIcon(style()->standardIcon(QStyle::SP_MessageBoxQuestion), this);
-    auto *menu = new QMenu(this);
-    menu->addAction(tr("&Show DNS Watch"), this, [this] {
-        showNormal();
-        raise();
-        activateWindow();
-    });
-    menu->addAction(tr("&Quit"), qApp, &QApplication::quit);
-    m_tray->setContextMenu(menu);
-    connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
-        showNormal();
-        activateWindow();
-    });
-    m_tray->setVisible(QSystemTrayIcon::isSystemTrayAvailable());
-}
-
-void MainWindow::showNotification(const QString &title, const QString &message,
-                                  StateNotifier::Severity severity)
-{
-    statusBar()->showMessage(
-            message.isEmpty() ? title : QStringLiteral("%1: %2").arg(title, message), 10000);
-    if (!m_tray->isVisible())
-        return;
-    const QSystemTrayIcon::MessageIcon icon = severity == StateNotifier::Severity::Critical
-            ? QSystemTrayIcon::Critical
-            : severity == StateNotifier::Severity::Warning ? QSystemTrayIcon::Warning
-                                                           : QSystemTrayIcon::Information;
-    m_tray->showMessage(title, message, icon);
-}
-
 void MainWindow::updateActions()
 {
     const QStringList selected = selectedTargets();
@@ -569,48 +345,11 @@ void MainWindow::updateActions()
     m_unpin->setEnabled(anyPinned);
     m_mute->setEnabled(any);
     m_mute->setChecked(any
-                       && std::all_of(selected.cbegin(), selected.cend(),
-                                      [this](const QString &n) { return m_notifier->isMuted(n); }));
+                       && std::all_of(selected.cbegin(), selected.cend(), [this](const QString &n) {
+                              return m_notifications->notifier()->isMuted(n);
+                          }));
     m_pause->setEnabled(anyRunning);
     m_resume->setEnabled(anyPaused);
-}
-
-void MainWindow::updateReadiness()
-{
-    QStringList notReady;
-    const bool ready = m_monitor->statistics()->ready(&notReady);
-    const int degraded = m_monitor->statistics()->countInState(TargetState::Degraded);
-    QString text;
-    QColor colour;
-    if (!ready) {
-        text = tr("NOT READY: %1").arg(notReady.join(QStringLiteral("; ")));
-        colour = QColor(0xc0, 0x1c, 0x28);
-    } else if (degraded > 0) {
-        text = tr("Ready: %n target(s) kept reachable by fallback", nullptr, degraded);
-        colour = QColor(0xb8, 0x6e, 0x00);
-    } else {
-        text = tr("Ready: every critical target reachable");
-        colour = QColor(0x26, 0x80, 0x3a);
-    }
-    m_banner->setText(text);
-    m_banner->setToolTip(text);
-    QPalette palette = m_banner->palette();
-    palette.setColor(QPalette::Window, colour);
-    palette.setColor(QPalette::WindowText, Qt::white);
-    m_banner->setPalette(palette);
-    m_readyLabel->setText(ready ? tr("ready") : tr("not ready"));
-    if (m_tray->toolTip() != text) {
-        m_tray->setIcon(style()->standardIcon(!ready ? QStyle::SP_MessageBoxCritical
-                                                      : degraded > 0
-                                                      ? QStyle::SP_MessageBoxWarning
-                                                      : QStyle::SP_DialogApplyButton));
-        m_tray->setToolTip(text);
-    }
-    updateActions();
-    if (ready != m_lastReady) {
-        m_lastReady = ready;
-        Q_EMIT readinessChanged(ready);
-    }
 }
 
 void MainWindow::setHistory(HistoryStore *history)
@@ -659,8 +398,7 @@ void MainWindow::openSettings()
             [this](const QString &path, const QStringList &notApplied) {
                 m_configPath = path; // a "Save as..." file is what runs now
                 m_targets->reloadTargets();
-                for (const TargetConfig &target : m_monitor->config().targets)
-                    m_notifier->setCritical(target.name, target.critical);
+                m_notifications->reloadTargets();
                 updateActions();
                 statusBar()->showMessage(
                         notApplied.isEmpty()

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QLabel>
+#include <QTimer>
+
+class HealthStatistics;
+class QStatusBar;
+
+// Overall readiness in one line readable from across the room: red while a critical target is
+// not reachable (naming each and why), amber while fallback keeps some reachable, green
+// otherwise; and "ready" or "not ready" in the status bar. It looks again at every change of
+// state and once a second, not at every result: with hundreds of targets the readiness pass is
+// not free, and a stalled engine (no results at all) must still turn the banner red.
+class ReadinessBanner : public QLabel
+{
+    Q_OBJECT
+public:
+    enum class Level { NotReady, KeptByFallback, Ready };
+    Q_ENUM(Level)
+
+    ReadinessBanner(HealthStatistics *statistics, QStatusBar *statusBar, QWidget *parent = nullptr);
+
+    Level level() const { return m_level; }
+    QLabel *readyLabel() const { return m_readyLabel; } // in the status bar
+
+public Q_SLOTS:
+    void updateReadiness();
+
+Q_SIGNALS:
+    // At every look, changed or not; summary is the banner's text.
+    void readinessUpdated(ReadinessBanner::Level level, const QString &summary);
+    void readinessChanged(bool ready);
+
+private:
+    static constexpr int TickMs = 1000;
+
+    HealthStatistics *m_statistics;
+    QLabel *m_readyLabel;
+    Level m_level = Level::NotReady;
+    QTimer m_tick;
+};
