@@ -1,5 +1,7 @@
 #include "lookupresult.h"
 
+#include "dns/dnsmessage.h"
+
 QString recordKindName(RecordKind kind)
 {
     switch (kind) {
@@ -95,6 +97,30 @@ QStringList addressStrings(const QList<QHostAddress> &addresses)
     for (const QHostAddress &address : addresses)
         texts.append(address.toString());
     return texts;
+}
+
+QList<QHostAddress> addressesOfKind(const QList<QHostAddress> &all, RecordKind kind)
+{
+    if (kind == RecordKind::Both)
+        return all;
+    const auto wanted = kind == RecordKind::A ? QAbstractSocket::IPv4Protocol
+                                              : QAbstractSocket::IPv6Protocol;
+    QList<QHostAddress> result;
+    for (const QHostAddress &address : all) {
+        if (address.protocol() == wanted)
+            result.append(address);
+    }
+    return result;
+}
+
+QString canonicalHost(const QString &host)
+{
+    const auto *begin = reinterpret_cast<const char16_t *>(host.utf16());
+    const char16_t *end = begin + host.size();
+    bool clean = begin == end || end[-1] != u'.';
+    for (const char16_t *c = begin; clean && c != end; ++c)
+        clean = *c < u'A' || *c > u'Z';
+    return clean ? host : DnsWire::normalizedName(host);
 }
 
 bool isNegativeAnswer(FailureCause cause)

@@ -35,6 +35,11 @@ bool isNegativeAnswer(FailureCause cause);
 
 // "10.0.0.1", "fd00::1": addresses as people and JSON read them.
 QStringList addressStrings(const QList<QHostAddress> &addresses);
+// The addresses of the family asked for (all of them for Both), in their order.
+QList<QHostAddress> addressesOfKind(const QList<QHostAddress> &all, RecordKind kind);
+// A host as the cache and the fallback tiers key it: lowercased, without a trailing dot. Most
+// names already are, and come back as the same string, uncopied.
+QString canonicalHost(const QString &host);
 
 // What one backend lookup produced, before the cache and fallback tiers.
 struct BackendAnswer

@@ -1,97 +1,11 @@
-#include "resolver.h"
+#include "resolverentry.h"
 
-#include "dns/dnsmessage.h"
 #include "logging.h"
 
-#include <QElapsedTimer>
 #include <QMetaMethod>
-#include <QPointer>
 #include <QRandomGenerator>
 
-#include <vector>
-
-QString eventKindName(ResolverEvent::Kind kind)
-{
-    switch (kind) {
-    case ResolverEvent::Kind::FallbackEntered:
-        return QStringLiteral("fallback_entered");
-    case ResolverEvent::Kind::Recovered:
-        return QStringLiteral("recovered");
-    case ResolverEvent::Kind::ResolutionFailed:
-        return QStringLiteral("resolution_failed");
-    case ResolverEvent::Kind::AddressesChanged:
-        return QStringLiteral("addresses_changed");
-    case ResolverEvent::Kind::Pinned:
-        return QStringLiteral("pinned");
-    case ResolverEvent::Kind::Unpinned:
-        return QStringLiteral("unpinned");
-    case ResolverEvent::Kind::ForcedReResolve:
-        return QStringLiteral("forced_re_resolve");
-    case ResolverEvent::Kind::CacheCleared:
-        return QStringLiteral("cache_cleared");
-    }
-    return QString();
-}
-
-struct Resolver::Waiter
-{
-    RequestId id = 0;
-    QPointer<QObject> context;
-    bool hasContext = false;
-    Callback callback;
-    QElapsedTimer waited;
-    Clock::TimerId responseTimer = 0;
-};
-
-struct Resolver::Entry
-{
-    enum class Health { Unknown, Healthy, Fallback, Failed, Negative };
-
-    Key key;
-    // The last positive answer; kept past expiry for the stale tier.
-    bool hasPositive = false;
-    QList<QHostAddress> addresses;
-    qint64 resolvedAtMs = 0;
-    qint64 expiresAtMs = 0;
-    qint64 staleUntilMs = 0;
-    QString server;
-    LookupResult cachedAnswer; // what a cache hit returns, but for the TTL left
-    // The last negative answer (RFC 2308).
-    bool negative = false;
-    FailureCause negativeCause = FailureCause::None;
-    qint64 negativeUntilMs = 0;
-
-    Health health = Health::Unknown;
-    ResolutionSource fallbackTier = ResolutionSource::None;
-    qint64 degradedSinceMs = 0;
-    FailureCause lastFailure = FailureCause::None;
-    QString lastDetail;
-    quint64 hits = 0;
-    qint64 lastUsedMs = 0;
-
-    bool inFlight = false;
-    std::vector<Waiter> waiters;
-
-    int refreshAttempt = 0;
-    Clock::TimerId refreshTimer = 0;
-    qint64 nextRetryMs = 0;
-};
-
 namespace {
-
-QList<QHostAddress> addressesOfKind(const QList<QHostAddress> &all, RecordKind kind)
-{
-    if (kind == RecordKind::Both)
-        return all;
-    const auto wanted = kind == RecordKind::A ? QAbstractSocket::IPv4Protocol
-                                              : QAbstractSocket::IPv6Protocol;
-    QList<QHostAddress> result;
-    for (const QHostAddress &address : all) {
-        if (address.protocol() == wanted)
-            result.append(address);
-    }
-    return result;
-}
 
 bool sameAddressSet(QList<QHostAddress> a, QList<QHostAddress> b)
 {
@@ -105,26 +19,13 @@ bool sameAddressSet(QList<QHostAddress> a, QList<QHostAddress> b)
     return a == b;
 }
 
-QString joinAddresses(const QList<QHostAddress> &addresses)
-{
-    return addressStrings(addresses).join(QLatin1String(", "));
-}
-
-// Hosts are compared lowercased without a trailing dot; most already are, so avoid a copy.
-QString hostKey(const QString &host)
-{
-    const auto *begin = reinterpret_cast<const char16_t *>(host.utf16());
-    const char16_t *end = begin + host.size();
-    bool clean = begin == end || end[-1] != u'.';
-    for (const char16_t *c = begin; clean && c != end; ++c)
-        clean = *c < u'A' || *c > u'Z';
-    return clean ? host : DnsWire::normalizedName(host);
-}
-
 } // namespace
 
 Resolver::Resolver(const CachePolicy &policy, Clock *clock, QObject *parent)
-    : QObject(parent), m_policy(policy), m_clock(clock)
+    : QObject(parent)
+    , m_policy(policy)
+    , m_clock(clock)
+    , m_fallbacks(clock, [this](const FallbackRegistry::Change &change) { onPinChanged(change); })
 { }
 
 Resolver::~Resolver()
@@ -164,7 +65,7 @@ QStringList Resolver::backendNames() const
     return names;
 }
 
-void Resolver::setEnvFallback(const EnvFallback &fallback) { m_env = fallback; }
+void Resolver::setEnvFallback(const EnvFallback &fallback) { m_fallbacks.setEnvironment(fallback); }
 
 int Resolver::backendIndex(const QString &name) const
 {
@@ -181,7 +82,7 @@ int Resolver::backendIndex(const QString &name) const
 Resolver::Key Resolver::keyFor(const ResolveRequest &request, bool *knownBackend) const
 {
     Key key;
-    key.host = hostKey(request.host);
+    key.host = canonicalHost(request.host);
     key.kind = request.kind;
     key.backend = backendIndex(request.resolver);
     *knownBackend = key.backend >= 0;
@@ -194,7 +95,7 @@ bool Resolver::answerFromFreshCache(const ResolveRequest &request, int backend,
     // Most callers pass names already in canonical form: try the name as given first.
     auto found = m_entries.constFind(Key{request.host, backend, request.kind});
     if (found == m_entries.cend()) {
-        const QString canonical = hostKey(request.host);
+        const QString canonical = canonicalHost(request.host);
         if (canonical.constData() == request.host.constData())
             return false;
         found = m_entries.constFind(Key{canonical, backend, request.kind});
@@ -334,13 +235,8 @@ Resolver::RequestId Resolver::resolve(const ResolveRequest &request, QObject *co
 Resolver::RequestId Resolver::forceResolve(const ResolveRequest &request, QObject *context,
                                            Callback callback)
 {
-    ResolverEvent event;
-    event.kind = ResolverEvent::Kind::ForcedReResolve;
-    event.resolver = request.resolver;
-    event.host = hostKey(request.host);
-    event.detail = QStringLiteral("re-resolve of %1 (%2) forced")
-                           .arg(event.host, recordKindName(request.kind));
-    emitEvent(event);
+    emitEvent(ResolverEventLog::forcedReResolve(request.resolver, canonicalHost(request.host),
+                                                request.kind));
     return resolve(request, context, std::move(callback), CacheUse::BypassCache);
 }
 
@@ -416,31 +312,14 @@ void Resolver::storePositive(Entry &entry, const BackendAnswer &answer)
     entry.refreshAttempt = 0;
 
     if (previous == Entry::Health::Fallback || previous == Entry::Health::Failed) {
-        ResolverEvent event = eventAbout(entry.key, ResolverEvent::Kind::Recovered);
-        event.tier = entry.fallbackTier;
-        event.after = answer.addresses;
-        const qint64 seconds = (now - entry.degradedSinceMs) / 1000;
-        event.detail = previous == Entry::Health::Fallback
-                ? QStringLiteral("%1 resolves again via %2 after %3 s on the %4 tier")
-                          .arg(entry.key.host, answer.server)
-                          .arg(seconds)
-                          .arg(sourceName(entry.fallbackTier))
-                : QStringLiteral("%1 resolves again via %2 after %3 s of failure")
-                          .arg(entry.key.host, answer.server)
-                          .arg(seconds);
-        emitEvent(event);
+        // A failed entry has no tier (recordFailure clears it): the event says "of failure".
+        emitEvent(ResolverEventLog::recovered(resolverOf(entry), entry.key.host, entry.fallbackTier,
+                                              answer.server, answer.addresses,
+                                              (now - entry.degradedSinceMs) / 1000));
     }
     if ((!before.isEmpty() && !sameAddressSet(before, answer.addresses)) || wasNegative) {
-        ResolverEvent event = eventAbout(entry.key, ResolverEvent::Kind::AddressesChanged);
-        event.before = before;
-        event.after = answer.addresses;
-        event.detail = before.isEmpty()
-                ? QStringLiteral("%1 exists again: %2")
-                          .arg(entry.key.host, joinAddresses(answer.addresses))
-                : QStringLiteral("%1 changed from %2 to %3")
-                          .arg(entry.key.host, joinAddresses(before),
-                               joinAddresses(answer.addresses));
-        emitEvent(event);
+        emitEvent(ResolverEventLog::addressesChanged(resolverOf(entry), entry.key.host, before,
+                                                     answer.addresses));
     }
     entry.health = Entry::Health::Healthy;
     entry.fallbackTier = ResolutionSource::None;
@@ -457,33 +336,10 @@ void Resolver::storePositive(Entry &entry, const BackendAnswer &answer)
     });
 }
 
-KnownGoodAnswer Resolver::knownGoodOf(const Entry &entry) const
-{
-    KnownGoodAnswer kept;
-    kept.resolver = m_backendNames[entry.key.backend];
-    kept.host = entry.key.host;
-    kept.kind = entry.key.kind;
-    kept.addresses = entry.addresses;
-    kept.server = entry.server;
-    kept.resolvedAt = wallTimeAt(entry.resolvedAtMs);
-    kept.expiresAt = wallTimeAt(entry.expiresAtMs);
-    return kept;
-}
-
 void Resolver::noteKnownGood(const Entry &entry)
 {
     if (isSignalConnected(QMetaMethod::fromSignal(&Resolver::knownGoodStored)))
         Q_EMIT knownGoodStored(knownGoodOf(entry));
-}
-
-QList<KnownGoodAnswer> Resolver::knownGood() const
-{
-    QList<KnownGoodAnswer> kept;
-    for (const auto &entry : std::as_const(m_entries)) {
-        if (entry->hasPositive)
-            kept.append(knownGoodOf(*entry));
-    }
-    return kept;
 }
 
 int Resolver::restoreKnownGood(const QList<KnownGoodAnswer> &answers)
@@ -530,13 +386,8 @@ void Resolver::storeNegative(Entry &entry, const BackendAnswer &answer)
     const qint64 ttlS = qBound(qint64(0), raw, qint64(m_policy.negativeTtlMaxS));
 
     if (entry.hasPositive) {
-        ResolverEvent event = eventAbout(entry.key, ResolverEvent::Kind::AddressesChanged);
-        event.cause = answer.cause;
-        event.before = entry.addresses;
-        event.detail = QStringLiteral("%1 now answers %2 (was %3)")
-                               .arg(entry.key.host, causeName(answer.cause).toUpper(),
-                                    joinAddresses(entry.addresses));
-        emitEvent(event);
+        emitEvent(ResolverEventLog::becameNegative(resolverOf(entry), entry.key.host, answer.cause,
+                                                   entry.addresses));
     }
     entry.hasPositive = false;
     entry.addresses.clear();
@@ -552,8 +403,7 @@ void Resolver::storeNegative(Entry &entry, const BackendAnswer &answer)
     // operator asked for: they still answer, visibly, with the negative cause.
     const std::optional<LookupResult> explicitTier = explicitFallbackFor(entry, answer.cause);
     if (explicitTier) {
-        noteFallback(entry, *explicitTier,
-                     answer.detail.isEmpty() ? causeName(answer.cause) : answer.detail);
+        noteFallback(entry, *explicitTier, ResolverEventLog::reason(answer.cause, answer.detail));
     } else {
         entry.health = Entry::Health::Negative;
         entry.fallbackTier = ResolutionSource::None;
@@ -581,20 +431,15 @@ void Resolver::recordFailure(Entry &entry, const BackendAnswer &answer)
     std::optional<LookupResult> fallback = fallbackFor(entry, answer.cause);
 
     if (fallback && fallback->source != ResolutionSource::Cache) {
-        noteFallback(entry, *fallback,
-                     answer.detail.isEmpty() ? causeName(answer.cause) : answer.detail);
+        noteFallback(entry, *fallback, ResolverEventLog::reason(answer.cause, answer.detail));
         scheduleRefresh(entry);
     } else if (!fallback) {
         if (entry.health != Entry::Health::Failed) {
             if (entry.health != Entry::Health::Fallback)
                 entry.degradedSinceMs = now;
-            ResolverEvent event = eventAbout(entry.key, ResolverEvent::Kind::ResolutionFailed);
-            event.cause = answer.cause;
-            event.detail = QStringLiteral("%1: %2; no fallback addresses")
-                                   .arg(entry.key.host,
-                                        answer.detail.isEmpty() ? causeName(answer.cause)
-                                                                : answer.detail);
-            emitEvent(event);
+            emitEvent(ResolverEventLog::resolutionFailed(
+                    resolverOf(entry), entry.key.host, answer.cause,
+                    ResolverEventLog::reason(answer.cause, answer.detail)));
         }
         entry.health = Entry::Health::Failed;
         entry.fallbackTier = ResolutionSource::None;
@@ -637,40 +482,23 @@ std::optional<LookupResult> Resolver::fallbackFor(const Entry &entry, FailureCau
 std::optional<LookupResult> Resolver::explicitFallbackFor(const Entry &entry,
                                                           FailureCause cause) const
 {
+    // Pure: an expired pin is skipped here and removed (with its event) by its own timer.
+    std::optional<FallbackRegistry::Addresses> found = m_fallbacks.addressesFor(entry.key.host,
+                                                                                entry.key.kind);
+    if (!found)
+        return std::nullopt;
     LookupResult result = baseResult(entry);
     result.cause = cause;
     result.detail = entry.lastDetail;
     result.server.clear();
-    // Pure: an expired pin is skipped here and removed (with its event) by its own timer.
-    auto pinFound = m_pins.constFind(entry.key.host);
-    if (pinFound != m_pins.cend() && pinFound->expiresAt
-        && *pinFound->expiresAt <= m_clock->wallTime())
-        pinFound = m_pins.cend();
-    if (pinFound != m_pins.cend()) {
-        result.addresses = addressesOfKind(pinFound->addresses, entry.key.kind);
-        if (!result.addresses.isEmpty()) {
-            result.source = ResolutionSource::Pinned;
-            return result;
-        }
-    }
-    const auto envFound = m_env.addressesByHost.constFind(entry.key.host);
-    if (envFound != m_env.addressesByHost.cend()) {
-        result.addresses = addressesOfKind(envFound.value(), entry.key.kind);
-        if (!result.addresses.isEmpty()) {
-            result.source = ResolutionSource::Env;
-            return result;
-        }
-    }
-    return std::nullopt;
+    result.source = found->source;
+    result.addresses = std::move(found->addresses);
+    return result;
 }
 
-ResolverEvent Resolver::eventAbout(const Key &key, ResolverEvent::Kind kind) const
+const QString &Resolver::resolverOf(const Entry &entry) const
 {
-    ResolverEvent event;
-    event.kind = kind;
-    event.resolver = m_backendNames[key.backend];
-    event.host = key.host;
-    return event;
+    return m_backendNames[entry.key.backend];
 }
 
 void Resolver::noteFallback(Entry &entry, const LookupResult &fallback, const QString &why)
@@ -679,14 +507,7 @@ void Resolver::noteFallback(Entry &entry, const LookupResult &fallback, const QS
         return; // no transition
     if (entry.health != Entry::Health::Fallback && entry.health != Entry::Health::Failed)
         entry.degradedSinceMs = m_clock->nowMs();
-    ResolverEvent event = eventAbout(entry.key, ResolverEvent::Kind::FallbackEntered);
-    event.tier = fallback.source;
-    event.cause = fallback.cause;
-    event.after = fallback.addresses;
-    event.detail = QStringLiteral("%1: %2; serving %3 addresses %4")
-                           .arg(entry.key.host, why, sourceName(fallback.source),
-                                joinAddresses(fallback.addresses));
-    emitEvent(event);
+    emitEvent(ResolverEventLog::fallbackEntered(resolverOf(entry), entry.key.host, fallback, why));
     entry.health = Entry::Health::Fallback;
     entry.fallbackTier = fallback.source;
 }
@@ -790,99 +611,38 @@ void Resolver::cancelRefresh(Entry &entry)
 void Resolver::emitEvent(ResolverEvent event)
 {
     event.time = m_clock->wallTime();
-    ++m_eventCounts[int(event.kind)];
-    m_recentEvents.append(event);
-    if (m_recentEvents.size() > RecentEventLimit)
-        m_recentEvents.removeFirst();
-    qCInfo(lcResolver).noquote() << eventKindName(event.kind) << event.detail;
+    m_events.record(event);
     Q_EMIT eventOccurred(event);
+}
+
+void Resolver::onPinChanged(const FallbackRegistry::Change &change)
+{
+    emitEvent(change.kind == FallbackRegistry::Change::Kind::Pinned
+                      ? ResolverEventLog::pinned(change.host, change.pin)
+                      : ResolverEventLog::unpinned(change.host, change.pin.addresses, change.why));
 }
 
 void Resolver::pinAddresses(const QString &host, const PinnedFallback &pin)
 {
-    const QString key = hostKey(host);
-    PinnedFallback stored = pin;
-    if (!stored.pinnedAt.isValid())
-        stored.pinnedAt = m_clock->wallTime();
-    m_pins.insert(key, stored);
-    if (stored.expiresAt) {
-        const qint64 delayMs = qMax<qint64>(0, m_clock->wallTime().msecsTo(*stored.expiresAt));
-        const QDateTime pinnedAt = stored.pinnedAt;
-        m_clock->callAfter(delayMs, this, [this, key, pinnedAt] {
-            const auto current = m_pins.constFind(key);
-            if (current != m_pins.cend() && current->pinnedAt == pinnedAt) // not re-pinned
-                unpinAddresses(key, QStringLiteral("pin expired"));
-        });
-    }
-    ResolverEvent event;
-    event.kind = ResolverEvent::Kind::Pinned;
-    event.host = key;
-    event.tier = ResolutionSource::Pinned;
-    event.after = stored.addresses;
-    event.detail = QStringLiteral("%1 pinned to %2 by %3%4%5")
-                           .arg(key, joinAddresses(stored.addresses),
-                                stored.origin == PinnedFallback::Origin::Operator
-                                        ? QStringLiteral("an operator")
-                                        : QStringLiteral("the config"),
-                                stored.reason.isEmpty()
-                                        ? QString()
-                                        : QStringLiteral(" (%1)").arg(stored.reason),
-                                stored.expiresAt
-                                        ? QStringLiteral(" until %1")
-                                                  .arg(stored.expiresAt->toString(Qt::ISODate))
-                                        : QString());
-    emitEvent(event);
+    m_fallbacks.pin(host, pin);
 }
 
 bool Resolver::unpinAddresses(const QString &host, const QString &why)
 {
-    const QString key = hostKey(host);
-    auto found = m_pins.find(key);
-    if (found == m_pins.end())
-        return false;
-    ResolverEvent event;
-    event.kind = ResolverEvent::Kind::Unpinned;
-    event.host = key;
-    event.before = found->addresses;
-    event.detail = QStringLiteral("%1 unpinned (was %2)%3")
-                           .arg(key, joinAddresses(found->addresses),
-                                why.isEmpty() ? QString() : QStringLiteral(": %1").arg(why));
-    m_pins.erase(found);
-    emitEvent(event);
-    return true;
+    return m_fallbacks.unpin(host, why);
 }
 
 void Resolver::setConfigPins(const QHash<QString, QList<QHostAddress>> &addressesByHost)
 {
-    QStringList stale;
-    for (auto it = m_pins.cbegin(); it != m_pins.cend(); ++it) {
-        if (it->origin == PinnedFallback::Origin::Config
-            && addressesByHost.value(it.key()) != it->addresses)
-            stale.append(it.key());
-    }
-    for (const QString &host : std::as_const(stale))
-        unpinAddresses(host, QStringLiteral("removed from the config"));
-    for (auto it = addressesByHost.cbegin(); it != addressesByHost.cend(); ++it) {
-        const QString key = hostKey(it.key());
-        if (it->isEmpty() || m_pins.contains(key))
-            continue; // an operator pin (or the same config pin) stays
-        PinnedFallback pin;
-        pin.addresses = it.value();
-        pin.origin = PinnedFallback::Origin::Config;
-        pin.reason = QStringLiteral("fallback_ips in the config");
-        pinAddresses(key, pin);
-    }
+    m_fallbacks.setConfigPins(addressesByHost);
 }
 
 std::optional<PinnedFallback> Resolver::pin(const QString &host) const
 {
-    const auto found = m_pins.constFind(hostKey(host));
-    if (found == m_pins.cend())
-        return std::nullopt;
-    return found.value();
+    return m_fallbacks.pinOf(host);
 }
 
-QHash<QString, PinnedFallback> Resolver::pins() const { return m_pins; }
+QHash<QString, PinnedFallback> Resolver::pins() const { return m_fallbacks.pins(); }
 
 void Resolver::resetEntryData(Entry &entry)
 {
@@ -897,23 +657,9 @@ void Resolver::resetEntryData(Entry &entry)
     entry.waiters.swap(waiters);
 }
 
-namespace {
-ResolverEvent clearEvent(const QString &host, int count, const QString &what)
-{
-    ResolverEvent event;
-    event.kind = ResolverEvent::Kind::CacheCleared;
-    event.host = host;
-    event.detail = QStringLiteral("%1 cleared (%2 entr%3)")
-                           .arg(what)
-                           .arg(count)
-                           .arg(count == 1 ? QStringLiteral("y") : QStringLiteral("ies"));
-    return event;
-}
-} // namespace
-
 int Resolver::clearHost(const QString &host)
 {
-    const QString key = hostKey(host);
+    const QString key = canonicalHost(host);
     int count = 0;
     for (auto it = m_entries.begin(); it != m_entries.end();) {
         if (it.key().host != key) {
@@ -928,7 +674,7 @@ int Resolver::clearHost(const QString &host)
             it = m_entries.erase(it);
         }
     }
-    emitEvent(clearEvent(key, count, QStringLiteral("cache of %1").arg(key)));
+    emitEvent(ResolverEventLog::hostCleared(key, count));
     return count;
 }
 
@@ -952,7 +698,7 @@ int Resolver::clearStale()
             it = m_entries.erase(it);
         }
     }
-    emitEvent(clearEvent(QString(), count, QStringLiteral("stale cache entries")));
+    emitEvent(ResolverEventLog::staleCleared(count));
     return count;
 }
 
@@ -967,90 +713,6 @@ int Resolver::clearAll()
             it = m_entries.erase(it);
         }
     }
-    emitEvent(clearEvent(QString(), count, QStringLiteral("whole cache")));
-    return count;
-}
-
-QDateTime Resolver::wallTimeAt(qint64 monotonicMs) const
-{
-    return m_clock->wallTime().addMSecs(monotonicMs - m_clock->nowMs());
-}
-
-CacheEntrySnapshot Resolver::makeSnapshot(const Entry &entry) const
-{
-    const qint64 now = m_clock->nowMs();
-    CacheEntrySnapshot snap;
-    snap.resolver = m_backendNames[entry.key.backend];
-    snap.host = entry.key.host;
-    snap.kind = entry.key.kind;
-    snap.hits = entry.hits;
-    snap.lastFailure = entry.lastFailure;
-    snap.lookupInFlight = entry.inFlight;
-    if (entry.refreshTimer)
-        snap.nextRetry = wallTimeAt(entry.nextRetryMs);
-    using State = CacheEntrySnapshot::State;
-    if (entry.hasPositive && now < entry.expiresAtMs) {
-        snap.state = State::Fresh;
-        snap.addresses = entry.addresses;
-        snap.ttlLeftMs = entry.expiresAtMs - now;
-    } else if (entry.negative && now < entry.negativeUntilMs) {
-        snap.state = State::Negative;
-        snap.ttlLeftMs = entry.negativeUntilMs - now;
-    } else if (entry.hasPositive && now < entry.staleUntilMs) {
-        snap.state = State::Stale;
-        snap.addresses = entry.addresses;
-        snap.staleSince = wallTimeAt(entry.expiresAtMs);
-        snap.staleDeadline = wallTimeAt(entry.staleUntilMs);
-    } else if (const auto pinFound = m_pins.constFind(entry.key.host); pinFound != m_pins.cend()) {
-        snap.state = State::Pinned;
-        snap.addresses = addressesOfKind(pinFound->addresses, entry.key.kind);
-    } else if (const auto envFound = m_env.addressesByHost.constFind(entry.key.host);
-               envFound != m_env.addressesByHost.cend()) {
-        snap.state = State::Env;
-        snap.addresses = addressesOfKind(envFound.value(), entry.key.kind);
-    }
-    return snap;
-}
-
-QList<CacheEntrySnapshot> Resolver::snapshot() const
-{
-    QList<CacheEntrySnapshot> result;
-    result.reserve(m_entries.size() + m_pins.size());
-    QSet<QString> hostsWithEntries;
-    for (const auto &entry : std::as_const(m_entries)) {
-        result.append(makeSnapshot(*entry));
-        hostsWithEntries.insert(entry->key.host);
-    }
-    for (auto it = m_pins.cbegin(); it != m_pins.cend(); ++it) {
-        if (hostsWithEntries.contains(it.key()))
-            continue;
-        CacheEntrySnapshot snap;
-        snap.host = it.key();
-        snap.state = CacheEntrySnapshot::State::Pinned;
-        snap.addresses = it->addresses;
-        result.append(snap);
-    }
-    return result;
-}
-
-CacheEntrySnapshot Resolver::snapshotOf(const ResolveRequest &request) const
-{
-    bool known = false;
-    const Key key = keyFor(request, &known);
-    const auto found = m_entries.constFind(key);
-    if (found != m_entries.cend())
-        return makeSnapshot(**found);
-    CacheEntrySnapshot snap;
-    snap.resolver = request.resolver;
-    snap.host = key.host;
-    snap.kind = request.kind;
-    return snap;
-}
-
-int Resolver::inFlightLookups() const
-{
-    int count = 0;
-    for (const auto &entry : std::as_const(m_entries))
-        count += entry->inFlight ? 1 : 0;
+    emitEvent(ResolverEventLog::allCleared(count));
     return count;
 }

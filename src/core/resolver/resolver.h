@@ -4,16 +4,17 @@
 #include "cachepolicy.h"
 #include "clock.h"
 #include "envfallback.h"
+#include "fallbackregistry.h"
 #include "knowngoodanswer.h"
 #include "pinnedfallback.h"
 #include "resolverbackend.h"
 #include "resolverevent.h"
+#include "resolvereventlog.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
 
-#include <array>
 #include <functional>
 #include <memory>
 
@@ -29,6 +30,9 @@ struct ResolveRequest
 // of a name, then stale data (RFC 8767), pinned fallback addresses, the environment fallback,
 // and finally a failure that names its cause. Negative answers are cached (RFC 2308). Every
 // transition is an event.
+// resolver.cpp is the cache and the lookups; the pins and the environment tier are a
+// FallbackRegistry, the events' words and counts a ResolverEventLog, and what the cache holds is
+// read out in resolverinspection.cpp.
 class Resolver : public QObject
 {
     Q_OBJECT
@@ -83,8 +87,8 @@ public:
     QList<CacheEntrySnapshot> snapshot() const;
     CacheEntrySnapshot snapshotOf(const ResolveRequest &request) const;
 
-    quint64 eventCount(ResolverEvent::Kind kind) const { return m_eventCounts[int(kind)]; }
-    QList<ResolverEvent> recentEvents() const { return m_recentEvents; }
+    quint64 eventCount(ResolverEvent::Kind kind) const { return m_events.count(kind); }
+    QList<ResolverEvent> recentEvents() const { return m_events.recent(); }
     int inFlightLookups() const;
 
 Q_SIGNALS:
@@ -95,6 +99,7 @@ Q_SIGNALS:
     void knownGoodStored(const KnownGoodAnswer &answer);
 
 private:
+    // Both in resolverentry.h.
     struct Entry;
     struct Waiter;
     struct Key
@@ -125,7 +130,6 @@ private:
     void onLookupDone(const Key &key, const BackendAnswer &answer);
     void storePositive(Entry &entry, const BackendAnswer &answer);
     void storeNegative(Entry &entry, const BackendAnswer &answer);
-    KnownGoodAnswer knownGoodOf(const Entry &entry) const;
     void noteKnownGood(const Entry &entry);
     void recordFailure(Entry &entry, const BackendAnswer &answer);
     // Stale data first, then the explicit tiers.
@@ -138,13 +142,16 @@ private:
     void onResponseTimer(const Key &key, RequestId id);
     void scheduleRefresh(Entry &entry);
     void cancelRefresh(Entry &entry);
-    ResolverEvent eventAbout(const Key &key, ResolverEvent::Kind kind) const;
+    const QString &resolverOf(const Entry &entry) const;
+    void onPinChanged(const FallbackRegistry::Change &change);
     void emitEvent(ResolverEvent event);
     void resetEntryData(Entry &entry);
     LookupResult baseResult(const Entry &entry) const;
+    qint64 refreshDelayMs(int attempt) const;
+    // resolverinspection.cpp
+    KnownGoodAnswer knownGoodOf(const Entry &entry) const;
     CacheEntrySnapshot makeSnapshot(const Entry &entry) const;
     QDateTime wallTimeAt(qint64 monotonicMs) const;
-    qint64 refreshDelayMs(int attempt) const;
 
     CachePolicy m_policy;
     Clock *m_clock;
@@ -152,10 +159,7 @@ private:
     QStringList m_backendNames; // by index, as keys hold them
     QHash<Key, std::shared_ptr<Entry>> m_entries;
     QHash<RequestId, Key> m_waiting; // requests with a callback still to come
-    QHash<QString, PinnedFallback> m_pins;
-    EnvFallback m_env;
+    FallbackRegistry m_fallbacks; // its pins and unpins come back through onPinChanged
     RequestId m_nextRequest = 1;
-    std::array<quint64, ResolverEvent::KindCount> m_eventCounts{};
-    QList<ResolverEvent> m_recentEvents;
-    static constexpr int RecentEventLimit = 1000;
+    ResolverEventLog m_events;
 };

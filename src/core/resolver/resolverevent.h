@@ -30,6 +30,7 @@ struct ResolverEvent
     QString detail; // human words: "timeout from 127.0.0.1:53; serving stale answer"
 };
 
-QString eventKindName(ResolverEvent::Kind kind); // "fallback_entered", ...
+// "fallback_entered", ...; defined with the events' other words in resolvereventlog.cpp.
+QString eventKindName(ResolverEvent::Kind kind);
 
 Q_DECLARE_METATYPE(ResolverEvent)
