@@ -40,27 +40,32 @@ ProbeResult syntheticResult(int target, qint64 timeMs)
 // over many rounds, with the other targets holding pointsPerOther results each.
 double redrawMs(int pointsPerOther)
 {
+    // The charts take now from their monitor's clock: a manual one here, a second later each
+    // round. The monitor has no targets (it would probe them as the clock moves): the charts read
+    // every target's results from the buffer.
+    ManualClock clock;
+    const auto now = [&clock] { return clock.wallTime().toMSecsSinceEpoch(); };
     ProbeHistoryBuffer buffer;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const int full = int(ProbeHistoryBuffer::KeptMs / 10'000);
     for (int target = 0; target < Targets; ++target) {
         for (int i = target == 0 ? full : pointsPerOther; i > 0; --i)
-            buffer.add(syntheticResult(target, now - qint64(i) * 10'000));
+            buffer.add(syntheticResult(target, now() - qint64(i) * 10'000));
     }
-    // The charts read target names and hosts from a monitor; on a manual clock it never probes.
-    ManualClock clock;
-    Monitor monitor(
-            benchTargets(QStringLiteral("127.0.0.1:9"), Targets, QStringLiteral("bench.test")),
-            EnvFallback(), MlflowCredentials(), &clock);
+    Monitor monitor(AppConfig(), EnvFallback(), MlflowCredentials(), &clock);
     CacheCensusBuffer census(&monitor);
     EventLogModel events;
     TargetCharts charts(&monitor, &buffer, &census, &events);
     charts.resize(1100, 260);
     charts.show();
     charts.setRangeMs(3600'000);
+    // Only showTarget() redraws: with the buffers quiet, the charts' own once-a-second redraw
+    // runs neither inside a measured round nor between two (where it would move the axes first).
+    const QSignalBlocker quietResults(buffer);
+    const QSignalBlocker quietCensus(census);
     QList<double> times;
     for (int round = 0; round < 60; ++round) {
-        buffer.add(syntheticResult(0, QDateTime::currentMSecsSinceEpoch()));
+        clock.advance(1000);
+        buffer.add(syntheticResult(0, now() - 1)); // the window ends at now
         QElapsedTimer timer;
         timer.start();
         charts.showTarget(QStringLiteral("t0")); // the redraw a new second of data asks for

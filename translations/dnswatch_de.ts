@@ -49,6 +49,37 @@
     </message>
 </context>
 <context>
+    <name>CacheStateChart</name>
+    <message>
+        <source>Fresh</source>
+        <translation>Frisch</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Veraltet</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativ</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Festgelegt</translation>
+    </message>
+    <message>
+        <source>Env</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Fehlend</translation>
+    </message>
+    <message>
+        <source>Cache state (all targets)</source>
+        <translation>Cache-Zustand (alle Ziele)</translation>
+    </message>
+</context>
+<context>
     <name>CacheTableModel</name>
     <message>
         <source>Resolver</source>
@@ -263,6 +294,25 @@
     <message>
         <source>Filter: %1</source>
         <translation>Filter: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LatencyChart</name>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>%1 p50-p95</source>
+        <translation>%1 p50-p95</translation>
+    </message>
+    <message>
+        <source>%1: latency (p50, band to p95)</source>
+        <translation>%1: Latenz (p50, Band bis p95)</translation>
     </message>
 </context>
 <context>
@@ -1013,7 +1063,7 @@
     </message>
 </context>
 <context>
-    <name>TargetCharts</name>
+    <name>SuccessChart</name>
     <message>
         <source>DNS answered</source>
         <translation>DNS hat geantwortet</translation>
@@ -1022,6 +1072,29 @@
         <source>Service answered</source>
         <translation>Dienst hat geantwortet</translation>
     </message>
+    <message>
+        <source>Served stale</source>
+        <translation>Veraltete Antwort ausgeliefert</translation>
+    </message>
+    <message>
+        <source>Served pinned</source>
+        <translation>Festgelegte Adressen ausgeliefert</translation>
+    </message>
+    <message>
+        <source>Served env fallback</source>
+        <translation>Umgebungs-Fallback ausgeliefert</translation>
+    </message>
+    <message>
+        <source>%1: success</source>
+        <translation>%1: Erfolg</translation>
+    </message>
+    <message>
+        <source>%1: history unavailable (%2)</source>
+        <translation>%1: Verlauf nicht verfügbar (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>TargetCharts</name>
     <message>
         <source>Time range</source>
         <translation>Zeitraum</translation>
@@ -1047,20 +1120,12 @@
         <translation>Latenz</translation>
     </message>
     <message>
-        <source>%1: success</source>
-        <translation>%1: Erfolg</translation>
-    </message>
-    <message>
         <source>Last 24 hours (history)</source>
         <translation>Letzte 24 Stunden (Verlauf)</translation>
     </message>
     <message>
         <source>Last 7 days (history)</source>
         <translation>Letzte 7 Tage (Verlauf)</translation>
-    </message>
-    <message>
-        <source>%1: history unavailable (%2)</source>
-        <translation>%1: Verlauf nicht verfügbar (%2)</translation>
     </message>
     <message>
         <source>Cache state</source>
@@ -1085,62 +1150,6 @@
     <message>
         <source>Follow now (zooming or panning a chart holds its window)</source>
         <translation>Der aktuellen Zeit folgen (Zoomen oder Verschieben eines Diagramms hält dessen Zeitfenster fest)</translation>
-    </message>
-    <message>
-        <source>Served stale</source>
-        <translation>Veraltete Antwort ausgeliefert</translation>
-    </message>
-    <message>
-        <source>Served pinned</source>
-        <translation>Festgelegte Adressen ausgeliefert</translation>
-    </message>
-    <message>
-        <source>Served env fallback</source>
-        <translation>Umgebungs-Fallback ausgeliefert</translation>
-    </message>
-    <message>
-        <source>%1 p50-p95</source>
-        <translation>%1 p50-p95</translation>
-    </message>
-    <message>
-        <source>DNS</source>
-        <translation>DNS</translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation>Dienst</translation>
-    </message>
-    <message>
-        <source>Fresh</source>
-        <translation>Frisch</translation>
-    </message>
-    <message>
-        <source>Stale</source>
-        <translation>Veraltet</translation>
-    </message>
-    <message>
-        <source>Negative</source>
-        <translation>Negativ</translation>
-    </message>
-    <message>
-        <source>Pinned</source>
-        <translation>Festgelegt</translation>
-    </message>
-    <message>
-        <source>Env</source>
-        <translation>Umgebung</translation>
-    </message>
-    <message>
-        <source>Missing</source>
-        <translation>Fehlend</translation>
-    </message>
-    <message>
-        <source>%1: latency (p50, band to p95)</source>
-        <translation>%1: Latenz (p50, Band bis p95)</translation>
-    </message>
-    <message>
-        <source>Cache state (all targets)</source>
-        <translation>Cache-Zustand (alle Ziele)</translation>
     </message>
 </context>
 <context>

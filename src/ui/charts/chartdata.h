@@ -51,6 +51,15 @@ struct FallbackMarkers
     QHash<QString, QList<Marker>> byTier; // "stale", "pinned", "env"
 };
 
+// Everything the charts draw for one window: the success and latency points, the cache census
+// and the fallback markers.
+struct ChartPlot
+{
+    ChartData data;
+    QList<CacheCensus> census;
+    FallbackMarkers markers;
+};
+
 namespace ChartDataBuilder {
 // Exact p50/p95 per bucket from the recent results of one target (or several, merged).
 ChartData fromRecent(const QList<const std::deque<ProbeHistoryBuffer::Point> *> &targets,

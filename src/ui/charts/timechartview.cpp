@@ -7,8 +7,7 @@
 
 namespace {
 constexpr double WheelZoom = 0.8; // the span shrinks to this per wheel notch
-constexpr qint64 ShortestSpanMs = 30'000; // below a probe interval or two, nothing is seen
-constexpr qint64 LongestSpanMs = 31LL * 24 * 3600'000; // the history keeps 30 days by default
+constexpr double KeyPan = 0.1; // of the span per key press
 constexpr int SmallestDragPx = 6; // less is a click
 } // namespace
 
@@ -36,23 +35,6 @@ qint64 TimeChartView::timeAt(double x) const
             ? (mapToScene(QPoint(int(x), 0)).x() - plot.left()) / plot.width()
             : 0.5;
     return from + qint64(std::clamp(fraction, 0.0, 1.0) * double(to - from));
-}
-
-void TimeChartView::zoomAround(qint64 centreMs, double factor)
-{
-    const auto [from, to] = shownWindow();
-    const double span = std::clamp(double(to - from) * factor, double(ShortestSpanMs),
-                                   double(LongestSpanMs));
-    const double before = double(centreMs - from) / std::max<double>(1, double(to - from));
-    const qint64 newFrom = centreMs - qint64(span * before);
-    Q_EMIT windowRequested(newFrom, newFrom + qint64(span));
-}
-
-void TimeChartView::pan(double fraction)
-{
-    const auto [from, to] = shownWindow();
-    const qint64 shift = qint64(double(to - from) * fraction);
-    Q_EMIT windowRequested(from + shift, to + shift);
 }
 
 void TimeChartView::mousePressEvent(QMouseEvent *event)
@@ -92,8 +74,7 @@ void TimeChartView::mouseReleaseEvent(QMouseEvent *event)
     if (m_drag == Drag::Select && std::abs(x - m_pressedAt.x()) >= SmallestDragPx) {
         const qint64 a = timeAt(m_pressedAt.x());
         const qint64 b = timeAt(x);
-        const qint64 from = std::min(a, b);
-        Q_EMIT windowRequested(from, std::max(std::max(a, b), from + ShortestSpanMs));
+        Q_EMIT spanSelected(std::min(a, b), std::max(a, b));
     }
     m_band->hide();
     m_drag = Drag::None;
@@ -114,7 +95,7 @@ void TimeChartView::wheelEvent(QWheelEvent *event)
         event->ignore();
         return;
     }
-    zoomAround(timeAt(event->position().x()), std::pow(WheelZoom, notches));
+    Q_EMIT zoomRequested(timeAt(event->position().x()), std::pow(WheelZoom, notches));
     event->accept();
 }
 
@@ -125,16 +106,16 @@ void TimeChartView::keyPressEvent(QKeyEvent *event)
     switch (event->key()) {
     case Qt::Key_Plus:
     case Qt::Key_Equal:
-        zoomAround(middle, WheelZoom);
+        Q_EMIT zoomRequested(middle, WheelZoom);
         break;
     case Qt::Key_Minus:
-        zoomAround(middle, 1 / WheelZoom);
+        Q_EMIT zoomRequested(middle, 1 / WheelZoom);
         break;
     case Qt::Key_Left:
-        pan(-0.1);
+        Q_EMIT panRequested(-KeyPan);
         break;
     case Qt::Key_Right:
-        pan(0.1);
+        Q_EMIT panRequested(KeyPan);
         break;
     case Qt::Key_Home:
     case Qt::Key_Escape:

@@ -1,0 +1,53 @@
+#include "cachestatechart.h"
+
+#include <QLineSeries>
+#include <QValueAxis>
+
+CacheStateChart::CacheStateChart(QGraphicsItem *parent)
+    : TimeChart(parent), m_censusAxis(new QValueAxis(this))
+{
+    m_censusAxis->setLabelFormat(QStringLiteral("%.0f"));
+    addAxis(m_censusAxis, Qt::AlignLeft);
+    // In CacheEntrySnapshot::State order, stacked from the bottom.
+    const std::pair<QString, QColor> states[] = {
+            {tr("Fresh"), QColor(0x2e, 0x9e, 0x4f)},    {tr("Stale"), QColor(0xe0, 0x9b, 0x1a)},
+            {tr("Negative"), QColor(0x5d, 0x6d, 0x7e)}, {tr("Pinned"), QColor(0x6a, 0x3d, 0x9a)},
+            {tr("Env"), QColor(0xc0, 0x39, 0x2b)},      {tr("Missing"), QColor(0xbd, 0xc3, 0xc7)},
+    };
+    static_assert(std::size(states) == CacheCensus::StateCount);
+    for (const auto &[name, color] : states) {
+        CensusSeries series{new QLineSeries(this), new QLineSeries(this)};
+        addAreaSeries(name, series.top, series.bottom, color, m_censusAxis);
+        m_censusSeries.append(series);
+    }
+}
+
+QString CacheStateChart::titleFor(const QString &, const QString &) const
+{
+    return tr("Cache state (all targets)");
+}
+
+void CacheStateChart::plotPoints(const ChartPlot &plot)
+{
+    // Stacked: each state's band sits on the states below it.
+    std::vector<QList<QPointF>> edges(CacheCensus::StateCount + 1);
+    double top = 1;
+    for (const CacheCensus &sample : plot.census) {
+        const double x = double(sample.time.toMSecsSinceEpoch());
+        double height = 0;
+        edges[0].append(QPointF(x, 0));
+        for (int state = 0; state < CacheCensus::StateCount; ++state) {
+            height += sample.counts[size_t(state)];
+            edges[size_t(state) + 1].append(QPointF(x, height));
+        }
+        top = std::max(top, height);
+    }
+    for (int state = 0; state < CacheCensus::StateCount; ++state) {
+        m_censusSeries[state].bottom->replace(edges[size_t(state)]);
+        m_censusSeries[state].top->replace(edges[size_t(state) + 1]);
+    }
+    m_censusAxis->setRange(0, std::ceil(top));
+    m_censusAxis->setTickCount(std::min(6, int(std::ceil(top)) + 1));
+}
+
+int CacheStateChart::censusPoints() const { return int(m_censusSeries[0].top->count()); }

@@ -1,0 +1,93 @@
+#include "timechart.h"
+
+#include <QAreaSeries>
+#include <QDateTimeAxis>
+#include <QLegend>
+#include <QLineSeries>
+
+namespace {
+QString timeFormat(qint64 spanMs)
+{
+    if (spanMs <= 15 * 60'000)
+        return QStringLiteral("HH:mm:ss");
+    if (spanMs <= 24 * 3600'000)
+        return QStringLiteral("HH:mm");
+    return QStringLiteral("ddd HH:mm");
+}
+} // namespace
+
+TimeChart::TimeChart(QGraphicsItem *parent) : QChart(parent), m_timeAxis(new QDateTimeAxis(this))
+{
+    setAnimationOptions(QChart::NoAnimation);
+    legend()->setAlignment(Qt::AlignBottom);
+    setMargins(QMargins(4, 4, 4, 4));
+    QFont small = legend()->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    legend()->setFont(small);
+    m_timeAxis->setTickCount(4); // a time label is wide: a chart is a third of the window
+    addAxis(m_timeAxis, Qt::AlignBottom);
+}
+
+void TimeChart::plot(const ChartPlot &plot, const ChartWindow &window)
+{
+    plotPoints(plot);
+    moveTimeAxis(window.fromMs, window.toMs);
+}
+
+void TimeChart::moveTimeAxis(qint64 fromMs, qint64 toMs)
+{
+    m_timeAxis->setFormat(timeFormat(toMs - fromMs));
+    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(fromMs),
+                         QDateTime::fromMSecsSinceEpoch(toMs));
+}
+
+std::pair<qint64, qint64> TimeChart::shownWindow() const
+{
+    return {m_timeAxis->min().toMSecsSinceEpoch(), m_timeAxis->max().toMSecsSinceEpoch()};
+}
+
+void TimeChart::showSubject(const QString &subject, const QString &historyProblem)
+{
+    setTitle(titleFor(subject, historyProblem));
+}
+
+void TimeChart::applyPalette(const QPalette &colours)
+{
+    // Qt Charts' themes are fixed light or dark sets that would also recolour the series: take
+    // the backgrounds, text and grid from the system palette instead (light or dark alike).
+    const QColor text = colours.color(QPalette::Text);
+    const QColor grid = colours.color(QPalette::Mid);
+    setBackgroundBrush(colours.base());
+    setTitleBrush(text);
+    legend()->setLabelColor(text);
+    for (QAbstractAxis *axis : axes()) {
+        axis->setLabelsColor(text);
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(grid);
+    }
+}
+
+QLineSeries *TimeChart::addLineSeries(const QString &name, QAbstractAxis *valueAxis)
+{
+    auto *series = new QLineSeries(this);
+    series->setName(name);
+    series->setPointsVisible(true); // a lone point is seen too
+    addSeries(series);
+    series->attachAxis(m_timeAxis);
+    series->attachAxis(valueAxis);
+    return series;
+}
+
+QAreaSeries *TimeChart::addAreaSeries(const QString &name, QLineSeries *top, QLineSeries *bottom,
+                                      const QColor &color, QAbstractAxis *valueAxis)
+{
+    auto *area = new QAreaSeries(top, bottom);
+    area->setParent(this);
+    area->setName(name);
+    area->setColor(color);
+    area->setBorderColor(color.darker(120));
+    addSeries(area);
+    area->attachAxis(m_timeAxis);
+    area->attachAxis(valueAxis);
+    return area;
+}
