@@ -158,6 +158,22 @@ private Q_SLOTS:
         QCOMPARE(changes, 1); // the pin; no expiry after the registry went
     }
 
+    void configHostsAreMatchedAsPinsAre()
+    {
+        // A host the config spells with a trailing dot or capitals is one host with its pin: a
+        // reload that changes nothing unpins and pins nothing.
+        Rig rig;
+        const QHash<QString, QList<QHostAddress>> config{
+                {QStringLiteral("API.test."), ips({QStringLiteral("10.1.1.1")})}};
+        rig.registry.setConfigPins(config);
+        QCOMPARE(rig.count(Pinned), 1);
+        QCOMPARE(rig.registry.pinOf(QStringLiteral("api.test"))->addresses,
+                 ips({QStringLiteral("10.1.1.1")}));
+        rig.changes.clear();
+        rig.registry.setConfigPins(config);
+        QCOMPARE(rig.changes.size(), 0);
+    }
+
     void configPinsAreReplacedWhileOperatorPinsStay()
     {
         Rig rig;

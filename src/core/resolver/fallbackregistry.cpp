@@ -36,16 +36,20 @@ bool FallbackRegistry::unpin(const QString &host, const QString &why)
 
 void FallbackRegistry::setConfigPins(const QHash<QString, QList<QHostAddress>> &addressesByHost)
 {
+    // Keyed as the pins are ("API.test." and "api.test" are one host), so a reload that changes
+    // nothing unpins and pins nothing.
+    QHash<QString, QList<QHostAddress>> wanted;
+    for (auto it = addressesByHost.cbegin(); it != addressesByHost.cend(); ++it)
+        wanted.insert(canonicalHost(it.key()), it.value());
     QStringList stale;
     for (auto it = m_pins.cbegin(); it != m_pins.cend(); ++it) {
-        if (it->origin == PinnedFallback::Origin::Config
-            && addressesByHost.value(it.key()) != it->addresses)
+        if (it->origin == PinnedFallback::Origin::Config && wanted.value(it.key()) != it->addresses)
             stale.append(it.key());
     }
     for (const QString &host : std::as_const(stale))
         unpin(host, QStringLiteral("removed from the config"));
-    for (auto it = addressesByHost.cbegin(); it != addressesByHost.cend(); ++it) {
-        const QString key = canonicalHost(it.key());
+    for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
+        const QString &key = it.key();
         if (it->isEmpty() || m_pins.contains(key))
             continue; // an operator pin (or the same config pin) stays
         PinnedFallback configPin;
