@@ -1,0 +1,68 @@
+#pragma once
+
+#include "store/historyconnection.h"
+
+#include <QSqlQuery>
+#include <QVariantList>
+
+#include <optional>
+#include <type_traits>
+
+// One statement on a history connection: the prepare, bind, run and read that every write and
+// read of the history does. A failure is kept in the connection's lastError() as
+// "PURPOSE in FILE: WHY", WHY in SQLite's words.
+class SqlStatement
+{
+public:
+    // Long reads end early once a stop was requested; a read of one row is no long read.
+    enum class OnStop { EndEarly, ReadOn };
+
+    SqlStatement(HistoryConnection &connection, const QString &purpose, const QString &sql);
+
+    // Binds values in order and runs the statement; false when it failed. It is prepared on
+    // the first run with values and reused by the runs after it; one with nothing to bind runs
+    // unprepared. Text columns are NOT NULL: a null QString goes in as "" (Qt Sql would bind
+    // it as NULL).
+    bool exec(const QVariantList &values = {});
+    // Steps to the next row of what exec() selected: false after the last.
+    bool next(OnStop onStop = OnStop::EndEarly);
+    // The current row's columns, in the order the statement selects them.
+    const QVariantList &row() const { return m_row; }
+    // Runs the statement and gives the first column of its first row: no row is a failure.
+    std::optional<QVariant> scalar(const QVariantList &values = {});
+    // Runs the statement once for each item, as encode makes it a row; false at the first
+    // failure.
+    template<typename Items, typename Encode>
+    bool execEach(const Items &items, Encode encode)
+    {
+        for (const auto &item : items) {
+            if (!exec(encode(item)))
+                return false;
+        }
+        return true;
+    }
+    // Every row the statement selects, in its order, as decode makes it; none when it failed.
+    template<typename Decode>
+    auto readAll(const QVariantList &values, Decode decode)
+            -> std::optional<QList<std::invoke_result_t<Decode &, const QVariantList &>>>
+    {
+        if (!exec(values))
+            return std::nullopt;
+        QList<std::invoke_result_t<Decode &, const QVariantList &>> rows;
+        while (next())
+            rows.append(decode(m_row));
+        return rows;
+    }
+    qint64 rowsAffected() const { return m_query.numRowsAffected(); }
+
+private:
+    bool fail();
+
+    HistoryConnection &m_connection;
+    QString m_purpose;
+    QString m_sql;
+    QSqlQuery m_query;
+    bool m_prepared = false;
+    int m_columns = -1; // of the rows selected, counted on the first row
+    QVariantList m_row;
+};
