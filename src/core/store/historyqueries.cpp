@@ -41,7 +41,7 @@ std::optional<RestoredState> HistoryQueries::restoredState(const QDateTime &now)
                                         QStringLiteral("reading the last-known-good cache"),
                                         QStringLiteral("SELECT %1 FROM known_good")
                                                 .arg(knownGoodColumns().join(QStringLiteral(", "))))
-                                   .readAll({}, knownGoodOf);
+                                   .readAll({}, knownGoodOf<SqlRow>);
     if (!knownGood)
         return std::nullopt;
     state.knownGood = *knownGood;
@@ -49,7 +49,7 @@ std::optional<RestoredState> HistoryQueries::restoredState(const QDateTime &now)
                                    QStringLiteral("SELECT %1 FROM pins WHERE expires_at_ms IS NULL"
                                                   " OR expires_at_ms > ?")
                                            .arg(pinColumns().join(QStringLiteral(", "))))
-                              .readAll({msOf(now)}, pinOf);
+                              .readAll({msOf(now)}, pinOf<SqlRow>);
     if (!pins)
         return std::nullopt;
     for (const auto &[host, pin] : *pins)
@@ -77,7 +77,7 @@ std::optional<QList<StoredEvent>> HistoryQueries::events(const QDateTime &from, 
                                        " ORDER BY time_ms DESC, id DESC LIMIT ?)"
                                        " ORDER BY time_ms, id")
                                 .arg(columns))
-            .readAll({msOf(from), msOf(to), limit}, eventOf);
+            .readAll({msOf(from), msOf(to), limit}, eventOf<SqlRow>);
 }
 
 std::optional<QList<ProbeResult>> HistoryQueries::results(const QString &target,
@@ -90,7 +90,7 @@ std::optional<QList<ProbeResult>> HistoryQueries::results(const QString &target,
                                        " ORDER BY time_ms DESC, rowid DESC LIMIT ?)"
                                        " ORDER BY time_ms, rowid")
                                 .arg(resultColumns().join(QStringLiteral(", "))))
-            .readAll({target, msOf(from), msOf(to), limit}, resultOf);
+            .readAll({target, msOf(from), msOf(to), limit}, resultOf<SqlRow>);
 }
 
 bool HistoryQueries::forEachResult(const QDateTime &from, const QDateTime &to,
@@ -200,7 +200,7 @@ std::optional<QList<HistoryBucket>> HistoryQueries::downMinutes(const QDateTime 
                         QStringLiteral("SELECT target, minute, probes, via_fallback FROM"
                                        " minute_aggregates WHERE minute >= ? AND minute < ?"
                                        " AND probes > 0 AND check_ok = 0 ORDER BY target, minute"))
-            .readAll(minutesOf(from, to), [](const QVariantList &row) {
+            .readAll(minutesOf(from, to), [](const SqlRow &row) {
                 HistoryBucket minute;
                 minute.target = row.at(0).toString();
                 minute.start = timeOf(row.at(1).toLongLong() * MsPerMinute);
@@ -217,8 +217,7 @@ std::optional<QList<qint64>> HistoryQueries::minutesWithData(const QDateTime &fr
                         QStringLiteral("SELECT DISTINCT minute FROM minute_aggregates"
                                        " WHERE minute >= ? AND minute < ? AND probes > 0"
                                        " ORDER BY minute"))
-            .readAll(minutesOf(from, to),
-                     [](const QVariantList &row) { return row.at(0).toLongLong(); });
+            .readAll(minutesOf(from, to), [](const SqlRow &row) { return row.at(0).toLongLong(); });
 }
 
 std::optional<bool> HistoryQueries::reachedBetween(const QString &target, const QDateTime &after,
@@ -284,8 +283,7 @@ std::optional<QList<HistoryBucket>> HistoryQueries::readSums(const SumsQuery &su
     if (!target.isEmpty())
         values.append(target);
     return SqlStatement(m_connection, QStringLiteral("reading aggregates"), sql)
-            .readAll(values,
-                     [&sums](const QVariantList &row) { return bucketOf(row, sums.widthS); });
+            .readAll(values, [&sums](const SqlRow &row) { return bucketOf(row, sums.widthS); });
 }
 
 std::optional<QList<CacheCensus>> HistoryQueries::census(const QDateTime &from, const QDateTime &to,
@@ -300,7 +298,7 @@ std::optional<QList<CacheCensus>> HistoryQueries::census(const QDateTime &from, 
                                        " FROM cache_census WHERE minute >= ? AND minute < ?"
                                        " GROUP BY bucket ORDER BY bucket")
                                 .arg(means.join(QStringLiteral(", "))))
-            .readAll(QVariantList{widthMinutes} + minutesOf(from, to), censusOf);
+            .readAll(QVariantList{widthMinutes} + minutesOf(from, to), censusOf<SqlRow>);
 }
 
 std::optional<qint64> HistoryQueries::count(const QString &table)
@@ -317,5 +315,5 @@ std::optional<QStringList> HistoryQueries::integrityCheck()
 {
     return SqlStatement(m_connection, QStringLiteral("integrity_check"),
                         QStringLiteral("PRAGMA integrity_check"))
-            .readAll({}, [](const QVariantList &row) { return row.at(0).toString(); });
+            .readAll({}, [](const SqlRow &row) { return row.at(0).toString(); });
 }

@@ -1,6 +1,7 @@
 #include "historyrowcodec.h"
 
 #include "store/historyschema.h"
+#include "store/sqlstatement.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -92,7 +93,8 @@ QVariantList resultRow(const ProbeResult &result)
     };
 }
 
-ProbeResult resultOf(const QVariantList &row)
+template<typename Row>
+ProbeResult resultOf(const Row &row)
 {
     ProbeResult result;
     result.time = timeOf(row.at(0).toLongLong());
@@ -138,7 +140,8 @@ QVariantList eventRow(const StoredEvent &event)
             event.detail};
 }
 
-StoredEvent eventOf(const QVariantList &row)
+template<typename Row>
+StoredEvent eventOf(const Row &row)
 {
     StoredEvent event;
     event.time = timeOf(row.at(0).toLongLong());
@@ -168,7 +171,8 @@ QVariantList pinRow(const QString &host, const PinnedFallback &pin)
                           : QVariant(QMetaType(QMetaType::LongLong))};
 }
 
-std::pair<QString, PinnedFallback> pinOf(const QVariantList &row)
+template<typename Row>
+std::pair<QString, PinnedFallback> pinOf(const Row &row)
 {
     PinnedFallback pin;
     pin.origin = PinnedFallback::Origin::Operator; // the config's pins are not kept
@@ -194,7 +198,8 @@ QVariantList knownGoodRow(const KnownGoodAnswer &answer)
             msOf(answer.expiresAt)};
 }
 
-KnownGoodAnswer knownGoodOf(const QVariantList &row)
+template<typename Row>
+KnownGoodAnswer knownGoodOf(const Row &row)
 {
     KnownGoodAnswer answer;
     answer.resolver = row.at(0).toString();
@@ -222,7 +227,8 @@ QVariantList censusRow(const CacheCensus &census)
     return row;
 }
 
-CacheCensus censusOf(const QVariantList &row)
+template<typename Row>
+CacheCensus censusOf(const Row &row)
 {
     CacheCensus census;
     census.time = timeOf(row.at(0).toLongLong() * MsPerMinute);
@@ -237,7 +243,8 @@ void appendHistogram(QVariantList *row, const LatencyHistogram &histogram)
         row->append(histogram.bucketCount(bucket));
 }
 
-LatencyHistogram histogramOf(const QVariantList &row, int firstColumn)
+template<typename Row>
+LatencyHistogram histogramOf(const Row &row, int firstColumn)
 {
     LatencyHistogram histogram;
     for (int bucket = 0; bucket < LatencyHistogram::BucketCount; ++bucket)
@@ -273,7 +280,8 @@ QVariantList bucketRow(const HistoryBucket &bucket)
     return row;
 }
 
-HistoryBucket bucketOf(const QVariantList &row, int widthS)
+template<typename Row>
+HistoryBucket bucketOf(const Row &row, int widthS)
 {
     HistoryBucket bucket;
     bucket.target = row.at(0).toString();
@@ -297,5 +305,18 @@ bool keepsMaximum(const QString &bucketColumn)
 {
     return bucketColumn.endsWith(QLatin1String("_max_us"));
 }
+
+// The rows the decoders are built for.
+#define HISTORY_ROW_DECODERS(Row) \
+    template ProbeResult resultOf(const Row &); \
+    template StoredEvent eventOf(const Row &); \
+    template std::pair<QString, PinnedFallback> pinOf(const Row &); \
+    template KnownGoodAnswer knownGoodOf(const Row &); \
+    template CacheCensus censusOf(const Row &); \
+    template LatencyHistogram histogramOf(const Row &, int); \
+    template HistoryBucket bucketOf(const Row &, int);
+HISTORY_ROW_DECODERS(QVariantList)
+HISTORY_ROW_DECODERS(SqlRow)
+#undef HISTORY_ROW_DECODERS
 
 } // namespace HistoryRowCodec

@@ -3,7 +3,6 @@
 #include "store/historyschema.h"
 
 #include <QSqlError>
-#include <QSqlRecord>
 
 SqlStatement::SqlStatement(HistoryConnection &connection, const QString &purpose, const QString &sql)
     : m_connection(connection), m_purpose(purpose), m_sql(sql), m_query(connection.database())
@@ -18,7 +17,6 @@ bool SqlStatement::fail()
 
 bool SqlStatement::exec(const QVariantList &values)
 {
-    m_columns = -1;
     if (values.isEmpty() && !m_prepared)
         return m_query.exec(m_sql) || fail();
     if (!m_prepared) {
@@ -37,15 +35,7 @@ bool SqlStatement::next(OnStop onStop)
 {
     if (onStop == OnStop::EndEarly && !m_connection.mayReadOn())
         return false;
-    if (!m_query.next())
-        return false;
-    if (m_columns < 0) {
-        m_columns = m_query.record().count();
-        m_row.resize(m_columns);
-    }
-    for (int column = 0; column < m_columns; ++column)
-        m_row[column] = m_query.value(column);
-    return true;
+    return m_query.next();
 }
 
 std::optional<QVariant> SqlStatement::scalar(const QVariantList &values)
@@ -56,5 +46,5 @@ std::optional<QVariant> SqlStatement::scalar(const QVariantList &values)
         fail();
         return std::nullopt;
     }
-    return m_row.value(0);
+    return m_query.value(0);
 }

@@ -8,6 +8,18 @@
 #include <optional>
 #include <type_traits>
 
+// The current row of a statement: its columns by position, read from the query as they are
+// asked for (a report reads millions of rows; they are not copied first).
+class SqlRow
+{
+public:
+    explicit SqlRow(const QSqlQuery &query) : m_query(query) { }
+    QVariant at(int column) const { return m_query.value(column); }
+
+private:
+    const QSqlQuery &m_query;
+};
+
 // One statement on a history connection: the prepare, bind, run and read that every write and
 // read of the history does. A failure is kept in the connection's lastError() as
 // "PURPOSE in FILE: WHY", WHY in SQLite's words.
@@ -27,7 +39,7 @@ public:
     // Steps to the next row of what exec() selected: false after the last.
     bool next(OnStop onStop = OnStop::EndEarly);
     // The current row's columns, in the order the statement selects them.
-    const QVariantList &row() const { return m_row; }
+    SqlRow row() const { return SqlRow(m_query); }
     // Runs the statement and gives the first column of its first row: no row is a failure.
     std::optional<QVariant> scalar(const QVariantList &values = {});
     // Runs the statement once for each item, as encode makes it a row; false at the first
@@ -44,13 +56,14 @@ public:
     // Every row the statement selects, in its order, as decode makes it; none when it failed.
     template<typename Decode>
     auto readAll(const QVariantList &values, Decode decode)
-            -> std::optional<QList<std::invoke_result_t<Decode &, const QVariantList &>>>
+            -> std::optional<QList<std::invoke_result_t<Decode &, const SqlRow &>>>
     {
         if (!exec(values))
             return std::nullopt;
-        QList<std::invoke_result_t<Decode &, const QVariantList &>> rows;
+        QList<std::invoke_result_t<Decode &, const SqlRow &>> rows;
+        const SqlRow current = row();
         while (next())
-            rows.append(decode(m_row));
+            rows.append(decode(current));
         return rows;
     }
     qint64 rowsAffected() const { return m_query.numRowsAffected(); }
@@ -63,6 +76,4 @@ private:
     QString m_sql;
     QSqlQuery m_query;
     bool m_prepared = false;
-    int m_columns = -1; // of the rows selected, counted on the first row
-    QVariantList m_row;
 };
