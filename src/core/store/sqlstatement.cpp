@@ -1,0 +1,50 @@
+#include "sqlstatement.h"
+
+#include "store/historyschema.h"
+
+#include <QSqlError>
+
+SqlStatement::SqlStatement(HistoryConnection &connection, const QString &purpose, const QString &sql)
+    : m_connection(connection), m_purpose(purpose), m_sql(sql), m_query(connection.database())
+{
+    m_query.setForwardOnly(true);
+}
+
+bool SqlStatement::fail()
+{
+    return m_connection.fail(m_purpose, sqlErrorText(m_query.lastError()));
+}
+
+bool SqlStatement::exec(const QVariantList &values)
+{
+    if (values.isEmpty() && !m_prepared)
+        return m_query.exec(m_sql) || fail();
+    if (!m_prepared) {
+        m_query.prepare(m_sql); // a failure shows in exec()
+        m_prepared = true;
+    }
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &value = values[i];
+        const bool nullText = value.typeId() == QMetaType::QString && value.toString().isNull();
+        m_query.bindValue(i, nullText ? QVariant(QStringLiteral("")) : value);
+    }
+    return m_query.exec() || fail();
+}
+
+bool SqlStatement::next(OnStop onStop)
+{
+    if (onStop == OnStop::EndEarly && !m_connection.mayReadOn())
+        return false;
+    return m_query.next();
+}
+
+std::optional<QVariant> SqlStatement::scalar(const QVariantList &values)
+{
+    if (!exec(values))
+        return std::nullopt;
+    if (!next(OnStop::ReadOn)) {
+        fail();
+        return std::nullopt;
+    }
+    return m_query.value(0);
+}
