@@ -4,6 +4,7 @@
 #include "agentserver.h"
 #include "clock.h"
 #include "probe/monitor.h"
+#include "testconfig.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,11 +24,7 @@ struct Answer
 
 AppConfig oneTarget()
 {
-    const ConfigLoadResult loaded = parseConfig(
-            "{\"targets\": [{\"name\": \"api\", \"host\": \"api.test\"}]}", QStringLiteral("test"));
-    if (!loaded.config)
-        qFatal("%s", qPrintable(loaded.errors.value(0).toString()));
-    return *loaded.config;
+    return testConfig("{\"targets\": [{\"name\": \"api\", \"host\": \"api.test\"}]}");
 }
 
 ProbeResult reachableProbe(ResolutionSource source)

@@ -4,6 +4,7 @@
 #include "clock.h"
 #include "probe/monitor.h"
 #include "prometheusmetrics.h"
+#include "testconfig.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -12,13 +13,9 @@ namespace {
 
 AppConfig twoTargets()
 {
-    const ConfigLoadResult loaded = parseConfig(
+    return testConfig(
             "{\"targets\": [{\"name\": \"api\", \"host\": \"api.test\"},"
-            " {\"name\": \"odd \\\"one\\\"\\\\\", \"host\": \"odd.test\", \"critical\": false}]}",
-            QStringLiteral("test"));
-    if (!loaded.config)
-        qFatal("%s", qPrintable(loaded.errors.value(0).toString()));
-    return *loaded.config;
+            " {\"name\": \"odd \\\"one\\\"\\\\\", \"host\": \"odd.test\", \"critical\": false}]}");
 }
 
 ProbeResult probe(const QString &target, ResolutionSource source, bool reachable, qint64 nowMs)

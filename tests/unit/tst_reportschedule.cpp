@@ -4,6 +4,7 @@
 #include "probe/monitor.h"
 #include "reportschedule.h"
 #include "store/historystore.h"
+#include "testconfig.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,11 +16,7 @@ namespace {
 
 AppConfig oneTarget()
 {
-    const ConfigLoadResult loaded = parseConfig(
-            "{\"targets\": [{\"name\": \"api\", \"host\": \"api.test\"}]}", QStringLiteral("test"));
-    if (!loaded.config)
-        qFatal("%s", qPrintable(loaded.errors.value(0).toString()));
-    return *loaded.config;
+    return testConfig("{\"targets\": [{\"name\": \"api\", \"host\": \"api.test\"}]}");
 }
 
 QString reportName(const QDateTime &time)
