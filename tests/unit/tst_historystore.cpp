@@ -864,16 +864,25 @@ private Q_SLOTS:
         QVERIFY(store);
         auto finished = std::make_shared<std::atomic<bool>>(false);
         auto started = std::make_shared<std::atomic<bool>>(false);
+        // The reader goes on only once close() waits for it, so close() returning with it
+        // finished shows that close() waited.
+        auto closeBegun = std::make_shared<QSemaphore>();
+        connect(store.get(), &HistoryStore::waitingForReaders, this, [closeBegun](int readers) {
+            if (readers == 1)
+                closeBegun->release();
+        });
         store->readAside(
                 this,
-                [finished, started](HistoryDatabase &) {
+                [finished, started, closeBegun](HistoryDatabase &db) {
                     *started = true;
-                    QThread::msleep(300);
-                    *finished = true;
+                    if (!closeBegun->tryAcquire(1, 20'000))
+                        return QVariant();
+                    *finished = !db.stopRequested();
                     return QVariant(QStringLiteral("done"));
                 },
                 [](const std::optional<QVariant> &, const QString &) {});
         QTRY_VERIFY(started->load());
+        QVERIFY(!finished->load());
         QVERIFY(store->close()); // waits for the reader, within the shutdown timeout
         QVERIFY(finished->load());
 

@@ -490,6 +490,8 @@ void HistoryStore::waitForReaders(const QDeadlineTimer &deadline)
     // A report being read is let finish while the deadline allows; then its reads stop (its
     // file is not written) and it gets a moment to end. Unfinished, not lost data: said, not
     // failed. Its answer comes only if the store is still there to take it.
+    if (!m_readers.isEmpty())
+        Q_EMIT waitingForReaders(int(m_readers.size()));
     bool stopped = false;
     for (QThread *reader : std::as_const(m_readers)) {
         if (reader->wait(deadline))

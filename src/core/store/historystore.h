@@ -93,6 +93,9 @@ Q_SIGNALS:
     void writeFailed(const QString &error); // the batch is kept and tried again
     void pruned(const PruneReport &report);
     void pagesChecked(); // the background check passed: writes go ahead
+    // close() is letting this many reports being read finish (at most the shutdown timeout),
+    // and waits for them from now on.
+    void waitingForReaders(int readers);
     // The background check found damage: nothing is written to the file from now on, and what
     // was recorded is dropped; the file is left as it is.
     void damaged(const QString &error);
