@@ -43,9 +43,6 @@ public:
     static QStringList reportsIn(const QString &directory);
     // When a report of ours was written, from its name.
     static QDateTime timeOf(const QString &fileName);
-    // The paths of our reports in directory that rotation may count, newest first by modification
-    // time; those whose name is later than now are left out.
-    static QStringList rotationOrder(const QString &directory, const QDateTime &now);
 
 Q_SIGNALS:
     void written(const QString &path);
@@ -53,6 +50,9 @@ Q_SIGNALS:
     void removed(const QString &path); // an old report deleted by the rotation
 
 private:
+    // The paths of our reports in directory that rotation may count, newest first by modification
+    // time; those whose name is later than now are left out.
+    static QStringList rotationOrder(const QString &directory, const QDateTime &now);
     void rotate(const QString &written, const QDateTime &now);
 
     Options m_options;

@@ -8,8 +8,6 @@
 #include <QFileInfo>
 #include <QLocale>
 
-#include <csignal>
-
 namespace {
 int fail(const QString &message)
 {
@@ -71,8 +69,7 @@ int runReport(const AppConfig &config, const ReportCommand &command)
     if (!writeReport(db, request, *format, command.path, &error)) {
         if (const int signal = interruption.signal())
             return Console::fail(QStringLiteral("--report: stopped by %1: no report written")
-                                         .arg(signal == SIGINT ? QStringLiteral("SIGINT")
-                                                               : QStringLiteral("SIGTERM")),
+                                         .arg(QLatin1String(ReportInterruption::signalName(signal))),
                                  ReportInterruption::exitCode(signal));
         return fail(error);
     }

@@ -66,7 +66,7 @@ void watch(int timeoutMs)
     std::fprintf(stderr,
                  "dnswatch: --report: stopped by %s and not ended within "
                  "history.shutdown_timeout_ms (%d ms): exiting, no report written\n",
-                 signal == SIGINT ? "SIGINT" : "SIGTERM", timeoutMs);
+                 ReportInterruption::signalName(signal), timeoutMs);
     std::fflush(stderr);
     ::_exit(ReportInterruption::exitCode(signal));
 }
@@ -104,3 +104,8 @@ ReportInterruption::~ReportInterruption()
 const std::atomic<bool> *ReportInterruption::stopFlag() const { return &g_stop; }
 
 int ReportInterruption::signal() const { return g_signal.load(); }
+
+const char *ReportInterruption::signalName(int signal)
+{
+    return signal == SIGINT ? "SIGINT" : "SIGTERM";
+}

@@ -20,6 +20,7 @@ public:
     const std::atomic<bool> *stopFlag() const;
     int signal() const; // the one that came, or 0
     static int exitCode(int signal) { return 128 + signal; } // as a shell reports a signal
+    static const char *signalName(int signal); // "SIGTERM", "SIGINT"
 
 private:
     std::thread m_watchdog;

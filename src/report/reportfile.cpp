@@ -41,8 +41,7 @@ QString reportTargetProblem(const QString &path)
     const QString kind = kindOfNonFile(info);
     if (kind.isEmpty())
         return QString();
-    return QStringLiteral("%1 is %2, not a regular file: a report only ever replaces a file")
-            .arg(path, kind);
+    return QStringLiteral("is %1, not a regular file (a report never replaces one)").arg(kind);
 }
 
 bool writeAll(QIODevice *out, const QByteArray &bytes, QString *error)

@@ -31,7 +31,8 @@ private:
     QString m_error;
 };
 
-// Why a report may not take path's place; empty when nothing is there or a regular file is.
+// Why a report may not take path's place ("is a character device, ..."; the caller names the
+// path); empty when nothing is there or a regular file is.
 QString reportTargetProblem(const QString &path);
 
 // Writes all of bytes to out, continuing short writes; false, with out's reason, when it stops.

@@ -308,7 +308,7 @@ private Q_SLOTS:
         QVERIFY2(made == 0, qPrintable(target));
         const Run run = dnswatch(reportArguments(target));
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.output.contains(QStringLiteral("%1 is %2").arg(target, kind)),
+        QVERIFY2(run.output.contains(QStringLiteral("%1: is %2").arg(target, kind)),
                  qPrintable(run.output));
         struct stat info
         { };

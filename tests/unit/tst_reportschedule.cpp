@@ -169,6 +169,26 @@ private Q_SLOTS:
         QCOMPARE(removed.constFirst().constFirst().toString(), modifiedEarlier);
     }
 
+    void aFutureNameNeverPushesOutTheReportJustWritten()
+    {
+        // Before, with --report-keep 1, the stray's name sorted first: the rotation deleted the
+        // report it had just written and kept the stray.
+        const QString directory = reportDir(QStringLiteral("keep-one"));
+        const QString stray = placeReport(directory,
+                                          QDateTime(QDate(2099, 12, 31), QTime(0, 0), Qt::UTC),
+                                          QDateTime::currentDateTimeUtc());
+        QVERIFY(!stray.isEmpty());
+        ReportSchedule schedule({60, directory, 1, ReportFormat::Json}, m_store.get(),
+                                m_monitor.get());
+        QSignalSpy written(&schedule, &ReportSchedule::written);
+        QSignalSpy removed(&schedule, &ReportSchedule::removed);
+        m_clock.advance(60'000);
+        QVERIFY(written.wait(10'000));
+        QVERIFY(QFile::exists(written.last().constFirst().toString()));
+        QVERIFY(QFile::exists(stray));
+        QCOMPARE(removed.size(), 0);
+    }
+
     void aReportThatCannotBeWrittenIsSaidAndLeavesNoFile()
     {
         if (!FullDiskFixture::isRoot())
