@@ -1,7 +1,12 @@
 #include "reportschedule.h"
 
 #include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
 #include <QRegularExpression>
+
+// Quiet below warnings by default, as the other categories (QT_LOGGING_RULES turns it up).
+Q_LOGGING_CATEGORY(lcReportSchedule, "dnswatch.agent.reports", QtWarningMsg)
 
 ReportSchedule::ReportSchedule(const Options &options, HistoryStore *store, const Monitor *monitor,
                                QObject *parent)
@@ -12,10 +17,13 @@ ReportSchedule::ReportSchedule(const Options &options, HistoryStore *store, cons
     , m_every(monitor->clock(), options.intervalS * 1000, [this] { writeNow(); })
 {
     qint64 firstS = options.intervalS;
-    const QStringList existing = reportsIn(options.directory);
-    if (!existing.isEmpty()) {
-        const qint64 sinceS = timeOf(existing.constFirst()).secsTo(monitor->clock()->wallTime());
-        firstS = std::clamp<qint64>(options.intervalS - sinceS, 0, options.intervalS);
+    const QDateTime now = monitor->clock()->wallTime();
+    for (const QString &name : reportsIn(options.directory)) {
+        if (timeOf(name) > now)
+            continue; // a name in the future says nothing about when ours was written
+        firstS = std::clamp<qint64>(options.intervalS - timeOf(name).secsTo(now), 0,
+                                    options.intervalS);
+        break;
     }
     m_first = monitor->clock()->callAfter(firstS * 1000, this, [this] {
         m_first = 0;
@@ -75,21 +83,56 @@ void ReportSchedule::writeNow()
                 writeReport(db, request, format, path, &error);
                 return QVariant(error); // empty: written
             },
-            [this, path](const std::optional<QVariant> &error, const QString &unread) {
+            [this, path, now](const std::optional<QVariant> &error, const QString &unread) {
                 m_writing = false;
                 if (!error || !error->toString().isEmpty()) {
                     // No value: the history could not be read at all (closed, or unreadable).
                     Q_EMIT failed(error ? error->toString() : unread);
                     return;
                 }
-                rotate();
                 Q_EMIT written(path);
+                rotate(path, now);
             });
 }
 
-void ReportSchedule::rotate()
+QStringList ReportSchedule::rotationOrder(const QString &directory, const QDateTime &now)
 {
-    const QStringList reports = reportsIn(m_options.directory);
-    for (qsizetype i = m_options.keep; i < reports.size(); ++i)
-        QFile::remove(QDir(m_options.directory).filePath(reports[i]));
+    QList<QFileInfo> files;
+    for (const QString &name : reportsIn(directory)) {
+        const QFileInfo file(QDir(directory).filePath(name));
+        if (timeOf(name) > now) {
+            // Not made by this schedule yet: a copy, a stray, a clock that was wrong. Neither
+            // deleted nor counted; an operator decides.
+            qCWarning(lcReportSchedule)
+                    << "not rotating" << file.filePath() << "(its name is in the future)";
+            continue;
+        }
+        files.append(file);
+    }
+    // What was written last is newest, whatever its name says; the name's time breaks a tie.
+    std::stable_sort(files.begin(), files.end(), [](const QFileInfo &a, const QFileInfo &b) {
+        const QDateTime aTime = a.lastModified();
+        const QDateTime bTime = b.lastModified();
+        if (aTime != bTime)
+            return aTime > bTime;
+        return timeOf(a.fileName()) > timeOf(b.fileName());
+    });
+    QStringList paths;
+    for (const QFileInfo &file : files)
+        paths.append(file.filePath());
+    return paths;
+}
+
+void ReportSchedule::rotate(const QString &written, const QDateTime &now)
+{
+    QStringList older = rotationOrder(m_options.directory, now);
+    older.removeAll(written); // the one just written is kept, and counts as the newest
+    for (qsizetype i = std::max(m_options.keep - 1, 0); i < older.size(); ++i) {
+        if (QFile::remove(older[i])) {
+            qCInfo(lcReportSchedule) << "rotated out" << older[i];
+            Q_EMIT removed(older[i]);
+        } else {
+            qCWarning(lcReportSchedule) << "cannot remove" << older[i];
+        }
+    }
 }

@@ -9,8 +9,11 @@
 
 // `--report-every 24h --report-dir DIR [--report-keep N]`: the agent writes a health report of
 // the last interval into DIR every interval (dnswatch-report-<UTC time>.<format>, written
-// atomically), on the history's thread so probing never waits, and keeps the newest N of its
-// reports there (older ones of its own naming are deleted; nothing else is touched).
+// whole or not at all), on the history's thread so probing never waits, and keeps the newest N
+// of its reports there: the one just written and the N - 1 last modified before it (the name's
+// time breaks a tie); older ones of its own naming are deleted, each one logged. A name whose
+// time is in the future is not the schedule's: never deleted, never counted. Nothing else is
+// touched.
 class ReportSchedule : public QObject
 {
     Q_OBJECT
@@ -44,9 +47,13 @@ public:
 Q_SIGNALS:
     void written(const QString &path);
     void failed(const QString &why);
+    void removed(const QString &path); // an old report deleted by the rotation
 
 private:
-    void rotate();
+    // The paths of our reports in directory that rotation may count, newest first by modification
+    // time; those whose name is later than now are left out.
+    static QStringList rotationOrder(const QString &directory, const QDateTime &now);
+    void rotate(const QString &written, const QDateTime &now);
 
     Options m_options;
     HistoryStore *m_store;

@@ -22,6 +22,12 @@ std::unique_ptr<ReportSchedule> scheduleReports(const ReportSchedule::Options &o
     QObject::connect(schedule.get(), &ReportSchedule::failed, agent, [agent](const QString &why) {
         agent->log(QStringLiteral("report failed: %1").arg(why));
     });
+    QObject::connect(schedule.get(), &ReportSchedule::removed, agent,
+                     [agent, keep = options.keep](const QString &path) {
+                         agent->log(QStringLiteral("report removed (older than the newest %1): %2")
+                                            .arg(keep)
+                                            .arg(path));
+                     });
     agent->log(QStringLiteral("reports: every %1 s into %2, the newest %3 kept")
                        .arg(options.intervalS)
                        .arg(options.directory)

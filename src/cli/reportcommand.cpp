@@ -1,6 +1,7 @@
 #include "reportcommand.h"
 
 #include "console.h"
+#include "reportinterruption.h"
 #include "store/historydatabase.h"
 
 #include <QElapsedTimer>
@@ -63,8 +64,15 @@ int runReport(const AppConfig &config, const ReportCommand &command)
     request.generatedAt = now;
     QElapsedTimer timer;
     timer.start();
-    if (!writeReport(db, request, *format, command.path, &error))
+    const ReportInterruption interruption(config.history.shutdownTimeoutMs);
+    db.setStopFlag(interruption.stopFlag());
+    if (!writeReport(db, request, *format, command.path, &error)) {
+        if (const int signal = interruption.signal())
+            return Console::fail(QStringLiteral("--report: stopped by %1: no report written")
+                                         .arg(QLatin1String(ReportInterruption::signalName(signal))),
+                                 ReportInterruption::exitCode(signal));
         return fail(error);
+    }
     Console::out() << QStringLiteral("report: %1 (%2, %3) for %4 to %5 in %6 ms\n")
                               .arg(command.path, reportFormatName(*format),
                                    QLocale::c().formattedDataSize(QFileInfo(command.path).size()),

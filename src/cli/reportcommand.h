@@ -16,7 +16,9 @@ struct ReportCommand
 };
 
 // 0 when written; 2, with a clear message on stderr, for a bad range, an unwritable path, a
-// missing or unusable history file, or an unknown format.
+// missing or unusable history file, an unknown format, or a write that failed (a full disk):
+// then no file is left. SIGTERM or SIGINT stops it without a file (128 + the signal; see
+// ReportInterruption).
 int runReport(const AppConfig &config, const ReportCommand &command);
 
 // Checks that a report could be written into path's directory; empty when it can, else why.

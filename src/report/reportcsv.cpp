@@ -1,5 +1,6 @@
 #include "reportcsv.h"
 
+#include "reportfile.h"
 #include "reportwording.h"
 
 #include <QRegularExpression>
@@ -114,20 +115,29 @@ bool writeReportCsv(HistoryDatabase &db, const QDateTime &from, const QDateTime 
             *error = why;
         return false;
     };
-    const auto write = [out](const QStringList &fields) { return out->write(line(fields)) >= 0; };
-    if (!write(Columns))
-        return failed(out->errorString());
+    // Rows are gathered into blocks: out may be unbuffered (a report's file, so that each write
+    // is checked where it fails), and one write per row would cost a system call each.
+    constexpr qsizetype BlockBytes = 64 * 1024;
+    QByteArray block;
     QString writeError;
+    bool writeFailed = false;
+    const auto flush = [&] {
+        writeFailed = !writeAll(out, block, &writeError);
+        block.clear();
+        return !writeFailed;
+    };
+    const auto write = [&](const QStringList &fields) {
+        block += line(fields);
+        return block.size() < BlockBytes || flush();
+    };
+    if (!write(Columns))
+        return failed(writeError);
     const bool read = db.forEachResult(from, to, [&](const ProbeResult &result) {
         if (!targets.isEmpty() && !targets.contains(result.target))
             return true;
-        if (!write(resultFields(result))) {
-            writeError = out->errorString();
-            return false;
-        }
-        return true;
+        return write(resultFields(result));
     });
-    if (!writeError.isEmpty())
+    if (writeFailed)
         return failed(writeError);
     if (!read)
         return failed(db.lastError());
@@ -141,7 +151,9 @@ bool writeReportCsv(HistoryDatabase &db, const QDateTime &from, const QDateTime 
         if (!chosen)
             continue;
         if (!write(eventFields(event)))
-            return failed(out->errorString());
+            return failed(writeError);
     }
+    if (!flush())
+        return failed(writeError);
     return true;
 }

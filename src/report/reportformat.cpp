@@ -1,13 +1,13 @@
 #include "reportformat.h"
 
 #include "reportcsv.h"
+#include "reportfile.h"
 #include "reporthtml.h"
 #include "reportjson.h"
 #include "reportpdf.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 QString reportFormatName(ReportFormat format)
 {
@@ -54,8 +54,8 @@ bool writeReport(HistoryDatabase &db, const ReportRequest &request, ReportFormat
             *error = QStringLiteral("%1: %2").arg(path, why);
         return false;
     };
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    ReportFile file(path);
+    if (!file.open())
         return failed(file.errorString());
     QString why;
     if (format == ReportFormat::Csv) {
@@ -65,7 +65,8 @@ bool writeReport(HistoryDatabase &db, const ReportRequest &request, ReportFormat
             if (request.targets.contains(target.name))
                 hosts.append(target.host);
         }
-        if (!writeReportCsv(db, request.from, request.to, request.targets, hosts, &file, &why))
+        if (!writeReportCsv(db, request.from, request.to, request.targets, hosts, file.device(),
+                            &why))
             return failed(why);
     } else {
         step(ReportStep::Reading);
@@ -80,7 +81,7 @@ bool writeReport(HistoryDatabase &db, const ReportRequest &request, ReportFormat
             bytes = reportHtml(*report);
         else if (bytes = reportPdf(*report, &why); bytes.isEmpty())
             return failed(why);
-        if (file.write(bytes) != bytes.size())
+        if (!file.write(bytes))
             return failed(file.errorString());
     }
     // A read cut short (the program is exiting) would make a report that looks whole.

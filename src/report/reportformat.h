@@ -9,8 +9,9 @@ std::optional<ReportFormat> reportFormatFromPath(const QString &path); // by its
 
 enum class ReportStep { Reading, Writing };
 
-// Builds the report of request from the history and writes it to path in format, atomically
-// (QSaveFile: a crash never leaves half a report under the final name). Runs on db's thread.
+// Builds the report of request from the history and writes it to path in format, whole or not at
+// all (ReportFile: a crash, a full disk or a stop never leaves half a report, under the final
+// name or a temporary one; a device or other non-file at path is refused). Runs on db's thread.
 // progress, when given, hears each step as it starts. False, with why (naming the path), when
 // the history cannot be read or the file cannot be written.
 bool writeReport(HistoryDatabase &db, const ReportRequest &request, ReportFormat format,

@@ -2,8 +2,10 @@
 // in each format from the command line; exit 2 with the reason for a bad range, an unwritable
 // path, an unknown format, no history or an old one (a report never migrates it); and an agent
 // that writes a report every 2 s keeps the newest N of its own and touches nothing else in the
-// directory.
+// directory. A report is whole or absent: a disk that fills while it is written, a device or a
+// fifo at the path, or SIGTERM while it is made exit non-zero with the reason and leave no file.
 #include "dnsserverfixture.h"
+#include "fulldiskfixture.h"
 #include "store/historydatabase.h"
 #include "testaddresses.h"
 
@@ -14,6 +16,10 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 
 class TestReportCommand : public QObject
 {
@@ -38,6 +44,26 @@ private:
     }
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    // A report of the last two hours of the test's history into file.
+    QStringList reportArguments(const QString &file) const
+    {
+        return {QStringLiteral("--report"), file,
+                QStringLiteral("--db"),     path(QStringLiteral("history.db")),
+                QStringLiteral("--config"), path(QStringLiteral("dnswatch.json")),
+                QStringLiteral("--last"),   QStringLiteral("2h")};
+    }
+
+    // Whether any process has file open, from /proc/PID/fd.
+    static bool hasOpen(qint64 pid, const QString &file)
+    {
+        const QDir fds(QStringLiteral("/proc/%1/fd").arg(pid));
+        for (const QString &fd : fds.entryList(QDir::AllEntries | QDir::System)) {
+            if (QFile::symLinkTarget(fds.filePath(fd)) == file)
+                return true;
+        }
+        return false;
+    }
 
     QTemporaryDir m_dir;
     DnsServerFixture m_dns;
@@ -210,6 +236,146 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), before);
         QCOMPARE(others(), filesBefore);
+    }
+
+    void fullDiskLeavesNoReport_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const char *name : {"r.json", "r.csv", "r.html", "r.pdf"})
+            QTest::newRow(name) << QString::fromLatin1(name);
+    }
+
+    // A disk with one page (4 KiB) left: the report is cut partway. Before, the command said
+    // "report: FILE", exited 0 and left the cut file (CSV) or said "Unknown error" (HTML, PDF).
+    void fullDiskLeavesNoReport()
+    {
+        QFETCH(QString, name);
+        if (!FullDiskFixture::isRoot())
+            QSKIP("mounting a full tmpfs needs root");
+        constexpr qint64 FreeBytes = 4096;
+        // The same report on a disk with room: larger than what is left, so it cannot fit.
+        const QString roomy = path(QStringLiteral("roomy-") + name);
+        const Run written = dnswatch(reportArguments(roomy));
+        QVERIFY2(written.exitCode == 0, qPrintable(written.output));
+        QVERIFY2(QFileInfo(roomy).size() > FreeBytes,
+                 qPrintable(QString::number(QFileInfo(roomy).size())));
+
+        FullDiskFixture disk;
+        QString error;
+        QVERIFY2(disk.mount(path(QStringLiteral("full-") + name), FreeBytes, &error),
+                 qPrintable(error));
+        const QString file = QDir(disk.path()).filePath(name);
+        const Run run = dnswatch(reportArguments(file));
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.output.contains(file + QStringLiteral(": ")), qPrintable(run.output));
+        QVERIFY2(run.output.contains(QLatin1String("No space left on device")),
+                 qPrintable(run.output));
+        QVERIFY2(!run.output.contains(QStringLiteral("report: %1 (").arg(file)),
+                 qPrintable(run.output));
+        // Neither the report nor a temporary file: only the filler.
+        QCOMPARE(QDir(disk.path()).entryList(QDir::Files | QDir::Hidden | QDir::System),
+                 QStringList{QStringLiteral("filler")});
+        QVERIFY(disk.unmount());
+    }
+
+    void refusesATargetThatIsNotAFile_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("kind");
+        for (const char *format : {"json", "csv", "html", "pdf"}) {
+            QTest::newRow(qPrintable(QStringLiteral("device, %1").arg(QLatin1String(format))))
+                    << QStringLiteral("fakefull.%1").arg(QLatin1String(format))
+                    << QStringLiteral("a character device");
+        }
+        QTest::newRow("fifo") << QStringLiteral("pipe.json") << QStringLiteral("a named pipe");
+    }
+
+    // A device at the path stays a device. Before, as root, `--report /dev/full` renamed a
+    // regular file over the device node and exited 0. The device here is a twin of /dev/full
+    // (character device 1,7) in the test's own directory.
+    void refusesATargetThatIsNotAFile()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, kind);
+        const bool device = kind.contains(QLatin1String("device"));
+        if (device && !FullDiskFixture::isRoot())
+            QSKIP("making a device node needs root");
+        const QString target = path(QStringLiteral("nodes/") + name);
+        QVERIFY(QDir().mkpath(path(QStringLiteral("nodes"))));
+        const QByteArray native = QFile::encodeName(target);
+        const int made = device ? ::mknod(native.constData(), S_IFCHR | 0666, makedev(1, 7))
+                                : ::mkfifo(native.constData(), 0666);
+        QVERIFY2(made == 0, qPrintable(target));
+        const Run run = dnswatch(reportArguments(target));
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.output.contains(QStringLiteral("%1: is %2").arg(target, kind)),
+                 qPrintable(run.output));
+        struct stat info
+        { };
+        QCOMPARE(::lstat(native.constData(), &info), 0);
+        QVERIFY(device ? S_ISCHR(info.st_mode) : S_ISFIFO(info.st_mode));
+        // Nothing else beside it: no temporary file either.
+        QCOMPARE(QDir(path(QStringLiteral("nodes")))
+                         .entryList(QDir::Files | QDir::Hidden | QDir::System),
+                 QStringList{name});
+        QVERIFY(QFile::remove(target));
+    }
+
+    // SIGTERM while a long report is read: it stops within history.shutdown_timeout_ms, exits
+    // 128 + 15 saying so, and leaves no file. Before, the signal killed it outright.
+    void sigtermStopsAReportWithoutAFile()
+    {
+        const QString big = path(QStringLiteral("big.db"));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        {
+            // Enough rows that the CSV is still being read when the signal comes.
+            HistoryDatabase db(QStringLiteral("big"));
+            QVERIFY(db.open(big).ok);
+            for (int chunk = 0; chunk < 30; ++chunk) {
+                HistoryWriteBatch batch;
+                for (int i = 0; i < 10'000; ++i) {
+                    ProbeResult result;
+                    result.time = now.addMSecs(-qint64(chunk * 10'000 + i) * 10 - 1000);
+                    result.target = QStringLiteral("api");
+                    result.resolution.host = QStringLiteral("api.lab.test");
+                    result.resolution.source = ResolutionSource::Fresh;
+                    result.resolution.addresses = ips({QStringLiteral("127.0.0.1")});
+                    result.checked = true;
+                    result.check.ok = true;
+                    result.reachable = true;
+                    batch.results.append(result);
+                }
+                QVERIFY(db.write(batch));
+            }
+        }
+        QFile config(path(QStringLiteral("stop.json")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(R"({"history": {"shutdown_timeout_ms": 300},)"
+                     R"( "targets": [{"name": "api", "host": "api.lab.test"}]})");
+        config.close();
+        const QString out = path(QStringLiteral("stopped"));
+        QVERIFY(QDir().mkpath(out));
+
+        QProcess report;
+        report.setProcessChannelMode(QProcess::MergedChannels);
+        report.start(QStringLiteral(DNSWATCH_BINARY),
+                     {QStringLiteral("--report"), QDir(out).filePath(QStringLiteral("big.csv")),
+                      QStringLiteral("--db"), big, QStringLiteral("--config"), config.fileName(),
+                      QStringLiteral("--last"), QStringLiteral("2h")});
+        QVERIFY(report.waitForStarted());
+        // Signalled once it has the history open, that is while it reads.
+        QTRY_VERIFY_WITH_TIMEOUT(hasOpen(report.processId(), QFileInfo(big).canonicalFilePath())
+                                         || report.state() == QProcess::NotRunning,
+                                 30'000);
+        QVERIFY2(report.state() == QProcess::Running, report.readAll().constData());
+        report.terminate();
+        // The configured 300 ms and a generous margin for a loaded machine.
+        QVERIFY(report.waitForFinished(30'000));
+        const QByteArray output = report.readAll();
+        QCOMPARE(report.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(report.exitCode(), 128 + SIGTERM);
+        QVERIFY2(output.contains("stopped by SIGTERM"), output.constData());
+        QCOMPARE(QDir(out).entryList(QDir::Files | QDir::Hidden | QDir::System), QStringList());
     }
 
     void agentWritesEveryIntervalAndKeepsTheNewest()

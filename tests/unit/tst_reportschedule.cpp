@@ -1,6 +1,9 @@
 // The agent's report schedule in-process on a ManualClock: a report each interval, none before,
-// the first one interval after the newest already there, the newest N kept.
+// the first one interval after the newest already there, the newest N kept (by modification
+// time, never the one just written, never a name from the future), and a report that cannot be
+// written (a full disk) said and left out whole.
 #include "clock.h"
+#include "fulldiskfixture.h"
 #include "probe/monitor.h"
 #include "reportschedule.h"
 #include "store/historystore.h"
@@ -44,6 +47,17 @@ private:
         const QString path = m_dir.filePath(name);
         QDir().mkpath(path);
         return path;
+    }
+
+    // An empty file named as a report of ours from that time, last modified at modified.
+    static QString placeReport(const QString &directory, const QDateTime &named,
+                               const QDateTime &modified)
+    {
+        QFile file(QDir(directory).filePath(reportName(named)));
+        if (!file.open(QIODevice::WriteOnly)
+            || !file.setFileTime(modified, QFileDevice::FileModificationTime))
+            return QString();
+        return file.fileName();
     }
 
 private Q_SLOTS:
@@ -121,6 +135,82 @@ private Q_SLOTS:
         QVERIFY(written.wait(10'000));
         QVERIFY(QFile::exists(foreign.fileName()));
         QVERIFY(!QFile::exists(earlier.fileName())); // keep 1: the newest only
+    }
+
+    void rotationKeepsWhatItWroteAndLeavesFutureNamesAlone()
+    {
+        const QString directory = reportDir(QStringLiteral("stray"));
+        const QDateTime realNow = QDateTime::currentDateTimeUtc();
+        // A stray named for 2099: not the schedule's. Before, its name sorted first and the
+        // rotation deleted the report it had just written to keep it.
+        const QString stray = placeReport(directory,
+                                          QDateTime(QDate(2099, 12, 31), QTime(0, 0), Qt::UTC),
+                                          realNow.addSecs(-7200));
+        // Two of ours whose names disagree with when they were written: the later name was
+        // modified an hour ago, the earlier one ten seconds ago. The real order wins.
+        const QString modifiedLately = placeReport(directory, m_clock.wallTime().addSecs(-120),
+                                                   realNow.addSecs(-10));
+        const QString modifiedEarlier = placeReport(directory, m_clock.wallTime().addSecs(-60),
+                                                    realNow.addSecs(-3600));
+        QVERIFY(!stray.isEmpty() && !modifiedLately.isEmpty() && !modifiedEarlier.isEmpty());
+
+        ReportSchedule schedule({600, directory, 2, ReportFormat::Json}, m_store.get(),
+                                m_monitor.get());
+        QSignalSpy written(&schedule, &ReportSchedule::written);
+        QSignalSpy removed(&schedule, &ReportSchedule::removed);
+        m_clock.advance(600'000 - 60'000); // one interval after the newest name not in the future
+        QVERIFY(written.wait(10'000));
+        const QString report = written.last().constFirst().toString();
+        QVERIFY(QFile::exists(report)); // kept: it was just written
+        QVERIFY(QFile::exists(stray)); // never deleted, never counted
+        QVERIFY(QFile::exists(modifiedLately)); // the newest before it: keep 2
+        QVERIFY(!QFile::exists(modifiedEarlier));
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(removed.constFirst().constFirst().toString(), modifiedEarlier);
+    }
+
+    void aFutureNameNeverPushesOutTheReportJustWritten()
+    {
+        // Before, with --report-keep 1, the stray's name sorted first: the rotation deleted the
+        // report it had just written and kept the stray.
+        const QString directory = reportDir(QStringLiteral("keep-one"));
+        const QString stray = placeReport(directory,
+                                          QDateTime(QDate(2099, 12, 31), QTime(0, 0), Qt::UTC),
+                                          QDateTime::currentDateTimeUtc());
+        QVERIFY(!stray.isEmpty());
+        ReportSchedule schedule({60, directory, 1, ReportFormat::Json}, m_store.get(),
+                                m_monitor.get());
+        QSignalSpy written(&schedule, &ReportSchedule::written);
+        QSignalSpy removed(&schedule, &ReportSchedule::removed);
+        m_clock.advance(60'000);
+        QVERIFY(written.wait(10'000));
+        QVERIFY(QFile::exists(written.last().constFirst().toString()));
+        QVERIFY(QFile::exists(stray));
+        QCOMPARE(removed.size(), 0);
+    }
+
+    void aReportThatCannotBeWrittenIsSaidAndLeavesNoFile()
+    {
+        if (!FullDiskFixture::isRoot())
+            QSKIP("mounting a full tmpfs needs root");
+        FullDiskFixture disk;
+        QString error;
+        QVERIFY2(disk.mount(m_dir.filePath(QStringLiteral("full")), 0, &error), qPrintable(error));
+        for (const ReportFormat format : {ReportFormat::Json, ReportFormat::Csv}) {
+            ReportSchedule schedule({60, disk.path(), 2, format}, m_store.get(), m_monitor.get());
+            QSignalSpy written(&schedule, &ReportSchedule::written);
+            QSignalSpy failed(&schedule, &ReportSchedule::failed);
+            m_clock.advance(60'000);
+            QVERIFY(failed.wait(10'000));
+            QCOMPARE(written.size(), 0);
+            const QString why = failed.last().constFirst().toString();
+            QVERIFY2(why.contains(QLatin1String("No space left on device")), qPrintable(why));
+            QVERIFY2(why.contains(disk.path()), qPrintable(why));
+            // Neither the report nor a temporary file: only the filler.
+            QCOMPARE(QDir(disk.path()).entryList(QDir::Files | QDir::Hidden | QDir::System),
+                     QStringList{QStringLiteral("filler")});
+        }
+        QVERIFY(disk.unmount());
     }
 };
 
