@@ -1,7 +1,9 @@
 // One statement on a history connection, on a real SQLite file: values bind in order (a null
 // text as ""), one statement runs for many rows, rows read back in order, a failure is kept in
-// the history's words, and long reads end on a stop while one-row reads do not.
+// the history's words (also when the prepare failed, or a read stumbled over a damaged page:
+// an error, never a short result), and long reads end on a stop while one-row reads do not.
 #include "historyconnectionfixture.h"
+#include "historyfiles.h"
 #include "store/sqlstatement.h"
 
 #include <QTest>
@@ -110,6 +112,9 @@ private slots:
         // Nothing to bind: run unprepared, so SQLite names what is missing.
         QTest::newRow("unprepared") << QStringLiteral("SELECT count(*) FROM missing")
                                     << QVariantList() << QStringLiteral("no such table: missing");
+        // Prepared, and the prepare failed: its reason, not "Parameter count mismatch".
+        QTest::newRow("prepared") << QStringLiteral("SELECT count(*) FROM missing WHERE size > ?")
+                                  << QVariantList{1} << QStringLiteral("no such table: missing");
     }
     void aFailureSaysWhatWhereAndWhy()
     {
@@ -120,6 +125,48 @@ private slots:
         QVERIFY(!statement.exec(values));
         QCOMPARE(m_fixture.connection().lastError(),
                  QStringLiteral("doing it in %1: %2").arg(m_fixture.path(), why));
+    }
+
+    void aDamagedPageIsAnErrorNotTheEndOfTheRows()
+    {
+        QList<int> sizes;
+        for (int i = 0; i < 3000; ++i)
+            sizes.append(i);
+        SqlStatement insert(m_fixture.connection(), QStringLiteral("saving a thing"),
+                            QStringLiteral("INSERT INTO things (name, size) VALUES (?, ?)"));
+        QVERIFY(m_fixture.connection().inTransaction([&] {
+            return insert.execEach(sizes, [](int size) -> QVariantList {
+                return {QStringLiteral("a thing with a name long enough to fill pages, number %1")
+                                .arg(size),
+                        size};
+            });
+        }));
+        const QString path = m_fixture.path();
+        m_fixture.close();
+        QVERIFY(HistoryFiles::damagePages(path));
+        HistoryConnection damaged(QStringLiteral("damaged"));
+        QVERIFY(damaged.open(path, QString()));
+
+        // Every row or none: a part of them would pass for the whole.
+        const auto all = SqlStatement(damaged, QStringLiteral("reading things"),
+                                      QStringLiteral("SELECT size FROM things ORDER BY rowid"))
+                                 .readAll({}, [](const SqlRow &row) { return row.at(0).toInt(); });
+        QCOMPARE(all, std::nullopt);
+        QVERIFY2(damaged.lastError().startsWith(
+                         QStringLiteral("reading things in %1: database disk image is malformed")
+                                 .arg(path)),
+                 qPrintable(damaged.lastError()));
+
+        damaged.setLastError(QString());
+        SqlStatement read(damaged, QStringLiteral("reading things"),
+                          QStringLiteral("SELECT size FROM things WHERE size >= ? ORDER BY rowid"));
+        QVERIFY(read.exec({0}));
+        int rows = 0;
+        while (read.next())
+            ++rows;
+        QVERIFY(rows < sizes.size());
+        QVERIFY(read.readFailed());
+        QVERIFY(!damaged.lastError().isEmpty());
     }
 
     void aScalarNeedsARow()

@@ -106,7 +106,7 @@ bool HistoryQueries::forEachResult(const QDateTime &from, const QDateTime &to,
         if (!each(resultOf(query.row())))
             return false;
     }
-    return true;
+    return !query.readFailed();
 }
 
 HistoryQueries::SumsQuery HistoryQueries::bucketsOf(int widthS)
@@ -183,6 +183,8 @@ std::optional<QList<TargetTotals>> HistoryQueries::totals(const QDateTime &from,
         total.minutes = minutes.row().at(1).toLongLong();
         total.fallbackMinutes = minutes.row().at(2).toLongLong();
     }
+    if (minutes.readFailed())
+        return std::nullopt;
     QList<TargetTotals> totals;
     for (auto it = byTarget.begin(); it != byTarget.end(); ++it) {
         it->sums.target = it.key();

@@ -152,6 +152,8 @@ QString HistorySchema::checkPages(QSqlDatabase &db)
     QStringList problems; // one row each, or many lines in one row
     while (check.next())
         problems += check.value(0).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    if (check.lastError().isValid()) // the check itself stumbled over a page
+        return QStringLiteral("damaged: %1").arg(sqlErrorText(check.lastError()));
     if (problems == QStringList{QStringLiteral("ok")})
         return QString();
     problems.removeAll(QStringLiteral("*** in database main ***"));

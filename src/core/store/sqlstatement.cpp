@@ -17,10 +17,14 @@ bool SqlStatement::fail()
 
 bool SqlStatement::exec(const QVariantList &values)
 {
+    m_readFailed = false;
     if (values.isEmpty() && !m_prepared)
         return m_query.exec(m_sql) || fail();
     if (!m_prepared) {
-        m_query.prepare(m_sql); // a failure shows in exec()
+        // SQLite's reason ("no such table"), not what exec() would say after it ("Parameter
+        // count mismatch").
+        if (!m_query.prepare(m_sql))
+            return fail();
         m_prepared = true;
     }
     for (int i = 0; i < values.size(); ++i) {
@@ -35,7 +39,14 @@ bool SqlStatement::next(OnStop onStop)
 {
     if (onStop == OnStop::EndEarly && !m_connection.mayReadOn())
         return false;
-    return m_query.next();
+    if (m_query.next())
+        return true;
+    // The end of the rows and an error both end the loop: only lastError() tells them apart.
+    if (m_query.lastError().isValid()) {
+        m_readFailed = true;
+        fail();
+    }
+    return false;
 }
 
 std::optional<QVariant> SqlStatement::scalar(const QVariantList &values)

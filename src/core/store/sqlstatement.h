@@ -36,8 +36,11 @@ public:
     // unprepared. Text columns are NOT NULL: a null QString goes in as "" (Qt Sql would bind
     // it as NULL).
     bool exec(const QVariantList &values = {});
-    // Steps to the next row of what exec() selected: false after the last.
+    // Steps to the next row of what exec() selected: false after the last, and false when
+    // reading failed (a damaged page): readFailed() tells the two apart, and the failure is kept
+    // in the connection's lastError().
     bool next(OnStop onStop = OnStop::EndEarly);
+    bool readFailed() const { return m_readFailed; }
     // The current row's columns, in the order the statement selects them.
     SqlRow row() const { return SqlRow(m_query); }
     // Runs the statement and gives the first column of its first row: no row is a failure.
@@ -53,7 +56,8 @@ public:
         }
         return true;
     }
-    // Every row the statement selects, in its order, as decode makes it; none when it failed.
+    // Every row the statement selects, in its order, as decode makes it; none when it failed,
+    // also when it failed after some rows (never a part taken for the whole).
     template<typename Decode>
     auto readAll(const QVariantList &values, Decode decode)
             -> std::optional<QList<std::invoke_result_t<Decode &, const SqlRow &>>>
@@ -64,6 +68,8 @@ public:
         const SqlRow current = row();
         while (next())
             rows.append(decode(current));
+        if (m_readFailed)
+            return std::nullopt;
         return rows;
     }
     qint64 rowsAffected() const { return m_query.numRowsAffected(); }
@@ -76,4 +82,5 @@ private:
     QString m_sql;
     QSqlQuery m_query;
     bool m_prepared = false;
+    bool m_readFailed = false;
 };
