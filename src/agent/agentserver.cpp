@@ -3,6 +3,7 @@
 #include "probe/monitor.h"
 #include "probe/targetoutcome.h"
 #include "prometheusmetrics.h"
+#include "store/historystore.h"
 
 #include <QCryptographicHash>
 #include <QHttpServerRequest>
@@ -83,7 +84,11 @@ AgentServer::AgentServer(Monitor *monitor, const QString &token, const AgentPoli
         if (std::optional<QHttpServerResponse> refused = refusal(request))
             return std::move(*refused);
         QStringList notReady;
-        const bool ready = m_monitor->statistics()->ready(&notReady);
+        bool ready = m_monitor->statistics()->ready(&notReady);
+        if (m_history && !m_history->damage().isEmpty()) {
+            ready = false;
+            notReady.append(QStringLiteral("history damaged: %1").arg(m_history->damage()));
+        }
         const QJsonObject body{{QStringLiteral("ready"), ready},
                                {QStringLiteral("not_ready"), QJsonArray::fromStringList(notReady)}};
         return QHttpServerResponse(body,
@@ -94,7 +99,7 @@ AgentServer::AgentServer(Monitor *monitor, const QString &token, const AgentPoli
         if (std::optional<QHttpServerResponse> refused = refusal(request))
             return std::move(*refused);
         return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"),
-                                   prometheusMetrics(*m_monitor));
+                                   prometheusMetrics(*m_monitor, m_history));
     });
     m_server.route(QStringLiteral("/api/v1/status"), [this](const QHttpServerRequest &request) {
         if (std::optional<QHttpServerResponse> refused = refusal(request))

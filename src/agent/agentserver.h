@@ -9,10 +9,12 @@
 
 #include <optional>
 
+class HistoryStore;
 class Monitor;
 
 // The agent's HTTP face: /metrics (Prometheus), /healthz (200 while the process works),
-// /readyz (200 when every critical target is reachable, 503 with the reasons when not) and
+// /readyz (200 when every critical target is reachable and the history, if kept, is sound; 503
+// with the reasons when not) and
 // /api/v1/status (JSON). On loopback nothing needs a token; elsewhere a token is required and
 // every endpoint but /healthz wants "Authorization: Bearer <token>". Without a token, requests
 // whose Host header names another machine are refused (DNS rebinding from a web page).
@@ -27,6 +29,8 @@ public:
     // taken.
     bool listen(const QHostAddress &address, quint16 port, QString *error);
     quint16 port() const { return m_port; }
+    // The history the agent keeps (--db): once damaged, /readyz says so and is not ready.
+    void setHistory(const HistoryStore *history) { m_history = history; }
     GuardedTcpServer::Counters refusals() const { return m_listener->counters(); }
 
     static QByteArray statusJson(const Monitor &monitor);
@@ -37,6 +41,7 @@ private:
     bool authorized(const class QHttpServerRequest &request) const;
 
     Monitor *m_monitor;
+    const HistoryStore *m_history = nullptr;
     QString m_token;
     QHttpServer m_server;
     GuardedTcpServer *m_listener; // owned by m_server once bound

@@ -66,12 +66,19 @@ void HeadlessAgent::keepHistory(HistoryStore *store, const SchemaReport &opened,
                                 .arg(store->path(), describeOpening(opened))
                                 .arg(m_recorder->restoredAnswers())
                                 .arg(m_recorder->restoredPins()));
-    connect(store, &HistoryStore::writeFailed, this, [this](const QString &why) {
-        log(QStringLiteral("history: write failed, kept to try again: %1").arg(why));
-    });
-    connect(store, &HistoryStore::damaged, this, [this](const QString &why) {
-        log(QStringLiteral("history: %1; monitoring goes on without it").arg(why));
-    });
+    m_server->setHistory(store);
+    // Not a line per failed batch (a full disk fails several a second): the store sums them up.
+    connect(store, &HistoryStore::writeTroubleSaid, this, &HeadlessAgent::log);
+    const auto damaged = [](const QString &why) {
+        return QStringLiteral("history damaged: %1; monitoring goes on without it, /readyz is not "
+                              "ready until the file is replaced and the agent restarted")
+                .arg(why);
+    };
+    // The background page check may have found it already.
+    if (!store->damage().isEmpty())
+        m_startLines.append(damaged(store->damage()));
+    connect(store, &HistoryStore::damaged, this,
+            [this, damaged](const QString &why) { log(damaged(why)); });
 }
 
 bool HeadlessAgent::start(QString *error)
@@ -204,6 +211,7 @@ void HeadlessAgent::onSignal()
 
 void HeadlessAgent::log(const QString &line)
 {
+    Q_EMIT logged(line);
     if (m_options.terminal) {
         // The live status shows the latest lines under the table.
         m_recentLines.append(m_clock->wallTime().toString(QStringLiteral("HH:mm:ss"))

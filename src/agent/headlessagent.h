@@ -48,6 +48,7 @@ public:
 
 Q_SIGNALS:
     void stopRequested();
+    void logged(const QString &line); // each line log() says
 
 private:
     void installSignalHandlers();

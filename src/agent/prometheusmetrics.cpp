@@ -1,6 +1,7 @@
 #include "prometheusmetrics.h"
 
 #include "probe/monitor.h"
+#include "store/historystore.h"
 
 #include <QHash>
 
@@ -87,7 +88,7 @@ void histogram(Exposition &out, const QString &labels, const LatencyHistogram &h
 
 } // namespace
 
-QByteArray prometheusMetrics(const Monitor &monitor)
+QByteArray prometheusMetrics(const Monitor &monitor, const HistoryStore *history)
 {
     const QList<TargetConfig> targets = monitor.config().targets;
     QHash<QString, TargetHealth> health;
@@ -186,5 +187,11 @@ QByteArray prometheusMetrics(const Monitor &monitor)
                        CacheEntrySnapshot::State::Negative, CacheEntrySnapshot::State::Pinned,
                        CacheEntrySnapshot::State::Env, CacheEntrySnapshot::State::Missing})
         out.sample(QStringLiteral("state=\"%1\"").arg(cacheStateName(state)), states.value(state));
+    if (history) {
+        out.family("dnswatch_history_damaged", "gauge",
+                   "1 when the history file (--db) failed its page check and is no longer "
+                   "written.");
+        out.sample(QString(), history->damage().isEmpty() ? 0 : 1);
+    }
     return out.text();
 }

@@ -1,5 +1,7 @@
 #include "historydatabase.h"
 
+#include "store/historypathcheck.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -8,19 +10,33 @@ HistoryDatabase::HistoryDatabase(const QString &connectionName) : m_connection(c
 SchemaReport HistoryDatabase::open(const QString &path, const QList<SchemaStep> &steps,
                                    PageCheck pageCheck)
 {
+    if (const QString problem = historyPathProblem(path, HistoryAccess::Write); !problem.isEmpty())
+        return refused(problem);
+    QString locked;
+    if (!m_lock.acquire(path, &locked))
+        return refused(locked);
     if (!m_connection.open(path, QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000")))
         return refusedOpen();
     return opened(HistorySchema::prepare(m_connection.database(), path, steps, pageCheck));
 }
 
-SchemaReport HistoryDatabase::openForReading(const QString &path)
+SchemaReport HistoryDatabase::openForReading(const QString &path, PageCheck pageCheck)
 {
+    if (const QString problem = historyPathProblem(path, HistoryAccess::Read); !problem.isEmpty())
+        return refused(problem);
+    // SQLite's "unable to open database file" on a read-only file system says nothing of it.
+    const QString readOnly = readOnlyFileSystemProblem(path);
     if (!m_connection.open(path, QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")))
-        return refusedOpen();
+        return readOnly.isEmpty() ? refusedOpen() : refused(readOnly);
     QSqlDatabase &db = m_connection.database();
-    SchemaReport report = opened(HistorySchema::checkReadable(db, path));
+    SchemaReport report = HistorySchema::checkReadable(db, path);
     if (!report.ok)
-        return report;
+        return readOnly.isEmpty() ? opened(report) : refused(readOnly);
+    if (pageCheck == PageCheck::BeforeUse) {
+        if (const QString problems = HistorySchema::checkPages(db); !problems.isEmpty())
+            return refused(QStringLiteral("%1: %2").arg(path, problems));
+        report.pagesChecked = true;
+    }
     // One read transaction, begun by its first read, for as long as the connection is open:
     // every query of a report sees the same committed state, whatever is written meanwhile.
     QSqlQuery pin(db);
@@ -30,14 +46,16 @@ SchemaReport HistoryDatabase::openForReading(const QString &path)
                                .arg(path, sqlErrorText(db.lastError()));
         return opened(report);
     }
-    return report;
+    return opened(report);
 }
 
-SchemaReport HistoryDatabase::refusedOpen() const
+SchemaReport HistoryDatabase::refusedOpen() { return refused(m_connection.lastError()); }
+
+SchemaReport HistoryDatabase::refused(const QString &why)
 {
     SchemaReport report;
-    report.error = m_connection.lastError();
-    return report;
+    report.error = why;
+    return opened(report);
 }
 
 SchemaReport HistoryDatabase::opened(const SchemaReport &report)
@@ -46,6 +64,7 @@ SchemaReport HistoryDatabase::opened(const SchemaReport &report)
     if (!report.ok) {
         m_connection.setLastError(report.error);
         m_connection.database().close();
+        m_lock.release();
     }
     return report;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/historyconnection.h"
+#include "store/historylock.h"
 #include "store/historyqueries.h"
 #include "store/historyschema.h"
 #include "store/historywriter.h"
@@ -18,12 +19,16 @@ public:
     HistoryDatabase(const HistoryDatabase &) = delete;
     HistoryDatabase &operator=(const HistoryDatabase &) = delete;
 
+    // For writing: the path is checked first (historyPathProblem()), then its lock is taken (one
+    // writer per file, HistoryLock) and held until this closes.
     SchemaReport open(const QString &path, const QList<SchemaStep> &steps = HistorySchema::steps(),
                       PageCheck pageCheck = PageCheck::BeforeUse);
     // Read-only, for long reads beside the writer (reports): the file must be a history at
-    // this build's schema; nothing in it is changed. Every read sees the file as it was when it
-    // opened (one read transaction until the connection closes).
-    SchemaReport openForReading(const QString &path);
+    // this build's schema, and with PageCheck::BeforeUse pass the page check (a damaged file
+    // would give a report with rows missing); InBackground trusts the writer's own check.
+    // Nothing in it is changed. Every read sees the file as it was when it opened (one read
+    // transaction until the connection closes).
+    SchemaReport openForReading(const QString &path, PageCheck pageCheck = PageCheck::BeforeUse);
     // Reads stop handing out rows once *stop is true (a report being read as the program
     // exits); stopRequested() says whether what was read may be incomplete.
     void setStopFlag(const std::atomic<bool> *stop) { m_connection.setStopFlag(stop); }
@@ -98,9 +103,11 @@ public:
     std::optional<QStringList> integrityCheck() { return m_queries.integrityCheck(); }
 
 private:
-    SchemaReport refusedOpen() const;
+    SchemaReport refusedOpen();
+    SchemaReport refused(const QString &why);
     SchemaReport opened(const SchemaReport &report);
 
+    HistoryLock m_lock; // while open for writing
     HistoryConnection m_connection;
     HistoryWriter m_writer{m_connection};
     HistoryQueries m_queries{m_connection};

@@ -74,6 +74,7 @@ HistoryStore::HistoryStore(const HistoryPolicy &policy, int maxStaleS, Clock *cl
     , m_worker(new QObject)
     , m_writer(new WriterSide)
     , m_replies(std::make_shared<ReplyChannel>())
+    , m_writeFailures(clock)
 {
     m_replies->store = this;
     m_writer->replies = m_replies;
@@ -296,17 +297,28 @@ void HistoryStore::onBatchDone(bool written, int results, int events, qint64 ela
     m_counters.unwrittenResults = backlog + m_pending.results.size();
     if (!written) {
         ++m_counters.failedBatches;
-        if (error != m_lastWriteError)
-            qCWarning(lcStore) << error;
-        m_lastWriteError = error;
-        Q_EMIT writeFailed(error);
+        onWriteFailed(error);
         return;
     }
-    m_lastWriteError.clear();
+    sayWriteTrouble(m_writeFailures.succeeded());
     ++m_counters.batches;
     m_counters.resultsWritten += results;
     m_counters.eventsWritten += events;
     Q_EMIT batchWritten(results, events);
+}
+
+void HistoryStore::onWriteFailed(const QString &error)
+{
+    sayWriteTrouble(m_writeFailures.failed(error));
+    Q_EMIT writeFailed(error);
+}
+
+void HistoryStore::sayWriteTrouble(const QString &line)
+{
+    if (line.isEmpty())
+        return;
+    qCWarning(lcStore).noquote() << line;
+    Q_EMIT writeTroubleSaid(line);
 }
 
 void HistoryStore::prune()
@@ -322,7 +334,7 @@ void HistoryStore::prune()
                     if (report)
                         Q_EMIT pruned(*report);
                     else
-                        Q_EMIT writeFailed(error);
+                        onWriteFailed(error);
                 });
             });
 }
@@ -385,13 +397,13 @@ bool HistoryStore::close(QString *error)
 }
 
 template<typename T>
-void HistoryStore::answerClosed(QObject *context, ReadCallback<T> done)
+void HistoryStore::answerWithout(QObject *context, ReadCallback<T> done, const QString &why)
 {
     QMetaObject::invokeMethod(
             this,
-            [done, guard = QPointer<QObject>(context)] {
+            [done, why, guard = QPointer<QObject>(context)] {
                 if (guard)
-                    done(std::nullopt, QStringLiteral("the history is closed"));
+                    done(std::nullopt, why);
             },
             Qt::QueuedConnection);
 }
@@ -401,7 +413,7 @@ void HistoryStore::read(QObject *context, std::function<std::optional<T>(History
                         ReadCallback<T> done)
 {
     if (m_closed)
-        return answerClosed(context, done);
+        return answerWithout(context, done, QStringLiteral("the history is closed"));
     flush(); // what was recorded before the read is in what it reads
     QMetaObject::invokeMethod(m_worker,
                               [writer = m_writer, job, done, guard = QPointer<QObject>(context)] {
@@ -471,14 +483,17 @@ void HistoryStore::readAside(QObject *context, std::function<QVariant(HistoryDat
                              ReadCallback<QVariant> done)
 {
     if (m_closed)
-        return answerClosed(context, done);
+        return answerWithout(context, done, QStringLiteral("the history is closed"));
+    if (!m_damage.isEmpty()) // a damaged file would give a report with rows missing
+        return answerWithout(context, done, m_damage);
     flush();
     // The reader starts once the writer has committed what was recorded before: it sees that.
     QMetaObject::invokeMethod(
             m_worker, [writer = m_writer, job, done, guard = QPointer<QObject>(context)] {
                 writer->replies->sendToStore([job, done, guard](HistoryStore *store) {
                     if (store->m_closed)
-                        store->answerClosed<QVariant>(guard, done);
+                        store->answerWithout<QVariant>(guard, done,
+                                                       QStringLiteral("the history is closed"));
                     else
                         store->startReader(job, done, guard);
                 });
@@ -524,7 +539,8 @@ void HistoryStore::startReader(std::function<QVariant(HistoryDatabase &)> job,
                 {
                     HistoryDatabase db(connection);
                     db.setStopFlag(&replies->stopReaders);
-                    const SchemaReport opened = db.openForReading(path);
+                    // The store checks the pages itself (and refuses readers once damaged).
+                    const SchemaReport opened = db.openForReading(path, PageCheck::InBackground);
                     if (opened.ok)
                         value = job(db);
                     else

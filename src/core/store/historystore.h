@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "store/historydatabase.h"
+#include "store/writefailurelog.h"
 
 #include <QDeadlineTimer>
 #include <QObject>
@@ -49,6 +50,9 @@ public:
               const QList<SchemaStep> &steps = HistorySchema::steps());
     bool isOpen() const { return m_open; }
     bool isWritable() const { return m_open && m_pagesChecked && m_damage.isEmpty(); }
+    // Why the file is no longer written (the background page check found it damaged); empty
+    // while it is sound.
+    QString damage() const { return m_damage; }
     QString path() const { return m_path; }
 
     void recordResult(const ProbeResult &result);
@@ -91,6 +95,10 @@ public:
 Q_SIGNALS:
     void batchWritten(int results, int events); // committed: it survives the process dying
     void writeFailed(const QString &error); // the batch is kept and tried again
+    // The line to log about failing writes: the first failure, then at most one summary a
+    // minute while they go on, and "recovered" once one works (WriteFailureLog). It is logged
+    // (dnswatch.store) as well.
+    void writeTroubleSaid(const QString &line);
     void pruned(const PruneReport &report);
     void pagesChecked(); // the background check passed: writes go ahead
     // close() is letting this many reports being read finish (at most the shutdown timeout),
@@ -105,7 +113,7 @@ private:
     void read(QObject *context, std::function<std::optional<T>(HistoryDatabase &)> job,
               ReadCallback<T> done);
     template<typename T>
-    void answerClosed(QObject *context, ReadCallback<T> done);
+    void answerWithout(QObject *context, ReadCallback<T> done, const QString &why);
     struct ReplyChannel;
     void startReader(std::function<QVariant(HistoryDatabase &)> job, ReadCallback<QVariant> done,
                      QPointer<QObject> guard);
@@ -123,6 +131,8 @@ private:
     static void reply(WriterSide *writer, std::function<void()> onStoreThread);
     void onBatchDone(bool written, int results, int events, qint64 elapsedUs, qint64 backlog,
                      const QString &error);
+    void onWriteFailed(const QString &error);
+    void sayWriteTrouble(const QString &line);
     void schedulePrune();
     void startPageCheck();
     void onPagesChecked(const QString &problems);
@@ -150,5 +160,5 @@ private:
     bool m_urgentFlushQueued = false;
     Clock::TimerId m_pruneTimer = 0;
     Counters m_counters;
-    QString m_lastWriteError;
+    WriteFailureLog m_writeFailures;
 };
