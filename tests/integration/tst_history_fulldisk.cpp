@@ -5,6 +5,7 @@
 // batch. Needs root (mount); umounted afterwards, also when it fails.
 #include "clock.h"
 #include "headlessagent.h"
+#include "processrun.h"
 #include "testconfig.h"
 
 #include <QDir>
@@ -34,11 +35,7 @@ void collectStoreLines(QtMsgType type, const QMessageLogContext &context, const 
 
 bool run(const QString &program, const QStringList &arguments)
 {
-    QProcess process;
-    process.setProcessChannelMode(QProcess::ForwardedChannels);
-    process.start(program, arguments);
-    return process.waitForFinished(30000) && process.exitStatus() == QProcess::NormalExit
-            && process.exitCode() == 0;
+    return ProcessRun::of(program, arguments, 30'000).exitCode == 0;
 }
 
 // Writes zeros into path until the file system has no room left.

@@ -6,6 +6,7 @@
 // alone). The read-only cases mount a read-only bind mount and need root.
 #include "dnsserverfixture.h"
 #include "historyfiles.h"
+#include "processrun.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -23,21 +24,11 @@ class TestHistoryGuard : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString output;
-    };
+    using Run = ProcessRun;
 
-    Run dnswatch(const QStringList &arguments)
+    static Run dnswatch(const QStringList &arguments)
     {
-        QProcess process;
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(QStringLiteral(DNSWATCH_BINARY), arguments);
-        if (!process.waitForFinished(60'000))
-            process.kill();
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAll())};
+        return ProcessRun::of(QStringLiteral(DNSWATCH_BINARY), arguments);
     }
 
     // An agent on db, started and listening (its first line said), or null.
@@ -76,11 +67,7 @@ private:
 
     static bool run(const QString &program, const QStringList &arguments)
     {
-        QProcess process;
-        process.setProcessChannelMode(QProcess::ForwardedChannels);
-        process.start(program, arguments);
-        return process.waitForFinished(30000) && process.exitStatus() == QProcess::NormalExit
-                && process.exitCode() == 0;
+        return ProcessRun::of(program, arguments, 30'000).exitCode == 0;
     }
 
     QTemporaryDir m_dir;

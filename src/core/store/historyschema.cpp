@@ -153,7 +153,7 @@ QString HistorySchema::checkPages(QSqlDatabase &db)
     while (check.next())
         problems += check.value(0).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     if (check.lastError().isValid()) // the check itself stumbled over a page
-        return QStringLiteral("damaged: %1").arg(sqlErrorText(check.lastError()));
+        problems += sqlErrorText(check.lastError());
     if (problems == QStringList{QStringLiteral("ok")})
         return QString();
     problems.removeAll(QStringLiteral("*** in database main ***"));
