@@ -51,6 +51,8 @@ int runReport(const AppConfig &config, const ReportCommand &command)
     if (!range)
         return fail(error);
 
+    // From here on, before the history's pages are checked (which takes a while on a big file).
+    const ReportInterruption interruption(config.history.shutdownTimeoutMs);
     HistoryDatabase db(QStringLiteral("report"));
     // Read-only: a report changes nothing, and runs beside an agent writing the same file.
     const SchemaReport opened = db.openForReading(command.dbPath);
@@ -64,7 +66,6 @@ int runReport(const AppConfig &config, const ReportCommand &command)
     request.generatedAt = now;
     QElapsedTimer timer;
     timer.start();
-    const ReportInterruption interruption(config.history.shutdownTimeoutMs);
     db.setStopFlag(interruption.stopFlag());
     if (!writeReport(db, request, *format, command.path, &error)) {
         if (const int signal = interruption.signal())
