@@ -44,12 +44,13 @@ public:
 
     bool reload(); // from the config file; false (and logged) when it is invalid
     // One line for the person watching: under the live status in a terminal, else logged.
-    void log(const QString &line);
+    void log(const QString &text);
 
 Q_SIGNALS:
     void stopRequested();
 
 private:
+    void watchConfigFile();
     void installSignalHandlers();
     void onSignal();
     void drawStatus();
