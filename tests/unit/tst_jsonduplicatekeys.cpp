@@ -45,6 +45,17 @@ private Q_SLOTS:
         QCOMPARE(duplicate->firstLine, firstLine);
     }
 
+    // What the fuzzer found: in text that is no JSON, an object without a key before it still
+    // has a path under the root.
+    void pathsStayUnderTheRootInBrokenText()
+    {
+        const std::optional<DuplicateJsonKey> duplicate = findDuplicateJsonKey(
+                QByteArray("{\n { {\"nam\": [\n   { {\"name\": 1, \"name\": 2}"));
+        QVERIFY(duplicate);
+        QCOMPARE(duplicate->path, QStringLiteral("$.nam[0].name"));
+        QCOMPARE(duplicate->line, 3);
+    }
+
     void noFinding_data()
     {
         QTest::addColumn<QByteArray>("json");

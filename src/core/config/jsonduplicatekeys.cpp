@@ -51,8 +51,8 @@ private:
         Container container;
         container.isObject = isObject;
         container.path = m_open.isEmpty() ? QStringLiteral("$") : m_open.last().childPath;
-        if (!isObject)
-            container.childPath = elementPath(container.path, 0);
+        // What is read before a key (in text that is no JSON) counts as the object's own.
+        container.childPath = isObject ? container.path : elementPath(container.path, 0);
         m_open.append(std::move(container));
     }
 
