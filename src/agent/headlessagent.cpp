@@ -3,6 +3,7 @@
 #include "agentserver.h"
 
 #include "dns/dnsmessage.h"
+#include "printabletext.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -86,20 +87,8 @@ bool HeadlessAgent::start(QString *error)
     if (!m_server->listen(m_options.listenAddress, m_options.listenPort, error))
         return false;
     installSignalHandlers();
-    if (!m_options.configPath.isEmpty()) {
-        m_watcher.addPath(m_options.configPath);
-        // Editors write in steps or replace the file: wait until it settles, then watch the
-        // new one and reload.
-        m_reloadDelay.setSingleShot(true);
-        m_reloadDelay.setInterval(300);
-        connect(&m_watcher, &QFileSystemWatcher::fileChanged, &m_reloadDelay,
-                qOverload<>(&QTimer::start));
-        connect(&m_reloadDelay, &QTimer::timeout, this, [this] {
-            if (!m_watcher.files().contains(m_options.configPath))
-                m_watcher.addPath(m_options.configPath);
-            reload();
-        });
-    }
+    if (!m_options.configPath.isEmpty())
+        watchConfigFile();
     connect(m_monitor.get(), &Monitor::stateChanged, this,
             [this](const QString &target, TargetState from, TargetState to, const QString &detail) {
                 noteLastEvent(target, QStringLiteral("-> %1").arg(targetStateName(to)));
@@ -158,6 +147,38 @@ bool HeadlessAgent::start(QString *error)
     return true;
 }
 
+void HeadlessAgent::watchConfigFile()
+{
+    // Editors write in steps or replace the file, and config management deletes it and writes
+    // it again: the watch on the file ends with the file. The folder is watched too, so a file
+    // that comes back is seen however long it was gone.
+    const QString path = m_options.configPath;
+    m_watcher.addPath(path);
+    m_watcher.addPath(QFileInfo(path).absolutePath());
+    m_reloadDelay.setSingleShot(true);
+    m_reloadDelay.setInterval(300);
+    connect(&m_watcher, &QFileSystemWatcher::fileChanged, &m_reloadDelay,
+            qOverload<>(&QTimer::start));
+    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, [this, path] {
+        // Other files in the folder come and go; only a config file that is back matters (while
+        // it is watched, fileChanged says when it changes).
+        if (!m_watcher.files().contains(path) && QFileInfo::exists(path))
+            m_reloadDelay.start();
+    });
+    connect(&m_reloadDelay, &QTimer::timeout, this, [this, path] {
+        if (!QFileInfo::exists(path)) {
+            m_watcher.removePath(path);
+            log(QStringLiteral("config %1 is gone; the running config stays until it is back")
+                        .arg(path));
+            return;
+        }
+        // Watch the file that is there now, which may be a new one under the same name.
+        m_watcher.removePath(path);
+        m_watcher.addPath(path);
+        reload();
+    });
+}
+
 bool HeadlessAgent::reload()
 {
     if (m_options.configPath.isEmpty())
@@ -209,8 +230,11 @@ void HeadlessAgent::onSignal()
     Q_EMIT stopRequested();
 }
 
-void HeadlessAgent::log(const QString &line)
+void HeadlessAgent::log(const QString &text)
 {
+    // Details, names and errors in a line come from the network and the config: shown, never
+    // obeyed by the terminal, and one line stays one line.
+    const QString line = printable(text);
     Q_EMIT logged(line);
     if (m_options.terminal) {
         // The live status shows the latest lines under the table.
@@ -263,7 +287,7 @@ void HeadlessAgent::drawStatus()
                                            : QStringLiteral("-");
         const WindowCounts &five = health.windows[TargetHealth::FiveMinutes];
         targetLines += QStringLiteral("%1 %2 %3 %4 %5 %6")
-                               .arg(health.target.left(20), -20)
+                               .arg(printable(health.target).left(20), -20)
                                .arg(targetStateName(health.state), -9)
                                .arg(source, -7)
                                .arg(addresses.join(QLatin1Char(',')).left(32), -32)

@@ -44,13 +44,14 @@ public:
 
     bool reload(); // from the config file; false (and logged) when it is invalid
     // One line for the person watching: under the live status in a terminal, else logged.
-    void log(const QString &line);
+    void log(const QString &text);
 
 Q_SIGNALS:
     void stopRequested();
     void logged(const QString &line); // each line log() says
 
 private:
+    void watchConfigFile();
     void installSignalHandlers();
     void onSignal();
     void drawStatus();

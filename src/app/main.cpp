@@ -1,6 +1,7 @@
 #include "commandline.h"
 #include "console.h"
 #include "dashboard.h"
+#include "logging.h"
 #include "runcommandline.h"
 #include "translations.h"
 
@@ -31,6 +32,7 @@ void nameApplication()
 int main(int argc, char *argv[])
 {
     nameApplication();
+    installPrintableMessageHandler();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));

@@ -1,5 +1,7 @@
 #include "console.h"
 
+#include "printabletext.h"
+
 #include <QCoreApplication>
 
 #include <cstdio>
@@ -20,7 +22,8 @@ QTextStream &err()
 
 int usageError(const QString &message)
 {
-    err() << QCoreApplication::applicationName() << ": " << message << '\n'
+    err() << QCoreApplication::applicationName() << ": " << printable(message, LineBreaks::Keep)
+          << '\n'
           << "Try '" << QCoreApplication::applicationName() << " --help'.\n";
     err().flush();
     return ExitUsage;
@@ -28,7 +31,8 @@ int usageError(const QString &message)
 
 int fail(const QString &message, int exitCode)
 {
-    err() << QCoreApplication::applicationName() << ": " << message << '\n';
+    err() << QCoreApplication::applicationName() << ": " << printable(message, LineBreaks::Keep)
+          << '\n';
     err().flush();
     return exitCode;
 }

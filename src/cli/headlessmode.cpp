@@ -11,6 +11,9 @@
 
 namespace {
 
+// The token file's first line, newline not counted; a token is far shorter.
+constexpr qint64 MaxTokenLineBytes = 4096;
+
 // The agent's log says when reports are written or fail.
 std::unique_ptr<ReportSchedule> scheduleReports(const ReportSchedule::Options &options,
                                                 HistoryStore *history, HeadlessAgent *agent)
@@ -49,7 +52,17 @@ std::optional<HeadlessAgent::Options> agentOptionsFor(const CommandLine &command
                              .arg(tokenFile.fileName(), tokenFile.errorString());
             return std::nullopt;
         }
-        options.token = QString::fromUtf8(tokenFile.readLine(4096)).trimmed();
+        // A line longer than the limit is refused, not cut: a cut token would never match.
+        const QByteArray line = tokenFile.readLine(MaxTokenLineBytes + 2);
+        const bool complete = line.endsWith('\n') || tokenFile.atEnd();
+        if (line.size() - (line.endsWith('\n') ? 1 : 0) > MaxTokenLineBytes || !complete) {
+            *error = QStringLiteral("--token-file %1: line 1 is longer than %2 bytes; expected "
+                                    "the token alone on the first line")
+                             .arg(tokenFile.fileName())
+                             .arg(MaxTokenLineBytes);
+            return std::nullopt;
+        }
+        options.token = QString::fromUtf8(line).trimmed();
         if (options.token.isEmpty()) {
             *error = QStringLiteral("--token-file %1: the first line is empty")
                              .arg(tokenFile.fileName());

@@ -1,5 +1,7 @@
 #include "onceoutput.h"
 
+#include "printabletext.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -59,6 +61,11 @@ QString formatOnceTable(const QList<TargetOutcome> &outcomes, bool ready,
                      ttl ? QStringLiteral("%1s").arg(*ttl) : QStringLiteral("-"),
                      latencyText(result.latencyUs), checkText(outcome.check), error});
     }
+    // Names, details and errors come from the config and the network: shown, never obeyed.
+    for (QStringList &row : rows) {
+        for (QString &cell : row)
+            cell = printable(cell);
+    }
     QList<int> widths;
     for (int column = 0; column < headers.size(); ++column) {
         int width = int(headers[column].size());
@@ -86,7 +93,7 @@ QString formatOnceTable(const QList<TargetOutcome> &outcomes, bool ready,
     for (const ResolverEvent &event : events) {
         out += QStringLiteral("  %1  %2  %3\n")
                        .arg(event.time.toString(Qt::ISODateWithMs), eventKindName(event.kind),
-                            event.detail);
+                            printable(event.detail));
     }
     return out;
 }

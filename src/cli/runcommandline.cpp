@@ -4,6 +4,7 @@
 #include "demomode.h"
 #include "headlessmode.h"
 #include "oncemode.h"
+#include "printabletext.h"
 
 namespace {
 
@@ -16,7 +17,7 @@ std::optional<AppConfig> loadConfig(const QString &path)
     if (loaded.config)
         return loaded.config;
     for (const ConfigError &error : loaded.errors)
-        Console::err() << error.toString() << '\n';
+        Console::err() << printable(error.toString()) << '\n';
     Console::err() << QStringLiteral("%1: %2 problem(s) in the config; nothing was started\n")
                               .arg(QCoreApplication::applicationName())
                               .arg(loaded.errors.size());
@@ -28,7 +29,7 @@ EnvFallback loadEnvFallback()
 {
     const EnvFallback env = EnvFallback::fromEnvironment();
     for (const QString &problem : env.errors)
-        Console::err() << "warning: " << problem << '\n';
+        Console::err() << "warning: " << printable(problem) << '\n';
     Console::err().flush();
     return env;
 }

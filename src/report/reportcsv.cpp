@@ -3,6 +3,8 @@
 #include "reportfile.h"
 #include "reportwording.h"
 
+#include "printabletext.h"
+
 #include <QRegularExpression>
 
 namespace {
@@ -99,7 +101,8 @@ bool looksLikeFormula(const QString &text)
 QString csvField(const QString &text)
 {
     static const QRegularExpression needsQuotes(QStringLiteral("[,\"\\r\\n]"));
-    const QString safe = looksLikeFormula(text) ? QLatin1Char('\'') + text : text;
+    const QString shown = printable(text);
+    const QString safe = looksLikeFormula(shown) ? QLatin1Char('\'') + shown : shown;
     if (!safe.contains(needsQuotes))
         return safe;
     return QLatin1Char('"') + QString(safe).replace(QLatin1Char('"'), QStringLiteral("\"\""))

@@ -16,5 +16,6 @@ bool writeReportCsv(HistoryDatabase &db, const QDateTime &from, const QDateTime 
 
 // One field as RFC 4180 wants it. Text that a spreadsheet would take for a formula (it starts
 // with = + - @, a tab or a return, and is not a number) gets a leading ', as OWASP advises: a
-// host name or an error detail from the network must not run as one.
+// host name or an error detail from the network must not run as one. Control characters are
+// shown as escapes (printable()), so a cell stays on its line.
 QString csvField(const QString &text);

@@ -3,6 +3,8 @@
 #include "reportstylesheet.h"
 #include "reportwording.h"
 
+#include "printabletext.h"
+
 #include <QGuiApplication>
 
 using namespace ReportWording;
@@ -531,9 +533,10 @@ QString reportOrigin(const HealthReport &report)
 
 QString escapedText(const QString &text)
 {
+    const QString shown = printable(text, LineBreaks::Keep);
     QString escaped;
-    escaped.reserve(text.size() + text.size() / 8);
-    for (const QChar c : text) {
+    escaped.reserve(shown.size() + shown.size() / 8);
+    for (const QChar c : shown) {
         switch (c.unicode()) {
         case u'&':
             escaped += QStringLiteral("&amp;");
@@ -551,10 +554,7 @@ QString escapedText(const QString &text)
             escaped += QStringLiteral("&#39;");
             break;
         default:
-            if ((c.unicode() < 0x20 && c != u'\t' && c != u'\n') || c.unicode() == 0x7f)
-                escaped += QChar(QChar::ReplacementCharacter);
-            else
-                escaped += c;
+            escaped += c;
         }
     }
     return escaped;

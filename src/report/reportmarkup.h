@@ -36,7 +36,7 @@ struct ReportMarkup
 ReportMarkup reportMarkup(const HealthReport &report, ReportMarkupFlavor flavor);
 
 // Text as HTML character data or as a quoted attribute value: & < > " ' escaped, control
-// characters (other than tab and line feed) replaced by U+FFFD.
+// characters (other than tab and line feed) shown as escapes by printable().
 QString escapedText(const QString &text);
 
 // The report's title, its heading and the PDF's page header: "DNS Watch health report".

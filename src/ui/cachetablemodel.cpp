@@ -1,5 +1,7 @@
 #include "cachetablemodel.h"
 
+#include "printabletext.h"
+
 #include <QSet>
 
 namespace {
@@ -91,9 +93,9 @@ QVariant CacheTableModel::data(const QModelIndex &index, int role) const
         return QVariant();
     switch (index.column()) {
     case ResolverName:
-        return entry.resolver;
+        return printable(entry.resolver);
     case Host:
-        return entry.host;
+        return printable(entry.host);
     case Record:
         return recordKindName(entry.kind);
     case State:

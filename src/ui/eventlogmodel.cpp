@@ -1,5 +1,7 @@
 #include "eventlogmodel.h"
 
+#include "printabletext.h"
+
 namespace {
 // In Column order.
 const char *const ColumnTitles[] = {
@@ -60,12 +62,13 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Time:
             return event.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        // Names and details come from the network and the config: shown, never obeyed.
         case Kind:
-            return event.kind;
+            return printable(event.kind);
         case Subject:
-            return subject;
+            return printable(subject);
         case Detail:
-            return detailText(event);
+            return printable(detailText(event));
         }
         return QVariant();
     case KindRole:

@@ -1,5 +1,7 @@
 #include "targettablemodel.h"
 
+#include "printabletext.h"
+
 #include <QApplication>
 #include <QColor>
 #include <QStyle>
@@ -193,6 +195,13 @@ int TargetTableModel::rowOf(const QString &target) const
     return -1;
 }
 
+// Names, errors and details come from the network and the config: shown, never obeyed (a bidi
+// override would reorder the cell, a line break split it).
+QVariant TargetTableModel::shown(const QVariant &value)
+{
+    return value.typeId() == QMetaType::QString ? QVariant(printable(value.toString())) : value;
+}
+
 QVariant TargetTableModel::data(const QModelIndex &index, int role) const
 {
     if (!isRowIndex(index))
@@ -201,7 +210,8 @@ QVariant TargetTableModel::data(const QModelIndex &index, int role) const
     const TargetState state = row.paused ? TargetState::Paused : row.health.state;
     switch (role) {
     case Qt::DisplayRole:
-        return display(row, index.column());
+    case Qt::AccessibleTextRole:
+        return shown(display(row, index.column()));
     case SortRole:
         return sortValue(row, index.column());
     case TargetNameRole:
@@ -220,10 +230,8 @@ QVariant TargetTableModel::data(const QModelIndex &index, int role) const
         return QVariant();
     case Qt::ToolTipRole:
         if (index.column() == Status || index.column() == LastError)
-            return row.health.stateDetail;
+            return printable(row.health.stateDetail);
         return QVariant();
-    case Qt::AccessibleTextRole:
-        return display(row, index.column());
     default:
         return QVariant();
     }

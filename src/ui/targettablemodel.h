@@ -63,6 +63,7 @@ private:
     void flushDirty();
     void tick();
     QVariant display(const Row &row, int column) const;
+    static QVariant shown(const QVariant &value); // text escaped by printable()
     QVariant sortValue(const Row &row, int column) const;
     QIcon iconFor(TargetState state) const;
 

@@ -1,5 +1,7 @@
 #include "traynotifications.h"
 
+#include "printabletext.h"
+
 #include "probe/monitor.h"
 
 #include <QApplication>
@@ -69,9 +71,12 @@ void TrayNotifications::showReadiness(ReadinessBanner::Level level, const QStrin
     m_tray->setToolTip(summary);
 }
 
-void TrayNotifications::showNotification(const QString &title, const QString &message,
+void TrayNotifications::showNotification(const QString &titleText, const QString &messageText,
                                          StateNotifier::Severity severity)
 {
+    // Target names and details from the network: shown, never obeyed.
+    const QString title = printable(titleText);
+    const QString message = printable(messageText, LineBreaks::Keep);
     m_window->statusBar()->showMessage(
             message.isEmpty() ? title : QStringLiteral("%1: %2").arg(title, message), 10000);
     if (!m_tray->isVisible())

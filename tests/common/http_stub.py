@@ -10,6 +10,8 @@ such as http://mlflow.test:PORT/flaky3 asks for /flaky3/health):
   /flakyN/health             503 with Retry-After: 0 for the first N requests, then 200 "OK"
   /busy/health               429 with Retry-After: 1 the first time, then 200 "OK"
   /wrongbody/health          200 "NOT OK"
+  /escapes/health            200 with terminal escapes in the body: ESC ] 0 (retitle), BEL,
+                             ESC [ 2J (clear screen), U+202E (right-to-left override)
   /missing/health            404
   /status/CODE               that status, empty body
   /slow/...                  waits 3 s first
@@ -27,6 +29,7 @@ port_file, log_file = sys.argv[1], sys.argv[2]
 counters = {}
 lock = threading.Lock()
 GOOD_AUTH = {"Basic YWxpY2U6czNjcmV0", "Bearer t0ken"}
+ESCAPES_BODY = b"\x1b]0;owned\x07\x1b[2J\xe2\x80\xaeevil"
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -72,6 +75,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.reply(404, b"no such page")
         if path == "/wrongbody/health":
             return self.reply(200, b"NOT OK")
+        if path == "/escapes/health":
+            return self.reply(200, ESCAPES_BODY)
         if path.endswith("/health"):
             return self.reply(200, b"OK")
         return self.reply(404, b"no such page")

@@ -1,6 +1,7 @@
 // `dnswatch --demo`: the lab's script stepped through on a ManualClock, each phase checked with
 // real queries (DnsClient, the Resolver, HTTP) against the lab's real sockets; then the real
 // binary, as a new user starts it.
+#include "binaryrun.h"
 #include "config/resolverfactory.h"
 #include "demolab.h"
 #include "demotimings.h"
@@ -101,38 +102,9 @@ private:
         return addresses;
     }
 
-    struct Run
+    static BinaryRun runDnswatch(const QStringList &arguments)
     {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-
-    static QProcessEnvironment binaryEnvironment()
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("DNSWATCH_FALLBACK_IPS"), QString());
-        for (const char *name : {"MLFLOW_TRACKING_URI", "MLFLOW_TRACKING_USERNAME",
-                                 "MLFLOW_TRACKING_PASSWORD", "MLFLOW_TRACKING_TOKEN"})
-            env.remove(QString::fromLatin1(name));
-        return env;
-    }
-
-    static Run runBinary(const QStringList &arguments)
-    {
-        QProcess process;
-        process.setProcessEnvironment(binaryEnvironment());
-        process.start(QStringLiteral(DNSWATCH_BINARY), arguments);
-        Run result;
-        if (!process.waitForFinished(30000)) {
-            process.kill();
-            process.waitForFinished();
-            return result;
-        }
-        result.exitCode = process.exitCode();
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
+        return runBinary(QStringLiteral(DNSWATCH_BINARY), arguments, 30000);
     }
 
     ManualClock m_labClock; // the script's time, stepped by the tests
@@ -361,7 +333,7 @@ private Q_SLOTS:
 
     void onceRoundReportsTheLabReady()
     {
-        const Run run = runBinary({QStringLiteral("--demo"), QStringLiteral("--once")});
+        const BinaryRun run = runDnswatch({QStringLiteral("--demo"), QStringLiteral("--once")});
         QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
         QVERIFY2(run.out.contains("fake and local"), run.out.constData());
         QVERIFY2(run.out.contains("ready: yes (2 of 2 critical targets up)"), run.out.constData());
@@ -377,8 +349,8 @@ private Q_SLOTS:
 
     void onceJsonStaysParseable()
     {
-        const Run run = runBinary({QStringLiteral("--demo"), QStringLiteral("--once"),
-                                   QStringLiteral("--format=json")});
+        const BinaryRun run = runDnswatch({QStringLiteral("--demo"), QStringLiteral("--once"),
+                                           QStringLiteral("--format=json")});
         QCOMPARE(run.exitCode, 0);
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(run.out, &parseError);
@@ -390,8 +362,8 @@ private Q_SLOTS:
 
     void demoRefusesAConfig()
     {
-        const Run run = runBinary({QStringLiteral("--demo"), QStringLiteral("--config"),
-                                   QStringLiteral("examples/dnswatch.json")});
+        const BinaryRun run = runDnswatch({QStringLiteral("--demo"), QStringLiteral("--config"),
+                                           QStringLiteral("examples/dnswatch.json")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains("--demo cannot be combined with --config"), run.err.constData());
     }

@@ -116,6 +116,26 @@ private Q_SLOTS:
         QCOMPARE(column(pane.view(), EventLogModel::Subject), subjects);
     }
 
+    // A detail from the network (a service's answer) shows its control characters as escapes,
+    // in the cell and its tooltip: a bidi override must not reorder the row.
+    void controlCharactersInADetailShowAsEscapes()
+    {
+        EventLogModel events;
+        QAbstractItemModelTester tester(&events,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        events.add(StoredEvent::fromStateChange(
+                QDateTime(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC), QStringLiteral("api"),
+                TargetState::Healthy, TargetState::Down,
+                QStringLiteral("health: answered 200 with \"\x1b]0;owned\x07\u202eevil\"")));
+        const QModelIndex detail = events.index(0, EventLogModel::Detail);
+        for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole)}) {
+            const QString shown = detail.data(role).toString();
+            QVERIFY2(shown.contains(QStringLiteral("\\x1b]0;owned\\x07\\u202eevil")),
+                     qPrintable(shown));
+            QVERIFY(!shown.contains(QChar(0x1b)) && !shown.contains(QChar(0x202e)));
+        }
+    }
+
     void offersEveryKindAndEveryTarget()
     {
         EventLogModel events;

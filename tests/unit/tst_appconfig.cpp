@@ -96,6 +96,8 @@ private slots:
     void loadConfigFile_unreadable_data();
     void loadConfigFile_unreadable();
     void loadConfigFile_errorsNameTheFile();
+    void mlflowUriWithABadPortSaysSo_data();
+    void mlflowUriWithABadPortSaysSo();
     void defaultConfig_data();
     void defaultConfig();
     void checkTypeName_data();
@@ -316,6 +318,65 @@ void TestAppConfig::invalid_data()
             << withTarget(R"("fallback_ips": ["10.1.2.3", "10.1.2"])")
             << QStringLiteral("$.targets[0].fallback_ips[1]")
             << QStringLiteral("\"10.1.2\" is not an IPv4 or IPv6 address");
+    QTest::newRow("unspecified IPv4 in fallback_ips")
+            << withTarget(R"("fallback_ips": ["0.0.0.0"])")
+            << QStringLiteral("$.targets[0].fallback_ips[0]")
+            << QStringLiteral("\"0.0.0.0\" is the unspecified address; expected the unicast "
+                              "address of a server");
+    QTest::newRow("unspecified IPv6 in fallback_ips")
+            << withTarget(R"("fallback_ips": ["10.1.2.3", "::"])")
+            << QStringLiteral("$.targets[0].fallback_ips[1]")
+            << QStringLiteral("\"::\" is the unspecified address");
+    QTest::newRow("broadcast in fallback_ips")
+            << withTarget(R"("fallback_ips": ["255.255.255.255"])")
+            << QStringLiteral("$.targets[0].fallback_ips[0]")
+            << QStringLiteral("\"255.255.255.255\" is the broadcast address");
+    QTest::newRow("multicast in fallback_ips")
+            << withTarget(R"("fallback_ips": ["239.1.2.3"])")
+            << QStringLiteral("$.targets[0].fallback_ips[0]")
+            << QStringLiteral("\"239.1.2.3\" is a multicast group");
+    QTest::newRow("IPv6 multicast in fallback_ips")
+            << withTarget(R"("fallback_ips": ["ff02::1"])")
+            << QStringLiteral("$.targets[0].fallback_ips[0]")
+            << QStringLiteral("\"ff02::1\" is a multicast group");
+    QTest::newRow("duplicate key")
+            << QByteArray("{\"targets\": [\n"
+                          "  {\"name\": \"t\", \"host\": \"a.example\",\n"
+                          "   \"host\": \"b.example\"}\n"
+                          "]}")
+            << QStringLiteral("$.targets[0].host")
+            << QStringLiteral("the key is given twice in one object, at line 2 and again at "
+                              "line 3; expected each key once");
+    QTest::newRow("duplicate top-level key")
+            << QByteArray(R"({"targets": [], "targets": [{"name": "t", "host": "t.example"}]})")
+            << QStringLiteral("$.targets") << QStringLiteral("the key is given twice");
+    QTest::newRow("control characters in a target name")
+            << QByteArray(R"({"targets": [{"name": "t\u001b]0;owned\u0007", "host": "t.example"}]})")
+            << QStringLiteral("$.targets[0].name")
+            << QStringLiteral("expected a name without control characters (line breaks, escapes, "
+                              "bidi overrides), found \"t\\x1b]0;owned\\x07\"");
+    QTest::newRow("bidi override in a target name") << QByteArray(
+            "{\"targets\": [{\"name\": \"api\xe2\x80\xaetxt\", \"host\": \"t.example\"}]}")
+                                                    << QStringLiteral("$.targets[0].name")
+                                                    << QStringLiteral("found \"api\\u202etxt\"");
+    QTest::newRow("line break in a resolver name")
+            << QByteArray(R"({"resolvers": [{"name": "a\nb", "servers": ["10.0.0.53"]}],)"
+                          R"( "targets": [{"name": "t", "host": "t.example"}]})")
+            << QStringLiteral("$.resolvers[0].name")
+            << QStringLiteral("expected a name without control characters");
+    QTest::newRow("url port out of range")
+            << withCheck(R"({"type": "mlflow", "url": "http://mlflow:99999/"})")
+            << QStringLiteral("$.targets[0].check.url")
+            << QStringLiteral("expected an http:// or https:// URL with a host, found port "
+                              "99999; a port is a number from 1 to 65535");
+    QTest::newRow("url port not a number")
+            << withCheck(R"({"type": "mlflow", "url": "http://mlflow:abc/"})")
+            << QStringLiteral("$.targets[0].check.url")
+            << QStringLiteral("found a port that is not a number; a port is a number from 1 to "
+                              "65535");
+    QTest::newRow("url port zero")
+            << withCheck(R"({"type": "http", "url": "http://[fd00::1]:0/x"})")
+            << QStringLiteral("$.targets[0].check.url") << QStringLiteral("found port 0;");
     QTest::newRow("duplicate fallback IP")
             << withTarget(R"("fallback_ips": ["10.1.2.3", "10.1.2.3"])")
             << QStringLiteral("$.targets[0].fallback_ips[1]")
@@ -798,6 +859,31 @@ void TestAppConfig::defaultConfig()
     QCOMPARE(mlflow.check.url.toString(), mlflowUrl);
     QVERIFY(mlflow.check.url.userInfo().isEmpty());
     QVERIFY(!mlflow.check.url.toString().contains(QLatin1String("s3cret")));
+}
+
+void TestAppConfig::mlflowUriWithABadPortSaysSo_data()
+{
+    QTest::addColumn<QString>("uri");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("out of range") << QStringLiteral("http://mlflow:99999/")
+                                  << QStringLiteral("found port 99999");
+    QTest::newRow("not a number") << QStringLiteral("https://alice:s3cret@mlflow:abc/")
+                                  << QStringLiteral("found a port that is not a number");
+}
+
+void TestAppConfig::mlflowUriWithABadPortSaysSo()
+{
+    QFETCH(QString, uri);
+    QFETCH(QString, problem);
+    // Which port, and what a port may be; never the URI, which may hold a password.
+    QTest::ignoreMessage(QtWarningMsg,
+                         qPrintable(QStringLiteral("MLFLOW_TRACKING_URI: expected an http:// or "
+                                                   "https:// URL with a host, %1; a port is a "
+                                                   "number from 1 to 65535; the MLflow server is "
+                                                   "not watched")
+                                            .arg(problem)));
+    const AppConfig config = ::defaultConfig(uri);
+    QCOMPARE(config.targets.size(), 1); // the MLflow server is not added
 }
 
 void TestAppConfig::checkTypeName_data()

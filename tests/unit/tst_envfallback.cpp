@@ -37,6 +37,24 @@ private Q_SLOTS:
                                   << 0;
         QTest::newRow("bad host") << QStringLiteral("bad host=10.0.0.1")
                                   << QStringLiteral("not a valid host name") << 0;
+        QTest::newRow("host twice")
+                << QStringLiteral("a.test=10.0.0.1;b.test=10.0.0.2;A.test.=10.0.0.3")
+                << QStringLiteral("entry 3 \"A.test.=10.0.0.3\" ignored: host A.test. is "
+                                  "already given in entry 1; give all its addresses in one entry")
+                << 2;
+        QTest::newRow("unspecified IPv4")
+                << QStringLiteral("a.test=0.0.0.0")
+                << QStringLiteral("\"0.0.0.0\" is the unspecified address; expected the unicast "
+                                  "address of a server")
+                << 0;
+        QTest::newRow("unspecified IPv6")
+                << QStringLiteral("a.test=::")
+                << QStringLiteral("\"::\" is the unspecified address") << 0;
+        QTest::newRow("broadcast")
+                << QStringLiteral("a.test=10.0.0.1,255.255.255.255")
+                << QStringLiteral("\"255.255.255.255\" is the broadcast address") << 0;
+        QTest::newRow("multicast") << QStringLiteral("a.test=224.0.0.251")
+                                   << QStringLiteral("\"224.0.0.251\" is a multicast group") << 0;
         QTest::newRow("empty host")
                 << QStringLiteral("=10.0.0.1") << QStringLiteral("it is empty") << 0;
     }

@@ -366,13 +366,17 @@ private Q_SLOTS:
         QCOMPARE(csvField(QStringLiteral("plain")), QStringLiteral("plain"));
         QCOMPARE(csvField(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
         QCOMPARE(csvField(QStringLiteral("say \"hi\"")), QStringLiteral("\"say \"\"hi\"\"\""));
-        QCOMPARE(csvField(QStringLiteral("two\r\nlines")), QStringLiteral("\"two\r\nlines\""));
+        // Control characters from outside show as escapes: a cell stays on its line, and a
+        // terminal that shows the file is not steered by it.
+        QCOMPARE(csvField(QStringLiteral("two\r\nlines")), QStringLiteral("two\\r\\nlines"));
+        QCOMPARE(csvField(QStringLiteral("body \x1b]0;owned\x07, \u202etxt")),
+                 QStringLiteral("\"body \\x1b]0;owned\\x07, \\u202etxt\""));
         // What a spreadsheet would run is text; numbers stay numbers.
         QCOMPARE(csvField(QStringLiteral("=HYPERLINK(\"http://x\")")),
                  QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\")\""));
         QCOMPARE(csvField(QStringLiteral("@SUM(A1)")), QStringLiteral("'@SUM(A1)"));
         QCOMPARE(csvField(QStringLiteral("+1+2")), QStringLiteral("'+1+2"));
-        QCOMPARE(csvField(QStringLiteral("\tcmd")), QStringLiteral("'\tcmd"));
+        QCOMPARE(csvField(QStringLiteral("\tcmd")), QStringLiteral("\\tcmd"));
         QCOMPARE(csvField(QStringLiteral("-12.5")), QStringLiteral("-12.5"));
         QCOMPARE(csvField(QStringLiteral("-")), QStringLiteral("-"));
     }

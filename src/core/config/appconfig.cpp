@@ -3,6 +3,7 @@
 #include "configschema.h"
 #include "jsonvalidator.h"
 #include "logging.h"
+#include "printabletext.h"
 
 #include "resolver/envfallback.h"
 
@@ -43,12 +44,56 @@ bool isResolverName(const QString &name)
     });
 }
 
+// What is wrong with the port of a URL ("found port 99999; a port is ..."), or empty when it has
+// no port or a good one. The port's text is only repeated when it is a number: in a mangled URL
+// what looks like a port may be a password.
+QString urlPortProblem(const QString &text)
+{
+    const QString range = QStringLiteral("a port is a number from 1 to 65535");
+    qsizetype start = text.indexOf(QLatin1String("://"));
+    if (start < 0)
+        return QString();
+    start += 3;
+    qsizetype end = start;
+    while (end < text.size() && !QStringView(u"/?#").contains(text[end]))
+        ++end;
+    QStringView authority = QStringView(text).mid(start, end - start);
+    authority = authority.mid(authority.lastIndexOf(QLatin1Char('@')) + 1);
+    // An IPv6 address in brackets holds colons of its own.
+    const qsizetype hostEnd = authority.startsWith(QLatin1Char('['))
+            ? authority.indexOf(QLatin1Char(']'))
+            : 0;
+    if (hostEnd < 0)
+        return QString();
+    const qsizetype colon = authority.indexOf(QLatin1Char(':'), hostEnd);
+    if (colon < 0)
+        return QString();
+    const QStringView port = authority.mid(colon + 1);
+    if (port.isEmpty())
+        return QString();
+    const bool digits = std::all_of(port.begin(), port.end(), [](QChar c) {
+        return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+    });
+    if (!digits)
+        return QStringLiteral("found a port that is not a number; ") + range;
+    const qulonglong number = port.size() > 6 ? 999999 : port.toULongLong();
+    if (number < 1 || number > 65535)
+        return QStringLiteral("found port %1; ")
+                       .arg(port.size() > 6 ? port.left(6) + QLatin1String("...") : port.toString())
+                + range;
+    return QString();
+}
+
 // An http:// or https:// URL with a host (a host name or an IP address). User info is left for
 // the caller to reject or strip; *error never repeats the URL, which may hold a password.
 std::optional<QUrl> parseHttpUrl(const QString &text, QString *error)
 {
     const QUrl url(text.trimmed(), QUrl::StrictMode);
     const QString expected = QStringLiteral("expected an http:// or https:// URL with a host");
+    if (const QString portProblem = urlPortProblem(text.trimmed()); !portProblem.isEmpty()) {
+        *error = expected + QStringLiteral(", ") + portProblem;
+        return std::nullopt;
+    }
     if (!url.isValid()) {
         *error = expected + QStringLiteral(", found a string that is not a valid URL");
         return std::nullopt;
@@ -414,7 +459,7 @@ QStringList ConfigParser::parseExpectedAddresses(const QJsonValue &value, const 
         QHostAddress address;
         const bool valid = text.contains(QLatin1Char('/'))
                 ? !QHostAddress::parseSubnet(text).first.isNull()
-                : parseFallbackAddress(text, &address, nullptr);
+                : parseIpAddress(text, &address, nullptr);
         if (valid)
             expected.append(text);
         else
@@ -482,14 +527,19 @@ std::optional<TargetConfig> mlflowTarget(const QString &trackingUri)
 {
     QString error;
     std::optional<QUrl> url = parseHttpUrl(trackingUri, &error);
-    if (!url || !isValidHostName(url->host(QUrl::FullyEncoded), nullptr)) {
+    if (url && !isValidHostName(url->host(QUrl::FullyEncoded), nullptr)) {
+        url.reset();
+        error = QStringLiteral("expected a host name, found an IPv6 address (DNS Watch watches "
+                               "how a name resolves)");
+    }
+    if (!url) {
         // Other schemes (databricks, file:...) are simply not ours to watch; a broken http(s)
         // URI deserves a word. The URI itself is not repeated: it may hold a password.
         if (trackingUri.startsWith(QLatin1String("http://"), Qt::CaseInsensitive)
             || trackingUri.startsWith(QLatin1String("https://"), Qt::CaseInsensitive))
-            qCWarning(lcConfig,
-                      "MLFLOW_TRACKING_URI has no usable host name (an IPv6 address "
-                      "or an invalid URL); the MLflow server is not watched");
+            qCWarning(lcConfig).noquote()
+                    << QStringLiteral("MLFLOW_TRACKING_URI: %1; the MLflow server is not watched")
+                               .arg(printable(error));
         return std::nullopt;
     }
     url->setUserInfo(QString());

@@ -1,5 +1,8 @@
 #include "jsonvalidator.h"
 
+#include "config/jsonduplicatekeys.h"
+#include "printabletext.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QStringList>
@@ -45,6 +48,14 @@ std::optional<QJsonObject> JsonValidator::parseObject(const QByteArray &json)
              QStringLiteral("invalid JSON at line %1, column %2: %3")
                      .arg(QString::number(position.line), QString::number(position.column),
                           parseError.errorString()));
+        return std::nullopt;
+    }
+    if (const std::optional<DuplicateJsonKey> duplicate = findDuplicateJsonKey(json)) {
+        fail(duplicate->path,
+             QStringLiteral("the key is given twice in one object, at line %1 and again at line "
+                            "%2; expected each key once")
+                     .arg(duplicate->firstLine)
+                     .arg(duplicate->line));
         return std::nullopt;
     }
     if (!document.isObject()) {
@@ -128,6 +139,14 @@ std::optional<QString> JsonValidator::toName(const QJsonValue &value, const QStr
         failExpected(path, QStringLiteral("a non-empty name"), value);
         return std::nullopt;
     }
+    // A name is shown in terminals, logs, tables and reports: it must not steer them.
+    if (hasUnprintable(name)) {
+        fail(path,
+             QStringLiteral("expected a name without control characters (line breaks, escapes, "
+                            "bidi overrides), found %1")
+                     .arg(quoted(name)));
+        return std::nullopt;
+    }
     return name;
 }
 
@@ -204,7 +223,7 @@ QString JsonValidator::typeDescription(QJsonValue::Type type)
 
 QString JsonValidator::quoted(const QString &text)
 {
-    return QLatin1Char('"') + text + QLatin1Char('"');
+    return QLatin1Char('"') + printable(text) + QLatin1Char('"');
 }
 
 QString JsonValidator::joined(const QList<QLatin1String> &keys)

@@ -60,7 +60,7 @@ public:
     static QString describe(const QJsonValue &value);
     // What a value of type is, for "expected ..." ("true or false", "an object").
     static QString typeDescription(QJsonValue::Type type);
-    static QString quoted(const QString &text);
+    static QString quoted(const QString &text); // in quotes, control characters escaped
     static QString joined(const QList<QLatin1String> &keys); // "a, b, c"
     static QString childPath(const QString &path, QLatin1String key); // "$.targets" + "host"
     static QString elementPath(const QString &path, qsizetype index); // "$.targets" + 2

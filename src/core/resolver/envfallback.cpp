@@ -2,7 +2,7 @@
 
 #include "dns/dnsmessage.h"
 
-bool parseFallbackAddress(const QString &text, QHostAddress *address, QString *error)
+bool parseIpAddress(const QString &text, QHostAddress *address, QString *error)
 {
     const QString trimmed = text.trimmed();
     QHostAddress parsed;
@@ -11,6 +11,28 @@ bool parseFallbackAddress(const QString &text, QHostAddress *address, QString *e
         || (looksV4 && trimmed.count(QLatin1Char('.')) != 3)) {
         if (error)
             *error = QStringLiteral("\"%1\" is not an IPv4 or IPv6 address").arg(text);
+        return false;
+    }
+    *address = parsed;
+    return true;
+}
+
+bool parseFallbackAddress(const QString &text, QHostAddress *address, QString *error)
+{
+    QHostAddress parsed;
+    if (!parseIpAddress(text, &parsed, error))
+        return false;
+    QString why;
+    if (parsed == QHostAddress::AnyIPv4 || parsed == QHostAddress::AnyIPv6)
+        why = QStringLiteral("the unspecified address");
+    else if (parsed == QHostAddress::Broadcast)
+        why = QStringLiteral("the broadcast address");
+    else if (parsed.isMulticast())
+        why = QStringLiteral("a multicast group");
+    if (!why.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("\"%1\" is %2; expected the unicast address of a server")
+                             .arg(text.trimmed(), why);
         return false;
     }
     *address = parsed;
@@ -59,6 +81,7 @@ EnvFallback EnvFallback::parse(const QString &value)
     EnvFallback result;
     const QString variable = QString::fromLatin1(VariableName);
     const QList<QStringView> entries = QStringView(value).split(QLatin1Char(';'));
+    QHash<QString, int> firstEntry; // by host: the entry that named it first
     for (int index = 0; index < entries.size(); ++index) {
         const QStringView entry = entries[index].trimmed();
         if (entry.isEmpty())
@@ -80,6 +103,15 @@ EnvFallback EnvFallback::parse(const QString &value)
             skip(error);
             continue;
         }
+        const QString key = DnsWire::normalizedName(host);
+        if (const auto first = firstEntry.constFind(key); first != firstEntry.constEnd()) {
+            skip(QStringLiteral("host %1 is already given in entry %2; give all its addresses in "
+                                "one entry (host=IP,IP)")
+                         .arg(host)
+                         .arg(first.value()));
+            continue;
+        }
+        firstEntry.insert(key, index + 1);
         QList<QHostAddress> addresses;
         bool good = true;
         for (QStringView text : entry.mid(equals + 1).split(QLatin1Char(','))) {
@@ -93,7 +125,7 @@ EnvFallback EnvFallback::parse(const QString &value)
                 addresses.append(address);
         }
         if (good)
-            result.addressesByHost.insert(DnsWire::normalizedName(host), addresses);
+            result.addressesByHost.insert(key, addresses);
     }
     return result;
 }

@@ -1,5 +1,7 @@
 #include "resolvereventlog.h"
 
+#include "printabletext.h"
+
 #include "logging.h"
 
 QString eventKindName(ResolverEvent::Kind kind)
@@ -61,7 +63,7 @@ void ResolverEventLog::record(const ResolverEvent &event)
     m_recent.append(event);
     if (m_recent.size() > m_limit)
         m_recent.removeFirst();
-    qCInfo(lcResolver).noquote() << eventKindName(event.kind) << event.detail;
+    qCInfo(lcResolver).noquote() << eventKindName(event.kind) << printable(event.detail);
 }
 
 QString ResolverEventLog::reason(FailureCause cause, const QString &detail)
