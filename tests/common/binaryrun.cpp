@@ -23,7 +23,7 @@ BinaryRun runBinary(const QString &binary, const QStringList &arguments, int tim
         process.waitForFinished();
         return result;
     }
-    result.exitCode = process.exitCode();
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     result.out = process.readAllStandardOutput();
     result.err = process.readAllStandardError();
     return result;

@@ -4,12 +4,15 @@
 #include <QProcessEnvironment>
 #include <QStringList>
 
-// The real `dnswatch` binary run to its end by a test, as a user runs it.
+// The real `dnswatch` binary (or a tool a fixture needs: mount, dd) run to its end by a test, as
+// a user runs it.
 struct BinaryRun
 {
-    int exitCode = -1; // -1: it did not finish in time (and was killed)
+    int exitCode = -1; // -1: it crashed, or did not finish in time (and was killed)
     QByteArray out;
     QByteArray err;
+
+    QString output() const { return QString::fromUtf8(out + err); } // both, for what it said
 };
 
 // The test's environment without what would change the binary's behaviour behind its back: no

@@ -1,7 +1,9 @@
 #include "fulldiskfixture.h"
 
+#include "binaryrun.h"
+
 #include <QDir>
-#include <QProcess>
+#include <QFile>
 
 #include <unistd.h>
 
@@ -10,18 +12,13 @@ namespace {
 // Runs program; false, with what it said in why, unless it exits 0.
 bool run(const QString &program, const QStringList &arguments, QString *why)
 {
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(program, arguments);
-    if (!process.waitForFinished(30'000) || process.exitStatus() != QProcess::NormalExit
-        || process.exitCode() != 0) {
-        if (why)
-            *why = QStringLiteral("%1 %2: %3")
-                           .arg(program, arguments.join(QLatin1Char(' ')),
-                                QString::fromLocal8Bit(process.readAll()).trimmed());
-        return false;
-    }
-    return true;
+    const BinaryRun ran = runBinary(program, arguments, 30'000);
+    if (ran.exitCode == 0)
+        return true;
+    if (why)
+        *why = QStringLiteral("%1 %2: %3")
+                       .arg(program, arguments.join(QLatin1Char(' ')), ran.output().trimmed());
+    return false;
 }
 
 } // namespace
@@ -30,7 +27,8 @@ bool FullDiskFixture::isRoot() { return ::geteuid() == 0; }
 
 FullDiskFixture::~FullDiskFixture() { unmount(); }
 
-bool FullDiskFixture::mount(const QString &directory, qint64 freeBytes, QString *error)
+bool FullDiskFixture::mount(const QString &directory, qint64 freeBytes, QString *error,
+                            qint64 sizeBytes)
 {
     if (!QDir().mkpath(directory)) {
         *error = QStringLiteral("cannot create %1").arg(directory);
@@ -39,7 +37,7 @@ bool FullDiskFixture::mount(const QString &directory, qint64 freeBytes, QString 
     m_path = directory;
     if (!run(QStringLiteral("mount"),
              {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-              QStringLiteral("size=%1").arg(SizeBytes), QStringLiteral("tmpfs"), directory},
+              QStringLiteral("size=%1").arg(sizeBytes), QStringLiteral("tmpfs"), directory},
              error))
         return false;
     m_mounted = true;
@@ -48,9 +46,18 @@ bool FullDiskFixture::mount(const QString &directory, qint64 freeBytes, QString 
                {QStringLiteral("if=/dev/zero"),
                 QStringLiteral("of=%1").arg(QDir(directory).filePath(QStringLiteral("filler"))),
                 QStringLiteral("bs=%1").arg(PageBytes),
-                QStringLiteral("count=%1").arg((SizeBytes - freeBytes) / PageBytes),
+                QStringLiteral("count=%1").arg((sizeBytes - freeBytes) / PageBytes),
                 QStringLiteral("status=none")},
                error);
+}
+
+void FullDiskFixture::fillUp()
+{
+    QFile filler(QDir(m_path).filePath(QStringLiteral("filler")));
+    if (!filler.open(QIODevice::Append))
+        return;
+    const QByteArray page(4096, '\0');
+    while (filler.write(page) == page.size() && filler.flush()) { }
 }
 
 bool FullDiskFixture::unmount()

@@ -4,8 +4,8 @@
 // up at most once a minute, then says when writes work again, rather than a line per failed
 // batch. Needs root (mount); umounted afterwards, also when it fails.
 #include "clock.h"
+#include "fulldiskfixture.h"
 #include "headlessagent.h"
-#include "processrun.h"
 #include "testconfig.h"
 
 #include <QDir>
@@ -31,21 +31,6 @@ void collectStoreLines(QtMsgType type, const QMessageLogContext &context, const 
     if (context.category && QByteArray(context.category) == "dnswatch.store")
         g_storeLines.append(message);
     g_previousHandler(type, context, message);
-}
-
-bool run(const QString &program, const QStringList &arguments)
-{
-    return ProcessRun::of(program, arguments, 30'000).exitCode == 0;
-}
-
-// Writes zeros into path until the file system has no room left.
-void fillUp(const QString &path)
-{
-    QFile filler(path);
-    if (!filler.open(QIODevice::WriteOnly))
-        return;
-    const QByteArray block(4096, '\0');
-    while (filler.write(block) == block.size() && filler.flush()) { }
 }
 
 StoredEvent stateChange(int i)
@@ -128,18 +113,16 @@ class TestHistoryFullDisk : public QObject
 private Q_SLOTS:
     void aFullDiskIsSaidOnceThenSummedUp()
     {
-        if (::geteuid() != 0)
+        if (!FullDiskFixture::isRoot())
             QSKIP("needs root: mounts a small tmpfs to fill");
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString mountPoint = dir.filePath(QStringLiteral("small"));
-        QVERIFY(QDir().mkpath(mountPoint));
-        QVERIFY(run(QStringLiteral("mount"),
-                    {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                     QStringLiteral("size=512k"), QStringLiteral("tmpfs"), mountPoint}));
-        const auto unmount = qScopeGuard([&] {
-            run(QStringLiteral("umount"), {QStringLiteral("-l"), mountPoint});
-        });
+        // A history needs more room than the fixture's usual 64 KiB; filled later.
+        constexpr qint64 SizeBytes = 512 * 1024;
+        FullDiskFixture disk;
+        QString mountError;
+        QVERIFY2(disk.mount(mountPoint, SizeBytes, &mountError, SizeBytes), qPrintable(mountError));
         g_storeLines.clear();
         g_previousHandler = qInstallMessageHandler(collectStoreLines);
         const auto restoreHandler = qScopeGuard([] { qInstallMessageHandler(g_previousHandler); });
@@ -170,8 +153,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(agent.start(&error), qPrintable(error));
 
-        const QString filler = mountPoint + QStringLiteral("/filler");
-        fillUp(filler);
+        disk.fillUp();
         // A minute of a busy agent: results and events, batch after batch, all failing (the
         // agent's own census adds a batch now and then).
         constexpr int Batches = 200;
@@ -191,7 +173,7 @@ private Q_SLOTS:
         store.recordEvent(stateChange(Batches + 1));
         QTRY_VERIFY_WITH_TIMEOUT(failed.size() > beforeSummary, 10000);
 
-        QVERIFY(QFile::remove(filler));
+        QVERIFY(QFile::remove(QDir(mountPoint).filePath(QStringLiteral("filler"))));
         store.recordEvent(stateChange(Batches + 2));
         QTRY_COMPARE_WITH_TIMEOUT(written.size(), 2, 10000);
         const qsizetype failures = failed.size();

@@ -4,9 +4,9 @@
 // SIGKILL the file is free at once); and clear words for a history on a read-only file system
 // (for writing and for reading) and for a --db that is not a regular file (/dev/null is left
 // alone). The read-only cases mount a read-only bind mount and need root.
+#include "binaryrun.h"
 #include "dnsserverfixture.h"
 #include "historyfiles.h"
-#include "processrun.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -24,11 +24,11 @@ class TestHistoryGuard : public QObject
     Q_OBJECT
 
 private:
-    using Run = ProcessRun;
+    using Run = BinaryRun;
 
     static Run dnswatch(const QStringList &arguments)
     {
-        return ProcessRun::of(QStringLiteral(DNSWATCH_BINARY), arguments);
+        return runBinary(QStringLiteral(DNSWATCH_BINARY), arguments);
     }
 
     // An agent on db, started and listening (its first line said), or null.
@@ -67,7 +67,7 @@ private:
 
     static bool run(const QString &program, const QStringList &arguments)
     {
-        return ProcessRun::of(program, arguments, 30'000).exitCode == 0;
+        return runBinary(program, arguments, 30'000).exitCode == 0;
     }
 
     QTemporaryDir m_dir;
@@ -106,8 +106,8 @@ private Q_SLOTS:
         const Run run = dnswatch({QStringLiteral("--report"), path(report), QStringLiteral("--db"),
                                   db, QStringLiteral("--last"), QStringLiteral("24h")});
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.output.contains(QStringLiteral("--report: --db: %1: damaged: ").arg(db)),
-                 qPrintable(run.output));
+        QVERIFY2(run.output().contains(QStringLiteral("--report: --db: %1: damaged: ").arg(db)),
+                 qPrintable(run.output()));
         QVERIFY(!QFile::exists(path(report)));
     }
 
@@ -128,7 +128,7 @@ private Q_SLOTS:
 
         const Run oneRound = dnswatch(once(db));
         QCOMPARE(oneRound.exitCode, 2);
-        QVERIFY2(oneRound.output.contains(said), qPrintable(oneRound.output));
+        QVERIFY2(oneRound.output().contains(said), qPrintable(oneRound.output()));
 
         // A report only reads: it works beside the agent (once the agent wrote a first batch).
         Run report;
@@ -139,7 +139,7 @@ private Q_SLOTS:
                                 .exitCode
                         == 0,
                 20000);
-        QVERIFY2(report.output.contains(QStringLiteral("report: ")), qPrintable(report.output));
+        QVERIFY2(report.output().contains(QStringLiteral("report: ")), qPrintable(report.output()));
 
         // The lock dies with its process: after SIGKILL the next agent starts at once.
         QVERIFY(first->state() == QProcess::Running);
@@ -172,21 +172,21 @@ private Q_SLOTS:
         // A writer: what is wrong and what it needs (not "attempt to write a readonly database").
         const Run oneRound = dnswatch(once(db));
         QCOMPARE(oneRound.exitCode, 2);
-        QVERIFY2(oneRound.output.contains(
+        QVERIFY2(oneRound.output().contains(
                          QStringLiteral("--db: %1 is on a read-only file system: the history is "
                                         "written, so it needs a file system mounted read-write")
                                  .arg(db)),
-                 qPrintable(oneRound.output));
+                 qPrintable(oneRound.output()));
 
         // A reader: why SQLite cannot open it (not "unable to open database file").
         const Run report = dnswatch({QStringLiteral("--report"), path(QStringLiteral("ro.json")),
                                      QStringLiteral("--db"), db});
         QCOMPARE(report.exitCode, 2);
-        QVERIFY2(report.output.contains(
+        QVERIFY2(report.output().contains(
                          QStringLiteral("--report: --db: %1 is on a read-only file system, and "
                                         "reading a history needs SQLite's shared-memory file")
                                  .arg(db)),
-                 qPrintable(report.output));
+                 qPrintable(report.output()));
     }
 
     void aDbThatIsNotARegularFileIsRefusedUntouched()
@@ -197,19 +197,19 @@ private Q_SLOTS:
         const auto removeJournal = qScopeGuard([&] { QFile::remove(journal); });
         const Run oneRound = dnswatch(once(QStringLiteral("/dev/null")));
         QCOMPARE(oneRound.exitCode, 2);
-        QVERIFY2(oneRound.output.contains(QStringLiteral(
+        QVERIFY2(oneRound.output().contains(QStringLiteral(
                          "--db: /dev/null is not a regular file (it is a device, pipe or socket)")),
-                 qPrintable(oneRound.output));
+                 qPrintable(oneRound.output()));
         const Run report = dnswatch({QStringLiteral("--report"), path(QStringLiteral("null.json")),
                                      QStringLiteral("--db"), QStringLiteral("/dev/null")});
         QCOMPARE(report.exitCode, 2);
-        QVERIFY2(report.output.contains(QStringLiteral("/dev/null is not a regular file")),
-                 qPrintable(report.output));
+        QVERIFY2(report.output().contains(QStringLiteral("/dev/null is not a regular file")),
+                 qPrintable(report.output()));
         const Run directory = dnswatch(once(m_dir.path()));
         QCOMPARE(directory.exitCode, 2);
-        QVERIFY2(directory.output.contains(QStringLiteral("is not a regular file (it is a "
-                                                          "directory)")),
-                 qPrintable(directory.output));
+        QVERIFY2(directory.output().contains(QStringLiteral("is not a regular file (it is a "
+                                                            "directory)")),
+                 qPrintable(directory.output()));
 
         QVERIFY(!QFile::exists(journal));
         struct stat null
