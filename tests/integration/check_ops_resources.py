@@ -118,7 +118,8 @@ def scrape_agent():
         for attempt in range(5):  # the free port may be taken before the agent binds it
             port = free_port()
             agent = subprocess.Popen(
-                [binary, "--headless", "--config", config, "--listen", "127.0.0.1:%d" % port],
+                [binary, "--headless", "--config", config, "--listen", "127.0.0.1:%d" % port,
+                 "--db", os.path.join(work, "history-%d.db" % attempt)],
                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                 env=env)
             deadline = time.monotonic() + 10
