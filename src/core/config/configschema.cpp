@@ -132,7 +132,7 @@ constexpr PolicyKey<HistoryPolicy> HistoryKeys[] = {
          &HistoryPolicy::shutdownTimeoutMs,
          {100, 600000},
          Milliseconds,
-         QLatin1String("the last write at exit waits at most this")},
+         QLatin1String("at exit, the last write or a report being read waits at most this")},
 };
 
 constexpr PolicyKey<AgentPolicy> AgentKeys[] = {
