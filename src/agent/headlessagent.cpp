@@ -86,6 +86,7 @@ bool HeadlessAgent::start(QString *error)
     if (!m_server->listen(m_options.listenAddress, m_options.listenPort, error))
         return false;
     installSignalHandlers();
+    connect(m_server->listener(), &GuardedTcpServer::closuresSummarized, this, &HeadlessAgent::log);
     if (!m_options.configPath.isEmpty()) {
         m_watcher.addPath(m_options.configPath);
         // Editors write in steps or replace the file: wait until it settles, then watch the
