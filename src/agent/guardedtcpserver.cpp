@@ -2,6 +2,7 @@
 
 #include "clock.h"
 
+#include <QHash>
 #include <QStringList>
 #include <QTcpSocket>
 
@@ -74,26 +75,35 @@ bool GuardedTcpServer::admit(const QHostAddress &client)
     return true;
 }
 
-// The one idle longest (or that never asked), else the one whose head has been arriving longest;
-// never one that is being answered.
+// Idle ones (or that never asked) first, then ones whose head is still arriving; never one that
+// is being answered. Among them, one of the client holding the most connections, so that a
+// client with a few is not pushed out by one with many; of its, the one idle longest.
 GuardedTcpServer::Connection *GuardedTcpServer::evictionCandidate(const QHostAddress *client) const
 {
-    Connection *idle = nullptr;
-    Connection *reading = nullptr;
+    const auto tier = [](Phase phase) {
+        return phase == Phase::Fresh || phase == Phase::Idle ? 0
+                : phase == Phase::ReadingHead                ? 1
+                                                             : 2;
+    };
+    QHash<QHostAddress, qsizetype> held;
+    for (const auto &open : m_connections)
+        ++held[open->client];
+    Connection *best = nullptr;
+    qsizetype bestHeld = 0;
     for (const auto &open : m_connections) {
-        if (client && open->client != *client)
+        if ((client && open->client != *client) || tier(open->phase) == 2)
             continue;
-        Connection **best = nullptr;
-        if (open->phase == Phase::Fresh || open->phase == Phase::Idle)
-            best = &idle;
-        else if (open->phase == Phase::ReadingHead)
-            best = &reading;
-        else
-            continue;
-        if (!*best || open->sinceMs < (*best)->sinceMs)
-            *best = open.get();
+        const qsizetype openHeld = held.value(open->client);
+        const bool better = !best || tier(open->phase) < tier(best->phase)
+                || (tier(open->phase) == tier(best->phase)
+                    && (openHeld > bestHeld
+                        || (openHeld == bestHeld && open->sinceMs < best->sinceMs)));
+        if (better) {
+            best = open.get();
+            bestHeld = openHeld;
+        }
     }
-    return idle ? idle : reading;
+    return best;
 }
 
 void GuardedTcpServer::track(QTcpSocket *socket)

@@ -22,9 +22,10 @@ class QTcpSocket;
 // - between requests a connection may sit idle for idleTimeoutMs, less as the slots run out
 //   (above half in use, in proportion to the free ones, down to a tenth);
 // - at most maxConnections are open, and one client (source address) holds at most
-//   maxConnectionsPerClient of them; a new connection beyond either closes the longest idle one
-//   (the client's own for its share) instead of being refused; only when none is idle or
-//   reading a head is the new one refused;
+//   maxConnectionsPerClient of them; a new connection beyond either closes an idle one instead
+//   of being refused (for the share the client's own; else the longest idle of the client
+//   holding the most, so a client with few is not pushed out by one with many), else one whose
+//   head is still arriving; only when every one is being answered is the new one refused;
 // - each request's head may be maxRequestBytes long (counted once, from its first byte); a larger
 //   one is answered 431, one with a body 413, and the connection closed; at most MaxPipelined
 //   requests may wait for their answers;

@@ -138,6 +138,26 @@ private Q_SLOTS:
                                 "dnswatch_http_connections_closed_total{reason=\"evicted\"} 1\n"));
     }
 
+    void aClientWithFewIsNotPushedOutByOneWithMany()
+    {
+        serve(policy(4));
+        auto client = connectTo(m_port);
+        QVERIFY(client);
+        client->write(Healthz);
+        QCOMPARE(answers(readAnswers(client.get(), 1)), 1);
+        // The client's connection is the one idle longest, but the hostile one holds the most.
+        std::vector<std::unique_ptr<QTcpSocket>> hostile;
+        for (int i = 0; i < 4; ++i) {
+            hostile.push_back(connectTo(m_port, Hostile));
+            QVERIFY(hostile.back());
+            QTRY_COMPARE(m_listener->openConnections(), std::min(4, i + 2));
+        }
+        QTRY_COMPARE(closed(CloseReason::Evicted), 1u);
+        QTRY_VERIFY(hostile.front()->state() != QAbstractSocket::ConnectedState);
+        client->write(Healthz);
+        QCOMPARE(answers(readAnswers(client.get(), 1)), 1);
+    }
+
     void aClientGetsItsShareOfTheSlots()
     {
         AgentPolicy limits = policy(8);

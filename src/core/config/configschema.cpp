@@ -140,9 +140,9 @@ constexpr PolicyKey<AgentPolicy> AgentKeys[] = {
          &AgentPolicy::maxConnections,
          {1, 10000},
          Unitless,
-         QLatin1String("HTTP connections open at once; when all are taken, a new one closes the "
-                       "one idle longest (refused only when none is idle or still sending its "
-                       "request)")},
+         QLatin1String("HTTP connections open at once; when all are taken, a new one closes an "
+                       "idle one, the longest idle of the client holding the most (refused only "
+                       "when none is idle or still sending its request)")},
         {QLatin1String("max_connections_per_client"),
          &AgentPolicy::maxConnectionsPerClient,
          {1, 10000},
