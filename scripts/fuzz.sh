@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets and fuzzes the DNS message codec for a while.
-# Usage: scripts/fuzz.sh [SECONDS]   (default 60)
+# Builds the libFuzzer targets and fuzzes the DNS message codec, then the agent's request head
+# scanner, each for a while.
+# Usage: scripts/fuzz.sh [SECONDS]   (default 60, for each target)
 #
 # Build dir: $DNSWATCH_FUZZ_BUILD (default: build-fuzz in the source tree), configured once
-# with clang-14 and -DDNSWATCH_FUZZ=ON. The fuzzer works on a copy of fuzz/corpus/dnsmessage kept
+# with clang-14 and -DDNSWATCH_FUZZ=ON. Each fuzzer works on a copy of fuzz/corpus/NAME kept
 # in the build dir (so what it finds accumulates between runs and the committed seeds stay
 # untouched). Crash inputs go to build-fuzz/artifacts/ in the source tree. Exits non-zero when the
 # fuzzer finds a crash, a leak, a timeout or a broken invariant.
@@ -18,8 +19,6 @@ fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${DNSWATCH_FUZZ_BUILD:-$root/build-fuzz}
 artifacts=$root/build-fuzz/artifacts
-corpus=$build/corpus/dnsmessage
-log=$build/fuzz_dnsmessage.log
 
 # clang-14 and its fuzzer runtime (libclang-rt-14-dev) come with the test packages.
 "$root/scripts/deps.sh" test
@@ -28,30 +27,43 @@ if [ ! -f "$build/build.ninja" ]; then
         -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
 fi
 # Two jobs at most: the machine is shared.
-cmake --build "$build" --target fuzz_dnsmessage -j2 >/dev/null
+cmake --build "$build" --target fuzz_dnsmessage fuzz_requesthead -j2 >/dev/null
+mkdir -p "$artifacts"
 
-mkdir -p "$corpus" "$artifacts"
-cp "$root"/fuzz/corpus/dnsmessage/* "$corpus"/
+# fuzz NAME MAX_LEN: fuzzes fuzz_NAME on a copy of fuzz/corpus/NAME; prints one line.
+fuzz() {
+    local name=$1 max_len=$2
+    local corpus=$build/corpus/$name log=$build/fuzz_$name.log
+    mkdir -p "$corpus"
+    cp "$root"/fuzz/corpus/"$name"/* "$corpus"/
 
-# UBSan checks are recoverable in this build; halt_on_error makes a finding a crash.
-status=0
-UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-    "$build/fuzz/fuzz_dnsmessage" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
-    -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" >"$log" 2>&1 || status=$?
+    # UBSan checks are recoverable in this build; halt_on_error makes a finding a crash.
+    local status=0
+    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+        "$build/fuzz/fuzz_$name" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 \
+        -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" >"$log" 2>&1 || status=$?
 
-stat() { sed -n "s/^stat::$1: *//p" "$log" | tail -n 1; }
-last=$(grep -E '^#[0-9]+' "$log" | tail -n 1 || true)
-cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")
-ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")
-files=$(find "$corpus" -type f | wc -l)
+    stat() { sed -n "s/^stat::$1: *//p" "$log" | tail -n 1; }
+    local last cov ft files
+    last=$(grep -E '^#[0-9]+' "$log" | tail -n 1 || true)
+    cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")
+    ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")
+    files=$(find "$corpus" -type f | wc -l)
 
-if [ "$status" -ne 0 ]; then
-    tail -n 40 "$log" >&2
-    crash=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -n 1)
-    echo "fuzz_dnsmessage: FAILED (exit $status) after $(stat number_of_executed_units) runs;" \
-        "input: ${crash:-none written}; log: $log"
-    exit 1
-fi
-echo "fuzz_dnsmessage: ok, ${seconds} s, $(stat number_of_executed_units) runs," \
-    "$(stat average_exec_per_sec) exec/s, cov ${cov:-?}, ft ${ft:-?}," \
-    "corpus $files files, peak $(stat peak_rss_mb) MB, 0 crashes"
+    if [ "$status" -ne 0 ]; then
+        tail -n 40 "$log" >&2
+        local crash
+        crash=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -n 1)
+        echo "fuzz_$name: FAILED (exit $status) after $(stat number_of_executed_units) runs;" \
+            "input: ${crash:-none written}; log: $log"
+        return 1
+    fi
+    echo "fuzz_$name: ok, ${seconds} s, $(stat number_of_executed_units) runs," \
+        "$(stat average_exec_per_sec) exec/s, cov ${cov:-?}, ft ${ft:-?}," \
+        "corpus $files files, peak $(stat peak_rss_mb) MB, 0 crashes"
+}
+
+failed=0
+fuzz dnsmessage 4096 || failed=1
+fuzz requesthead 8192 || failed=1
+exit "$failed"
