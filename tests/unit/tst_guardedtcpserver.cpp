@@ -72,6 +72,14 @@ private:
         m_port = m_listener->serverPort();
     }
 
+    // Four slots, requests of at most 2048 bytes.
+    void serveSmallRequests()
+    {
+        AgentPolicy limits = policy(4);
+        limits.maxRequestBytes = 2048;
+        serve(limits);
+    }
+
     // Everything the socket receives until it holds `count` answers or is closed.
     static QByteArray readAnswers(QTcpSocket *socket, int count)
     {
@@ -224,9 +232,7 @@ private Q_SLOTS:
     void pipelinedRequestsAreAllAnswered()
     {
         QFETCH(int, padding);
-        AgentPolicy limits = policy(4);
-        limits.maxRequestBytes = 2048;
-        serve(limits);
+        serveSmallRequests();
         auto client = connectTo(m_port);
         QVERIFY(client);
         const QByteArray request = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -259,9 +265,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, request);
         QFETCH(QByteArray, status);
         QFETCH(CloseReason, reason);
-        AgentPolicy limits = policy(4);
-        limits.maxRequestBytes = 2048;
-        serve(limits);
+        serveSmallRequests();
         auto client = connectTo(m_port);
         QVERIFY(client);
         QSignalSpy closedSpy(client.get(), &QTcpSocket::disconnected);
