@@ -23,9 +23,7 @@ GuardedTcpServer::GuardedTcpServer(const AgentPolicy &limits, Clock *clock, QObj
     , m_limits(limits)
     , m_clock(clock)
     , m_sweep(std::make_unique<ClockInterval>(clock, SweepIntervalMs, [this] { sweep(); }))
-{
-    m_sweep->start();
-}
+{ }
 
 GuardedTcpServer::~GuardedTcpServer() = default;
 
@@ -113,6 +111,7 @@ void GuardedTcpServer::track(QTcpSocket *socket)
     connection->client = socket->peerAddress();
     connection->sinceMs = m_clock->nowMs();
     m_connections.push_back(std::move(connection));
+    wake();
     // Connected before the HTTP server's own readyRead handler, which reads one request and
     // answers it; onServed after it.
     connect(socket, &QIODevice::readyRead, this, [this, socket] { onArrived(socket); });
@@ -245,6 +244,13 @@ void GuardedTcpServer::count(CloseReason reason)
 {
     ++m_closed[size_t(reason)];
     ++m_unreported[size_t(reason)];
+    wake();
+}
+
+void GuardedTcpServer::wake()
+{
+    if (!m_sweep->isActive())
+        m_sweep->start();
 }
 
 void GuardedTcpServer::updatePhase(Connection &connection)
@@ -291,6 +297,9 @@ void GuardedTcpServer::sweep()
     for (const auto &[socket, reason] : expired)
         close(socket, reason);
     summarize();
+    // Asleep while there is nothing to watch and nothing to say.
+    if (m_connections.empty() && m_unreported == CloseCounts{})
+        m_sweep->stop();
 }
 
 void GuardedTcpServer::summarize()

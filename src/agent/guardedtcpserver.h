@@ -34,7 +34,8 @@ class QTcpSocket;
 // - pipelined requests are all answered, one after the other (Qt HttpServer 6.4 reads one request
 //   per readyRead, so the listener hands it the next once the previous answer is written).
 // Every closure and refusal is counted by reason, and summed up in at most one line per
-// SummaryIntervalMs (closuresSummarized). One sweep on the clock enforces every deadline.
+// SummaryIntervalMs (closuresSummarized). One sweep on the clock enforces every deadline; it
+// sleeps while no connection is open and nothing is left to report.
 class GuardedTcpServer : public QTcpServer
 {
     Q_OBJECT
@@ -91,6 +92,7 @@ private:
     void detachHttpServer(QTcpSocket *socket);
     void forget(const QTcpSocket *socket);
     void count(CloseReason reason);
+    void wake(); // the sweep runs while there are connections or closures to report
     void updatePhase(Connection &connection);
     void sweep();
     void summarize();

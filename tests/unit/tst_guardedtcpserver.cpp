@@ -304,6 +304,9 @@ private Q_SLOTS:
         m_clock.advance(3000);
         QCOMPARE(closed(CloseReason::IdleTimeout), 1u);
         QTRY_VERIFY(idle->state() != QAbstractSocket::ConnectedState);
+        // Nothing open, the closures reported: the sweep sleeps.
+        m_clock.advance(GuardedTcpServer::SummaryIntervalMs);
+        QCOMPARE(m_clock.pendingCalls(), 0);
     }
 
     void theIdleTimeoutShrinksAsTheSlotsRunOut()
