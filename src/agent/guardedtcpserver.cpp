@@ -112,8 +112,8 @@ void GuardedTcpServer::track(QTcpSocket *socket)
     connection->sinceMs = m_clock->nowMs();
     m_connections.push_back(std::move(connection));
     wake();
-    // Connected before the HTTP server's own readyRead handler, which reads one request and
-    // answers it; onServed after it.
+    // Connected before the HTTP server's own readyRead handler, which reads what came and
+    // answers the complete requests; onServed after it.
     connect(socket, &QIODevice::readyRead, this, [this, socket] { onArrived(socket); });
     connect(socket, &QAbstractSocket::disconnected, this, [this, socket] { forget(socket); });
     connect(socket, &QObject::destroyed, this, [this, socket] { forget(socket); });
@@ -173,15 +173,8 @@ void GuardedTcpServer::onServed(QTcpSocket *socket)
 void GuardedTcpServer::onWritten(QTcpSocket *socket)
 {
     Connection *connection = find(socket);
-    if (!connection || connection->phase == Phase::Closing || socket->bytesToWrite() > 0)
-        return;
-    if (!connection->waiting.isEmpty()) {
-        // Qt HttpServer 6.4 reads one request per readyRead and leaves the rest in the socket:
-        // now that the previous answer is out, hand it the next pipelined one.
-        QMetaObject::invokeMethod(
-                socket, [socket] { Q_EMIT socket->readyRead(); }, Qt::QueuedConnection);
-    }
-    updatePhase(*connection);
+    if (connection && connection->phase != Phase::Closing && socket->bytesToWrite() == 0)
+        updatePhase(*connection);
 }
 
 bool GuardedTcpServer::checkNextRequest(Connection &connection)

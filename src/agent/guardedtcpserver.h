@@ -30,9 +30,7 @@ class QTcpSocket;
 //   one is answered 431, one with a body 413, and the connection closed; at most MaxPipelined
 //   requests may wait for their answers;
 // - "Connection: close" and HTTP/1.0 without keep-alive are honoured: closed once the answer is
-//   written;
-// - pipelined requests are all answered, one after the other (Qt HttpServer 6.4 reads one request
-//   per readyRead, so the listener hands it the next once the previous answer is written).
+//   written.
 // Every closure and refusal is counted by reason, and summed up in at most one line per
 // SummaryIntervalMs (closuresSummarized). One sweep on the clock enforces every deadline; it
 // sleeps while no connection is open and nothing is left to report.
