@@ -1,5 +1,6 @@
 #include "agentserver.h"
 
+#include "listenermetrics.h"
 #include "probe/monitor.h"
 #include "probe/targetoutcome.h"
 #include "prometheusmetrics.h"
@@ -74,8 +75,7 @@ AgentServer::AgentServer(Monitor *monitor, const QString &token, const AgentPoli
     : QObject(parent)
     , m_monitor(monitor)
     , m_token(token)
-    , m_listener(new GuardedTcpServer(
-              {limits.maxConnections, limits.requestTimeoutMs, limits.maxRequestBytes}, this))
+    , m_listener(new GuardedTcpServer(limits, monitor->clock(), this))
 {
     m_server.route(QStringLiteral("/healthz"), [] {
         return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("ok\n"));
@@ -99,7 +99,8 @@ AgentServer::AgentServer(Monitor *monitor, const QString &token, const AgentPoli
         if (std::optional<QHttpServerResponse> refused = refusal(request))
             return std::move(*refused);
         return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"),
-                                   prometheusMetrics(*m_monitor, m_history));
+                                   prometheusMetrics(*m_monitor, m_history)
+                                           + listenerMetrics(*m_listener));
     });
     m_server.route(QStringLiteral("/api/v1/status"), [this](const QHttpServerRequest &request) {
         if (std::optional<QHttpServerResponse> refused = refusal(request))

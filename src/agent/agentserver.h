@@ -31,7 +31,7 @@ public:
     quint16 port() const { return m_port; }
     // The history the agent keeps (--db): once damaged, /readyz says so and is not ready.
     void setHistory(const HistoryStore *history) { m_history = history; }
-    GuardedTcpServer::Counters refusals() const { return m_listener->counters(); }
+    GuardedTcpServer *listener() const { return m_listener; }
 
     static QByteArray statusJson(const Monitor &monitor);
 

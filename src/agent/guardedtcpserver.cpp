@@ -1,51 +1,321 @@
 #include "guardedtcpserver.h"
 
+#include "clock.h"
+
+#include <QHash>
+#include <QStringList>
 #include <QTcpSocket>
-#include <QTimer>
 
-#include <unistd.h>
+#include <algorithm>
 
-GuardedTcpServer::GuardedTcpServer(const Limits &limits, QObject *parent)
-    : QTcpServer(parent), m_limits(limits)
+namespace {
+
+QByteArray refusal(const QByteArray &status, const QByteArray &why)
+{
+    return "HTTP/1.1 " + status + "\r\nContent-Type: text/plain\r\nContent-Length: "
+            + QByteArray::number(why.size()) + "\r\nConnection: close\r\n\r\n" + why;
+}
+
+} // namespace
+
+GuardedTcpServer::GuardedTcpServer(const AgentPolicy &limits, Clock *clock, QObject *parent)
+    : QTcpServer(parent)
+    , m_limits(limits)
+    , m_clock(clock)
+    , m_sweep(std::make_unique<ClockInterval>(clock, SweepIntervalMs, [this] { sweep(); }))
 { }
+
+GuardedTcpServer::~GuardedTcpServer() = default;
+
+qint64 GuardedTcpServer::idleTimeoutNowMs() const
+{
+    const double max = m_limits.maxConnections;
+    const double scale = std::clamp(2.0 * (max - openConnections()) / max, 0.1, 1.0);
+    return qint64(m_limits.idleTimeoutMs * scale);
+}
 
 void GuardedTcpServer::incomingConnection(qintptr descriptor)
 {
-    if (m_open >= m_limits.maxConnections) {
-        ::close(int(descriptor));
-        ++m_counters.refused;
-        return;
-    }
     auto *socket = new QTcpSocket(this);
     if (!socket->setSocketDescriptor(descriptor)) {
-        ::close(int(descriptor));
         delete socket;
         return;
     }
-    ++m_open;
-    connect(socket, &QObject::destroyed, this, [this] { --m_open; });
-
-    // The deadline for the next answer, and the bytes that came since the last one.
-    auto *deadline = new QTimer(socket);
-    deadline->setSingleShot(true);
-    deadline->start(m_limits.requestTimeoutMs);
-    connect(deadline, &QTimer::timeout, socket, [this, socket] {
-        ++m_counters.timedOut;
+    if (!admit(socket->peerAddress())) {
         socket->abort();
-    });
-    auto received = std::make_shared<qint64>(0);
-    // Connected before the HTTP server takes the socket, so this runs before it reads: what is
-    // available is what came since its last read (it reads all there is each time).
-    connect(socket, &QTcpSocket::readyRead, socket, [this, socket, received] {
-        *received += socket->bytesAvailable();
-        if (*received > m_limits.maxRequestBytes) {
-            ++m_counters.oversized;
-            socket->abort();
+        delete socket;
+        return;
+    }
+    track(socket);
+}
+
+bool GuardedTcpServer::admit(const QHostAddress &client)
+{
+    const int share = std::min(m_limits.maxConnectionsPerClient, m_limits.maxConnections);
+    const auto clients = std::count_if(m_connections.begin(), m_connections.end(),
+                                       [&](const auto &open) { return open->client == client; });
+    if (clients >= share) {
+        Connection *own = evictionCandidate(&client);
+        if (!own) {
+            count(CloseReason::ClientLimit);
+            return false;
         }
-    });
-    connect(socket, &QTcpSocket::bytesWritten, socket, [this, deadline, received] {
-        *received = 0;
-        deadline->start(m_limits.requestTimeoutMs);
-    });
-    addPendingConnection(socket); // QTcpServer then signals newConnection()
+        close(own->socket, CloseReason::ClientLimit);
+    }
+    if (openConnections() >= m_limits.maxConnections) {
+        Connection *victim = evictionCandidate(nullptr);
+        if (!victim) {
+            count(CloseReason::ConnectionLimit);
+            return false;
+        }
+        close(victim->socket, CloseReason::Evicted);
+    }
+    return true;
+}
+
+// Idle ones (or that never asked) first, then ones whose head is still arriving; never one that
+// is being answered. Among them, one of the client holding the most connections, so that a
+// client with a few is not pushed out by one with many; of its, the one idle longest.
+GuardedTcpServer::Connection *GuardedTcpServer::evictionCandidate(const QHostAddress *client) const
+{
+    const auto tier = [](Phase phase) {
+        return phase == Phase::Fresh || phase == Phase::Idle ? 0
+                : phase == Phase::ReadingHead                ? 1
+                                                             : 2;
+    };
+    QHash<QHostAddress, qsizetype> held;
+    for (const auto &open : m_connections)
+        ++held[open->client];
+    Connection *best = nullptr;
+    qsizetype bestHeld = 0;
+    for (const auto &open : m_connections) {
+        if ((client && open->client != *client) || tier(open->phase) == 2)
+            continue;
+        const qsizetype openHeld = held.value(open->client);
+        const bool better = !best || tier(open->phase) < tier(best->phase)
+                || (tier(open->phase) == tier(best->phase)
+                    && (openHeld > bestHeld
+                        || (openHeld == bestHeld && open->sinceMs < best->sinceMs)));
+        if (better) {
+            best = open.get();
+            bestHeld = openHeld;
+        }
+    }
+    return best;
+}
+
+void GuardedTcpServer::track(QTcpSocket *socket)
+{
+    auto connection = std::make_unique<Connection>();
+    connection->socket = socket;
+    connection->client = socket->peerAddress();
+    connection->sinceMs = m_clock->nowMs();
+    m_connections.push_back(std::move(connection));
+    wake();
+    // Connected before the HTTP server's own readyRead handler, which reads what came and
+    // answers the complete requests; onServed after it.
+    connect(socket, &QIODevice::readyRead, this, [this, socket] { onArrived(socket); });
+    connect(socket, &QAbstractSocket::disconnected, this, [this, socket] { forget(socket); });
+    connect(socket, &QObject::destroyed, this, [this, socket] { forget(socket); });
+    addPendingConnection(socket); // the HTTP server takes it here (pendingConnectionAvailable)
+    connect(socket, &QIODevice::readyRead, this, [this, socket] { onServed(socket); });
+    connect(socket, &QIODevice::bytesWritten, this, [this, socket] { onWritten(socket); });
+}
+
+GuardedTcpServer::Connection *GuardedTcpServer::find(const QTcpSocket *socket)
+{
+    const auto it = std::find_if(m_connections.begin(), m_connections.end(),
+                                 [socket](const auto &open) { return open->socket == socket; });
+    return it == m_connections.end() ? nullptr : it->get();
+}
+
+void GuardedTcpServer::onArrived(QTcpSocket *socket)
+{
+    Connection *connection = find(socket);
+    if (!connection || connection->phase == Phase::Closing)
+        return;
+    // What the HTTP server has not read yet: what it left last time, then what just came. Only
+    // what just came is scanned, so each byte is counted once.
+    const qint64 available = socket->bytesAvailable();
+    const qint64 arrived = available - connection->unread;
+    if (arrived > 0) {
+        const QByteArray unread = socket->peek(available);
+        connection->waiting += connection->scanner.feed(QByteArrayView(unread).last(arrived));
+    }
+    connection->unread = available;
+    if (checkNextRequest(*connection))
+        updatePhase(*connection);
+}
+
+void GuardedTcpServer::onServed(QTcpSocket *socket)
+{
+    Connection *connection = find(socket);
+    if (!connection || connection->phase == Phase::Closing)
+        return;
+    // The HTTP server took the requests whose heads end within what it has read.
+    const qint64 read = connection->scanner.offset() - socket->bytesAvailable();
+    bool closeAfterAnswer = false;
+    while (!connection->waiting.isEmpty() && connection->waiting.first().endOffset <= read)
+        closeAfterAnswer = connection->waiting.takeFirst().closesConnection || closeAfterAnswer;
+    connection->unread = socket->bytesAvailable();
+    if (closeAfterAnswer) {
+        // Closed once the answer is written; pipelined requests after it are not answered.
+        detachHttpServer(socket);
+        connection->phase = Phase::Closing;
+        connection->sinceMs = m_clock->nowMs();
+        socket->disconnectFromHost();
+        return;
+    }
+    if (checkNextRequest(*connection))
+        updatePhase(*connection);
+}
+
+void GuardedTcpServer::onWritten(QTcpSocket *socket)
+{
+    Connection *connection = find(socket);
+    if (connection && connection->phase != Phase::Closing && socket->bytesToWrite() == 0)
+        updatePhase(*connection);
+}
+
+bool GuardedTcpServer::checkNextRequest(Connection &connection)
+{
+    if (connection.waiting.size() > MaxPipelined) {
+        close(connection.socket, CloseReason::Pipeline);
+        return false;
+    }
+    const qint64 max = m_limits.maxRequestBytes;
+    const bool tooLarge = connection.scanner.partialSize() > max
+            || std::any_of(connection.waiting.cbegin(), connection.waiting.cend(),
+                           [max](const RequestHeadScanner::Head &head) { return head.size > max; });
+    if (tooLarge) {
+        refuse(connection, CloseReason::Oversized,
+               refusal("431 Request Header Fields Too Large",
+                       "the request is larger than agent.max_request_bytes\n"));
+        return false;
+    }
+    if (!connection.waiting.isEmpty() && connection.waiting.first().announcesBody) {
+        refuse(connection, CloseReason::Body,
+               refusal("413 Content Too Large", "these endpoints take no request body\n"));
+        return false;
+    }
+    return true;
+}
+
+void GuardedTcpServer::refuse(Connection &connection, CloseReason reason, const QByteArray &answer)
+{
+    QTcpSocket *socket = connection.socket;
+    detachHttpServer(socket);
+    count(reason);
+    connection.phase = Phase::Closing;
+    connection.sinceMs = m_clock->nowMs();
+    socket->write(answer);
+    socket->disconnectFromHost(); // once the answer is written
+}
+
+void GuardedTcpServer::close(QTcpSocket *socket, CloseReason reason)
+{
+    detachHttpServer(socket);
+    count(reason);
+    forget(socket);
+    socket->abort(); // the HTTP server deletes it (disconnected)
+}
+
+void GuardedTcpServer::detachHttpServer(QTcpSocket *socket)
+{
+    // The HTTP server reads in its readyRead handler (connected with itself, our parent once
+    // bound, as the receiver): without it, it reads no further request from this socket.
+    if (parent())
+        disconnect(socket, &QIODevice::readyRead, parent(), nullptr);
+}
+
+void GuardedTcpServer::forget(const QTcpSocket *socket)
+{
+    std::erase_if(m_connections, [socket](const auto &open) { return open->socket == socket; });
+}
+
+void GuardedTcpServer::count(CloseReason reason)
+{
+    ++m_closed[size_t(reason)];
+    ++m_unreported[size_t(reason)];
+    wake();
+}
+
+void GuardedTcpServer::wake()
+{
+    if (!m_sweep->isActive())
+        m_sweep->start();
+}
+
+void GuardedTcpServer::updatePhase(Connection &connection)
+{
+    Phase next = Phase::Idle;
+    if (!connection.waiting.isEmpty() || connection.socket->bytesToWrite() > 0)
+        next = Phase::Answering;
+    else if (connection.scanner.inHead())
+        next = Phase::ReadingHead;
+    else if (connection.phase == Phase::Fresh)
+        next = Phase::Fresh;
+    if (next == connection.phase)
+        return;
+    // A new connection has header_timeout_ms from when it opened to send its first request.
+    if (connection.phase != Phase::Fresh || next != Phase::ReadingHead)
+        connection.sinceMs = m_clock->nowMs();
+    connection.phase = next;
+}
+
+void GuardedTcpServer::sweep()
+{
+    const qint64 now = m_clock->nowMs();
+    const qint64 idleTimeoutMs = idleTimeoutNowMs();
+    std::vector<std::pair<QTcpSocket *, CloseReason>> expired;
+    for (const auto &open : m_connections) {
+        const qint64 age = now - open->sinceMs;
+        switch (open->phase) {
+        case Phase::Fresh:
+        case Phase::ReadingHead:
+            if (age >= m_limits.headerTimeoutMs)
+                expired.emplace_back(open->socket, CloseReason::HeaderTimeout);
+            break;
+        case Phase::Idle:
+            if (age >= idleTimeoutMs)
+                expired.emplace_back(open->socket, CloseReason::IdleTimeout);
+            break;
+        case Phase::Answering:
+        case Phase::Closing:
+            if (age >= m_limits.requestTimeoutMs)
+                expired.emplace_back(open->socket, CloseReason::RequestTimeout);
+            break;
+        }
+    }
+    for (const auto &[socket, reason] : expired)
+        close(socket, reason);
+    summarize();
+    // Asleep while there is nothing to watch and nothing to say.
+    if (m_connections.empty() && m_unreported == CloseCounts{})
+        m_sweep->stop();
+}
+
+void GuardedTcpServer::summarize()
+{
+    const qint64 now = m_clock->nowMs();
+    quint64 total = 0;
+    QStringList parts;
+    for (int reason = 0; reason < CloseReasonCount; ++reason) {
+        if (const quint64 count = m_unreported[size_t(reason)]) {
+            total += count;
+            parts.append(
+                    QStringLiteral("%1 %2").arg(closeReasonName(CloseReason(reason))).arg(count));
+        }
+    }
+    if (total == 0 || (m_lastSummaryMs >= 0 && now - m_lastSummaryMs < SummaryIntervalMs))
+        return;
+    m_lastSummaryMs = now;
+    m_unreported = {};
+    Q_EMIT closuresSummarized(
+            QStringLiteral("http: %1 connection(s) closed or refused since the last report: %2; "
+                           "%3 of %4 open")
+                    .arg(total)
+                    .arg(parts.join(QStringLiteral(", ")))
+                    .arg(openConnections())
+                    .arg(m_limits.maxConnections));
 }

@@ -1,41 +1,105 @@
 #pragma once
 
+#include "closereason.h"
+#include "config/appconfig.h"
+#include "requestheadscanner.h"
+
+#include <QHostAddress>
 #include <QTcpServer>
 
+#include <memory>
+#include <vector>
+
+class Clock;
+class ClockInterval;
+class QTcpSocket;
+
 // The listener under the agent's HTTP server, with the limits Qt HttpServer 6.4 lacks, so that a
-// few misbehaving clients cannot take the agent's endpoints away from Prometheus:
-// - at most maxConnections open at once; more are closed as they come;
-// - each request must be answered within requestTimeoutMs of the connection opening or of the
-//   previous answer (a client that drips bytes, or sits idle on a kept-alive connection, is
-//   closed; Prometheus simply reconnects);
-// - at most maxRequestBytes may arrive between two answers (the endpoints take no body).
+// few misbehaving clients cannot take /healthz, /readyz and /metrics away from Prometheus. The
+// HTTP server it is bound to (its parent) reads and answers the sockets; this watches them:
+// - a request's head (line and headers) must arrive within headerTimeoutMs of the connection
+//   opening or of its first byte; its answer must be taken within requestTimeoutMs;
+// - between requests a connection may sit idle for idleTimeoutMs, less as the slots run out
+//   (above half in use, in proportion to the free ones, down to a tenth);
+// - at most maxConnections are open, and one client (source address) holds at most
+//   maxConnectionsPerClient of them; a new connection beyond either closes an idle one instead
+//   of being refused (for the share the client's own; else the longest idle of the client
+//   holding the most, so a client with few is not pushed out by one with many), else one whose
+//   head is still arriving; only when every one is being answered is the new one refused;
+// - each request's head may be maxRequestBytes long (counted once, from its first byte); a larger
+//   one is answered 431, one with a body 413, and the connection closed; at most MaxPipelined
+//   requests may wait for their answers;
+// - "Connection: close" and HTTP/1.0 without keep-alive are honoured: closed once the answer is
+//   written.
+// Every closure and refusal is counted by reason, and summed up in at most one line per
+// SummaryIntervalMs (closuresSummarized). One sweep on the clock enforces every deadline; it
+// sleeps while no connection is open and nothing is left to report.
 class GuardedTcpServer : public QTcpServer
 {
     Q_OBJECT
 public:
-    struct Limits
-    {
-        int maxConnections = 64;
-        int requestTimeoutMs = 10000;
-        qint64 maxRequestBytes = 64 * 1024;
-    };
-    struct Counters
-    {
-        quint64 refused = 0; // over the connection limit
-        quint64 timedOut = 0;
-        quint64 oversized = 0;
-    };
+    static constexpr int MaxPipelined = 16;
+    static constexpr qint64 SweepIntervalMs = 100;
+    static constexpr qint64 SummaryIntervalMs = 10000;
 
-    explicit GuardedTcpServer(const Limits &limits, QObject *parent = nullptr);
+    GuardedTcpServer(const AgentPolicy &limits, Clock *clock, QObject *parent = nullptr);
+    ~GuardedTcpServer() override;
 
-    int openConnections() const { return m_open; }
-    Counters counters() const { return m_counters; }
+    int openConnections() const { return int(m_connections.size()); }
+    const CloseCounts &closed() const { return m_closed; }
+    qint64 idleTimeoutNowMs() const;
+
+Q_SIGNALS:
+    // "http: 12 connection(s) closed or refused since the last report: evicted 10, ...".
+    void closuresSummarized(const QString &line);
 
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
-    Limits m_limits;
-    int m_open = 0;
-    Counters m_counters;
+    enum class Phase {
+        Fresh, // nothing asked yet
+        ReadingHead, // a request's head has begun
+        Answering, // complete requests wait for their answers, or an answer is being written
+        Idle, // answered, nothing asked since
+        Closing, // the last answer is being written, then it closes
+    };
+    struct Connection
+    {
+        QTcpSocket *socket = nullptr;
+        QHostAddress client;
+        Phase phase = Phase::Fresh;
+        qint64 sinceMs = 0; // when the phase began (for Fresh and ReadingHead: when it opened)
+        RequestHeadScanner scanner;
+        QList<RequestHeadScanner::Head> waiting; // complete, not yet taken by the HTTP server
+        qint64 unread = 0; // bytes the HTTP server left unread after its last pass
+    };
+
+    Connection *find(const QTcpSocket *socket);
+    // Makes room for a connection from client; false when it must be refused (counted).
+    bool admit(const QHostAddress &client);
+    Connection *evictionCandidate(const QHostAddress *client) const;
+    void track(QTcpSocket *socket);
+    void onArrived(QTcpSocket *socket); // before the HTTP server reads
+    void onServed(QTcpSocket *socket); // after it read (and answered what was complete)
+    void onWritten(QTcpSocket *socket);
+    // Refuses the next request when it must be; false when the connection was closed.
+    bool checkNextRequest(Connection &connection);
+    void refuse(Connection &connection, CloseReason reason, const QByteArray &answer);
+    void close(QTcpSocket *socket, CloseReason reason);
+    void detachHttpServer(QTcpSocket *socket);
+    void forget(const QTcpSocket *socket);
+    void count(CloseReason reason);
+    void wake(); // the sweep runs while there are connections or closures to report
+    void updatePhase(Connection &connection);
+    void sweep();
+    void summarize();
+
+    AgentPolicy m_limits;
+    Clock *m_clock;
+    std::unique_ptr<ClockInterval> m_sweep;
+    std::vector<std::unique_ptr<Connection>> m_connections;
+    CloseCounts m_closed{};
+    CloseCounts m_unreported{};
+    qint64 m_lastSummaryMs = -1;
 };

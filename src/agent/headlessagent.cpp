@@ -87,6 +87,7 @@ bool HeadlessAgent::start(QString *error)
     if (!m_server->listen(m_options.listenAddress, m_options.listenPort, error))
         return false;
     installSignalHandlers();
+    connect(m_server->listener(), &GuardedTcpServer::closuresSummarized, this, &HeadlessAgent::log);
     if (!m_options.configPath.isEmpty())
         watchConfigFile();
     connect(m_monitor.get(), &Monitor::stateChanged, this,

@@ -11,6 +11,7 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -93,6 +94,43 @@ private:
         return agent;
     }
 
+    static std::unique_ptr<QTcpSocket> connectedTo(quint16 port,
+                                                   const QHostAddress &from = QHostAddress())
+    {
+        auto socket = std::make_unique<QTcpSocket>();
+        if (!from.isNull() && !socket->bind(from))
+            return nullptr;
+        socket->connectToHost(QHostAddress::LocalHost, port);
+        return socket->waitForConnected(5000) ? std::move(socket) : nullptr;
+    }
+
+    static bool closedByAgent(QTcpSocket *socket, int withinMs)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (socket->state() == QAbstractSocket::ConnectedState && timer.elapsed() < withinMs)
+            socket->waitForDisconnected(50);
+        return socket->state() != QAbstractSocket::ConnectedState;
+    }
+
+    // What promtool's parser and linter say about an exposition: nothing when it is clean.
+    static QByteArray promtoolCheck(const QByteArray &metrics)
+    {
+        QProcess promtool;
+        promtool.start(DnsServerFixture::findTool(QStringLiteral("promtool")),
+                       {QStringLiteral("check"), QStringLiteral("metrics")});
+        if (!promtool.waitForStarted())
+            return "promtool missing (Debian package prometheus)";
+        promtool.write(metrics);
+        promtool.closeWriteChannel();
+        if (!promtool.waitForFinished(10000))
+            return "promtool did not finish";
+        const QByteArray says = promtool.readAllStandardOutput() + promtool.readAllStandardError();
+        if (promtool.exitCode() == 0)
+            return QByteArray();
+        return says + " (exit code " + QByteArray::number(promtool.exitCode()) + ")";
+    }
+
     QTemporaryDir m_dir;
     QString m_configPath;
     DnsServerFixture m_dns;
@@ -126,16 +164,8 @@ private Q_SLOTS:
         // The metrics pass promtool's parser and linter.
         const Answer metrics = get(port, QStringLiteral("/metrics"));
         QCOMPARE(metrics.status, 200);
-        QProcess promtool;
-        promtool.start(DnsServerFixture::findTool(QStringLiteral("promtool")),
-                       {QStringLiteral("check"), QStringLiteral("metrics")});
-        QVERIFY2(promtool.waitForStarted(), "promtool missing (Debian package prometheus)");
-        promtool.write(metrics.body);
-        promtool.closeWriteChannel();
-        QVERIFY(promtool.waitForFinished(10000));
-        const QByteArray promtoolSays = promtool.readAllStandardOutput()
-                + promtool.readAllStandardError();
-        QVERIFY2(promtool.exitCode() == 0, promtoolSays.constData());
+        const QByteArray promtoolSays = promtoolCheck(metrics.body);
+        QVERIFY2(promtoolSays.isEmpty(), promtoolSays.constData());
         QVERIFY(metrics.body.contains("dnswatch_target_state{target=\"gone\",host=\"x.nx.test\","
                                       "resolver=\"lab\",state=\"down\"} 1"));
         QVERIFY(metrics.body.contains("dnswatch_ready 1"));
@@ -266,48 +296,38 @@ private Q_SLOTS:
     }
 
     // Qt HttpServer 6.4 sets no limits: the agent's listener does. Idle, dripping and oversized
-    // clients are cut off, and more connections than allowed are refused, while normal
-    // requests keep working.
+    // clients are cut off, and a new connection when all are taken closes the oldest idle one,
+    // while normal requests keep working.
     void misbehavingClientsCannotHogTheEndpoints()
     {
         writeConfig(svcTarget(),
-                    "\"agent\":{\"max_connections\":4,\"request_timeout_ms\":600,"
+                    "\"agent\":{\"max_connections\":4,\"header_timeout_ms\":600,"
                     "\"max_request_bytes\":2048},");
         const quint16 port = DnsServerFixture::freePort();
         auto agent = startAgent(
                 {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)});
         QTRY_COMPARE_WITH_TIMEOUT(get(port, QStringLiteral("/healthz")).status, 200, 10000);
-        const auto connected = [port] {
-            auto socket = std::make_unique<QTcpSocket>();
-            socket->connectToHost(QHostAddress::LocalHost, port);
-            return socket->waitForConnected(5000) ? std::move(socket) : nullptr;
-        };
-        const auto closedByAgent = [](QTcpSocket *socket, int withinMs) {
-            QElapsedTimer timer;
-            timer.start();
-            while (socket->state() == QAbstractSocket::ConnectedState && timer.elapsed() < withinMs)
-                socket->waitForDisconnected(50);
-            return socket->state() != QAbstractSocket::ConnectedState;
-        };
+        m_network.clearConnectionCache();
 
-        // Four idle connections take every slot: a fifth is closed at once...
+        // Four idle connections take every slot: a fifth closes the oldest of them...
         std::vector<std::unique_ptr<QTcpSocket>> idle;
         for (int i = 0; i < 4; ++i) {
-            idle.push_back(connected());
+            idle.push_back(connectedTo(port));
             QVERIFY(idle.back());
         }
         // The agent accepts in the kernel's order: by the time it sees the fifth, the four
         // before it are counted.
-        auto fifth = connected();
+        auto fifth = connectedTo(port);
         QVERIFY(fifth);
-        QVERIFY(closedByAgent(fifth.get(), 10000));
-        // ...and the idle ones are cut off when their time to send a request is up.
+        QVERIFY(closedByAgent(idle.front().get(), 10000));
+        // ...and the others are cut off when their time to send a request is up.
         for (auto &socket : idle)
             QVERIFY(closedByAgent(socket.get(), 10000));
+        QVERIFY(closedByAgent(fifth.get(), 10000));
         QCOMPARE(get(port, QStringLiteral("/healthz")).status, 200);
 
         // A client that drips its request a byte at a time does not get to keep the line.
-        auto drip = connected();
+        auto drip = connectedTo(port);
         QVERIFY(drip);
         const QByteArray request = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
                 + QByteArray(64, 'a');
@@ -323,12 +343,12 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("the drip was allowed to send all %1 bytes")
                                     .arg(request.size())));
 
-        // A request far larger than any the endpoints take is cut off.
-        auto flood = connected();
+        // A request far larger than any the endpoints take is refused.
+        auto flood = connectedTo(port);
         QVERIFY(flood);
         flood->write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + QByteArray(16384, 'b'));
         QVERIFY(closedByAgent(flood.get(), 10000));
-        QVERIFY(!flood->readAll().startsWith("HTTP/1.1 200"));
+        QVERIFY(flood->readAll().startsWith("HTTP/1.1 431"));
 
         // Normal scrapes, kept alive or not, are served.
         for (int i = 0; i < 3; ++i)
@@ -336,6 +356,95 @@ private Q_SLOTS:
         ::kill(pid_t(agent->processId()), SIGTERM);
         QVERIFY(agent->waitForFinished(10000));
         QCOMPARE(agent->exitCode(), 0);
+    }
+
+    // A client holding every slot, idle or asking now and then on each, does not keep the
+    // endpoints from others; what the listener closed is counted in /metrics (promtool-clean)
+    // and summed up in the log.
+    void aClientHoldingEverySlotDoesNotLockOutScrapes_data()
+    {
+        QTest::addColumn<bool>("asking");
+        QTest::newRow("idle") << false;
+        QTest::newRow("asking on each") << true;
+    }
+    void aClientHoldingEverySlotDoesNotLockOutScrapes()
+    {
+        QFETCH(bool, asking);
+        writeConfig(svcTarget(), "\"agent\":{\"max_connections\":8,\"request_timeout_ms\":60000},");
+        const quint16 port = DnsServerFixture::freePort();
+        auto agent = startAgent(
+                {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)});
+        QTRY_COMPARE_WITH_TIMEOUT(get(port, QStringLiteral("/healthz")).status, 200, 10000);
+        m_network.clearConnectionCache();
+
+        const QHostAddress hostile(QStringLiteral("127.0.0.2"));
+        std::vector<std::unique_ptr<QTcpSocket>> held;
+        for (int i = 0; i < 8; ++i) {
+            held.push_back(connectedTo(port, hostile));
+            QVERIFY(held.back());
+        }
+        for (int round = 0; round < 3 && asking; ++round) {
+            for (auto &socket : held)
+                socket->write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            for (auto &socket : held) {
+                QByteArray received;
+                QTRY_VERIFY_WITH_TIMEOUT((received += socket->readAll()).contains("ok\n"), 10000);
+            }
+        }
+        for (const QString &path :
+             {QStringLiteral("/healthz"), QStringLiteral("/readyz"), QStringLiteral("/metrics")})
+            QVERIFY(get(port, path).status != 0);
+
+        const QByteArray metrics = get(port, QStringLiteral("/metrics")).body;
+        QRegularExpression evicted(QStringLiteral(
+                "\ndnswatch_http_connections_closed_total\\{reason=\"evicted\"\\} ([0-9]+)\n"));
+        const QRegularExpressionMatch match = evicted.match(QString::fromUtf8(metrics));
+        QVERIFY2(match.hasMatch(), metrics.constData());
+        QVERIFY(match.captured(1).toInt() >= 1);
+        QVERIFY(metrics.contains("\ndnswatch_http_connections_open "));
+        const QByteArray promtoolSays = promtoolCheck(metrics);
+        QVERIFY2(promtoolSays.isEmpty(), promtoolSays.constData());
+
+        QByteArray log;
+        QTRY_VERIFY_WITH_TIMEOUT(
+                (log += agent->readAllStandardOutput()).contains("connection(s) closed or refused"),
+                10000);
+        ::kill(pid_t(agent->processId()), SIGTERM);
+        QVERIFY(agent->waitForFinished(10000));
+        QCOMPARE(agent->exitCode(), 0);
+    }
+
+    // "Connection: close" and HTTP/1.0 are answered, then the agent closes; pipelined requests
+    // are all answered.
+    void closesWhenAskedAndAnswersPipelinedRequests()
+    {
+        writeConfig(svcTarget(), "\"agent\":{\"request_timeout_ms\":60000},");
+        const quint16 port = DnsServerFixture::freePort();
+        auto agent = startAgent(
+                {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)});
+        QTRY_COMPARE_WITH_TIMEOUT(get(port, QStringLiteral("/healthz")).status, 200, 10000);
+
+        for (const QByteArray &request :
+             {QByteArray("GET /healthz HTTP/1.0\r\n\r\n"),
+              QByteArray(
+                      "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")}) {
+            auto socket = connectedTo(port);
+            QVERIFY(socket);
+            socket->write(request);
+            // Far below the 60 s the agent would otherwise keep it.
+            QVERIFY2(closedByAgent(socket.get(), 20000), request.constData());
+            QVERIFY(socket->readAll().contains("\r\n\r\nok\n"));
+        }
+
+        auto socket = connectedTo(port);
+        QVERIFY(socket);
+        const QByteArray request = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        socket->write(request + request + request);
+        QByteArray received;
+        QTRY_VERIFY_WITH_TIMEOUT((received += socket->readAll()).count("ok\n") == 3, 10000);
+        QCOMPARE(socket->state(), QAbstractSocket::ConnectedState);
+        ::kill(pid_t(agent->processId()), SIGTERM);
+        QVERIFY(agent->waitForFinished(10000));
     }
 
     void anyAddressButLoopbackNeedsAToken()

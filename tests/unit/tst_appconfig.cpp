@@ -731,18 +731,26 @@ void TestAppConfig::agentBlock()
 {
     const ConfigLoadResult loaded = parseConfig(
             R"({"agent": {"max_connections": 8, "request_timeout_ms": 2000,)"
-            R"( "max_request_bytes": 4096}, "targets": [{"name": "a", "host": "a.test"}]})",
+            R"( "max_request_bytes": 4096, "max_connections_per_client": 2,)"
+            R"( "header_timeout_ms": 700, "idle_timeout_ms": 3000},)"
+            R"( "targets": [{"name": "a", "host": "a.test"}]})",
             source());
     QVERIFY2(loaded.config, qPrintable(dump(loaded.errors)));
     QCOMPARE(loaded.config->agent.maxConnections, 8);
     QCOMPARE(loaded.config->agent.requestTimeoutMs, 2000);
     QCOMPARE(loaded.config->agent.maxRequestBytes, 4096);
+    QCOMPARE(loaded.config->agent.maxConnectionsPerClient, 2);
+    QCOMPARE(loaded.config->agent.headerTimeoutMs, 700);
+    QCOMPARE(loaded.config->agent.idleTimeoutMs, 3000);
     const ConfigLoadResult plain = parseConfig(R"({"targets": [{"name": "a", "host": "a.test"}]})",
                                                source());
     QCOMPARE(plain.config->agent, AgentPolicy());
     QCOMPARE(plain.config->agent.maxConnections, 64);
     QCOMPARE(plain.config->agent.requestTimeoutMs, 10000);
     QCOMPARE(plain.config->agent.maxRequestBytes, 65536);
+    QCOMPARE(plain.config->agent.maxConnectionsPerClient, 16);
+    QCOMPARE(plain.config->agent.headerTimeoutMs, 5000);
+    QCOMPARE(plain.config->agent.idleTimeoutMs, 10000);
 }
 
 void TestAppConfig::oversizedConfigIsRejected()

@@ -82,9 +82,12 @@ struct HistoryPolicy
 // taking them away from Prometheus.
 struct AgentPolicy
 {
-    int maxConnections = 64; // open at once; more are closed as they come
-    int requestTimeoutMs = 10000; // to answer a request, counted from the connection or last answer
-    int maxRequestBytes = 64 * 1024; // received between two answers
+    int maxConnections = 64; // open at once; a new one beyond closes the longest idle one
+    int maxConnectionsPerClient = 16; // of those, from one source address
+    int headerTimeoutMs = 5000; // for a request's head, from the connection or its first byte
+    int idleTimeoutMs = 10000; // between requests (shorter as the slots run out)
+    int requestTimeoutMs = 10000; // for the answer to be taken, from the request's arrival
+    int maxRequestBytes = 64 * 1024; // one request's line and headers
 
     bool operator==(const AgentPolicy &other) const = default;
 };

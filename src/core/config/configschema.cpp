@@ -140,18 +140,41 @@ constexpr PolicyKey<AgentPolicy> AgentKeys[] = {
          &AgentPolicy::maxConnections,
          {1, 10000},
          Unitless,
-         QLatin1String("HTTP connections open at once; more are closed as they come")},
+         QLatin1String("HTTP connections open at once; when all are taken, a new one closes an "
+                       "idle one, the longest idle of the client holding the most (refused only "
+                       "when none is idle or still sending its request)")},
+        {QLatin1String("max_connections_per_client"),
+         &AgentPolicy::maxConnectionsPerClient,
+         {1, 10000},
+         Unitless,
+         QLatin1String("of those, the most one client (source address) may hold; beyond it the "
+                       "client's own longest idle one is closed")},
+        {QLatin1String("header_timeout_ms"),
+         &AgentPolicy::headerTimeoutMs,
+         {100, 600000},
+         Milliseconds,
+         QLatin1String("a request's line and headers must arrive within this of the connection "
+                       "opening or of the request's first byte, else the connection is closed")},
+        {QLatin1String("idle_timeout_ms"),
+         &AgentPolicy::idleTimeoutMs,
+         {100, 3600000},
+         Milliseconds,
+         QLatin1String("a connection that asks nothing more for this long after an answer is "
+                       "closed; with more than half the connections in use the time shrinks "
+                       "with the free ones, down to a tenth")},
         {QLatin1String("request_timeout_ms"),
          &AgentPolicy::requestTimeoutMs,
          {100, 600000},
          Milliseconds,
-         QLatin1String("a request must be answered within this of the connection opening or of "
-                       "the previous answer, else the connection is closed")},
+         QLatin1String("once a request has arrived, its answer must be written (taken by the "
+                       "client) within this, else the connection is closed")},
         {QLatin1String("max_request_bytes"),
          &AgentPolicy::maxRequestBytes,
          {1024, 16 * 1024 * 1024},
          Bytes,
-         QLatin1String("what a client may send between two answers")},
+         QLatin1String("the largest request line and headers a client may send (each request "
+                       "counted on its own); a larger one is answered 431 and the connection "
+                       "closed")},
 };
 
 // A value as a config file spells it: "300", "false", "\"system\"", "[200,399]".

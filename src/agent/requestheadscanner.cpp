@@ -1,0 +1,75 @@
+#include "requestheadscanner.h"
+
+namespace {
+
+// What Qt HttpServer skips before a request line.
+bool isBlank(char c) { return c == '\r' || c == '\n' || c == ' ' || c == '\t' || c == '\v'; }
+
+// "Connection: keep-alive, Upgrade" holds the token "keep-alive".
+bool hasToken(QByteArrayView list, QByteArrayView token)
+{
+    for (const QByteArrayView part : list.toByteArray().split(',')) {
+        if (part.trimmed().compare(token, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+QList<RequestHeadScanner::Head> RequestHeadScanner::feed(QByteArrayView bytes)
+{
+    QList<Head> completed;
+    for (const char c : bytes) {
+        ++m_offset;
+        if (!inHead()) {
+            if (isBlank(c))
+                continue;
+            m_headStart = m_offset - 1;
+        }
+        if (c != '\n') {
+            if (m_line.size() < KeptLineBytes)
+                m_line.append(c);
+            ++m_lineBytes;
+            continue;
+        }
+        if (!endLine())
+            continue;
+        completed.append(
+                {m_offset, m_offset - m_headStart, m_body, m_close || (m_http10 && !m_keepAlive)});
+        m_headStart = -1;
+        m_lines = 0;
+        m_http10 = m_keepAlive = m_close = m_body = false;
+    }
+    return completed;
+}
+
+bool RequestHeadScanner::endLine()
+{
+    const bool blank = m_lineBytes == 0 || (m_lineBytes == 1 && m_line == "\r");
+    QByteArrayView line(m_line);
+    if (line.endsWith('\r'))
+        line.chop(1);
+    if (m_lines++ == 0) {
+        m_http10 = line.trimmed().endsWith("HTTP/1.0");
+    } else if (!blank) {
+        const qsizetype colon = line.indexOf(':');
+        const QByteArrayView name = colon < 0 ? QByteArrayView() : line.first(colon).trimmed();
+        const QByteArrayView value = colon < 0 ? QByteArrayView()
+                                               : line.sliced(colon + 1).trimmed();
+        const auto is = [name](QByteArrayView known) {
+            return name.compare(known, Qt::CaseInsensitive) == 0;
+        };
+        if (is("content-length") && value != "0")
+            m_body = true;
+        else if (is("transfer-encoding"))
+            m_body = true;
+        else if (is("connection")) {
+            m_close = m_close || hasToken(value, "close");
+            m_keepAlive = m_keepAlive || hasToken(value, "keep-alive");
+        }
+    }
+    m_line.clear();
+    m_lineBytes = 0;
+    return blank && m_lines > 1;
+}
