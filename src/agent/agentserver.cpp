@@ -1,5 +1,6 @@
 #include "agentserver.h"
 
+#include "agentreadiness.h"
 #include "listenermetrics.h"
 #include "probe/monitor.h"
 #include "probe/targetoutcome.h"
@@ -83,17 +84,14 @@ AgentServer::AgentServer(Monitor *monitor, const QString &token, const AgentPoli
     m_server.route(QStringLiteral("/readyz"), [this](const QHttpServerRequest &request) {
         if (std::optional<QHttpServerResponse> refused = refusal(request))
             return std::move(*refused);
-        QStringList notReady;
-        bool ready = m_monitor->statistics()->ready(&notReady);
-        if (m_history && !m_history->damage().isEmpty()) {
-            ready = false;
-            notReady.append(QStringLiteral("history damaged: %1").arg(m_history->damage()));
-        }
-        const QJsonObject body{{QStringLiteral("ready"), ready},
-                               {QStringLiteral("not_ready"), QJsonArray::fromStringList(notReady)}};
+        const AgentReadiness readiness = agentReadiness(*m_monitor, m_history);
+        const QJsonObject body{
+                {QStringLiteral("ready"), readiness.ready},
+                {QStringLiteral("not_ready"), QJsonArray::fromStringList(readiness.notReady)}};
         return QHttpServerResponse(body,
-                                   ready ? QHttpServerResponse::StatusCode::Ok
-                                         : QHttpServerResponse::StatusCode::ServiceUnavailable);
+                                   readiness.ready
+                                           ? QHttpServerResponse::StatusCode::Ok
+                                           : QHttpServerResponse::StatusCode::ServiceUnavailable);
     });
     m_server.route(QStringLiteral("/metrics"), [this](const QHttpServerRequest &request) {
         if (std::optional<QHttpServerResponse> refused = refusal(request))
@@ -105,7 +103,8 @@ AgentServer::AgentServer(Monitor *monitor, const QString &token, const AgentPoli
     m_server.route(QStringLiteral("/api/v1/status"), [this](const QHttpServerRequest &request) {
         if (std::optional<QHttpServerResponse> refused = refusal(request))
             return std::move(*refused);
-        return QHttpServerResponse(QByteArrayLiteral("application/json"), statusJson(*m_monitor));
+        return QHttpServerResponse(QByteArrayLiteral("application/json"),
+                                   statusJson(*m_monitor, m_history));
     });
 }
 
@@ -166,7 +165,7 @@ bool AgentServer::authorized(const QHttpServerRequest &request) const
     return difference == 0;
 }
 
-QByteArray AgentServer::statusJson(const Monitor &monitor)
+QByteArray AgentServer::statusJson(const Monitor &monitor, const HistoryStore *history)
 {
     QHash<QString, TargetHealth> health;
     for (const TargetHealth &entry : monitor.statistics()->all())
@@ -178,7 +177,7 @@ QByteArray AgentServer::statusJson(const Monitor &monitor)
     const QList<ResolverEvent> recent = monitor.resolver()->recentEvents();
     for (qsizetype i = qMax<qsizetype>(0, recent.size() - 50); i < recent.size(); ++i)
         events.append(eventJson(recent[i]));
-    const QJsonObject root{{QStringLiteral("ready"), monitor.statistics()->ready()},
+    const QJsonObject root{{QStringLiteral("ready"), agentReadiness(monitor, history).ready},
                            {QStringLiteral("targets"), targets},
                            {QStringLiteral("events"), events}};
     return QJsonDocument(root).toJson(QJsonDocument::Compact);

@@ -33,7 +33,7 @@ public:
     void setHistory(const HistoryStore *history) { m_history = history; }
     GuardedTcpServer *listener() const { return m_listener; }
 
-    static QByteArray statusJson(const Monitor &monitor);
+    static QByteArray statusJson(const Monitor &monitor, const HistoryStore *history = nullptr);
 
 private:
     // Why a request is turned away (no or a wrong token; a foreign Host on a loopback listener).

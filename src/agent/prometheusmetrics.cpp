@@ -1,5 +1,6 @@
 #include "prometheusmetrics.h"
 
+#include "agentreadiness.h"
 #include "probe/monitor.h"
 #include "store/historystore.h"
 
@@ -100,8 +101,9 @@ QByteArray prometheusMetrics(const Monitor &monitor, const HistoryStore *history
     out.sample(QStringLiteral("version=\"%1\"").arg(QStringLiteral(DNSWATCH_VERSION)), 1);
 
     out.family("dnswatch_ready", "gauge",
-               "1 when every critical target is reachable (fresh or through a fallback).");
-    out.sample(QString(), monitor.statistics()->ready() ? 1 : 0);
+               "1 when every critical target is reachable (fresh or through a fallback) and the "
+               "history (--db), if any, is sound; as /readyz.");
+    out.sample(QString(), agentReadiness(monitor, history).ready ? 1 : 0);
 
     out.family("dnswatch_target_critical", "gauge", "1 when the target counts for readiness.");
     for (const TargetConfig &target : targets)

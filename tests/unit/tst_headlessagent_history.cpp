@@ -1,7 +1,7 @@
 // The headless agent in-process with a history whose pages are damaged (found by the background
-// page check): it says so in its log, /readyz is not ready with "history damaged", and
-// dnswatch_history_damaged is 1; with a sound history the gauge is 0 and readiness follows the
-// targets alone.
+// page check): it says so in its log, /readyz is not ready with "history damaged" (and so are
+// dnswatch_ready and the status's "ready"), and dnswatch_history_damaged is 1; with a sound
+// history the gauge is 0 and readiness follows the targets alone.
 #include "clock.h"
 #include "headlessagent.h"
 #include "historyfiles.h"
@@ -129,6 +129,11 @@ private Q_SLOTS:
 
         const Answer metrics = get(port, QStringLiteral("/metrics"));
         QVERIFY2(metrics.body.contains("\ndnswatch_history_damaged 1\n"), metrics.body.constData());
+        QVERIFY2(metrics.body.contains("\ndnswatch_ready 0\n"), metrics.body.constData());
+        const Answer status = get(port, QStringLiteral("/api/v1/status"));
+        QCOMPARE(status.status, 200);
+        QCOMPARE(QJsonDocument::fromJson(status.body).object().value(QLatin1String("ready")),
+                 QJsonValue(false));
 
         QVERIFY(saidLine(*running.logged, QStringLiteral("history damaged: ") + path));
         running.agent.reset();
@@ -147,6 +152,7 @@ private Q_SLOTS:
         QCOMPARE(get(port, QStringLiteral("/readyz")).status, 200);
         const Answer metrics = get(port, QStringLiteral("/metrics"));
         QVERIFY2(metrics.body.contains("\ndnswatch_history_damaged 0\n"), metrics.body.constData());
+        QVERIFY2(metrics.body.contains("\ndnswatch_ready 1\n"), metrics.body.constData());
         QVERIFY(!saidLine(*running.logged, QStringLiteral("history damaged")));
         running.agent.reset();
     }
