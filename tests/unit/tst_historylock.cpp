@@ -5,6 +5,7 @@
 #include "store/historydatabase.h"
 #include "store/historylock.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,6 +41,27 @@ private Q_SLOTS:
 
         first.release();
         QVERIFY2(second.acquire(db, &error), qPrintable(error));
+    }
+
+    void anotherPathToTheSameFileTakesTheSameLock()
+    {
+        const QString db = path(QStringLiteral("c.db"));
+        QVERIFY(HistoryFiles::fill(db, 1, QDateTime::currentDateTimeUtc()));
+        const QString link = path(QStringLiteral("link.db"));
+        QVERIFY(QFile::link(db, link));
+        HistoryLock first;
+        QString error;
+        QVERIFY2(first.acquire(db, &error), qPrintable(error));
+        for (const QString &other : QStringList{link, m_dir.path() + QStringLiteral("/./c.db")}) {
+            HistoryLock second;
+            QVERIFY2(!second.acquire(other, &error), qPrintable(other));
+            QVERIFY2(error.contains(QStringLiteral("is in use")), qPrintable(error));
+        }
+        // Not made yet: its folder's real path decides.
+        const QString fresh = path(QStringLiteral("fresh.db"));
+        QVERIFY2(first.acquire(fresh, &error), qPrintable(error));
+        HistoryLock second;
+        QVERIFY(!second.acquire(m_dir.path() + QStringLiteral("/./fresh.db"), &error));
     }
 
     void aSecondWriterIsRefusedAndAReaderStillReads()

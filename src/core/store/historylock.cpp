@@ -1,6 +1,8 @@
 #include "historylock.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include <cerrno>
 #include <cstring>
@@ -29,7 +31,15 @@ QString holderPid(int fd)
 
 QString HistoryLock::lockPathOf(const QString &historyPath)
 {
-    return historyPath + QStringLiteral(".lock");
+    // Beside the file itself: two paths to one history (a symbolic link, "./", "..") take
+    // the same lock.
+    const QFileInfo history(historyPath);
+    QString file = history.canonicalFilePath();
+    if (file.isEmpty()) { // not made yet: its folder's real path and its name
+        const QString folder = history.absoluteDir().canonicalPath();
+        file = folder.isEmpty() ? historyPath : QDir(folder).filePath(history.fileName());
+    }
+    return file + QStringLiteral(".lock");
 }
 
 bool HistoryLock::acquire(const QString &historyPath, QString *error)
