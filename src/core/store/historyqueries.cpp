@@ -244,8 +244,11 @@ std::optional<std::pair<QString, QString>> HistoryQueries::latestHost(const QStr
                                       " ORDER BY time_ms DESC LIMIT 1"));
     if (!query.exec({target}))
         return std::nullopt;
-    if (!query.next(SqlStatement::OnStop::ReadOn))
+    if (!query.next(SqlStatement::OnStop::ReadOn)) {
+        if (query.readFailed())
+            return std::nullopt; // a damaged page, not "no raw result kept"
         return std::pair<QString, QString>(); // no raw result kept
+    }
     return std::pair(query.row().at(0).toString(), query.row().at(1).toString());
 }
 
