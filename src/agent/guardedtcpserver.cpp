@@ -7,6 +7,7 @@
 #include <QTcpSocket>
 
 #include <algorithm>
+#include <unistd.h>
 
 namespace {
 
@@ -39,6 +40,7 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
     auto *socket = new QTcpSocket(this);
     if (!socket->setSocketDescriptor(descriptor)) {
         delete socket;
+        ::close(int(descriptor)); // not the socket's: it refused it
         return;
     }
     if (!admit(socket->peerAddress())) {
@@ -173,8 +175,12 @@ void GuardedTcpServer::onServed(QTcpSocket *socket)
 void GuardedTcpServer::onWritten(QTcpSocket *socket)
 {
     Connection *connection = find(socket);
-    if (connection && connection->phase != Phase::Closing && socket->bytesToWrite() == 0)
-        updatePhase(*connection);
+    if (!connection || connection->phase == Phase::Closing || socket->bytesToWrite() > 0)
+        return;
+    // Every answer so far has left: a request that came before it was out (back to back, the
+    // connection never idle between) has its own request_timeout_ms from now.
+    connection->sinceMs = m_clock->nowMs();
+    updatePhase(*connection);
 }
 
 bool GuardedTcpServer::checkNextRequest(Connection &connection)

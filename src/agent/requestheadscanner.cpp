@@ -28,8 +28,13 @@ QList<RequestHeadScanner::Head> RequestHeadScanner::feed(QByteArrayView bytes)
             m_headStart = m_offset - 1;
         }
         if (c != '\n') {
-            if (m_line.size() < KeptLineBytes)
+            if (m_line.size() < KeptLineBytes) {
                 m_line.append(c);
+            } else {
+                m_cutTail.append(c);
+                if (m_cutTail.size() > KeptTailBytes)
+                    m_cutTail.remove(0, 1);
+            }
             ++m_lineBytes;
             continue;
         }
@@ -51,7 +56,11 @@ bool RequestHeadScanner::endLine()
     if (line.endsWith('\r'))
         line.chop(1);
     if (m_lines++ == 0) {
-        m_http10 = line.trimmed().endsWith("HTTP/1.0");
+        // A long target is cut from the kept line; the version at its end is in the tail.
+        QByteArray ending = m_line + m_cutTail;
+        if (ending.endsWith('\r'))
+            ending.chop(1);
+        m_http10 = ending.trimmed().endsWith("HTTP/1.0");
     } else if (!blank) {
         const qsizetype colon = line.indexOf(':');
         const QByteArrayView name = colon < 0 ? QByteArrayView() : line.first(colon).trimmed();
@@ -70,6 +79,7 @@ bool RequestHeadScanner::endLine()
         }
     }
     m_line.clear();
+    m_cutTail.clear();
     m_lineBytes = 0;
     return blank && m_lines > 1;
 }

@@ -38,6 +38,8 @@ private:
     qint64 m_offset = 0;
     qint64 m_headStart = -1;
     QByteArray m_line; // the current line without its CR, cut at KeptLineBytes
+    QByteArray m_cutTail; // what followed the cut, its last KeptTailBytes (a request line's version)
+    static constexpr qsizetype KeptTailBytes = 16;
     qsizetype m_lineBytes = 0; // the current line's length, cut or not
     int m_lines = 0; // complete lines of the current head
     bool m_http10 = false;

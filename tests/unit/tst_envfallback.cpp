@@ -42,6 +42,10 @@ private Q_SLOTS:
                 << QStringLiteral("entry 3 \"A.test.=10.0.0.3\" ignored: host A.test. is "
                                   "already given in entry 1; give all its addresses in one entry")
                 << 2;
+        // A bad entry gives the host nothing, so a corrected one after it is its first.
+        QTest::newRow("host again after a bad entry")
+                << QStringLiteral("a.test=10.0.0.300;a.test=10.0.0.3")
+                << QStringLiteral("entry 1 \"a.test=10.0.0.300\" ignored") << 1;
         QTest::newRow("unspecified IPv4")
                 << QStringLiteral("a.test=0.0.0.0")
                 << QStringLiteral("\"0.0.0.0\" is the unspecified address; expected the unicast "

@@ -66,6 +66,22 @@ private Q_SLOTS:
         QVERIFY(!scanner.inHead());
     }
 
+    void anHttp10RequestWithALongTargetClosesTheConnection()
+    {
+        // The kept part of a line is cut; the version at its end still counts.
+        for (const qsizetype length : {qsizetype(200), qsizetype(300), qsizetype(5000)}) {
+            RequestHeadScanner scanner;
+            const QByteArray request = "GET /" + QByteArray(length, 'a') + " HTTP/1.0\r\n\r\n";
+            const QList<RequestHeadScanner::Head> heads = scanner.feed(request);
+            QCOMPARE(heads.size(), 1);
+            QVERIFY2(heads[0].closesConnection, qPrintable(QString::number(length)));
+            const QByteArray kept = "GET /" + QByteArray(length, 'a') + " HTTP/1.1\r\n\r\n";
+            const QList<RequestHeadScanner::Head> keptAlive = scanner.feed(kept);
+            QCOMPARE(keptAlive.size(), 1);
+            QVERIFY(!keptAlive[0].closesConnection);
+        }
+    }
+
     void aZeroContentLengthIsNoBody()
     {
         RequestHeadScanner scanner;

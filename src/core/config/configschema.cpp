@@ -148,7 +148,8 @@ constexpr PolicyKey<AgentPolicy> AgentKeys[] = {
          {1, 10000},
          Unitless,
          QLatin1String("of those, the most one client (source address) may hold; beyond it the "
-                       "client's own longest idle one is closed")},
+                       "client's own longest idle one is closed (else one still sending its "
+                       "request; refused when all are being answered)")},
         {QLatin1String("header_timeout_ms"),
          &AgentPolicy::headerTimeoutMs,
          {100, 600000},

@@ -111,7 +111,6 @@ EnvFallback EnvFallback::parse(const QString &value)
                          .arg(first.value()));
             continue;
         }
-        firstEntry.insert(key, index + 1);
         QList<QHostAddress> addresses;
         bool good = true;
         for (QStringView text : entry.mid(equals + 1).split(QLatin1Char(','))) {
@@ -124,8 +123,10 @@ EnvFallback EnvFallback::parse(const QString &value)
             if (!addresses.contains(address))
                 addresses.append(address);
         }
-        if (good)
-            result.addressesByHost.insert(key, addresses);
+        if (!good)
+            continue; // a later entry for the host may still give it (its first good one)
+        firstEntry.insert(key, index + 1);
+        result.addressesByHost.insert(key, addresses);
     }
     return result;
 }
