@@ -5,6 +5,7 @@
 #include "clock.h"
 #include "probe/monitor.h"
 #include "testconfig.h"
+#include "testprobes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,19 +26,6 @@ struct Answer
 AppConfig oneTarget()
 {
     return testConfig("{\"targets\": [{\"name\": \"api\", \"host\": \"api.test\"}]}");
-}
-
-ProbeResult reachableProbe(ResolutionSource source)
-{
-    ProbeResult result;
-    result.time = QDateTime::currentDateTimeUtc();
-    result.target = QStringLiteral("api");
-    result.resolution.source = source;
-    result.resolution.addresses = {QHostAddress(QStringLiteral("10.0.0.1"))};
-    result.checked = true;
-    result.check.ok = true;
-    result.reachable = true;
-    return result;
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include "headlessagent.h"
 #include "historyfiles.h"
 #include "testconfig.h"
+#include "testprobes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,19 +25,6 @@ struct Answer
     int status = 0;
     QByteArray body;
 };
-
-ProbeResult reachableProbe()
-{
-    ProbeResult result;
-    result.time = QDateTime::currentDateTimeUtc();
-    result.target = QStringLiteral("api");
-    result.resolution.source = ResolutionSource::Fresh;
-    result.resolution.addresses = {QHostAddress(QStringLiteral("10.0.0.1"))};
-    result.checked = true;
-    result.check.ok = true;
-    result.reachable = true;
-    return result;
-}
 
 } // namespace
 
