@@ -28,6 +28,7 @@ struct ResolverEvent
     QList<QHostAddress> before;
     QList<QHostAddress> after;
     QString detail; // human words: "timeout from 127.0.0.1:53; serving stale answer"
+    QString actor; // who asked for it (an agent token's name); empty for the resolver's own
 };
 
 // "fallback_entered", ...; defined with the events' other words in resolvereventlog.cpp.
