@@ -15,8 +15,9 @@ ALLOWED = {
     "dnswatch_core": set(),
     "dnswatch_report": {"dnswatch_core"},
     "dnswatch_demo": {"dnswatch_core"},
+    "dnswatch_fleet": {"dnswatch_core"},
     "dnswatch_agent": {"dnswatch_core", "dnswatch_report"},
-    "dnswatch_ui": {"dnswatch_core", "dnswatch_report"},
+    "dnswatch_ui": {"dnswatch_core", "dnswatch_report", "dnswatch_fleet"},
     "dnswatch_cli": {"dnswatch_core", "dnswatch_report", "dnswatch_agent", "dnswatch_demo"},
     "dnswatch": {"dnswatch_cli", "dnswatch_ui"},
 }
@@ -25,6 +26,7 @@ FORBIDDEN_QT = {
     "dnswatch_core": {"Qt6::Gui", "Qt6::Widgets", "Qt6::Charts", "Qt6::HttpServer"},
     "dnswatch_report": {"Qt6::Widgets", "Qt6::Charts", "Qt6::HttpServer"},
     "dnswatch_demo": {"Qt6::Gui", "Qt6::Widgets", "Qt6::Charts"},
+    "dnswatch_fleet": {"Qt6::Gui", "Qt6::Widgets", "Qt6::Charts", "Qt6::HttpServer"},
     "dnswatch_agent": {"Qt6::Widgets", "Qt6::Charts"},
     "dnswatch_cli": {"Qt6::Widgets", "Qt6::Charts"},
 }

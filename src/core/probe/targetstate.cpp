@@ -17,6 +17,16 @@ QString targetStateName(TargetState state)
     return QString();
 }
 
+std::optional<TargetState> targetStateFromName(const QString &name)
+{
+    for (TargetState state : {TargetState::Unknown, TargetState::Healthy, TargetState::Degraded,
+                              TargetState::Down, TargetState::Paused}) {
+        if (targetStateName(state) == name)
+            return state;
+    }
+    return std::nullopt;
+}
+
 TargetVerdict judgeProbe(const ProbeResult &result)
 {
     const LookupResult &resolution = result.resolution;

@@ -5,10 +5,13 @@
 #include <QMetaType>
 #include <QString>
 
+#include <optional>
+
 // What a target is: the dashboard's table, the agent's status and metrics, --once and the
 // alerts all say it with these words.
 enum class TargetState { Unknown, Healthy, Degraded, Down, Paused };
 QString targetStateName(TargetState state); // "healthy", "degraded", "down", "paused", "unknown"
+std::optional<TargetState> targetStateFromName(const QString &name); // none for another word
 Q_DECLARE_METATYPE(TargetState)
 
 // A target's state after a probe, and why in words (empty when healthy).

@@ -1,0 +1,61 @@
+// libFuzzer target for the dashboard's readers of agent answers: parseAgentStatus() and
+// parseRemoteEventPage() on arbitrary bytes (the first byte picks which). Beyond "no crash" it
+// checks what they promise; a broken promise traps, which libFuzzer reports as a crash.
+#include "agentevents.h"
+#include "agentstatus.h"
+
+#include <QByteArray>
+
+#include <cstddef>
+#include <cstdint>
+
+namespace {
+
+void check(bool condition)
+{
+    if (!condition)
+        __builtin_trap();
+}
+
+void checkStatus(const QByteArray &json)
+{
+    QString error;
+    const std::optional<AgentStatus> status = parseAgentStatus(json, QStringLiteral("fuzz"), &error);
+    // Either a status or the reasons there is none, each line naming the answer.
+    check(status.has_value() == error.isEmpty());
+    if (!status)
+        check(error.startsWith(QLatin1String("fuzz: $")));
+}
+
+void checkEvents(const QByteArray &json)
+{
+    QString error;
+    const std::optional<RemoteEventPage> page = parseRemoteEventPage(json, QStringLiteral("fuzz"),
+                                                                     &error);
+    check(page.has_value() == error.isEmpty());
+    if (!page)
+        return;
+    constexpr qint64 LargestExactId = Q_INT64_C(9007199254740992);
+    qint64 previous = -1;
+    for (const RemoteEvent &event : page->events) {
+        check(event.id > previous && event.id <= LargestExactId);
+        check(event.time.isValid() && !event.kind.isEmpty());
+        previous = event.id;
+    }
+    check(page->lastId >= previous && page->lastId <= LargestExactId);
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size == 0)
+        return 0;
+    const QByteArray json = QByteArray::fromRawData(reinterpret_cast<const char *>(data + 1),
+                                                    qsizetype(size - 1));
+    if (data[0] & 1)
+        checkEvents(json);
+    else
+        checkStatus(json);
+    return 0;
+}

@@ -1,0 +1,241 @@
+#include "agentconnection.h"
+
+#include "agenterrortext.h"
+#include "clock.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QUrlQuery>
+
+namespace {
+
+// The reply's TLS errors, kept until it finishes (they are never ignored).
+constexpr char TlsErrorsProperty[] = "dnswatchTlsErrors";
+
+} // namespace
+
+AgentConnection::AgentConnection(const AgentEndpoint &endpoint, const Options &options,
+                                 Clock *clock, QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_endpoint(endpoint)
+    , m_options(options)
+    , m_clock(clock)
+    , m_network(network)
+    , m_tls(QSslConfiguration::defaultConfiguration())
+    , m_backoff(options.backoffFirstMs, options.backoffMaxMs)
+{
+    if (!endpoint.caFile.isEmpty() && !m_tls.addCaCertificates(endpoint.caFile))
+        m_tlsProblem = tr("CA file %1: no PEM certificate could be read").arg(endpoint.caFile);
+}
+
+AgentConnection::~AgentConnection() { stop(); }
+
+void AgentConnection::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    fetchStatus();
+}
+
+void AgentConnection::stop()
+{
+    m_running = false;
+    m_clock->cancel(m_statusCall);
+    m_statusCall = 0;
+    abandonReplies();
+}
+
+void AgentConnection::abandonReplies()
+{
+    for (QNetworkReply *reply : {m_statusReply.data(), m_pollReply.data()}) {
+        if (reply) {
+            reply->disconnect(this);
+            reply->abort();
+            reply->deleteLater();
+        }
+    }
+}
+
+QNetworkRequest AgentConnection::request(const QString &pathAndQuery, int timeoutMs) const
+{
+    QUrl url = m_endpoint.url;
+    const qsizetype question = pathAndQuery.indexOf(QLatin1Char('?'));
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path + pathAndQuery.left(question));
+    if (question >= 0)
+        url.setQuery(pathAndQuery.mid(question + 1));
+    QNetworkRequest request(url);
+    request.setTransferTimeout(timeoutMs);
+    request.setSslConfiguration(m_tls);
+    request.setRawHeader("Accept", "application/json");
+    if (!m_endpoint.token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_endpoint.token.toUtf8());
+    return request;
+}
+
+QNetworkReply *AgentConnection::issue(Verb verb, const QString &pathAndQuery,
+                                      const QByteArray &body, int timeoutMs)
+{
+    QNetworkRequest request = this->request(pathAndQuery, timeoutMs);
+    QNetworkReply *reply = nullptr;
+    switch (verb) {
+    case Verb::Get:
+        reply = m_network->get(request);
+        break;
+    case Verb::Post:
+    case Verb::Put:
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        reply = verb == Verb::Post ? m_network->post(request, body) : m_network->put(request, body);
+        break;
+    case Verb::Delete:
+        reply = m_network->deleteResource(request);
+        break;
+    }
+    connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
+        QStringList words;
+        for (const QSslError &error : errors)
+            words.append(error.errorString());
+        reply->setProperty(TlsErrorsProperty, words.join(QStringLiteral("; ")));
+    });
+    return reply;
+}
+
+AgentAnswer AgentConnection::answerOf(QNetworkReply *reply) const
+{
+    AgentAnswer answer;
+    answer.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    answer.body = reply->readAll();
+    answer.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+    const QString tlsErrors = reply->property(TlsErrorsProperty).toString();
+    if (!m_tlsProblem.isEmpty() && m_endpoint.url.scheme() == QLatin1String("https"))
+        answer.problem = m_tlsProblem;
+    else if (!tlsErrors.isEmpty())
+        answer.problem = tr("certificate not trusted: %1").arg(tlsErrors);
+    else if (answer.httpStatus == 0)
+        answer.problem = networkProblem(reply->error(), reply->errorString());
+    else if (answer.httpStatus < 200 || answer.httpStatus >= 300)
+        answer.problem = httpProblem(answer.httpStatus, answer.body);
+    return answer;
+}
+
+void AgentConnection::send(Verb verb, const QString &pathAndQuery, const QByteArray &body,
+                           QObject *context, AnswerCallback callback)
+{
+    QNetworkReply *reply = issue(verb, pathAndQuery, body, m_options.requestTimeoutMs);
+    QPointer<QObject> guard(context);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, guard, callback] {
+        reply->deleteLater();
+        if (guard)
+            callback(answerOf(reply));
+    });
+}
+
+void AgentConnection::scheduleStatus(qint64 delayMs)
+{
+    m_clock->cancel(m_statusCall);
+    m_statusCall = m_clock->callAfter(delayMs, this, [this] {
+        m_statusCall = 0;
+        fetchStatus();
+    });
+}
+
+void AgentConnection::fetchStatus()
+{
+    if (!m_running || m_statusReply)
+        return;
+    QNetworkReply *reply = issue(Verb::Get, QStringLiteral("/api/v1/status"), {},
+                                 m_options.requestTimeoutMs);
+    m_statusReply = reply;
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        onStatus(answerOf(reply));
+    });
+}
+
+void AgentConnection::onStatus(const AgentAnswer &answer)
+{
+    if (!m_running)
+        return;
+    QString problem = answer.problem;
+    if (problem.isEmpty()) {
+        const QString source = tr("%1 /api/v1/status").arg(m_endpoint.name);
+        if (std::optional<AgentStatus> status = parseAgentStatus(answer.body, source, &problem)) {
+            m_status = std::move(*status);
+            markOnline();
+            emit statusChanged();
+            if (!m_pollReply)
+                poll();
+            scheduleStatus(m_options.statusIntervalMs);
+            return;
+        }
+    }
+    markUnreachable(problem);
+}
+
+void AgentConnection::poll()
+{
+    if (!m_running || m_pollReply)
+        return;
+    // The first page comes at once (what the agent holds); later ones wait for news.
+    const int wait = m_followedEvents ? m_options.pollWaitSeconds : 0;
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("after"), QString::number(m_lastEventId));
+    query.addQueryItem(QStringLiteral("wait"), QString::number(wait));
+    QNetworkReply *reply = issue(Verb::Get, QStringLiteral("/api/v1/events?") + query.toString(),
+                                 {}, wait * 1000 + m_options.requestTimeoutMs);
+    m_pollReply = reply;
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        onPoll(answerOf(reply));
+    });
+}
+
+void AgentConnection::onPoll(const AgentAnswer &answer)
+{
+    if (!m_running)
+        return;
+    QString problem = answer.problem;
+    if (problem.isEmpty()) {
+        const QString source = tr("%1 /api/v1/events").arg(m_endpoint.name);
+        if (std::optional<RemoteEventPage> page = parseRemoteEventPage(answer.body, source,
+                                                                       &problem)) {
+            m_lastEventId = page->lastId;
+            m_followedEvents = true;
+            markOnline();
+            emit eventsArrived(*page);
+            poll();
+            return;
+        }
+    }
+    markUnreachable(problem);
+}
+
+void AgentConnection::markOnline()
+{
+    m_backoff.reset();
+    if (m_reach == Reach::Online)
+        return;
+    m_reach = Reach::Online;
+    m_unreachableSince = QDateTime();
+    m_problem.clear();
+    emit reachChanged();
+}
+
+void AgentConnection::markUnreachable(const QString &problem)
+{
+    // Both loops stop; the status refresh, with backoff, finds the agent again and restarts the
+    // events from the last ID seen.
+    abandonReplies();
+    scheduleStatus(m_backoff.next());
+    if (m_reach == Reach::Unreachable && m_problem == problem)
+        return;
+    if (m_reach != Reach::Unreachable)
+        m_unreachableSince = m_clock->wallTime();
+    m_reach = Reach::Unreachable;
+    m_problem = problem;
+    emit reachChanged();
+}

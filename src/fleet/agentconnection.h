@@ -1,0 +1,99 @@
+#pragma once
+
+#include "agentanswer.h"
+#include "agentendpoint.h"
+#include "agentevents.h"
+#include "agentstatus.h"
+#include "reconnectbackoff.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QSslConfiguration>
+
+#include <functional>
+
+class Clock;
+class QNetworkAccessManager;
+class QNetworkReply;
+class QNetworkRequest;
+
+// The dashboard's line to one agent. It keeps the agent's status fresh (a refresh every
+// statusIntervalMs) and follows its events with the long poll, resuming after the last event it
+// saw (the page says when events were lost in between). When the agent stops answering, it is
+// marked unreachable since that moment, with the reason (refused, timed out, certificate not
+// trusted, token refused), its last status is kept, and it is tried again with backoff. Certificate
+// errors are never ignored. The operator's requests go through send(), with the token.
+class AgentConnection : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Reach { Connecting, Online, Unreachable };
+    enum class Verb { Get, Post, Put, Delete };
+    struct Options
+    {
+        int statusIntervalMs = 5000;
+        int pollWaitSeconds = 25; // the long poll's wait (the agent holds at most 30)
+        int requestTimeoutMs = 10000; // for an answer to start, beyond the poll's own wait
+        int backoffFirstMs = 1000;
+        int backoffMaxMs = 60000;
+    };
+    using AnswerCallback = std::function<void(const AgentAnswer &)>;
+
+    AgentConnection(const AgentEndpoint &endpoint, const Options &options, Clock *clock,
+                    QNetworkAccessManager *network, QObject *parent = nullptr);
+    ~AgentConnection() override;
+
+    void start();
+    void stop(); // in-flight requests are abandoned
+
+    const AgentEndpoint &endpoint() const { return m_endpoint; }
+    Reach reach() const { return m_reach; }
+    QDateTime unreachableSince() const { return m_unreachableSince; } // UTC; invalid when not
+    QString problem() const { return m_problem; }
+    // The last status the agent gave (kept while it is unreachable); none before the first.
+    const std::optional<AgentStatus> &status() const { return m_status; }
+    qint64 lastEventId() const { return m_lastEventId; }
+
+    // One request for the operator: path and query under the agent's URL ("/api/v1/pins/x"),
+    // body JSON for Post and Put. callback runs once, unless context is destroyed first.
+    void send(Verb verb, const QString &pathAndQuery, const QByteArray &body, QObject *context,
+              AnswerCallback callback);
+
+Q_SIGNALS:
+    void statusChanged(); // a new status arrived
+    void reachChanged(); // Connecting, Online, Unreachable, or a new problem while unreachable
+    void eventsArrived(const RemoteEventPage &page); // events and the gap flag, in order
+
+private:
+    QNetworkRequest request(const QString &pathAndQuery, int timeoutMs) const;
+    QNetworkReply *issue(Verb verb, const QString &pathAndQuery, const QByteArray &body,
+                         int timeoutMs);
+    AgentAnswer answerOf(QNetworkReply *reply) const;
+    void fetchStatus();
+    void onStatus(const AgentAnswer &answer);
+    void poll();
+    void onPoll(const AgentAnswer &answer);
+    void markOnline();
+    void markUnreachable(const QString &problem);
+    void scheduleStatus(qint64 delayMs);
+    void abandonReplies(); // the status and poll requests in flight, if any
+
+    AgentEndpoint m_endpoint;
+    Options m_options;
+    Clock *m_clock;
+    QNetworkAccessManager *m_network;
+    QSslConfiguration m_tls;
+    QString m_tlsProblem; // the CA file could not be read
+    ReconnectBackoff m_backoff;
+    bool m_running = false;
+    Reach m_reach = Reach::Connecting;
+    QDateTime m_unreachableSince;
+    QString m_problem;
+    std::optional<AgentStatus> m_status;
+    qint64 m_lastEventId = 0;
+    bool m_followedEvents = false; // the first page came: later ones may wait
+    quint64 m_statusCall = 0; // the pending status refresh on the clock
+    QPointer<QNetworkReply> m_statusReply;
+    QPointer<QNetworkReply> m_pollReply;
+};

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// One event of an agent's feed (/api/v1/events).
+struct RemoteEvent
+{
+    qint64 id = 0;
+    QDateTime time; // UTC
+    QString kind; // "fallback_entered", "state_changed", "paused"...
+    QString target;
+    QString host;
+    QString detail;
+    QString actor; // the token name of the operator who asked; empty for the agent's own
+
+    bool operator==(const RemoteEvent &other) const = default;
+};
+
+// One answer of the feed: the events after the asked ID, oldest first.
+struct RemoteEventPage
+{
+    QList<RemoteEvent> events;
+    qint64 lastId = 0; // ask for the events after this one next
+    bool gap = false; // events after the asked ID were lost: the agent no longer holds them
+
+    bool operator==(const RemoteEventPage &other) const = default;
+};
+
+// Reads a feed answer; on a malformed one returns none and sets *error (every problem with its
+// JSON path). IDs must be whole numbers that grow within the page.
+std::optional<RemoteEventPage> parseRemoteEventPage(const QByteArray &json, const QString &source,
+                                                    QString *error);

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "probe/targetstate.h"
+
+#include <QDateTime>
+#include <QStringList>
+
+#include <optional>
+
+// One target as an agent's /api/v1/status describes it: what the dashboard shows of a target it
+// does not probe itself. Rates are fractions (0..1), absent before the first probe of a window.
+struct RemoteTarget
+{
+    QString name;
+    QString host;
+    QString resolver;
+    bool critical = false;
+    TargetState state = TargetState::Unknown;
+    QString stateDetail;
+    QString source; // "fresh", "cache", "stale", "pinned", "env", "none"
+    QStringList addresses;
+    std::optional<qint64> ttlSeconds;
+    QString error; // "timeout", "nxdomain"...; empty when the lookup answered
+    QString detail;
+    QString server;
+    double dnsLatencyMs = 0;
+    std::optional<bool> checkOk; // none when no service check ran
+    QString checkDetail;
+    std::optional<double> dnsSuccessFiveMinutes;
+    std::optional<double> checkSuccessFiveMinutes;
+    double dnsLatencyP95Ms = 0;
+    double fallbackSeconds = 0;
+    std::optional<bool> reachable;
+    QDateTime lastProbe; // invalid before the first probe
+
+    bool operator==(const RemoteTarget &other) const = default;
+};

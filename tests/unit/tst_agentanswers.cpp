@@ -1,0 +1,158 @@
+// The dashboard's reading of agent answers (/api/v1/status, /api/v1/events): the fields it
+// shows, and a malformed answer refused with the path of every problem.
+#include "agentevents.h"
+#include "agentstatus.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestAgentAnswers : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void readsAStatusAsTheAgentWritesIt()
+    {
+        const QByteArray json = R"({"ready": false, "access": {"name": "desk", "role": "read"},
+            "targets": [
+              {"name": "api", "host": "api.test", "resolver": "lab", "critical": true,
+               "status": "degraded", "source": "stale", "addresses": ["10.0.0.1", "fd00::1"],
+               "ttl_s": null, "error": "timeout", "detail": "serving stale", "server": null,
+               "latency_ms": 12.5, "check": {"type": "http", "ok": true, "detail": null},
+               "state": "degraded", "state_detail": "reachable through stale addresses",
+               "success_rates": {"1m": {"probes": 6, "dns": 0.5, "check": 1},
+                                 "5m": {"probes": 30, "dns": 0.8, "check": 0.9}},
+               "dns_latency_p95_ms": 40, "check_latency_p95_ms": 3, "fallback_s": 65.5,
+               "reachable": true, "last_probe": "2026-12-06T10:00:01.250Z",
+               "a_key_from_a_newer_agent": [1, 2]},
+              {"name": "fresh", "status": "unknown", "state": "unknown", "check": null,
+               "success_rates": {"5m": {"probes": 0, "dns": 0, "check": 0}}}],
+            "events": []})";
+        QString error;
+        const std::optional<AgentStatus> status = parseAgentStatus(json, QStringLiteral("fra1"),
+                                                                   &error);
+        QVERIFY2(status, qPrintable(error));
+        QCOMPARE(status->ready, false);
+        QCOMPARE(status->role, AgentRole::Read);
+        QCOMPARE(status->actor, QStringLiteral("desk"));
+        QCOMPARE(status->targets.size(), 2);
+        const RemoteTarget &api = status->targets[0];
+        QCOMPARE(api.name, QStringLiteral("api"));
+        QCOMPARE(api.state, TargetState::Degraded);
+        QCOMPARE(api.stateDetail, QStringLiteral("reachable through stale addresses"));
+        QCOMPARE(api.source, QStringLiteral("stale"));
+        QCOMPARE(api.addresses, QStringList({u"10.0.0.1"_s, u"fd00::1"_s}));
+        QVERIFY(!api.ttlSeconds);
+        QCOMPARE(api.error, QStringLiteral("timeout"));
+        QCOMPARE(api.checkOk, std::optional(true));
+        QCOMPARE(api.dnsSuccessFiveMinutes, std::optional(0.8));
+        QCOMPARE(api.checkSuccessFiveMinutes, std::optional(0.9));
+        QCOMPARE(api.fallbackSeconds, 65.5);
+        QCOMPARE(api.lastProbe,
+                 QDateTime::fromString(u"2026-12-06T10:00:01.250Z"_s, Qt::ISODateWithMs));
+        const RemoteTarget &fresh = status->targets[1];
+        QCOMPARE(fresh.state, TargetState::Unknown);
+        QVERIFY(!fresh.checkOk);
+        QVERIFY(!fresh.dnsSuccessFiveMinutes); // no probe in the window: no rate, not 0 %
+        QVERIFY(!fresh.lastProbe.isValid());
+    }
+
+    void refusesAMalformedStatusNamingEveryProblem_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("not json") << QByteArray("<html>proxy error</html>")
+                                  << QStringList{u"fra1: $"_s};
+        QTest::newRow("no targets") << QByteArray(R"({"ready": true})")
+                                    << QStringList{u"fra1: $.targets: expected an array"_s};
+        QTest::newRow("wrong types")
+                << QByteArray(R"({"ready": "yes", "targets": [{"name": "a", "state": "healthy"},
+                                   {"name": 7, "state": "sunny", "addresses": [1]}]})")
+                << QStringList{u"fra1: $.ready: expected true or false"_s,
+                               u"fra1: $.targets[1].name: expected a string"_s,
+                               u"fra1: $.targets[1].state: expected healthy, degraded, down, "
+                               u"paused or unknown, found \"sunny\""_s,
+                               u"fra1: $.targets[1].addresses[0]: expected a string"_s};
+        QTest::newRow("a target that is no object")
+                << QByteArray(R"({"ready": true, "targets": ["api"]})")
+                << QStringList{u"fra1: $.targets[0]: expected an object"_s};
+        QTest::newRow("bad time") << QByteArray(R"({"ready": true, "targets": [{"name": "a",
+                                       "state": "down", "last_probe": "yesterday"}]})")
+                                  << QStringList{u"fra1: $.targets[0].last_probe: expected an "
+                                                 u"ISO 8601 time"_s};
+    }
+    void refusesAMalformedStatusNamingEveryProblem()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QStringList, expected);
+        QString error = QStringLiteral("untouched");
+        QVERIFY(!parseAgentStatus(json, QStringLiteral("fra1"), &error));
+        const QStringList lines = error.split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), expected.size());
+        for (qsizetype i = 0; i < expected.size(); ++i)
+            QVERIFY2(lines[i].startsWith(expected[i]), qPrintable(lines[i]));
+    }
+
+    void readsAnEventsPage()
+    {
+        const QByteArray json = R"({"events": [
+              {"id": 1765015200000001, "time": "2026-12-06T10:00:00.000Z", "kind": "pinned",
+               "target": "api", "host": "api.test", "detail": "pinned 10.0.0.9", "actor": "alice"},
+              {"id": 1765015200000002, "time": "2026-12-06T10:00:02.500Z",
+               "kind": "fallback_entered", "target": "api", "host": "api.test", "detail": "stale",
+               "actor": null}],
+            "last_id": 1765015200000002, "gap": true})";
+        QString error;
+        const std::optional<RemoteEventPage> page = parseRemoteEventPage(
+                json, QStringLiteral("fra1"), &error);
+        QVERIFY2(page, qPrintable(error));
+        QCOMPARE(page->events.size(), 2);
+        QCOMPARE(page->events[0].id, Q_INT64_C(1765015200000001));
+        QCOMPARE(page->events[0].actor, QStringLiteral("alice"));
+        QCOMPARE(page->events[1].kind, QStringLiteral("fallback_entered"));
+        QVERIFY(page->events[1].actor.isEmpty());
+        QCOMPARE(page->events[1].time.toMSecsSinceEpoch() - page->events[0].time.toMSecsSinceEpoch(),
+                 2500);
+        QCOMPARE(page->lastId, Q_INT64_C(1765015200000002));
+        QCOMPARE(page->gap, true);
+    }
+
+    void refusesAMalformedEventsPage_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        const QByteArray event = R"({"time": "2026-12-06T10:00:00Z", "kind": "k", "id": )";
+        QTest::newRow("ids going back")
+                << QByteArray(R"({"gap": false, "last_id": 9, "events": [)" + event + "5}, " + event
+                              + "4}]}")
+                << QStringLiteral("fra1: $.events[1].id: expected an ID above the previous "
+                                  "event's 5, found 4");
+        QTest::newRow("fraction") << QByteArray(R"({"gap": false, "last_id": 1.5, "events": []})")
+                                  << QStringLiteral("fra1: $.last_id: expected a whole number");
+        QTest::newRow("negative") << QByteArray(R"({"gap": false, "last_id": -1, "events": []})")
+                                  << QStringLiteral("fra1: $.last_id: expected a whole number");
+        QTest::newRow("beyond 2^53")
+                << QByteArray(R"({"gap": false, "last_id": 1e300, "events": []})")
+                << QStringLiteral("fra1: $.last_id: expected a whole number");
+        QTest::newRow("last_id behind its events")
+                << QByteArray(R"({"gap": false, "last_id": 2, "events": [)" + event + "3}]}")
+                << QStringLiteral("fra1: $.last_id: expected at least the last event's ID 3");
+        QTest::newRow("no gap flag") << QByteArray(R"({"last_id": 0, "events": []})")
+                                     << QStringLiteral("fra1: $.gap: expected true or false");
+        QTest::newRow("no kind") << QByteArray(R"({"gap": false, "last_id": 1, "events": [{"id": 1,
+                               "time": "2026-12-06T10:00:00Z"}]})")
+                                 << QStringLiteral("fra1: $.events[0].kind: expected a string");
+    }
+    void refusesAMalformedEventsPage()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        QString error;
+        QVERIFY(!parseRemoteEventPage(json, QStringLiteral("fra1"), &error));
+        QVERIFY2(error.startsWith(expected), qPrintable(error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAgentAnswers)
+#include "tst_agentanswers.moc"
