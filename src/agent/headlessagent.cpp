@@ -185,9 +185,12 @@ bool HeadlessAgent::reload()
     if (m_options.configPath.isEmpty())
         return false;
     const ConfigLoadResult loaded = loadConfigFile(m_options.configPath);
-    if (!loaded.config) {
+    const QString noTargets = loaded.config ? localTargetsProblem(*loaded.config) : QString();
+    if (!loaded.config || !noTargets.isEmpty()) {
         for (const ConfigError &error : loaded.errors)
             log(QStringLiteral("reload rejected: %1").arg(error.toString()));
+        if (!noTargets.isEmpty())
+            log(QStringLiteral("reload rejected: %1").arg(noTargets));
         log(QStringLiteral("the running config stays"));
         return false;
     }

@@ -81,6 +81,10 @@ int runCommandLine(QCoreApplication &app, const CommandLine &commandLine,
     const std::optional<AppConfig> config = loadConfig(commandLine.configPath);
     if (!config)
         return Console::ExitUsage;
+    const bool probesHere = commandLine.mode == RunMode::Headless
+            || (commandLine.mode != RunMode::Report && commandLine.mode != RunMode::Dashboard);
+    if (const QString problem = localTargetsProblem(*config); probesHere && !problem.isEmpty())
+        return Console::usageError(problem);
     const EnvFallback env = loadEnvFallback();
     switch (commandLine.mode) {
     case RunMode::Report:

@@ -236,6 +236,25 @@ private Q_SLOTS:
         QVERIFY(result.err.contains(config.toUtf8()));
     }
 
+    void aConfigOfAgentsAloneIsForTheDashboard_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("once") << QStringLiteral("--once");
+        QTest::newRow("agent") << QStringLiteral("--headless");
+    }
+    void aConfigOfAgentsAloneIsForTheDashboard()
+    {
+        QFETCH(QString, mode);
+        const QString config = writeConfig(
+                "{\"agents\":[{\"name\":\"fra1\",\"url\":\"http://127.0.0.1:9\"}]}");
+        // Refused before anything listens or probes.
+        const Run result = run({mode, QStringLiteral("--config"), config});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.out.isEmpty()); // nothing started
+        QVERIFY2(result.err.contains(config.toUtf8() + ": no targets to probe on this machine"),
+                 result.err.constData());
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("arguments");

@@ -1,6 +1,8 @@
 #include "config/appconfig.h"
+#include "config/appconfigjson.h"
 
 #include <QFile>
+#include <QJsonDocument>
 #include <QLocale>
 #include <QTemporaryDir>
 #include <QTest>
@@ -92,6 +94,7 @@ private slots:
     void probesBlock();
     void historyBlock();
     void agentBlock();
+    void agentsAlone();
     void oversizedConfigIsRejected();
     void loadConfigFile_unreadable_data();
     void loadConfigFile_unreadable();
@@ -265,7 +268,46 @@ void TestAppConfig::invalid_data()
                                      << QStringLiteral("missing required key \"targets\"");
     QTest::newRow("targets empty")
             << QByteArray(R"({"targets": []})") << QStringLiteral("$.targets")
-            << QStringLiteral("expected at least one target");
+            << QStringLiteral("expected at least one target (or \"agents\" to watch)");
+    QTest::newRow("agents empty, no targets")
+            << QByteArray(R"({"agents": []})") << QStringLiteral("$")
+            << QStringLiteral("missing required key \"targets\"");
+    const auto withAgent = [](const char *keys) {
+        return QByteArray(R"({"agents": [{"name": "fra1", "url": "https://a.example:9108"},
+                          {)")
+                + keys + "}]}";
+    };
+    QTest::newRow("agent without a url")
+            << withAgent(R"("name": "b")") << QStringLiteral("$.agents[1]")
+            << QStringLiteral("missing required key \"url\"");
+    QTest::newRow("agent name given twice")
+            << withAgent(R"("name": "fra1", "url": "http://127.0.0.1:9108")")
+            << QStringLiteral("$.agents[1].name")
+            << QStringLiteral("duplicate agent name \"fra1\"; also used at $.agents[0].name");
+    QTest::newRow("agent url not http")
+            << withAgent(R"("name": "b", "url": "ftp://a.example")")
+            << QStringLiteral("$.agents[1].url") << QStringLiteral("found scheme \"ftp\"");
+    QTest::newRow("agent url with a password")
+            << withAgent(R"("name": "b", "url": "https://ops:secret@a.example")")
+            << QStringLiteral("$.agents[1].url")
+            << QStringLiteral("expected no user name or password in the URL");
+    QTest::newRow("agent url with a query")
+            << withAgent(R"("name": "b", "url": "https://a.example/?token=x")")
+            << QStringLiteral("$.agents[1].url")
+            << QStringLiteral("expected a URL without a query or fragment");
+    QTest::newRow("CA file for plain http")
+            << withAgent(R"("name": "b", "url": "http://a.example", "ca_file": "ca.pem")")
+            << QStringLiteral("$.agents[1].ca_file")
+            << QStringLiteral("a CA file is for an https:// URL");
+    QTest::newRow("empty token file name")
+            << withAgent(R"("name": "b", "url": "http://a.example", "token_file": " ")")
+            << QStringLiteral("$.agents[1].token_file")
+            << QStringLiteral("expected a file name, found the string \" \"");
+    QTest::newRow("unknown agent key")
+            << withAgent(R"("name": "b", "url": "http://a.example", "token": "x")")
+            << QStringLiteral("$.agents[1]")
+            << QStringLiteral("unknown key \"token\"; expected one of: name, url, token_file, "
+                              "ca_file");
     QTest::newRow("targets not an array")
             << QByteArray(R"({"targets": {}})") << QStringLiteral("$.targets")
             << QStringLiteral("expected an array, found an object");
@@ -276,7 +318,7 @@ void TestAppConfig::invalid_data()
             << withTopLevel(R"("extra": 1)") << QStringLiteral("$")
             << QStringLiteral(
                        "unknown key \"extra\"; expected one of: resolvers, cache, probes, history, "
-                       "agent, targets");
+                       "agent, targets, agents");
 
     QTest::newRow("unknown nested key")
             << withCheck(R"({"type": "tcp", "port": 80, "prot": 1})")
@@ -751,6 +793,41 @@ void TestAppConfig::agentBlock()
     QCOMPARE(plain.config->agent.maxConnectionsPerClient, 16);
     QCOMPARE(plain.config->agent.headerTimeoutMs, 5000);
     QCOMPARE(plain.config->agent.idleTimeoutMs, 10000);
+}
+
+void TestAppConfig::agentsAlone()
+{
+    // A dashboard that watches agents only: no targets of its own, and the agents kept as written.
+    const ConfigLoadResult loaded = parseConfig(
+            R"({"agents": [{"name": "fra1", "url": "https://agent-fra1.example:9108",)"
+            R"( "token_file": "fra1.token", "ca_file": "/etc/dnswatch/ca.pem"},)"
+            R"( {"name": "lab", "url": "http://127.0.0.1:9108"}]})",
+            source());
+    QVERIFY2(loaded.config, qPrintable(dump(loaded.errors)));
+    QVERIFY(loaded.config->targets.isEmpty());
+    QCOMPARE(loaded.config->agents.size(), 2);
+    const AgentLinkConfig &fra1 = loaded.config->agents[0];
+    QCOMPARE(fra1.name, QStringLiteral("fra1"));
+    QCOMPARE(fra1.url, QUrl(QStringLiteral("https://agent-fra1.example:9108")));
+    QCOMPARE(fra1.tokenFile, QStringLiteral("fra1.token"));
+    QCOMPARE(fra1.caFile, QStringLiteral("/etc/dnswatch/ca.pem"));
+    QVERIFY(loaded.config->agents[1].tokenFile.isEmpty());
+    // The agent and --once cannot run it: they say why.
+    QVERIFY(localTargetsProblem(*loaded.config).contains(QStringLiteral("no targets to probe")));
+    // Written back as read (the settings editor saves through this).
+    const ConfigLoadResult again = parseConfig(QJsonDocument(configToJson(*loaded.config)).toJson(),
+                                               source());
+    QVERIFY2(again.config, qPrintable(dump(again.errors)));
+    QCOMPARE(again.config->agents, loaded.config->agents);
+    // Beside local targets, and an empty "targets" beside agents, both fine.
+    const ConfigLoadResult both = parseConfig(
+            R"({"agents": [{"name": "lab", "url": "http://127.0.0.1:9108"}], "targets": []})",
+            source());
+    QVERIFY2(both.config, qPrintable(dump(both.errors)));
+    const ConfigLoadResult local = parseConfig(R"({"targets": [{"name": "a", "host": "a.test"}]})",
+                                               source());
+    QVERIFY(local.config->agents.isEmpty());
+    QVERIFY(localTargetsProblem(*local.config).isEmpty());
 }
 
 void TestAppConfig::oversizedConfigIsRejected()

@@ -130,7 +130,11 @@ private:
     // A flat block of root by its table: every key and the order rules.
     template<class Policy>
     void parsePolicy(const QJsonObject &root, const PolicyBlock<Policy> &block, Policy *policy);
-    void parseTargets(const QJsonValue &value, AppConfig *config);
+    enum class Emptiness { Refused, Allowed }; // an empty "targets": allowed beside agents
+    void parseTargets(const QJsonValue &value, Emptiness emptiness, AppConfig *config);
+    void parseAgents(const QJsonValue &value, AppConfig *config);
+    AgentLinkConfig parseAgent(const QJsonObject &object, const QString &path);
+    QString parseFileName(const QJsonObject &object, const QString &path, QLatin1String key);
     TargetConfig parseTarget(const QJsonObject &object, const QString &path);
     QList<QHostAddress> parseFallbackIps(const QJsonValue &value, const QString &path);
     CheckConfig parseCheck(const QJsonValue &value, const QString &path);
@@ -143,6 +147,7 @@ private:
     QStringList m_resolverNames; // "system" first, then the file's, for "defined: ..."
     QHash<QString, QString> m_resolverPaths; // name -> where the file defined it
     QHash<QString, QString> m_targetPaths; // name -> where the file defined it
+    QHash<QString, QString> m_agentPaths; // name -> where the file defined it
 };
 
 ConfigLoadResult ConfigParser::parse(const QByteArray &json)
@@ -158,8 +163,13 @@ ConfigLoadResult ConfigParser::parse(const QByteArray &json)
         parsePolicy(object, ConfigSchema::probes(), &config.probes);
         parsePolicy(object, ConfigSchema::history(), &config.history);
         parsePolicy(object, ConfigSchema::agent(), &config.agent);
-        parseTargets(required(object, root, BlockKey::Targets,
-                              QStringLiteral("an array with at least one target")),
+        parseAgents(object.value(BlockKey::Agents), &config);
+        const QJsonValue targets = object.value(BlockKey::Targets);
+        if (targets.isUndefined() && config.agents.isEmpty())
+            required(object, root, BlockKey::Targets,
+                     QStringLiteral("an array with at least one target (or \"agents\" to "
+                                    "watch)"));
+        parseTargets(targets, config.agents.isEmpty() ? Emptiness::Refused : Emptiness::Allowed,
                      &config);
         if (!hasErrors())
             return ConfigLoadResult{std::move(config), {}};
@@ -281,20 +291,94 @@ void ConfigParser::parsePolicy(const QJsonObject &root, const PolicyBlock<Policy
     }
 }
 
-void ConfigParser::parseTargets(const QJsonValue &value, AppConfig *config)
+void ConfigParser::parseTargets(const QJsonValue &value, Emptiness emptiness, AppConfig *config)
 {
     const QString path = QStringLiteral("$.targets");
     if (value.isUndefined() || !hasType(value, QJsonValue::Array, path))
         return;
     const QJsonArray entries = value.toArray();
-    if (entries.isEmpty())
-        fail(path, QStringLiteral("expected at least one target, found an empty array"));
+    if (entries.isEmpty() && emptiness == Emptiness::Refused)
+        fail(path,
+             QStringLiteral("expected at least one target (or \"agents\" to watch), found an "
+                            "empty array"));
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const QString entryPath = elementPath(path, i);
         if (!hasType(entries.at(i), QJsonValue::Object, entryPath))
             continue;
         config->targets.append(parseTarget(entries.at(i).toObject(), entryPath));
     }
+}
+
+void ConfigParser::parseAgents(const QJsonValue &value, AppConfig *config)
+{
+    const QString path = childPath(QStringLiteral("$"), BlockKey::Agents);
+    if (value.isUndefined() || !hasType(value, QJsonValue::Array, path))
+        return;
+    const QJsonArray entries = value.toArray();
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QString entryPath = elementPath(path, i);
+        if (hasType(entries.at(i), QJsonValue::Object, entryPath))
+            config->agents.append(parseAgent(entries.at(i).toObject(), entryPath));
+    }
+}
+
+AgentLinkConfig ConfigParser::parseAgent(const QJsonObject &object, const QString &path)
+{
+    checkKeys(object, path, ConfigSchema::keyNames(ConfigSchema::agentLink()));
+    AgentLinkConfig agent;
+    const QString namePath = childPath(path, AgentLinkKey::Name);
+    const QJsonValue nameValue = required(object, path, AgentLinkKey::Name,
+                                          QStringLiteral("the agent's name, such as \"fra1\""));
+    if (!nameValue.isUndefined()) {
+        if (const std::optional<QString> name = toName(nameValue, namePath)) {
+            agent.name = *name;
+            if (m_agentPaths.contains(agent.name))
+                fail(namePath,
+                     QStringLiteral("duplicate agent name %1; also used at %2")
+                             .arg(quoted(agent.name), m_agentPaths.value(agent.name)));
+            else
+                m_agentPaths.insert(agent.name, namePath);
+        }
+    }
+    const QString urlPath = childPath(path, AgentLinkKey::Url);
+    const QJsonValue urlValue = required(
+            object, path, AgentLinkKey::Url,
+            QStringLiteral("the agent's URL, such as \"https://agent.example:9108\""));
+    if (!urlValue.isUndefined() && hasType(urlValue, QJsonValue::String, urlPath)) {
+        QString error;
+        if (const std::optional<QUrl> url = parseHttpUrl(urlValue.toString(), &error)) {
+            if (!url->userInfo().isEmpty())
+                fail(urlPath,
+                     QStringLiteral("expected no user name or password in the URL (the "
+                                    "token comes from \"token_file\")"));
+            else if (url->hasQuery() || url->hasFragment())
+                fail(urlPath, QStringLiteral("expected a URL without a query or fragment"));
+            else
+                agent.url = *url;
+        } else {
+            fail(urlPath, error);
+        }
+    }
+    agent.tokenFile = parseFileName(object, path, AgentLinkKey::TokenFile);
+    agent.caFile = parseFileName(object, path, AgentLinkKey::CaFile);
+    if (!agent.caFile.isEmpty() && agent.url.isValid()
+        && agent.url.scheme() != QLatin1String("https"))
+        fail(childPath(path, AgentLinkKey::CaFile),
+             QStringLiteral("a CA file is for an https:// URL; the URL is plain http"));
+    return agent;
+}
+
+QString ConfigParser::parseFileName(const QJsonObject &object, const QString &path,
+                                    QLatin1String key)
+{
+    const QJsonValue value = object.value(key);
+    const QString at = childPath(path, key);
+    if (value.isUndefined() || !hasType(value, QJsonValue::String, at))
+        return QString();
+    const QString name = value.toString();
+    if (name.trimmed().isEmpty() || name.contains(QChar(0)))
+        failExpected(at, QStringLiteral("a file name"), value);
+    return name;
 }
 
 TargetConfig ConfigParser::parseTarget(const QJsonObject &object, const QString &path)
@@ -634,4 +718,13 @@ AppConfig defaultConfig(const QString &mlflowTrackingUri)
     if (std::optional<TargetConfig> mlflow = mlflowTarget(mlflowTrackingUri))
         config.targets.append(std::move(*mlflow));
     return config;
+}
+
+QString localTargetsProblem(const AppConfig &config)
+{
+    if (!config.targets.isEmpty())
+        return QString();
+    return QStringLiteral("%1: no targets to probe on this machine (\"agents\" are for the "
+                          "dashboard to watch); give \"targets\"")
+            .arg(config.source);
 }

@@ -92,6 +92,17 @@ struct AgentPolicy
     bool operator==(const AgentPolicy &other) const = default;
 };
 
+// An agent elsewhere whose targets the dashboard shows ("agents").
+struct AgentLinkConfig
+{
+    QString name;
+    QUrl url;
+    QString tokenFile; // as written; relative to the config file's folder
+    QString caFile;
+
+    bool operator==(const AgentLinkConfig &other) const = default;
+};
+
 struct AppConfig
 {
     QString source; // the file it came from, or "(embedded default)"
@@ -100,7 +111,8 @@ struct AppConfig
     ProbePolicy probes;
     HistoryPolicy history;
     AgentPolicy agent;
-    QList<TargetConfig> targets;
+    QList<TargetConfig> targets; // may be empty when agents are given
+    QList<AgentLinkConfig> agents;
 
     const ResolverConfig *resolver(const QString &name) const;
 };
@@ -114,6 +126,9 @@ struct ConfigLoadResult
 // Parses and validates; every problem is reported, and nothing is returned on any problem.
 ConfigLoadResult parseConfig(const QByteArray &json, const QString &source);
 ConfigLoadResult loadConfigFile(const QString &path);
+// Why config cannot drive probes on this machine (the agent, --once): it names no targets, only
+// agents for the dashboard to watch. Empty when it names targets.
+QString localTargetsProblem(const AppConfig &config);
 
 // The embedded default: localhost through the system resolver, plus the host of
 // MLFLOW_TRACKING_URI (given here) when it is an http(s) URI.

@@ -69,6 +69,21 @@ QJsonObject targetToJson(const TargetConfig &target)
     return object;
 }
 
+QJsonArray agentsToJson(const QList<AgentLinkConfig> &agents)
+{
+    QJsonArray array;
+    for (const AgentLinkConfig &agent : agents) {
+        QJsonObject object{{AgentLinkKey::Name, agent.name},
+                           {AgentLinkKey::Url, agent.url.toString()}};
+        if (!agent.tokenFile.isEmpty())
+            object.insert(AgentLinkKey::TokenFile, agent.tokenFile);
+        if (!agent.caFile.isEmpty())
+            object.insert(AgentLinkKey::CaFile, agent.caFile);
+        array.append(object);
+    }
+    return array;
+}
+
 template<class Policy>
 QJsonObject policyToJson(const PolicyBlock<Policy> &block, const Policy &policy)
 {
@@ -87,7 +102,7 @@ QJsonObject configToJson(const AppConfig &config)
     QJsonArray targets;
     for (const TargetConfig &target : config.targets)
         targets.append(targetToJson(target));
-    return {
+    QJsonObject json{
             {BlockKey::Resolvers, resolvers},
             {BlockKey::Cache, policyToJson(ConfigSchema::cache(), config.cache)},
             {BlockKey::Probes, policyToJson(ConfigSchema::probes(), config.probes)},
@@ -95,4 +110,7 @@ QJsonObject configToJson(const AppConfig &config)
             {BlockKey::Agent, policyToJson(ConfigSchema::agent(), config.agent)},
             {BlockKey::Targets, targets},
     };
+    if (!config.agents.isEmpty())
+        json.insert(BlockKey::Agents, agentsToJson(config.agents));
+    return json;
 }

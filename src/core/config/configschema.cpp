@@ -272,10 +272,16 @@ const QList<KeyReference> &topLevel()
                  QStringLiteral("limits of the headless agent's HTTP endpoints")},
                 {BlockKey::Targets,
                  QStringLiteral("array of objects"),
-                 required(),
+                 QStringLiteral("required, unless agents are given"),
                  {},
                  {},
-                 QStringLiteral("the hosts to resolve and check; at least one")},
+                 QStringLiteral("the hosts this machine resolves and checks")},
+                {BlockKey::Agents,
+                 QStringLiteral("array of objects"),
+                 QStringLiteral("none"),
+                 {},
+                 {},
+                 QStringLiteral("agents elsewhere whose targets the dashboard shows")},
         };
     }();
     return keys;
@@ -439,6 +445,42 @@ QList<QLatin1String> keyNames(const QList<KeyReference> &keys)
     return names;
 }
 
+const QList<KeyReference> &agentLink()
+{
+    static const QList<KeyReference> keys = [] {
+        const QString path = QStringLiteral("string");
+        const QString none = QStringLiteral("none");
+        return QList<KeyReference>{
+                {AgentLinkKey::Name,
+                 string(),
+                 required(),
+                 {},
+                 {},
+                 QStringLiteral("shown in the Agent column and the filter; unique")},
+                {AgentLinkKey::Url,
+                 string(),
+                 required(),
+                 {},
+                 {},
+                 QStringLiteral("where the agent answers: http:// or https://, host and port")},
+                {AgentLinkKey::TokenFile,
+                 path,
+                 none,
+                 {},
+                 {},
+                 QStringLiteral("a file whose first line is the agent's token")},
+                {AgentLinkKey::CaFile,
+                 path,
+                 none,
+                 {},
+                 {},
+                 QStringLiteral("PEM certificates of a private certificate authority that "
+                                "signed the agent's certificate")},
+        };
+    }();
+    return keys;
+}
+
 QList<BlockReference> reference()
 {
     return {
@@ -450,6 +492,7 @@ QList<BlockReference> reference()
             referenceOf(agent()),
             {BlockKey::Targets, target()},
             {TargetKey::Check, check()},
+            {BlockKey::Agents, agentLink()},
     };
 }
 } // namespace ConfigSchema

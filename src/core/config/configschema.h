@@ -23,6 +23,7 @@ inline constexpr QLatin1String Probes("probes");
 inline constexpr QLatin1String History("history");
 inline constexpr QLatin1String Agent("agent");
 inline constexpr QLatin1String Targets("targets");
+inline constexpr QLatin1String Agents("agents");
 } // namespace BlockKey
 
 // The keys of one element of "resolvers".
@@ -47,6 +48,14 @@ inline constexpr QLatin1String FallbackIps("fallback_ips");
 inline constexpr QLatin1String Check("check");
 inline constexpr IntRange IntervalSRange{1, 86400};
 } // namespace TargetKey
+
+// The keys of one element of "agents".
+namespace AgentLinkKey {
+inline constexpr QLatin1String Name("name");
+inline constexpr QLatin1String Url("url");
+inline constexpr QLatin1String TokenFile("token_file");
+inline constexpr QLatin1String CaFile("ca_file");
+} // namespace AgentLinkKey
 
 // The keys of a target's "check".
 namespace CheckKey {
@@ -154,6 +163,7 @@ const QList<KeyReference> &topLevel();
 const QList<KeyReference> &resolver(); // one element of "resolvers"
 const QList<KeyReference> &target(); // one element of "targets"
 const QList<KeyReference> &check(); // every check type's keys
+const QList<KeyReference> &agentLink(); // one element of "agents"
 QList<QLatin1String> checkKeys(CheckConfig::Type type); // the keys a check of type takes
 
 QList<QLatin1String> keyNames(const QList<KeyReference> &keys);
