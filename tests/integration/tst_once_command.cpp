@@ -251,7 +251,8 @@ private Q_SLOTS:
         const Run result = run({mode, QStringLiteral("--config"), config});
         QCOMPARE(result.exitCode, 2);
         QVERIFY(result.out.isEmpty()); // nothing started
-        QVERIFY2(result.err.contains(config.toUtf8() + ": no targets to probe on this machine"),
+        QVERIFY2(result.err.contains(
+                         QByteArray(config.toUtf8() + ": no targets to probe on this machine")),
                  result.err.constData());
     }
 

@@ -272,7 +272,7 @@ void TestAppConfig::invalid_data()
     QTest::newRow("agents empty, no targets")
             << QByteArray(R"({"agents": []})") << QStringLiteral("$")
             << QStringLiteral("missing required key \"targets\"");
-    const auto withAgent = [](const char *keys) {
+    const auto withAgent = [](const char *keys) -> QByteArray {
         return QByteArray(R"({"agents": [{"name": "fra1", "url": "https://a.example:9108"},
                           {)")
                 + keys + "}]}";

@@ -187,11 +187,18 @@ private Q_SLOTS:
         QCOMPARE(names(ConfigSchema::keyNames(ConfigSchema::topLevel())),
                  QStringList({QStringLiteral("resolvers"), QStringLiteral("cache"),
                               QStringLiteral("probes"), QStringLiteral("history"),
-                              QStringLiteral("agent"), QStringLiteral("targets")}));
+                              QStringLiteral("agent"), QStringLiteral("targets"),
+                              QStringLiteral("agents")}));
         const ConfigLoadResult loaded = parseConfig(document(BlockKey::Cache, {}), source());
         QVERIFY(loaded.config);
-        QCOMPARE(sorted(configToJson(*loaded.config).keys()),
-                 sorted(names(ConfigSchema::keyNames(ConfigSchema::topLevel()))));
+        // Every block is written out, but "agents" only when there are some.
+        QStringList written = names(ConfigSchema::keyNames(ConfigSchema::topLevel()));
+        written.removeOne(QStringLiteral("agents"));
+        QCOMPARE(sorted(configToJson(*loaded.config).keys()), sorted(written));
+        AppConfig watching = *loaded.config;
+        watching.agents.append(
+                {QStringLiteral("lab"), QUrl(QStringLiteral("http://127.0.0.1:9108")), {}, {}});
+        QVERIFY(configToJson(watching).contains(BlockKey::Agents));
     }
 
     void checkTableIsEveryCheckTypesKeys()
