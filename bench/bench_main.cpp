@@ -11,6 +11,8 @@
 //  7. the dashboard (dashboardbench.cpp): chart refresh with a full buffer vs 10,000 points
 //     (at most 2x and 16 ms); the worst GUI event-loop stall over 200 probed targets (under
 //     50 ms) and its RSS (at most 250 MB)
+//  8. the agent with 1,000 targets (agentbench.cpp): /api/v1/status p95 at most 50 ms; /metrics
+//     scraped every second while 64 clients long-poll the events, none refused
 #include "benchsupport.h"
 #include "clock.h"
 #include "dnsserverfixture.h"
@@ -249,6 +251,10 @@ QList<Row> runGroup(const QString &group)
         bool ok = false;
         const int seconds = qEnvironmentVariableIntValue("DNSWATCH_BENCH_DASHBOARD_S", &ok);
         rows.append(benchDashboardStall(ok && seconds > 0 ? seconds : 60));
+    } else if (group == QLatin1String("agent")) {
+        bool ok = false;
+        const int seconds = qEnvironmentVariableIntValue("DNSWATCH_BENCH_AGENT_S", &ok);
+        rows += benchAgent(ok && seconds > 0 ? seconds : 60);
     }
     return rows;
 }
@@ -316,10 +322,10 @@ int main(int argc, char *argv[])
     // The dashboard benchmarks draw widgets: offscreen, no display needed.
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    const QStringList groups{QStringLiteral("cache"),     QStringLiteral("throughput"),
-                             QStringLiteral("blackhole"), QStringLiteral("monitor"),
-                             QStringLiteral("history"),   QStringLiteral("report"),
-                             QStringLiteral("charts"),    QStringLiteral("dashboard")};
+    const QStringList groups{
+            QStringLiteral("cache"),   QStringLiteral("throughput"), QStringLiteral("blackhole"),
+            QStringLiteral("monitor"), QStringLiteral("history"),    QStringLiteral("report"),
+            QStringLiteral("charts"),  QStringLiteral("dashboard"),  QStringLiteral("agent")};
     if (qEnvironmentVariableIsSet(ChildVariable)) {
         printRows(runGroup(app.arguments().value(1)));
         return 0;

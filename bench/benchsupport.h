@@ -40,3 +40,6 @@ void fillHistoryWeek(const QString &path, const QDateTime &now);
 QList<Row> benchReports(); // reportbench.cpp
 Row benchChartRefresh(); // dashboardbench.cpp
 Row benchDashboardStall(int seconds);
+// The real agent with 1,000 targets: /api/v1/status, and /metrics beside 64 long polls for
+// seconds (agentbench.cpp).
+QList<Row> benchAgent(int seconds);
