@@ -27,10 +27,9 @@ public:
     // Why request may not act, or nothing when it may: then *actor is its token's name.
     std::optional<QHttpServerResponse> actionRefusal(const QHttpServerRequest &request,
                                                      QString *actor) const;
-
-private:
     // The token the request presents ("Authorization: Bearer ..."), if it is one of ours.
     std::optional<AgentToken> presented(const QHttpServerRequest &request) const;
 
+private:
     AgentTokens m_tokens;
 };

@@ -89,7 +89,7 @@ AgentServer::AgentServer(Monitor *monitor, const AgentTokens &tokens, const Agen
         if (std::optional<QHttpServerResponse> refused = refusal(request))
             return std::move(*refused);
         return QHttpServerResponse(QByteArrayLiteral("application/json"),
-                                   statusJson(*m_monitor, m_history));
+                                   statusJson(*m_monitor, m_history, m_access.presented(request)));
     });
 }
 
@@ -115,7 +115,8 @@ bool AgentServer::listen(const QHostAddress &address, quint16 port, QString *err
     return true;
 }
 
-QByteArray AgentServer::statusJson(const Monitor &monitor, const HistoryStore *history)
+QByteArray AgentServer::statusJson(const Monitor &monitor, const HistoryStore *history,
+                                   const std::optional<AgentToken> &asker)
 {
     QHash<QString, TargetHealth> health;
     for (const TargetHealth &entry : monitor.statistics()->all())
@@ -127,8 +128,13 @@ QByteArray AgentServer::statusJson(const Monitor &monitor, const HistoryStore *h
     const QList<ResolverEvent> recent = monitor.resolver()->recentEvents();
     for (qsizetype i = qMax<qsizetype>(0, recent.size() - 50); i < recent.size(); ++i)
         events.append(eventJson(recent[i]));
-    const QJsonObject root{{QStringLiteral("ready"), agentReadiness(monitor, history).ready},
-                           {QStringLiteral("targets"), targets},
-                           {QStringLiteral("events"), events}};
+    QJsonObject root{{QStringLiteral("ready"), agentReadiness(monitor, history).ready},
+                     {QStringLiteral("targets"), targets},
+                     {QStringLiteral("events"), events}};
+    // Which token asked and what it may do here: a dashboard offers the actions by it.
+    if (asker)
+        root.insert(QStringLiteral("access"),
+                    QJsonObject{{QStringLiteral("name"), asker->name},
+                                {QStringLiteral("role"), roleName(asker->role)}});
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }

@@ -38,7 +38,9 @@ public:
     void setHistory(const HistoryStore *history) { m_history = history; }
     GuardedTcpServer *listener() const { return m_listener; }
 
-    static QByteArray statusJson(const Monitor &monitor, const HistoryStore *history = nullptr);
+    // asker: the token the request presented, said as "access": {"name", "role"}.
+    static QByteArray statusJson(const Monitor &monitor, const HistoryStore *history = nullptr,
+                                 const std::optional<AgentToken> &asker = std::nullopt);
 
     // Why a request may not read (no or a wrong token; a foreign Host on a loopback listener
     // without tokens), or nothing when it may.

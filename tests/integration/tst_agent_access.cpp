@@ -211,7 +211,19 @@ private Q_SLOTS:
         QCOMPARE(anonymous.status, 401);
         QCOMPARE(anonymous.authenticate, QByteArray("Bearer"));
         QCOMPARE(call("GET", QStringLiteral("/metrics"), "wrong-token-0000000000").status, 401);
-        QCOMPARE(call("GET", QStringLiteral("/api/v1/status"), BobToken).status, 200);
+        const Answer bobReads = call("GET", QStringLiteral("/api/v1/status"), BobToken);
+        QCOMPARE(bobReads.status, 200);
+        // The status says which token asked and what it may do.
+        QCOMPARE(bobReads.json().value(QStringLiteral("access")).toObject(),
+                 (QJsonObject{{QStringLiteral("name"), QStringLiteral("bob")},
+                              {QStringLiteral("role"), QStringLiteral("read")}}));
+        QCOMPARE(call("GET", QStringLiteral("/api/v1/status"), AliceToken)
+                         .json()
+                         .value(QStringLiteral("access"))
+                         .toObject()
+                         .value(QStringLiteral("role"))
+                         .toString(),
+                 QStringLiteral("operate"));
         QCOMPARE(call("GET", QStringLiteral("/metrics"), AliceToken).status, 200);
         QTRY_COMPARE_WITH_TIMEOUT(call("GET", QStringLiteral("/readyz"), BobToken).status, 200,
                                   10000);
