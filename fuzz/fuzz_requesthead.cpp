@@ -1,6 +1,7 @@
 // libFuzzer target for the agent listener's RequestHeadScanner: arbitrary bytes, fed whole and
-// cut in two at a place the input chooses, must give the same heads, in order, inside the
-// stream. A broken promise traps, which libFuzzer reports as a crash.
+// cut in two at a place the input chooses, must give the same heads and bodies, in order, inside
+// the stream (a last body may go on past it). A broken promise traps, which libFuzzer reports as a
+// crash.
 #include "requestheadscanner.h"
 
 #include <QByteArrayView>
@@ -21,9 +22,8 @@ bool sameHeads(const QList<RequestHeadScanner::Head> &a, const QList<RequestHead
     if (a.size() != b.size())
         return false;
     for (qsizetype i = 0; i < a.size(); ++i) {
-        if (a[i].endOffset != b[i].endOffset || a[i].size != b[i].size
-            || a[i].announcesBody != b[i].announcesBody
-            || a[i].closesConnection != b[i].closesConnection)
+        if (a[i].endOffset != b[i].endOffset || a[i].size != b[i].size || a[i].body != b[i].body
+            || a[i].bodyBytes != b[i].bodyBytes || a[i].closesConnection != b[i].closesConnection)
             return false;
     }
     return true;
@@ -46,13 +46,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check(sameHeads(heads, pieces));
     check(whole.offset() == input.size() && split.offset() == input.size());
     check(whole.partialSize() == split.partialSize() && whole.partialSize() <= input.size());
+    check(whole.inBody() == split.inBody() && !(whole.inBody() && whole.inHead()));
 
+    // Each head ends with a line feed, then its body (only a Content-Length gives one), which
+    // may run past the bytes fed so far: only the last can.
     qint64 previousEnd = 0;
-    for (const RequestHeadScanner::Head &head : heads) {
-        check(head.size > 0 && head.size <= head.endOffset - previousEnd);
-        check(head.endOffset <= input.size());
-        check(input[head.endOffset - 1] == '\n');
+    for (qsizetype i = 0; i < heads.size(); ++i) {
+        const RequestHeadScanner::Head &head = heads[i];
+        const qint64 bodyBytes = head.body == RequestHeadScanner::Body::Length ? head.bodyBytes : 0;
+        check(head.bodyBytes >= 0 && head.bodyBytes <= RequestHeadScanner::MaxContentLength);
+        check(head.body != RequestHeadScanner::Body::Length || head.bodyBytes > 0);
+        const qint64 headEnd = head.endOffset - bodyBytes;
+        check(head.size > 0 && head.size <= headEnd - previousEnd);
+        check(headEnd <= input.size());
+        check(input[headEnd - 1] == '\n');
+        check(head.endOffset <= input.size() || i == heads.size() - 1);
         previousEnd = head.endOffset;
     }
+    check(whole.inBody() == (previousEnd > input.size()));
     return 0;
 }

@@ -1,5 +1,6 @@
 #include "agentserver.h"
 
+#include "actionroutes.h"
 #include "agentreadiness.h"
 #include "listenermetrics.h"
 #include "probe/monitor.h"
@@ -7,7 +8,6 @@
 #include "prometheusmetrics.h"
 #include "store/historystore.h"
 
-#include <QCryptographicHash>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
 #include <QJsonArray>
@@ -15,15 +15,6 @@
 #include <QJsonObject>
 
 namespace {
-
-QHttpServerResponse unauthorized()
-{
-    QHttpServerResponse response(QByteArrayLiteral("text/plain"),
-                                 QByteArrayLiteral("a bearer token is required\n"),
-                                 QHttpServerResponse::StatusCode::Unauthorized);
-    response.setHeader("WWW-Authenticate", "Bearer");
-    return response;
-}
 
 // The --once shape of the latest result, plus the statistics.
 QJsonObject targetJson(const TargetConfig &target, const TargetHealth &health)
@@ -54,30 +45,24 @@ QJsonObject targetJson(const TargetConfig &target, const TargetHealth &health)
     return object;
 }
 
-// "localhost:9108", "127.0.0.1", "[::1]:9108".
-bool hostIsLoopback(const QByteArray &hostHeader)
-{
-    QByteArray host = hostHeader.trimmed().toLower();
-    if (host.startsWith('[')) {
-        host = host.mid(1, host.indexOf(']') - 1);
-    } else if (host.count(':') == 1) {
-        host = host.left(host.indexOf(':'));
-    }
-    if (host == "localhost")
-        return true;
-    const QHostAddress address(QString::fromLatin1(host));
-    return !address.isNull() && address.isLoopback();
-}
-
 } // namespace
 
 AgentServer::AgentServer(Monitor *monitor, const QString &token, const AgentPolicy &limits,
                          QObject *parent)
+    : AgentServer(monitor, AgentTokens::single(token), limits, parent)
+{ }
+
+AgentServer::AgentServer(Monitor *monitor, const AgentTokens &tokens, const AgentPolicy &limits,
+                         QObject *parent)
     : QObject(parent)
     , m_monitor(monitor)
-    , m_token(token)
+    , m_access(tokens)
+    , m_actions(new ActionRoutes(monitor, &m_access, this))
     , m_listener(new GuardedTcpServer(limits, monitor->clock(), this))
 {
+    connect(m_actions, &ActionRoutes::actionTaken, this, &AgentServer::actionTaken);
+    connect(m_actions, &ActionRoutes::acted, this, &AgentServer::acted);
+    m_actions->addTo(m_server);
     m_server.route(QStringLiteral("/healthz"), [] {
         return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("ok\n"));
     });
@@ -104,16 +89,16 @@ AgentServer::AgentServer(Monitor *monitor, const QString &token, const AgentPoli
         if (std::optional<QHttpServerResponse> refused = refusal(request))
             return std::move(*refused);
         return QHttpServerResponse(QByteArrayLiteral("application/json"),
-                                   statusJson(*m_monitor, m_history));
+                                   statusJson(*m_monitor, m_history, m_access.presented(request)));
     });
 }
 
 bool AgentServer::listen(const QHostAddress &address, quint16 port, QString *error)
 {
-    if (!address.isLoopback() && m_token.isEmpty()) {
+    if (!address.isLoopback() && !m_access.hasTokens()) {
         *error = QStringLiteral(
-                         "listening on %1 (not loopback) needs --token: anyone who can reach "
-                         "it could read the metrics and status")
+                         "listening on %1 (not loopback) needs --tokens or --token: anyone who "
+                         "can reach it could read the metrics and status")
                          .arg(address.toString());
         return false;
     }
@@ -130,42 +115,8 @@ bool AgentServer::listen(const QHostAddress &address, quint16 port, QString *err
     return true;
 }
 
-std::optional<QHttpServerResponse> AgentServer::refusal(const QHttpServerRequest &request) const
-{
-    if (!m_token.isEmpty())
-        return authorized(request) ? std::nullopt : std::optional(unauthorized());
-    // Without a token only loopback can reach us, but a web page can too, through DNS rebinding
-    // (evil.example resolving to 127.0.0.1): then the Host header names the page's host.
-    const QByteArray host = request.value("Host");
-    if (host.isEmpty() || hostIsLoopback(host))
-        return std::nullopt;
-    return QHttpServerResponse(QByteArrayLiteral("text/plain"),
-                               QByteArrayLiteral("the Host header must name this machine "
-                                                 "(localhost or a loopback address)\n"),
-                               QHttpServerResponse::StatusCode::Forbidden);
-}
-
-bool AgentServer::authorized(const QHttpServerRequest &request) const
-{
-    if (m_token.isEmpty())
-        return true;
-    const QByteArray header = request.value("Authorization");
-    const qsizetype space = header.indexOf(' ');
-    if (space < 0 || header.left(space).compare("bearer", Qt::CaseInsensitive) != 0)
-        return false;
-    // Compare digests, so the time taken says nothing about how much of the token was right.
-    const auto digest = [](const QByteArray &bytes) {
-        return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
-    };
-    const QByteArray given = digest(header.mid(space + 1).trimmed());
-    const QByteArray expected = digest(m_token.toUtf8());
-    char difference = 0;
-    for (qsizetype i = 0; i < expected.size(); ++i)
-        difference |= char(given[i] ^ expected[i]);
-    return difference == 0;
-}
-
-QByteArray AgentServer::statusJson(const Monitor &monitor, const HistoryStore *history)
+QByteArray AgentServer::statusJson(const Monitor &monitor, const HistoryStore *history,
+                                   const std::optional<AgentToken> &asker)
 {
     QHash<QString, TargetHealth> health;
     for (const TargetHealth &entry : monitor.statistics()->all())
@@ -177,8 +128,13 @@ QByteArray AgentServer::statusJson(const Monitor &monitor, const HistoryStore *h
     const QList<ResolverEvent> recent = monitor.resolver()->recentEvents();
     for (qsizetype i = qMax<qsizetype>(0, recent.size() - 50); i < recent.size(); ++i)
         events.append(eventJson(recent[i]));
-    const QJsonObject root{{QStringLiteral("ready"), agentReadiness(monitor, history).ready},
-                           {QStringLiteral("targets"), targets},
-                           {QStringLiteral("events"), events}};
+    QJsonObject root{{QStringLiteral("ready"), agentReadiness(monitor, history).ready},
+                     {QStringLiteral("targets"), targets},
+                     {QStringLiteral("events"), events}};
+    // Which token asked and what it may do here: a dashboard offers the actions by it.
+    if (asker)
+        root.insert(QStringLiteral("access"),
+                    QJsonObject{{QStringLiteral("name"), asker->name},
+                                {QStringLiteral("role"), roleName(asker->role)}});
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }

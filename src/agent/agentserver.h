@@ -4,24 +4,29 @@
 #include <QHttpServer>
 #include <QObject>
 
+#include "accesscheck.h"
+#include "agentaction.h"
 #include "config/appconfig.h"
 #include "guardedtcpserver.h"
 
 #include <optional>
 
+class ActionRoutes;
 class HistoryStore;
 class Monitor;
 
 // The agent's HTTP face: /metrics (Prometheus), /healthz (200 while the process works),
 // /readyz (200 when every critical target is reachable and the history, if kept, is sound; 503
-// with the reasons when not) and
-// /api/v1/status (JSON). On loopback nothing needs a token; elsewhere a token is required and
-// every endpoint but /healthz wants "Authorization: Bearer <token>". Without a token, requests
-// whose Host header names another machine are refused (DNS rebinding from a web page).
+// with the reasons when not), /api/v1/status (JSON) and the actions (ActionRoutes). Who may
+// read and who may act is AccessCheck's: reads are open on loopback only while no token is
+// configured; actions always need an operate token.
 class AgentServer : public QObject
 {
     Q_OBJECT
 public:
+    AgentServer(Monitor *monitor, const AgentTokens &tokens, const AgentPolicy &limits,
+                QObject *parent = nullptr);
+    // One operate token (none when empty), as --token gives it.
     AgentServer(Monitor *monitor, const QString &token, const AgentPolicy &limits,
                 QObject *parent = nullptr);
 
@@ -33,16 +38,36 @@ public:
     void setHistory(const HistoryStore *history) { m_history = history; }
     GuardedTcpServer *listener() const { return m_listener; }
 
-    static QByteArray statusJson(const Monitor &monitor, const HistoryStore *history = nullptr);
+    // asker: the token the request presented, said as "access": {"name", "role"}.
+    static QByteArray statusJson(const Monitor &monitor, const HistoryStore *history = nullptr,
+                                 const std::optional<AgentToken> &asker = std::nullopt);
+
+    // Why a request may not read (no or a wrong token; a foreign Host on a loopback listener
+    // without tokens), or nothing when it may.
+    std::optional<QHttpServerResponse> refusal(const QHttpServerRequest &request) const
+    {
+        return m_access.readRefusal(request);
+    }
+    // Why a request may not act (401, 403), or nothing when it may: then *actor is the name of
+    // its operate token.
+    std::optional<QHttpServerResponse> actionRefusal(const QHttpServerRequest &request,
+                                                     QString *actor) const
+    {
+        return m_access.actionRefusal(request, actor);
+    }
+
+Q_SIGNALS:
+    // An operator paused, resumed or asked to probe a target through the API. (Pins, forced
+    // re-resolves and cache clears are the resolver's events, whose actor is the token's name.)
+    void actionTaken(const AgentAction &action);
+    // One line per action of an operator, naming the token: "alice paused mlflow-prod".
+    void acted(const QString &line);
 
 private:
-    // Why a request is turned away (no or a wrong token; a foreign Host on a loopback listener).
-    std::optional<class QHttpServerResponse> refusal(const class QHttpServerRequest &request) const;
-    bool authorized(const class QHttpServerRequest &request) const;
-
     Monitor *m_monitor;
     const HistoryStore *m_history = nullptr;
-    QString m_token;
+    AccessCheck m_access;
+    ActionRoutes *m_actions;
     QHttpServer m_server;
     GuardedTcpServer *m_listener; // owned by m_server once bound
     quint16 m_port = 0;

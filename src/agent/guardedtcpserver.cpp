@@ -7,6 +7,7 @@
 #include <QTcpSocket>
 
 #include <algorithm>
+#include <optional>
 #include <unistd.h>
 
 namespace {
@@ -15,6 +16,35 @@ QByteArray refusal(const QByteArray &status, const QByteArray &why)
 {
     return "HTTP/1.1 " + status + "\r\nContent-Type: text/plain\r\nContent-Length: "
             + QByteArray::number(why.size()) + "\r\nConnection: close\r\n\r\n" + why;
+}
+
+struct BodyRefusal
+{
+    QByteArray status;
+    QByteArray why;
+};
+
+// Bodies are taken with a Content-Length up to max_body_bytes, and in no other framing: Qt
+// HttpServer 6.4 would read a chunked one without a bound.
+std::optional<BodyRefusal> bodyRefusal(const RequestHeadScanner::Head &head, qint64 maxBodyBytes)
+{
+    switch (head.body) {
+    case RequestHeadScanner::Body::None:
+        return std::nullopt;
+    case RequestHeadScanner::Body::Length:
+        if (head.bodyBytes <= maxBodyBytes)
+            return std::nullopt;
+        return BodyRefusal{"413 Content Too Large",
+                           "the request body is larger than agent.max_body_bytes ("
+                                   + QByteArray::number(maxBodyBytes) + ")\n"};
+    case RequestHeadScanner::Body::TransferEncoding:
+        return BodyRefusal{"411 Length Required",
+                           "a request body needs a Content-Length; Transfer-Encoding (chunked) "
+                           "is not taken\n"};
+    case RequestHeadScanner::Body::BadLength:
+        return BodyRefusal{"400 Bad Request", "Content-Length must be given once, as digits\n"};
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -199,9 +229,12 @@ bool GuardedTcpServer::checkNextRequest(Connection &connection)
                        "the request is larger than agent.max_request_bytes\n"));
         return false;
     }
-    if (!connection.waiting.isEmpty() && connection.waiting.first().announcesBody) {
-        refuse(connection, CloseReason::Body,
-               refusal("413 Content Too Large", "these endpoints take no request body\n"));
+    // The HTTP server takes one request at a time: those before it are answered first.
+    if (connection.waiting.isEmpty())
+        return true;
+    if (std::optional<BodyRefusal> refused = bodyRefusal(connection.waiting.first(),
+                                                         m_limits.maxBodyBytes)) {
+        refuse(connection, CloseReason::Body, refusal(refused->status, refused->why));
         return false;
     }
     return true;
@@ -255,7 +288,10 @@ void GuardedTcpServer::wake()
 void GuardedTcpServer::updatePhase(Connection &connection)
 {
     Phase next = Phase::Idle;
-    if (!connection.waiting.isEmpty() || connection.socket->bytesToWrite() > 0)
+    // A body still arriving is part of its request's arrival, with the head's deadline.
+    if (connection.scanner.inBody())
+        next = Phase::ReadingHead;
+    else if (!connection.waiting.isEmpty() || connection.socket->bytesToWrite() > 0)
         next = Phase::Answering;
     else if (connection.scanner.inHead())
         next = Phase::ReadingHead;

@@ -27,8 +27,10 @@ class QTcpSocket;
 //   holding the most, so a client with few is not pushed out by one with many), else one whose
 //   head is still arriving; only when every one is being answered is the new one refused;
 // - each request's head may be maxRequestBytes long (counted once, from its first byte); a larger
-//   one is answered 431, one with a body 413, and the connection closed; at most MaxPipelined
-//   requests may wait for their answers;
+//   one is answered 431 and the connection closed; a body comes with a Content-Length of at most
+//   maxBodyBytes (its bytes counted apart from the head's, and given the head's deadline), else
+//   it is answered 413 (larger), 411 (Transfer-Encoding: chunked) or 400 (a malformed length)
+//   and the connection closed; at most MaxPipelined requests may wait for their answers;
 // - "Connection: close" and HTTP/1.0 without keep-alive are honoured: closed once the answer is
 //   written.
 // Every closure and refusal is counted by reason, and summed up in at most one line per

@@ -30,6 +30,19 @@ void forwardSignal(int signal)
     errno = savedErrno;
 }
 
+// Who may read and act: token names and roles, never the tokens.
+QString accessLine(const AgentTokens &tokens)
+{
+    if (tokens.isEmpty())
+        return QStringLiteral("access: no token: reads open on loopback, actions refused");
+    QStringList holders;
+    for (const AgentToken &token : tokens.tokens())
+        holders.append(QStringLiteral("%1 (%2)").arg(token.name, roleName(token.role)));
+    return QStringLiteral("access: %1 token(s): %2")
+            .arg(tokens.size())
+            .arg(holders.join(QStringLiteral(", ")));
+}
+
 QTextStream &out()
 {
     static QTextStream stream(stdout);
@@ -42,7 +55,7 @@ HeadlessAgent::HeadlessAgent(const Options &options, const AppConfig &config,
     : QObject(parent), m_options(options), m_clock(clock)
 {
     m_monitor = std::make_unique<Monitor>(config, env, MlflowCredentials::fromEnvironment(), clock);
-    m_server = std::make_unique<AgentServer>(m_monitor.get(), options.token, config.agent);
+    m_server = std::make_unique<AgentServer>(m_monitor.get(), options.tokens, config.agent);
 }
 
 quint16 HeadlessAgent::port() const { return m_server ? m_server->port() : 0; }
@@ -88,6 +101,7 @@ bool HeadlessAgent::start(QString *error)
         return false;
     installSignalHandlers();
     connect(m_server->listener(), &GuardedTcpServer::closuresSummarized, this, &HeadlessAgent::log);
+    connect(m_server.get(), &AgentServer::acted, this, &HeadlessAgent::log);
     if (!m_options.configPath.isEmpty())
         watchConfigFile();
     connect(m_monitor.get(), &Monitor::stateChanged, this,
@@ -108,7 +122,10 @@ bool HeadlessAgent::start(QString *error)
                     if (DnsWire::namesEqual(target.host, event.host))
                         noteLastEvent(target.name, what);
                 }
-                log(QStringLiteral("%1 %2").arg(eventKindName(event.kind), event.detail));
+                log(QStringLiteral("%1 %2%3").arg(
+                        eventKindName(event.kind), event.detail,
+                        event.actor.isEmpty() ? QString()
+                                              : QStringLiteral(" (by %1)").arg(event.actor)));
             });
     connect(m_monitor->engine(), &ProbeEngine::resultRecorded, this,
             [this](const ProbeResult &result) {
@@ -139,6 +156,7 @@ bool HeadlessAgent::start(QString *error)
                 .arg(port())
                 .arg(m_monitor->config().targets.size())
                 .arg(m_monitor->config().source));
+    log(accessLine(m_options.tokens));
     for (const QString &line : std::as_const(m_startLines))
         log(line);
     if (m_options.terminal) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "agenttokens.h"
 #include "probe/monitor.h"
 #include "store/historyrecorder.h"
 
@@ -27,7 +28,7 @@ public:
         QString configPath; // empty: the embedded default (nothing to reload)
         QHostAddress listenAddress = QHostAddress::LocalHost;
         quint16 listenPort = 9108;
-        QString token;
+        AgentTokens tokens; // none: reads open on loopback, no actions
         bool terminal = false; // live status instead of log lines
     };
 
@@ -41,6 +42,7 @@ public:
     bool start(QString *error);
     quint16 port() const; // 0 until it listens
     Monitor *monitor() const { return m_monitor.get(); }
+    AgentServer *server() const { return m_server.get(); }
 
     bool reload(); // from the config file; false (and logged) when it is invalid
     // One line for the person watching: under the live status in a terminal, else logged.

@@ -1,5 +1,7 @@
 #include "requestheadscanner.h"
 
+#include <optional>
+
 namespace {
 
 // What Qt HttpServer skips before a request line.
@@ -15,12 +17,39 @@ bool hasToken(QByteArrayView list, QByteArrayView token)
     return false;
 }
 
+// Content-Length as Qt HttpServer reads it, but only the spelling every reader agrees on:
+// digits alone. Anything else would let Qt and this scanner disagree on where the next request
+// starts.
+std::optional<qint64> contentLengthOf(QByteArrayView value)
+{
+    if (value.isEmpty() || value.size() > 13)
+        return std::nullopt;
+    qint64 length = 0;
+    for (const char c : value) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        length = length * 10 + (c - '0');
+    }
+    if (length > RequestHeadScanner::MaxContentLength)
+        return std::nullopt;
+    return length;
+}
+
 } // namespace
 
 QList<RequestHeadScanner::Head> RequestHeadScanner::feed(QByteArrayView bytes)
 {
     QList<Head> completed;
-    for (const char c : bytes) {
+    for (qsizetype at = 0; at < bytes.size(); ++at) {
+        if (m_bodyLeft > 0) {
+            // Counted, not looked at.
+            const qint64 skipped = qMin<qint64>(m_bodyLeft, bytes.size() - at);
+            m_bodyLeft -= skipped;
+            m_offset += skipped;
+            at += skipped - 1;
+            continue;
+        }
+        const char c = bytes[at];
         ++m_offset;
         if (!inHead()) {
             if (isBlank(c))
@@ -40,11 +69,15 @@ QList<RequestHeadScanner::Head> RequestHeadScanner::feed(QByteArrayView bytes)
         }
         if (!endLine())
             continue;
-        completed.append(
-                {m_offset, m_offset - m_headStart, m_body, m_close || (m_http10 && !m_keepAlive)});
+        const qint64 bodyBytes = m_body == Body::Length ? m_bodyBytes : 0;
+        completed.append({m_offset + bodyBytes, m_offset - m_headStart, m_body, bodyBytes,
+                          m_close || (m_http10 && !m_keepAlive)});
+        m_bodyLeft = bodyBytes;
         m_headStart = -1;
         m_lines = 0;
-        m_http10 = m_keepAlive = m_close = m_body = false;
+        m_http10 = m_keepAlive = m_close = m_lengthSeen = false;
+        m_body = Body::None;
+        m_bodyBytes = 0;
     }
     return completed;
 }
@@ -69,11 +102,18 @@ bool RequestHeadScanner::endLine()
         const auto is = [name](QByteArrayView known) {
             return name.compare(known, Qt::CaseInsensitive) == 0;
         };
-        if (is("content-length") && value != "0")
-            m_body = true;
-        else if (is("transfer-encoding"))
-            m_body = true;
-        else if (is("connection")) {
+        if (is("content-length")) {
+            const std::optional<qint64> length = contentLengthOf(value);
+            // A Transfer-Encoding wins over any length, as Qt reads it.
+            if (m_body != Body::TransferEncoding)
+                m_body = !length || m_lengthSeen ? Body::BadLength
+                        : *length > 0            ? Body::Length
+                                                 : Body::None;
+            m_bodyBytes = length.value_or(0);
+            m_lengthSeen = true;
+        } else if (is("transfer-encoding")) {
+            m_body = Body::TransferEncoding;
+        } else if (is("connection")) {
             m_close = m_close || hasToken(value, "close");
             m_keepAlive = m_keepAlive || hasToken(value, "keep-alive");
         }

@@ -26,7 +26,7 @@ struct Options
     QCommandLineOption listen{
             QStringLiteral("listen"),
             QStringLiteral("Agent address and port (default 127.0.0.1:9108). Anything but "
-                           "loopback needs --token."),
+                           "loopback needs --tokens or --token."),
             QStringLiteral("address:port"), QStringLiteral("127.0.0.1:9108")};
     QCommandLineOption token{
             QStringLiteral("token"),
@@ -36,6 +36,11 @@ struct Options
     QCommandLineOption tokenFile{
             QStringLiteral("token-file"),
             QStringLiteral("Read the bearer token from <file> (its first line)."),
+            QStringLiteral("file")};
+    QCommandLineOption tokens{
+            QStringLiteral("tokens"),
+            QStringLiteral("Named bearer tokens, one a line: NAME ROLE TOKEN, ROLE read or "
+                           "operate (actions need operate). Only its owner may read <file>."),
             QStringLiteral("file")};
     QCommandLineOption demo{
             QStringLiteral("demo"),
@@ -87,8 +92,8 @@ struct Options
         parser.setApplicationDescription(description());
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({once, config, format, headless, listen, token, tokenFile, demo, db, lang,
-                           report, from, to, last, reportEvery, reportDir, reportKeep});
+        parser.addOptions({once, config, format, headless, listen, token, tokenFile, tokens, demo,
+                           db, lang, report, from, to, last, reportEvery, reportDir, reportKeep});
     }
 
     static QString description()
@@ -173,13 +178,18 @@ QString readReportSchedule(const QCommandLineParser &parser, const Options &opti
     return QString();
 }
 
-// --listen, --token and --token-file of the agent.
+// --listen, --token, --token-file and --tokens of the agent.
 QString readListener(const QCommandLineParser &parser, const Options &options,
                      CommandLine *commandLine)
 {
+    if (parser.isSet(options.tokens)
+        && (parser.isSet(options.token) || parser.isSet(options.tokenFile)))
+        return QStringLiteral("--tokens names every token; --token and --token-file give one: "
+                              "not both (put that token in the --tokens file)");
     if (parser.isSet(options.token))
         commandLine->token = parser.value(options.token);
     commandLine->tokenFile = parser.value(options.tokenFile);
+    commandLine->tokensFile = parser.value(options.tokens);
     const QString listen = parser.value(options.listen);
     QString error;
     const std::optional<NameServer> address = NameServer::parse(listen, &error);
@@ -239,7 +249,8 @@ CommandLineParse parseCommandLine(const QStringList &arguments)
     commandLine.language = parser.value(options.lang);
     if (commandLine.demo) {
         for (const QCommandLineOption &option :
-             {options.config, options.listen, options.token, options.tokenFile, options.report}) {
+             {options.config, options.listen, options.token, options.tokenFile, options.tokens,
+              options.report}) {
             if (parser.isSet(option))
                 return refused(QStringLiteral("--demo cannot be combined with --%1: the lab "
                                               "brings its own config and stays on loopback")

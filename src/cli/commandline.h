@@ -35,6 +35,7 @@ struct CommandLine
     quint16 listenPort = 9108;
     std::optional<QString> token; // --token; none: DNSWATCH_TOKEN or --token-file
     QString tokenFile;
+    QString tokensFile; // --tokens: named read and operate tokens, instead of the one above
     std::optional<ReportSchedule::Options> reportSchedule; // --report-every and its options
 
     ReportCommand report; // --report and its range

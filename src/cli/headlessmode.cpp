@@ -44,7 +44,20 @@ std::optional<HeadlessAgent::Options> agentOptionsFor(const CommandLine &command
 {
     HeadlessAgent::Options options;
     options.configPath = commandLine.configPath;
-    options.token = commandLine.token.value_or(qEnvironmentVariable("DNSWATCH_TOKEN"));
+    options.terminal = ::isatty(STDOUT_FILENO);
+    options.listenAddress = commandLine.listenAddress;
+    options.listenPort = commandLine.listenPort;
+    if (!commandLine.tokensFile.isEmpty()) {
+        // It names every token: DNSWATCH_TOKEN is not one of them.
+        const AgentTokensLoad load = loadAgentTokens(commandLine.tokensFile);
+        if (!load.tokens) {
+            *error = load.error;
+            return std::nullopt;
+        }
+        options.tokens = *load.tokens;
+        return options;
+    }
+    QString token = commandLine.token.value_or(qEnvironmentVariable("DNSWATCH_TOKEN"));
     if (!commandLine.tokenFile.isEmpty()) {
         QFile tokenFile(commandLine.tokenFile);
         if (!tokenFile.open(QIODevice::ReadOnly)) {
@@ -62,16 +75,14 @@ std::optional<HeadlessAgent::Options> agentOptionsFor(const CommandLine &command
                              .arg(MaxTokenLineBytes);
             return std::nullopt;
         }
-        options.token = QString::fromUtf8(line).trimmed();
-        if (options.token.isEmpty()) {
+        token = QString::fromUtf8(line).trimmed();
+        if (token.isEmpty()) {
             *error = QStringLiteral("--token-file %1: the first line is empty")
                              .arg(tokenFile.fileName());
             return std::nullopt;
         }
     }
-    options.terminal = ::isatty(STDOUT_FILENO);
-    options.listenAddress = commandLine.listenAddress;
-    options.listenPort = commandLine.listenPort;
+    options.tokens = AgentTokens::single(token);
     return options;
 }
 

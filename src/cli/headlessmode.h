@@ -10,10 +10,11 @@
 #include <functional>
 #include <optional>
 
-// How the agent runs for this command line: its listener, its token (--token, else
-// --token-file's first line, else DNSWATCH_TOKEN) and whether it draws its live status on a
-// terminal. An unreadable or empty token file, or one whose first line is longer than 4096 bytes,
-// is an error (set, with nothing returned).
+// How the agent runs for this command line: its listener, its tokens (the --tokens file; else
+// one operate token named "token": --token-file's first line, else --token, else
+// DNSWATCH_TOKEN) and whether it draws its live status on a terminal. A tokens file refused by
+// loadAgentTokens(), an unreadable or empty token file, or one whose first line is longer than
+// 4096 bytes, is an error (set, with nothing returned).
 std::optional<HeadlessAgent::Options> agentOptionsFor(const CommandLine &commandLine,
                                                       QString *error);
 

@@ -1,5 +1,5 @@
 // agentOptionsFor(): the agent's token from --token-file, read whole or refused with the file,
-// the line and the limit; never cut.
+// the line and the limit; never cut. With --tokens, the tokens file's tokens.
 #include "headlessmode.h"
 
 #include <QTemporaryDir>
@@ -52,7 +52,11 @@ private Q_SLOTS:
         const std::optional<HeadlessAgent::Options> options = optionsWith(tokenFile(content),
                                                                           &error);
         QVERIFY2(options, qPrintable(error));
-        QCOMPARE(options->token, token);
+        // One operate token, named "token".
+        QCOMPARE(options->tokens.size(), 1);
+        QCOMPARE(options->tokens.tokens().first().name, QStringLiteral("token"));
+        QCOMPARE(options->tokens.tokens().first().role, AgentToken::Role::Operate);
+        QCOMPARE(options->tokens.tokens().first().secret, token.toUtf8());
     }
 
     void refusesALineLongerThanTheLimit_data()
@@ -72,6 +76,28 @@ private Q_SLOTS:
                  QStringLiteral("--token-file %1: line 1 is longer than 4096 bytes; expected the "
                                 "token alone on the first line")
                          .arg(path));
+    }
+
+    void aTokensFileGivesNamedTokens()
+    {
+        const QString path = tokenFile("alice operate 0123456789abcdef0123\nbob read "
+                                       "fedcba9876543210fedc\n");
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+        CommandLine commandLine;
+        commandLine.mode = RunMode::Headless;
+        commandLine.tokensFile = path;
+        QString error;
+        const std::optional<HeadlessAgent::Options> options = agentOptionsFor(commandLine, &error);
+        QVERIFY2(options, qPrintable(error));
+        QCOMPARE(options->tokens.size(), 2);
+        QCOMPARE(options->tokens.tokens().at(1).name, QStringLiteral("bob"));
+        QCOMPARE(options->tokens.tokens().at(1).role, AgentToken::Role::Read);
+
+        // Readable by the group: refused, as ssh refuses such a key.
+        QVERIFY(QFile::setPermissions(path,
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup));
+        QVERIFY(!agentOptionsFor(commandLine, &error));
+        QVERIFY2(error.contains(QLatin1String("permissions 0640 are too open")), qPrintable(error));
     }
 };
 

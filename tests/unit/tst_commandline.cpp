@@ -124,6 +124,20 @@ private Q_SLOTS:
                                QStringLiteral("--report-every=1d"),
                                QStringLiteral("--report-keep=0")}
                 << QStringLiteral("--report-keep must be a whole number of at least 1, not \"0\"");
+        QTest::newRow("tokens and a token")
+                << QStringList{QStringLiteral("--headless"), QStringLiteral("--tokens=/etc/t"),
+                               QStringLiteral("--token=s3cret")}
+                << QStringLiteral("--tokens names every token; --token and --token-file give "
+                                  "one: not both (put that token in the --tokens file)");
+        QTest::newRow("tokens and a token file")
+                << QStringList{QStringLiteral("--headless"), QStringLiteral("--tokens=/etc/t"),
+                               QStringLiteral("--token-file=/run/t")}
+                << QStringLiteral("--tokens names every token; --token and --token-file give "
+                                  "one: not both (put that token in the --tokens file)");
+        QTest::newRow("demo with tokens")
+                << QStringList{QStringLiteral("--demo"), QStringLiteral("--tokens=/etc/t")}
+                << QStringLiteral("--demo cannot be combined with --tokens: the lab brings its "
+                                  "own config and stays on loopback");
         QTest::newRow("report dir alone")
                 << QStringList{QStringLiteral("--headless"), QStringLiteral("--report-dir=d")}
                 << QStringLiteral("--report-dir and --report-keep belong to --report-every");
@@ -167,6 +181,10 @@ private Q_SLOTS:
         QCOMPARE(v6.listenPort, quint16(9200));
         QCOMPARE(v6.token, std::optional<QString>(QStringLiteral("s3cret")));
         QCOMPARE(v6.tokenFile, QStringLiteral("/run/t"));
+        const CommandLine named = parsed({QStringLiteral("--headless"), QStringLiteral("--tokens"),
+                                          QStringLiteral("/etc/t")});
+        QCOMPARE(named.tokensFile, QStringLiteral("/etc/t"));
+        QVERIFY(!named.token);
 
         // An address without a port listens on the agent's usual port.
         const CommandLine bare = parsed(

@@ -2,7 +2,8 @@
 // clients (from 127.0.0.2) holding every slot, idle, asking now and then or dripping a request,
 // do not lock out another client (from 127.0.0.1); "Connection: close" and HTTP/1.0 are closed
 // after the answer; pipelined requests are all answered; deadlines, shares and refusals are
-// counted and summed up.
+// counted and summed up; a body is taken up to max_body_bytes with a Content-Length, refused
+// otherwise.
 #include "clock.h"
 #include "guardedtcpserver.h"
 #include "listenermetrics.h"
@@ -250,14 +251,18 @@ private Q_SLOTS:
         QTest::addColumn<CloseReason>("reason");
         QTest::newRow("oversized") << "GET /healthz HTTP/1.1\r\nX-Big: " + QByteArray(4096, 'b')
                                    << QByteArray("HTTP/1.1 431") << CloseReason::Oversized;
-        QTest::newRow("body") << QByteArray(
-                "POST /healthz HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello")
-                              << QByteArray("HTTP/1.1 413") << CloseReason::Body;
+        QTest::newRow("body over max_body_bytes")
+                << QByteArray("POST /healthz HTTP/1.1\r\nContent-Length: 16385\r\n\r\nhello")
+                << QByteArray("HTTP/1.1 413") << CloseReason::Body;
         QTest::newRow("chunked") << QByteArray("POST /healthz HTTP/1.1\r\nTransfer-Encoding: "
                                                "chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n")
-                                 << QByteArray("HTTP/1.1 413") << CloseReason::Body;
+                                 << QByteArray("HTTP/1.1 411") << CloseReason::Body;
+        QTest::newRow("a length twice")
+                << QByteArray("POST /healthz HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: "
+                              "2\r\n\r\nhi")
+                << QByteArray("HTTP/1.1 400") << CloseReason::Body;
         QTest::newRow("after an answered one")
-                << Healthz + "POST /healthz HTTP/1.1\r\nContent-Length: 2\r\n\r\nhi"
+                << Healthz + "POST /healthz HTTP/1.1\r\nContent-Length: 20000\r\n\r\nhi"
                 << QByteArray("HTTP/1.1 413") << CloseReason::Body;
     }
     void requestsThatAreTooLargeOrCarryABodyAreAnsweredAndClosed()
@@ -275,6 +280,47 @@ private Q_SLOTS:
         QVERIFY2(received.contains(status), received.constData());
         QCOMPARE(answers(received), request.startsWith(Healthz) ? 1 : 0);
         QCOMPARE(closed(reason), 1u);
+    }
+
+    void aBodyWithinTheBoundIsTakenAndTheNextRequestToo_data()
+    {
+        QTest::addColumn<int>("bodyBytes");
+        QTest::newRow("small") << 2;
+        // As large as allowed, and larger than the head limit (2048): counted apart from it.
+        QTest::newRow("max_body_bytes") << 16384;
+    }
+    void aBodyWithinTheBoundIsTakenAndTheNextRequestToo()
+    {
+        QFETCH(int, bodyBytes);
+        serveSmallRequests();
+        auto client = connectTo(m_port);
+        QVERIFY(client);
+        // The body looks like a request: it is the body's, not a second request.
+        QByteArray body = "GET /healthz HTTP/1.1\r\n\r\n";
+        body += QByteArray(bodyBytes - qMin<int>(bodyBytes, int(body.size())), 'b');
+        body.truncate(bodyBytes);
+        client->write("POST /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+                      + QByteArray::number(bodyBytes) + "\r\n\r\n" + body + Healthz);
+        QCOMPARE(answers(readAnswers(client.get(), 2)), 2);
+        QCOMPARE(client->state(), QAbstractSocket::ConnectedState);
+        QCOMPARE(closed(CloseReason::Body), 0u);
+        QCOMPARE(closed(CloseReason::Oversized), 0u);
+    }
+
+    void aBodyThatStopsArrivingHasTheHeadsDeadline()
+    {
+        AgentPolicy limits = policy(4);
+        limits.headerTimeoutMs = 2000;
+        serve(limits);
+        auto client = connectTo(m_port);
+        QVERIFY(client);
+        client->write("POST /healthz HTTP/1.1\r\nContent-Length: 100\r\n\r\nonly part");
+        QTRY_COMPARE(client->bytesToWrite(), 0);
+        QTRY_COMPARE(m_listener->openConnections(), 1);
+        m_clock.advance(1900);
+        QCOMPARE(closed(CloseReason::HeaderTimeout), 0u);
+        m_clock.advance(200);
+        QTRY_COMPARE(closed(CloseReason::HeaderTimeout), 1u);
     }
 
     void deadlinesCloseSilentSlowAndIdleConnections()

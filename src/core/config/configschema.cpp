@@ -154,8 +154,9 @@ constexpr PolicyKey<AgentPolicy> AgentKeys[] = {
          &AgentPolicy::headerTimeoutMs,
          {100, 600000},
          Milliseconds,
-         QLatin1String("a request's line and headers must arrive within this of the connection "
-                       "opening or of the request's first byte, else the connection is closed")},
+         QLatin1String("a request's line and headers (and body) must arrive within this of the "
+                       "connection opening or of the request's first byte, else the connection "
+                       "is closed")},
         {QLatin1String("idle_timeout_ms"),
          &AgentPolicy::idleTimeoutMs,
          {100, 3600000},
@@ -176,6 +177,13 @@ constexpr PolicyKey<AgentPolicy> AgentKeys[] = {
          QLatin1String("the largest request line and headers a client may send (each request "
                        "counted on its own); a larger one is answered 431 and the connection "
                        "closed")},
+        {QLatin1String("max_body_bytes"),
+         &AgentPolicy::maxBodyBytes,
+         {0, 1024 * 1024},
+         Bytes,
+         QLatin1String("the largest request body (the actions' JSON) a client may send, with a "
+                       "Content-Length; a larger one is answered 413, a chunked one 411, and the "
+                       "connection closed")},
 };
 
 // A value as a config file spells it: "300", "false", "\"system\"", "[200,399]".

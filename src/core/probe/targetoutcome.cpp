@@ -77,10 +77,14 @@ QJsonObject outcomeJson(const TargetOutcome &outcome)
 
 QJsonObject eventJson(const ResolverEvent &event)
 {
-    return QJsonObject{
+    QJsonObject object{
             {QStringLiteral("time"), event.time.toString(Qt::ISODateWithMs)},
             {QStringLiteral("kind"), eventKindName(event.kind)},
             {QStringLiteral("host"), event.host},
             {QStringLiteral("detail"), event.detail},
     };
+    // Only an operator's action has one.
+    if (!event.actor.isEmpty())
+        object.insert(QStringLiteral("actor"), event.actor);
+    return object;
 }

@@ -33,7 +33,8 @@ struct TargetOutcome
 // host, resolver, critical, status, source, addresses, ttl_s, error, detail, server, latency_ms
 // and check (null when none ran).
 QJsonObject outcomeJson(const TargetOutcome &outcome);
-// One resolver event in the same output: time, kind, host, detail.
+// One resolver event in the same output: time, kind, host, detail, and the actor of an
+// operator's action.
 QJsonObject eventJson(const ResolverEvent &event);
 // Seconds of TTL left, rounded up; none when the result carries no TTL.
 std::optional<qint64> ttlLeftSeconds(const LookupResult &result);

@@ -5,6 +5,8 @@
 #include <QMetaMethod>
 #include <QRandomGenerator>
 
+#include <utility>
+
 namespace {
 
 bool sameAddressSet(QList<QHostAddress> a, QList<QHostAddress> b)
@@ -608,9 +610,17 @@ void Resolver::cancelRefresh(Entry &entry)
     entry.nextRetryMs = 0;
 }
 
+Resolver::ActingFor::ActingFor(Resolver *resolver, const QString &actor)
+    : m_resolver(resolver), m_previous(std::exchange(resolver->m_actingFor, actor))
+{ }
+
+Resolver::ActingFor::~ActingFor() { m_resolver->m_actingFor = m_previous; }
+
 void Resolver::emitEvent(ResolverEvent event)
 {
     event.time = m_clock->wallTime();
+    if (event.actor.isEmpty())
+        event.actor = m_actingFor;
     m_events.record(event);
     Q_EMIT eventOccurred(event);
 }

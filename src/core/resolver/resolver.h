@@ -41,6 +41,21 @@ public:
     using RequestId = quint64;
     enum class CacheUse { UseCache, BypassCache };
 
+    // While one lives, the events this resolver emits carry actor: who asked for what is being
+    // done (an operator's name). What the resolver does later on its own carries none.
+    class ActingFor
+    {
+    public:
+        ActingFor(Resolver *resolver, const QString &actor);
+        ~ActingFor();
+        ActingFor(const ActingFor &) = delete;
+        ActingFor &operator=(const ActingFor &) = delete;
+
+    private:
+        Resolver *m_resolver;
+        QString m_previous;
+    };
+
     Resolver(const CachePolicy &policy, Clock *clock, QObject *parent = nullptr);
     ~Resolver() override;
 
@@ -162,4 +177,5 @@ private:
     FallbackRegistry m_fallbacks; // its pins and unpins come back through onPinChanged
     RequestId m_nextRequest = 1;
     ResolverEventLog m_events;
+    QString m_actingFor; // see ActingFor
 };
