@@ -6,6 +6,7 @@
 
 #include "config/appconfig.h"
 #include "guardedtcpserver.h"
+#include "probe/probehistorybuffer.h"
 
 #include <optional>
 
@@ -15,7 +16,8 @@ class Monitor;
 // The agent's HTTP face: /metrics (Prometheus), /healthz (200 while the process works),
 // /readyz (200 when every critical target is reachable and the history, if kept, is sound; 503
 // with the reasons when not) and
-// /api/v1/status (JSON). On loopback nothing needs a token; elsewhere a token is required and
+// /api/v1/status (JSON), and the reads of the API (docs/api.md: pins, resolve, history, report),
+// one route file each. On loopback nothing needs a token; elsewhere a token is required and
 // every endpoint but /healthz wants "Authorization: Bearer <token>". Without a token, requests
 // whose Host header names another machine are refused (DNS rebinding from a web page).
 class AgentServer : public QObject
@@ -30,18 +32,22 @@ public:
     bool listen(const QHostAddress &address, quint16 port, QString *error);
     quint16 port() const { return m_port; }
     // The history the agent keeps (--db): once damaged, /readyz says so and is not ready.
-    void setHistory(const HistoryStore *history) { m_history = history; }
+    // Reports and older history are read from it.
+    void setHistory(HistoryStore *history) { m_history = history; }
     GuardedTcpServer *listener() const { return m_listener; }
 
     static QByteArray statusJson(const Monitor &monitor, const HistoryStore *history = nullptr);
 
 private:
+    void addReadRoutes();
     // Why a request is turned away (no or a wrong token; a foreign Host on a loopback listener).
     std::optional<class QHttpServerResponse> refusal(const class QHttpServerRequest &request) const;
     bool authorized(const class QHttpServerRequest &request) const;
 
     Monitor *m_monitor;
-    const HistoryStore *m_history = nullptr;
+    HistoryStore *m_history = nullptr;
+    ProbeHistoryBuffer m_recent; // the last two hours of results, for /api/v1/history
+    QDateTime m_recentSince; // when m_recent began
     QString m_token;
     QHttpServer m_server;
     GuardedTcpServer *m_listener; // owned by m_server once bound
