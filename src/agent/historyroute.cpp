@@ -17,10 +17,13 @@ QJsonValue latencyJson(qint64 count, qint64 sumUs, qint64 maxUs, const LatencyHi
 {
     if (count == 0)
         return QJsonValue::Null;
+    // The quantiles interpolate inside a histogram bucket, which can reach past the largest
+    // sample: they are held to it.
+    const double maxMs = double(maxUs) / 1000.0;
     return QJsonObject{{QStringLiteral("mean"), double(sumUs) / double(count) / 1000.0},
-                       {QStringLiteral("p50"), latency.quantile(0.5) * 1000},
-                       {QStringLiteral("p95"), latency.quantile(0.95) * 1000},
-                       {QStringLiteral("max"), double(maxUs) / 1000.0}};
+                       {QStringLiteral("p50"), std::min(latency.quantile(0.5) * 1000, maxMs)},
+                       {QStringLiteral("p95"), std::min(latency.quantile(0.95) * 1000, maxMs)},
+                       {QStringLiteral("max"), maxMs}};
 }
 
 QString iso(const QDateTime &time) { return time.toUTC().toString(Qt::ISODate); }
