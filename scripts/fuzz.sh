@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets and fuzzes each for a while: the DNS message codec
 # (fuzz_dnsmessage), the config file's parser (fuzz_configjson), the agent's request head
-# scanner (fuzz_requesthead), the bodies of the agent's actions (fuzz_actionbody) and the
-# dashboard's readers of agent answers (fuzz_agentanswers).
+# scanner (fuzz_requesthead), its API's query parameters (fuzz_queryparameters), the bodies of
+# the agent's actions (fuzz_actionbody) and the dashboard's readers of agent answers
+# (fuzz_agentanswers).
 # Usage: scripts/fuzz.sh [SECONDS]   (default 60, for each target)
 #
 # Build dir: $DNSWATCH_FUZZ_BUILD (default: build-fuzz in the source tree), configured once
@@ -28,9 +29,12 @@ if [ ! -f "$build/build.ninja" ]; then
     CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$build" -G Ninja -DDNSWATCH_FUZZ=ON \
         -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
 fi
+# Each target as NAME (fuzz/fuzz_NAME.cpp, fuzz/corpus/NAME) and the longest input it is given.
+declare -A longest=([dnsmessage]=4096 [configjson]=16384 [requesthead]=8192 [queryparameters]=4096
+    [actionbody]=16384 [agentanswers]=16384)
+targets=(dnsmessage configjson requesthead queryparameters actionbody agentanswers)
 # Two jobs at most: the machine is shared.
-cmake --build "$build" --target fuzz_dnsmessage fuzz_configjson fuzz_requesthead \
-    fuzz_actionbody fuzz_agentanswers -j2 >/dev/null
+cmake --build "$build" --target "${targets[@]/#/fuzz_}" -j2 >/dev/null
 mkdir -p "$artifacts"
 
 # fuzz NAME MAX_LEN: runs fuzz_NAME on a copy of fuzz/corpus/NAME; 1 when it found something.
@@ -67,9 +71,7 @@ fuzz() {
 }
 
 failed=0
-fuzz dnsmessage 4096 || failed=1
-fuzz configjson 16384 || failed=1
-fuzz requesthead 8192 || failed=1
-fuzz actionbody 16384 || failed=1
-fuzz agentanswers 16384 || failed=1
+for name in "${targets[@]}"; do
+    fuzz "$name" "${longest[$name]}" || failed=1
+done
 exit "$failed"

@@ -2,10 +2,15 @@
 
 #include "actionroutes.h"
 #include "agentreadiness.h"
+#include "deferredanswer.h"
+#include "historyroute.h"
 #include "listenermetrics.h"
+#include "pinsroute.h"
 #include "probe/monitor.h"
 #include "probe/targetoutcome.h"
 #include "prometheusmetrics.h"
+#include "reportroute.h"
+#include "resolveroute.h"
 #include "store/historystore.h"
 
 #include <QHttpServerRequest>
@@ -13,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUrlQuery>
 
 namespace {
 
@@ -63,6 +69,8 @@ AgentServer::AgentServer(Monitor *monitor, const AgentTokens &tokens, const Agen
     connect(m_actions, &ActionRoutes::actionTaken, this, &AgentServer::actionTaken);
     connect(m_actions, &ActionRoutes::acted, this, &AgentServer::acted);
     m_actions->addTo(m_server);
+    m_recentSince = monitor->clock()->wallTime();
+    connect(monitor, &Monitor::resultRecorded, &m_recent, &ProbeHistoryBuffer::add);
     m_server.route(QStringLiteral("/healthz"), [] {
         return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("ok\n"));
     });
@@ -91,6 +99,41 @@ AgentServer::AgentServer(Monitor *monitor, const AgentTokens &tokens, const Agen
         return QHttpServerResponse(QByteArrayLiteral("application/json"),
                                    statusJson(*m_monitor, m_history, m_access.presented(request)));
     });
+    addReadRoutes();
+}
+
+void AgentServer::addReadRoutes()
+{
+    using Method = QHttpServerRequest::Method;
+    m_server.route(QStringLiteral("/api/v1/pins"), Method::Get,
+                   [this](const QHttpServerRequest &request) {
+                       if (std::optional<QHttpServerResponse> refused = refusal(request))
+                           return std::move(*refused);
+                       return PinsRoute::answer(QUrlQuery(request.url()), *m_monitor->resolver());
+                   });
+    m_server.route(QStringLiteral("/api/v1/resolve"), Method::Get,
+                   [this](const QHttpServerRequest &request) {
+                       if (std::optional<QHttpServerResponse> refused = refusal(request))
+                           return std::move(*refused);
+                       return ResolveRoute::answer(QUrlQuery(request.url()), m_monitor->config(),
+                                                   *m_monitor->resolver());
+                   });
+    m_server.route(QStringLiteral("/api/v1/history"), Method::Get,
+                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                       const DeferredAnswer answer(std::move(responder));
+                       if (std::optional<QHttpServerResponse> refused = refusal(request))
+                           return answer.send(*refused);
+                       HistoryRoute::answer(QUrlQuery(request.url()), *m_monitor, m_recent,
+                                            m_recentSince, m_history, this, answer);
+                   });
+    m_server.route(QStringLiteral("/api/v1/report"), Method::Get,
+                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                       const DeferredAnswer answer(std::move(responder));
+                       if (std::optional<QHttpServerResponse> refused = refusal(request))
+                           return answer.send(*refused);
+                       ReportRoute::answer(QUrlQuery(request.url()), *m_monitor, m_history, this,
+                                           answer);
+                   });
 }
 
 bool AgentServer::listen(const QHostAddress &address, quint16 port, QString *error)

@@ -8,6 +8,7 @@
 #include "agentaction.h"
 #include "config/appconfig.h"
 #include "guardedtcpserver.h"
+#include "probe/probehistorybuffer.h"
 
 #include <optional>
 
@@ -17,8 +18,9 @@ class Monitor;
 
 // The agent's HTTP face: /metrics (Prometheus), /healthz (200 while the process works),
 // /readyz (200 when every critical target is reachable and the history, if kept, is sound; 503
-// with the reasons when not), /api/v1/status (JSON) and the actions (ActionRoutes). Who may
-// read and who may act is AccessCheck's: reads are open on loopback only while no token is
+// with the reasons when not), /api/v1/status (JSON), the reads of the API (docs/api.md: pins,
+// resolve, history, report; one route file each) and the actions (ActionRoutes). Who may read
+// and who may act is AccessCheck's: reads are open on loopback only while no token is
 // configured; actions always need an operate token.
 class AgentServer : public QObject
 {
@@ -35,7 +37,8 @@ public:
     bool listen(const QHostAddress &address, quint16 port, QString *error);
     quint16 port() const { return m_port; }
     // The history the agent keeps (--db): once damaged, /readyz says so and is not ready.
-    void setHistory(const HistoryStore *history) { m_history = history; }
+    // Reports and older history are read from it.
+    void setHistory(HistoryStore *history) { m_history = history; }
     GuardedTcpServer *listener() const { return m_listener; }
 
     // asker: the token the request presented, said as "access": {"name", "role"}.
@@ -64,10 +67,14 @@ Q_SIGNALS:
     void acted(const QString &line);
 
 private:
+    void addReadRoutes();
+
     Monitor *m_monitor;
-    const HistoryStore *m_history = nullptr;
+    HistoryStore *m_history = nullptr;
     AccessCheck m_access;
     ActionRoutes *m_actions;
+    ProbeHistoryBuffer m_recent; // the last two hours of results, for /api/v1/history
+    QDateTime m_recentSince; // when m_recent began
     QHttpServer m_server;
     GuardedTcpServer *m_listener; // owned by m_server once bound
     quint16 m_port = 0;

@@ -46,6 +46,27 @@ QDateTime ReportSchedule::timeOf(const QString &fileName)
     return time;
 }
 
+QString ReportSchedule::fileNameFor(const QDateTime &now, ReportFormat format)
+{
+    return fileNamePrefix() + now.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"))
+            + QLatin1Char('.') + reportFormatName(format);
+}
+
+ReportRequest ReportSchedule::requestFor(const Monitor &monitor, const HistoryStore &store,
+                                         const QDateTime &from, const QDateTime &to,
+                                         const QDateTime &now)
+{
+    ReportRequest request;
+    request.from = from;
+    request.to = to;
+    request.config = monitor.config();
+    request.historyPath = store.path();
+    request.generatedAt = now;
+    request.liveCache = monitor.resolver()->snapshot();
+    request.livePins = monitor.resolver()->pins();
+    return request;
+}
+
 QStringList ReportSchedule::reportsIn(const QString &directory)
 {
     // The UTC time in the name sorts them; a name of any other shape is not ours.
@@ -63,18 +84,9 @@ void ReportSchedule::writeNow()
         return;
     m_writing = true;
     const QDateTime now = m_monitor->clock()->wallTime().toUTC();
-    ReportRequest request;
-    request.from = now.addSecs(-m_options.intervalS);
-    request.to = now;
-    request.config = m_monitor->config();
-    request.historyPath = m_store->path();
-    request.generatedAt = now;
-    request.liveCache = m_monitor->resolver()->snapshot();
-    request.livePins = m_monitor->resolver()->pins();
-    const QString path = QDir(m_options.directory)
-                                 .filePath(fileNamePrefix()
-                                           + now.toString(QStringLiteral("yyyyMMddTHHmmssZ"))
-                                           + QLatin1Char('.') + reportFormatName(m_options.format));
+    const ReportRequest request = requestFor(*m_monitor, *m_store,
+                                             now.addSecs(-m_options.intervalS), now, now);
+    const QString path = QDir(m_options.directory).filePath(fileNameFor(now, m_options.format));
     const ReportFormat format = m_options.format;
     m_store->readAside(
             this,

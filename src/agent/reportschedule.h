@@ -39,6 +39,14 @@ public:
     void writeNow(); // the timer's work
 
     static QString fileNamePrefix() { return QStringLiteral("dnswatch-report-"); }
+    // dnswatch-report-<UTC time>.<format>: the schedule's files, and the name GET /api/v1/report
+    // offers for a download.
+    static QString fileNameFor(const QDateTime &now, ReportFormat format);
+    // A report of [from, to) of the agent's history as the agent makes them: the config in
+    // force, and the live cache and pins rather than the history's copies.
+    static ReportRequest requestFor(const Monitor &monitor, const HistoryStore &store,
+                                    const QDateTime &from, const QDateTime &to,
+                                    const QDateTime &now);
     // The reports of ours in directory, newest first.
     static QStringList reportsIn(const QString &directory);
     // When a report of ours was written, from its name.

@@ -40,8 +40,13 @@ struct CommandLine
 
     ReportCommand report; // --report and its range
 
-    // Drawing reports needs a QGuiApplication (offscreen is enough).
-    bool drawsReports() const { return mode == RunMode::Report || reportSchedule.has_value(); }
+    // Drawing reports needs a QGuiApplication (offscreen is enough): --report, and an agent with
+    // a history (its schedule, and GET /api/v1/report).
+    bool drawsReports() const
+    {
+        return mode == RunMode::Report || reportSchedule.has_value()
+                || (mode == RunMode::Headless && !dbPath.isEmpty());
+    }
 };
 
 // A parse: the command line, or why the arguments are wrong (a usage error, exit code 2).

@@ -41,14 +41,41 @@ std::optional<ReportFormat> reportFormatFromPath(const QString &path)
     return reportFormatFromName(QFileInfo(path).suffix());
 }
 
-bool writeReport(HistoryDatabase &db, const ReportRequest &request, ReportFormat format,
-                 const QString &path, QString *error,
-                 const std::function<void(ReportStep)> &progress)
+bool renderReport(HistoryDatabase &db, const ReportRequest &request, ReportFormat format,
+                  QIODevice *out, QString *error, const std::function<void(ReportStep)> &progress)
 {
     const auto step = [&progress](ReportStep what) {
         if (progress)
             progress(what);
     };
+    if (format == ReportFormat::Csv) {
+        step(ReportStep::Writing); // read and written row by row
+        QStringList hosts;
+        for (const TargetConfig &target : request.config.targets) {
+            if (request.targets.contains(target.name))
+                hosts.append(target.host);
+        }
+        return writeReportCsv(db, request.from, request.to, request.targets, hosts, out, error);
+    }
+    step(ReportStep::Reading);
+    const std::optional<HealthReport> report = buildHealthReport(db, request, error);
+    if (!report)
+        return false;
+    step(ReportStep::Writing);
+    QByteArray bytes;
+    if (format == ReportFormat::Json)
+        bytes = QJsonDocument(reportJson(*report)).toJson(QJsonDocument::Indented);
+    else if (format == ReportFormat::Html)
+        bytes = reportHtml(*report);
+    else if (bytes = reportPdf(*report, error); bytes.isEmpty())
+        return false;
+    return writeAll(out, bytes, error);
+}
+
+bool writeReport(HistoryDatabase &db, const ReportRequest &request, ReportFormat format,
+                 const QString &path, QString *error,
+                 const std::function<void(ReportStep)> &progress)
+{
     const auto failed = [error, &path](const QString &why) {
         if (error)
             *error = QStringLiteral("%1: %2").arg(path, why);
@@ -58,32 +85,8 @@ bool writeReport(HistoryDatabase &db, const ReportRequest &request, ReportFormat
     if (!file.open())
         return failed(file.errorString());
     QString why;
-    if (format == ReportFormat::Csv) {
-        step(ReportStep::Writing); // read and written row by row
-        QStringList hosts;
-        for (const TargetConfig &target : request.config.targets) {
-            if (request.targets.contains(target.name))
-                hosts.append(target.host);
-        }
-        if (!writeReportCsv(db, request.from, request.to, request.targets, hosts, file.device(),
-                            &why))
-            return failed(why);
-    } else {
-        step(ReportStep::Reading);
-        const std::optional<HealthReport> report = buildHealthReport(db, request, &why);
-        if (!report)
-            return failed(why);
-        step(ReportStep::Writing);
-        QByteArray bytes;
-        if (format == ReportFormat::Json)
-            bytes = QJsonDocument(reportJson(*report)).toJson(QJsonDocument::Indented);
-        else if (format == ReportFormat::Html)
-            bytes = reportHtml(*report);
-        else if (bytes = reportPdf(*report, &why); bytes.isEmpty())
-            return failed(why);
-        if (!file.write(bytes))
-            return failed(file.errorString());
-    }
+    if (!renderReport(db, request, format, file.device(), &why, progress))
+        return failed(why);
     // A read cut short (the program is exiting) would make a report that looks whole.
     if (db.stopRequested())
         return failed(QStringLiteral("not written: %1").arg(db.lastError()));

@@ -7,7 +7,16 @@ QString reportFormatName(ReportFormat format); // "html", "pdf", "csv", "json"
 std::optional<ReportFormat> reportFormatFromName(const QString &name);
 std::optional<ReportFormat> reportFormatFromPath(const QString &path); // by its extension
 
+class QIODevice;
+
 enum class ReportStep { Reading, Writing };
+
+// Builds the report of request from the history and writes it to out in format (a CSV row by
+// row as it is read, the others whole once built). Runs on db's thread. False, with why, when
+// the history cannot be read or out cannot be written; out may then hold part of it.
+bool renderReport(HistoryDatabase &db, const ReportRequest &request, ReportFormat format,
+                  QIODevice *out, QString *error,
+                  const std::function<void(ReportStep step)> &progress = {});
 
 // Builds the report of request from the history and writes it to path in format, whole or not at
 // all (ReportFile: a crash, a full disk or a stop never leaves half a report, under the final

@@ -36,21 +36,28 @@ std::optional<qint64> parseDurationS(const QString &text, QString *error)
 
 std::optional<ReportRange> parseReportRange(const QString &from, const QString &to,
                                             const QString &last, const QDateTime &now,
-                                            QString *error)
+                                            QString *error, RangeSpelling spelling)
 {
+    // "--from" on the command line, "from" in the agent's query.
+    const auto name = [spelling](const char *option) {
+        const QString bare = QString::fromLatin1(option);
+        return spelling == RangeSpelling::CommandLine ? QString(QStringLiteral("--") + bare) : bare;
+    };
     const QDateTime end = now.toUTC();
     if (!last.isEmpty() && (!from.isEmpty() || !to.isEmpty())) {
-        *error = QStringLiteral("give either --last or --from and --to, not both");
+        *error = QStringLiteral("give either %1 or %2 and %3, not both")
+                         .arg(name("last"), name("from"), name("to"));
         return std::nullopt;
     }
     if (from.isEmpty() != to.isEmpty()) {
-        *error = QStringLiteral("--from and --to go together (or use --last, e.g. --last 24h)");
+        *error = QStringLiteral("%1 and %2 go together (or use %3, e.g. %3 24h)")
+                         .arg(name("from"), name("to"), name("last"));
         return std::nullopt;
     }
     if (from.isEmpty()) {
         const auto seconds = parseDurationS(last.isEmpty() ? QStringLiteral("24h") : last, error);
         if (!seconds) {
-            *error = QStringLiteral("--last: %1").arg(*error);
+            *error = QStringLiteral("%1: %2").arg(name("last"), *error);
             return std::nullopt;
         }
         return ReportRange{end.addSecs(-*seconds), end};
@@ -58,10 +65,9 @@ std::optional<ReportRange> parseReportRange(const QString &from, const QString &
     const auto start = parseTime(from);
     const auto stop = parseTime(to);
     if (!start || !stop) {
-        *error = QStringLiteral("--%1 \"%2\" is not an ISO 8601 time, e.g. 2026-11-25T08:00:00Z "
+        *error = QStringLiteral("%1 \"%2\" is not an ISO 8601 time, e.g. 2026-11-25T08:00:00Z "
                                 "or 2026-11-25T09:00:00+01:00")
-                         .arg(start ? QStringLiteral("to") : QStringLiteral("from"),
-                              start ? to : from);
+                         .arg(start ? name("to") : name("from"), start ? to : from);
         return std::nullopt;
     }
     if (start->secsTo(*stop) > LongestRangeS) {
@@ -69,13 +75,14 @@ std::optional<ReportRange> parseReportRange(const QString &from, const QString &
         return std::nullopt;
     }
     if (*stop <= *start) {
-        *error = QStringLiteral("the range is empty: --to (%1) is not after --from (%2)")
-                         .arg(stop->toString(Qt::ISODate), start->toString(Qt::ISODate));
+        *error = QStringLiteral("the range is empty: %1 (%2) is not after %3 (%4)")
+                         .arg(name("to"), stop->toString(Qt::ISODate), name("from"),
+                              start->toString(Qt::ISODate));
         return std::nullopt;
     }
     if (*start > end) {
-        *error = QStringLiteral("the range starts in the future (--from %1; now is %2)")
-                         .arg(start->toString(Qt::ISODate), end.toString(Qt::ISODate));
+        *error = QStringLiteral("the range starts in the future (%1 %2; now is %3)")
+                         .arg(name("from"), start->toString(Qt::ISODate), end.toString(Qt::ISODate));
         return std::nullopt;
     }
     return ReportRange{*start, std::min(*stop, end)};

@@ -20,6 +20,9 @@ struct ReportRange
     QDateTime from; // UTC, [from, to)
     QDateTime to;
 };
+// How the messages name the three: as options (--from) or as the agent's query parameters (from).
+enum class RangeSpelling { CommandLine, Query };
 std::optional<ReportRange> parseReportRange(const QString &from, const QString &to,
                                             const QString &last, const QDateTime &now,
-                                            QString *error);
+                                            QString *error,
+                                            RangeSpelling spelling = RangeSpelling::CommandLine);

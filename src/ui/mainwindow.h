@@ -1,10 +1,10 @@
 #pragma once
 
 #include "cachetablemodel.h"
-#include "charts/probehistorybuffer.h"
 #include "charts/targetcharts.h"
 #include "eventlogmodel.h"
 #include "probe/monitor.h"
+#include "probe/probehistorybuffer.h"
 #include "readinessbanner.h"
 #include "reportdialog.h"
 #include "targettablemodel.h"

@@ -6,9 +6,9 @@
 // an older question is dropped; the bucket width follows the range and the charts' width.
 #include "charts/cachecensusbuffer.h"
 #include "charts/chartwindowcontroller.h"
-#include "charts/probehistorybuffer.h"
 #include "eventlogmodel.h"
 #include "probe/monitor.h"
+#include "probe/probehistorybuffer.h"
 #include "store/historystore.h"
 
 #include <QTemporaryDir>

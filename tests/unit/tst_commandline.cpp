@@ -49,6 +49,9 @@ private Q_SLOTS:
                 << RunMode::Once << false;
         QTest::newRow("headless") << QStringList{QStringLiteral("--headless")} << RunMode::Headless
                                   << false;
+        QTest::newRow("headless with a history serves reports")
+                << QStringList{QStringLiteral("--headless"), QStringLiteral("--db=h.db")}
+                << RunMode::Headless << true;
         QTest::newRow("headless with reports")
                 << QStringList{QStringLiteral("--headless"), QStringLiteral("--db=h.db"),
                                QStringLiteral("--report-every=1h"),

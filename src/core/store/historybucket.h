@@ -29,3 +29,15 @@ struct HistoryBucket
 
     bool operator==(const HistoryBucket &other) const = default;
 };
+
+// One probe as a bucket counts it.
+struct BucketSample
+{
+    bool dnsOk = false; // answered by DNS, not by a fallback tier
+    bool checked = false; // there was an address to check
+    bool checkOk = false;
+    bool viaFallback = false;
+    qint64 dnsLatencyUs = 0;
+    qint64 checkLatencyUs = 0; // counted when checked
+};
+void addSample(HistoryBucket *bucket, const BucketSample &sample);

@@ -38,19 +38,10 @@ QString upsertBucketSql(const QString &table)
 
 void addProbe(HistoryBucket *bucket, const ProbeResult &result)
 {
-    ++bucket->probes;
-    bucket->dnsOk += result.dnsAnswered();
-    bucket->checks += result.checked;
-    bucket->checkOk += result.reachable;
-    bucket->viaFallback += result.keptReachableByFallback();
-    bucket->dnsLatencySumUs += result.resolution.latencyUs;
-    bucket->dnsLatencyMaxUs = std::max(bucket->dnsLatencyMaxUs, result.resolution.latencyUs);
-    bucket->dnsLatency.add(double(result.resolution.latencyUs) / 1e6);
-    if (result.checked) {
-        bucket->checkLatencySumUs += result.check.latencyUs;
-        bucket->checkLatencyMaxUs = std::max(bucket->checkLatencyMaxUs, result.check.latencyUs);
-        bucket->checkLatency.add(double(result.check.latencyUs) / 1e6);
-    }
+    addSample(bucket,
+              BucketSample{result.dnsAnswered(), result.checked, result.reachable,
+                           result.keptReachableByFallback(), result.resolution.latencyUs,
+                           result.check.latencyUs});
 }
 
 } // namespace

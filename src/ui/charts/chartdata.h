@@ -1,7 +1,7 @@
 #pragma once
 
-#include "charts/probehistorybuffer.h"
 #include "probe/cachecensus.h"
+#include "probe/probehistorybuffer.h"
 #include "store/historydatabase.h"
 #include "store/storedevent.h"
 

@@ -1,9 +1,9 @@
 #include "chartwindowcontroller.h"
 
 #include "charts/cachecensusbuffer.h"
-#include "charts/probehistorybuffer.h"
 #include "eventlogmodel.h"
 #include "probe/monitor.h"
+#include "probe/probehistorybuffer.h"
 #include "store/historystore.h"
 
 #include <memory>

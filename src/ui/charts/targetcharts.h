@@ -2,7 +2,7 @@
 
 #include "charts/cachecensusbuffer.h"
 #include "charts/chartdata.h"
-#include "charts/probehistorybuffer.h"
+#include "probe/probehistorybuffer.h"
 
 #include <QTimer>
 #include <QWidget>

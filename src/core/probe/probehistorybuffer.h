@@ -1,14 +1,16 @@
 #pragma once
 
 #include "probe/probeengine.h"
+#include "store/historybucket.h"
 
 #include <QHash>
 #include <QObject>
 
 #include <deque>
 
-// The recent probe results of every target, kept for the charts: a bounded window per target
-// (the last two hours at most), fed by the Monitor's results. Older history comes from the store.
+// The recent probe results of every target, kept for the dashboard's charts and the agent's
+// GET /api/v1/history: a bounded window per target (the last two hours at most), fed by the
+// Monitor's results. Older history comes from the store.
 class ProbeHistoryBuffer : public QObject
 {
     Q_OBJECT
@@ -30,6 +32,11 @@ public:
     void add(const ProbeResult &result);
     const std::deque<Point> &points(const QString &target) const;
     QStringList targets() const { return m_points.keys(); }
+    // The target's points in [from, to) summed into buckets of widthS seconds that start at
+    // multiples of widthS since the epoch, as the history's buckets do; only buckets with probes,
+    // oldest first.
+    QList<HistoryBucket> buckets(const QString &target, const QDateTime &from, const QDateTime &to,
+                                 int widthS) const;
 
 Q_SIGNALS:
     void added(const QString &target);
