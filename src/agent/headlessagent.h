@@ -2,6 +2,7 @@
 
 #include "probe/monitor.h"
 #include "store/historyrecorder.h"
+#include "tlsidentity.h"
 
 #include <QFileSystemWatcher>
 #include <QHostAddress>
@@ -28,6 +29,7 @@ public:
         QHostAddress listenAddress = QHostAddress::LocalHost;
         quint16 listenPort = 9108;
         QString token;
+        std::optional<TlsIdentity> tls; // HTTPS with this certificate and key; none: plain HTTP
         bool terminal = false; // live status instead of log lines
     };
 
@@ -40,6 +42,7 @@ public:
     void keepHistory(HistoryStore *store, const SchemaReport &opened, const RestoredState &state);
     bool start(QString *error);
     quint16 port() const; // 0 until it listens
+    QString baseUrl() const; // "https://127.0.0.1:9108"
     Monitor *monitor() const { return m_monitor.get(); }
 
     bool reload(); // from the config file; false (and logged) when it is invalid

@@ -20,7 +20,8 @@ enum class RunMode {
 
 // The arguments of `dnswatch`, read and checked for what can be checked without touching the
 // system: option names and values, and which options go together. Files (--config,
-// --token-file, --report-dir) and the environment are read by the mode that needs them.
+// --token-file, --tls-cert, --tls-key, --report-dir) and the environment are read by the mode
+// that needs them.
 struct CommandLine
 {
     RunMode mode = RunMode::Dashboard;
@@ -35,6 +36,8 @@ struct CommandLine
     quint16 listenPort = 9108;
     std::optional<QString> token; // --token; none: DNSWATCH_TOKEN or --token-file
     QString tokenFile;
+    QString tlsCertificate; // --tls-cert and --tls-key: both or neither; empty: plain HTTP
+    QString tlsKey;
     std::optional<ReportSchedule::Options> reportSchedule; // --report-every and its options
 
     ReportCommand report; // --report and its range

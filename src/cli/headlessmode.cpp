@@ -4,6 +4,7 @@
 #include "modehistory.h"
 #include "reportschedule.h"
 
+#include <QDateTime>
 #include <QFile>
 
 #include <memory>
@@ -68,6 +69,12 @@ std::optional<HeadlessAgent::Options> agentOptionsFor(const CommandLine &command
                              .arg(tokenFile.fileName());
             return std::nullopt;
         }
+    }
+    if (!commandLine.tlsCertificate.isEmpty()) {
+        options.tls = TlsIdentity::load(commandLine.tlsCertificate, commandLine.tlsKey,
+                                        QDateTime::currentDateTimeUtc(), error);
+        if (!options.tls)
+            return std::nullopt;
     }
     options.terminal = ::isatty(STDOUT_FILENO);
     options.listenAddress = commandLine.listenAddress;

@@ -13,7 +13,8 @@
 // How the agent runs for this command line: its listener, its token (--token, else
 // --token-file's first line, else DNSWATCH_TOKEN) and whether it draws its live status on a
 // terminal. An unreadable or empty token file, or one whose first line is longer than 4096 bytes,
-// is an error (set, with nothing returned).
+// is an error (set, with nothing returned), and so is a TLS certificate or key that
+// TlsIdentity::load refuses.
 std::optional<HeadlessAgent::Options> agentOptionsFor(const CommandLine &commandLine,
                                                       QString *error);
 
