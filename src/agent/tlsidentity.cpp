@@ -6,6 +6,7 @@
 #include <QSslSocket>
 #include <QTcpServer>
 
+#include <sys/xattr.h>
 #include <unistd.h>
 
 namespace {
@@ -31,10 +32,19 @@ std::optional<QByteArray> readPemFile(const QString &option, const QString &path
     return bytes;
 }
 
+// systemd hands a credential over as a root-owned file of mode 0400 with an access ACL that lets
+// the service's user read it. With an ACL the group bits of the mode are the ACL's mask, not the
+// owning group's access: then only others count.
+bool hasAccessAcl(const QString &path)
+{
+    return ::getxattr(QFile::encodeName(path).constData(), "system.posix_acl_access", nullptr, 0)
+            > 0;
+}
+
 QString keyFileExposure(const QString &path)
 {
     const QFileDevice::Permissions permissions = QFileInfo(path).permissions();
-    const bool group = permissions & QFileDevice::ReadGroup;
+    const bool group = (permissions & QFileDevice::ReadGroup) && !hasAccessAcl(path);
     const bool others = permissions & QFileDevice::ReadOther;
     if (!group && !others)
         return QString();

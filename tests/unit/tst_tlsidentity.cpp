@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/xattr.h>
+
 class TestTlsIdentity : public QObject
 {
     Q_OBJECT
@@ -195,6 +197,38 @@ private Q_SLOTS:
                  QStringLiteral("--tls-key %1: %2 may read it; a private key must be readable by "
                                 "the agent's user alone (chmod 600, or systemd's LoadCredential)")
                          .arg(key, who));
+    }
+
+    // As systemd hands over a credential: mode 0400 and an access ACL letting the service's user
+    // read it, which shows in the mode's group bits (the ACL's mask) as 0440.
+    void aKeyReadableThroughAnAclForOneUserIsTaken()
+    {
+        const QString key = write(QStringLiteral("credential.key"), contentOf(m_rsa.key));
+        QVERIFY(QFile::setPermissions(key, QFileDevice::ReadOwner));
+        QByteArray acl;
+        const auto entry = [&acl](quint16 tag, quint16 permissions, quint32 id) {
+            acl += QByteArray(reinterpret_cast<const char *>(&tag), sizeof tag);
+            acl += QByteArray(reinterpret_cast<const char *>(&permissions), sizeof permissions);
+            acl += QByteArray(reinterpret_cast<const char *>(&id), sizeof id);
+        };
+        const quint32 version = 2;
+        const quint32 none = 0xffffffff;
+        acl += QByteArray(reinterpret_cast<const char *>(&version), sizeof version);
+        entry(0x01, 4, none); // the owner: read
+        entry(0x02, 4, 65534); // the user nobody: read
+        entry(0x04, 0, none); // the owning group: nothing
+        entry(0x10, 4, none); // the mask: read
+        entry(0x20, 0, none); // others: nothing
+        QVERIFY2(::setxattr(QFile::encodeName(key).constData(), "system.posix_acl_access",
+                            acl.constData(), size_t(acl.size()), 0)
+                         == 0,
+                 "the test's file system takes no ACL");
+        QVERIFY(QFile::permissions(key) & QFileDevice::ReadGroup);
+        QCOMPARE(refusal(m_rsa.certificate, key), QStringLiteral("(taken)"));
+        // Others may still not read it.
+        QVERIFY(QFile::setPermissions(
+                key, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+        QVERIFY(refusal(m_rsa.certificate, key).contains(QLatin1String("others may read it")));
     }
 
     void aKeyUnderAPassphraseIsRefused()
