@@ -21,6 +21,8 @@ QString closeReasonName(CloseReason reason)
         return QStringLiteral("body");
     case CloseReason::Pipeline:
         return QStringLiteral("pipeline");
+    case CloseReason::TlsHandshake:
+        return QStringLiteral("tls_handshake");
     }
     return QStringLiteral("unknown");
 }

@@ -16,8 +16,9 @@ enum class CloseReason {
     Oversized, // a request's head above agent.max_request_bytes (answered 431)
     Body, // a request with a body, which no endpoint takes (answered 413)
     Pipeline, // too many pipelined requests waiting for their answers
+    TlsHandshake, // the TLS handshake failed (plain HTTP or garbage on the HTTPS port)
 };
-inline constexpr int CloseReasonCount = int(CloseReason::Pipeline) + 1;
+inline constexpr int CloseReasonCount = int(CloseReason::TlsHandshake) + 1;
 
 QString closeReasonName(CloseReason reason);
 

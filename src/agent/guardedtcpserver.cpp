@@ -3,8 +3,8 @@
 #include "clock.h"
 
 #include <QHash>
+#include <QSslSocket>
 #include <QStringList>
-#include <QTcpSocket>
 
 #include <algorithm>
 #include <optional>
@@ -67,7 +67,7 @@ qint64 GuardedTcpServer::idleTimeoutNowMs() const
 
 void GuardedTcpServer::incomingConnection(qintptr descriptor)
 {
-    auto *socket = new QTcpSocket(this);
+    QTcpSocket *socket = m_tls ? new QSslSocket(this) : new QTcpSocket(this);
     if (!socket->setSocketDescriptor(descriptor)) {
         delete socket;
         ::close(int(descriptor)); // not the socket's: it refused it
@@ -79,6 +79,10 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
         return;
     }
     track(socket);
+    if (m_tls)
+        encrypt(static_cast<QSslSocket *>(socket));
+    else
+        handOver(socket);
 }
 
 bool GuardedTcpServer::admit(const QHostAddress &client)
@@ -145,10 +149,34 @@ void GuardedTcpServer::track(QTcpSocket *socket)
     m_connections.push_back(std::move(connection));
     wake();
     // Connected before the HTTP server's own readyRead handler, which reads what came and
-    // answers the complete requests; onServed after it.
+    // answers the complete requests; onServed after it (handOver).
     connect(socket, &QIODevice::readyRead, this, [this, socket] { onArrived(socket); });
     connect(socket, &QAbstractSocket::disconnected, this, [this, socket] { forget(socket); });
     connect(socket, &QObject::destroyed, this, [this, socket] { forget(socket); });
+}
+
+void GuardedTcpServer::encrypt(QSslSocket *socket)
+{
+    // Until the HTTP server has it (and deletes it when it disconnects), it is ours to delete.
+    connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+    connect(socket, &QSslSocket::encrypted, this, [this, socket] {
+        disconnect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+        handOver(socket);
+    });
+    connect(socket, &QAbstractSocket::errorOccurred, this,
+            [this, socket](QAbstractSocket::SocketError error) {
+                // A client that goes away before its handshake is only forgotten, as one that
+                // goes away before its request; one that spoke no TLS is counted.
+                if (!socket->isEncrypted() && find(socket)
+                    && error != QAbstractSocket::RemoteHostClosedError)
+                    close(socket, CloseReason::TlsHandshake);
+            });
+    socket->setSslConfiguration(*m_tls);
+    socket->startServerEncryption();
+}
+
+void GuardedTcpServer::handOver(QTcpSocket *socket)
+{
     addPendingConnection(socket); // the HTTP server takes it here (pendingConnectionAvailable)
     connect(socket, &QIODevice::readyRead, this, [this, socket] { onServed(socket); });
     connect(socket, &QIODevice::bytesWritten, this, [this, socket] { onWritten(socket); });

@@ -5,13 +5,16 @@
 #include "requestheadscanner.h"
 
 #include <QHostAddress>
+#include <QSslConfiguration>
 #include <QTcpServer>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class Clock;
 class ClockInterval;
+class QSslSocket;
 class QTcpSocket;
 
 // The listener under the agent's HTTP server, with the limits Qt HttpServer 6.4 lacks, so that a
@@ -32,7 +35,11 @@ class QTcpSocket;
 //   it is answered 413 (larger), 411 (Transfer-Encoding: chunked) or 400 (a malformed length)
 //   and the connection closed; at most MaxPipelined requests may wait for their answers;
 // - "Connection: close" and HTTP/1.0 without keep-alive are honoured: closed once the answer is
-//   written.
+//   written;
+// - with TLS (setTlsConfiguration), the handshake is part of the first request's head: it and
+//   the head must be done within headerTimeoutMs of the connection opening. The HTTP server sees
+//   the socket once it is encrypted, and only the decrypted bytes; a failed handshake (plain
+//   HTTP, garbage) is closed and counted (tls_handshake).
 // Every closure and refusal is counted by reason, and summed up in at most one line per
 // SummaryIntervalMs (closuresSummarized). One sweep on the clock enforces every deadline; it
 // sleeps while no connection is open and nothing is left to report.
@@ -50,6 +57,9 @@ public:
     int openConnections() const { return int(m_connections.size()); }
     const CloseCounts &closed() const { return m_closed; }
     qint64 idleTimeoutNowMs() const;
+    // Every connection accepted from now on speaks TLS with this configuration.
+    void setTlsConfiguration(const QSslConfiguration &configuration) { m_tls = configuration; }
+    bool speaksTls() const { return m_tls.has_value(); }
 
 Q_SIGNALS:
     // "http: 12 connection(s) closed or refused since the last report: evicted 10, ...".
@@ -82,6 +92,8 @@ private:
     bool admit(const QHostAddress &client);
     Connection *evictionCandidate(const QHostAddress *client) const;
     void track(QTcpSocket *socket);
+    void encrypt(QSslSocket *socket); // then hands it over when encrypted
+    void handOver(QTcpSocket *socket); // to the HTTP server
     void onArrived(QTcpSocket *socket); // before the HTTP server reads
     void onServed(QTcpSocket *socket); // after it read (and answered what was complete)
     void onWritten(QTcpSocket *socket);
@@ -98,6 +110,7 @@ private:
     void summarize();
 
     AgentPolicy m_limits;
+    std::optional<QSslConfiguration> m_tls;
     Clock *m_clock;
     std::unique_ptr<ClockInterval> m_sweep;
     std::vector<std::unique_ptr<Connection>> m_connections;

@@ -60,6 +60,14 @@ HeadlessAgent::HeadlessAgent(const Options &options, const AppConfig &config,
 
 quint16 HeadlessAgent::port() const { return m_server ? m_server->port() : 0; }
 
+QString HeadlessAgent::baseUrl() const
+{
+    return QStringLiteral("%1://%2:%3")
+            .arg(m_options.tls ? QStringLiteral("https") : QStringLiteral("http"),
+                 m_options.listenAddress.toString())
+            .arg(port());
+}
+
 HeadlessAgent::~HeadlessAgent()
 {
     for (int signal : {SIGTERM, SIGINT, SIGHUP})
@@ -97,6 +105,8 @@ void HeadlessAgent::keepHistory(HistoryStore *store, const SchemaReport &opened,
 
 bool HeadlessAgent::start(QString *error)
 {
+    if (m_options.tls)
+        m_server->listener()->setTlsConfiguration(m_options.tls->serverConfiguration());
     if (!m_server->listen(m_options.listenAddress, m_options.listenPort, error))
         return false;
     installSignalHandlers();
@@ -150,13 +160,20 @@ bool HeadlessAgent::start(QString *error)
                         "network unencrypted")
                         .arg(target.name));
     }
-    log(QStringLiteral("listening on http://%1:%2 (/metrics /healthz /readyz /api/v1/status); "
-                       "%3 target(s) from %4")
-                .arg(m_options.listenAddress.toString())
-                .arg(port())
+    log(QStringLiteral("listening on %1 (/metrics /healthz /readyz /api/v1/status); %2 target(s) "
+                       "from %3")
+                .arg(baseUrl())
                 .arg(m_monitor->config().targets.size())
                 .arg(m_monitor->config().source));
     log(accessLine(m_options.tokens));
+    if (m_options.tls) {
+        for (const QString &line : m_options.tls->startLines())
+            log(line);
+    } else if (!m_options.listenAddress.isLoopback()) {
+        log(QStringLiteral("warning: plain HTTP on %1, which is not loopback: the token crosses "
+                           "the network in clear; serve HTTPS with --tls-cert and --tls-key")
+                    .arg(m_options.listenAddress.toString()));
+    }
     for (const QString &line : std::as_const(m_startLines))
         log(line);
     if (m_options.terminal) {
@@ -288,10 +305,8 @@ void HeadlessAgent::drawStatus()
     const qsizetype width = sized ? size.ws_col : 80;
     const qsizetype height = sized ? size.ws_row : 24;
 
-    QStringList lines{QStringLiteral("DNS Watch agent on http://%1:%2   %3")
-                              .arg(m_options.listenAddress.toString())
-                              .arg(port())
-                              .arg(m_clock->wallTime().toString(Qt::ISODate)),
+    QStringList lines{QStringLiteral("DNS Watch agent on %1   %2")
+                              .arg(baseUrl(), m_clock->wallTime().toString(Qt::ISODate)),
                       QString(),
                       QStringLiteral("%1 %2 %3 %4 %5 %6")
                               .arg(QStringLiteral("TARGET"), -20)

@@ -3,6 +3,7 @@
 #include "agenttokens.h"
 #include "probe/monitor.h"
 #include "store/historyrecorder.h"
+#include "tlsidentity.h"
 
 #include <QFileSystemWatcher>
 #include <QHostAddress>
@@ -29,6 +30,7 @@ public:
         QHostAddress listenAddress = QHostAddress::LocalHost;
         quint16 listenPort = 9108;
         AgentTokens tokens; // none: reads open on loopback, no actions
+        std::optional<TlsIdentity> tls; // HTTPS with this certificate and key; none: plain HTTP
         bool terminal = false; // live status instead of log lines
     };
 
@@ -41,6 +43,7 @@ public:
     void keepHistory(HistoryStore *store, const SchemaReport &opened, const RestoredState &state);
     bool start(QString *error);
     quint16 port() const; // 0 until it listens
+    QString baseUrl() const; // "https://127.0.0.1:9108"
     Monitor *monitor() const { return m_monitor.get(); }
     AgentServer *server() const { return m_server.get(); }
 

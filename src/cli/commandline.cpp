@@ -42,6 +42,16 @@ struct Options
             QStringLiteral("Named bearer tokens, one a line: NAME ROLE TOKEN, ROLE read or "
                            "operate (actions need operate). Only its owner may read <file>."),
             QStringLiteral("file")};
+    QCommandLineOption tlsCert{
+            QStringLiteral("tls-cert"),
+            QStringLiteral("Serve HTTPS with the PEM certificate in <file> (then its chain). With "
+                           "--tls-key."),
+            QStringLiteral("file")};
+    QCommandLineOption tlsKey{
+            QStringLiteral("tls-key"),
+            QStringLiteral("The certificate's PEM private key (RSA or EC, unencrypted, readable "
+                           "by the agent's user alone)."),
+            QStringLiteral("file")};
     QCommandLineOption demo{
             QStringLiteral("demo"),
             QStringLiteral(
@@ -92,8 +102,9 @@ struct Options
         parser.setApplicationDescription(description());
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({once, config, format, headless, listen, token, tokenFile, tokens, demo,
-                           db, lang, report, from, to, last, reportEvery, reportDir, reportKeep});
+        parser.addOptions({once, config, format, headless, listen, token, tokenFile, tokens,
+                           tlsCert, tlsKey, demo, db, lang, report, from, to, last, reportEvery,
+                           reportDir, reportKeep});
     }
 
     static QString description()
@@ -109,9 +120,9 @@ struct Options
                 "  1  a critical target is down: no address, or its service check failed;\n"
                 "  2  a usage or config error (nothing was probed).\n\n"
                 "--headless runs the agent: it probes every target in the background and serves\n"
-                "/metrics (Prometheus), /healthz, /readyz and /api/v1/status over HTTP. SIGTERM "
-                "or\n"
-                "SIGINT stop it; SIGHUP (or saving the config file) reloads the config.\n\n"
+                "/metrics (Prometheus), /healthz, /readyz and /api/v1/status over HTTP (HTTPS\n"
+                "with --tls-cert and --tls-key). SIGTERM or SIGINT stop it; SIGHUP (or saving\n"
+                "the config file) reloads the config.\n\n"
                 "Without --config the embedded default watches localhost through the system "
                 "resolver,\n"
                 "plus the host of MLFLOW_TRACKING_URI when that holds an http(s) URI.\n"
@@ -202,6 +213,23 @@ QString readListener(const QCommandLineParser &parser, const Options &options,
     return QString();
 }
 
+// --tls-cert and --tls-key of the agent: both or neither.
+QString readTls(const QCommandLineParser &parser, const Options &options, CommandLine *commandLine)
+{
+    const bool certificate = parser.isSet(options.tlsCert);
+    const bool key = parser.isSet(options.tlsKey);
+    if (!certificate && !key)
+        return QString();
+    if (!parser.isSet(options.headless))
+        return QStringLiteral("--tls-cert and --tls-key belong to the agent (--headless)");
+    if (certificate != key)
+        return QStringLiteral("--tls-cert and --tls-key go together: the certificate and its "
+                              "private key, or neither");
+    commandLine->tlsCertificate = parser.value(options.tlsCert);
+    commandLine->tlsKey = parser.value(options.tlsKey);
+    return QString();
+}
+
 CommandLineParse refused(const QString &error) { return CommandLineParse{std::nullopt, error}; }
 
 } // namespace
@@ -250,13 +278,15 @@ CommandLineParse parseCommandLine(const QStringList &arguments)
     if (commandLine.demo) {
         for (const QCommandLineOption &option :
              {options.config, options.listen, options.token, options.tokenFile, options.tokens,
-              options.report}) {
+              options.tlsCert, options.tlsKey, options.report}) {
             if (parser.isSet(option))
                 return refused(QStringLiteral("--demo cannot be combined with --%1: the lab "
                                               "brings its own config and stays on loopback")
                                        .arg(option.names().constLast()));
         }
     }
+    if (QString error = readTls(parser, options, &commandLine); !error.isEmpty())
+        return refused(error);
     if (commandLine.mode == RunMode::Report) {
         if (parser.isSet(options.headless) || parser.isSet(options.once))
             return refused(QStringLiteral("--report runs on its own (the agent writes reports "
@@ -269,6 +299,7 @@ CommandLineParse parseCommandLine(const QStringList &arguments)
     if (QString error = readReportSchedule(parser, options, reportFormat, &commandLine);
         !error.isEmpty())
         return refused(error);
+
     if (commandLine.mode == RunMode::Headless) {
         if (QString error = readListener(parser, options, &commandLine); !error.isEmpty())
             return refused(error);

@@ -20,7 +20,8 @@ enum class RunMode {
 
 // The arguments of `dnswatch`, read and checked for what can be checked without touching the
 // system: option names and values, and which options go together. Files (--config,
-// --token-file, --report-dir) and the environment are read by the mode that needs them.
+// --token-file, --tls-cert, --tls-key, --report-dir) and the environment are read by the mode
+// that needs them.
 struct CommandLine
 {
     RunMode mode = RunMode::Dashboard;
@@ -36,6 +37,8 @@ struct CommandLine
     std::optional<QString> token; // --token; none: DNSWATCH_TOKEN or --token-file
     QString tokenFile;
     QString tokensFile; // --tokens: named read and operate tokens, instead of the one above
+    QString tlsCertificate; // --tls-cert and --tls-key: both or neither; empty: plain HTTP
+    QString tlsKey;
     std::optional<ReportSchedule::Options> reportSchedule; // --report-every and its options
 
     ReportCommand report; // --report and its range

@@ -4,6 +4,7 @@
 #include "modehistory.h"
 #include "reportschedule.h"
 
+#include <QDateTime>
 #include <QFile>
 
 #include <memory>
@@ -47,6 +48,12 @@ std::optional<HeadlessAgent::Options> agentOptionsFor(const CommandLine &command
     options.terminal = ::isatty(STDOUT_FILENO);
     options.listenAddress = commandLine.listenAddress;
     options.listenPort = commandLine.listenPort;
+    if (!commandLine.tlsCertificate.isEmpty()) {
+        options.tls = TlsIdentity::load(commandLine.tlsCertificate, commandLine.tlsKey,
+                                        QDateTime::currentDateTimeUtc(), error);
+        if (!options.tls)
+            return std::nullopt;
+    }
     if (!commandLine.tokensFile.isEmpty()) {
         // It names every token: DNSWATCH_TOKEN is not one of them.
         const AgentTokensLoad load = loadAgentTokens(commandLine.tokensFile);

@@ -10,7 +10,8 @@
 #include <functional>
 #include <optional>
 
-// How the agent runs for this command line: its listener, its tokens (the --tokens file; else
+// How the agent runs for this command line: its listener, its TLS identity (--tls-cert and
+// --tls-key, refused by TlsIdentity::load with the reason), its tokens (the --tokens file; else
 // one operate token named "token": --token-file's first line, else --token, else
 // DNSWATCH_TOKEN) and whether it draws its live status on a terminal. A tokens file refused by
 // loadAgentTokens(), an unreadable or empty token file, or one whose first line is longer than

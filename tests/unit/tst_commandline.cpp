@@ -111,6 +111,26 @@ private Q_SLOTS:
                                QStringLiteral("x.json")}
                 << QStringLiteral("--demo cannot be combined with --config: the lab brings its "
                                   "own config and stays on loopback");
+        QTest::newRow("TLS certificate alone")
+                << QStringList{QStringLiteral("--headless"), QStringLiteral("--tls-cert=c.pem")}
+                << QStringLiteral("--tls-cert and --tls-key go together: the certificate and its "
+                                  "private key, or neither");
+        QTest::newRow("TLS key alone")
+                << QStringList{QStringLiteral("--headless"), QStringLiteral("--tls-key=k.pem")}
+                << QStringLiteral("--tls-cert and --tls-key go together: the certificate and its "
+                                  "private key, or neither");
+        QTest::newRow("TLS without the agent")
+                << QStringList{QStringLiteral("--once"), QStringLiteral("--tls-cert=c.pem"),
+                               QStringLiteral("--tls-key=k.pem")}
+                << QStringLiteral("--tls-cert and --tls-key belong to the agent (--headless)");
+        QTest::newRow("TLS with a report")
+                << QStringList{QStringLiteral("--report=r.html"), QStringLiteral("--tls-key=k")}
+                << QStringLiteral("--tls-cert and --tls-key belong to the agent (--headless)");
+        QTest::newRow("demo with TLS")
+                << QStringList{QStringLiteral("--demo"), QStringLiteral("--headless"),
+                               QStringLiteral("--tls-cert=c.pem"), QStringLiteral("--tls-key=k")}
+                << QStringLiteral("--demo cannot be combined with --tls-cert: the lab brings its "
+                                  "own config and stays on loopback");
         QTest::newRow("schedule without the agent")
                 << QStringList{QStringLiteral("--report-every=1h"), QStringLiteral("--db=h"),
                                QStringLiteral("--report-dir=d")}
@@ -205,6 +225,18 @@ private Q_SLOTS:
         QCOMPARE(scheduled.reportSchedule->keep, 3);
         QCOMPARE(scheduled.reportSchedule->format, ReportFormat::Csv);
         QCOMPARE(scheduled.dbPath, QStringLiteral("/var/h.db"));
+    }
+
+    void tlsFilesAreRead()
+    {
+        const CommandLine plain = parsed({QStringLiteral("--headless")});
+        QVERIFY(plain.tlsCertificate.isEmpty());
+        QVERIFY(plain.tlsKey.isEmpty());
+        const CommandLine tls = parsed({QStringLiteral("--headless"),
+                                        QStringLiteral("--tls-cert=/etc/c.pem"),
+                                        QStringLiteral("--tls-key"), QStringLiteral("/run/k.pem")});
+        QCOMPARE(tls.tlsCertificate, QStringLiteral("/etc/c.pem"));
+        QCOMPARE(tls.tlsKey, QStringLiteral("/run/k.pem"));
     }
 
     void reportSettingsAreRead()
