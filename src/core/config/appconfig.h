@@ -88,6 +88,7 @@ struct AgentPolicy
     int idleTimeoutMs = 10000; // between requests (shorter as the slots run out)
     int requestTimeoutMs = 10000; // for the answer to be taken, from the request's arrival
     int maxRequestBytes = 64 * 1024; // one request's line and headers
+    int maxWaitingPolls = 256; // long polls held at once, outside maxConnections
 
     bool operator==(const AgentPolicy &other) const = default;
 };
