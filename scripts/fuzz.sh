@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets and fuzzes each for a while: the DNS message codec
 # (fuzz_dnsmessage), the config file's parser (fuzz_configjson) and the agent's request head
-# scanner (fuzz_requesthead).
+# scanner (fuzz_requesthead) and the parameters of its event feed (fuzz_eventsquery).
 # Usage: scripts/fuzz.sh [SECONDS]   (default 60, for each target)
 #
 # Build dir: $DNSWATCH_FUZZ_BUILD (default: build-fuzz in the source tree), configured once
@@ -28,7 +28,8 @@ if [ ! -f "$build/build.ninja" ]; then
         -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
 fi
 # Two jobs at most: the machine is shared.
-cmake --build "$build" --target fuzz_dnsmessage fuzz_configjson fuzz_requesthead -j2 >/dev/null
+cmake --build "$build" --target fuzz_dnsmessage fuzz_configjson fuzz_requesthead \
+    fuzz_eventsquery -j2 >/dev/null
 mkdir -p "$artifacts"
 
 # fuzz NAME MAX_LEN: runs fuzz_NAME on a copy of fuzz/corpus/NAME; 1 when it found something.
@@ -68,4 +69,5 @@ failed=0
 fuzz dnsmessage 4096 || failed=1
 fuzz configjson 16384 || failed=1
 fuzz requesthead 8192 || failed=1
+fuzz eventsquery 4096 || failed=1
 exit "$failed"

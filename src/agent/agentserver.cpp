@@ -1,6 +1,7 @@
 #include "agentserver.h"
 
 #include "agentreadiness.h"
+#include "eventsroute.h"
 #include "listenermetrics.h"
 #include "probe/monitor.h"
 #include "probe/targetoutcome.h"
@@ -77,7 +78,12 @@ AgentServer::AgentServer(Monitor *monitor, const QString &token, const AgentPoli
     , m_monitor(monitor)
     , m_token(token)
     , m_listener(new GuardedTcpServer(limits, monitor->clock(), this))
+    , m_events(monitor->clock(), EventFeed::startId(0, monitor->clock()->wallTime()))
+    , m_polls(&m_events, m_listener, monitor->clock())
 {
+    m_events.watch(monitor);
+    routeEvents(m_server, m_polls,
+                [this](const QHttpServerRequest &request) { return refusal(request); });
     m_server.route(QStringLiteral("/healthz"), [] {
         return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("ok\n"));
     });

@@ -5,7 +5,9 @@
 #include <QObject>
 
 #include "config/appconfig.h"
+#include "eventfeed.h"
 #include "guardedtcpserver.h"
+#include "longpolls.h"
 
 #include <optional>
 
@@ -32,6 +34,8 @@ public:
     // The history the agent keeps (--db): once damaged, /readyz says so and is not ready.
     void setHistory(const HistoryStore *history) { m_history = history; }
     GuardedTcpServer *listener() const { return m_listener; }
+    // GET /api/v1/events: what it serves (operators' actions are recorded here).
+    EventFeed *eventFeed() { return &m_events; }
 
     static QByteArray statusJson(const Monitor &monitor, const HistoryStore *history = nullptr);
 
@@ -45,5 +49,7 @@ private:
     QString m_token;
     QHttpServer m_server;
     GuardedTcpServer *m_listener; // owned by m_server once bound
+    EventFeed m_events;
+    LongPolls m_polls;
     quint16 m_port = 0;
 };
