@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets and fuzzes each for a while: the DNS message codec
 # (fuzz_dnsmessage), the config file's parser (fuzz_configjson), the agent's request head
-# scanner (fuzz_requesthead), its API's query parameters (fuzz_queryparameters), the bodies of
-# the agent's actions (fuzz_actionbody) and the dashboard's readers of agent answers
-# (fuzz_agentanswers).
+# scanner (fuzz_requesthead), its API's query parameters (fuzz_queryparameters) and those of its
+# event feed (fuzz_eventsquery), the bodies of the agent's actions (fuzz_actionbody) and the
+# dashboard's readers of agent answers (fuzz_agentanswers).
 # Usage: scripts/fuzz.sh [SECONDS]   (default 60, for each target)
 #
 # Build dir: $DNSWATCH_FUZZ_BUILD (default: build-fuzz in the source tree), configured once
@@ -31,8 +31,8 @@ if [ ! -f "$build/build.ninja" ]; then
 fi
 # Each target as NAME (fuzz/fuzz_NAME.cpp, fuzz/corpus/NAME) and the longest input it is given.
 declare -A longest=([dnsmessage]=4096 [configjson]=16384 [requesthead]=8192 [queryparameters]=4096
-    [actionbody]=16384 [agentanswers]=16384)
-targets=(dnsmessage configjson requesthead queryparameters actionbody agentanswers)
+    [eventsquery]=4096 [actionbody]=16384 [agentanswers]=16384)
+targets=(dnsmessage configjson requesthead queryparameters eventsquery actionbody agentanswers)
 # Two jobs at most: the machine is shared.
 cmake --build "$build" --target "${targets[@]/#/fuzz_}" -j2 >/dev/null
 mkdir -p "$artifacts"

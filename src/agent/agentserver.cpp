@@ -4,6 +4,7 @@
 #include "agentreadiness.h"
 #include "deferredanswer.h"
 #include "historyroute.h"
+#include "eventsroute.h"
 #include "listenermetrics.h"
 #include "pinsroute.h"
 #include "probe/monitor.h"
@@ -65,12 +66,21 @@ AgentServer::AgentServer(Monitor *monitor, const AgentTokens &tokens, const Agen
     , m_access(tokens)
     , m_actions(new ActionRoutes(monitor, &m_access, this))
     , m_listener(new GuardedTcpServer(limits, monitor->clock(), this))
+    , m_events(monitor->clock(), EventFeed::startId(0, monitor->clock()->wallTime()))
+    , m_polls(&m_events, m_listener, monitor->clock())
 {
     connect(m_actions, &ActionRoutes::actionTaken, this, &AgentServer::actionTaken);
+    // Pause, resume and probe now reach the feed here; the resolver's own events (pins, forced
+    // re-resolves, cache clears) carry their actor through m_events.watch().
+    connect(m_actions, &ActionRoutes::actionTaken, this,
+            [this](const AgentAction &action) { m_events.record(action); });
     connect(m_actions, &ActionRoutes::acted, this, &AgentServer::acted);
     m_actions->addTo(m_server);
     m_recentSince = monitor->clock()->wallTime();
     connect(monitor, &Monitor::resultRecorded, &m_recent, &ProbeHistoryBuffer::add);
+    m_events.watch(monitor);
+    routeEvents(m_server, m_polls,
+                [this](const QHttpServerRequest &request) { return refusal(request); });
     m_server.route(QStringLiteral("/healthz"), [] {
         return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("ok\n"));
     });

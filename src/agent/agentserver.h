@@ -7,8 +7,10 @@
 #include "accesscheck.h"
 #include "agentaction.h"
 #include "config/appconfig.h"
+#include "eventfeed.h"
 #include "guardedtcpserver.h"
 #include "probe/probehistorybuffer.h"
+#include "longpolls.h"
 
 #include <optional>
 
@@ -40,6 +42,8 @@ public:
     // Reports and older history are read from it.
     void setHistory(HistoryStore *history) { m_history = history; }
     GuardedTcpServer *listener() const { return m_listener; }
+    // GET /api/v1/events: what it serves (operators' actions are recorded here).
+    EventFeed *eventFeed() { return &m_events; }
 
     // asker: the token the request presented, said as "access": {"name", "role"}.
     static QByteArray statusJson(const Monitor &monitor, const HistoryStore *history = nullptr,
@@ -77,5 +81,7 @@ private:
     QDateTime m_recentSince; // when m_recent began
     QHttpServer m_server;
     GuardedTcpServer *m_listener; // owned by m_server once bound
+    EventFeed m_events;
+    LongPolls m_polls;
     quint16 m_port = 0;
 };

@@ -61,7 +61,7 @@ GuardedTcpServer::~GuardedTcpServer() = default;
 qint64 GuardedTcpServer::idleTimeoutNowMs() const
 {
     const double max = m_limits.maxConnections;
-    const double scale = std::clamp(2.0 * (max - openConnections()) / max, 0.1, 1.0);
+    const double scale = std::clamp(2.0 * double(max - bounded()) / max, 0.1, 1.0);
     return qint64(m_limits.idleTimeoutMs * scale);
 }
 
@@ -88,9 +88,7 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
 bool GuardedTcpServer::admit(const QHostAddress &client)
 {
     const int share = std::min(m_limits.maxConnectionsPerClient, m_limits.maxConnections);
-    const auto clients = std::count_if(m_connections.begin(), m_connections.end(),
-                                       [&](const auto &open) { return open->client == client; });
-    if (clients >= share) {
+    if (bounded(&client) >= share) {
         Connection *own = evictionCandidate(&client);
         if (!own) {
             count(CloseReason::ClientLimit);
@@ -98,7 +96,7 @@ bool GuardedTcpServer::admit(const QHostAddress &client)
         }
         close(own->socket, CloseReason::ClientLimit);
     }
-    if (openConnections() >= m_limits.maxConnections) {
+    if (bounded() >= m_limits.maxConnections) {
         Connection *victim = evictionCandidate(nullptr);
         if (!victim) {
             count(CloseReason::ConnectionLimit);
@@ -120,8 +118,10 @@ GuardedTcpServer::Connection *GuardedTcpServer::evictionCandidate(const QHostAdd
                                                              : 2;
     };
     QHash<QHostAddress, qsizetype> held;
-    for (const auto &open : m_connections)
-        ++held[open->client];
+    for (const auto &open : m_connections) {
+        if (open->phase != Phase::Waiting)
+            ++held[open->client];
+    }
     Connection *best = nullptr;
     qsizetype bestHeld = 0;
     for (const auto &open : m_connections) {
@@ -138,6 +138,40 @@ GuardedTcpServer::Connection *GuardedTcpServer::evictionCandidate(const QHostAdd
         }
     }
     return best;
+}
+
+qsizetype GuardedTcpServer::bounded(const QHostAddress *client) const
+{
+    return std::count_if(m_connections.begin(), m_connections.end(), [client](const auto &open) {
+        return open->phase != Phase::Waiting && (!client || open->client == *client);
+    });
+}
+
+bool GuardedTcpServer::holdLongPoll(QTcpSocket *socket, qint64 answerByMs)
+{
+    Connection *connection = find(socket);
+    if (!connection || connection->phase == Phase::Closing
+        || m_waitingPolls >= m_limits.maxWaitingPolls) {
+        ++m_refusedPolls;
+        return false;
+    }
+    connection->longPoll = true;
+    connection->answerByMs = answerByMs;
+    updatePhase(*connection);
+    return true;
+}
+
+void GuardedTcpServer::releaseLongPoll(QTcpSocket *socket)
+{
+    Connection *connection = find(socket);
+    if (!connection || !connection->longPoll)
+        return;
+    connection->longPoll = false;
+    if (connection->closeWhenReleased) {
+        closeAfterAnswer(*connection);
+        return;
+    }
+    updatePhase(*connection);
 }
 
 void GuardedTcpServer::track(QTcpSocket *socket)
@@ -203,6 +237,11 @@ void GuardedTcpServer::onArrived(QTcpSocket *socket)
         connection->waiting += connection->scanner.feed(QByteArrayView(unread).last(arrived));
     }
     connection->unread = available;
+    if (connection->phase == Phase::Waiting && !connection->waiting.isEmpty()) {
+        // Its answer would overtake the held one's: a poll's connection asks nothing more.
+        close(socket, CloseReason::Pipeline);
+        return;
+    }
     if (checkNextRequest(*connection))
         updatePhase(*connection);
 }
@@ -214,20 +253,30 @@ void GuardedTcpServer::onServed(QTcpSocket *socket)
         return;
     // The HTTP server took the requests whose heads end within what it has read.
     const qint64 read = connection->scanner.offset() - socket->bytesAvailable();
-    bool closeAfterAnswer = false;
+    bool closing = false;
     while (!connection->waiting.isEmpty() && connection->waiting.first().endOffset <= read)
-        closeAfterAnswer = connection->waiting.takeFirst().closesConnection || closeAfterAnswer;
+        closing = connection->waiting.takeFirst().closesConnection || closing;
     connection->unread = socket->bytesAvailable();
-    if (closeAfterAnswer) {
-        // Closed once the answer is written; pipelined requests after it are not answered.
+    if (closing) {
+        // Pipelined requests after it are not answered.
         detachHttpServer(socket);
-        connection->phase = Phase::Closing;
-        connection->sinceMs = m_clock->nowMs();
-        socket->disconnectFromHost();
+        if (connection->longPoll)
+            connection->closeWhenReleased = true; // its answer is still to come
+        else
+            closeAfterAnswer(*connection);
         return;
     }
     if (checkNextRequest(*connection))
         updatePhase(*connection);
+}
+
+void GuardedTcpServer::closeAfterAnswer(Connection &connection)
+{
+    if (connection.phase == Phase::Waiting)
+        --m_waitingPolls;
+    connection.phase = Phase::Closing;
+    connection.sinceMs = m_clock->nowMs();
+    connection.socket->disconnectFromHost(); // once the answer is written
 }
 
 void GuardedTcpServer::onWritten(QTcpSocket *socket)
@@ -273,6 +322,8 @@ void GuardedTcpServer::refuse(Connection &connection, CloseReason reason, const 
     QTcpSocket *socket = connection.socket;
     detachHttpServer(socket);
     count(reason);
+    if (connection.phase == Phase::Waiting)
+        --m_waitingPolls;
     connection.phase = Phase::Closing;
     connection.sinceMs = m_clock->nowMs();
     socket->write(answer);
@@ -297,7 +348,13 @@ void GuardedTcpServer::detachHttpServer(QTcpSocket *socket)
 
 void GuardedTcpServer::forget(const QTcpSocket *socket)
 {
-    std::erase_if(m_connections, [socket](const auto &open) { return open->socket == socket; });
+    std::erase_if(m_connections, [this, socket](const auto &open) {
+        if (open->socket != socket)
+            return false;
+        if (open->phase == Phase::Waiting)
+            --m_waitingPolls;
+        return true;
+    });
 }
 
 void GuardedTcpServer::count(CloseReason reason)
@@ -316,8 +373,10 @@ void GuardedTcpServer::wake()
 void GuardedTcpServer::updatePhase(Connection &connection)
 {
     Phase next = Phase::Idle;
+    if (connection.longPoll)
+        next = Phase::Waiting;
     // A body still arriving is part of its request's arrival, with the head's deadline.
-    if (connection.scanner.inBody())
+    else if (connection.scanner.inBody())
         next = Phase::ReadingHead;
     else if (!connection.waiting.isEmpty() || connection.socket->bytesToWrite() > 0)
         next = Phase::Answering;
@@ -327,6 +386,7 @@ void GuardedTcpServer::updatePhase(Connection &connection)
         next = Phase::Fresh;
     if (next == connection.phase)
         return;
+    m_waitingPolls += int(next == Phase::Waiting) - int(connection.phase == Phase::Waiting);
     // A new connection has header_timeout_ms from when it opened to send its first request.
     if (connection.phase != Phase::Fresh || next != Phase::ReadingHead)
         connection.sinceMs = m_clock->nowMs();
@@ -349,6 +409,10 @@ void GuardedTcpServer::sweep()
         case Phase::Idle:
             if (age >= idleTimeoutMs)
                 expired.emplace_back(open->socket, CloseReason::IdleTimeout);
+            break;
+        case Phase::Waiting:
+            if (now >= open->answerByMs)
+                expired.emplace_back(open->socket, CloseReason::RequestTimeout);
             break;
         case Phase::Answering:
         case Phase::Closing:

@@ -39,7 +39,11 @@ class QTcpSocket;
 // - with TLS (setTlsConfiguration), the handshake is part of the first request's head: it and
 //   the head must be done within headerTimeoutMs of the connection opening. The HTTP server sees
 //   the socket once it is encrypted, and only the decrypted bytes; a failed handshake (plain
-//   HTTP, garbage) is closed and counted (tls_handshake).
+//   HTTP, garbage) is closed and counted (tls_handshake);
+// - a long poll the HTTP server holds (holdLongPoll()) waits outside those bounds: it counts
+//   against neither maxConnections nor the client's share, is never closed to make room, and
+//   is closed only when not answered by its own deadline; at most maxWaitingPolls wait at once;
+//   a request sent on it while it waits closes it (its answer would overtake the held one's).
 // Every closure and refusal is counted by reason, and summed up in at most one line per
 // SummaryIntervalMs (closuresSummarized). One sweep on the clock enforces every deadline; it
 // sleeps while no connection is open and nothing is left to report.
@@ -55,11 +59,22 @@ public:
     ~GuardedTcpServer() override;
 
     int openConnections() const { return int(m_connections.size()); }
+    int waitingPolls() const { return m_waitingPolls; }
+    quint64 refusedPolls() const { return m_refusedPolls; }
+    const AgentPolicy &limits() const { return m_limits; }
     const CloseCounts &closed() const { return m_closed; }
     qint64 idleTimeoutNowMs() const;
     // Every connection accepted from now on speaks TLS with this configuration.
     void setTlsConfiguration(const QSslConfiguration &configuration) { m_tls = configuration; }
     bool speaksTls() const { return m_tls.has_value(); }
+
+    // The request on socket is a long poll whose answer may come as late as answerByMs (on the
+    // clock): until releaseLongPoll() it waits outside the connection bounds. False (counted in
+    // refusedPolls()) when maxWaitingPolls already wait or the socket is not one of ours: then
+    // it must be answered at once.
+    bool holdLongPoll(QTcpSocket *socket, qint64 answerByMs);
+    // Its answer has been written: the usual rules again.
+    void releaseLongPoll(QTcpSocket *socket);
 
 Q_SIGNALS:
     // "http: 12 connection(s) closed or refused since the last report: evicted 10, ...".
@@ -75,6 +90,7 @@ private:
         Answering, // complete requests wait for their answers, or an answer is being written
         Idle, // answered, nothing asked since
         Closing, // the last answer is being written, then it closes
+        Waiting, // a held long poll, until its answer is written or answerByMs
     };
     struct Connection
     {
@@ -85,9 +101,15 @@ private:
         RequestHeadScanner scanner;
         QList<RequestHeadScanner::Head> waiting; // complete, not yet taken by the HTTP server
         qint64 unread = 0; // bytes the HTTP server left unread after its last pass
+        bool longPoll = false; // held: Waiting until released
+        qint64 answerByMs = 0;
+        bool closeWhenReleased = false; // the poll asked for "Connection: close"
     };
 
     Connection *find(const QTcpSocket *socket);
+    // Open connections that count against the bounds: all but the waiting long polls.
+    qsizetype bounded(const QHostAddress *client = nullptr) const;
+    void closeAfterAnswer(Connection &connection);
     // Makes room for a connection from client; false when it must be refused (counted).
     bool admit(const QHostAddress &client);
     Connection *evictionCandidate(const QHostAddress *client) const;
@@ -117,4 +139,6 @@ private:
     CloseCounts m_closed{};
     CloseCounts m_unreported{};
     qint64 m_lastSummaryMs = -1;
+    int m_waitingPolls = 0;
+    quint64 m_refusedPolls = 0;
 };

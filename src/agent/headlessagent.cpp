@@ -89,6 +89,10 @@ void HeadlessAgent::keepHistory(HistoryStore *store, const SchemaReport &opened,
                                 .arg(m_recorder->restoredAnswers())
                                 .arg(m_recorder->restoredPins()));
     m_server->setHistory(store);
+    // Event IDs go on above the last one the file kept, even if the wall clock stepped back.
+    EventFeed *feed = m_server->eventFeed();
+    feed->continueAfter(state.eventFeedLastId);
+    connect(feed, &EventFeed::appended, store, &HistoryStore::keepEventFeedLastId);
     // Not a line per failed batch (a full disk fails several a second): the store sums them up.
     connect(store, &HistoryStore::writeTroubleSaid, this, &HeadlessAgent::log);
     const auto damaged = [](const QString &why) {

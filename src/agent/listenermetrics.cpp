@@ -16,5 +16,15 @@ QByteArray listenerMetrics(const GuardedTcpServer &listener)
                 + closeReasonName(CloseReason(reason)).toLatin1() + "\"} "
                 + QByteArray::number(listener.closed()[size_t(reason)]) + '\n';
     }
+    text += "# HELP dnswatch_http_long_polls_waiting Long polls of the event feed held open, "
+            "waiting for an event.\n"
+            "# TYPE dnswatch_http_long_polls_waiting gauge\n"
+            "dnswatch_http_long_polls_waiting "
+            + QByteArray::number(listener.waitingPolls())
+            + "\n# HELP dnswatch_http_long_polls_refused_total Long polls answered 503 at once "
+              "because agent.max_waiting_polls were already waiting.\n"
+              "# TYPE dnswatch_http_long_polls_refused_total counter\n"
+              "dnswatch_http_long_polls_refused_total "
+            + QByteArray::number(listener.refusedPolls()) + '\n';
     return text;
 }

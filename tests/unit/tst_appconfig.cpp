@@ -774,10 +774,11 @@ void TestAppConfig::agentBlock()
     const ConfigLoadResult loaded = parseConfig(
             R"({"agent": {"max_connections": 8, "request_timeout_ms": 2000,)"
             R"( "max_request_bytes": 4096, "max_connections_per_client": 2,)"
-            R"( "header_timeout_ms": 700, "idle_timeout_ms": 3000},)"
+            R"( "header_timeout_ms": 700, "idle_timeout_ms": 3000, "max_waiting_polls": 5},)"
             R"( "targets": [{"name": "a", "host": "a.test"}]})",
             source());
     QVERIFY2(loaded.config, qPrintable(dump(loaded.errors)));
+    QCOMPARE(loaded.config->agent.maxWaitingPolls, 5);
     QCOMPARE(loaded.config->agent.maxConnections, 8);
     QCOMPARE(loaded.config->agent.requestTimeoutMs, 2000);
     QCOMPARE(loaded.config->agent.maxRequestBytes, 4096);
@@ -793,6 +794,7 @@ void TestAppConfig::agentBlock()
     QCOMPARE(plain.config->agent.maxConnectionsPerClient, 16);
     QCOMPARE(plain.config->agent.headerTimeoutMs, 5000);
     QCOMPARE(plain.config->agent.idleTimeoutMs, 10000);
+    QCOMPARE(plain.config->agent.maxWaitingPolls, 256);
 }
 
 void TestAppConfig::agentsAlone()

@@ -7,6 +7,7 @@
 #include "clock.h"
 #include "guardedtcpserver.h"
 #include "listenermetrics.h"
+#include "rawhttp.h"
 
 #include <QHttpServer>
 #include <QHttpServerResponse>
@@ -31,18 +32,6 @@ AgentPolicy policy(int maxConnections)
     limits.idleTimeoutMs = 60000;
     limits.requestTimeoutMs = 60000;
     return limits;
-}
-
-std::unique_ptr<QTcpSocket> connectTo(quint16 port, const QHostAddress &from = QHostAddress())
-{
-    auto socket = std::make_unique<QTcpSocket>();
-    if (!from.isNull() && !socket->bind(from))
-        return nullptr;
-    socket->connectToHost(QHostAddress::LocalHost, port);
-    // The kernel completes the handshake; the server accepts when its event loop runs.
-    if (!QTest::qWaitFor([&] { return socket->state() == QAbstractSocket::ConnectedState; }, 10000))
-        return nullptr;
-    return socket;
 }
 
 int answers(const QByteArray &received) { return int(received.count("HTTP/1.1 200")); }
@@ -117,7 +106,7 @@ private Q_SLOTS:
         serve(policy(4));
         std::vector<std::unique_ptr<QTcpSocket>> hostile;
         for (int i = 0; i < 4; ++i) {
-            hostile.push_back(connectTo(m_port, Hostile));
+            hostile.push_back(connectedClient(m_port, Hostile));
             QVERIFY(hostile.back());
         }
         QTRY_COMPARE(m_listener->openConnections(), 4);
@@ -136,7 +125,7 @@ private Q_SLOTS:
         }
         QCOMPARE(m_listener->openConnections(), 4);
 
-        auto client = connectTo(m_port);
+        auto client = connectedClient(m_port);
         QVERIFY(client);
         client->write(Healthz);
         QCOMPARE(answers(readAnswers(client.get(), 1)), 1);
@@ -150,14 +139,14 @@ private Q_SLOTS:
     void aClientWithFewIsNotPushedOutByOneWithMany()
     {
         serve(policy(4));
-        auto client = connectTo(m_port);
+        auto client = connectedClient(m_port);
         QVERIFY(client);
         client->write(Healthz);
         QCOMPARE(answers(readAnswers(client.get(), 1)), 1);
         // The client's connection is the one idle longest, but the hostile one holds the most.
         std::vector<std::unique_ptr<QTcpSocket>> hostile;
         for (int i = 0; i < 4; ++i) {
-            hostile.push_back(connectTo(m_port, Hostile));
+            hostile.push_back(connectedClient(m_port, Hostile));
             QVERIFY(hostile.back());
             QTRY_COMPARE(m_listener->openConnections(), std::min(4, i + 2));
         }
@@ -174,14 +163,14 @@ private Q_SLOTS:
         serve(limits);
         std::vector<std::unique_ptr<QTcpSocket>> hostile;
         for (int i = 0; i < 2; ++i)
-            hostile.push_back(connectTo(m_port, Hostile));
+            hostile.push_back(connectedClient(m_port, Hostile));
         QTRY_COMPARE(m_listener->openConnections(), 2);
         // Its third closes its own oldest idle one; another client takes a free slot.
-        hostile.push_back(connectTo(m_port, Hostile));
+        hostile.push_back(connectedClient(m_port, Hostile));
         QTRY_COMPARE(closed(CloseReason::ClientLimit), 1u);
         QTRY_VERIFY(hostile.front()->state() != QAbstractSocket::ConnectedState);
         QCOMPARE(m_listener->openConnections(), 2);
-        auto other = connectTo(m_port);
+        auto other = connectedClient(m_port);
         QVERIFY(other);
         other->write(Healthz);
         QCOMPARE(answers(readAnswers(other.get(), 1)), 1);
@@ -201,7 +190,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, request);
         serve(policy(4));
-        auto client = connectTo(m_port);
+        auto client = connectedClient(m_port);
         QVERIFY(client);
         QSignalSpy closed(client.get(), &QTcpSocket::disconnected);
         client->write(request);
@@ -214,7 +203,7 @@ private Q_SLOTS:
     void keepAliveKeepsTheConnection()
     {
         serve(policy(4));
-        auto client = connectTo(m_port);
+        auto client = connectedClient(m_port);
         QVERIFY(client);
         client->write("GET /healthz HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
         QCOMPARE(answers(readAnswers(client.get(), 1)), 1);
@@ -234,7 +223,7 @@ private Q_SLOTS:
     {
         QFETCH(int, padding);
         serveSmallRequests();
-        auto client = connectTo(m_port);
+        auto client = connectedClient(m_port);
         QVERIFY(client);
         const QByteArray request = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + (padding ? "X-Pad: " + QByteArray(padding, 'p') + "\r\n" : QByteArray()) + "\r\n";
@@ -271,7 +260,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, status);
         QFETCH(CloseReason, reason);
         serveSmallRequests();
-        auto client = connectTo(m_port);
+        auto client = connectedClient(m_port);
         QVERIFY(client);
         QSignalSpy closedSpy(client.get(), &QTcpSocket::disconnected);
         client->write(request);
@@ -329,9 +318,9 @@ private Q_SLOTS:
         limits.headerTimeoutMs = 2000;
         limits.idleTimeoutMs = 5000;
         serve(limits);
-        auto silent = connectTo(m_port);
-        auto slow = connectTo(m_port);
-        auto idle = connectTo(m_port);
+        auto silent = connectedClient(m_port);
+        auto slow = connectedClient(m_port);
+        auto idle = connectedClient(m_port);
         QVERIFY(silent && slow && idle);
         QTRY_COMPARE(m_listener->openConnections(), 3);
         slow->write("GET /healthz HTTP/1.1\r\n");
@@ -365,7 +354,7 @@ private Q_SLOTS:
         // Full time up to half the slots, then in proportion to the free ones, down to a tenth.
         const QList<qint64> expected{10000, 10000, 5000, 1000};
         for (qint64 timeout : expected) {
-            open.push_back(connectTo(m_port));
+            open.push_back(connectedClient(m_port));
             QTRY_COMPARE(m_listener->openConnections(), int(open.size()));
             QCOMPARE(m_listener->idleTimeoutNowMs(), timeout);
         }
@@ -382,7 +371,7 @@ private Q_SLOTS:
             return QHostAddress(QStringLiteral("127.0.0.%1").arg(2 + client));
         };
         for (int i = 0; i < 3; ++i) {
-            open.push_back(connectTo(m_port, from(i)));
+            open.push_back(connectedClient(m_port, from(i)));
             QTRY_COMPARE(closed(CloseReason::Evicted), quint64(i));
         }
         m_clock.advance(GuardedTcpServer::SweepIntervalMs);
@@ -390,7 +379,7 @@ private Q_SLOTS:
         QCOMPARE(lines.at(0).at(0).toString(),
                  QStringLiteral("http: 2 connection(s) closed or refused since the last report: "
                                 "evicted 2; 1 of 1 open"));
-        open.push_back(connectTo(m_port, from(3)));
+        open.push_back(connectedClient(m_port, from(3)));
         QTRY_COMPARE(closed(CloseReason::Evicted), 3u);
         m_clock.advance(GuardedTcpServer::SummaryIntervalMs / 2);
         QCOMPARE(lines.size(), 1); // not yet

@@ -458,6 +458,35 @@ private Q_SLOTS:
         QCOMPARE(state->knownGood[0].expiresAt, clock.wallTime().addSecs(300));
     }
 
+    void theEventFeedsLastIdIsKeptNeverLoweredAndOldFilesOpen()
+    {
+        ManualClock clock;
+        const QString path = freshPath();
+        // A file of the layout before the meta table.
+        QVERIFY(openReport(path, HistorySchema::steps().mid(0, 2)).ok);
+        {
+            SchemaReport report;
+            auto store = openStore(path, &clock, HistoryPolicy(), &report);
+            QVERIFY(store);
+            QCOMPARE(report.fromVersion, 2);
+            const auto none = waitFor<RestoredState>(
+                    [&](auto done) { store->readRestoredState(this, done); });
+            QVERIFY(none);
+            QCOMPARE(none->eventFeedLastId, 0);
+            store->keepEventFeedLastId(1'700'000'000'000'042);
+            store->flush();
+            store->keepEventFeedLastId(1'700'000'000'000'007); // an older one never lowers it
+            QString error;
+            QVERIFY2(store->close(&error), qPrintable(error));
+        }
+        auto store = openStore(path, &clock);
+        QVERIFY(store);
+        const auto state = waitFor<RestoredState>(
+                [&](auto done) { store->readRestoredState(this, done); });
+        QVERIFY(state);
+        QCOMPARE(state->eventFeedLastId, 1'700'000'000'000'042);
+    }
+
     void restartTakesBackTheLastDayOfCounts()
     {
         ManualClock clock;

@@ -290,7 +290,8 @@ private Q_SLOTS:
     void configDigestFollowsTheConfig()
     {
         // A digest tells readers whether two reports ran under the same config, also across
-        // versions: the canonical JSON behind it changes only as a decision (then update this).
+        // versions: the canonical JSON behind it changes only as a decision (then update this;
+        // last: the agent block's max_waiting_polls).
         QCOMPARE(
                 configDigest(labConfig()),
                 QStringLiteral("06b3aaf94057baaadb70c1520523e501e7842a8dc853b37635b77bf69e524084"));

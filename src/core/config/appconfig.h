@@ -89,6 +89,7 @@ struct AgentPolicy
     int requestTimeoutMs = 10000; // for the answer to be taken, from the request's arrival
     int maxRequestBytes = 64 * 1024; // one request's line and headers
     int maxBodyBytes = 16 * 1024; // one request's body (the actions' JSON)
+    int maxWaitingPolls = 256; // long polls held at once, outside maxConnections
 
     bool operator==(const AgentPolicy &other) const = default;
 };

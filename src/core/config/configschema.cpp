@@ -184,6 +184,13 @@ constexpr PolicyKey<AgentPolicy> AgentKeys[] = {
          QLatin1String("the largest request body (the actions' JSON) a client may send, with a "
                        "Content-Length; a larger one is answered 413, a chunked one 411, and the "
                        "connection closed")},
+        {QLatin1String("max_waiting_polls"),
+         &AgentPolicy::maxWaitingPolls,
+         {0, 100000},
+         Unitless,
+         QLatin1String("long polls of /api/v1/events held open at once, waiting for an event; "
+                       "they count against neither max_connections nor the client's share; "
+                       "one beyond it is answered 503 with Retry-After at once")},
 };
 
 // A value as a config file spells it: "300", "false", "\"system\"", "[200,399]".

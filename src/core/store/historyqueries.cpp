@@ -2,6 +2,7 @@
 
 #include "store/historyconnection.h"
 #include "store/historyrowcodec.h"
+#include "store/historywriter.h"
 #include "store/sqlstatement.h"
 
 #include <QMap>
@@ -63,6 +64,13 @@ std::optional<RestoredState> HistoryQueries::restoredState(const QDateTime &now)
     if (!hours || !minutes)
         return std::nullopt;
     state.lastDay = *hours + *minutes;
+    const auto feedId = SqlStatement(m_connection,
+                                     QStringLiteral("reading the event feed's last ID"),
+                                     QStringLiteral("SELECT max(value) FROM meta WHERE key = ?"))
+                                .scalar({HistoryWriter::eventFeedLastIdKey()});
+    if (!feedId)
+        return std::nullopt;
+    state.eventFeedLastId = feedId->toLongLong();
     return state;
 }
 

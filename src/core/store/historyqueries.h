@@ -31,6 +31,7 @@ struct RestoredState
     QList<KnownGoodAnswer> knownGood;
     QHash<QString, PinnedFallback> pins;
     QList<HistoryBucket> lastDay;
+    qint64 eventFeedLastId = 0; // 0 when none was kept
 };
 
 // Everything read from the history file. A failure is kept in the connection's lastError();

@@ -133,6 +133,10 @@ QList<SchemaStep> HistorySchema::steps()
                                     " PRIMARY KEY (resolver, host, record)) WITHOUT ROWID"),
              }},
             {2, histogramStep()},
+            // Small facts kept across runs: "event_feed_last_id", the agent's newest event ID.
+            {3,
+             {QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)"
+                             " WITHOUT ROWID")}},
     };
 }
 

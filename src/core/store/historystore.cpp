@@ -21,6 +21,8 @@ void merge(HistoryWriteBatch &into, HistoryWriteBatch &&from)
     for (auto it = from.pins.cbegin(); it != from.pins.cend(); ++it)
         into.pins.insert(it.key(), it.value());
     into.census += std::move(from.census);
+    if (from.eventFeedLastId)
+        into.eventFeedLastId = std::max(into.eventFeedLastId.value_or(0), *from.eventFeedLastId);
 }
 
 } // namespace
@@ -190,6 +192,12 @@ void HistoryStore::recordEvent(const StoredEvent &event)
 {
     m_pending.events.append(event);
     queued(true);
+}
+
+void HistoryStore::keepEventFeedLastId(qint64 id)
+{
+    m_pending.eventFeedLastId = std::max(m_pending.eventFeedLastId.value_or(0), id);
+    queued(false);
 }
 
 void HistoryStore::recordCensus(const CacheCensus &census)

@@ -62,6 +62,8 @@ public:
     void savePin(const QString &host, const PinnedFallback &pin);
     void removePin(const QString &host);
     void recordCensus(const CacheCensus &census);
+    // The agent's newest event ID, so a restart goes on above it (RestoredState::eventFeedLastId).
+    void keepEventFeedLastId(qint64 id);
 
     void flush(); // hands what is queued to the writer now
     void prune(); // the retention pass now (it also runs every few minutes)

@@ -51,7 +51,7 @@ bool HistoryWriter::write(const HistoryWriteBatch &batch)
     return m_connection.inTransaction([&] {
         return writeResults(batch.results) && writeAggregates(batch.results)
                 && writeEvents(batch.events) && writeKnownGood(batch) && writePins(batch.pins)
-                && writeCensus(batch.census);
+                && writeCensus(batch.census) && writeEventFeedLastId(batch.eventFeedLastId);
     });
 }
 
@@ -131,6 +131,18 @@ bool HistoryWriter::writePins(const QHash<QString, std::optional<PinnedFallback>
             return false;
     }
     return true;
+}
+
+bool HistoryWriter::writeEventFeedLastId(const std::optional<qint64> &id)
+{
+    if (!id)
+        return true;
+    // Never lowered: a batch retried after a failure may carry an older one.
+    SqlStatement save(m_connection, QStringLiteral("saving the event feed's last ID"),
+                      QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"
+                                     " ON CONFLICT (key) DO UPDATE"
+                                     " SET value = max(value, excluded.value)"));
+    return save.exec({HistoryWriter::eventFeedLastIdKey(), *id});
 }
 
 std::optional<PruneReport> HistoryWriter::prune(const QDateTime &now, const HistoryPolicy &policy,

@@ -23,11 +23,12 @@ struct HistoryWriteBatch
     QList<KnownGoodAnswer> knownGood; // then these are inserted or updated
     QHash<QString, std::optional<PinnedFallback>> pins; // by host; none = unpinned
     QList<CacheCensus> census; // one per minute (a later one replaces it)
+    std::optional<qint64> eventFeedLastId; // the agent's newest event ID (kept if higher)
 
     bool isEmpty() const
     {
         return results.isEmpty() && events.isEmpty() && !knownGoodReplacement && knownGood.isEmpty()
-                && pins.isEmpty() && census.isEmpty();
+                && pins.isEmpty() && census.isEmpty() && !eventFeedLastId;
     }
 };
 
@@ -51,6 +52,8 @@ public:
     explicit HistoryWriter(HistoryConnection &connection) : m_connection(connection) { }
 
     bool write(const HistoryWriteBatch &batch);
+    // The meta row that holds HistoryWriteBatch::eventFeedLastId.
+    static QString eventFeedLastIdKey() { return QStringLiteral("event_feed_last_id"); }
     // Raw results older than the raw retention, aggregates and events older than theirs, and
     // last-known-good answers no longer servable (past expiry + maxStaleS).
     std::optional<PruneReport> prune(const QDateTime &now, const HistoryPolicy &policy,
@@ -63,6 +66,7 @@ private:
     bool writeKnownGood(const HistoryWriteBatch &batch);
     bool writeCensus(const QList<CacheCensus> &census);
     bool writePins(const QHash<QString, std::optional<PinnedFallback>> &pins);
+    bool writeEventFeedLastId(const std::optional<qint64> &id);
 
     HistoryConnection &m_connection;
 };
