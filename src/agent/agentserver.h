@@ -9,8 +9,8 @@
 #include "config/appconfig.h"
 #include "eventfeed.h"
 #include "guardedtcpserver.h"
-#include "probe/probehistorybuffer.h"
 #include "longpolls.h"
+#include "probe/probehistorybuffer.h"
 
 #include <optional>
 

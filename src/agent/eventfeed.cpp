@@ -8,7 +8,7 @@
 
 qint64 EventFeed::startId(qint64 lastPersistedId, const QDateTime &wallTime)
 {
-    return std::max(lastPersistedId + 1, wallTime.toSecsSinceEpoch() * IdsPerSecond);
+    return std::max(lastPersistedId + 1, wallTime.toMSecsSinceEpoch() * IdsPerMillisecond);
 }
 
 EventFeed::EventFeed(Clock *clock, qint64 firstId, int capacity, QObject *parent)

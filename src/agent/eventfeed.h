@@ -23,9 +23,10 @@ class EventFeed : public QObject
 public:
     static constexpr int DefaultCapacity = 10000;
     static constexpr int MaxPerAnswer = 500;
-    // The wall clock's seconds times this: a restart starts above any ID the run before could
-    // have given, unless it gave more than a million a second; stays below 2^53 until 2255.
-    static constexpr qint64 IdsPerSecond = 1'000'000;
+    // The wall clock's milliseconds times this: a restart starts above any ID the run before
+    // could have given (even one a moment ago), unless it gave more than a thousand a
+    // millisecond; stays below 2^53 until 2255.
+    static constexpr qint64 IdsPerMillisecond = 1000;
 
     struct Page
     {

@@ -102,9 +102,9 @@ struct Options
         parser.setApplicationDescription(description());
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({once, config, format, headless, listen, token, tokenFile, tokens,
-                           tlsCert, tlsKey, demo, db, lang, report, from, to, last, reportEvery,
-                           reportDir, reportKeep});
+        parser.addOptions({once,   config,  format, headless,    listen,    token,     tokenFile,
+                           tokens, tlsCert, tlsKey, demo,        db,        lang,      report,
+                           from,   to,      last,   reportEvery, reportDir, reportKeep});
     }
 
     static QString description()

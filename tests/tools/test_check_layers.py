@@ -23,7 +23,8 @@ GOOD = [
     ("dnswatch_ui", "dnswatch_ui_resources_1"), ("dnswatch_report", "dnswatch_core"),
     ("dnswatch_report", "Qt6::Gui"), ("dnswatch_demo", "dnswatch_core"),
     ("dnswatch_core", "Qt6::Core"), ("dnswatch_core", "dnswatch_common"),
-    ("dnswatch_core", "Qt6::moc"),
+    ("dnswatch_core", "Qt6::moc"), ("dnswatch_fleet", "dnswatch_core"),
+    ("dnswatch_fleet", "Qt6::Network"),
 ]
 
 

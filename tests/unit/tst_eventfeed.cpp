@@ -123,14 +123,16 @@ private Q_SLOTS:
     void aRestartStartsAboveThePersistedIdAndTheWallClock()
     {
         const QDateTime wall = QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC);
-        const qint64 fromClock = wall.toSecsSinceEpoch() * EventFeed::IdsPerSecond;
-        // Without a persisted ID (no --db): the wall clock's seconds, in millions.
+        const qint64 fromClock = wall.toMSecsSinceEpoch() * EventFeed::IdsPerMillisecond;
+        // Without a persisted ID (no --db): the wall clock's milliseconds, in thousands.
         QCOMPARE(EventFeed::startId(0, wall), fromClock);
         // A run that gave many IDs, then a clock stepped back: still above the persisted one.
         QCOMPARE(EventFeed::startId(fromClock + 5000, wall.addSecs(-3600)), fromClock + 5001);
         // A later restart with the persisted ID behind the clock: the clock.
         QCOMPARE(EventFeed::startId(fromClock + 5000, wall.addSecs(1)),
-                 fromClock + EventFeed::IdsPerSecond);
+                 fromClock + 1000 * EventFeed::IdsPerMillisecond);
+        // A restart a millisecond later starts above what the run before began with.
+        QCOMPARE(EventFeed::startId(0, wall.addMSecs(1)), fromClock + EventFeed::IdsPerMillisecond);
         // Exact in a JSON number (a double) until long after our time.
         const QDateTime far = QDateTime(QDate(2250, 1, 1), QTime(0, 0), Qt::UTC);
         QVERIFY(EventFeed::startId(0, far) < (qint64(1) << 53));

@@ -282,7 +282,7 @@ private Q_SLOTS:
     {
         QFETCH(int, bodyBytes);
         serveSmallRequests();
-        auto client = connectTo(m_port);
+        auto client = connectedClient(m_port);
         QVERIFY(client);
         // The body looks like a request: it is the body's, not a second request.
         QByteArray body = "GET /healthz HTTP/1.1\r\n\r\n";
@@ -301,7 +301,7 @@ private Q_SLOTS:
         AgentPolicy limits = policy(4);
         limits.headerTimeoutMs = 2000;
         serve(limits);
-        auto client = connectTo(m_port);
+        auto client = connectedClient(m_port);
         QVERIFY(client);
         client->write("POST /healthz HTTP/1.1\r\nContent-Length: 100\r\n\r\nonly part");
         QTRY_COMPARE(client->bytesToWrite(), 0);

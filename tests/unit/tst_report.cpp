@@ -294,7 +294,7 @@ private Q_SLOTS:
         // last: the agent block's max_waiting_polls).
         QCOMPARE(
                 configDigest(labConfig()),
-                QStringLiteral("06b3aaf94057baaadb70c1520523e501e7842a8dc853b37635b77bf69e524084"));
+                QStringLiteral("67698e66d0e47925fd2d8c723000eacb198e705895f296e99f37bcef03e73c8d"));
         AppConfig other = labConfig();
         QCOMPARE(configDigest(other), configDigest(labConfig()));
         other.targets[0].intervalS = 30;

@@ -1,0 +1,181 @@
+// The dashboard's line to an agent, against the real `dnswatch --headless`: it comes online with
+// the agent's targets, follows its events, marks it unreachable (keeping the last status) when it
+// goes away, finds it again when it comes back, and says why when the token is refused.
+#include "agentconnection.h"
+#include "agentprocess.h"
+#include "clock.h"
+#include "dnsserverfixture.h"
+
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestAgentConnection : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_configPath;
+    DnsServerFixture m_dns;
+    QNetworkAccessManager m_network;
+    SystemClock m_clock;
+
+    static AgentConnection::Options quickOptions()
+    {
+        AgentConnection::Options options;
+        options.statusIntervalMs = 300;
+        options.pollWaitSeconds = 1;
+        options.requestTimeoutMs = 3000;
+        options.backoffFirstMs = 100;
+        options.backoffMaxMs = 400;
+        return options;
+    }
+
+    std::unique_ptr<AgentConnection> connectionTo(const AgentProcess &agent,
+                                                  const QString &token = QString())
+    {
+        AgentEndpoint endpoint;
+        endpoint.name = QStringLiteral("lab");
+        endpoint.url = QUrl(agent.baseUrl());
+        endpoint.token = token;
+        return std::make_unique<AgentConnection>(endpoint, quickOptions(), &m_clock, &m_network);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_network.setProxy(QNetworkProxy::NoProxy);
+        QString error;
+        QVERIFY2(m_dns.startDnsmasq({QStringLiteral("--host-record=svc.test,127.0.0.1,60"),
+                                     QStringLiteral("--address=/nx.test/")},
+                                    &error),
+                 qPrintable(error));
+        m_configPath = m_dir.filePath(QStringLiteral("agent.json"));
+        QFile config(m_configPath);
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("{\"resolvers\":[{\"name\":\"lab\",\"servers\":[\"" + m_dns.server().toLatin1()
+                     + "\"],\"timeout_ms\":500,\"attempts\":1}],\"targets\":["
+                       "{\"name\":\"svc\",\"host\":\"svc.test\",\"resolver\":\"lab\","
+                       "\"interval_s\":1},"
+                       "{\"name\":\"gone\",\"host\":\"x.nx.test\",\"resolver\":\"lab\","
+                       "\"interval_s\":1,\"critical\":false}]}");
+    }
+
+    void comesOnlineWithTheAgentsTargetsAndEvents()
+    {
+        AgentProcess agent(QStringLiteral(DNSWATCH_BINARY), m_configPath);
+        QString error;
+        QVERIFY2(agent.start({}, &error), qPrintable(error));
+        auto connection = connectionTo(agent);
+        QSignalSpy pages(connection.get(), &AgentConnection::eventsArrived);
+        connection->start();
+        QTRY_COMPARE_WITH_TIMEOUT(connection->reach(), AgentConnection::Reach::Online, 10000);
+        QVERIFY(connection->status());
+        QCOMPARE(connection->status()->targets.size(), 2);
+        QCOMPARE(connection->status()->targets[0].name, QStringLiteral("svc"));
+        // The name that does not exist becomes down once probed; its events come through the
+        // feed, in order, after the first page.
+        QTRY_VERIFY_WITH_TIMEOUT(connection->status()->targets[1].state == TargetState::Down, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!pages.isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(connection->lastEventId() > 0, 10000);
+        qint64 previous = 0;
+        for (const QList<QVariant> &arguments : pages) {
+            const auto page = arguments.at(0).value<RemoteEventPage>();
+            for (const RemoteEvent &event : page.events) {
+                QVERIFY(event.id > previous);
+                previous = event.id;
+            }
+        }
+        QVERIFY(agent.stop());
+    }
+
+    void marksTheAgentUnreachableKeepingItsLastStatusAndFindsItAgain()
+    {
+        AgentProcess agent(QStringLiteral(DNSWATCH_BINARY), m_configPath);
+        QString error;
+        QVERIFY2(agent.start({}, &error), qPrintable(error));
+        auto connection = connectionTo(agent);
+        QSignalSpy pages(connection.get(), &AgentConnection::eventsArrived);
+        connection->start();
+        QTRY_COMPARE_WITH_TIMEOUT(connection->reach(), AgentConnection::Reach::Online, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(connection->lastEventId() > 0, 10000);
+        const qint64 seenBefore = connection->lastEventId();
+
+        const QDateTime killed = QDateTime::currentDateTimeUtc();
+        agent.kill();
+        QTRY_COMPARE_WITH_TIMEOUT(connection->reach(), AgentConnection::Reach::Unreachable, 10000);
+        QVERIFY2(connection->problem().contains(QStringLiteral("connection refused"))
+                         || connection->problem().contains(QStringLiteral("closed")),
+                 qPrintable(connection->problem()));
+        QVERIFY(connection->unreachableSince() >= killed.addMSecs(-1));
+        QVERIFY(connection->status()); // the last known state stays, to be shown greyed
+        QCOMPARE(connection->status()->targets.size(), 2);
+
+        // Back on the same port: online again, and the feed resumes after the last ID it saw.
+        // Without --db the new run's events are not the old run's: the page says a gap.
+        pages.clear();
+        QVERIFY2(agent.start({}, &error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(connection->reach(), AgentConnection::Reach::Online, 10000);
+        QVERIFY(!connection->unreachableSince().isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(!pages.isEmpty(), 10000);
+        const auto firstAfter = pages.first().at(0).value<RemoteEventPage>();
+        QVERIFY2(firstAfter.gap,
+                 qPrintable(QStringLiteral("seen %1, last_id %2, %3 event(s)")
+                                    .arg(seenBefore)
+                                    .arg(firstAfter.lastId)
+                                    .arg(firstAfter.events.size())));
+        QVERIFY(connection->lastEventId() >= seenBefore);
+        QVERIFY(agent.stop());
+    }
+
+    void saysWhenTheTokenIsRefused()
+    {
+        QFile token(m_dir.filePath(QStringLiteral("token")));
+        QVERIFY(token.open(QIODevice::WriteOnly));
+        token.write("the-right-token\n");
+        token.close();
+        AgentProcess agent(QStringLiteral(DNSWATCH_BINARY), m_configPath);
+        QString error;
+        QVERIFY2(agent.start({QStringLiteral("--token-file"), token.fileName()}, &error),
+                 qPrintable(error));
+        auto wrong = connectionTo(agent, QStringLiteral("a-wrong-token"));
+        wrong->start();
+        QTRY_COMPARE_WITH_TIMEOUT(wrong->reach(), AgentConnection::Reach::Unreachable, 10000);
+        QVERIFY2(wrong->problem().contains(QStringLiteral("refused the token (HTTP 401)")),
+                 qPrintable(wrong->problem()));
+        QVERIFY(!wrong->status());
+
+        auto right = connectionTo(agent, QStringLiteral("the-right-token"));
+        right->start();
+        QTRY_COMPARE_WITH_TIMEOUT(right->reach(), AgentConnection::Reach::Online, 10000);
+        // The operator's requests go with the token and bring back what the agent said.
+        bool answered = false;
+        AgentAnswer answer;
+        right->send(AgentConnection::Verb::Get, QStringLiteral("/api/v1/status"), {}, this,
+                    [&](const AgentAnswer &got) {
+                        answer = got;
+                        answered = true;
+                    });
+        QTRY_VERIFY_WITH_TIMEOUT(answered, 10000);
+        QVERIFY2(answer.ok(), qPrintable(answer.problem));
+        QCOMPARE(answer.httpStatus, 200);
+        QVERIFY(answer.body.contains("\"svc\""));
+        bool refused = false;
+        wrong->send(AgentConnection::Verb::Get, QStringLiteral("/api/v1/status"), {}, this,
+                    [&](const AgentAnswer &got) {
+                        answer = got;
+                        refused = true;
+                    });
+        QTRY_VERIFY_WITH_TIMEOUT(refused, 10000);
+        QCOMPARE(answer.httpStatus, 401);
+        QVERIFY(!answer.ok());
+        QVERIFY(agent.stop());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAgentConnection)
+#include "tst_agentconnection.moc"
