@@ -49,7 +49,11 @@ void AgentConnection::stop()
 
 void AgentConnection::abandonReplies()
 {
-    for (QNetworkReply *reply : {m_statusReply.data(), m_pollReply.data()}) {
+    const QPointer<QNetworkReply> status = m_statusReply;
+    const QPointer<QNetworkReply> poll = m_pollReply;
+    m_statusReply.clear();
+    m_pollReply.clear();
+    for (QNetworkReply *reply : {status.data(), poll.data()}) {
         if (reply) {
             reply->disconnect(this);
             reply->abort();
@@ -70,6 +74,9 @@ QNetworkRequest AgentConnection::request(const QString &pathAndQuery, int timeou
         url.setQuery(pathAndQuery.mid(question + 1));
     QNetworkRequest request(url);
     request.setTransferTimeout(timeoutMs);
+    // An agent never redirects; following one would carry the token to wherever it points.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     request.setSslConfiguration(m_tls);
     request.setRawHeader("Accept", "application/json");
     if (!m_endpoint.token.isEmpty())
@@ -151,6 +158,7 @@ void AgentConnection::fetchStatus()
                                  m_options.requestTimeoutMs);
     m_statusReply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        m_statusReply.clear(); // a QPointer stays set until the reply is deleted, later
         reply->deleteLater();
         onStatus(answerOf(reply));
     });
@@ -189,21 +197,31 @@ void AgentConnection::poll()
                                  {}, wait * 1000 + m_options.requestTimeoutMs);
     m_pollReply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        m_pollReply.clear(); // so that the next poll can start at once
         reply->deleteLater();
-        onPoll(answerOf(reply));
+        onPoll(answerOf(reply), reply->rawHeader("Retry-After"));
     });
 }
 
-void AgentConnection::onPoll(const AgentAnswer &answer)
+void AgentConnection::onPoll(const AgentAnswer &answer, const QByteArray &retryAfter)
 {
     if (!m_running)
         return;
+    if (answer.httpStatus == 503) {
+        // The agent holds as many polls as it will: it answers, so it is reachable; ask again
+        // when it says (a second unless it says more, at most a minute).
+        bool ok = false;
+        const int seconds = qBound(1, retryAfter.trimmed().toInt(&ok), 60);
+        m_clock->callAfter(qint64(ok ? seconds : 1) * 1000, this, [this] { poll(); });
+        return;
+    }
     QString problem = answer.problem;
     if (problem.isEmpty()) {
         const QString source = tr("%1 /api/v1/events").arg(m_endpoint.name);
         if (std::optional<RemoteEventPage> page = parseRemoteEventPage(answer.body, source,
                                                                        &problem)) {
-            m_lastEventId = page->lastId;
+            // A full page ends below last_id: the next asks after its last event.
+            m_lastEventId = page->events.isEmpty() ? page->lastId : page->events.last().id;
             m_followedEvents = true;
             markOnline();
             emit eventsArrived(*page);

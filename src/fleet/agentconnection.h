@@ -73,7 +73,7 @@ private:
     void fetchStatus();
     void onStatus(const AgentAnswer &answer);
     void poll();
-    void onPoll(const AgentAnswer &answer);
+    void onPoll(const AgentAnswer &answer, const QByteArray &retryAfter);
     void markOnline();
     void markUnreachable(const QString &problem);
     void scheduleStatus(qint64 delayMs);

@@ -1,11 +1,25 @@
 #include "agentprocess.h"
 
+#include "binaryrun.h"
 #include "dnsserverfixture.h"
 
 #include <QDeadlineTimer>
 #include <QTcpSocket>
 
 #include <csignal>
+
+std::unique_ptr<QProcess> startHeadlessAgent(const QString &binary, const QString &configPath,
+                                             const QStringList &extra,
+                                             QProcess::ProcessChannelMode mode)
+{
+    auto agent = std::make_unique<QProcess>();
+    agent->setProcessEnvironment(binaryEnvironment());
+    agent->setProcessChannelMode(mode);
+    agent->start(binary,
+                 QStringList{QStringLiteral("--headless"), QStringLiteral("--config"), configPath}
+                         + extra);
+    return agent;
+}
 
 AgentProcess::AgentProcess(const QString &binary, const QString &configPath)
     : m_binary(binary), m_configPath(configPath), m_port(DnsServerFixture::freePort())
@@ -18,17 +32,11 @@ QString AgentProcess::baseUrl() const { return QStringLiteral("http://127.0.0.1:
 bool AgentProcess::start(const QStringList &extra, QString *error, int timeoutMs)
 {
     kill();
-    m_process = std::make_unique<QProcess>();
-    m_process->setProcessChannelMode(QProcess::MergedChannels);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("DNSWATCH_FALLBACK_IPS"), QString());
-    env.remove(QStringLiteral("DNSWATCH_TOKEN"));
-    m_process->setProcessEnvironment(env);
-    m_process->start(m_binary,
-                     QStringList{QStringLiteral("--headless"), QStringLiteral("--config"),
-                                 m_configPath, QStringLiteral("--listen"),
-                                 QStringLiteral("127.0.0.1:%1").arg(m_port)}
-                             + extra);
+    m_process = startHeadlessAgent(
+            m_binary, m_configPath,
+            QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(m_port)}
+                    + extra,
+            QProcess::MergedChannels);
     const QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
         if (m_process->state() == QProcess::NotRunning) {

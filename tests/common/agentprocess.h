@@ -5,6 +5,12 @@
 
 #include <memory>
 
+// `binary --headless --config configPath` + extra, started in binaryEnvironment() (no fallback,
+// MLflow or token from the test's environment), its output on the channels mode says.
+std::unique_ptr<QProcess>
+startHeadlessAgent(const QString &binary, const QString &configPath, const QStringList &extra,
+                   QProcess::ProcessChannelMode mode = QProcess::SeparateChannels);
+
 // The real `dnswatch --headless` started by a test on a free loopback port, with the fallback
 // environment emptied and no token from the environment: start() it, talk to port(), stop() it
 // with SIGTERM (or kill() it) and start() it again on the same port.

@@ -1,5 +1,6 @@
 // `dnswatch --headless` as an operator runs it: the real binary against a real dnsmasq and a real
 // HTTP server, scraped over HTTP, checked by promtool, reloaded by SIGHUP, stopped by SIGTERM.
+#include "agentprocess.h"
 #include "dnsserverfixture.h"
 #include "httpstubfixture.h"
 
@@ -82,16 +83,7 @@ private:
 
     std::unique_ptr<QProcess> startAgent(const QStringList &extra)
     {
-        auto agent = std::make_unique<QProcess>();
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("DNSWATCH_FALLBACK_IPS"), QString());
-        env.remove(QStringLiteral("DNSWATCH_TOKEN"));
-        agent->setProcessEnvironment(env);
-        agent->start(
-                QStringLiteral(DNSWATCH_BINARY),
-                QStringList{QStringLiteral("--headless"), QStringLiteral("--config"), m_configPath}
-                        + extra);
-        return agent;
+        return startHeadlessAgent(QStringLiteral(DNSWATCH_BINARY), m_configPath, extra);
     }
 
     static std::unique_ptr<QTcpSocket> connectedTo(quint16 port,

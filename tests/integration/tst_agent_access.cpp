@@ -4,6 +4,7 @@
 // 401 and 403 as they should be; every action, its errors (unknown target, bad JSON, a bad
 // address, a past expiry, bodies too large or chunked); the actor's name in the log and the
 // status's events; and no token anywhere in what the agent says.
+#include "agentprocess.h"
 #include "dnsserverfixture.h"
 #include "httpstubfixture.h"
 
@@ -107,17 +108,10 @@ private:
     std::unique_ptr<QProcess> startAgent(const QStringList &extra)
     {
         m_port = DnsServerFixture::freePort();
-        auto agent = std::make_unique<QProcess>();
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("DNSWATCH_FALLBACK_IPS"), QString());
-        env.remove(QStringLiteral("DNSWATCH_TOKEN"));
-        agent->setProcessEnvironment(env);
-        agent->start(QStringLiteral(DNSWATCH_BINARY),
-                     QStringList{QStringLiteral("--headless"), QStringLiteral("--config"),
-                                 m_configPath, QStringLiteral("--listen"),
-                                 QStringLiteral("127.0.0.1:%1").arg(m_port)}
-                             + extra);
-        return agent;
+        return startHeadlessAgent(
+                QStringLiteral(DNSWATCH_BINARY), m_configPath,
+                QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(m_port)}
+                        + extra);
     }
 
     // The status's events of kind, as the status lists them.

@@ -3,6 +3,7 @@
 // when its wait passes; bad parameters are 400; a client that hangs up while held is forgotten;
 // 80 polls waiting from eight addresses leave /metrics answering; with --db the IDs go on from
 // where the run before stopped.
+#include "agentprocess.h"
 #include "dnsserverfixture.h"
 #include "rawhttp.h"
 #include "store/historydatabase.h"
@@ -92,18 +93,11 @@ private:
 
     std::unique_ptr<QProcess> startAgent(quint16 port, const QStringList &extra = {})
     {
-        auto agent = std::make_unique<QProcess>();
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("DNSWATCH_FALLBACK_IPS"), QString());
-        env.remove(QStringLiteral("DNSWATCH_TOKEN"));
-        agent->setProcessEnvironment(env);
-        agent->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        agent->start(QStringLiteral(DNSWATCH_BINARY),
-                     QStringList{QStringLiteral("--headless"), QStringLiteral("--config"),
-                                 m_configPath, QStringLiteral("--listen"),
-                                 QStringLiteral("127.0.0.1:%1").arg(port)}
-                             + extra);
-        return agent;
+        return startHeadlessAgent(
+                QStringLiteral(DNSWATCH_BINARY), m_configPath,
+                QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)}
+                        + extra,
+                QProcess::ForwardedErrorChannel);
     }
 
     QByteArray get(quint16 port, const QString &path, int *status = nullptr)

@@ -1,6 +1,7 @@
 // The agent's reads (GET /api/v1/pins, /resolve, /history, /report) from the real `dnswatch
 // --headless` over HTTP, against a real dnsmasq: what each answers, and each refusal with its
 // status and JSON error.
+#include "agentprocess.h"
 #include "dnsserverfixture.h"
 
 #include <QJsonArray>
@@ -46,18 +47,11 @@ private:
 
     std::unique_ptr<QProcess> startAgent(quint16 port, const QStringList &extra)
     {
-        auto agent = std::make_unique<QProcess>();
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("DNSWATCH_FALLBACK_IPS"), QString());
-        env.remove(QStringLiteral("DNSWATCH_TOKEN"));
-        agent->setProcessEnvironment(env);
-        agent->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        agent->start(QStringLiteral(DNSWATCH_BINARY),
-                     QStringList{QStringLiteral("--headless"), QStringLiteral("--config"),
-                                 m_configPath, QStringLiteral("--listen"),
-                                 QStringLiteral("127.0.0.1:%1").arg(port)}
-                             + extra);
-        return agent;
+        return startHeadlessAgent(
+                QStringLiteral(DNSWATCH_BINARY), m_configPath,
+                QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)}
+                        + extra,
+                QProcess::ForwardedErrorChannel);
     }
 
     static QString now(qint64 offsetS = 0)

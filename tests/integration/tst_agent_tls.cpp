@@ -3,6 +3,7 @@
 // the HTTPS port closed and counted, a client that never says hello closed at the header
 // deadline while /healthz answers, a key of another certificate and an expired certificate
 // refused at start; and the warning of a plain-HTTP agent off loopback.
+#include "agentprocess.h"
 #include "binaryrun.h"
 #include "dnsserverfixture.h"
 #include "testcertificates.h"
@@ -60,13 +61,7 @@ private:
 
     std::unique_ptr<QProcess> startAgent(const QStringList &extra)
     {
-        auto agent = std::make_unique<QProcess>();
-        agent->setProcessEnvironment(binaryEnvironment());
-        agent->start(
-                QStringLiteral(DNSWATCH_BINARY),
-                QStringList{QStringLiteral("--headless"), QStringLiteral("--config"), m_configPath}
-                        + extra);
-        return agent;
+        return startHeadlessAgent(QStringLiteral(DNSWATCH_BINARY), m_configPath, extra);
     }
 
     QStringList tlsArguments(const TestCertificate &certificate) const

@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 class TestAgentConnection : public QObject
 {
     Q_OBJECT
@@ -36,13 +38,41 @@ private:
     }
 
     std::unique_ptr<AgentConnection> connectionTo(const AgentProcess &agent,
-                                                  const QString &token = QString())
+                                                  const QString &token = QString(),
+                                                  int statusIntervalMs = 300)
     {
         AgentEndpoint endpoint;
         endpoint.name = QStringLiteral("lab");
         endpoint.url = QUrl(agent.baseUrl());
         endpoint.token = token;
-        return std::make_unique<AgentConnection>(endpoint, quickOptions(), &m_clock, &m_network);
+        AgentConnection::Options options = quickOptions();
+        options.statusIntervalMs = statusIntervalMs;
+        return std::make_unique<AgentConnection>(endpoint, options, &m_clock, &m_network);
+    }
+
+    // What the agent answers to GET /api/v1/status sent through connection for the operator.
+    AgentAnswer statusThrough(AgentConnection *connection)
+    {
+        std::optional<AgentAnswer> answer;
+        connection->send(AgentConnection::Verb::Get, QStringLiteral("/api/v1/status"), {}, this,
+                         [&](const AgentAnswer &got) { answer = got; });
+        if (!QTest::qWaitFor([&] { return answer.has_value(); }, 10000))
+            return AgentAnswer{0, {}, {}, QStringLiteral("no answer within 10 s")};
+        return *answer;
+    }
+
+    // Two targets, svc (resolves) and gone (NXDOMAIN), and the extra ones given.
+    void writeConfig(const QByteArray &extraTargets = QByteArray())
+    {
+        QFile config(m_configPath);
+        QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        config.write("{\"resolvers\":[{\"name\":\"lab\",\"servers\":[\"" + m_dns.server().toLatin1()
+                     + "\"],\"timeout_ms\":500,\"attempts\":1}],\"targets\":["
+                       "{\"name\":\"svc\",\"host\":\"svc.test\",\"resolver\":\"lab\","
+                       "\"interval_s\":1},"
+                       "{\"name\":\"gone\",\"host\":\"x.nx.test\",\"resolver\":\"lab\","
+                       "\"interval_s\":1,\"critical\":false}"
+                     + extraTargets + "]}");
     }
 
 private Q_SLOTS:
@@ -55,14 +85,7 @@ private Q_SLOTS:
                                     &error),
                  qPrintable(error));
         m_configPath = m_dir.filePath(QStringLiteral("agent.json"));
-        QFile config(m_configPath);
-        QVERIFY(config.open(QIODevice::WriteOnly));
-        config.write("{\"resolvers\":[{\"name\":\"lab\",\"servers\":[\"" + m_dns.server().toLatin1()
-                     + "\"],\"timeout_ms\":500,\"attempts\":1}],\"targets\":["
-                       "{\"name\":\"svc\",\"host\":\"svc.test\",\"resolver\":\"lab\","
-                       "\"interval_s\":1},"
-                       "{\"name\":\"gone\",\"host\":\"x.nx.test\",\"resolver\":\"lab\","
-                       "\"interval_s\":1,\"critical\":false}]}");
+        writeConfig();
     }
 
     void comesOnlineWithTheAgentsTargetsAndEvents()
@@ -90,6 +113,27 @@ private Q_SLOTS:
                 previous = event.id;
             }
         }
+
+        // Events keep coming through the long poll alone, however rare the status refresh: a
+        // target added by a reload goes down, and its event arrives.
+        auto following = connectionTo(agent, QString(), 60000);
+        QSignalSpy followed(following.get(), &AgentConnection::eventsArrived);
+        following->start();
+        QTRY_VERIFY_WITH_TIMEOUT(!followed.isEmpty(), 10000); // the first page, at once
+        writeConfig(",{\"name\":\"later\",\"host\":\"later.nx.test\",\"resolver\":\"lab\","
+                    "\"interval_s\":1,\"critical\":false}");
+        ::kill(pid_t(agent.process()->processId()), SIGHUP);
+        const auto sawLater = [&] {
+            for (const QList<QVariant> &arguments : std::as_const(followed)) {
+                for (const RemoteEvent &event : arguments.at(0).value<RemoteEventPage>().events) {
+                    if (event.target == QLatin1String("later"))
+                        return true;
+                }
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(sawLater(), 10000);
+        writeConfig();
         QVERIFY(agent.stop());
     }
 
@@ -153,24 +197,11 @@ private Q_SLOTS:
         right->start();
         QTRY_COMPARE_WITH_TIMEOUT(right->reach(), AgentConnection::Reach::Online, 10000);
         // The operator's requests go with the token and bring back what the agent said.
-        bool answered = false;
-        AgentAnswer answer;
-        right->send(AgentConnection::Verb::Get, QStringLiteral("/api/v1/status"), {}, this,
-                    [&](const AgentAnswer &got) {
-                        answer = got;
-                        answered = true;
-                    });
-        QTRY_VERIFY_WITH_TIMEOUT(answered, 10000);
+        AgentAnswer answer = statusThrough(right.get());
         QVERIFY2(answer.ok(), qPrintable(answer.problem));
         QCOMPARE(answer.httpStatus, 200);
         QVERIFY(answer.body.contains("\"svc\""));
-        bool refused = false;
-        wrong->send(AgentConnection::Verb::Get, QStringLiteral("/api/v1/status"), {}, this,
-                    [&](const AgentAnswer &got) {
-                        answer = got;
-                        refused = true;
-                    });
-        QTRY_VERIFY_WITH_TIMEOUT(refused, 10000);
+        answer = statusThrough(wrong.get());
         QCOMPARE(answer.httpStatus, 401);
         QVERIFY(!answer.ok());
         QVERIFY(agent.stop());

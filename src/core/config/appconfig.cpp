@@ -135,6 +135,9 @@ private:
     void parseAgents(const QJsonValue &value, AppConfig *config);
     AgentLinkConfig parseAgent(const QJsonObject &object, const QString &path);
     QString parseFileName(const QJsonObject &object, const QString &path, QLatin1String key);
+    // The required name at key, unique among those in *seen (name -> where), where it is added.
+    QString uniqueName(const QJsonObject &object, const QString &path, QLatin1String key,
+                       const QString &what, const QString &kind, QHash<QString, QString> *seen);
     TargetConfig parseTarget(const QJsonObject &object, const QString &path);
     QList<QHostAddress> parseFallbackIps(const QJsonValue &value, const QString &path);
     CheckConfig parseCheck(const QJsonValue &value, const QString &path);
@@ -326,20 +329,9 @@ AgentLinkConfig ConfigParser::parseAgent(const QJsonObject &object, const QStrin
 {
     checkKeys(object, path, ConfigSchema::keyNames(ConfigSchema::agentLink()));
     AgentLinkConfig agent;
-    const QString namePath = childPath(path, AgentLinkKey::Name);
-    const QJsonValue nameValue = required(object, path, AgentLinkKey::Name,
-                                          QStringLiteral("the agent's name, such as \"fra1\""));
-    if (!nameValue.isUndefined()) {
-        if (const std::optional<QString> name = toName(nameValue, namePath)) {
-            agent.name = *name;
-            if (m_agentPaths.contains(agent.name))
-                fail(namePath,
-                     QStringLiteral("duplicate agent name %1; also used at %2")
-                             .arg(quoted(agent.name), m_agentPaths.value(agent.name)));
-            else
-                m_agentPaths.insert(agent.name, namePath);
-        }
-    }
+    agent.name = uniqueName(object, path, AgentLinkKey::Name,
+                            QStringLiteral("the agent's name, such as \"fra1\""),
+                            QStringLiteral("agent"), &m_agentPaths);
     const QString urlPath = childPath(path, AgentLinkKey::Url);
     const QJsonValue urlValue = required(
             object, path, AgentLinkKey::Url,
@@ -368,6 +360,26 @@ AgentLinkConfig ConfigParser::parseAgent(const QJsonObject &object, const QStrin
     return agent;
 }
 
+QString ConfigParser::uniqueName(const QJsonObject &object, const QString &path, QLatin1String key,
+                                 const QString &what, const QString &kind,
+                                 QHash<QString, QString> *seen)
+{
+    const QJsonValue value = required(object, path, key, what);
+    const QString at = childPath(path, key);
+    if (value.isUndefined())
+        return QString();
+    const std::optional<QString> name = toName(value, at);
+    if (!name)
+        return QString();
+    if (seen->contains(*name))
+        fail(at,
+             QStringLiteral("duplicate %1 name %2; also used at %3")
+                     .arg(kind, quoted(*name), seen->value(*name)));
+    else
+        seen->insert(*name, at);
+    return *name;
+}
+
 QString ConfigParser::parseFileName(const QJsonObject &object, const QString &path,
                                     QLatin1String key)
 {
@@ -385,20 +397,8 @@ TargetConfig ConfigParser::parseTarget(const QJsonObject &object, const QString 
 {
     checkKeys(object, path, ConfigSchema::keyNames(ConfigSchema::target()));
     TargetConfig target;
-    const QJsonValue nameValue = required(object, path, TargetKey::Name,
-                                          QStringLiteral("a target name"));
-    const QString namePath = childPath(path, TargetKey::Name);
-    if (!nameValue.isUndefined()) {
-        if (const std::optional<QString> name = toName(nameValue, namePath)) {
-            target.name = *name;
-            if (m_targetPaths.contains(target.name))
-                fail(namePath,
-                     QStringLiteral("duplicate target name %1; also used at %2")
-                             .arg(quoted(target.name), m_targetPaths.value(target.name)));
-            else
-                m_targetPaths.insert(target.name, namePath);
-        }
-    }
+    target.name = uniqueName(object, path, TargetKey::Name, QStringLiteral("a target name"),
+                             QStringLiteral("target"), &m_targetPaths);
 
     const QJsonValue host = required(object, path, TargetKey::Host,
                                      QStringLiteral("a host name such as \"mlflow.internal\""));
