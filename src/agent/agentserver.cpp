@@ -130,7 +130,7 @@ void AgentServer::addReadRoutes()
                    });
     m_server.route(QStringLiteral("/api/v1/history"), Method::Get,
                    [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                       const DeferredAnswer answer(std::move(responder));
+                       const DeferredAnswer answer(std::move(responder), m_listener);
                        if (std::optional<QHttpServerResponse> refused = refusal(request))
                            return answer.send(*refused);
                        HistoryRoute::answer(QUrlQuery(request.url()), *m_monitor, m_recent,
@@ -138,7 +138,7 @@ void AgentServer::addReadRoutes()
                    });
     m_server.route(QStringLiteral("/api/v1/report"), Method::Get,
                    [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                       const DeferredAnswer answer(std::move(responder));
+                       const DeferredAnswer answer(std::move(responder), m_listener);
                        if (std::optional<QHttpServerResponse> refused = refusal(request))
                            return answer.send(*refused);
                        ReportRoute::answer(QUrlQuery(request.url()), *m_monitor, m_history, this,

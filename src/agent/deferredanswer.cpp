@@ -1,10 +1,15 @@
 #include "deferredanswer.h"
 
+#include "guardedtcpserver.h"
+
 #include <QHttpServerResponse>
 
-DeferredAnswer::DeferredAnswer(QHttpServerResponder &&responder) : m_socket(responder.socket())
+DeferredAnswer::DeferredAnswer(QHttpServerResponder &&responder, GuardedTcpServer *listener)
+    : m_socket(responder.socket()), m_listener(listener)
 {
     m_state = std::make_shared<State>(std::move(responder));
+    if (m_listener && m_socket)
+        m_listener->deferAnswer(m_socket);
 }
 
 void DeferredAnswer::send(const QHttpServerResponse &response) const
@@ -14,4 +19,6 @@ void DeferredAnswer::send(const QHttpServerResponse &response) const
         return;
     m_state->sent = true;
     response.write(std::move(m_state->responder));
+    if (m_listener && m_socket)
+        m_listener->answerSent(m_socket);
 }

@@ -174,6 +174,27 @@ void GuardedTcpServer::releaseLongPoll(QTcpSocket *socket)
     updatePhase(*connection);
 }
 
+void GuardedTcpServer::deferAnswer(QTcpSocket *socket)
+{
+    if (Connection *connection = find(socket)) {
+        ++connection->deferredAnswers;
+        updatePhase(*connection);
+    }
+}
+
+void GuardedTcpServer::answerSent(QTcpSocket *socket)
+{
+    Connection *connection = find(socket);
+    if (!connection || connection->deferredAnswers == 0)
+        return;
+    --connection->deferredAnswers;
+    if (connection->deferredAnswers == 0 && connection->closeWhenReleased) {
+        closeAfterAnswer(*connection);
+        return;
+    }
+    updatePhase(*connection);
+}
+
 void GuardedTcpServer::track(QTcpSocket *socket)
 {
     auto connection = std::make_unique<Connection>();
@@ -237,8 +258,10 @@ void GuardedTcpServer::onArrived(QTcpSocket *socket)
         connection->waiting += connection->scanner.feed(QByteArrayView(unread).last(arrived));
     }
     connection->unread = available;
-    if (connection->phase == Phase::Waiting && !connection->waiting.isEmpty()) {
-        // Its answer would overtake the held one's: a poll's connection asks nothing more.
+    if ((connection->phase == Phase::Waiting || connection->deferredAnswers > 0)
+        && !connection->waiting.isEmpty()) {
+        // Its answer would overtake the held one's: a poll's connection asks nothing more, nor
+        // does one whose answer is still being made.
         close(socket, CloseReason::Pipeline);
         return;
     }
@@ -260,7 +283,7 @@ void GuardedTcpServer::onServed(QTcpSocket *socket)
     if (closing) {
         // Pipelined requests after it are not answered.
         detachHttpServer(socket);
-        if (connection->longPoll)
+        if (connection->longPoll || connection->deferredAnswers > 0)
             connection->closeWhenReleased = true; // its answer is still to come
         else
             closeAfterAnswer(*connection);
@@ -378,7 +401,8 @@ void GuardedTcpServer::updatePhase(Connection &connection)
     // A body still arriving is part of its request's arrival, with the head's deadline.
     else if (connection.scanner.inBody())
         next = Phase::ReadingHead;
-    else if (!connection.waiting.isEmpty() || connection.socket->bytesToWrite() > 0)
+    else if (!connection.waiting.isEmpty() || connection.socket->bytesToWrite() > 0
+             || connection.deferredAnswers > 0)
         next = Phase::Answering;
     else if (connection.scanner.inHead())
         next = Phase::ReadingHead;

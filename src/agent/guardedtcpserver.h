@@ -75,6 +75,12 @@ public:
     bool holdLongPoll(QTcpSocket *socket, qint64 answerByMs);
     // Its answer has been written: the usual rules again.
     void releaseLongPoll(QTcpSocket *socket);
+    // A request the HTTP server answers later (a history read, a report being built): until
+    // answerSent() the connection is being answered (request_timeout_ms bounds it, it is never
+    // closed to make room), and a request pipelined behind it closes it (its answer would
+    // overtake this one's).
+    void deferAnswer(QTcpSocket *socket);
+    void answerSent(QTcpSocket *socket);
 
 Q_SIGNALS:
     // "http: 12 connection(s) closed or refused since the last report: evicted 10, ...".
@@ -102,6 +108,7 @@ private:
         QList<RequestHeadScanner::Head> waiting; // complete, not yet taken by the HTTP server
         qint64 unread = 0; // bytes the HTTP server left unread after its last pass
         bool longPoll = false; // held: Waiting until released
+        int deferredAnswers = 0; // answers the HTTP server gives later: Answering meanwhile
         qint64 answerByMs = 0;
         bool closeWhenReleased = false; // the poll asked for "Connection: close"
     };

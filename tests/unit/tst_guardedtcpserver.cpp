@@ -5,6 +5,7 @@
 // counted and summed up; a body is taken up to max_body_bytes with a Content-Length, refused
 // otherwise.
 #include "clock.h"
+#include "deferredanswer.h"
 #include "guardedtcpserver.h"
 #include "listenermetrics.h"
 #include "rawhttp.h"
@@ -342,6 +343,45 @@ private Q_SLOTS:
         // Nothing open, the closures reported: the sweep sleeps.
         m_clock.advance(GuardedTcpServer::SummaryIntervalMs);
         QCOMPARE(m_clock.pendingCalls(), 0);
+    }
+
+    void anAnswerGivenLaterIsNotTakenForAnIdleConnection()
+    {
+        // /slow keeps its answer for later, as the agent's history and report reads do.
+        AgentPolicy limits = policy(1);
+        limits.idleTimeoutMs = 1000;
+        limits.requestTimeoutMs = 5000;
+        serve(limits);
+        std::optional<DeferredAnswer> pending;
+        m_http->route(QStringLiteral("/slow"), [&](QHttpServerResponder &&responder) {
+            pending.emplace(std::move(responder), m_listener);
+        });
+        auto waiting = connectedClient(m_port);
+        QVERIFY(waiting);
+        waiting->write("GET /slow HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        QTRY_VERIFY(pending.has_value());
+        QTest::qWait(0);
+        // Past the idle timeout, and a newcomer wanting the one slot: it is being answered, so
+        // neither closes it (the newcomer is refused).
+        m_clock.advance(2000);
+        auto newcomer = connectedClient(m_port, Hostile);
+        QVERIFY(newcomer);
+        QTRY_COMPARE(closed(CloseReason::ConnectionLimit), 1u);
+        QCOMPARE(closed(CloseReason::IdleTimeout), 0u);
+        QCOMPARE(closed(CloseReason::Evicted), 0u);
+        QCOMPARE(waiting->state(), QAbstractSocket::ConnectedState);
+        // The answer comes, and the connection goes on as any other.
+        pending->send(
+                QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("done")));
+        QCOMPARE(answers(readAnswers(waiting.get(), 1)), 1);
+        waiting->write(Healthz);
+        QCOMPARE(answers(readAnswers(waiting.get(), 1)), 1);
+        // One that never comes is bounded by the request timeout.
+        waiting->write("GET /slow HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        QTRY_VERIFY(!pending->clientGone());
+        QTest::qWait(0);
+        m_clock.advance(5100);
+        QTRY_COMPARE(closed(CloseReason::RequestTimeout), 1u);
     }
 
     void theIdleTimeoutShrinksAsTheSlotsRunOut()
