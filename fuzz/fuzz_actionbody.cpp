@@ -5,22 +5,13 @@
 // taken clear names a host only when it clears one host. A broken promise traps, which
 // libFuzzer reports as a crash.
 #include "cacheclearrequest.h"
+#include "fuzzcheck.h"
 #include "pinrequest.h"
 
 #include <QByteArray>
 
 #include <cstddef>
 #include <cstdint>
-
-namespace {
-
-void check(bool condition)
-{
-    if (!condition)
-        __builtin_trap();
-}
-
-} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -3,6 +3,7 @@
 // checks what they promise; a broken promise traps, which libFuzzer reports as a crash.
 #include "agentevents.h"
 #include "agentstatus.h"
+#include "fuzzcheck.h"
 
 #include <QByteArray>
 
@@ -10,12 +11,6 @@
 #include <cstdint>
 
 namespace {
-
-void check(bool condition)
-{
-    if (!condition)
-        __builtin_trap();
-}
 
 void checkStatus(const QByteArray &json)
 {

@@ -4,21 +4,12 @@
 // which libFuzzer reports as a crash.
 #include "config/appconfig.h"
 #include "config/jsonduplicatekeys.h"
+#include "fuzzcheck.h"
 
 #include <QByteArray>
 
 #include <cstddef>
 #include <cstdint>
-
-namespace {
-
-void check(bool condition)
-{
-    if (!condition)
-        __builtin_trap();
-}
-
-} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -2,6 +2,7 @@
 // buildQuery on the first bytes taken as a name. Beyond "no crash" (ASan, UBSan) it checks what a
 // successful parse promises; a broken promise traps, which libFuzzer reports as a crash.
 #include "dns/dnsmessage.h"
+#include "fuzzcheck.h"
 #include "resolver/directdnsbackend.h"
 
 #include <QByteArrayView>
@@ -14,12 +15,6 @@
 using namespace DnsWire;
 
 namespace {
-
-void check(bool condition)
-{
-    if (!condition)
-        __builtin_trap();
-}
 
 bool isDigit(QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); }
 

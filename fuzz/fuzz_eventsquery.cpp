@@ -3,21 +3,12 @@
 // error never quotes more than a short piece of what was sent. A broken promise traps, which
 // libFuzzer reports as a crash.
 #include "eventsquery.h"
+#include "fuzzcheck.h"
 
 #include <QUrlQuery>
 
 #include <cstddef>
 #include <cstdint>
-
-namespace {
-
-void check(bool condition)
-{
-    if (!condition)
-        __builtin_trap();
-}
-
-} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

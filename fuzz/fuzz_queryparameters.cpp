@@ -2,20 +2,11 @@
 // kind of parameter. Beyond "no crash": a value read is what was asked for (a whole number in its
 // bounds, a UTC time, one of the words), a refusal is said and names a parameter, and the words
 // said never carry a control character from the input. A broken promise traps.
+#include "fuzzcheck.h"
 #include "queryparameters.h"
 
 #include <cstddef>
 #include <cstdint>
-
-namespace {
-
-void check(bool condition)
-{
-    if (!condition)
-        __builtin_trap();
-}
-
-} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

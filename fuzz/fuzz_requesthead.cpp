@@ -2,6 +2,7 @@
 // cut in two at a place the input chooses, must give the same heads and bodies, in order, inside
 // the stream (a last body may go on past it). A broken promise traps, which libFuzzer reports as a
 // crash.
+#include "fuzzcheck.h"
 #include "requestheadscanner.h"
 
 #include <QByteArrayView>
@@ -10,12 +11,6 @@
 #include <cstdint>
 
 namespace {
-
-void check(bool condition)
-{
-    if (!condition)
-        __builtin_trap();
-}
 
 bool sameHeads(const QList<RequestHeadScanner::Head> &a, const QList<RequestHeadScanner::Head> &b)
 {
