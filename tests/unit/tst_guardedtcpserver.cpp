@@ -7,6 +7,7 @@
 #include "clock.h"
 #include "deferredanswer.h"
 #include "guardedtcpserver.h"
+#include "listenerfixture.h"
 #include "listenermetrics.h"
 #include "rawhttp.h"
 
@@ -21,21 +22,12 @@
 
 namespace {
 
-const QByteArray Healthz = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+using ListenerFixture::answers;
+using ListenerFixture::Healthz;
+using ListenerFixture::policy;
+using ListenerFixture::readAnswers;
+
 const QHostAddress Hostile(QStringLiteral("127.0.0.2"));
-
-AgentPolicy policy(int maxConnections)
-{
-    AgentPolicy limits;
-    limits.maxConnections = maxConnections;
-    // Longer than any wait below, unless a test shortens them.
-    limits.headerTimeoutMs = 60000;
-    limits.idleTimeoutMs = 60000;
-    limits.requestTimeoutMs = 60000;
-    return limits;
-}
-
-int answers(const QByteArray &received) { return int(received.count("HTTP/1.1 200")); }
 
 } // namespace
 
@@ -53,14 +45,11 @@ private:
 
     void serve(const AgentPolicy &limits)
     {
-        m_http = std::make_unique<QHttpServer>();
-        m_http->route(QStringLiteral("/healthz"), [] {
-            return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("ok\n"));
-        });
-        m_listener = new GuardedTcpServer(limits, &m_clock);
-        QVERIFY(m_listener->listen(QHostAddress::LocalHost, 0));
-        m_http->bind(m_listener);
-        m_port = m_listener->serverPort();
+        ListenerFixture::ServedListener served = ListenerFixture::serveHealthz(limits, &m_clock);
+        QVERIFY(served.listener);
+        m_http = std::move(served.http);
+        m_listener = served.listener;
+        m_port = served.port;
     }
 
     // Four slots, requests of at most 2048 bytes.
@@ -69,21 +58,6 @@ private:
         AgentPolicy limits = policy(4);
         limits.maxRequestBytes = 2048;
         serve(limits);
-    }
-
-    // Everything the socket receives until it holds `count` answers or is closed.
-    static QByteArray readAnswers(QTcpSocket *socket, int count)
-    {
-        QByteArray received;
-        // On timeout the caller's comparison says what was missing.
-        [[maybe_unused]] const bool done = QTest::qWaitFor(
-                [&] {
-                    received += socket->readAll();
-                    return answers(received) >= count
-                            || socket->state() != QAbstractSocket::ConnectedState;
-                },
-                10000);
-        return received + socket->readAll();
     }
 
     quint64 closed(CloseReason reason) const { return m_listener->closed()[size_t(reason)]; }

@@ -5,6 +5,7 @@
 // header deadline; the slots' limits hold for connections still in their handshake.
 #include "clock.h"
 #include "guardedtcpserver.h"
+#include "listenerfixture.h"
 #include "listenermetrics.h"
 #include "testcertificates.h"
 #include "tlsidentity.h"
@@ -21,21 +22,17 @@
 
 namespace {
 
-const QByteArray Healthz = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+using ListenerFixture::answers;
+using ListenerFixture::Healthz;
+using ListenerFixture::readAnswers;
 
+// Requests of at most 2048 bytes.
 AgentPolicy policy(int maxConnections)
 {
-    AgentPolicy limits;
-    limits.maxConnections = maxConnections;
+    AgentPolicy limits = ListenerFixture::policy(maxConnections);
     limits.maxRequestBytes = 2048;
-    // Longer than any wait below, unless a test shortens them.
-    limits.headerTimeoutMs = 60000;
-    limits.idleTimeoutMs = 60000;
-    limits.requestTimeoutMs = 60000;
     return limits;
 }
-
-int answers(const QByteArray &received) { return int(received.count("HTTP/1.1 200")); }
 
 bool connected(const QAbstractSocket &socket)
 {
@@ -58,16 +55,12 @@ private:
 
     void serve(const AgentPolicy &limits)
     {
-        m_http = std::make_unique<QHttpServer>();
-        m_http->route(QStringLiteral("/healthz"), [] {
-            return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("ok\n"));
-        });
-        m_listener = new GuardedTcpServer(limits, &m_clock);
-        m_listener->setTlsConfiguration(m_identity->serverConfiguration());
-        QVERIFY(m_listener->speaksTls());
-        QVERIFY(m_listener->listen(QHostAddress::LocalHost, 0));
-        m_http->bind(m_listener);
-        m_port = m_listener->serverPort();
+        ListenerFixture::ServedListener served = ListenerFixture::serveHealthz(
+                limits, &m_clock, m_identity->serverConfiguration());
+        QVERIFY(served.listener && served.listener->speaksTls());
+        m_http = std::move(served.http);
+        m_listener = served.listener;
+        m_port = served.port;
     }
 
     // A client that trusts the test's certificate (and checks the name 127.0.0.1 in it),
@@ -98,20 +91,6 @@ private:
         if (!QTest::qWaitFor([&] { return connected(*socket); }, 10000))
             return nullptr;
         return socket;
-    }
-
-    // Everything the socket receives until it holds `count` answers or is closed.
-    static QByteArray readAnswers(QTcpSocket *socket, int count)
-    {
-        QByteArray received;
-        // On timeout the caller's comparison says what was missing.
-        [[maybe_unused]] const bool done = QTest::qWaitFor(
-                [&] {
-                    received += socket->readAll();
-                    return answers(received) >= count || !connected(*socket);
-                },
-                10000);
-        return received + socket->readAll();
     }
 
     quint64 closed(CloseReason reason) const { return m_listener->closed()[size_t(reason)]; }
