@@ -2,6 +2,48 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AgentConnection</name>
+    <message>
+        <source>CA file %1: no PEM certificate could be read</source>
+        <translation>CA-Datei %1: kein PEM-Zertifikat lesbar</translation>
+    </message>
+    <message>
+        <source>certificate not trusted: %1</source>
+        <translation>Zertifikat nicht vertrauenswürdig: %1</translation>
+    </message>
+    <message>
+        <source>%1 /api/v1/status</source>
+        <translation>%1 /api/v1/status</translation>
+    </message>
+    <message>
+        <source>%1 /api/v1/events</source>
+        <translation>%1 /api/v1/events</translation>
+    </message>
+</context>
+<context>
+    <name>AgentPlace</name>
+    <message>
+        <source>The token for %1 may only read: actions need an operate token</source>
+        <translation>Das Token für %1 darf nur lesen: Aktionen brauchen ein operate-Token</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 bei %2: %3</translation>
+    </message>
+    <message>
+        <source>not probed yet</source>
+        <translation>noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not one of its targets</source>
+        <translation>%1: %2 ist keines seiner Ziele</translation>
+    </message>
+    <message>
+        <source>some events of %1 were lost: the agent no longer held them (restarted, or more events than it keeps while unreachable)</source>
+        <translation>einige Ereignisse von %1 fehlen: der Agent hatte sie nicht mehr (neu gestartet, oder mehr Ereignisse, als er während der Unerreichbarkeit aufbewahrt)</translation>
+    </message>
+</context>
+<context>
     <name>CachePane</name>
     <message>
         <source>Cache entries</source>
@@ -158,6 +200,10 @@
     <message>
         <source>History %1: %2</source>
         <translation>Verlauf %1: %2</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agenten</translation>
     </message>
 </context>
 <context>
@@ -316,6 +362,13 @@
     </message>
 </context>
 <context>
+    <name>LocalPlace</name>
+    <message>
+        <source>%1: no such target here</source>
+        <translation>%1: kein solches Ziel hier</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>DNS Watch</source>
@@ -471,6 +524,30 @@
     <message>
         <source>Health report not written: %1</source>
         <translation>Gesundheitsbericht nicht geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>this machine</source>
+        <translation>dieser Rechner</translation>
+    </message>
+    <message>
+        <source>Agent %1 does not answer: %2</source>
+        <translation>Agent %1 antwortet nicht: %2</translation>
+    </message>
+    <message>
+        <source>All places</source>
+        <translation>Alle Orte</translation>
+    </message>
+    <message>
+        <source>%1 (unreachable)</source>
+        <translation>%1 (nicht erreichbar)</translation>
+    </message>
+    <message>
+        <source>Show the targets of</source>
+        <translation>Ziele anzeigen von</translation>
+    </message>
+    <message>
+        <source>Show the targets of one place: this machine or an agent</source>
+        <translation>Nur die Ziele eines Ortes anzeigen: dieser Rechner oder ein Agent</translation>
     </message>
 </context>
 <context>
@@ -699,6 +776,65 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>re-resolve of %1 started</source>
+        <translation>Neuauflösung von %1 gestartet</translation>
+    </message>
+    <message>
+        <source>probe of %1 started</source>
+        <translation>Prüfung von %1 gestartet</translation>
+    </message>
+    <message>
+        <source>%1 paused</source>
+        <translation>%1 pausiert</translation>
+    </message>
+    <message>
+        <source>%1 resumed</source>
+        <translation>%1 fortgesetzt</translation>
+    </message>
+    <message>
+        <source>%1 pinned</source>
+        <translation>%1 festgelegt</translation>
+    </message>
+    <message>
+        <source>%1 unpinned</source>
+        <translation>Festlegung von %1 aufgehoben</translation>
+    </message>
+    <message>
+        <source>re-resolve of %1 not done: %2</source>
+        <translation>Neuauflösung von %1 nicht ausgeführt: %2</translation>
+    </message>
+    <message>
+        <source>probe of %1 not done: %2</source>
+        <translation>Prüfung von %1 nicht ausgeführt: %2</translation>
+    </message>
+    <message>
+        <source>pause of %1 not done: %2</source>
+        <translation>Pause von %1 nicht ausgeführt: %2</translation>
+    </message>
+    <message>
+        <source>resume of %1 not done: %2</source>
+        <translation>Fortsetzen von %1 nicht ausgeführt: %2</translation>
+    </message>
+    <message>
+        <source>pin for %1 not set: %2</source>
+        <translation>Festlegung für %1 nicht gesetzt: %2</translation>
+    </message>
+    <message>
+        <source>pin of %1 not removed: %2</source>
+        <translation>Festlegung von %1 nicht entfernt: %2</translation>
+    </message>
+    <message>
+        <source>agent %1: token file %2: %3</source>
+        <translation>Agent %1: Token-Datei %2: %3</translation>
+    </message>
+    <message>
+        <source>agent %1: token file %2 holds no token; expected the token on its first line</source>
+        <translation>Agent %1: Token-Datei %2 enthält kein Token; erwartet wird das Token in der ersten Zeile</translation>
+    </message>
+</context>
+<context>
     <name>ReadinessBanner</name>
     <message>
         <source>Overall readiness</source>
@@ -726,6 +862,14 @@
     <message>
         <source>not ready</source>
         <translation>nicht bereit</translation>
+    </message>
+    <message>
+        <source>%1 not answering since %2</source>
+        <translation>%1 antwortet seit %2 nicht</translation>
+    </message>
+    <message>
+        <source>Ready where seen</source>
+        <translation>Bereit, soweit sichtbar</translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1377,18 @@
     <message>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>%1 has not answered since %2 (%3). Shown: the last state it reported.</source>
+        <translation>%1 antwortet seit %2 nicht (%3). Angezeigt: der zuletzt gemeldete Zustand.</translation>
+    </message>
+    <message>
+        <source>%1 (unreachable since %2)</source>
+        <translation>%1 (nicht erreichbar seit %2)</translation>
     </message>
 </context>
 <context>

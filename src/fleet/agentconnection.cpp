@@ -144,10 +144,20 @@ void AgentConnection::send(Verb verb, const QString &pathAndQuery, const QByteAr
 void AgentConnection::scheduleStatus(qint64 delayMs)
 {
     m_clock->cancel(m_statusCall);
+    m_statusSoon = false;
     m_statusCall = m_clock->callAfter(delayMs, this, [this] {
         m_statusCall = 0;
         fetchStatus();
     });
+}
+
+void AgentConnection::refreshSoon()
+{
+    // Unreachable: the backoff decides. A burst of events is one refresh.
+    if (!m_running || m_reach == Reach::Unreachable || m_statusReply || m_statusSoon)
+        return;
+    scheduleStatus(RefreshSoonMs);
+    m_statusSoon = true;
 }
 
 void AgentConnection::fetchStatus()
@@ -224,6 +234,8 @@ void AgentConnection::onPoll(const AgentAnswer &answer, const QByteArray &retryA
             m_lastEventId = page->events.isEmpty() ? page->lastId : page->events.last().id;
             m_followedEvents = true;
             markOnline();
+            if (!page->events.isEmpty())
+                refreshSoon(); // what happened shows in the table too
             emit eventsArrived(*page);
             poll();
             return;

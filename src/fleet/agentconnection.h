@@ -54,6 +54,9 @@ public:
     // The last status the agent gave (kept while it is unreachable); none before the first.
     const std::optional<AgentStatus> &status() const { return m_status; }
     qint64 lastEventId() const { return m_lastEventId; }
+    Clock *clock() const { return m_clock; }
+    // Asks for the status soon (an action was taken, events came), not at the next interval.
+    void refreshSoon();
 
     // One request for the operator: path and query under the agent's URL ("/api/v1/pins/x"),
     // body JSON for Post and Put. callback runs once, unless context is destroyed first.
@@ -66,6 +69,8 @@ Q_SIGNALS:
     void eventsArrived(const RemoteEventPage &page); // events and the gap flag, in order
 
 private:
+    static constexpr qint64 RefreshSoonMs = 200;
+
     QNetworkRequest request(const QString &pathAndQuery, int timeoutMs) const;
     QNetworkReply *issue(Verb verb, const QString &pathAndQuery, const QByteArray &body,
                          int timeoutMs);
@@ -94,6 +99,7 @@ private:
     qint64 m_lastEventId = 0;
     bool m_followedEvents = false; // the first page came: later ones may wait
     quint64 m_statusCall = 0; // the pending status refresh on the clock
+    bool m_statusSoon = false; // it is a refreshSoon(): a later one does not put it off
     QPointer<QNetworkReply> m_statusReply;
     QPointer<QNetworkReply> m_pollReply;
 };

@@ -7,7 +7,7 @@ namespace {
 using Presence = AnswerReader::Presence;
 
 void readCheck(AnswerReader &reader, const QJsonObject &object, const QString &path,
-               RemoteTarget *target)
+               TargetSnapshot *target)
 {
     const QJsonObject check = reader.object(object, path, QLatin1String("check"));
     if (check.isEmpty())
@@ -18,7 +18,7 @@ void readCheck(AnswerReader &reader, const QJsonObject &object, const QString &p
 }
 
 void readRates(AnswerReader &reader, const QJsonObject &object, const QString &path,
-               RemoteTarget *target)
+               TargetSnapshot *target)
 {
     const QJsonObject rates = reader.object(object, path, QLatin1String("success_rates"));
     const QString ratesPath = path + QStringLiteral(".success_rates");
@@ -30,9 +30,9 @@ void readRates(AnswerReader &reader, const QJsonObject &object, const QString &p
     target->checkSuccessFiveMinutes = reader.number(five, at, QLatin1String("check"));
 }
 
-RemoteTarget readTarget(AnswerReader &reader, const QJsonObject &object, const QString &path)
+TargetSnapshot readTarget(AnswerReader &reader, const QJsonObject &object, const QString &path)
 {
-    RemoteTarget target;
+    TargetSnapshot target;
     target.name = reader.text(object, path, QLatin1String("name"), Presence::Required);
     target.host = reader.text(object, path, QLatin1String("host"));
     target.resolver = reader.text(object, path, QLatin1String("resolver"));

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "remotetarget.h"
+#include "targetsnapshot.h"
 
 #include <QList>
 
@@ -13,7 +13,7 @@ enum class AgentRole { Unknown, Read, Operate };
 struct AgentStatus
 {
     bool ready = false;
-    QList<RemoteTarget> targets;
+    QList<TargetSnapshot> targets;
     AgentRole role = AgentRole::Unknown; // Unknown: the agent does not say
     QString actor; // the name the agent knows the token by; empty when it does not say
 

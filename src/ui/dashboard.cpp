@@ -1,5 +1,6 @@
 #include "dashboard.h"
 
+#include "configuredagent.h"
 #include "mainwindow.h"
 #include "store/historyrecorder.h"
 
@@ -25,6 +26,18 @@ struct DashboardSession
         , window(&monitor)
     {
         window.setConfigPath(request.configPath);
+        QStringList problems;
+        for (const AgentLinkConfig &agent : request.config.agents) {
+            QString problem;
+            if (const std::optional<AgentEndpoint> endpoint = configuredAgent(
+                        agent, request.configPath, &problem))
+                window.connectAgent(*endpoint);
+            else
+                problems.append(problem);
+        }
+        if (!problems.isEmpty())
+            warnLater(&window, QApplication::translate("Dashboard", "Agents"),
+                      problems.join(QLatin1Char('\n')));
         if (history) {
             recorder = std::make_unique<HistoryRecorder>(monitor.resolver(), history, state);
             recorder->watch(&monitor);

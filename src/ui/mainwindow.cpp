@@ -1,21 +1,25 @@
 #include "mainwindow.h"
 
+#include "agentplace.h"
 #include "appicon.h"
 #include "cachepane.h"
 #include "eventspane.h"
 #include "filteredtable.h"
+#include "localplace.h"
 #include "pindialog.h"
 #include "reportdialog.h"
 #include "settings/settingsdialog.h"
+#include "targetfiltermodel.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QHeaderView>
 #include <QMenu>
 #include <QMenuBar>
+#include <QNetworkAccessManager>
 #include <QSettings>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -26,12 +30,15 @@
 MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     : QMainWindow(parent)
     , m_monitor(monitor)
-    , m_targets(new TargetTableModel(monitor, this))
+    , m_targets(new TargetTableModel(this))
+    , m_local(new LocalPlace(monitor, tr("this machine"), this))
+    , m_network(new QNetworkAccessManager(this))
     , m_events(new EventLogModel(EventLogModel::DefaultLimit, this))
     , m_cache(new CacheTableModel(monitor->resolver(), this))
     , m_recent(new ProbeHistoryBuffer(this))
-    , m_targetFilter(new QSortFilterProxyModel(this))
+    , m_targetFilter(new TargetFilterModel(this))
 {
+    m_targets->addPlace(m_local);
     setWindowTitle(tr("DNS Watch"));
     setWindowIcon(applicationIcon());
     buildActions();
@@ -57,14 +64,7 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
-    connect(monitor->resolver(), &Resolver::eventOccurred, this, [this](const ResolverEvent &event) {
-        m_events->add(StoredEvent::fromResolverEvent(event));
-    });
-    connect(monitor, &Monitor::stateChanged, this,
-            [this](const QString &target, TargetState from, TargetState to, const QString &detail) {
-                m_events->add(StoredEvent::fromStateChange(m_monitor->clock()->wallTime(), target,
-                                                           from, to, detail));
-            });
+    watchPlace(m_local);
     // The targets can change (settings): the events pane offers the ones there are.
     const auto offerEventTargets = [this] { m_eventsPane->setTargets(m_monitor->config().targets); };
     connect(m_targets, &QAbstractItemModel::modelReset, this, offerEventTargets);
@@ -84,8 +84,60 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     const QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // The columns' key names their number: a state saved with other columns is not taken.
     m_targetView->horizontalHeader()->restoreState(
-            settings.value(QStringLiteral("window/targetColumns")).toByteArray());
+            settings.value(QStringLiteral("window/targetColumns%1")
+                                   .arg(TargetTableModel::ColumnCount))
+                    .toByteArray());
+    updatePlaceFilter();
+}
+
+void MainWindow::watchPlace(TargetPlace *place)
+{
+    connect(place, &TargetPlace::eventOccurred, m_events, &EventLogModel::add);
+    connect(place, &TargetPlace::reachChanged, this, [this, place] {
+        updateActions();
+        updatePlaceFilter();
+        if (place->unreachableSince().isValid())
+            statusBar()->showMessage(
+                    tr("Agent %1 does not answer: %2").arg(place->name(), place->problem()), 15000);
+    });
+}
+
+AgentPlace *MainWindow::connectAgent(const AgentEndpoint &endpoint,
+                                     const AgentConnection::Options &options)
+{
+    auto *place = new AgentPlace(
+            new AgentConnection(endpoint, options, m_monitor->clock(), m_network), this);
+    watchPlace(place);
+    m_targets->addPlace(place);
+    m_banner->addPlace(place);
+    updatePlaceFilter();
+    return place;
+}
+
+void MainWindow::updatePlaceFilter()
+{
+    // With agents, a column and a choice say where each target is probed.
+    const bool agents = m_targets->places().size() > 1;
+    m_targetView->setColumnHidden(TargetTableModel::Place, !agents);
+    m_placeFilter->setVisible(agents);
+    const QString chosen = m_placeFilter->currentData().toString();
+    const QSignalBlocker quiet(m_placeFilter);
+    m_placeFilter->clear();
+    m_placeFilter->addItem(tr("All places"), QString());
+    for (const TargetPlace *place : m_targets->places()) {
+        const QString text = place->unreachableSince().isValid()
+                ? tr("%1 (unreachable)").arg(place->name())
+                : place->name();
+        m_placeFilter->addItem(text, place->name());
+    }
+    m_placeFilter->setCurrentIndex(std::max(0, m_placeFilter->findData(chosen)));
+}
+
+void MainWindow::showPlace(const QString &place)
+{
+    m_placeFilter->setCurrentIndex(std::max(0, m_placeFilter->findData(place)));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -93,7 +145,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("window/targetColumns"),
+    settings.setValue(QStringLiteral("window/targetColumns%1").arg(TargetTableModel::ColumnCount),
                       m_targetView->horizontalHeader()->saveState());
     QMainWindow::closeEvent(event);
 }
@@ -107,6 +159,7 @@ void MainWindow::buildActions()
         created->setToolTip(
                 QStringLiteral("%1 (%2)").arg(tip, shortcut.toString(QKeySequence::NativeText)));
         created->setStatusTip(tip);
+        m_actionTips.insert(created, created->toolTip());
         return created;
     };
     m_reResolve = action(tr("&Re-resolve"), QStyle::SP_BrowserReload, QKeySequence(Qt::Key_F5),
@@ -127,18 +180,20 @@ void MainWindow::buildActions()
     m_resume = action(tr("Resu&me"), QStyle::SP_MediaSeekForward,
                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
                       tr("Probe the selected targets again"));
-    connect(m_reResolve, &QAction::triggered, this, [this] { forceReResolve(selectedTargets()); });
+    using Kind = PlaceAction::Kind;
+    connect(m_reResolve, &QAction::triggered, this,
+            [this] { act(Kind::ReResolve, selectedRefs()); });
     connect(m_reResolveAll, &QAction::triggered, this, [this] {
-        QStringList all;
-        for (const TargetConfig &target : m_monitor->config().targets)
-            all.append(target.name);
-        forceReResolve(all);
+        QList<TargetRef> all;
+        for (int row = 0; row < m_targets->rowCount(); ++row)
+            all.append({m_targets->placeAt(row), m_targets->targetAt(row)});
+        act(Kind::ReResolve, all);
     });
     connect(m_pin, &QAction::triggered, this, &MainWindow::askForPin);
-    connect(m_unpin, &QAction::triggered, this, [this] { unpin(selectedTargets()); });
-    connect(m_probeNow, &QAction::triggered, this, [this] { probeNow(selectedTargets()); });
-    connect(m_pause, &QAction::triggered, this, [this] { setPaused(selectedTargets(), true); });
-    connect(m_resume, &QAction::triggered, this, [this] { setPaused(selectedTargets(), false); });
+    connect(m_unpin, &QAction::triggered, this, [this] { act(Kind::Unpin, selectedRefs()); });
+    connect(m_probeNow, &QAction::triggered, this, [this] { act(Kind::ProbeNow, selectedRefs()); });
+    connect(m_pause, &QAction::triggered, this, [this] { act(Kind::Pause, selectedRefs()); });
+    connect(m_resume, &QAction::triggered, this, [this] { act(Kind::Resume, selectedRefs()); });
     m_mute = new QAction(tr("&Mute notifications"), this);
     m_mute->setCheckable(true);
     m_mute->setStatusTip(tr("No desktop notifications for the selected targets"));
@@ -186,6 +241,12 @@ QWidget *MainWindow::buildTargetsPane()
 {
     auto *pane = new FilteredTable(tr("Targets"), tr("Search targets, hosts, addresses..."), this);
     pane->setModel(m_targets, m_targetFilter);
+    m_placeFilter = new QComboBox(pane);
+    m_placeFilter->setAccessibleName(tr("Show the targets of"));
+    m_placeFilter->setToolTip(tr("Show the targets of one place: this machine or an agent"));
+    connect(m_placeFilter, &QComboBox::currentIndexChanged, this,
+            [this] { m_targetFilter->setPlace(m_placeFilter->currentData().toString()); });
+    pane->addToSearchRow(m_placeFilter);
     m_targetView = pane->view();
     m_targetFilter->setSortRole(TargetTableModel::SortRole);
     m_targetView->setSortingEnabled(true);
@@ -211,6 +272,7 @@ QWidget *MainWindow::buildTargetsPane()
     fit(TargetTableModel::SuccessFiveMinutes, QStringLiteral("100.0 %"));
     fit(TargetTableModel::LatencyP95, shown("%1 ms").arg(9999.9, 0, 'f', 1));
     fit(TargetTableModel::TimeInFallback, shown("%1 h %2 min").arg(99).arg(59));
+    header->resizeSection(TargetTableModel::Place, 110);
     header->resizeSection(TargetTableModel::Name, 110);
     header->resizeSection(TargetTableModel::Host, 210);
     header->resizeSection(TargetTableModel::Addresses, 150);
@@ -219,25 +281,46 @@ QWidget *MainWindow::buildTargetsPane()
     connect(m_targetView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
     connect(m_targetView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
-        const QStringList selected = selectedTargets();
-        if (!selected.isEmpty())
-            m_charts->showTarget(selected.constFirst());
+        const QList<TargetRef> selected = selectedRefs();
+        if (!selected.isEmpty() && selected.constFirst().place == m_local)
+            m_charts->showTarget(selected.constFirst().name);
     });
     connect(m_targetView, &QTableView::doubleClicked, this, [this] { askForPin(); });
     return pane;
 }
 
+QList<MainWindow::TargetRef> MainWindow::selectedRefs() const
+{
+    QList<TargetRef> refs;
+    for (const QModelIndex &index : m_targetView->selectionModel()->selectedRows()) {
+        const int row = m_targetFilter->mapToSource(index).row();
+        refs.append({m_targets->placeAt(row), m_targets->targetAt(row)});
+    }
+    return refs;
+}
+
+QList<MainWindow::TargetRef> MainWindow::refsOf(const QStringList &names) const
+{
+    QList<TargetRef> refs;
+    for (const QString &name : names) {
+        const int row = m_targets->rowOf(name);
+        if (row >= 0)
+            refs.append({m_targets->placeAt(row), name});
+    }
+    return refs;
+}
+
 QStringList MainWindow::selectedTargets() const
 {
     QStringList names;
-    for (const QModelIndex &index : m_targetView->selectionModel()->selectedRows())
-        names.append(index.data(TargetTableModel::TargetNameRole).toString());
+    for (const TargetRef &ref : selectedRefs())
+        names.append(ref.name);
     return names;
 }
 
-void MainWindow::selectTarget(const QString &target)
+void MainWindow::selectTarget(const QString &target, const TargetPlace *place)
 {
-    const int row = m_targets->rowOf(target);
+    const int row = m_targets->rowOf(target, place);
     if (row < 0)
         return;
     const QModelIndex index = m_targetFilter->mapFromSource(m_targets->index(row, 0));
@@ -246,110 +329,126 @@ void MainWindow::selectTarget(const QString &target)
     m_targetView->scrollTo(index);
 }
 
-const TargetConfig *MainWindow::targetConfig(const QString &name) const
+void MainWindow::act(PlaceAction::Kind kind, const QList<TargetRef> &targets,
+                     const PinnedFallback &pin)
 {
-    for (const TargetConfig &target : m_monitor->config().targets) {
-        if (target.name == name)
-            return &target;
+    int started = 0;
+    for (const TargetRef &ref : targets) {
+        const QString refusal = ref.place->actionRefusal();
+        if (!refusal.isEmpty()) {
+            statusBar()->showMessage(refusal, 15000);
+            continue;
+        }
+        ++started;
+        ref.place->act({kind, ref.name, pin}, this,
+                       [this, remote = !ref.place->isLocal()](const ActionOutcome &outcome) {
+                           // This machine's actions show in the table; an agent's answer is said.
+                           if (remote || !outcome.done)
+                               statusBar()->showMessage(outcome.text, 15000);
+                           updateActions();
+                       });
     }
-    return nullptr;
+    if (kind == PlaceAction::Kind::ReResolve && started > 0)
+        statusBar()->showMessage(tr("Re-resolving %n target(s)...", nullptr, started), 5000);
 }
 
 void MainWindow::forceReResolve(const QStringList &targets)
 {
-    for (const QString &name : targets) {
-        const TargetConfig *target = targetConfig(name);
-        if (!target)
-            continue;
-        // Past the fresh cache; the probe that follows shows the answer in the table.
-        m_monitor->resolver()->forceResolve({target->host, target->resolver, target->record}, this,
-                                            [this, name](const LookupResult &) {
-                                                m_monitor->engine()->scheduler()->probeNow(name);
-                                            });
-    }
-    statusBar()->showMessage(tr("Re-resolving %n target(s)...", nullptr, int(targets.size())), 5000);
+    act(PlaceAction::Kind::ReResolve, refsOf(targets));
 }
 
 void MainWindow::pin(const QString &target, const PinnedFallback &pin)
 {
-    const TargetConfig *config = targetConfig(target);
-    if (!config)
-        return;
-    m_monitor->resolver()->pinAddresses(config->host, pin);
-    statusBar()->showMessage(
-            tr("Pinned %1 for %2")
-                    .arg(addressStrings(pin.addresses).join(QStringLiteral(", ")), config->host),
-            5000);
+    for (const TargetRef &ref : refsOf({target}))
+        pinAt(ref, pin);
+}
+
+void MainWindow::pinAt(const TargetRef &ref, const PinnedFallback &pin)
+{
+    act(PlaceAction::Kind::Pin, {ref}, pin);
+    const std::optional<TargetSnapshot> target = ref.place->target(ref.name);
+    if (ref.place == m_local && target)
+        statusBar()->showMessage(
+                tr("Pinned %1 for %2")
+                        .arg(addressStrings(pin.addresses).join(QStringLiteral(", ")), target->host),
+                5000);
 }
 
 void MainWindow::unpin(const QStringList &targets)
 {
-    for (const QString &name : targets) {
-        if (const TargetConfig *config = targetConfig(name))
-            m_monitor->resolver()->unpinAddresses(config->host, tr("unpinned in the dashboard"));
-    }
+    PinnedFallback reason;
+    reason.reason = tr("unpinned in the dashboard");
+    act(PlaceAction::Kind::Unpin, refsOf(targets), reason);
 }
 
 void MainWindow::probeNow(const QStringList &targets)
 {
-    for (const QString &name : targets)
-        m_monitor->engine()->scheduler()->probeNow(name);
+    act(PlaceAction::Kind::ProbeNow, refsOf(targets));
 }
 
 void MainWindow::setPaused(const QStringList &targets, bool paused)
 {
-    for (const QString &name : targets) {
-        if (paused)
-            m_monitor->pause(name);
-        else
-            m_monitor->resume(name);
-    }
+    act(paused ? PlaceAction::Kind::Pause : PlaceAction::Kind::Resume, refsOf(targets));
     updateActions();
 }
 
 void MainWindow::askForPin()
 {
-    const QStringList targets = selectedTargets();
-    if (targets.size() != 1)
+    const QList<TargetRef> targets = selectedRefs();
+    if (targets.size() != 1 || !targets.constFirst().place->actionRefusal().isEmpty())
         return;
-    const TargetConfig *config = targetConfig(targets.constFirst());
-    if (!config)
+    const TargetRef ref = targets.constFirst();
+    const std::optional<TargetSnapshot> target = ref.place->target(ref.name);
+    if (!target)
         return;
     // open(), not exec(): the dashboard goes on while the dialog is up.
-    auto *dialog = new PinDialog(config->host, this);
+    auto *dialog = new PinDialog(target->host, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (const std::optional<PinnedFallback> current = m_monitor->resolver()->pin(config->host)) {
-        dialog->setAddressesText(addressStrings(current->addresses).join(QStringLiteral(", ")));
-        dialog->setReason(current->reason);
-        dialog->setExpiry(current->expiresAt);
+    if (ref.place == m_local) {
+        if (const std::optional<PinnedFallback> current = m_monitor->resolver()->pin(target->host)) {
+            dialog->setAddressesText(addressStrings(current->addresses).join(QStringLiteral(", ")));
+            dialog->setReason(current->reason);
+            dialog->setExpiry(current->expiresAt);
+        }
     }
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog, target = targets.constFirst()] { pin(target, dialog->pin()); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog, ref] { pinAt(ref, dialog->pin()); });
     dialog->open();
 }
 
 void MainWindow::updateActions()
 {
-    const QStringList selected = selectedTargets();
-    const bool any = !selected.isEmpty();
+    const QList<TargetRef> selected = selectedRefs();
+    QList<TargetRef> operable;
+    QString refusal;
+    for (const TargetRef &ref : selected) {
+        const QString why = ref.place->actionRefusal();
+        (why.isEmpty() ? operable.append(ref) : void(refusal = why));
+    }
+    bool anyPinned = false, anyPaused = false, anyRunning = false;
+    for (const TargetRef &ref : operable) {
+        const std::optional<TargetSnapshot> target = ref.place->target(ref.name);
+        if (!target)
+            continue;
+        anyPinned = anyPinned || ref.place->mayBePinned(ref.name);
+        (target->state == TargetState::Paused ? anyPaused : anyRunning) = true;
+    }
+    const bool any = !operable.isEmpty();
     m_reResolve->setEnabled(any);
     m_probeNow->setEnabled(any);
-    m_pin->setEnabled(selected.size() == 1);
-    bool anyPinned = false, anyPaused = false, anyRunning = false;
-    for (const QString &name : selected) {
-        const TargetConfig *config = targetConfig(name);
-        if (config && m_monitor->resolver()->pin(config->host))
-            anyPinned = true;
-        (m_monitor->engine()->scheduler()->isPaused(name) ? anyPaused : anyRunning) = true;
-    }
+    m_pin->setEnabled(operable.size() == 1 && selected.size() == 1);
     m_unpin->setEnabled(anyPinned);
-    m_mute->setEnabled(any);
-    m_mute->setChecked(any
-                       && std::all_of(selected.cbegin(), selected.cend(), [this](const QString &n) {
-                              return m_notifications->notifier()->isMuted(n);
-                          }));
     m_pause->setEnabled(anyRunning);
     m_resume->setEnabled(anyPaused);
+    // Refused by a read-only token: the tooltip says so, rather than a silent grey button.
+    const bool refused = !selected.isEmpty() && operable.isEmpty();
+    for (QAction *action : {m_reResolve, m_probeNow, m_pin, m_unpin, m_pause, m_resume})
+        action->setToolTip(refused ? refusal : m_actionTips.value(action));
+    const QStringList names = selectedTargets();
+    m_mute->setEnabled(!names.isEmpty());
+    m_mute->setChecked(!names.isEmpty()
+                       && std::all_of(names.cbegin(), names.cend(), [this](const QString &n) {
+                              return m_notifications->notifier()->isMuted(n);
+                          }));
 }
 
 void MainWindow::setHistory(HistoryStore *history)

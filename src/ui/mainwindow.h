@@ -1,5 +1,6 @@
 #pragma once
 
+#include "agentconnection.h"
 #include "cachetablemodel.h"
 #include "charts/targetcharts.h"
 #include "eventlogmodel.h"
@@ -7,22 +8,29 @@
 #include "probe/probehistorybuffer.h"
 #include "readinessbanner.h"
 #include "reportdialog.h"
+#include "targetplace.h"
 #include "targettablemodel.h"
 #include "traynotifications.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
+class AgentPlace;
 class EventsPane;
+class LocalPlace;
 class QAction;
-class QSortFilterProxyModel;
+class QComboBox;
+class QNetworkAccessManager;
 class QTableView;
 class SettingsDialog;
+class TargetFilterModel;
 
 // The dashboard's main window: the readiness banner, the targets table (sortable, filtered by the
-// search box), under it the charts, the events and the cache in tabs, the tray and the
-// notifications, and the actions on the selected targets (toolbar, context menu, menu bar,
+// search box and by place), under it the charts, the events and the cache in tabs, the tray and
+// the notifications, and the actions on the selected targets (toolbar, context menu, menu bar,
 // shortcuts): force re-resolve, pin and unpin fallback addresses, probe now, pause and resume.
+// The targets are this machine's (its Monitor) and those of the agents it is connected to; an
+// action goes to the place of each target, and what the place answered is said.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -38,10 +46,19 @@ public:
     ReadinessBanner *banner() const { return m_banner; }
     QSystemTrayIcon *trayIcon() const { return m_notifications->trayIcon(); }
 
-    QStringList selectedTargets() const;
-    void selectTarget(const QString &target);
+    // Watches an agent: its targets join the table, its events the events pane. Returns its
+    // place (owned by the window).
+    AgentPlace *connectAgent(const AgentEndpoint &endpoint,
+                             const AgentConnection::Options &options = {});
+    const QList<TargetPlace *> &places() const { return m_targets->places(); }
+    void showPlace(const QString &place); // the place filter: a place's name, empty for all
 
-    // The actions, callable without the UI (tests; the menu and toolbar call the same).
+    QStringList selectedTargets() const;
+    // The target of that name at place; with no place, the first of that name.
+    void selectTarget(const QString &target, const TargetPlace *place = nullptr);
+
+    // The actions, callable without the UI (tests; the menu and toolbar call the same). Targets
+    // by name act on the first target of that name; the menus act on the selected rows.
     void forceReResolve(const QStringList &targets);
     void pin(const QString &target, const PinnedFallback &pin);
     void unpin(const QStringList &targets);
@@ -62,19 +79,34 @@ protected:
     void closeEvent(QCloseEvent *event) override; // keeps geometry and view state (QSettings)
 
 private:
+    struct TargetRef
+    {
+        TargetPlace *place = nullptr;
+        QString name;
+    };
+    QList<TargetRef> selectedRefs() const;
+    QList<TargetRef> refsOf(const QStringList &names) const;
+    // The action on each target, at its place; what an agent answered goes to the status bar.
+    void act(PlaceAction::Kind kind, const QList<TargetRef> &targets,
+             const PinnedFallback &pin = {});
+    void pinAt(const TargetRef &ref, const PinnedFallback &pin);
+    void watchPlace(TargetPlace *place);
+    void updatePlaceFilter();
     void buildActions();
     void buildMenus();
     QWidget *buildTargetsPane();
     void updateActions();
     void askForPin();
-    const TargetConfig *targetConfig(const QString &name) const;
-
     Monitor *m_monitor;
     TargetTableModel *m_targets;
+    LocalPlace *m_local;
+    QNetworkAccessManager *m_network;
     EventLogModel *m_events;
     CacheTableModel *m_cache;
     ProbeHistoryBuffer *m_recent;
-    QSortFilterProxyModel *m_targetFilter;
+    TargetFilterModel *m_targetFilter;
+    QComboBox *m_placeFilter = nullptr;
+    QHash<QAction *, QString> m_actionTips; // each action's own tooltip
     QTableView *m_targetView = nullptr;
     EventsPane *m_eventsPane = nullptr;
     ReadinessBanner *m_banner = nullptr;

@@ -1,6 +1,9 @@
 #include "readinessbanner.h"
 
 #include "probe/healthstatistics.h"
+#include "targetplace.h"
+
+#include <QLocale>
 
 #include <QStatusBar>
 
@@ -24,20 +27,56 @@ ReadinessBanner::ReadinessBanner(HealthStatistics *statistics, QStatusBar *statu
     updateReadiness();
 }
 
+void ReadinessBanner::addPlace(TargetPlace *place)
+{
+    m_places.append(place);
+    connect(place, &TargetPlace::readinessMayHaveChanged, this, &ReadinessBanner::updateReadiness);
+    connect(place, &QObject::destroyed, this, [this, place] { removePlace(place); });
+    updateReadiness();
+}
+
+void ReadinessBanner::removePlace(TargetPlace *place)
+{
+    if (m_places.removeOne(place)) {
+        disconnect(place, nullptr, this, nullptr);
+        updateReadiness();
+    }
+}
+
 void ReadinessBanner::updateReadiness()
 {
     QStringList notReady;
-    const bool ready = m_statistics->ready(&notReady);
-    const int degraded = m_statistics->countInState(TargetState::Degraded);
+    bool ready = m_statistics->ready(&notReady);
+    int degraded = m_statistics->countInState(TargetState::Degraded);
+    QStringList unseen; // agents that do not answer
+    for (const TargetPlace *place : std::as_const(m_places)) {
+        if (place->unreachableSince().isValid()) {
+            unseen.append(
+                    tr("%1 not answering since %2")
+                            .arg(place->name(),
+                                 QLocale().toString(place->unreachableSince().toLocalTime().time(),
+                                                    QLocale::ShortFormat)));
+            continue;
+        }
+        const PlaceReadiness readiness = place->readiness();
+        ready = ready && readiness.ready;
+        degraded += readiness.degraded;
+        notReady += readiness.notReady;
+    }
     const bool wasReady = m_level != Level::NotReady;
     QColor colour;
     if (!ready) {
         m_level = Level::NotReady;
-        setText(tr("NOT READY: %1").arg(notReady.join(QStringLiteral("; "))));
+        setText(tr("NOT READY: %1").arg((notReady + unseen).join(QStringLiteral("; "))));
         colour = QColor(0xc0, 0x1c, 0x28);
-    } else if (degraded > 0) {
+    } else if (degraded > 0 || !unseen.isEmpty()) {
         m_level = Level::KeptByFallback;
-        setText(tr("Ready: %n target(s) kept reachable by fallback", nullptr, degraded));
+        QStringList parts;
+        if (degraded > 0)
+            parts.append(tr("Ready: %n target(s) kept reachable by fallback", nullptr, degraded));
+        else
+            parts.append(tr("Ready where seen"));
+        setText((parts + unseen).join(QStringLiteral("; ")));
         colour = QColor(0xb8, 0x6e, 0x00);
     } else {
         m_level = Level::Ready;

@@ -5,10 +5,13 @@
 
 class HealthStatistics;
 class QStatusBar;
+class TargetPlace;
 
 // Overall readiness in one line readable from across the room: red while a critical target is
-// not reachable (naming each and why), amber while fallback keeps some reachable, green
-// otherwise; and "ready" or "not ready" in the status bar. It looks again at every change of
+// not reachable (naming each and why, and the agent it is at), amber while fallback keeps some
+// reachable or an agent does not answer (its targets are not seen: not counted as down), green
+// otherwise; and "ready" or "not ready" in the status bar. This machine's targets come from its
+// statistics, each agent's from its place. It looks again at every change of
 // state and once a second, not at every result: with hundreds of targets the readiness pass is
 // not free, and a stalled engine (no results at all) must still turn the banner red.
 class ReadinessBanner : public QLabel
@@ -19,6 +22,9 @@ public:
     Q_ENUM(Level)
 
     ReadinessBanner(HealthStatistics *statistics, QStatusBar *statusBar, QWidget *parent = nullptr);
+
+    void addPlace(TargetPlace *place); // an agent: its targets count too
+    void removePlace(TargetPlace *place);
 
     Level level() const { return m_level; }
     QLabel *readyLabel() const { return m_readyLabel; } // in the status bar
@@ -35,6 +41,7 @@ private:
     static constexpr int TickMs = 1000;
 
     HealthStatistics *m_statistics;
+    QList<TargetPlace *> m_places;
     QLabel *m_readyLabel;
     Level m_level = Level::NotReady;
     QTimer m_tick;

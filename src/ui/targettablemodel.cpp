@@ -2,6 +2,9 @@
 
 #include "printabletext.h"
 
+#include <QLocale>
+#include <QPalette>
+
 #include <QApplication>
 #include <QColor>
 #include <QStyle>
@@ -10,6 +13,7 @@ namespace {
 // In Column order.
 const char *const ColumnTitles[] = {
         QT_TRANSLATE_NOOP("TargetTableModel", "Status"),
+        QT_TRANSLATE_NOOP("TargetTableModel", "Agent"),
         QT_TRANSLATE_NOOP("TargetTableModel", "Target"),
         QT_TRANSLATE_NOOP("TargetTableModel", "Host"),
         QT_TRANSLATE_NOOP("TargetTableModel", "Resolver"),
@@ -71,96 +75,165 @@ QStyle::StandardPixmap stateIcon(TargetState state)
 
 } // namespace
 
-TargetTableModel::TargetTableModel(Monitor *monitor, QObject *parent)
-    : FlatTableModel(ColumnTitles, parent), m_monitor(monitor)
+TargetTableModel::TargetTableModel(QObject *parent) : FlatTableModel(ColumnTitles, parent)
 {
+    m_age.start();
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(250);
     connect(&m_coalesce, &QTimer::timeout, this, &TargetTableModel::flushDirty);
-    connect(monitor, &Monitor::resultRecorded, this, [this](const ProbeResult &result) {
-        m_dirty.insert(result.target);
-        if (!m_coalesce.isActive())
-            m_coalesce.start();
-    });
-    connect(monitor, &Monitor::stateChanged, this, [this](const QString &target) {
-        m_dirty.insert(target);
-        if (!m_coalesce.isActive())
-            m_coalesce.start();
-    });
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &TargetTableModel::tick);
     m_tick.start();
-    reloadTargets();
+}
+
+void TargetTableModel::addPlace(TargetPlace *place)
+{
+    m_places.append(place);
+    connect(place, &TargetPlace::targetChanged, this,
+            [this, place](const QString &target) { markDirty(place, target); });
+    connect(place, &TargetPlace::targetsChanged, this,
+            [this, place] { markDirty(place, QString()); });
+    connect(place, &QObject::destroyed, this, [this, place] { removePlace(place); });
+    replaceBlock(place, place->targets());
+}
+
+void TargetTableModel::removePlace(TargetPlace *place)
+{
+    if (!m_places.contains(place))
+        return;
+    replaceBlock(place, {});
+    m_places.removeOne(place);
+    m_dirtyPlaces.remove(place);
+    disconnect(place, nullptr, this, nullptr);
 }
 
 void TargetTableModel::reloadTargets()
 {
-    beginResetModel();
-    m_rows.clear();
-    for (const TargetConfig &target : m_monitor->config().targets) {
-        Row row;
-        row.target = target;
-        refresh(row);
-        m_rows.append(row);
-    }
-    m_dirty.clear();
-    endResetModel();
+    for (TargetPlace *place : std::as_const(m_places))
+        replaceBlock(place, place->targets());
+    m_dirtyTargets.clear();
+    m_dirtyPlaces.clear();
 }
 
-void TargetTableModel::refresh(Row &row) const
+void TargetTableModel::markDirty(TargetPlace *place, const QString &target)
 {
-    row.health = m_monitor->statistics()->health(row.target.name);
-    row.cache = m_monitor->resolver()->snapshotOf(
-            {row.target.host, row.target.resolver, row.target.record});
-    row.paused = m_monitor->engine()->scheduler()->isPaused(row.target.name);
+    if (target.isEmpty())
+        m_dirtyPlaces.insert(place);
+    else
+        m_dirtyTargets.insert({place, target});
+    if (!m_coalesce.isActive())
+        m_coalesce.start();
+}
+
+std::pair<int, int> TargetTableModel::blockOf(const TargetPlace *place) const
+{
+    // A place's rows are one block, the blocks in the order of m_places.
+    int first = 0;
+    while (first < m_rows.size() && m_rows[first].place != place)
+        ++first;
+    int count = 0;
+    while (first + count < m_rows.size() && m_rows[first + count].place == place)
+        ++count;
+    if (count == 0) {
+        // No rows yet: the block starts after the rows of the places added before it.
+        first = 0;
+        for (const TargetPlace *before : m_places) {
+            if (before == place)
+                break;
+            while (first < m_rows.size() && m_rows[first].place == before)
+                ++first;
+        }
+    }
+    return {first, count};
+}
+
+void TargetTableModel::replaceBlock(TargetPlace *place, const QList<TargetSnapshot> &targets)
+{
+    const auto [first, count] = blockOf(place);
+    if (count > 0) {
+        beginRemoveRows(QModelIndex(), first, first + count - 1);
+        m_rows.remove(first, count);
+        endRemoveRows();
+    }
+    if (targets.isEmpty())
+        return;
+    beginInsertRows(QModelIndex(), first, first + int(targets.size()) - 1);
+    QList<Row> block;
+    block.reserve(targets.size());
+    for (const TargetSnapshot &target : targets)
+        block.append(Row{place, target, m_age.elapsed()});
+    m_rows.insert(first, targets.size(), Row());
+    std::copy(block.cbegin(), block.cend(), m_rows.begin() + first);
+    endInsertRows();
+}
+
+void TargetTableModel::refreshRow(int index, const TargetSnapshot &snapshot)
+{
+    Row &row = m_rows[index];
+    if (row.target == snapshot) {
+        // The same snapshot: only a remote TTL counts down on its own.
+        if (!row.place->isLocal() && row.target.ttlSeconds)
+            Q_EMIT dataChanged(this->index(index, TtlLeft), this->index(index, TtlLeft));
+        return;
+    }
+    const Row before = row;
+    row.target = snapshot;
+    row.takenMs = m_age.elapsed();
+    if (before.target.state != snapshot.state) {
+        Q_EMIT dataChanged(this->index(index, 0), this->index(index, ColumnCount - 1));
+        return;
+    }
+    // Only the cells that moved are said, so the view repaints those, not the row.
+    int first = ColumnCount;
+    int last = -1;
+    for (int column = 0; column < ColumnCount; ++column) {
+        if (display(before, column) != display(row, column)) {
+            first = std::min(first, column);
+            last = std::max(last, column);
+        }
+    }
+    if (first <= last)
+        Q_EMIT dataChanged(this->index(index, first), this->index(index, last));
+}
+
+void TargetTableModel::refreshPlace(TargetPlace *place)
+{
+    const QList<TargetSnapshot> targets = place->targets();
+    const auto [first, count] = blockOf(place);
+    bool same = count == targets.size();
+    for (int i = 0; same && i < count; ++i)
+        same = m_rows[first + i].target.name == targets[i].name;
+    if (!same) {
+        replaceBlock(place, targets);
+        return;
+    }
+    for (int i = 0; i < count; ++i)
+        refreshRow(first + i, targets[i]);
 }
 
 void TargetTableModel::flushDirty()
 {
-    for (const QString &target : std::as_const(m_dirty)) {
-        const int row = rowOf(target);
+    for (TargetPlace *place : std::as_const(m_dirtyPlaces))
+        refreshPlace(place);
+    for (const auto &[place, target] : std::as_const(m_dirtyTargets)) {
+        if (m_dirtyPlaces.contains(place))
+            continue;
+        const int row = rowOf(target, place);
         if (row < 0)
             continue;
-        refresh(m_rows[row]);
-        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        if (const std::optional<TargetSnapshot> snapshot = place->target(target))
+            refreshRow(row, *snapshot);
     }
-    m_dirty.clear();
+    m_dirtyPlaces.clear();
+    m_dirtyTargets.clear();
 }
 
 void TargetTableModel::tick()
 {
-    // Without a new result (flushDirty() says those rows whole) a second moves only the state,
-    // the TTL countdown, the 5-minute window and the time in fallback: only the cells of what
-    // moved are said, so the view repaints those, not the table.
-    for (int index = 0; index < int(m_rows.size()); ++index) {
-        Row &row = m_rows[index];
-        const TargetState stateBefore = row.paused ? TargetState::Paused : row.health.state;
-        const std::optional<qint64> ttlBefore = row.cache.ttlLeftMs;
-        const qint64 fallbackBefore = row.health.fallbackMs;
-        const WindowCounts fiveBefore = row.health.windows[TargetHealth::FiveMinutes];
-        refresh(row);
-        if (stateBefore != (row.paused ? TargetState::Paused : row.health.state)) {
-            Q_EMIT dataChanged(this->index(index, 0), this->index(index, ColumnCount - 1));
-            continue;
-        }
-        const WindowCounts &five = row.health.windows[TargetHealth::FiveMinutes];
-        const bool moved[] = {
-                ttlBefore != row.cache.ttlLeftMs,
-                five.probes != fiveBefore.probes || five.checkOk != fiveBefore.checkOk,
-                fallbackBefore != row.health.fallbackMs,
-        };
-        const int columns[] = {TtlLeft, SuccessFiveMinutes, TimeInFallback};
-        int first = ColumnCount;
-        int last = -1;
-        for (size_t i = 0; i < std::size(columns); ++i) {
-            if (moved[i]) {
-                first = std::min(first, columns[i]);
-                last = std::max(last, columns[i]);
-            }
-        }
-        if (first <= last)
-            Q_EMIT dataChanged(this->index(index, first), this->index(index, last));
-    }
+    // Without a new result a second moves only the state, the TTL countdown, the 5-minute
+    // window and the time in fallback; refreshRow() says only the cells that moved.
+    for (TargetPlace *place : std::as_const(m_places))
+        refreshPlace(place);
     Q_EMIT ticked();
 }
 
@@ -186,13 +259,30 @@ QString TargetTableModel::targetAt(int row) const
     return row >= 0 && row < m_rows.size() ? m_rows[row].target.name : QString();
 }
 
-int TargetTableModel::rowOf(const QString &target) const
+TargetPlace *TargetTableModel::placeAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows[row].place : nullptr;
+}
+
+int TargetTableModel::rowOf(const QString &target, const TargetPlace *place) const
 {
     for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows[row].target.name == target)
+        if (m_rows[row].target.name == target && (!place || m_rows[row].place == place))
             return row;
     }
     return -1;
+}
+
+bool TargetTableModel::unseen(const Row &row) const
+{
+    return row.place->unreachableSince().isValid();
+}
+
+std::optional<qint64> TargetTableModel::ttlLeftSeconds(const Row &row) const
+{
+    if (!row.target.ttlSeconds)
+        return std::nullopt;
+    return std::max<qint64>(0, *row.target.ttlSeconds - (m_age.elapsed() - row.takenMs) / 1000);
 }
 
 // Names, errors and details come from the network and the config: shown, never obeyed (a bidi
@@ -207,7 +297,7 @@ QVariant TargetTableModel::data(const QModelIndex &index, int role) const
     if (!isRowIndex(index))
         return QVariant();
     const Row &row = m_rows[index.row()];
-    const TargetState state = row.paused ? TargetState::Paused : row.health.state;
+    const TargetState state = row.target.state;
     switch (role) {
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
@@ -216,63 +306,93 @@ QVariant TargetTableModel::data(const QModelIndex &index, int role) const
         return sortValue(row, index.column());
     case TargetNameRole:
         return row.target.name;
+    case PlaceNameRole:
+        return row.place->name();
     case StateRole:
         return int(state);
+    case UnseenRole:
+        return unseen(row);
     case Qt::DecorationRole:
         if (index.column() == Status)
             return iconFor(state);
         return QVariant();
     case Qt::ForegroundRole:
+        if (unseen(row)) // its last known state, not what is true now
+            return QApplication::palette().color(QPalette::Disabled, QPalette::Text);
         if (index.column() == Status && state == TargetState::Down)
             return QColor(0xc0, 0x1c, 0x28);
         if (index.column() == Status && state == TargetState::Degraded)
             return QColor(0xb8, 0x6e, 0x00);
         return QVariant();
     case Qt::ToolTipRole:
-        if (index.column() == Status || index.column() == LastError)
-            return printable(row.health.stateDetail);
-        return QVariant();
+        return toolTip(row, index.column());
     default:
         return QVariant();
     }
 }
 
+QString TargetTableModel::toolTip(const Row &row, int column) const
+{
+    if (unseen(row)) {
+        return tr("%1 has not answered since %2 (%3). Shown: the last state it reported.")
+                .arg(printable(row.place->name()),
+                     QLocale().toString(row.place->unreachableSince().toLocalTime(),
+                                        QLocale::ShortFormat),
+                     printable(row.place->problem()));
+    }
+    if (column == Status || column == LastError)
+        return printable(row.target.stateDetail);
+    return QString();
+}
+
+QString TargetTableModel::placeText(const Row &row) const
+{
+    if (!unseen(row))
+        return row.place->name();
+    return tr("%1 (unreachable since %2)")
+            .arg(row.place->name(),
+                 QLocale().toString(row.place->unreachableSince().toLocalTime().time(),
+                                    QLocale::ShortFormat));
+}
+
 QVariant TargetTableModel::display(const Row &row, int column) const
 {
-    const std::optional<ProbeResult> &last = row.health.last;
+    const TargetSnapshot &target = row.target;
+    const bool probed = target.lastProbe.isValid();
     switch (column) {
     case Status:
-        return stateText(row.paused ? TargetState::Paused : row.health.state);
+        return stateText(target.state);
+    case Place:
+        return placeText(row);
     case Name:
-        return row.target.name;
+        return target.name;
     case Host:
-        return row.target.host;
+        return target.host;
     case Resolver:
-        return row.target.resolver;
+        return target.resolver;
     case Source:
-        return last ? sourceName(last->resolution.source) : QStringLiteral("-");
+        return target.source.isEmpty() || target.source == QLatin1String("none")
+                ? QStringLiteral("-")
+                : target.source;
     case Addresses:
-        return last ? addressStrings(last->resolution.addresses).join(QStringLiteral(", "))
-                    : QString();
-    case TtlLeft:
-        return row.cache.ttlLeftMs ? durationText(*row.cache.ttlLeftMs) : QStringLiteral("-");
-    case SuccessFiveMinutes: {
-        const WindowCounts &five = row.health.windows[TargetHealth::FiveMinutes];
-        return five.probes ? QStringLiteral("%1 %").arg(five.checkRate() * 100, 0, 'f', 1)
-                           : QStringLiteral("-");
+        return target.addresses.join(QStringLiteral(", "));
+    case TtlLeft: {
+        const std::optional<qint64> ttl = ttlLeftSeconds(row);
+        return ttl ? durationText(*ttl * 1000) : QStringLiteral("-");
     }
-    case LatencyP95:
-        return row.health.dnsLatency.count()
-                ? tr("%1 ms").arg(row.health.dnsLatency.quantile(0.95) * 1000, 0, 'f', 1)
+    case SuccessFiveMinutes:
+        return target.checkSuccessFiveMinutes
+                ? QStringLiteral("%1 %").arg(*target.checkSuccessFiveMinutes * 100, 0, 'f', 1)
                 : QStringLiteral("-");
+    case LatencyP95:
+        return probed ? tr("%1 ms").arg(target.dnsLatencyP95Ms, 0, 'f', 1) : QStringLiteral("-");
     case LastError:
-        if (!last)
-            return QString();
-        if (last->resolution.cause != FailureCause::None)
-            return causeName(last->resolution.cause);
-        return last->check.ok ? QString() : last->check.detail;
+        if (!target.error.isEmpty())
+            return target.error;
+        return target.checkOk == false ? target.checkDetail : QString();
     case TimeInFallback:
-        return row.health.fallbackMs > 0 ? durationText(row.health.fallbackMs) : QString();
+        return target.fallbackSeconds > 0 ? durationText(qint64(target.fallbackSeconds * 1000))
+                                          : QString();
     }
     return QVariant();
 }
@@ -282,7 +402,7 @@ QVariant TargetTableModel::sortValue(const Row &row, int column) const
     switch (column) {
     case Status:
         // Worst first when sorted descending: down, degraded, unknown, paused, healthy.
-        switch (row.paused ? TargetState::Paused : row.health.state) {
+        switch (row.target.state) {
         case TargetState::Down:
             return 4;
         case TargetState::Degraded:
@@ -296,13 +416,13 @@ QVariant TargetTableModel::sortValue(const Row &row, int column) const
         }
         return 0;
     case TtlLeft:
-        return row.cache.ttlLeftMs.value_or(-1);
+        return ttlLeftSeconds(row).value_or(-1);
     case SuccessFiveMinutes:
-        return row.health.windows[TargetHealth::FiveMinutes].checkRate();
+        return row.target.checkSuccessFiveMinutes.value_or(-1);
     case LatencyP95:
-        return row.health.dnsLatency.quantile(0.95);
+        return row.target.dnsLatencyP95Ms;
     case TimeInFallback:
-        return row.health.fallbackMs;
+        return row.target.fallbackSeconds;
     default:
         return display(row, column);
     }

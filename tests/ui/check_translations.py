@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Fails when a translations/*.ts file is stale or incomplete.
 
-usage: check_translations.py LUPDATE SOURCE_DIR TS_FILE...
+usage: check_translations.py LUPDATE SOURCE_DIR[,SOURCE_DIR...] TS_FILE...
 
-Stale: lupdate run over every .cpp/.h under SOURCE_DIR (src/ui, charts included: the set
-src/ui/CMakeLists.txt hands qt_add_translations) into a temporary copy of the .ts finds source
+Stale: lupdate run over every .cpp/.h under the SOURCE_DIRs (src/ui, charts included, and
+src/fleet: the set src/ui/CMakeLists.txt hands qt_add_translations) into a temporary copy of the .ts finds source
 strings the committed file lacks, or no longer finds some it has. Incomplete: a message that is
 unfinished, vanished or obsolete, an empty translation, a plural with the wrong number of forms,
 a placeholder (%1, %n) lost or added, an accelerator (&) lost or doubled.
@@ -75,8 +75,8 @@ def check_complete(path, root, found):
 
 
 def check_fresh(lupdate, source_dir, path, language, found):
-    sources = sorted(str(p) for p in pathlib.Path(source_dir).rglob("*")
-                     if p.suffix in (".cpp", ".h"))
+    sources = sorted(str(p) for directory in source_dir.split(",")
+                     for p in pathlib.Path(directory).rglob("*") if p.suffix in (".cpp", ".h"))
     # English is the source language: its file holds the plural forms only.
     plural_only = ["-pluralonly"] if language == "en" else []
     with tempfile.TemporaryDirectory() as tmp:

@@ -37,7 +37,7 @@ private Q_SLOTS:
         QCOMPARE(status->role, AgentRole::Read);
         QCOMPARE(status->actor, QStringLiteral("desk"));
         QCOMPARE(status->targets.size(), 2);
-        const RemoteTarget &api = status->targets[0];
+        const TargetSnapshot &api = status->targets[0];
         QCOMPARE(api.name, QStringLiteral("api"));
         QCOMPARE(api.state, TargetState::Degraded);
         QCOMPARE(api.stateDetail, QStringLiteral("reachable through stale addresses"));
@@ -51,7 +51,7 @@ private Q_SLOTS:
         QCOMPARE(api.fallbackSeconds, 65.5);
         QCOMPARE(api.lastProbe,
                  QDateTime::fromString(u"2026-12-06T10:00:01.250Z"_s, Qt::ISODateWithMs));
-        const RemoteTarget &fresh = status->targets[1];
+        const TargetSnapshot &fresh = status->targets[1];
         QCOMPARE(fresh.state, TargetState::Unknown);
         QVERIFY(!fresh.checkOk);
         QVERIFY(!fresh.dnsSuccessFiveMinutes); // no probe in the window: no rate, not 0 %

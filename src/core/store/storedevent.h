@@ -20,6 +20,10 @@ struct StoredEvent
     QStringList before; // addresses, or the previous state
     QStringList after;
     QString detail;
+    // Not kept by the history: the agent the event happened at (empty: this machine) and the
+    // operator who caused it there (empty: the agent's own doing).
+    QString place;
+    QString actor;
 
     static StoredEvent fromResolverEvent(const ResolverEvent &event);
     static StoredEvent fromStateChange(const QDateTime &time, const QString &target,

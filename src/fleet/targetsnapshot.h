@@ -9,7 +9,7 @@
 
 // One target as an agent's /api/v1/status describes it: what the dashboard shows of a target it
 // does not probe itself. Rates are fractions (0..1), absent before the first probe of a window.
-struct RemoteTarget
+struct TargetSnapshot
 {
     QString name;
     QString host;
@@ -33,5 +33,5 @@ struct RemoteTarget
     std::optional<bool> reachable;
     QDateTime lastProbe; // invalid before the first probe
 
-    bool operator==(const RemoteTarget &other) const = default;
+    bool operator==(const TargetSnapshot &other) const = default;
 };

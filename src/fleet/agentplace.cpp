@@ -1,0 +1,119 @@
+#include "agentplace.h"
+
+#include "agentactionrequest.h"
+#include "clock.h"
+
+AgentPlace::AgentPlace(AgentConnection *connection, QObject *parent)
+    : TargetPlace(parent), m_connection(connection)
+{
+    connection->setParent(this);
+    connect(connection, &AgentConnection::statusChanged, this, &TargetPlace::targetsChanged);
+    connect(connection, &AgentConnection::statusChanged, this,
+            &TargetPlace::readinessMayHaveChanged);
+    connect(connection, &AgentConnection::reachChanged, this, [this] {
+        Q_EMIT reachChanged();
+        Q_EMIT targetsChanged(); // rows greyed or not
+        Q_EMIT readinessMayHaveChanged();
+    });
+    connect(connection, &AgentConnection::eventsArrived, this, &AgentPlace::onEvents);
+    connection->start();
+}
+
+QList<TargetSnapshot> AgentPlace::targets() const
+{
+    const std::optional<AgentStatus> &status = m_connection->status();
+    return status ? status->targets : QList<TargetSnapshot>();
+}
+
+std::optional<TargetSnapshot> AgentPlace::target(const QString &name) const
+{
+    const std::optional<AgentStatus> &status = m_connection->status();
+    if (status) {
+        for (const TargetSnapshot &target : status->targets) {
+            if (target.name == name)
+                return target;
+        }
+    }
+    return std::nullopt;
+}
+
+bool AgentPlace::mayBePinned(const QString &target) const
+{
+    return this->target(target).has_value();
+}
+
+QString AgentPlace::problem() const
+{
+    return m_connection->reach() == AgentConnection::Reach::Unreachable ? m_connection->problem()
+                                                                        : QString();
+}
+
+QString AgentPlace::actionRefusal() const
+{
+    const std::optional<AgentStatus> &status = m_connection->status();
+    if (status && status->role == AgentRole::Read)
+        return tr("The token for %1 may only read: actions need an operate token").arg(name());
+    return QString();
+}
+
+PlaceReadiness AgentPlace::readiness() const
+{
+    PlaceReadiness readiness;
+    const std::optional<AgentStatus> &status = m_connection->status();
+    if (!status || m_connection->reach() != AgentConnection::Reach::Online)
+        return readiness; // not seen: neither ready nor not
+    readiness.ready = status->ready;
+    for (const TargetSnapshot &target : status->targets) {
+        if (target.state == TargetState::Degraded)
+            ++readiness.degraded;
+        if (!target.critical || target.reachable.value_or(false))
+            continue;
+        readiness.ready = false;
+        readiness.notReady.append(tr("%1 at %2: %3")
+                                          .arg(target.name, name(),
+                                               target.lastProbe.isValid() ? target.stateDetail
+                                                                          : tr("not probed yet")));
+    }
+    return readiness;
+}
+
+void AgentPlace::act(const PlaceAction &action, QObject *context, OutcomeCallback callback)
+{
+    const std::optional<TargetSnapshot> target = this->target(action.target);
+    if (!target) {
+        callback({false, tr("%1: %2 is not one of its targets").arg(name(), action.target)});
+        return;
+    }
+    const AgentActionRequest request = agentActionRequest(action, target->host);
+    m_connection->send(request.verb, request.pathAndQuery, request.body, context,
+                       [this, action, callback](const AgentAnswer &answer) {
+                           callback(actionOutcome(name(), action, answer));
+                           if (answer.ok())
+                               m_connection->refreshSoon(); // show the effect without waiting
+                       });
+}
+
+void AgentPlace::onEvents(const RemoteEventPage &page)
+{
+    if (page.gap) {
+        StoredEvent gap;
+        gap.time = m_connection->clock()->wallTime();
+        gap.kind = QStringLiteral("events_missed");
+        gap.place = name();
+        gap.detail = tr("some events of %1 were lost: the agent no longer held them (restarted, "
+                        "or more events than it keeps while unreachable)")
+                             .arg(name());
+        Q_EMIT eventOccurred(gap);
+    }
+    for (const RemoteEvent &remote : page.events) {
+        StoredEvent event;
+        event.time = remote.time;
+        event.kind = remote.kind;
+        event.target = remote.target;
+        event.host = remote.host;
+        event.detail = remote.detail;
+        event.place = name();
+        event.actor = remote.actor;
+        Q_EMIT eventOccurred(event);
+    }
+}

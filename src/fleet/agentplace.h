@@ -1,0 +1,33 @@
+#pragma once
+
+#include "agentconnection.h"
+#include "targetplace.h"
+
+// An agent as a place: its targets from its status, its events from the long poll, and the
+// operator's actions sent to its API with the token. While it does not answer its targets keep
+// their last known state, and it neither counts as ready nor as not ready: it is not seen.
+class AgentPlace : public TargetPlace
+{
+    Q_OBJECT
+public:
+    // Takes connection (made for this place); starts it.
+    explicit AgentPlace(AgentConnection *connection, QObject *parent = nullptr);
+
+    AgentConnection *connection() const { return m_connection; }
+
+    QString name() const override { return m_connection->endpoint().name; }
+    bool isLocal() const override { return false; }
+    QList<TargetSnapshot> targets() const override;
+    std::optional<TargetSnapshot> target(const QString &name) const override;
+    bool mayBePinned(const QString &target) const override;
+    PlaceReadiness readiness() const override;
+    QDateTime unreachableSince() const override { return m_connection->unreachableSince(); }
+    QString problem() const override;
+    QString actionRefusal() const override;
+    void act(const PlaceAction &action, QObject *context, OutcomeCallback callback) override;
+
+private:
+    void onEvents(const RemoteEventPage &page);
+
+    AgentConnection *m_connection;
+};

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "targetplace.h"
+
+class Monitor;
+struct TargetConfig;
+
+// This machine as a place: the targets its own Monitor probes, acted on directly.
+class LocalPlace : public TargetPlace
+{
+    Q_OBJECT
+public:
+    // name is how the dashboard calls this machine, in the user's language ("this machine").
+    LocalPlace(Monitor *monitor, const QString &name, QObject *parent = nullptr);
+
+    QString name() const override { return m_name; }
+    bool isLocal() const override { return true; }
+    QList<TargetSnapshot> targets() const override;
+    std::optional<TargetSnapshot> target(const QString &name) const override;
+    bool mayBePinned(const QString &target) const override;
+    PlaceReadiness readiness() const override;
+    void act(const PlaceAction &action, QObject *context, OutcomeCallback callback) override;
+
+private:
+    const TargetConfig *config(const QString &name) const;
+    TargetSnapshot snapshotOf(const TargetConfig &target) const;
+
+    Monitor *m_monitor;
+    QString m_name;
+};
