@@ -251,6 +251,10 @@
         <source>Detail</source>
         <translation>Details</translation>
     </message>
+    <message>
+        <source>%1 (by %2)</source>
+        <translation>%1 (von %2)</translation>
+    </message>
 </context>
 <context>
     <name>EventsPane</name>
@@ -1385,10 +1389,6 @@
     <message>
         <source>%1 has not answered since %2 (%3). Shown: the last state it reported.</source>
         <translation>%1 antwortet seit %2 nicht (%3). Angezeigt: der zuletzt gemeldete Zustand.</translation>
-    </message>
-    <message>
-        <source>%1 (unreachable since %2)</source>
-        <translation>%1 (nicht erreichbar seit %2)</translation>
     </message>
 </context>
 <context>

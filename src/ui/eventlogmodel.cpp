@@ -32,18 +32,30 @@ void EventLogModel::add(const StoredEvent &event)
 
 QString EventLogModel::detailText(const StoredEvent &event)
 {
-    // A change of state says from what to what, before why.
-    if (event.kind != StoredEvent::stateChangedKind() || event.before.isEmpty()
-        || event.after.isEmpty())
-        return event.detail;
-    const QString change = event.before.constFirst() + QStringLiteral(" -> ")
-            + event.after.constFirst();
-    return event.detail.isEmpty() ? change : change + QStringLiteral(": ") + event.detail;
+    // A change of state says from what to what, before why; an agent's event who asked for it.
+    QString text = event.detail;
+    if (event.kind == StoredEvent::stateChangedKind() && !event.before.isEmpty()
+        && !event.after.isEmpty()) {
+        const QString change = event.before.constFirst() + QStringLiteral(" -> ")
+                + event.after.constFirst();
+        text = text.isEmpty() ? change : change + QStringLiteral(": ") + text;
+    }
+    if (!event.actor.isEmpty() && !text.contains(event.actor))
+        text = tr("%1 (by %2)").arg(text, event.actor);
+    return text;
+}
+
+QString EventLogModel::subjectText(const StoredEvent &event)
+{
+    const QString subject = event.target.isEmpty() ? event.host : event.target;
+    if (event.place.isEmpty())
+        return subject;
+    return subject.isEmpty() ? event.place : QStringLiteral("%1: %2").arg(event.place, subject);
 }
 
 QString EventLogModel::asText(const StoredEvent &event)
 {
-    const QString subject = event.target.isEmpty() ? event.host : event.target;
+    const QString subject = subjectText(event);
     return QStringLiteral("%1  %2  %3  %4")
             .arg(event.time.toString(Qt::ISODateWithMs), event.kind, subject, detailText(event));
 }
@@ -56,6 +68,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return QVariant();
     const StoredEvent &event = m_events[index.row()];
     const QString subject = event.target.isEmpty() ? event.host : event.target;
+    // Shown with the agent it happened at; the filter by target still finds it by its name.
     switch (role) {
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
@@ -66,7 +79,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         case Kind:
             return printable(event.kind);
         case Subject:
-            return printable(subject);
+            return printable(subjectText(event));
         case Detail:
             return printable(detailText(event));
         }

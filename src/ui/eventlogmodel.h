@@ -21,6 +21,7 @@ public:
     // One line per event, for the clipboard.
     static QString asText(const StoredEvent &event);
     static QString detailText(const StoredEvent &event); // "healthy -> degraded: why"
+    static QString subjectText(const StoredEvent &event); // "api", or "north: api" at an agent
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 

@@ -242,6 +242,7 @@ QWidget *MainWindow::buildTargetsPane()
     auto *pane = new FilteredTable(tr("Targets"), tr("Search targets, hosts, addresses..."), this);
     pane->setModel(m_targets, m_targetFilter);
     m_placeFilter = new QComboBox(pane);
+    m_placeFilter->setObjectName(QStringLiteral("placeFilter"));
     m_placeFilter->setAccessibleName(tr("Show the targets of"));
     m_placeFilter->setToolTip(tr("Show the targets of one place: this machine or an agent"));
     connect(m_placeFilter, &QComboBox::currentIndexChanged, this,

@@ -313,8 +313,12 @@ QVariant TargetTableModel::data(const QModelIndex &index, int role) const
     case UnseenRole:
         return unseen(row);
     case Qt::DecorationRole:
+        if (index.column() == Status && unseen(row)) // greyed as the row: not what is true now
+            return iconFor(state).pixmap(QSize(16, 16), QIcon::Disabled);
         if (index.column() == Status)
             return iconFor(state);
+        if (index.column() == Place && unseen(row))
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
         return QVariant();
     case Qt::ForegroundRole:
         if (unseen(row)) // its last known state, not what is true now
@@ -345,16 +349,6 @@ QString TargetTableModel::toolTip(const Row &row, int column) const
     return QString();
 }
 
-QString TargetTableModel::placeText(const Row &row) const
-{
-    if (!unseen(row))
-        return row.place->name();
-    return tr("%1 (unreachable since %2)")
-            .arg(row.place->name(),
-                 QLocale().toString(row.place->unreachableSince().toLocalTime().time(),
-                                    QLocale::ShortFormat));
-}
-
 QVariant TargetTableModel::display(const Row &row, int column) const
 {
     const TargetSnapshot &target = row.target;
@@ -363,7 +357,7 @@ QVariant TargetTableModel::display(const Row &row, int column) const
     case Status:
         return stateText(target.state);
     case Place:
-        return placeText(row);
+        return row.place->name(); // with a warning sign while it does not answer
     case Name:
         return target.name;
     case Host:

@@ -82,7 +82,6 @@ private:
     std::optional<qint64> ttlLeftSeconds(const Row &row) const;
     bool unseen(const Row &row) const;
     QVariant display(const Row &row, int column) const;
-    QString placeText(const Row &row) const;
     QString toolTip(const Row &row, int column) const;
     static QVariant shown(const QVariant &value); // text escaped by printable()
     QVariant sortValue(const Row &row, int column) const;

@@ -1,0 +1,361 @@
+// The dashboard watching two real agents (`dnswatch --headless` started by the test), each with
+// its own dnsmasq: north's DNS answers, south's server is gone. Both agents' rows join the one
+// table with their place, the banner names the agent of a failing target, an action reaches the
+// agent of the target it was asked for (seen in that agent's own events, with the token's name)
+// and not the other, a read-only token shows the actions disabled with the reason, and an agent
+// that is killed is shown unreachable (rows greyed with their last state, not down) and resumes
+// after its restart, with the lost events said. Screenshots are saved for people to look at.
+#include "agentplace.h"
+#include "agentprocess.h"
+#include "dnsserverfixture.h"
+#include "mainwindow.h"
+#include "screenshot.h"
+#include "translations.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+namespace {
+const QByteArray OperateToken = "north-operate-0123456789abcdef";
+const QByteArray ReadToken = "south-read-0123456789abcdef";
+} // namespace
+
+class TestDashboardFleet : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    DnsServerFixture m_northDns;
+    DnsServerFixture m_southDns;
+    std::unique_ptr<AgentProcess> m_north;
+    std::unique_ptr<AgentProcess> m_south;
+    QString m_tokensPath;
+    SystemClock m_clock;
+    std::unique_ptr<Monitor> m_monitor; // this machine: no targets of its own
+    std::unique_ptr<MainWindow> m_window;
+    AgentPlace *m_northPlace = nullptr;
+    AgentPlace *m_southPlace = nullptr;
+    QNetworkAccessManager m_network;
+
+    static AgentConnection::Options quickOptions()
+    {
+        AgentConnection::Options options;
+        options.statusIntervalMs = 500;
+        options.pollWaitSeconds = 2;
+        options.requestTimeoutMs = 3000;
+        options.backoffFirstMs = 200;
+        options.backoffMaxMs = 800;
+        return options;
+    }
+
+    QString writeAgentConfig(const QString &name, const DnsServerFixture &dns, const QString &target)
+    {
+        const QString path = m_dir.filePath(name + QStringLiteral(".json"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return QString();
+        file.write("{\"resolvers\":[{\"name\":\"lab\",\"servers\":[\"" + dns.server().toLatin1()
+                   + "\"],\"timeout_ms\":300,\"attempts\":1}],\"targets\":["
+                     "{\"name\":\""
+                   + target.toLatin1() + "\",\"host\":\"" + target.toLatin1()
+                   + ".lab.test\",\"resolver\":\"lab\",\"interval_s\":1}]}");
+        return path;
+    }
+
+    AgentEndpoint endpointOf(const QString &name, const AgentProcess &agent,
+                             const QByteArray &token) const
+    {
+        return AgentEndpoint{name, QUrl(agent.baseUrl()), QString::fromLatin1(token), QString()};
+    }
+
+    QString cell(const AgentPlace *place, const QString &target, int column) const
+    {
+        const TargetTableModel *model = m_window->targetModel();
+        return model->index(model->rowOf(target, place), column).data().toString();
+    }
+
+    QVariant role(const AgentPlace *place, const QString &target, int role) const
+    {
+        const TargetTableModel *model = m_window->targetModel();
+        return model->index(model->rowOf(target, place), 0).data(role);
+    }
+
+    QAction *action(const QString &text) const
+    {
+        for (QAction *found : m_window->findChildren<QAction *>()) {
+            if (found->text() == text)
+                return found;
+        }
+        return nullptr;
+    }
+
+    // The agent's own events, read from its API with the operate token.
+    QJsonArray eventsOf(const AgentProcess &agent)
+    {
+        QNetworkRequest request(QUrl(agent.baseUrl() + QStringLiteral("/api/v1/events?after=0")));
+        request.setRawHeader("Authorization", "Bearer " + OperateToken);
+        QNetworkReply *reply = m_network.get(request);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!finished.wait(10000))
+            return {};
+        reply->deleteLater();
+        return QJsonDocument::fromJson(reply->readAll())
+                .object()
+                .value(QStringLiteral("events"))
+                .toArray();
+    }
+
+    static bool hasEvent(const QJsonArray &events, const QString &kind, const QString &actor)
+    {
+        return std::any_of(events.cbegin(), events.cend(), [&](const QJsonValue &event) {
+            return event[QStringLiteral("kind")].toString() == kind
+                    && event[QStringLiteral("actor")].toString() == actor;
+        });
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(installTranslations(*qApp, QStringLiteral("en")));
+        m_network.setProxy(QNetworkProxy::NoProxy);
+        QString error;
+        QVERIFY2(m_northDns.startDnsmasq(
+                         {QStringLiteral("--host-record=api.lab.test,127.0.0.1,60")}, &error),
+                 qPrintable(error));
+        // South's DNS is gone: its port refuses, its target cannot be resolved.
+        QVERIFY2(m_southDns.startDnsmasq({}, &error), qPrintable(error));
+        m_southDns.kill();
+        m_tokensPath = m_dir.filePath(QStringLiteral("tokens"));
+        QFile tokens(m_tokensPath);
+        QVERIFY(tokens.open(QIODevice::WriteOnly));
+        tokens.write("alice operate " + OperateToken + "\nviewer read " + ReadToken + "\n");
+        tokens.close();
+        QCOMPARE(::chmod(QFile::encodeName(m_tokensPath).constData(), 0600), 0);
+        const QStringList extra{QStringLiteral("--tokens"), m_tokensPath};
+        m_north = std::make_unique<AgentProcess>(
+                QStringLiteral(DNSWATCH_BINARY),
+                writeAgentConfig(QStringLiteral("north"), m_northDns, QStringLiteral("api")));
+        QVERIFY2(m_north->start(extra, &error), qPrintable(error));
+        m_south = std::make_unique<AgentProcess>(
+                QStringLiteral(DNSWATCH_BINARY),
+                writeAgentConfig(QStringLiteral("south"), m_southDns, QStringLiteral("db")));
+        QVERIFY2(m_south->start(extra, &error), qPrintable(error));
+
+        AppConfig local; // a desk that only watches agents
+        ResolverConfig lab;
+        lab.name = QStringLiteral("lab");
+        lab.servers = {*NameServer::parse(m_northDns.server())};
+        local.resolvers = {lab};
+        m_monitor = std::make_unique<Monitor>(local, EnvFallback(), MlflowCredentials(), &m_clock);
+        m_window = std::make_unique<MainWindow>(m_monitor.get());
+        m_window->resize(1440, 900);
+        m_window->show();
+        m_northPlace = m_window->connectAgent(
+                endpointOf(QStringLiteral("north"), *m_north, OperateToken), quickOptions());
+        m_southPlace = m_window->connectAgent(
+                endpointOf(QStringLiteral("south"), *m_south, OperateToken), quickOptions());
+    }
+
+    void bothAgentsRowsJoinTheTable()
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(
+                cell(m_northPlace, QStringLiteral("api"), TargetTableModel::Status),
+                QStringLiteral("healthy"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(m_southPlace, QStringLiteral("db"), TargetTableModel::Status),
+                                  QStringLiteral("down"), 15000);
+        QCOMPARE(m_window->targetModel()->rowCount(), 2);
+        QCOMPARE(cell(m_northPlace, QStringLiteral("api"), TargetTableModel::Place),
+                 QStringLiteral("north"));
+        QCOMPARE(cell(m_northPlace, QStringLiteral("api"), TargetTableModel::Addresses),
+                 QStringLiteral("127.0.0.1"));
+        QVERIFY(!m_window->targetView()->isColumnHidden(TargetTableModel::Place));
+        // The banner counts both agents and says where the failing target is.
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->banner()->level() == ReadinessBanner::Level::NotReady,
+                                 5000);
+        QVERIFY2(m_window->banner()->text().contains(QStringLiteral("db at south")),
+                 qPrintable(m_window->banner()->text()));
+        QVERIFY(!m_window->banner()->text().contains(QStringLiteral("api")));
+        // The place filter shows one agent's targets.
+        auto *filter = m_window->findChild<QComboBox *>(QStringLiteral("placeFilter"));
+        QVERIFY(filter && filter->isVisible());
+        m_window->showPlace(QStringLiteral("south"));
+        QCOMPARE(m_window->targetView()->model()->rowCount(), 1);
+        m_window->showPlace(QString());
+        QCOMPARE(m_window->targetView()->model()->rowCount(), 2);
+        QVERIFY(saveScreenshot(m_window.get(), QStringLiteral("dashboard-fleet")));
+    }
+
+    void anActionReachesTheAgentOfItsTarget()
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(
+                cell(m_northPlace, QStringLiteral("api"), TargetTableModel::Status),
+                QStringLiteral("healthy"), 15000);
+        m_window->selectTarget(QStringLiteral("api"), m_northPlace);
+        QAction *pause = action(QStringLiteral("Pa&use"));
+        QVERIFY(pause);
+        QTRY_VERIFY(pause->isEnabled());
+        pause->trigger();
+        // North says it was done; the row follows through the event and the status.
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(
+                                         QStringLiteral("north: api paused")),
+                                 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                cell(m_northPlace, QStringLiteral("api"), TargetTableModel::Status),
+                QStringLiteral("paused"), 5000);
+        QVERIFY(hasEvent(eventsOf(*m_north), QStringLiteral("paused"), QStringLiteral("alice")));
+        QVERIFY(!hasEvent(eventsOf(*m_south), QStringLiteral("paused"), QStringLiteral("alice")));
+        // The events pane shows the agent's event with its place.
+        const EventLogModel *events = m_window->eventModel();
+        QTRY_VERIFY_WITH_TIMEOUT(
+                [&] {
+                    for (int row = 0; row < events->rowCount(); ++row) {
+                        const StoredEvent &event = events->eventAt(row);
+                        if (event.kind == QLatin1String("paused")
+                            && event.place == QLatin1String("north")
+                            && event.actor == QLatin1String("alice"))
+                            return true;
+                    }
+                    return false;
+                }(),
+                5000);
+        QAction *resume = action(QStringLiteral("Resu&me"));
+        QTRY_VERIFY(resume->isEnabled());
+        resume->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(cell(m_northPlace, QStringLiteral("api"), TargetTableModel::Status)
+                                         != QStringLiteral("paused"),
+                                 5000);
+    }
+
+    void aRefusedActionSaysTheAgentsReason()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(
+                !role(m_southPlace, QStringLiteral("db"), TargetTableModel::TargetNameRole)
+                         .toString()
+                         .isEmpty(),
+                5000);
+        PlaceAction probe{PlaceAction::Kind::ProbeNow, QStringLiteral("db"), {}};
+        std::optional<ActionOutcome> outcome;
+        // South again, with a read token.
+        AgentPlace *readOnly = m_window->connectAgent(
+                endpointOf(QStringLiteral("south-ro"), *m_south, ReadToken), quickOptions());
+        QTRY_VERIFY_WITH_TIMEOUT(!readOnly->actionRefusal().isEmpty(), 10000);
+        // The agent refuses it too, when asked anyway (403, said in words).
+        readOnly->act(probe, this, [&](const ActionOutcome &got) { outcome = got; });
+        QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 10000);
+        QVERIFY(!outcome->done);
+        QVERIFY2(outcome->text.contains(QStringLiteral("403")), qPrintable(outcome->text));
+        // In the window, its rows' actions are disabled, with the reason.
+        QTRY_VERIFY(m_window->targetModel()->rowOf(QStringLiteral("db"), readOnly) >= 0);
+        m_window->selectTarget(QStringLiteral("db"), readOnly);
+        QAction *probeNow = action(QStringLiteral("Probe &now"));
+        QVERIFY(probeNow);
+        QTRY_VERIFY(!probeNow->isEnabled());
+        QVERIFY2(probeNow->toolTip().contains(QStringLiteral("may only read")),
+                 qPrintable(probeNow->toolTip()));
+        // The same agent with the operate token: enabled.
+        m_window->selectTarget(QStringLiteral("db"), m_southPlace);
+        QTRY_VERIFY(probeNow->isEnabled());
+        QVERIFY(!probeNow->toolTip().contains(QStringLiteral("may only read")));
+        delete readOnly; // its rows go with it
+        QCOMPARE(m_window->targetModel()->rowCount(), 2);
+    }
+
+    void aKilledAgentIsUnseenThenResumes()
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(
+                cell(m_northPlace, QStringLiteral("api"), TargetTableModel::Status),
+                QStringLiteral("healthy"), 15000);
+        const qint64 lastBefore = m_northPlace->connection()->lastEventId();
+        m_north->kill();
+        QTRY_VERIFY_WITH_TIMEOUT(
+                role(m_northPlace, QStringLiteral("api"), TargetTableModel::UnseenRole).toBool(),
+                10000);
+        // Its last known state, greyed, never "down"; the place says since when.
+        QCOMPARE(cell(m_northPlace, QStringLiteral("api"), TargetTableModel::Status),
+                 QStringLiteral("healthy"));
+        const TargetTableModel *model = m_window->targetModel();
+        const QModelIndex place = model->index(model->rowOf(QStringLiteral("api"), m_northPlace),
+                                               TargetTableModel::Place);
+        QVERIFY(place.data(Qt::ToolTipRole)
+                        .toString()
+                        .startsWith(QStringLiteral("north has not answered since")));
+        QVERIFY(!place.data(Qt::DecorationRole).isNull()); // a warning sign
+        QTRY_VERIFY_WITH_TIMEOUT(
+                m_window->banner()->text().contains(QStringLiteral("north not answering since")),
+                5000);
+        QVERIFY(!m_window->banner()->text().contains(QStringLiteral("api at north")));
+        QVERIFY(saveScreenshot(m_window.get(), QStringLiteral("dashboard-fleet-unreachable")));
+
+        QString error;
+        QVERIFY2(m_north->start({QStringLiteral("--tokens"), m_tokensPath}, &error),
+                 qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(
+                !role(m_northPlace, QStringLiteral("api"), TargetTableModel::UnseenRole).toBool(),
+                15000);
+        QCOMPARE(cell(m_northPlace, QStringLiteral("api"), TargetTableModel::Place),
+                 QStringLiteral("north"));
+        // It resumed after the last event it saw: the restarted agent holds none of those, and
+        // the events pane says some were lost.
+        QTRY_VERIFY_WITH_TIMEOUT(m_northPlace->connection()->lastEventId() > lastBefore, 15000);
+        const EventLogModel *events = m_window->eventModel();
+        bool gapSaid = false;
+        for (int row = 0; row < events->rowCount(); ++row) {
+            gapSaid = gapSaid
+                    || (events->eventAt(row).kind == QLatin1String("events_missed")
+                        && events->eventAt(row).place == QLatin1String("north"));
+        }
+        QVERIFY(gapSaid);
+    }
+
+    void germanScreenshot()
+    {
+        QVERIFY(installTranslations(*qApp, QStringLiteral("de")));
+        MainWindow german(m_monitor.get());
+        german.resize(1440, 900);
+        german.show();
+        german.connectAgent(endpointOf(QStringLiteral("north"), *m_north, OperateToken),
+                            quickOptions());
+        AgentPlace *south = german.connectAgent(
+                endpointOf(QStringLiteral("south"), *m_south, OperateToken), quickOptions());
+        const TargetTableModel *model = german.targetModel();
+        QTRY_COMPARE_WITH_TIMEOUT(
+                model->index(model->rowOf(QStringLiteral("db"), south), TargetTableModel::Place)
+                        .data()
+                        .toString(),
+                QStringLiteral("south"), 10000);
+        QCOMPARE(model->headerData(TargetTableModel::Place, Qt::Horizontal).toString(),
+                 QStringLiteral("Agent"));
+        QTRY_VERIFY_WITH_TIMEOUT(german.banner()->text().contains(QStringLiteral("db bei south")),
+                                 10000);
+        QVERIFY(saveScreenshot(&german, QStringLiteral("dashboard-fleet-de")));
+        QVERIFY(installTranslations(*qApp, QStringLiteral("en")));
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        if (m_north)
+            m_north->stop();
+        if (m_south)
+            m_south->stop();
+    }
+};
+
+QTEST_MAIN(TestDashboardFleet)
+#include "tst_dashboard_fleet.moc"
