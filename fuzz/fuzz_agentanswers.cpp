@@ -1,9 +1,11 @@
-// libFuzzer target for the dashboard's readers of agent answers: parseAgentStatus() and
-// parseRemoteEventPage() on arbitrary bytes (the first byte picks which). Beyond "no crash" it
-// checks what they promise; a broken promise traps, which libFuzzer reports as a crash.
+// libFuzzer target for the dashboard's readers of agent answers: parseAgentStatus(),
+// parseRemoteEventPage() and parseRemoteHistory() on arbitrary bytes (the first byte picks which).
+// Beyond "no crash" it checks what they promise; a broken promise traps, which libFuzzer reports as
+// a crash.
 #include "agentevents.h"
 #include "agentstatus.h"
 #include "fuzzcheck.h"
+#include "remotehistory.h"
 
 #include <QByteArray>
 
@@ -40,6 +42,24 @@ void checkEvents(const QByteArray &json)
     check(page->lastId >= previous && page->lastId <= LargestExactId);
 }
 
+void checkHistory(const QByteArray &json)
+{
+    QString error;
+    const std::optional<RemoteHistory> history = parseRemoteHistory(json, QStringLiteral("fuzz"),
+                                                                    &error);
+    check(history.has_value() == error.isEmpty());
+    if (!history)
+        return;
+    check(history->stepS >= 1);
+    QDateTime previous;
+    for (const RemoteHistoryBucket &bucket : history->buckets) {
+        check(bucket.start.isValid() && (!previous.isValid() || bucket.start > previous));
+        check(bucket.dnsOk <= bucket.probes && bucket.checkOk <= bucket.checks
+              && bucket.checks <= bucket.probes && bucket.viaFallback <= bucket.probes);
+        previous = bucket.start;
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -48,9 +68,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const QByteArray json = QByteArray::fromRawData(reinterpret_cast<const char *>(data + 1),
                                                     qsizetype(size - 1));
-    if (data[0] & 1)
-        checkEvents(json);
-    else
+    switch (data[0] % 3) {
+    case 0:
         checkStatus(json);
+        break;
+    case 1:
+        checkEvents(json);
+        break;
+    default:
+        checkHistory(json);
+        break;
+    }
     return 0;
 }

@@ -42,6 +42,10 @@
         <source>some events of %1 were lost: the agent no longer held them (restarted, or more events than it keeps while unreachable)</source>
         <translation>einige Ereignisse von %1 fehlen: der Agent hatte sie nicht mehr (neu gestartet, oder mehr Ereignisse, als er während der Unerreichbarkeit aufbewahrt)</translation>
     </message>
+    <message>
+        <source>%1 /api/v1/history</source>
+        <translation>%1 /api/v1/history</translation>
+    </message>
 </context>
 <context>
     <name>CachePane</name>
@@ -119,6 +123,10 @@
     <message>
         <source>Cache state (all targets)</source>
         <translation>Cache-Zustand (alle Ziele)</translation>
+    </message>
+    <message>
+        <source>Cache state: %1</source>
+        <translation>Cache-Zustand: %1</translation>
     </message>
 </context>
 <context>
@@ -1298,6 +1306,14 @@
     <message>
         <source>Follow now (zooming or panning a chart holds its window)</source>
         <translation>Der aktuellen Zeit folgen (Zoomen oder Verschieben eines Diagramms hält dessen Zeitfenster fest)</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 bei %2</translation>
+    </message>
+    <message>
+        <source>not sent by agents</source>
+        <translation>von Agenten nicht übermittelt</translation>
     </message>
 </context>
 <context>

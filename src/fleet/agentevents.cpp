@@ -2,35 +2,16 @@
 
 #include "answerreader.h"
 
-#include <cmath>
-
 namespace {
 
 using Presence = AnswerReader::Presence;
-
-// JSON numbers are doubles: IDs are exact up to 2^53.
-constexpr double LargestExactId = 9007199254740992.0;
-
-std::optional<qint64> readId(AnswerReader &reader, const QJsonObject &object, const QString &path,
-                             QLatin1String key)
-{
-    const std::optional<double> id = reader.number(object, path, key, Presence::Required);
-    if (!id)
-        return std::nullopt;
-    if (*id < 0 || *id > LargestExactId || std::floor(*id) != *id) {
-        reader.fail(JsonValidator::childPath(path, key),
-                    QStringLiteral("expected a whole number from 0 to 2^53, found %1")
-                            .arg(*id, 0, 'g', 17));
-        return std::nullopt;
-    }
-    return qint64(*id);
-}
 
 std::optional<RemoteEvent> readEvent(AnswerReader &reader, const QJsonObject &object,
                                      const QString &path)
 {
     RemoteEvent event;
-    const std::optional<qint64> id = readId(reader, object, path, QLatin1String("id"));
+    const std::optional<qint64> id = reader.count(object, path, QLatin1String("id"),
+                                                  Presence::Required);
     event.time = reader.time(object, path, QLatin1String("time"), Presence::Required);
     event.kind = reader.text(object, path, QLatin1String("kind"), Presence::Required);
     event.target = reader.text(object, path, QLatin1String("target"));
@@ -69,7 +50,8 @@ std::optional<RemoteEventPage> parseRemoteEventPage(const QByteArray &json, cons
                                     .arg(event->id));
             page.events.append(*event);
         }
-        page.lastId = readId(reader, *root, path, QLatin1String("last_id")).value_or(0);
+        page.lastId = reader.count(*root, path, QLatin1String("last_id"), Presence::Required)
+                              .value_or(0);
         page.gap = reader.boolean(*root, path, QLatin1String("gap"), Presence::Required)
                            .value_or(false);
         if (!page.events.isEmpty() && page.events.last().id > page.lastId)

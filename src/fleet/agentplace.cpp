@@ -3,6 +3,8 @@
 #include "agentactionrequest.h"
 #include "clock.h"
 
+#include <QUrlQuery>
+
 AgentPlace::AgentPlace(AgentConnection *connection, QObject *parent)
     : TargetPlace(parent), m_connection(connection)
 {
@@ -90,6 +92,26 @@ void AgentPlace::act(const PlaceAction &action, QObject *context, OutcomeCallbac
                            callback(actionOutcome(name(), action, answer));
                            if (answer.ok())
                                m_connection->refreshSoon(); // show the effect without waiting
+                       });
+}
+
+void AgentPlace::readHistory(const QString &target, const QDateTime &from, const QDateTime &to,
+                             int stepS, QObject *context, HistoryCallback callback)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("target"), target);
+    query.addQueryItem(QStringLiteral("from"), from.toUTC().toString(Qt::ISODate));
+    query.addQueryItem(QStringLiteral("to"), to.toUTC().toString(Qt::ISODate));
+    query.addQueryItem(QStringLiteral("step"), QString::number(stepS));
+    m_connection->send(AgentConnection::Verb::Get,
+                       QStringLiteral("/api/v1/history?") + query.toString(QUrl::FullyEncoded), {},
+                       context, [this, callback](const AgentAnswer &answer) {
+                           if (!answer.ok())
+                               return callback(std::nullopt, answer.problem);
+                           QString problem;
+                           const std::optional<RemoteHistory> history = parseRemoteHistory(
+                                   answer.body, tr("%1 /api/v1/history").arg(name()), &problem);
+                           callback(history, problem);
                        });
 }
 

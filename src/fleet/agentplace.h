@@ -1,6 +1,7 @@
 #pragma once
 
 #include "agentconnection.h"
+#include "remotehistory.h"
 #include "targetplace.h"
 
 // An agent as a place: its targets from its status, its events from the long poll, and the
@@ -25,6 +26,13 @@ public:
     QString problem() const override;
     QString actionRefusal() const override;
     void act(const PlaceAction &action, QObject *context, OutcomeCallback callback) override;
+
+    using HistoryCallback =
+            std::function<void(const std::optional<RemoteHistory> &, const QString &problem)>;
+    // The target's buckets of stepS seconds in [from, to) from the agent's history; callback runs
+    // once, unless context is gone first.
+    void readHistory(const QString &target, const QDateTime &from, const QDateTime &to, int stepS,
+                     QObject *context, HistoryCallback callback);
 
 private:
     void onEvents(const RemoteEventPage &page);

@@ -1,5 +1,7 @@
 #include "answerreader.h"
 
+#include <cmath>
+
 QString AnswerReader::errorText() const
 {
     QStringList lines;
@@ -36,6 +38,22 @@ std::optional<double> AnswerReader::number(const QJsonObject &object, const QStr
 {
     const auto found = value(object, path, key, QJsonValue::Double, presence);
     return found ? std::optional(found->toDouble()) : std::nullopt;
+}
+
+std::optional<qint64> AnswerReader::count(const QJsonObject &object, const QString &path,
+                                          QLatin1String key, Presence presence)
+{
+    constexpr double LargestExact = 9007199254740992.0; // 2^53
+    const std::optional<double> found = number(object, path, key, presence);
+    if (!found)
+        return std::nullopt;
+    if (*found < 0 || *found > LargestExact || std::floor(*found) != *found) {
+        fail(JsonValidator::childPath(path, key),
+             QStringLiteral("expected a whole number from 0 to 2^53, found %1")
+                     .arg(*found, 0, 'g', 17));
+        return std::nullopt;
+    }
+    return qint64(*found);
 }
 
 std::optional<bool> AnswerReader::boolean(const QJsonObject &object, const QString &path,

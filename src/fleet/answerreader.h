@@ -30,6 +30,9 @@ public:
                  Presence presence = Presence::Optional);
     std::optional<double> number(const QJsonObject &object, const QString &path, QLatin1String key,
                                  Presence presence = Presence::Optional);
+    // A whole number from 0 to 2^53 (exact in a JSON number): IDs and counts.
+    std::optional<qint64> count(const QJsonObject &object, const QString &path, QLatin1String key,
+                                Presence presence = Presence::Optional);
     std::optional<bool> boolean(const QJsonObject &object, const QString &path, QLatin1String key,
                                 Presence presence = Presence::Optional);
     // An ISO 8601 time; invalid when missing or null.

@@ -283,8 +283,13 @@ QWidget *MainWindow::buildTargetsPane()
             &MainWindow::updateActions);
     connect(m_targetView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         const QList<TargetRef> selected = selectedRefs();
-        if (!selected.isEmpty() && selected.constFirst().place == m_local)
-            m_charts->showTarget(selected.constFirst().name);
+        if (selected.isEmpty())
+            return;
+        const TargetRef &first = selected.constFirst();
+        if (first.place == m_local)
+            m_charts->showTarget(first.name);
+        else if (auto *agent = qobject_cast<AgentPlace *>(first.place))
+            m_charts->showAgentTarget(agent, first.name);
     });
     connect(m_targetView, &QTableView::doubleClicked, this, [this] { askForPin(); });
     return pane;

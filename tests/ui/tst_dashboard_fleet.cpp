@@ -7,12 +7,14 @@
 // after its restart, with the lost events said. Screenshots are saved for people to look at.
 #include "agentplace.h"
 #include "agentprocess.h"
+#include "charts/timechartview.h"
 #include "dnsserverfixture.h"
 #include "mainwindow.h"
 #include "screenshot.h"
 #include "translations.h"
 
 #include <QAction>
+#include <QChart>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
@@ -198,6 +200,18 @@ private Q_SLOTS:
         QCOMPARE(m_window->targetView()->model()->rowCount(), 1);
         m_window->showPlace(QString());
         QCOMPARE(m_window->targetView()->model()->rowCount(), 2);
+    }
+
+    void chartsOfAnAgentsTargetComeFromItsHistory()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(
+                m_window->targetModel()->rowOf(QStringLiteral("api"), m_northPlace) >= 0, 15000);
+        m_window->selectTarget(QStringLiteral("api"), m_northPlace);
+        TargetCharts *charts = m_window->charts();
+        QCOMPARE(charts->target(), QStringLiteral("api"));
+        QTRY_VERIFY_WITH_TIMEOUT(charts->plottedBuckets() >= 2, 15000);
+        QVERIFY2(charts->successView()->chart()->title().contains(QStringLiteral("api at north")),
+                 qPrintable(charts->successView()->chart()->title()));
         QVERIFY(saveScreenshot(m_window.get(), QStringLiteral("dashboard-fleet")));
     }
 

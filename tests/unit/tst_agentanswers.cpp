@@ -1,8 +1,10 @@
-// The dashboard's reading of agent answers (/api/v1/status, /api/v1/events): the fields it
-// shows, and a malformed answer refused with the path of every problem.
+// The dashboard's reading of agent answers (/api/v1/status, /api/v1/events, /api/v1/history): the
+// fields it shows, and a malformed answer refused with the path of every problem.
 #include "agentevents.h"
 #include "agentstatus.h"
+#include "remotehistory.h"
 
+#include <QFile>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -150,6 +152,61 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         QString error;
         QVERIFY(!parseRemoteEventPage(json, QStringLiteral("fra1"), &error));
+        QVERIFY2(error.startsWith(expected), qPrintable(error));
+    }
+
+    void readsAHistoryAnswer()
+    {
+        QFile seed(QStringLiteral(DNSWATCH_FUZZ_CORPUS "/history.json"));
+        QVERIFY(seed.open(QIODevice::ReadOnly));
+        const QByteArray json = seed.readAll().mid(1); // the first byte picks the fuzzed reader
+        QString error;
+        const std::optional<RemoteHistory> history = parseRemoteHistory(
+                json, QStringLiteral("fra1"), &error);
+        QVERIFY2(history, qPrintable(error));
+        QCOMPARE(history->target, QStringLiteral("svc"));
+        QCOMPARE(history->stepS, 60);
+        QVERIFY(history->complete);
+        QCOMPARE(history->buckets.size(), 2);
+        const RemoteHistoryBucket &first = history->buckets[0];
+        QCOMPARE(first.start, QDateTime(QDate(2026, 12, 6), QTime(10, 0), Qt::UTC));
+        QCOMPARE(first.probes, 60);
+        QCOMPARE(first.dnsOk, 58);
+        QCOMPARE(first.viaFallback, 2);
+        QCOMPARE(first.dnsLatency, (RemoteLatency{0.38, 0.93}));
+        QCOMPARE(history->buckets[1].checkLatency, std::nullopt);
+    }
+
+    void refusesAMalformedHistoryAnswer_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        const QByteArray head = R"({"target": "svc", "step": 60, "complete": true, "buckets": [)";
+        const QByteArray bucket = R"({"start": "2026-12-06T10:00:00Z", "probes": 2, "dns_ok": 1,
+                                     "checks": 1, "check_ok": 1, "via_fallback": 0)";
+        QTest::newRow("more answered than probed")
+                << QByteArray(head + R"({"start": "2026-12-06T10:00:00Z", "probes": 1, "dns_ok": 2,
+                                         "checks": 0, "check_ok": 0, "via_fallback": 0}]})")
+                << QStringLiteral("fra1: $.buckets[0]: expected dns_ok");
+        QTest::newRow("buckets out of order")
+                << QByteArray(head + bucket + "}, " + bucket + "}]}")
+                << QStringLiteral("fra1: $.buckets[1]: expected buckets in time order");
+        QTest::newRow("negative latency")
+                << QByteArray(head + bucket + R"(, "dns_latency_ms": {"p50": -1, "p95": 2}}]})")
+                << QStringLiteral("fra1: $.buckets[0].dns_latency_ms: expected latencies");
+        QTest::newRow("no step") << QByteArray(R"({"target": "svc", "buckets": []})")
+                                 << QStringLiteral("fra1: $.step: expected a number");
+        QTest::newRow("fractional count")
+                << QByteArray(head + R"({"start": "2026-12-06T10:00:00Z", "probes": 1.5, "dns_ok": 0,
+                                         "checks": 0, "check_ok": 0, "via_fallback": 0}]})")
+                << QStringLiteral("fra1: $.buckets[0].probes: expected a whole number");
+    }
+    void refusesAMalformedHistoryAnswer()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        QString error;
+        QVERIFY(!parseRemoteHistory(json, QStringLiteral("fra1"), &error));
         QVERIFY2(error.startsWith(expected), qPrintable(error));
     }
 };

@@ -22,9 +22,10 @@ CacheStateChart::CacheStateChart(QGraphicsItem *parent)
     }
 }
 
-QString CacheStateChart::titleFor(const QString &, const QString &) const
+QString CacheStateChart::titleFor(const QString &, const QString &problem) const
 {
-    return tr("Cache state (all targets)");
+    // The census is this machine's, all targets together; an agent's is not sent (problem).
+    return problem.isEmpty() ? tr("Cache state (all targets)") : tr("Cache state: %1").arg(problem);
 }
 
 void CacheStateChart::plotPoints(const ChartPlot &plot)

@@ -104,6 +104,28 @@ ChartData ChartDataBuilder::fromHistory(const QList<HistoryBucket> &buckets)
     return data;
 }
 
+ChartData ChartDataBuilder::fromRemote(const RemoteHistory &history)
+{
+    const auto appendRemote = [](LatencyLine *line, double x,
+                                 const std::optional<RemoteLatency> &latency) {
+        if (!latency)
+            return;
+        line->p50.append(QPointF(x, latency->p50));
+        line->p95.append(QPointF(x, latency->p95));
+    };
+    ChartData data;
+    for (const RemoteHistoryBucket &bucket : history.buckets) {
+        if (bucket.probes == 0)
+            continue;
+        const double x = double(bucket.start.toMSecsSinceEpoch() + history.stepS * 500LL);
+        data.dnsSuccess.append(QPointF(x, 100.0 * double(bucket.dnsOk) / double(bucket.probes)));
+        data.checkSuccess.append(QPointF(x, 100.0 * double(bucket.checkOk) / double(bucket.probes)));
+        appendRemote(&data.dnsLatency, x, bucket.dnsLatency);
+        appendRemote(&data.checkLatency, x, bucket.checkLatency);
+    }
+    return data;
+}
+
 QList<CacheCensus> ChartDataBuilder::censusPerBucket(const std::deque<CacheCensus> &samples,
                                                      const ChartWindow &window)
 {

@@ -2,6 +2,7 @@
 
 #include "probe/cachecensus.h"
 #include "probe/probehistorybuffer.h"
+#include "remotehistory.h"
 #include "store/historydatabase.h"
 #include "store/storedevent.h"
 
@@ -68,6 +69,8 @@ ChartData fromRecent(const QList<const std::deque<ProbeHistoryBuffer::Point> *> 
 // come from the histograms; rows written before schema 2 have none: their mean is drawn, and
 // no band.
 ChartData fromHistory(const QList<HistoryBucket> &buckets);
+// From an agent's history answer: its p50 and p95 per bucket.
+ChartData fromRemote(const RemoteHistory &history);
 // Censuses averaged per bucket, each at its bucket's middle.
 QList<CacheCensus> censusPerBucket(const std::deque<CacheCensus> &samples,
                                    const ChartWindow &window);

@@ -51,9 +51,21 @@ qint64 ChartWindowController::wallNowMs() const { return m_clock->wallTime().toM
 
 void ChartWindowController::showTarget(const QString &target)
 {
+    if (m_agent)
+        disconnect(m_agent, nullptr, this, nullptr);
+    m_agent = nullptr;
     m_target = target;
     m_lastHistoryQueryMs.reset();
     ++m_historyRequest; // an answer still on its way is for another target
+    redraw();
+}
+
+void ChartWindowController::showAgentTarget(AgentPlace *agent, const QString &target)
+{
+    showTarget(target);
+    m_agent = agent;
+    // The agent's news (a status every few seconds) moves a live window.
+    connect(agent, &TargetPlace::targetsChanged, this, &ChartWindowController::redrawSoon);
     redraw();
 }
 
@@ -162,6 +174,10 @@ void ChartWindowController::redraw()
 {
     const qint64 now = wallNowMs();
     const ChartWindow window = currentWindow(now);
+    if (m_agent) {
+        askAgent(window);
+        return;
+    }
     if (!m_history || window.fromMs >= now - ProbeHistoryBuffer::KeptMs) {
         redrawFromMemory(window);
         return;
@@ -178,17 +194,54 @@ void ChartWindowController::redrawFromMemory(const ChartWindow &window)
     QList<const std::deque<ProbeHistoryBuffer::Point> *> points;
     for (const QString &target : m_target.isEmpty() ? m_recent->targets() : QStringList{m_target})
         points.append(&m_recent->points(target));
+    present({ChartDataBuilder::fromRecent(points, window),
+             ChartDataBuilder::censusPerBucket(m_census->samples(), window),
+             ChartDataBuilder::markers(eventsShown(window.fromMs), hostsShown(), window)},
+            window);
+}
+
+QList<StoredEvent> ChartWindowController::eventsShown(qint64 fromMs) const
+{
+    // The log holds every place's events: this machine's have no place.
+    const QString place = m_agent ? m_agent->name() : QString();
     QList<StoredEvent> events;
     for (int row = 0; row < m_events->rowCount(); ++row) {
         const StoredEvent &event = m_events->eventAt(row);
-        if (event.time.toMSecsSinceEpoch() < window.fromMs)
+        if (event.time.toMSecsSinceEpoch() < fromMs)
             break; // newest first: the rest are older still
-        events.append(event);
+        if (event.place == place)
+            events.append(event);
     }
-    present({ChartDataBuilder::fromRecent(points, window),
-             ChartDataBuilder::censusPerBucket(m_census->samples(), window),
-             ChartDataBuilder::markers(events, hostsShown(), window)},
-            window);
+    return events;
+}
+
+void ChartWindowController::askAgent(ChartWindow window)
+{
+    // Within the agent's memory (two hours) any step; beyond, its history's whole minutes.
+    const qint64 spanS = (window.toMs - window.fromMs) / 1000;
+    const int stepS = window.fromMs >= wallNowMs() - ProbeHistoryBuffer::KeptMs
+            ? int(std::max<qint64>(1, window.bucketMs / 1000))
+            : historyBucketWidthS(spanS, m_bucketCount);
+    window.bucketMs = stepS * 1000LL;
+    window.fromMs -= window.fromMs % window.bucketMs; // the agent's buckets start there
+    const quint64 request = ++m_historyRequest;
+    Q_EMIT historyAsked(window);
+    const QString host = m_agent->target(m_target) ? m_agent->target(m_target)->host : QString();
+    m_agent->readHistory(
+            m_target, QDateTime::fromMSecsSinceEpoch(window.fromMs, Qt::UTC),
+            QDateTime::fromMSecsSinceEpoch(window.toMs, Qt::UTC), stepS, this,
+            [this, request, window, host](const std::optional<RemoteHistory> &history,
+                                          const QString &problem) {
+                if (request != m_historyRequest)
+                    return; // a newer question is on its way
+                Q_EMIT historyAnswered(problem);
+                if (!history)
+                    return;
+                present({ChartDataBuilder::fromRemote(*history),
+                         {},
+                         ChartDataBuilder::markers(eventsShown(window.fromMs), {host}, window)},
+                        window);
+            });
 }
 
 void ChartWindowController::askHistory(ChartWindow window)

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "agentplace.h"
 #include "charts/chartdata.h"
 #include "clock.h"
 
 #include <QObject>
+#include <QPointer>
 
 #include <optional>
 
@@ -33,7 +35,11 @@ public:
                           QObject *parent = nullptr);
     ~ChartWindowController() override;
 
-    void showTarget(const QString &target); // empty: all targets
+    void showTarget(const QString &target); // this machine's; empty: all of them
+    // A target an agent probes: its buckets come from the agent's history API (no cache state),
+    // its fallback markers from the agent's events in the event log.
+    void showAgentTarget(AgentPlace *agent, const QString &target);
+    AgentPlace *agent() const { return m_agent; }
     void setRangeMs(qint64 rangeMs); // and follow now
     void setHistory(HistoryStore *history);
     // The charts' plot width: buckets are a few pixels wide, so drawing follows the width.
@@ -71,6 +77,8 @@ private:
     void redrawSoon();
     void redrawFromMemory(const ChartWindow &window);
     void askHistory(ChartWindow window);
+    void askAgent(ChartWindow window);
+    QList<StoredEvent> eventsShown(qint64 fromMs) const; // of the shown place, newest first
     void present(const ChartPlot &plot, const ChartWindow &window);
 
     const Monitor *m_monitor;
@@ -80,6 +88,7 @@ private:
     const EventLogModel *m_events;
     HistoryStore *m_history = nullptr;
     QString m_target;
+    QPointer<AgentPlace> m_agent; // the shown target's agent; null: this machine
     qint64 m_rangeMs = 5 * 60'000;
     bool m_live = true;
     Visibility m_visibility = Visibility::Hidden;

@@ -1,5 +1,6 @@
 #include "targetcharts.h"
 
+#include "agentplace.h"
 #include "charts/cachestatechart.h"
 #include "charts/chartwindowcontroller.h"
 #include "charts/latencychart.h"
@@ -103,15 +104,28 @@ QWidget *TargetCharts::buildControls()
 void TargetCharts::setTitles(const QString &historyProblem)
 {
     const QString target = m_controller->target();
-    const QString subject = target.isEmpty() ? tr("All targets") : target;
-    for (TimeChart *chart : m_charts)
-        chart->showSubject(subject, historyProblem);
+    const AgentPlace *agent = m_controller->agent();
+    const QString subject = target.isEmpty() ? tr("All targets")
+            : agent                          ? tr("%1 at %2").arg(target, agent->name())
+                                             : target;
+    for (TimeChart *chart : m_charts) {
+        // An agent's history has no cache state: its chart says so rather than stay blank.
+        const bool noCensus = agent && chart == static_cast<TimeChart *>(m_cacheState);
+        chart->showSubject(subject, noCensus ? tr("not sent by agents") : historyProblem);
+    }
 }
 
 void TargetCharts::showTarget(const QString &target)
 {
     m_allButton->setChecked(target.isEmpty());
     m_controller->showTarget(target);
+    setTitles();
+}
+
+void TargetCharts::showAgentTarget(AgentPlace *agent, const QString &target)
+{
+    m_allButton->setChecked(false);
+    m_controller->showAgentTarget(agent, target);
     setTitles();
 }
 

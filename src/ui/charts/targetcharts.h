@@ -9,6 +9,7 @@
 
 #include <array>
 
+class AgentPlace;
 class CacheStateChart;
 class ChartWindowController;
 class EventLogModel;
@@ -34,7 +35,8 @@ public:
     TargetCharts(const Monitor *monitor, ProbeHistoryBuffer *recent, CacheCensusBuffer *census,
                  const EventLogModel *events, QWidget *parent = nullptr);
 
-    void showTarget(const QString &target); // empty: all targets
+    void showTarget(const QString &target); // this machine's; empty: all of them
+    void showAgentTarget(AgentPlace *agent, const QString &target); // from the agent's history
     void setRangeMs(qint64 rangeMs);
     // With a history, the last 24 hours and 7 days can be shown too.
     void setHistory(HistoryStore *history);
