@@ -1002,6 +1002,30 @@
         <source>Written: %1 (%2)</source>
         <translation>Geschrieben: %1 (%2)</translation>
     </message>
+    <message>
+        <source>Report of</source>
+        <translation>Bericht von</translation>
+    </message>
+    <message>
+        <source>this machine</source>
+        <translation type="unfinished">dieser Rechner</translation>
+    </message>
+    <message>
+        <source>Report &amp;of:</source>
+        <translation>Bericht &amp;von:</translation>
+    </message>
+    <message>
+        <source>An agent&apos;s report covers all of its targets</source>
+        <translation>Der Bericht eines Agenten umfasst alle seine Ziele</translation>
+    </message>
+    <message>
+        <source>This machine keeps no history: start with --db FILE.</source>
+        <translation>Dieser Rechner führt keinen Verlauf: mit --db DATEI starten.</translation>
+    </message>
+    <message>
+        <source>Asking %1 for its report...</source>
+        <translation>%1 wird nach seinem Bericht gefragt...</translation>
+    </message>
 </context>
 <context>
     <name>ResolversPage</name>

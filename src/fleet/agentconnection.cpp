@@ -130,9 +130,10 @@ AgentAnswer AgentConnection::answerOf(QNetworkReply *reply) const
 }
 
 void AgentConnection::send(Verb verb, const QString &pathAndQuery, const QByteArray &body,
-                           QObject *context, AnswerCallback callback)
+                           QObject *context, AnswerCallback callback, int timeoutMs)
 {
-    QNetworkReply *reply = issue(verb, pathAndQuery, body, m_options.requestTimeoutMs);
+    QNetworkReply *reply = issue(verb, pathAndQuery, body,
+                                 timeoutMs > 0 ? timeoutMs : m_options.requestTimeoutMs);
     QPointer<QObject> guard(context);
     connect(reply, &QNetworkReply::finished, this, [this, reply, guard, callback] {
         reply->deleteLater();

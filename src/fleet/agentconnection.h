@@ -59,9 +59,10 @@ public:
     void refreshSoon();
 
     // One request for the operator: path and query under the agent's URL ("/api/v1/pins/x"),
-    // body JSON for Post and Put. callback runs once, unless context is destroyed first.
+    // body JSON for Post and Put. callback runs once, unless context is destroyed first. The
+    // answer must start within timeoutMs (0: the options' requestTimeoutMs).
     void send(Verb verb, const QString &pathAndQuery, const QByteArray &body, QObject *context,
-              AnswerCallback callback);
+              AnswerCallback callback, int timeoutMs = 0);
 
 Q_SIGNALS:
     void statusChanged(); // a new status arrived

@@ -115,6 +115,22 @@ void AgentPlace::readHistory(const QString &target, const QDateTime &from, const
                        });
 }
 
+void AgentPlace::readReport(const QDateTime &from, const QDateTime &to, const QString &format,
+                            QObject *context, ReportCallback callback)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("from"), from.toUTC().toString(Qt::ISODate));
+    query.addQueryItem(QStringLiteral("to"), to.toUTC().toString(Qt::ISODate));
+    query.addQueryItem(QStringLiteral("format"), format);
+    m_connection->send(
+            AgentConnection::Verb::Get,
+            QStringLiteral("/api/v1/report?") + query.toString(QUrl::FullyEncoded), {}, context,
+            [callback](const AgentAnswer &answer) {
+                callback(answer.ok() ? answer.body : QByteArray(), answer.problem);
+            },
+            ReportTimeoutMs);
+}
+
 void AgentPlace::onEvents(const RemoteEventPage &page)
 {
     if (page.gap) {

@@ -34,7 +34,14 @@ public:
     void readHistory(const QString &target, const QDateTime &from, const QDateTime &to, int stepS,
                      QObject *context, HistoryCallback callback);
 
+    // The agent's health report of [from, to) in format ("html", "pdf", "csv", "json"), built
+    // from its history (the agent needs --db); callback gets the file's bytes or why not.
+    using ReportCallback = std::function<void(const QByteArray &report, const QString &problem)>;
+    void readReport(const QDateTime &from, const QDateTime &to, const QString &format,
+                    QObject *context, ReportCallback callback);
+
 private:
+    static constexpr int ReportTimeoutMs = 300'000; // a week as CSV takes the agent a while
     void onEvents(const RemoteEventPage &page);
 
     AgentConnection *m_connection;

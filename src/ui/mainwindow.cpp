@@ -113,6 +113,7 @@ AgentPlace *MainWindow::connectAgent(const AgentEndpoint &endpoint,
     m_targets->addPlace(place);
     m_banner->addPlace(place);
     updatePlaceFilter();
+    updateReportAction();
     return place;
 }
 
@@ -461,21 +462,34 @@ void MainWindow::setHistory(HistoryStore *history)
 {
     m_history = history;
     m_charts->setHistory(history);
-    m_exportReport->setEnabled(history != nullptr);
-    m_exportReport->setToolTip(history ? tr("HTML, PDF, CSV or JSON, for a range and targets")
+    updateReportAction();
+}
+
+void MainWindow::updateReportAction()
+{
+    // This machine's reports need its history; an agent makes its own.
+    const bool agents = m_targets->places().size() > 1;
+    m_exportReport->setEnabled(m_history || agents);
+    m_exportReport->setToolTip(m_history || agents
+                                       ? tr("HTML, PDF, CSV or JSON, for a range and targets")
                                        : tr("Reports are made from the history: start with "
                                             "--db FILE"));
 }
 
 void MainWindow::openReportDialog()
 {
-    if (!m_history)
+    if (!m_exportReport->isEnabled())
         return;
     if (m_reportDialog) {
         m_reportDialog->showAgain();
         return;
     }
-    m_reportDialog = new ReportDialog(m_monitor, m_history, this);
+    QList<AgentPlace *> agents;
+    for (TargetPlace *place : m_targets->places()) {
+        if (auto *agent = qobject_cast<AgentPlace *>(place))
+            agents.append(agent);
+    }
+    m_reportDialog = new ReportDialog(m_monitor, m_history, agents, this);
     m_reportDialog->setAttribute(Qt::WA_DeleteOnClose);
     // Said here too: the dialog may have been closed while the report was written.
     connect(m_reportDialog, &ReportDialog::reportFinished, this,

@@ -92,6 +92,7 @@ private:
     void pinAt(const TargetRef &ref, const PinnedFallback &pin);
     void watchPlace(TargetPlace *place);
     void updatePlaceFilter();
+    void updateReportAction();
     void buildActions();
     void buildMenus();
     QWidget *buildTargetsPane();

@@ -1,5 +1,7 @@
 #include "reportdialog.h"
 
+#include "reportfile.h"
+
 #include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -27,10 +29,12 @@ namespace {
 constexpr int CustomRange = -1;
 } // namespace
 
-ReportDialog::ReportDialog(const Monitor *monitor, HistoryStore *history, QWidget *parent)
+ReportDialog::ReportDialog(const Monitor *monitor, HistoryStore *history,
+                           const QList<AgentPlace *> &agents, QWidget *parent)
     : QDialog(parent)
     , m_monitor(monitor)
     , m_history(history)
+    , m_source(new QComboBox(this))
     , m_range(new QComboBox(this))
     , m_from(new QDateTimeEdit(this))
     , m_to(new QDateTimeEdit(this))
@@ -44,12 +48,18 @@ ReportDialog::ReportDialog(const Monitor *monitor, HistoryStore *history, QWidge
 {
     setWindowTitle(tr("Export health report"));
     auto *form = new QFormLayout;
+    // Whose report: this machine's history, or an agent's.
+    m_source->setAccessibleName(tr("Report of"));
+    if (history)
+        m_source->addItem(tr("this machine"), -1);
+    for (AgentPlace *agent : agents) {
+        m_source->addItem(agent->name(), int(m_agents.size()));
+        m_agents.append(agent);
+    }
+    form->addRow(tr("Report &of:"), m_source);
+    form->setRowVisible(m_source, m_source->count() > 1); // a choice only with agents
     form->addRow(tr("&Range:"), buildRangeRow());
     m_targets->setAccessibleName(tr("Targets in the report"));
-    for (const TargetConfig &target : monitor->config().targets) {
-        auto *item = new QListWidgetItem(target.name, m_targets);
-        item->setCheckState(Qt::Checked);
-    }
     m_targets->setMaximumHeight(140);
     form->addRow(tr("&Targets:"), m_targets);
     for (const auto &[label, format] :
@@ -85,6 +95,8 @@ ReportDialog::ReportDialog(const Monitor *monitor, HistoryStore *history, QWidge
     layout->addWidget(m_status);
     layout->addWidget(m_buttons);
     connect(m_format, &QComboBox::currentIndexChanged, this, &ReportDialog::onFormatChanged);
+    connect(m_source, &QComboBox::currentIndexChanged, this, &ReportDialog::onSourceChanged);
+    onSourceChanged();
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     m_path->setText(QDir(folder.isEmpty() ? QDir::homePath() : folder)
                             .filePath(QStringLiteral("dnswatch-report-%1.html")
@@ -141,6 +153,41 @@ void ReportDialog::setLastHours(int hours)
 
 void ReportDialog::setOpenWhenDone(bool open) { m_openWhenDone->setChecked(open); }
 
+AgentPlace *ReportDialog::chosenAgent() const
+{
+    const int index = m_source->currentData().toInt();
+    return index >= 0 && index < m_agents.size() ? m_agents[index].data() : nullptr;
+}
+
+void ReportDialog::chooseSource(const QString &place)
+{
+    for (int index = 0; index < m_source->count(); ++index) {
+        const int agent = m_source->itemData(index).toInt();
+        if ((agent < 0 && place.isEmpty())
+            || (agent >= 0 && m_agents[agent] && m_agents[agent]->name() == place))
+            m_source->setCurrentIndex(index);
+    }
+}
+
+void ReportDialog::onSourceChanged()
+{
+    // This machine's report can be narrowed to some targets; an agent's covers all of its own.
+    m_targets->clear();
+    const AgentPlace *agent = chosenAgent();
+    QStringList names;
+    if (agent) {
+        for (const TargetSnapshot &target : agent->targets())
+            names.append(target.name);
+    } else {
+        for (const TargetConfig &target : m_monitor->config().targets)
+            names.append(target.name);
+    }
+    for (const QString &name : std::as_const(names))
+        (new QListWidgetItem(name, m_targets))->setCheckState(Qt::Checked);
+    m_targets->setEnabled(!agent);
+    m_targets->setToolTip(agent ? tr("An agent's report covers all of its targets") : QString());
+}
+
 void ReportDialog::chooseTargets(const QStringList &targets)
 {
     for (int row = 0; row < m_targets->count(); ++row) {
@@ -174,19 +221,26 @@ void ReportDialog::browse()
     chooser->open(); // not exec(): the dashboard goes on
 }
 
+std::pair<QDateTime, QDateTime> ReportDialog::range() const
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const int hours = m_range->currentData().toInt();
+    if (hours != CustomRange)
+        return {now.addSecs(-hours * 3600LL), now};
+    return {m_from->dateTime().toUTC(), std::min(m_to->dateTime().toUTC(), now)};
+}
+
 ReportRequest ReportDialog::request() const
 {
     ReportRequest request;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const int hours = m_range->currentData().toInt();
-    request.from = hours == CustomRange ? m_from->dateTime().toUTC() : now.addSecs(-hours * 3600LL);
-    request.to = hours == CustomRange ? std::min(m_to->dateTime().toUTC(), now) : now;
+    std::tie(request.from, request.to) = range();
     for (int row = 0; row < m_targets->count(); ++row) {
         if (m_targets->item(row)->checkState() == Qt::Checked)
             request.targets.append(m_targets->item(row)->text());
     }
     request.config = m_monitor->config();
-    request.historyPath = m_history->path();
+    request.historyPath = m_history ? m_history->path() : QString();
     request.generatedAt = now;
     request.liveCache = m_monitor->resolver()->snapshot();
     request.livePins = m_monitor->resolver()->pins();
@@ -218,6 +272,12 @@ void ReportDialog::startExport()
     }
     const QString path = QFileInfo(m_path->text().trimmed()).absoluteFilePath();
     const ReportFormat format = ReportFormat(m_format->currentData().toInt());
+    if (AgentPlace *agent = chosenAgent())
+        return exportFromAgent(agent, path, format);
+    if (!m_history) {
+        m_status->setText(tr("This machine keeps no history: start with --db FILE."));
+        return;
+    }
     setWriting(true);
     m_status->setText(tr("Reading the history..."));
     QPointer<ReportDialog> self(this);
@@ -244,6 +304,25 @@ void ReportDialog::startExport()
             [this, path](const std::optional<QVariant> &error, const QString &unread) {
                 done(path, error ? error->toString() : unread);
             });
+}
+
+void ReportDialog::exportFromAgent(AgentPlace *agent, const QString &path, ReportFormat format)
+{
+    const auto [from, to] = range();
+    setWriting(true);
+    m_status->setText(tr("Asking %1 for its report...").arg(agent->name()));
+    agent->readReport(from, to, reportFormatName(format), this,
+                      [this, path](const QByteArray &report, const QString &problem) {
+                          if (!problem.isEmpty())
+                              return done(path, problem);
+                          // Whole or not at all, as this machine's reports.
+                          const QString refused = reportTargetProblem(path);
+                          if (!refused.isEmpty())
+                              return done(path, QStringLiteral("%1: %2").arg(path, refused));
+                          ReportFile file(path);
+                          const bool written = file.open() && file.write(report) && file.commit();
+                          done(path, written ? QString() : file.errorString());
+                      });
 }
 
 void ReportDialog::done(const QString &path, const QString &error)

@@ -10,6 +10,7 @@
 #include "charts/timechartview.h"
 #include "dnsserverfixture.h"
 #include "mainwindow.h"
+#include "reportdialog.h"
 #include "screenshot.h"
 #include "translations.h"
 
@@ -157,7 +158,11 @@ private Q_SLOTS:
         m_south = std::make_unique<AgentProcess>(
                 QStringLiteral(DNSWATCH_BINARY),
                 writeAgentConfig(QStringLiteral("south"), m_southDns, QStringLiteral("db")));
-        QVERIFY2(m_south->start(extra, &error), qPrintable(error));
+        QVERIFY2(m_south->start(extra
+                                        + QStringList{QStringLiteral("--db"),
+                                                      m_dir.filePath(QStringLiteral("south.db"))},
+                                &error),
+                 qPrintable(error));
 
         AppConfig local; // a desk that only watches agents
         ResolverConfig lab;
@@ -335,6 +340,38 @@ private Q_SLOTS:
                         && events->eventAt(row).place == QLatin1String("north"));
         }
         QVERIFY(gapSaid);
+    }
+
+    void aReportComesFromTheAgent()
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(cell(m_southPlace, QStringLiteral("db"), TargetTableModel::Status),
+                                  QStringLiteral("down"), 15000);
+        m_window->openReportDialog();
+        ReportDialog *dialog = m_window->reportDialog();
+        QVERIFY(dialog);
+        dialog->setOpenWhenDone(false);
+        dialog->setFormat(ReportFormat::Json);
+        // South keeps a history (--db): its report, whole, in the file.
+        const QString path = m_dir.filePath(QStringLiteral("south-report.json"));
+        dialog->chooseSource(QStringLiteral("south"));
+        dialog->setPath(path);
+        dialog->startExport();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isWriting(), 30000);
+        QVERIFY2(dialog->status().startsWith(QStringLiteral("Written")),
+                 qPrintable(dialog->status()));
+        QFile report(path);
+        QVERIFY(report.open(QIODevice::ReadOnly));
+        const QJsonObject json = QJsonDocument::fromJson(report.readAll()).object();
+        QVERIFY2(QJsonDocument(json).toJson().contains("\"db\""), "south's target is in it");
+        // North keeps none: its refusal, in words, and no file.
+        const QString northPath = m_dir.filePath(QStringLiteral("north-report.json"));
+        dialog->chooseSource(QStringLiteral("north"));
+        dialog->setPath(northPath);
+        dialog->startExport();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isWriting(), 30000);
+        QVERIFY2(dialog->status().contains(QStringLiteral("409")), qPrintable(dialog->status()));
+        QVERIFY(!QFile::exists(northPath));
+        dialog->close();
     }
 
     void germanScreenshot()
