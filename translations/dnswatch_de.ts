@@ -1008,7 +1008,7 @@
     </message>
     <message>
         <source>this machine</source>
-        <translation type="unfinished">dieser Rechner</translation>
+        <translation>dieser Rechner</translation>
     </message>
     <message>
         <source>Report &amp;of:</source>
