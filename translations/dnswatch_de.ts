@@ -46,6 +46,21 @@
         <source>%1 /api/v1/history</source>
         <translation>%1 /api/v1/history</translation>
     </message>
+    <message>
+        <source>%1 /api/v1/resolve?host=%2</source>
+        <translation>%1 /api/v1/resolve?host=%2</translation>
+    </message>
+    <message>
+        <source>%1: cache not cleared: %2</source>
+        <translation>%1: Cache nicht geleert: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n cache entries cleared</source>
+        <translation>
+            <numerusform>%1: %n Cache-Eintrag geleert</numerusform>
+            <numerusform>%1: %n Cache-Einträge geleert</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CachePane</name>
@@ -92,6 +107,18 @@
     <message>
         <source>Clear all</source>
         <translation>Alles löschen</translation>
+    </message>
+    <message>
+        <source>Cache of</source>
+        <translation>Cache von</translation>
+    </message>
+    <message>
+        <source>Whose cache: this machine&apos;s or an agent&apos;s</source>
+        <translation>Wessen Cache: der dieses Rechners oder der eines Agenten</translation>
+    </message>
+    <message>
+        <source>this machine</source>
+        <translation>dieser Rechner</translation>
     </message>
 </context>
 <context>

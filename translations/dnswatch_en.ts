@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AgentPlace</name>
+    <message numerus="yes">
+        <source>%1: %n cache entries cleared</source>
+        <translation>
+            <numerusform>%1: %n cache entry cleared</numerusform>
+            <numerusform>%1: %n cache entries cleared</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FallbackMarkers</name>
     <message numerus="yes">
         <source>%1

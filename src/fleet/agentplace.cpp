@@ -3,7 +3,11 @@
 #include "agentactionrequest.h"
 #include "clock.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QUrlQuery>
+
+#include <memory>
 
 AgentPlace::AgentPlace(AgentConnection *connection, QObject *parent)
     : TargetPlace(parent), m_connection(connection)
@@ -129,6 +133,70 @@ void AgentPlace::readReport(const QDateTime &from, const QDateTime &to, const QS
                 callback(answer.ok() ? answer.body : QByteArray(), answer.problem);
             },
             ReportTimeoutMs);
+}
+
+void AgentPlace::readCache(QObject *context, CacheCallback callback)
+{
+    QStringList hosts;
+    for (const TargetSnapshot &target : targets()) {
+        if (!hosts.contains(target.host))
+            hosts.append(target.host);
+    }
+    struct Gathered
+    {
+        QList<CacheEntrySnapshot> entries;
+        QStringList problems;
+        qsizetype pending = 0;
+    };
+    auto gathered = std::make_shared<Gathered>();
+    gathered->pending = hosts.size();
+    if (hosts.isEmpty())
+        return callback({}, QString());
+    for (const QString &host : std::as_const(hosts)) {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("host"), host);
+        m_connection->send(
+                AgentConnection::Verb::Get,
+                QStringLiteral("/api/v1/resolve?") + query.toString(QUrl::FullyEncoded), {},
+                context, [this, host, gathered, callback](const AgentAnswer &answer) {
+                    QString problem = answer.problem;
+                    if (problem.isEmpty()) {
+                        const auto entries = parseRemoteCache(
+                                answer.body, tr("%1 /api/v1/resolve?host=%2").arg(name(), host),
+                                &problem);
+                        if (entries)
+                            gathered->entries += *entries;
+                    }
+                    if (!problem.isEmpty())
+                        gathered->problems.append(problem);
+                    if (--gathered->pending == 0)
+                        callback(gathered->entries, gathered->problems.join(QLatin1Char('\n')));
+                });
+    }
+}
+
+void AgentPlace::clearCache(const QString &host, bool staleOnly, QObject *context,
+                            OutcomeCallback callback)
+{
+    QJsonObject body;
+    if (!host.isEmpty())
+        body.insert(QStringLiteral("host"), host);
+    if (staleOnly)
+        body.insert(QStringLiteral("stale_only"), true);
+    m_connection->send(
+            AgentConnection::Verb::Post, QStringLiteral("/api/v1/cache/clear"),
+            QJsonDocument(body).toJson(QJsonDocument::Compact), context,
+            [this, callback](const AgentAnswer &answer) {
+                if (!answer.ok())
+                    return callback(
+                            {false, tr("%1: cache not cleared: %2").arg(name(), answer.problem)});
+                const qint64 cleared = qint64(QJsonDocument::fromJson(answer.body)
+                                                      .object()
+                                                      .value(QStringLiteral("cleared"))
+                                                      .toDouble());
+                callback({true,
+                          tr("%1: %n cache entries cleared", nullptr, int(cleared)).arg(name())});
+            });
 }
 
 void AgentPlace::onEvents(const RemoteEventPage &page)

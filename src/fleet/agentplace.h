@@ -1,6 +1,7 @@
 #pragma once
 
 #include "agentconnection.h"
+#include "remotecache.h"
 #include "remotehistory.h"
 #include "targetplace.h"
 
@@ -39,6 +40,15 @@ public:
     using ReportCallback = std::function<void(const QByteArray &report, const QString &problem)>;
     void readReport(const QDateTime &from, const QDateTime &to, const QString &format,
                     QObject *context, ReportCallback callback);
+
+    // The agent's cache entries for every host of its targets (GET /api/v1/resolve each);
+    // problem names the hosts it could not read.
+    using CacheCallback =
+            std::function<void(const QList<CacheEntrySnapshot> &entries, const QString &problem)>;
+    void readCache(QObject *context, CacheCallback callback);
+    // POST /api/v1/cache/clear: one host's entries (host given), every stale one (staleOnly),
+    // or all (neither).
+    void clearCache(const QString &host, bool staleOnly, QObject *context, OutcomeCallback callback);
 
 private:
     static constexpr int ReportTimeoutMs = 300'000; // a week as CSV takes the agent a while

@@ -1,9 +1,12 @@
 #include "cachepane.h"
 
+#include "agentplace.h"
 #include "cachetablemodel.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QHeaderView>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -15,6 +18,8 @@ CachePane::CachePane(CacheTableModel *cache, Resolver *resolver, QWidget *parent
                     parent)
     , m_cache(cache)
     , m_resolver(resolver)
+    , m_place(new QComboBox(this))
+    , m_notice(new QLabel(this))
 {
     setModel(cache, new QSortFilterProxyModel(this));
     view()->setSortingEnabled(true);
@@ -33,6 +38,88 @@ CachePane::CachePane(CacheTableModel *cache, Resolver *resolver, QWidget *parent
     view()->setContextMenuPolicy(Qt::ActionsContextMenu);
     view()->addActions({clearEntry, clearStale, clearAll});
     addToSearchRow(bar);
+    m_place->setAccessibleName(tr("Cache of"));
+    m_place->setToolTip(tr("Whose cache: this machine's or an agent's"));
+    m_place->addItem(tr("this machine"), -1);
+    m_place->setVisible(false); // until there are agents
+    connect(m_place, &QComboBox::currentIndexChanged, this, &CachePane::onPlaceChosen);
+    addToSearchRow(m_place);
+    m_notice->setWordWrap(true);
+    m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    addToSearchRow(m_notice);
+    m_agentPoll.setInterval(AgentPollMs);
+    connect(&m_agentPoll, &QTimer::timeout, this, &CachePane::readAgentCache);
+}
+
+void CachePane::addAgent(AgentPlace *agent)
+{
+    const int index = int(m_agents.size());
+    m_place->addItem(agent->name(), index);
+    m_agents.append(agent);
+    m_place->setVisible(true);
+    connect(agent, &QObject::destroyed, this,
+            [this, index] { m_place->removeItem(m_place->findData(index)); });
+}
+
+void CachePane::showCacheOf(const QString &place)
+{
+    for (int index = 0; index < m_place->count(); ++index) {
+        if (place.isEmpty() ? m_place->itemData(index).toInt() < 0
+                            : m_place->itemText(index) == place)
+            m_place->setCurrentIndex(index);
+    }
+}
+
+QString CachePane::notice() const { return m_notice->text(); }
+
+AgentPlace *CachePane::chosenAgent() const
+{
+    const int index = m_place->currentData().toInt();
+    return index >= 0 && index < m_agents.size() ? m_agents[index].data() : nullptr;
+}
+
+void CachePane::onPlaceChosen()
+{
+    m_notice->clear();
+    if (!chosenAgent()) {
+        m_agentPoll.stop();
+        m_cache->followResolver();
+        return;
+    }
+    m_cache->showEntries({});
+    readAgentCache();
+    m_agentPoll.start();
+}
+
+void CachePane::readAgentCache()
+{
+    AgentPlace *agent = chosenAgent();
+    if (!agent)
+        return;
+    agent->readCache(
+            this, [this, agent](const QList<CacheEntrySnapshot> &entries, const QString &problem) {
+                if (agent != chosenAgent())
+                    return; // another place was chosen meanwhile
+                m_cache->showEntries(entries);
+                // A read's problem is said until a read succeeds; a clear's outcome stays.
+                if (!problem.isEmpty() || m_noticeIsReadProblem)
+                    m_notice->setText(problem);
+                m_noticeIsReadProblem = !problem.isEmpty();
+            });
+}
+
+void CachePane::clearAtAgent(AgentPlace *agent, const QString &host, bool staleOnly)
+{
+    const QString refusal = agent->actionRefusal();
+    if (!refusal.isEmpty()) {
+        m_notice->setText(refusal);
+        return;
+    }
+    agent->clearCache(host, staleOnly, this, [this](const ActionOutcome &outcome) {
+        m_notice->setText(outcome.text);
+        m_noticeIsReadProblem = false;
+        readAgentCache();
+    });
 }
 
 void CachePane::clearSelectedHosts()
@@ -40,13 +127,19 @@ void CachePane::clearSelectedHosts()
     QSet<QString> hosts;
     for (const QModelIndex &index : view()->selectionModel()->selectedRows())
         hosts.insert(index.data(CacheTableModel::HostRole).toString());
-    for (const QString &host : hosts)
-        m_resolver->clearHost(host);
+    for (const QString &host : hosts) {
+        if (AgentPlace *agent = chosenAgent())
+            clearAtAgent(agent, host, false);
+        else
+            m_resolver->clearHost(host);
+    }
     m_cache->refresh();
 }
 
 void CachePane::clearStale()
 {
+    if (AgentPlace *agent = chosenAgent())
+        return clearAtAgent(agent, QString(), true);
     m_resolver->clearStale();
     m_cache->refresh();
 }
@@ -62,11 +155,19 @@ void CachePane::askToClearAll()
     QPushButton *clear = box->addButton(tr("Clear all"), QMessageBox::DestructiveRole);
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, clear] {
-        if (box->clickedButton() == clear) {
-            m_resolver->clearAll();
-            m_cache->refresh();
+    // The cache shown when asked is the one cleared, whatever is chosen meanwhile.
+    const QPointer<AgentPlace> agent = chosenAgent();
+    const bool local = !agent;
+    connect(box, &QMessageBox::finished, this, [this, box, clear, agent, local] {
+        if (box->clickedButton() != clear)
+            return;
+        if (!local) {
+            if (agent)
+                clearAtAgent(agent, QString(), false);
+            return;
         }
+        m_resolver->clearAll();
+        m_cache->refresh();
     });
     box->open();
 }

@@ -50,7 +50,24 @@ QString CacheTableModel::keyOf(const CacheEntrySnapshot &entry)
 
 void CacheTableModel::refresh()
 {
-    QList<CacheEntrySnapshot> next = m_resolver->snapshot();
+    if (m_followResolver)
+        apply(m_resolver->snapshot());
+}
+
+void CacheTableModel::showEntries(QList<CacheEntrySnapshot> entries)
+{
+    m_followResolver = false;
+    apply(std::move(entries));
+}
+
+void CacheTableModel::followResolver()
+{
+    m_followResolver = true;
+    refresh();
+}
+
+void CacheTableModel::apply(QList<CacheEntrySnapshot> next)
+{
     std::sort(next.begin(), next.end(), [](const auto &a, const auto &b) {
         return std::tie(a.host, a.resolver, a.kind) < std::tie(b.host, b.resolver, b.kind);
     });

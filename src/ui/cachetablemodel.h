@@ -32,13 +32,20 @@ public:
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
-    void refresh();
+    void refresh(); // the resolver's entries now (while following it)
+    // Entries from elsewhere (an agent's), shown until followResolver(); refresh() then does not
+    // take the resolver's.
+    void showEntries(QList<CacheEntrySnapshot> entries);
+    void followResolver();
+    bool isFollowingResolver() const { return m_followResolver; }
 
 private:
     int rows() const override;
     static QString keyOf(const CacheEntrySnapshot &entry);
+    void apply(QList<CacheEntrySnapshot> next); // rows in and out, never a reset
 
     Resolver *m_resolver;
     QList<CacheEntrySnapshot> m_entries;
     QTimer m_tick;
+    bool m_followResolver = true;
 };

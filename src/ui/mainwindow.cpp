@@ -53,7 +53,8 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     lower->addTab(m_charts, tr("C&harts"));
     m_eventsPane = new EventsPane(m_events, this);
     lower->addTab(m_eventsPane, tr("&Events"));
-    lower->addTab(new CachePane(m_cache, monitor->resolver(), this), tr("&Cache"));
+    m_cachePane = new CachePane(m_cache, monitor->resolver(), this);
+    lower->addTab(m_cachePane, tr("&Cache"));
     splitter->addWidget(lower);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2); // the charts need height to be read
@@ -92,6 +93,13 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     updatePlaceFilter();
 }
 
+MainWindow::~MainWindow()
+{
+    // The agents go with the window's other children: no word of it to the half-gone window.
+    for (TargetPlace *place : m_targets->places())
+        disconnect(place, nullptr, this, nullptr);
+}
+
 void MainWindow::watchPlace(TargetPlace *place)
 {
     connect(place, &TargetPlace::eventOccurred, m_events, &EventLogModel::add);
@@ -112,8 +120,13 @@ AgentPlace *MainWindow::connectAgent(const AgentEndpoint &endpoint,
     watchPlace(place);
     m_targets->addPlace(place);
     m_banner->addPlace(place);
+    m_cachePane->addAgent(place);
     updatePlaceFilter();
     updateReportAction();
+    connect(place, &QObject::destroyed, this, [this] {
+        updatePlaceFilter();
+        updateReportAction();
+    });
     return place;
 }
 

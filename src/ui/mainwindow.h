@@ -16,6 +16,7 @@
 #include <QPointer>
 
 class AgentPlace;
+class CachePane;
 class EventsPane;
 class LocalPlace;
 class QAction;
@@ -36,6 +37,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     explicit MainWindow(Monitor *monitor, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     TargetTableModel *targetModel() const { return m_targets; }
     EventLogModel *eventModel() const { return m_events; }
@@ -71,6 +73,7 @@ public:
     void setHistory(HistoryStore *history);
     void openReportDialog(); // File > Export health report (one at a time)
     ReportDialog *reportDialog() const { return m_reportDialog; }
+    CachePane *cachePane() const { return m_cachePane; }
 
 Q_SIGNALS:
     void readinessChanged(bool ready);
@@ -110,6 +113,7 @@ private:
     QHash<QAction *, QString> m_actionTips; // each action's own tooltip
     QTableView *m_targetView = nullptr;
     EventsPane *m_eventsPane = nullptr;
+    CachePane *m_cachePane = nullptr;
     ReadinessBanner *m_banner = nullptr;
     TrayNotifications *m_notifications = nullptr;
     QAction *m_reResolve = nullptr;

@@ -7,6 +7,7 @@
 // after its restart, with the lost events said. Screenshots are saved for people to look at.
 #include "agentplace.h"
 #include "agentprocess.h"
+#include "cachepane.h"
 #include "charts/timechartview.h"
 #include "dnsserverfixture.h"
 #include "mainwindow.h"
@@ -340,6 +341,32 @@ private Q_SLOTS:
                         && events->eventAt(row).place == QLatin1String("north"));
         }
         QVERIFY(gapSaid);
+    }
+
+    void theCacheInspectorShowsAndClearsAnAgentsCache()
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(
+                cell(m_northPlace, QStringLiteral("api"), TargetTableModel::Addresses),
+                QStringLiteral("127.0.0.1"), 15000);
+        CachePane *pane = m_window->cachePane();
+        const CacheTableModel *cache = m_window->cacheModel();
+        QCOMPARE(cache->rowCount(), 0); // this machine probes nothing
+        pane->showCacheOf(QStringLiteral("north"));
+        QTRY_COMPARE_WITH_TIMEOUT(cache->rowCount(), 1, 10000);
+        const auto shown = [cache](int column) { return cache->index(0, column).data().toString(); };
+        QCOMPARE(shown(CacheTableModel::Host), QStringLiteral("api.lab.test"));
+        QTRY_COMPARE_WITH_TIMEOUT(shown(CacheTableModel::Addresses), QStringLiteral("127.0.0.1"),
+                                  10000);
+        QVERIFY(!shown(CacheTableModel::TtlLeft).isEmpty());
+        // Cleared at north, by north, with the token's name in its events.
+        pane->view()->selectRow(0);
+        pane->clearSelectedHosts();
+        QTRY_VERIFY_WITH_TIMEOUT(pane->notice().startsWith(QStringLiteral("north: 1 cache entry")),
+                                 10000);
+        QVERIFY(hasEvent(eventsOf(*m_north), QStringLiteral("cache_cleared"),
+                         QStringLiteral("alice")));
+        pane->showCacheOf(QString());
+        QTRY_COMPARE(cache->rowCount(), 0);
     }
 
     void aReportComesFromTheAgent()
