@@ -31,8 +31,23 @@ ConnectAgentDialog::ConnectAgentDialog(const QStringList &namesInUse, QWidget *p
     , m_warning(new QLabel(m_warningRow))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
-    setWindowTitle(tr("Connect to agent"));
-    setMinimumWidth(520);
+    describeFields();
+    layOut();
+
+    connect(m_name, &QLineEdit::textChanged, this, &ConnectAgentDialog::validate);
+    connect(m_url, &QLineEdit::textChanged, this, &ConnectAgentDialog::validate);
+    connect(m_caFile, &QLineEdit::textChanged, this, &ConnectAgentDialog::validate);
+    connect(m_showToken, &QCheckBox::toggled, this, [this](bool shown) {
+        m_token->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+    });
+    connect(m_browse, &QPushButton::clicked, this, &ConnectAgentDialog::browseCaFile);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    validate();
+}
+
+void ConnectAgentDialog::describeFields()
+{
     m_name->setObjectName(QStringLiteral("name"));
     m_name->setPlaceholderText(tr("e.g. fra1"));
     m_name->setAccessibleName(tr("Agent name"));
@@ -56,6 +71,18 @@ ConnectAgentDialog::ConnectAgentDialog(const QStringList &namesInUse, QWidget *p
     m_remember->setAccessibleDescription(tr("The URL and CA file are kept in the dashboard's "
                                             "settings, the token in the desktop's secret store."));
     m_remember->setToolTip(m_remember->accessibleDescription());
+    m_problem->setObjectName(QStringLiteral("problem"));
+    m_warning->setObjectName(QStringLiteral("warning"));
+    m_warning->setWordWrap(true);
+    m_warning->setTextFormat(Qt::PlainText);
+    m_warning->setAccessibleName(tr("Warning"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Connect"));
+}
+
+void ConnectAgentDialog::layOut()
+{
+    setWindowTitle(tr("Connect to agent"));
+    setMinimumWidth(520);
     auto *rememberNote = new QLabel(m_remember->accessibleDescription(), this);
     rememberNote->setWordWrap(true);
     rememberNote->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred); // the full row
@@ -63,11 +90,6 @@ ConnectAgentDialog::ConnectAgentDialog(const QStringList &namesInUse, QWidget *p
     QPalette notePalette = rememberNote->palette(); // greyed like a hint, yet not disabled
     notePalette.setColor(QPalette::WindowText, notePalette.color(QPalette::PlaceholderText));
     rememberNote->setPalette(notePalette);
-    m_problem->setObjectName(QStringLiteral("problem"));
-    m_warning->setObjectName(QStringLiteral("warning"));
-    m_warning->setWordWrap(true);
-    m_warning->setTextFormat(Qt::PlainText);
-    m_warning->setAccessibleName(tr("Warning"));
     auto *warningIcon = new QLabel(m_warningRow);
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     warningIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this)
@@ -76,7 +98,6 @@ ConnectAgentDialog::ConnectAgentDialog(const QStringList &namesInUse, QWidget *p
     warningLayout->setContentsMargins(0, 0, 0, 0);
     warningLayout->addWidget(warningIcon, 0, Qt::AlignTop);
     warningLayout->addWidget(m_warning, 1);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Connect"));
 
     auto *tokenRow = new QHBoxLayout;
     tokenRow->addWidget(m_token, 1);
@@ -107,17 +128,6 @@ ConnectAgentDialog::ConnectAgentDialog(const QStringList &namesInUse, QWidget *p
     setTabOrder(m_caFile, m_browse);
     setTabOrder(m_browse, m_remember);
     setTabOrder(m_remember, m_buttons);
-
-    connect(m_name, &QLineEdit::textChanged, this, &ConnectAgentDialog::validate);
-    connect(m_url, &QLineEdit::textChanged, this, &ConnectAgentDialog::validate);
-    connect(m_caFile, &QLineEdit::textChanged, this, &ConnectAgentDialog::validate);
-    connect(m_showToken, &QCheckBox::toggled, this, [this](bool shown) {
-        m_token->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-    });
-    connect(m_browse, &QPushButton::clicked, this, &ConnectAgentDialog::browseCaFile);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    validate();
 }
 
 void ConnectAgentDialog::setEndpoint(const AgentEndpoint &endpoint)

@@ -38,6 +38,8 @@ public:
     static constexpr qint64 MaxCaFileBytes = 1024 * 1024;
 
 private:
+    void describeFields(); // names, placeholders, what a screen reader says
+    void layOut();
     void validate();
     QString nameProblem() const;
     QString urlProblem() const;

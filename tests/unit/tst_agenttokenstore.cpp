@@ -1,10 +1,11 @@
 // The agents' tokens in the desktop's secret store (src/ui/agenttokenstore.cpp, QtKeychain).
 // Where no secret store answers (no Secret Service or KWallet on the session bus, as on CI, or
-// DNSWATCH_EXPECT_SESSION_ONLY set with the bus pointed nowhere), a saved token is kept for the
-// session only, with the reason, loads back within the session and is forgotten. Where a secret
-// store answers, the token makes the round trip through it (a second store, with nothing in
-// memory, reads it back). Either way the token never lands in a file under the settings and
-// data folders (QtKeychain's plain-text fallback stays off), and every wait has a timeout.
+// DNSWATCH_EXPECT_SESSION_ONLY set with the bus pointed nowhere, see tests/CMakeLists.txt), a
+// saved token is kept for the session only, with the reason, loads back within the session and
+// is forgotten. Where a secret store answers, the token makes the round trip through it (a
+// second store, with nothing in memory, reads it back). Either way the token never lands in a
+// file under the settings and data folders (QtKeychain's plain-text fallback stays off), and
+// every wait has a timeout.
 #include "agenttokenstore.h"
 
 #include <QCoreApplication>
@@ -13,6 +14,8 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+
+#include <functional>
 
 namespace {
 // A service of the test's own, so a real keyring's "DNS Watch agents" is never touched.
@@ -74,38 +77,49 @@ void TestAgentTokenStore::cleanupTestCase()
     forget(store, &problem);
 }
 
+namespace {
+// Calls call and waits for signal once: its arguments, or none when it did not come (in time,
+// once, for Agent).
+template<typename Signal>
+QList<QVariant> answerTo(AgentTokenStore &store, Signal signal, const std::function<void()> &call)
+{
+    QSignalSpy spy(&store, signal);
+    call();
+    if (!spy.wait(JobTimeoutMs) || spy.size() != 1 || spy.first().at(0).toString() != Agent)
+        return {};
+    return spy.takeFirst();
+}
+} // namespace
+
 bool TestAgentTokenStore::save(AgentTokenStore &store, const QString &token, Answer *answer)
 {
-    QSignalSpy saved(&store, &AgentTokenStore::tokenSaved);
-    store.save(Agent, token);
-    if (!saved.wait(JobTimeoutMs) || saved.size() != 1)
+    const QList<QVariant> arguments = answerTo(store, &AgentTokenStore::tokenSaved,
+                                               [&] { store.save(Agent, token); });
+    if (arguments.isEmpty())
         return false;
-    const QList<QVariant> arguments = saved.takeFirst();
     *answer = {token, arguments.at(1).value<Persistence>(), arguments.at(2).toString()};
-    return arguments.at(0).toString() == Agent;
+    return true;
 }
 
 bool TestAgentTokenStore::load(AgentTokenStore &store, Answer *answer)
 {
-    QSignalSpy loaded(&store, &AgentTokenStore::tokenLoaded);
-    store.load(Agent);
-    if (!loaded.wait(JobTimeoutMs) || loaded.size() != 1)
+    const QList<QVariant> arguments = answerTo(store, &AgentTokenStore::tokenLoaded,
+                                               [&] { store.load(Agent); });
+    if (arguments.isEmpty())
         return false;
-    const QList<QVariant> arguments = loaded.takeFirst();
     *answer = {arguments.at(1).toString(), arguments.at(2).value<Persistence>(),
                arguments.at(3).toString()};
-    return arguments.at(0).toString() == Agent;
+    return true;
 }
 
 bool TestAgentTokenStore::forget(AgentTokenStore &store, QString *problem)
 {
-    QSignalSpy forgotten(&store, &AgentTokenStore::tokenForgotten);
-    store.forget(Agent);
-    if (!forgotten.wait(JobTimeoutMs) || forgotten.size() != 1)
+    const QList<QVariant> arguments = answerTo(store, &AgentTokenStore::tokenForgotten,
+                                               [&] { store.forget(Agent); });
+    if (arguments.isEmpty())
         return false;
-    const QList<QVariant> arguments = forgotten.takeFirst();
     *problem = arguments.at(1).toString();
-    return arguments.at(0).toString() == Agent;
+    return true;
 }
 
 void TestAgentTokenStore::saveLoadForget()
