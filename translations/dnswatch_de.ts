@@ -63,6 +63,56 @@
     </message>
 </context>
 <context>
+    <name>AgentTokenStore</name>
+    <message>
+        <source>the desktop&apos;s secret store refused access (%1)</source>
+        <translation>der Passwortspeicher des Desktops hat den Zugriff verweigert (%1)</translation>
+    </message>
+    <message>
+        <source>the desktop&apos;s secret store is not available (%1)</source>
+        <translation>der Passwortspeicher des Desktops ist nicht verfügbar (%1)</translation>
+    </message>
+    <message>
+        <source>it may still be in the secret store: %1</source>
+        <translation>das Token liegt womöglich noch im Passwortspeicher: %1</translation>
+    </message>
+    <message>
+        <source>Token kept in the desktop&apos;s secret store.</source>
+        <translation>Token im Passwortspeicher des Desktops abgelegt.</translation>
+    </message>
+    <message>
+        <source>Token kept for this session only: %1</source>
+        <translation>Token nur für diese Sitzung behalten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AgentUrlCheck</name>
+    <message>
+        <source>Enter the agent&apos;s URL, e.g. https://agent.example.net:9108.</source>
+        <translation>Geben Sie die URL des Agenten ein, z. B. https://agent.example.net:9108.</translation>
+    </message>
+    <message>
+        <source>The URL is not valid: check the host and the port number.</source>
+        <translation>Die URL ist ungültig: Prüfen Sie Host und Portnummer.</translation>
+    </message>
+    <message>
+        <source>The URL must start with https:// (or http://).</source>
+        <translation>Die URL muss mit https:// (oder http://) beginnen.</translation>
+    </message>
+    <message>
+        <source>The URL names no host.</source>
+        <translation>Die URL nennt keinen Host.</translation>
+    </message>
+    <message>
+        <source>The URL must not hold a user name or password: the token has its own field.</source>
+        <translation>Die URL darf keinen Benutzernamen und kein Passwort enthalten: Das Token hat ein eigenes Feld.</translation>
+    </message>
+    <message>
+        <source>The URL must not have a query (?) or fragment (#).</source>
+        <translation>Die URL darf keine Abfrage (?) und kein Fragment (#) haben.</translation>
+    </message>
+</context>
+<context>
     <name>CachePane</name>
     <message>
         <source>Cache entries</source>
@@ -220,6 +270,129 @@
     <message>
         <source>the top level is not a JSON object</source>
         <translation>die oberste Ebene ist kein JSON-Objekt</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectAgentDialog</name>
+    <message>
+        <source>S&amp;how</source>
+        <translation>&amp;Zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>&amp;Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>&amp;Remember this agent</source>
+        <translation>Diesen Agenten &amp;merken</translation>
+    </message>
+    <message>
+        <source>Connect to agent</source>
+        <translation>Mit Agent verbinden</translation>
+    </message>
+    <message>
+        <source>e.g. fra1</source>
+        <translation>z. B. fra1</translation>
+    </message>
+    <message>
+        <source>Agent name</source>
+        <translation>Name des Agenten</translation>
+    </message>
+    <message>
+        <source>Agent URL</source>
+        <translation>URL des Agenten</translation>
+    </message>
+    <message>
+        <source>empty if the agent needs none</source>
+        <translation>leer, wenn der Agent keines verlangt</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Show the token</source>
+        <translation>Token anzeigen</translation>
+    </message>
+    <message>
+        <source>PEM file of a private CA; empty: the system&apos;s</source>
+        <translation>PEM-Datei einer eigenen CA; leer: die des Systems</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA-Datei</translation>
+    </message>
+    <message>
+        <source>Choose the CA file</source>
+        <translation>CA-Datei auswählen</translation>
+    </message>
+    <message>
+        <source>Remember this agent</source>
+        <translation>Diesen Agenten merken</translation>
+    </message>
+    <message>
+        <source>The URL and CA file are kept in the dashboard&apos;s settings, the token in the desktop&apos;s secret store.</source>
+        <translation>URL und CA-Datei werden in den Einstellungen des Dashboards gespeichert, das Token im Passwortspeicher des Desktops.</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>&amp;CA-Datei:</translation>
+    </message>
+    <message>
+        <source>Give the agent a name, e.g. fra1.</source>
+        <translation>Geben Sie dem Agenten einen Namen, z. B. fra1.</translation>
+    </message>
+    <message>
+        <source>An agent named &quot;%1&quot; is already watched: choose another name.</source>
+        <translation>Ein Agent namens „%1“ wird schon beobachtet: Wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>CA file %1 does not exist.</source>
+        <translation>Die CA-Datei %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>CA file %1 is not a regular file.</source>
+        <translation>Die CA-Datei %1 ist keine reguläre Datei.</translation>
+    </message>
+    <message>
+        <source>CA file %1 is too large for a certificate file (over 1 MiB).</source>
+        <translation>Die CA-Datei %1 ist zu groß für eine Zertifikatsdatei (über 1 MiB).</translation>
+    </message>
+    <message>
+        <source>CA file %1 cannot be read: %2</source>
+        <translation>Die CA-Datei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>CA file %1 holds no PEM certificate.</source>
+        <translation>Die CA-Datei %1 enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Warning: the token would cross the network in the clear (http:// to another machine). Use https:// if the agent has a certificate.</source>
+        <translation>Warnung: Das Token ginge unverschlüsselt über das Netz (http:// zu einem anderen Rechner). Verwenden Sie https://, wenn der Agent ein Zertifikat hat.</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -909,6 +1082,25 @@
     <message>
         <source>Ready where seen</source>
         <translation>Bereit, soweit sichtbar</translation>
+    </message>
+</context>
+<context>
+    <name>RememberedAgents</name>
+    <message>
+        <source>The agent has no name.</source>
+        <translation>Der Agent hat keinen Namen.</translation>
+    </message>
+    <message>
+        <source>An agent of this name comes earlier.</source>
+        <translation>Ein Agent dieses Namens steht schon weiter oben.</translation>
+    </message>
+    <message>
+        <source>%1: agents/%2 (&quot;%3&quot;): %4 It is left out.</source>
+        <translation>%1: agents/%2 („%3“): %4 Er wird ausgelassen.</translation>
+    </message>
+    <message>
+        <source>The agents could not be saved in %1.</source>
+        <translation>Die Agenten konnten nicht in %1 gespeichert werden.</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,7 @@ GOOD = [
     ("dnswatch_report", "Qt6::Gui"), ("dnswatch_demo", "dnswatch_core"),
     ("dnswatch_core", "Qt6::Core"), ("dnswatch_core", "dnswatch_common"),
     ("dnswatch_core", "Qt6::moc"), ("dnswatch_fleet", "dnswatch_core"),
-    ("dnswatch_fleet", "Qt6::Network"),
+    ("dnswatch_fleet", "Qt6::Network"), ("dnswatch_ui", "dnswatch_fleet"),
 ]
 
 
