@@ -1,10 +1,12 @@
 // libFuzzer target for the dashboard's readers of agent answers: parseAgentStatus(),
-// parseRemoteEventPage() and parseRemoteHistory() on arbitrary bytes (the first byte picks which).
+// parseRemoteEventPage(), parseRemoteHistory() and parseRemoteCache() on arbitrary bytes (the
+// first byte picks which).
 // Beyond "no crash" it checks what they promise; a broken promise traps, which libFuzzer reports as
 // a crash.
 #include "agentevents.h"
 #include "agentstatus.h"
 #include "fuzzcheck.h"
+#include "remotecache.h"
 #include "remotehistory.h"
 
 #include <QByteArray>
@@ -60,6 +62,22 @@ void checkHistory(const QByteArray &json)
     }
 }
 
+void checkCache(const QByteArray &json)
+{
+    QString error;
+    const std::optional<QList<CacheEntrySnapshot>> entries = parseRemoteCache(
+            json, QStringLiteral("fuzz"), &error);
+    check(entries.has_value() == error.isEmpty());
+    if (!entries)
+        return;
+    for (const CacheEntrySnapshot &entry : *entries) {
+        check(!entry.resolver.isEmpty());
+        for (const QHostAddress &address : entry.addresses)
+            check(!address.isNull());
+        check(!entry.ttlLeftMs || *entry.ttlLeftMs >= 0);
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -68,15 +86,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const QByteArray json = QByteArray::fromRawData(reinterpret_cast<const char *>(data + 1),
                                                     qsizetype(size - 1));
-    switch (data[0] % 3) {
+    switch (data[0] % 4) {
     case 0:
         checkStatus(json);
         break;
     case 1:
         checkEvents(json);
         break;
-    default:
+    case 2:
         checkHistory(json);
+        break;
+    default:
+        checkCache(json);
         break;
     }
     return 0;

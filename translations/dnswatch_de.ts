@@ -21,6 +21,21 @@
     </message>
 </context>
 <context>
+    <name>AgentLinks</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 at %2...</source>
+        <translation>Verbindung zu %1 unter %2 wird aufgebaut...</translation>
+    </message>
+    <message>
+        <source>%1 is not remembered: %2</source>
+        <translation>%1 wird nicht gemerkt: %2</translation>
+    </message>
+</context>
+<context>
     <name>AgentPlace</name>
     <message>
         <source>The token for %1 may only read: actions need an operate token</source>
@@ -760,6 +775,14 @@
     <message>
         <source>Show the targets of one place: this machine or an agent</source>
         <translation>Nur die Ziele eines Ortes anzeigen: dieser Rechner oder ein Agent</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;agent...</source>
+        <translation>Mit &amp;Agent verbinden...</translation>
+    </message>
+    <message>
+        <source>Watch the targets of a DNS Watch agent elsewhere</source>
+        <translation>Die Ziele eines DNS-Watch-Agenten an einem anderen Ort beobachten</translation>
     </message>
 </context>
 <context>

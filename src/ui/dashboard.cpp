@@ -1,5 +1,6 @@
 #include "dashboard.h"
 
+#include "agentlinks.h"
 #include "configuredagent.h"
 #include "mainwindow.h"
 #include "store/historyrecorder.h"
@@ -35,6 +36,7 @@ struct DashboardSession
             else
                 problems.append(problem);
         }
+        window.agentLinks()->restore(); // those connected in the dashboard before
         if (!problems.isEmpty())
             warnLater(&window, QApplication::translate("Dashboard", "Agents"),
                       problems.join(QLatin1Char('\n')));

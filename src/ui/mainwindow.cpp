@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "agentlinks.h"
 #include "agentplace.h"
 #include "appicon.h"
 #include "cachepane.h"
@@ -227,6 +228,11 @@ void MainWindow::buildMenus()
                                    ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Comma)}
                                    : QKeySequence::keyBindings(QKeySequence::Preferences));
     settings->setStatusTip(tr("Edit the targets, resolvers, cache policy and probe timing"));
+    m_agentLinks = new AgentLinks(this);
+    QAction *connectAgent = file->addAction(tr("Connect to &agent..."), m_agentLinks,
+                                            &AgentLinks::askToConnect);
+    connectAgent->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    connectAgent->setStatusTip(tr("Watch the targets of a DNS Watch agent elsewhere"));
     m_exportReport = file->addAction(tr("&Export health report..."), this,
                                      &MainWindow::openReportDialog);
     m_exportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));

@@ -15,6 +15,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class AgentLinks;
 class AgentPlace;
 class CachePane;
 class EventsPane;
@@ -74,6 +75,7 @@ public:
     void openReportDialog(); // File > Export health report (one at a time)
     ReportDialog *reportDialog() const { return m_reportDialog; }
     CachePane *cachePane() const { return m_cachePane; }
+    AgentLinks *agentLinks() const { return m_agentLinks; } // File > Connect to agent...
 
 Q_SIGNALS:
     void readinessChanged(bool ready);
@@ -114,6 +116,7 @@ private:
     QTableView *m_targetView = nullptr;
     EventsPane *m_eventsPane = nullptr;
     CachePane *m_cachePane = nullptr;
+    AgentLinks *m_agentLinks = nullptr;
     ReadinessBanner *m_banner = nullptr;
     TrayNotifications *m_notifications = nullptr;
     QAction *m_reResolve = nullptr;

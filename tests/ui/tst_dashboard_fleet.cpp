@@ -5,6 +5,7 @@
 // and not the other, a read-only token shows the actions disabled with the reason, and an agent
 // that is killed is shown unreachable (rows greyed with their last state, not down) and resumes
 // after its restart, with the lost events said. Screenshots are saved for people to look at.
+#include "agentlinks.h"
 #include "agentplace.h"
 #include "agentprocess.h"
 #include "cachepane.h"
@@ -25,6 +26,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
@@ -136,6 +138,11 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        // The settings (remembered agents, window state) go to the test's own folder; without an
+        // organization QSettings refuses to write (AccessError), as the application sets one.
+        QCoreApplication::setOrganizationName(QStringLiteral("DNS Watch tests"));
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                           m_dir.filePath(QStringLiteral("settings")));
         QVERIFY(installTranslations(*qApp, QStringLiteral("en")));
         m_network.setProxy(QNetworkProxy::NoProxy);
         QString error;
@@ -399,6 +406,52 @@ private Q_SLOTS:
         QVERIFY2(dialog->status().contains(QStringLiteral("409")), qPrintable(dialog->status()));
         QVERIFY(!QFile::exists(northPath));
         dialog->close();
+    }
+
+    void connectToAgentFromTheFileMenu()
+    {
+        m_window->agentLinks()->askToConnect();
+        ConnectAgentDialog *dialog = m_window->agentLinks()->dialog();
+        QVERIFY(dialog && dialog->isVisible());
+        dialog->setEndpoint(endpointOf(QStringLiteral("east"), *m_south, OperateToken));
+        QVERIFY2(dialog->isInputValid(), qPrintable(dialog->problem()));
+        QVERIFY(dialog->remember());
+        QSignalSpy said(m_window->statusBar(), &QStatusBar::messageChanged);
+        dialog->accept();
+        const auto east = [this](const MainWindow *window) -> TargetPlace * {
+            for (TargetPlace *place : window->places()) {
+                if (place->name() == QLatin1String("east"))
+                    return place;
+            }
+            return nullptr;
+        };
+        QVERIFY(east(m_window.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+                m_window->targetModel()->rowOf(QStringLiteral("db"), east(m_window.get())) >= 0,
+                10000);
+        // Where the token went is said (this machine has no secret store: the session only).
+        const auto sayingWhereTheTokenWent = [&said] {
+            return std::any_of(said.cbegin(), said.cend(), [](const QList<QVariant> &message) {
+                return message.at(0).toString().startsWith(QStringLiteral("east: Token kept"));
+            });
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(sayingWhereTheTokenWent(), qPrintable([&said] {
+                                      QStringList texts;
+                                      for (const QList<QVariant> &message : said)
+                                          texts.append(message.at(0).toString());
+                                      return texts.join(QLatin1String(" | "));
+                                  }()),
+                                  10000);
+        // Remembered without its token: another window connects it again at start.
+        QFile settings(QSettings().fileName());
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        const QByteArray saved = settings.readAll();
+        QVERIFY(saved.contains("east") && !saved.contains(OperateToken));
+        MainWindow again(m_monitor.get());
+        again.agentLinks()->restore();
+        QTRY_VERIFY_WITH_TIMEOUT(east(&again), 10000);
+        QSettings().remove(QStringLiteral("agents"));
+        delete east(m_window.get());
     }
 
     void germanScreenshot()

@@ -1,7 +1,8 @@
-// The dashboard's reading of agent answers (/api/v1/status, /api/v1/events, /api/v1/history): the
+// The dashboard's reading of agent answers (status, events, history, resolve): the
 // fields it shows, and a malformed answer refused with the path of every problem.
 #include "agentevents.h"
 #include "agentstatus.h"
+#include "remotecache.h"
 #include "remotehistory.h"
 
 #include <QFile>
@@ -207,6 +208,57 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         QString error;
         QVERIFY(!parseRemoteHistory(json, QStringLiteral("fra1"), &error));
+        QVERIFY2(error.startsWith(expected), qPrintable(error));
+    }
+
+    void readsACacheAnswer()
+    {
+        QFile seed(QStringLiteral(DNSWATCH_FUZZ_CORPUS "/cache.json"));
+        QVERIFY(seed.open(QIODevice::ReadOnly));
+        QString error;
+        const auto entries = parseRemoteCache(seed.readAll().mid(1), QStringLiteral("fra1"), &error);
+        QVERIFY2(entries, qPrintable(error));
+        QCOMPARE(entries->size(), 2);
+        QCOMPARE(entries->at(0).host, QStringLiteral("svc.test"));
+        QCOMPARE(entries->at(0).state, CacheEntrySnapshot::State::Fresh);
+        QCOMPARE(entries->at(0).addresses.size(), 2);
+        QCOMPARE(entries->at(0).ttlLeftMs, 41000);
+        QCOMPARE(entries->at(1).state, CacheEntrySnapshot::State::Stale);
+        QCOMPARE(entries->at(1).kind, RecordKind::A);
+        QCOMPARE(entries->at(1).lastFailure, FailureCause::Timeout);
+        QVERIFY(entries->at(1).lookupInFlight);
+        QCOMPARE(entries->at(1).staleSince, QDateTime(QDate(2026, 12, 6), QTime(10, 0), Qt::UTC));
+    }
+
+    void refusesAMalformedCacheAnswer_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        const QByteArray head = R"({"host": "svc.test", "answers": [{"resolver": "lab", )";
+        QTest::newRow("unknown tier")
+                << QByteArray(head + R"("record": "A", "source": "guess", "addresses": []}]})")
+                << QStringLiteral("fra1: $.answers[0].source: expected cache, stale");
+        QTest::newRow("bad address")
+                << QByteArray(
+                           head
+                           + R"("record": "A", "source": "cache", "addresses": ["10.0.0.300"]}]})")
+                << QStringLiteral("fra1: $.answers[0].addresses: expected IP addresses");
+        QTest::newRow("unknown record")
+                << QByteArray(head + R"("record": "MX", "source": "cache", "addresses": []}]})")
+                << QStringLiteral("fra1: $.answers[0].record: expected A, AAAA or A+AAAA");
+        QTest::newRow("unknown cause")
+                << QByteArray(head + R"("record": "A", "source": "cache", "addresses": [],
+                                        "error": "gremlins"}]})")
+                << QStringLiteral("fra1: $.answers[0].error: expected a failure cause");
+        QTest::newRow("no answers") << QByteArray(R"({"host": "svc.test"})")
+                                    << QStringLiteral("fra1: $.answers: expected an array");
+    }
+    void refusesAMalformedCacheAnswer()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        QString error;
+        QVERIFY(!parseRemoteCache(json, QStringLiteral("fra1"), &error));
         QVERIFY2(error.startsWith(expected), qPrintable(error));
     }
 };
