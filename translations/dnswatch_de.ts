@@ -1106,6 +1106,13 @@
         <source>Ready where seen</source>
         <translation>Bereit, soweit sichtbar</translation>
     </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiteres</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RememberedAgents</name>

@@ -92,6 +92,14 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
                                    .arg(TargetTableModel::ColumnCount))
                     .toByteArray());
     updatePlaceFilter();
+    // A desk that watches agents alone shows the first of their targets, as it would its own.
+    connect(m_targets, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_local->targets().isEmpty() || m_targetView->selectionModel()->hasSelection()
+            || m_targetFilter->rowCount() == 0)
+            return;
+        const int first = m_targetFilter->mapToSource(m_targetFilter->index(0, 0)).row();
+        selectTarget(m_targets->targetAt(first), m_targets->placeAt(first));
+    });
 }
 
 MainWindow::~MainWindow()

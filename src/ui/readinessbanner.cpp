@@ -19,6 +19,9 @@ ReadinessBanner::ReadinessBanner(HealthStatistics *statistics, QStatusBar *statu
     bannerFont.setPointSizeF(bannerFont.pointSizeF() * 1.6);
     bannerFont.setBold(true);
     setFont(bannerFont);
+    // Its text never widens the window: long lines wrap.
+    setWordWrap(true);
+    setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     statusBar->addPermanentWidget(m_readyLabel);
     connect(statistics, &HealthStatistics::stateChanged, this, &ReadinessBanner::updateReadiness);
     m_tick.setInterval(TickMs);
@@ -65,9 +68,17 @@ void ReadinessBanner::updateReadiness()
     }
     const bool wasReady = m_level != Level::NotReady;
     QColor colour;
+    QString whole; // the tooltip, when the banner names only some
     if (!ready) {
         m_level = Level::NotReady;
-        setText(tr("NOT READY: %1").arg((notReady + unseen).join(QStringLiteral("; "))));
+        // The first few across the room; every one in the tooltip. However many fail, the line
+        // stays one a screen can hold (a banner as wide as 2,000 names grew the window with it).
+        const QStringList all = notReady + unseen;
+        QStringList named = all.mid(0, MostNamed);
+        if (all.size() > MostNamed)
+            named.append(tr("and %n more", nullptr, int(all.size() - MostNamed)));
+        setText(tr("NOT READY: %1").arg(named.join(QStringLiteral("; "))));
+        whole = tr("NOT READY: %1").arg(all.join(QLatin1Char('\n')));
         colour = QColor(0xc0, 0x1c, 0x28);
     } else if (degraded > 0 || !unseen.isEmpty()) {
         m_level = Level::KeptByFallback;
@@ -83,7 +94,7 @@ void ReadinessBanner::updateReadiness()
         setText(tr("Ready: every critical target reachable"));
         colour = QColor(0x26, 0x80, 0x3a);
     }
-    setToolTip(text());
+    setToolTip(whole.isEmpty() ? text() : whole);
     QPalette banner = palette();
     banner.setColor(QPalette::Window, colour);
     banner.setColor(QPalette::WindowText, Qt::white);

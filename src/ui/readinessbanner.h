@@ -39,6 +39,7 @@ Q_SIGNALS:
 
 private:
     static constexpr int TickMs = 1000;
+    static constexpr int MostNamed = 3; // failing targets named on the banner; all in its tooltip
 
     HealthStatistics *m_statistics;
     QList<TargetPlace *> m_places;

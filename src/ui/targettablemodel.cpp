@@ -167,21 +167,17 @@ void TargetTableModel::replaceBlock(TargetPlace *place, const QList<TargetSnapsh
     endInsertRows();
 }
 
-void TargetTableModel::refreshRow(int index, const TargetSnapshot &snapshot)
+bool TargetTableModel::refreshRow(int index, const TargetSnapshot &snapshot)
 {
     Row &row = m_rows[index];
-    if (row.target == snapshot) {
-        // The same snapshot: only a remote TTL counts down on its own.
-        if (!row.place->isLocal() && row.target.ttlSeconds)
-            Q_EMIT dataChanged(this->index(index, TtlLeft), this->index(index, TtlLeft));
-        return;
-    }
+    if (row.target == snapshot) // the same: only a remote TTL counts down on its own
+        return !row.place->isLocal() && row.target.ttlSeconds.has_value();
     const Row before = row;
     row.target = snapshot;
     row.takenMs = m_age.elapsed();
     if (before.target.state != snapshot.state) {
         Q_EMIT dataChanged(this->index(index, 0), this->index(index, ColumnCount - 1));
-        return;
+        return false;
     }
     // Only the cells that moved are said, so the view repaints those, not the row.
     int first = ColumnCount;
@@ -194,6 +190,7 @@ void TargetTableModel::refreshRow(int index, const TargetSnapshot &snapshot)
     }
     if (first <= last)
         Q_EMIT dataChanged(this->index(index, first), this->index(index, last));
+    return false;
 }
 
 void TargetTableModel::refreshPlace(TargetPlace *place)
@@ -207,8 +204,17 @@ void TargetTableModel::refreshPlace(TargetPlace *place)
         replaceBlock(place, targets);
         return;
     }
-    for (int i = 0; i < count; ++i)
-        refreshRow(first + i, targets[i]);
+    // The TTLs counting down are said as one range, not one signal a row (a view repaints the
+    // visible part of it).
+    int countingFrom = -1, countingTo = -1;
+    for (int i = 0; i < count; ++i) {
+        if (refreshRow(first + i, targets[i])) {
+            countingFrom = countingFrom < 0 ? first + i : countingFrom;
+            countingTo = first + i;
+        }
+    }
+    if (countingFrom >= 0)
+        Q_EMIT dataChanged(index(countingFrom, TtlLeft), index(countingTo, TtlLeft));
 }
 
 void TargetTableModel::flushDirty()
@@ -222,7 +228,7 @@ void TargetTableModel::flushDirty()
         if (row < 0)
             continue;
         if (const std::optional<TargetSnapshot> snapshot = place->target(target))
-            refreshRow(row, *snapshot);
+            refreshRow(row, *snapshot); // a result: its countdown is said on the tick
     }
     m_dirtyPlaces.clear();
     m_dirtyTargets.clear();

@@ -76,7 +76,8 @@ private:
     // Takes the place's snapshots again: rows said changed where they did; the place's block
     // replaced when its targets are not the same ones.
     void refreshPlace(TargetPlace *place);
-    void refreshRow(int index, const TargetSnapshot &snapshot);
+    // Says the cells that moved; true when only its TTL counts down (said by the caller).
+    bool refreshRow(int index, const TargetSnapshot &snapshot);
     void replaceBlock(TargetPlace *place, const QList<TargetSnapshot> &targets);
     std::pair<int, int> blockOf(const TargetPlace *place) const; // first row, row count
     std::optional<qint64> ttlLeftSeconds(const Row &row) const;

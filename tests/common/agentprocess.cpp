@@ -6,6 +6,8 @@
 #include <QDeadlineTimer>
 #include <QTcpSocket>
 
+#include <sys/prctl.h>
+
 #include <csignal>
 
 std::unique_ptr<QProcess> startHeadlessAgent(const QString &binary, const QString &configPath,
@@ -15,6 +17,8 @@ std::unique_ptr<QProcess> startHeadlessAgent(const QString &binary, const QStrin
     auto agent = std::make_unique<QProcess>();
     agent->setProcessEnvironment(binaryEnvironment());
     agent->setProcessChannelMode(mode);
+    // A test that crashes must not leave its agents running (and holding their ports).
+    agent->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     agent->start(binary,
                  QStringList{QStringLiteral("--headless"), QStringLiteral("--config"), configPath}
                          + extra);

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 
+#include <QColor>
 #include <QCoreApplication>
+#include <QPalette>
 #include <QDir>
 #include <QWidget>
 
@@ -29,4 +31,23 @@ inline bool saveScreenshot(QWidget *widget, const QString &name)
     const bool saved = widget->grab().save(path);
     qInfo("screenshot: %s%s", qPrintable(path), saved ? "" : " (not saved)");
     return saved;
+}
+
+// A dark system palette, as a dark desktop theme gives one: the dashboard must follow it.
+inline QPalette darkPalette()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
+    dark.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+    dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+    dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+    dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+    return dark;
 }

@@ -515,16 +515,7 @@ private Q_SLOTS:
     void followsADarkPalette()
     {
         const QPalette light = QApplication::palette();
-        QPalette dark;
-        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-        dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
-        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-        dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
-        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-        dark.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
-        dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
-        dark.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+        const QPalette dark = darkPalette();
         QApplication::setPalette(dark);
         showTab(QStringLiteral("C&harts"));
         QTRY_VERIFY_WITH_TIMEOUT(m_window->charts()->plottedBuckets() >= 1, 10000);

@@ -17,6 +17,7 @@
 #include "translations.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QChart>
 #include <QComboBox>
 #include <QFile>
@@ -328,6 +329,10 @@ private Q_SLOTS:
                 5000);
         QVERIFY(!m_window->banner()->text().contains(QStringLiteral("api at north")));
         QVERIFY(saveScreenshot(m_window.get(), QStringLiteral("dashboard-fleet-unreachable")));
+        const QPalette light = QApplication::palette();
+        QApplication::setPalette(darkPalette());
+        QVERIFY(saveScreenshot(m_window.get(), QStringLiteral("dashboard-fleet-unreachable-dark")));
+        QApplication::setPalette(light);
 
         QString error;
         QVERIFY2(m_north->start({QStringLiteral("--tokens"), m_tokensPath}, &error),

@@ -123,6 +123,31 @@ private Q_SLOTS:
         QCOMPARE(banner.readyLabel()->text(), readyLabel);
     }
 
+    void namesAFewAndKeepsTheWindowItsSize()
+    {
+        ManualClock clock;
+        HealthStatistics statistics(&clock);
+        QList<TargetConfig> many;
+        for (int i = 0; i < 500; ++i) {
+            TargetConfig target;
+            target.name = QStringLiteral("target-%1").arg(i, 3, 10, QLatin1Char('0'));
+            target.intervalS = 10;
+            many.append(target);
+        }
+        statistics.setTargets(many);
+        QStatusBar statusBar;
+        ReadinessBanner banner(&statistics, &statusBar);
+        QCOMPARE(banner.text(), QStringLiteral("NOT READY: target-000: not probed yet; "
+                                               "target-001: not probed yet; target-002: not "
+                                               "probed yet; and 497 more"));
+        QCOMPARE(banner.toolTip().count(QLatin1Char('\n')), 499); // every one of them
+        QVERIFY(banner.toolTip().contains(QStringLiteral("target-499: not probed yet")));
+        // However long the line, the banner asks for no width of its own.
+        QVERIFY2(banner.minimumSizeHint().width() < 400,
+                 qPrintable(QString::number(banner.minimumSizeHint().width())));
+        QCOMPARE(banner.sizePolicy().horizontalPolicy(), QSizePolicy::Ignored);
+    }
+
     void tickTurnsItRedWhenResultsStop()
     {
         ManualClock clock;
