@@ -283,6 +283,9 @@ QList<Row> benchFleet(int agentCount, int targetCount, int seconds)
     MainWindow window(&monitor);
     window.resize(WindowSize);
     window.show();
+    // The agents have just started, as when the dashboard opens while its fleet restarts: their
+    // first statuses have most targets not probed yet. The measuring starts once all are probed.
+    // (The agents are this process's children: their pipes are polled by this event loop too.)
     QList<AgentPlace *> places;
     for (int i = 0; i < agentCount; ++i) {
         places.append(window.connectAgent(
