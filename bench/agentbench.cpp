@@ -50,12 +50,6 @@ Timed timedGet(QNetworkAccessManager &network, const QString &url)
     return timed;
 }
 
-qint64 percentile(QList<qint64> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? -1 : values[qsizetype(p * double(values.size() - 1))];
-}
-
 int probedTargets(const QByteArray &status)
 {
     int probed = 0;

@@ -9,6 +9,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
+
 #include <sys/resource.h>
 
 bool runUntil(const std::function<bool()> &done, int timeoutMs)
@@ -30,6 +32,24 @@ qint64 residentKb()
         return -1;
     const QList<QByteArray> fields = statm.readAll().split(' ');
     return fields.value(1).toLongLong() * 4;
+}
+
+qint64 residentKbOf(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+qint64 percentile(QList<qint64> values, double p)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? -1 : values[qsizetype(p * double(values.size() - 1))];
 }
 
 QString machine()

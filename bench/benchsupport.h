@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 #include <functional>
@@ -23,6 +24,9 @@ bool runUntil(const std::function<bool()> &done, int timeoutMs);
 // CPU a run costs is then the program's, not this loop's).
 void runFor(int ms);
 qint64 residentKb();
+qint64 residentKbOf(qint64 pid); // another process's (VmRSS), -1 when it cannot be read
+// The value below which the fraction p (0..1) of values lie; -1 when there are none.
+qint64 percentile(QList<qint64> values, double p);
 // A config of `count` targets "tN.<zone>" (interval 10 s, dns checks) on one direct resolver
 // "lab" at dnsServer.
 struct AppConfig;
@@ -43,3 +47,6 @@ Row benchDashboardStall(int seconds);
 // The real agent with 1,000 targets: /api/v1/status, and /metrics beside 64 long polls for
 // seconds (agentbench.cpp).
 QList<Row> benchAgent(int seconds);
+// The dashboard watching agentCount real agents of targetCount targets each for seconds
+// (fleetbench.cpp): GUI stall, RSS, a change at an agent until its table row shows it.
+QList<Row> benchFleet(int agentCount, int targetCount, int seconds);
