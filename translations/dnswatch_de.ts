@@ -76,6 +76,10 @@
             <numerusform>%1: %n Cache-Einträge geleert</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 says it is not ready</source>
+        <translation>%1 meldet sich nicht bereit</translation>
+    </message>
 </context>
 <context>
     <name>AgentTokenStore</name>
@@ -274,6 +278,13 @@
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>ChartWindowController</name>
+    <message>
+        <source>%1 holds data from %2 only</source>
+        <translation>%1 hat Daten erst ab %2</translation>
     </message>
 </context>
 <context>
@@ -1112,6 +1123,10 @@
             <numerusform>und %n weiteres</numerusform>
             <numerusform>und %n weitere</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>connecting to %1</source>
+        <translation>Verbindung zu %1 wird aufgebaut</translation>
     </message>
 </context>
 <context>

@@ -62,17 +62,24 @@ void AgentConnection::abandonReplies()
     }
 }
 
-QNetworkRequest AgentConnection::request(const QString &pathAndQuery, int timeoutMs) const
+QUrl AgentConnection::urlOf(const QString &pathAndQuery) const
 {
+    // pathAndQuery is percent-encoded already (a target's name as one segment): taken as it is,
+    // not encoded again.
     QUrl url = m_endpoint.url;
     const qsizetype question = pathAndQuery.indexOf(QLatin1Char('?'));
-    QString path = url.path();
+    QString path = url.path(QUrl::FullyEncoded);
     while (path.endsWith(QLatin1Char('/')))
         path.chop(1);
-    url.setPath(path + pathAndQuery.left(question));
+    url.setPath(path + pathAndQuery.left(question), QUrl::TolerantMode);
     if (question >= 0)
-        url.setQuery(pathAndQuery.mid(question + 1));
-    QNetworkRequest request(url);
+        url.setQuery(pathAndQuery.mid(question + 1), QUrl::TolerantMode);
+    return url;
+}
+
+QNetworkRequest AgentConnection::request(const QString &pathAndQuery, int timeoutMs) const
+{
+    QNetworkRequest request(urlOf(pathAndQuery));
     request.setTransferTimeout(timeoutMs);
     // An agent never redirects; following one would carry the token to wherever it points.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
@@ -155,8 +162,12 @@ void AgentConnection::scheduleStatus(qint64 delayMs)
 void AgentConnection::refreshSoon()
 {
     // Unreachable: the backoff decides. A burst of events is one refresh.
-    if (!m_running || m_reach == Reach::Unreachable || m_statusReply || m_statusSoon)
+    if (!m_running || m_reach == Reach::Unreachable || m_statusSoon)
         return;
+    if (m_statusReply) { // it may have left before what happened: ask once more after it
+        m_statusAgain = true;
+        return;
+    }
     scheduleStatus(RefreshSoonMs);
     m_statusSoon = true;
 }
@@ -188,7 +199,8 @@ void AgentConnection::onStatus(const AgentAnswer &answer)
             emit statusChanged();
             if (!m_pollReply)
                 poll();
-            scheduleStatus(m_options.statusIntervalMs);
+            scheduleStatus(std::exchange(m_statusAgain, false) ? RefreshSoonMs
+                                                               : m_options.statusIntervalMs);
             return;
         }
     }

@@ -55,6 +55,8 @@ public:
     const std::optional<AgentStatus> &status() const { return m_status; }
     qint64 lastEventId() const { return m_lastEventId; }
     Clock *clock() const { return m_clock; }
+    // Where a request for pathAndQuery (percent-encoded, "/api/v1/targets/a%20b/probe") goes.
+    QUrl urlOf(const QString &pathAndQuery) const;
     // Asks for the status soon (an action was taken, events came), not at the next interval.
     void refreshSoon();
 
@@ -101,6 +103,7 @@ private:
     bool m_followedEvents = false; // the first page came: later ones may wait
     quint64 m_statusCall = 0; // the pending status refresh on the clock
     bool m_statusSoon = false; // it is a refreshSoon(): a later one does not put it off
+    bool m_statusAgain = false; // news came while a status was on its way: ask again soon
     QPointer<QNetworkReply> m_statusReply;
     QPointer<QNetworkReply> m_pollReply;
 };

@@ -80,6 +80,9 @@ PlaceReadiness AgentPlace::readiness() const
                                                target.lastProbe.isValid() ? target.stateDetail
                                                                           : tr("not probed yet")));
     }
+    // Not ready for what only the agent sees (its probes stalled, its history damaged).
+    if (!readiness.ready && readiness.notReady.isEmpty())
+        readiness.notReady.append(tr("%1 says it is not ready").arg(name()));
     return readiness;
 }
 

@@ -25,6 +25,10 @@ public:
     PlaceReadiness readiness() const override;
     QDateTime unreachableSince() const override { return m_connection->unreachableSince(); }
     QString problem() const override;
+    bool isConnecting() const override
+    {
+        return m_connection->reach() == AgentConnection::Reach::Connecting;
+    }
     QString actionRefusal() const override;
     void act(const PlaceAction &action, QObject *context, OutcomeCallback callback) override;
 

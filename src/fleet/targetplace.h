@@ -45,6 +45,8 @@ public:
     // their last known state meanwhile: they are not down, they are not seen.
     virtual QDateTime unreachableSince() const { return {}; }
     virtual QString problem() const { return {}; } // why it does not answer, in words
+    // Its targets are not seen yet: it has not answered since the dashboard connected.
+    virtual bool isConnecting() const { return false; }
     // Why the operator may not act here (a read-only token); empty when they may.
     virtual QString actionRefusal() const { return {}; }
     // Carries out action; callback runs once with how it went, unless context is gone first.

@@ -87,25 +87,47 @@ void CachePane::onPlaceChosen()
         return;
     }
     m_cache->showEntries({});
+    ++m_readGeneration;
+    m_reading = false;
     readAgentCache();
-    m_agentPoll.start();
+    if (isVisible())
+        m_agentPoll.start();
+}
+
+void CachePane::showEvent(QShowEvent *event)
+{
+    FilteredTable::showEvent(event);
+    if (chosenAgent()) {
+        readAgentCache();
+        m_agentPoll.start();
+    }
+}
+
+void CachePane::hideEvent(QHideEvent *event)
+{
+    FilteredTable::hideEvent(event);
+    m_agentPoll.stop(); // an agent's cache is read only while it is shown
 }
 
 void CachePane::readAgentCache()
 {
     AgentPlace *agent = chosenAgent();
-    if (!agent)
+    if (!agent || m_reading)
         return;
-    agent->readCache(
-            this, [this, agent](const QList<CacheEntrySnapshot> &entries, const QString &problem) {
-                if (agent != chosenAgent())
-                    return; // another place was chosen meanwhile
-                m_cache->showEntries(entries);
-                // A read's problem is said until a read succeeds; a clear's outcome stays.
-                if (!problem.isEmpty() || m_noticeIsReadProblem)
-                    m_notice->setText(problem);
-                m_noticeIsReadProblem = !problem.isEmpty();
-            });
+    m_reading = true;
+    const quint64 generation = ++m_readGeneration;
+    agent->readCache(this,
+                     [this, agent, generation](const QList<CacheEntrySnapshot> &entries,
+                                               const QString &problem) {
+                         m_reading = false;
+                         if (agent != chosenAgent() || generation != m_readGeneration)
+                             return; // another place was chosen, or the cache cleared, meanwhile
+                         m_cache->showEntries(entries);
+                         // A read's problem is said until a read succeeds; a clear's outcome stays.
+                         if (!problem.isEmpty() || m_noticeIsReadProblem)
+                             m_notice->setText(problem);
+                         m_noticeIsReadProblem = !problem.isEmpty();
+                     });
 }
 
 void CachePane::clearAtAgent(AgentPlace *agent, const QString &host, bool staleOnly)
@@ -115,9 +137,11 @@ void CachePane::clearAtAgent(AgentPlace *agent, const QString &host, bool staleO
         m_notice->setText(refusal);
         return;
     }
+    ++m_readGeneration; // a read from before the clear would show what it cleared
     agent->clearCache(host, staleOnly, this, [this](const ActionOutcome &outcome) {
         m_notice->setText(outcome.text);
         m_noticeIsReadProblem = false;
+        m_reading = false; // what it shows now is read again, whatever was on its way
         readAgentCache();
     });
 }

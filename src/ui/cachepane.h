@@ -28,6 +28,10 @@ public:
     void showCacheOf(const QString &place); // an agent's name; empty: this machine's
     QString notice() const; // what the last read or clear of an agent said
 
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 private:
     static constexpr int AgentPollMs = 5000;
     AgentPlace *chosenAgent() const; // null: this machine
@@ -42,4 +46,6 @@ private:
     bool m_noticeIsReadProblem = false;
     QList<QPointer<AgentPlace>> m_agents;
     QTimer m_agentPoll; // an agent's cache, read again while it is shown
+    bool m_reading = false; // one read of an agent's cache at a time
+    quint64 m_readGeneration = 0; // an answer to an older read is dropped
 };

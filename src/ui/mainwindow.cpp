@@ -221,8 +221,10 @@ void MainWindow::buildActions()
     m_mute->setCheckable(true);
     m_mute->setStatusTip(tr("No desktop notifications for the selected targets"));
     connect(m_mute, &QAction::triggered, this, [this](bool muted) {
-        for (const QString &name : selectedTargets())
-            m_notifications->notifier()->setMuted(name, muted);
+        for (const TargetRef &ref : selectedRefs()) {
+            if (ref.place == m_local)
+                m_notifications->notifier()->setMuted(ref.name, muted);
+        }
     });
 }
 
@@ -477,7 +479,12 @@ void MainWindow::updateActions()
     const bool refused = !selected.isEmpty() && operable.isEmpty();
     for (QAction *action : {m_reResolve, m_probeNow, m_pin, m_unpin, m_pause, m_resume})
         action->setToolTip(refused ? refusal : m_actionTips.value(action));
-    const QStringList names = selectedTargets();
+    // Notifications follow this machine's targets: mute is for them.
+    QStringList names;
+    for (const TargetRef &ref : selected) {
+        if (ref.place == m_local)
+            names.append(ref.name);
+    }
     m_mute->setEnabled(!names.isEmpty());
     m_mute->setChecked(!names.isEmpty()
                        && std::all_of(names.cbegin(), names.cend(), [this](const QString &n) {

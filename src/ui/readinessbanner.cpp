@@ -53,6 +53,10 @@ void ReadinessBanner::updateReadiness()
     int degraded = m_statistics->countInState(TargetState::Degraded);
     QStringList unseen; // agents that do not answer
     for (const TargetPlace *place : std::as_const(m_places)) {
+        if (place->isConnecting()) {
+            unseen.append(tr("connecting to %1").arg(place->name()));
+            continue;
+        }
         if (place->unreachableSince().isValid()) {
             unseen.append(
                     tr("%1 not answering since %2")

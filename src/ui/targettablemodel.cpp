@@ -160,8 +160,9 @@ void TargetTableModel::replaceBlock(TargetPlace *place, const QList<TargetSnapsh
     beginInsertRows(QModelIndex(), first, first + int(targets.size()) - 1);
     QList<Row> block;
     block.reserve(targets.size());
+    const bool unseen = place->unreachableSince().isValid();
     for (const TargetSnapshot &target : targets)
-        block.append(Row{place, target, m_age.elapsed()});
+        block.append(Row{place, target, m_age.elapsed(), unseen});
     m_rows.insert(first, targets.size(), Row());
     std::copy(block.cbegin(), block.cend(), m_rows.begin() + first);
     endInsertRows();
@@ -203,6 +204,13 @@ void TargetTableModel::refreshPlace(TargetPlace *place)
     if (!same) {
         replaceBlock(place, targets);
         return;
+    }
+    // The place stopped or started answering: every row of it is greyed or not, each cell.
+    const bool unseen = place->unreachableSince().isValid();
+    if (count > 0 && m_rows[first].unseen != unseen) {
+        for (int i = 0; i < count; ++i)
+            m_rows[first + i].unseen = unseen;
+        Q_EMIT dataChanged(index(first, 0), index(first + count - 1, ColumnCount - 1));
     }
     // The TTLs counting down are said as one range, not one signal a row (a view repaints the
     // visible part of it).
@@ -279,10 +287,7 @@ int TargetTableModel::rowOf(const QString &target, const TargetPlace *place) con
     return -1;
 }
 
-bool TargetTableModel::unseen(const Row &row) const
-{
-    return row.place->unreachableSince().isValid();
-}
+bool TargetTableModel::unseen(const Row &row) const { return row.unseen; }
 
 std::optional<qint64> TargetTableModel::ttlLeftSeconds(const Row &row) const
 {

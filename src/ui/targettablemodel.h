@@ -68,6 +68,7 @@ private:
         TargetPlace *place = nullptr;
         TargetSnapshot target;
         qint64 takenMs = 0; // m_age when the snapshot was taken: a remote TTL counts down
+        bool unseen = false; // its place did not answer when the row was last said
     };
     int rows() const override;
     void markDirty(TargetPlace *place, const QString &target);

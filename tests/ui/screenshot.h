@@ -6,8 +6,8 @@
 
 #include <QColor>
 #include <QCoreApplication>
-#include <QPalette>
 #include <QDir>
+#include <QPalette>
 #include <QWidget>
 
 // Saves what widget shows as DNSWATCH_SCREENSHOT_DIR/<name>.png (the test target defines the

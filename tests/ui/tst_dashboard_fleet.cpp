@@ -224,6 +224,9 @@ private Q_SLOTS:
         TargetCharts *charts = m_window->charts();
         QCOMPARE(charts->target(), QStringLiteral("api"));
         QTRY_VERIFY_WITH_TIMEOUT(charts->plottedBuckets() >= 2, 15000);
+        // Live: the agent is asked again as its news comes, and new buckets are drawn.
+        const int drawn = charts->plottedBuckets();
+        QTRY_VERIFY_WITH_TIMEOUT(charts->plottedBuckets() > drawn, 20000);
         QVERIFY2(charts->successView()->chart()->title().contains(QStringLiteral("api at north")),
                  qPrintable(charts->successView()->chart()->title()));
         QVERIFY(saveScreenshot(m_window.get(), QStringLiteral("dashboard-fleet")));
@@ -314,7 +317,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
                 role(m_northPlace, QStringLiteral("api"), TargetTableModel::UnseenRole).toBool(),
                 10000);
-        // Its last known state, greyed, never "down"; the place says since when.
+        // Its last known state, greyed (the rows said again so the view repaints them), never
+        // "down"; the place says since when.
         QCOMPARE(cell(m_northPlace, QStringLiteral("api"), TargetTableModel::Status),
                  QStringLiteral("healthy"));
         const TargetTableModel *model = m_window->targetModel();

@@ -137,9 +137,10 @@ private Q_SLOTS:
         statistics.setTargets(many);
         QStatusBar statusBar;
         ReadinessBanner banner(&statistics, &statusBar);
-        QCOMPARE(banner.text(), QStringLiteral("NOT READY: target-000: not probed yet; "
-                                               "target-001: not probed yet; target-002: not "
-                                               "probed yet; and 497 more"));
+        QCOMPARE(banner.text(),
+                 QStringLiteral("NOT READY: target-000: not probed yet; "
+                                "target-001: not probed yet; target-002: not "
+                                "probed yet; and 497 more"));
         QCOMPARE(banner.toolTip().count(QLatin1Char('\n')), 499); // every one of them
         QVERIFY(banner.toolTip().contains(QStringLiteral("target-499: not probed yet")));
         // However long the line, the banner asks for no width of its own.

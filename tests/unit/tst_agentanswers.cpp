@@ -1,11 +1,14 @@
 // The dashboard's reading of agent answers (status, events, history, resolve): the
 // fields it shows, and a malformed answer refused with the path of every problem.
+#include "agentactionrequest.h"
 #include "agentevents.h"
 #include "agentstatus.h"
+#include "clock.h"
 #include "remotecache.h"
 #include "remotehistory.h"
 
 #include <QFile>
+#include <QNetworkAccessManager>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -209,6 +212,34 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!parseRemoteHistory(json, QStringLiteral("fra1"), &error));
         QVERIFY2(error.startsWith(expected), qPrintable(error));
+    }
+
+    void actionsReachTheTargetWhateverItsName()
+    {
+        // Names may hold spaces, slashes, any letter: one path segment, encoded once.
+        const PlaceAction probe{PlaceAction::Kind::ProbeNow, QStringLiteral("a b/\u00f6"), {}};
+        const AgentActionRequest request = agentActionRequest(probe, QStringLiteral("svc.test"));
+        QNetworkAccessManager network;
+        ManualClock clock;
+        const AgentConnection connection(AgentEndpoint{QStringLiteral("fra1"),
+                                                       QUrl(QStringLiteral("https://h:9108/base/")),
+                                                       QString(), QString()},
+                                         {}, &clock, &network);
+        QCOMPARE(connection.urlOf(request.pathAndQuery).toEncoded(),
+                 QByteArray("https://h:9108/base/api/v1/targets/a%20b%2F%C3%B6/probe"));
+        PlaceAction pin{PlaceAction::Kind::Pin, QStringLiteral("x"), {}};
+        pin.pin.addresses = {QHostAddress(QStringLiteral("10.0.0.9"))};
+        pin.pin.reason = QStringLiteral("\"quoted\"");
+        const AgentActionRequest put = agentActionRequest(pin, QStringLiteral("svc.test"));
+        QCOMPARE(put.verb, AgentConnection::Verb::Put);
+        QCOMPARE(connection.urlOf(put.pathAndQuery).toEncoded(),
+                 QByteArray("https://h:9108/base/api/v1/pins/svc.test"));
+        QCOMPARE(put.body,
+                 QByteArray("{\"addresses\":[\"10.0.0.9\"],\"expires\":null,"
+                            "\"reason\":\"\\\"quoted\\\"\"}"));
+        QCOMPARE(
+                connection.urlOf(QStringLiteral("/api/v1/history?target=a%20b&step=60")).toEncoded(),
+                QByteArray("https://h:9108/base/api/v1/history?target=a%20b&step=60"));
     }
 
     void readsACacheAnswer()

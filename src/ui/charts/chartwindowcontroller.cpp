@@ -6,6 +6,8 @@
 #include "probe/probehistorybuffer.h"
 #include "store/historystore.h"
 
+#include <QLocale>
+
 #include <memory>
 
 namespace {
@@ -34,11 +36,15 @@ ChartWindowController::ChartWindowController(const Monitor *monitor,
     , m_events(events)
     , m_bucketCount(FewestBuckets)
 {
+    // This machine's news moves its charts only, not an agent's.
     connect(recent, &ProbeHistoryBuffer::added, this, [this](const QString &target) {
-        if (m_target.isEmpty() || target == m_target)
+        if (!m_agent && (m_target.isEmpty() || target == m_target))
             redrawSoon();
     });
-    connect(census, &CacheCensusBuffer::added, this, &ChartWindowController::redrawSoon);
+    connect(census, &CacheCensusBuffer::added, this, [this] {
+        if (!m_agent)
+            redrawSoon();
+    });
 }
 
 ChartWindowController::~ChartWindowController()
@@ -49,24 +55,27 @@ ChartWindowController::~ChartWindowController()
 
 qint64 ChartWindowController::wallNowMs() const { return m_clock->wallTime().toMSecsSinceEpoch(); }
 
-void ChartWindowController::showTarget(const QString &target)
+void ChartWindowController::showTarget(const QString &target) { select(nullptr, target); }
+
+void ChartWindowController::select(AgentPlace *agent, const QString &target)
 {
     if (m_agent)
         disconnect(m_agent, nullptr, this, nullptr);
-    m_agent = nullptr;
+    m_agent = agent;
     m_target = target;
     m_lastHistoryQueryMs.reset();
+    m_agentAsking = false;
+    m_agentAskAgain = false;
     ++m_historyRequest; // an answer still on its way is for another target
+    // The agent's news (a status every few seconds) moves a live window.
+    if (agent)
+        connect(agent, &TargetPlace::targetsChanged, this, &ChartWindowController::redrawSoon);
     redraw();
 }
 
 void ChartWindowController::showAgentTarget(AgentPlace *agent, const QString &target)
 {
-    showTarget(target);
-    m_agent = agent;
-    // The agent's news (a status every few seconds) moves a live window.
-    connect(agent, &TargetPlace::targetsChanged, this, &ChartWindowController::redrawSoon);
-    redraw();
+    select(agent, target);
 }
 
 void ChartWindowController::setRangeMs(qint64 rangeMs)
@@ -175,6 +184,18 @@ void ChartWindowController::redraw()
     const qint64 now = wallNowMs();
     const ChartWindow window = currentWindow(now);
     if (m_agent) {
+        // One question at a time; beyond the agent's memory (its SQLite), a live view asks once
+        // a minute, as for this machine's history.
+        const bool beyondMemory = window.fromMs < now - ProbeHistoryBuffer::KeptMs;
+        const qint64 askedMs = m_clock->nowMs();
+        if (m_agentAsking) {
+            m_agentAskAgain = true; // the window moved meanwhile: asked once this answer is in
+            return;
+        }
+        if (beyondMemory && m_live && m_lastHistoryQueryMs
+            && askedMs - *m_lastHistoryQueryMs < HistoryRequeryMs)
+            return;
+        m_lastHistoryQueryMs = askedMs;
         askAgent(window);
         return;
     }
@@ -203,13 +224,12 @@ void ChartWindowController::redrawFromMemory(const ChartWindow &window)
 QList<StoredEvent> ChartWindowController::eventsShown(qint64 fromMs) const
 {
     // The log holds every place's events: this machine's have no place.
+    // Newest first by arrival, not by time: an agent's backlog arrives late with old times.
     const QString place = m_agent ? m_agent->name() : QString();
     QList<StoredEvent> events;
     for (int row = 0; row < m_events->rowCount(); ++row) {
         const StoredEvent &event = m_events->eventAt(row);
-        if (event.time.toMSecsSinceEpoch() < fromMs)
-            break; // newest first: the rest are older still
-        if (event.place == place)
+        if (event.place == place && event.time.toMSecsSinceEpoch() >= fromMs)
             events.append(event);
     }
     return events;
@@ -226,6 +246,7 @@ void ChartWindowController::askAgent(ChartWindow window)
     window.fromMs -= window.fromMs % window.bucketMs; // the agent's buckets start there
     const quint64 request = ++m_historyRequest;
     Q_EMIT historyAsked(window);
+    m_agentAsking = true;
     const QString host = m_agent->target(m_target) ? m_agent->target(m_target)->host : QString();
     m_agent->readHistory(
             m_target, QDateTime::fromMSecsSinceEpoch(window.fromMs, Qt::UTC),
@@ -234,13 +255,26 @@ void ChartWindowController::askAgent(ChartWindow window)
                                           const QString &problem) {
                 if (request != m_historyRequest)
                     return; // a newer question is on its way
-                Q_EMIT historyAnswered(problem);
-                if (!history)
-                    return;
-                present({ChartDataBuilder::fromRemote(*history),
-                         {},
-                         ChartDataBuilder::markers(eventsShown(window.fromMs), {host}, window)},
-                        window);
+                m_agentAsking = false;
+                // The agent may hold less than asked (restarted without --db): it says so.
+                QString note = problem;
+                if (history && !history->complete && history->keptFrom.isValid()
+                    && history->keptFrom.toMSecsSinceEpoch() > window.fromMs)
+                    note = tr("%1 holds data from %2 only")
+                                   .arg(m_agent ? m_agent->name() : QString(),
+                                        QLocale().toString(history->keptFrom.toLocalTime(),
+                                                           QLocale::ShortFormat));
+                Q_EMIT historyAnswered(note);
+                // Nothing drawn is better than another target's data under this one's title.
+                ChartPlot plot;
+                if (history) {
+                    plot.data = ChartDataBuilder::fromRemote(*history);
+                    plot.markers = ChartDataBuilder::markers(eventsShown(window.fromMs), {host},
+                                                             window);
+                }
+                present(plot, window);
+                if (std::exchange(m_agentAskAgain, false))
+                    redraw();
             });
 }
 

@@ -78,6 +78,7 @@ private:
     void redrawFromMemory(const ChartWindow &window);
     void askHistory(ChartWindow window);
     void askAgent(ChartWindow window);
+    void select(AgentPlace *agent, const QString &target); // agent null: this machine
     QList<StoredEvent> eventsShown(qint64 fromMs) const; // of the shown place, newest first
     void present(const ChartPlot &plot, const ChartWindow &window);
 
@@ -89,6 +90,8 @@ private:
     HistoryStore *m_history = nullptr;
     QString m_target;
     QPointer<AgentPlace> m_agent; // the shown target's agent; null: this machine
+    bool m_agentAsking = false; // a history question to the agent is on its way
+    bool m_agentAskAgain = false; // the window moved while it was: ask again on its answer
     qint64 m_rangeMs = 5 * 60'000;
     bool m_live = true;
     Visibility m_visibility = Visibility::Hidden;
