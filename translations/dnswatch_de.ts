@@ -281,13 +281,6 @@
     </message>
 </context>
 <context>
-    <name>ChartWindowController</name>
-    <message>
-        <source>%1 holds data from %2 only</source>
-        <translation>%1 hat Daten erst ab %2</translation>
-    </message>
-</context>
-<context>
     <name>ConfigDocument</name>
     <message>
         <source>invalid JSON: %1</source>
@@ -1602,6 +1595,10 @@
     <message>
         <source>not sent by agents</source>
         <translation>von Agenten nicht übermittelt</translation>
+    </message>
+    <message>
+        <source>%1, since %2</source>
+        <translation>%1, seit %2</translation>
     </message>
 </context>
 <context>

@@ -6,8 +6,6 @@
 #include "probe/probehistorybuffer.h"
 #include "store/historystore.h"
 
-#include <QLocale>
-
 #include <memory>
 
 namespace {
@@ -248,34 +246,33 @@ void ChartWindowController::askAgent(ChartWindow window)
     Q_EMIT historyAsked(window);
     m_agentAsking = true;
     const QString host = m_agent->target(m_target) ? m_agent->target(m_target)->host : QString();
-    m_agent->readHistory(
-            m_target, QDateTime::fromMSecsSinceEpoch(window.fromMs, Qt::UTC),
-            QDateTime::fromMSecsSinceEpoch(window.toMs, Qt::UTC), stepS, this,
-            [this, request, window, host](const std::optional<RemoteHistory> &history,
-                                          const QString &problem) {
-                if (request != m_historyRequest)
-                    return; // a newer question is on its way
-                m_agentAsking = false;
-                // The agent may hold less than asked (restarted without --db): it says so.
-                QString note = problem;
-                if (history && !history->complete && history->keptFrom.isValid()
-                    && history->keptFrom.toMSecsSinceEpoch() > window.fromMs)
-                    note = tr("%1 holds data from %2 only")
-                                   .arg(m_agent ? m_agent->name() : QString(),
-                                        QLocale().toString(history->keptFrom.toLocalTime(),
-                                                           QLocale::ShortFormat));
-                Q_EMIT historyAnswered(note);
-                // Nothing drawn is better than another target's data under this one's title.
-                ChartPlot plot;
-                if (history) {
-                    plot.data = ChartDataBuilder::fromRemote(*history);
-                    plot.markers = ChartDataBuilder::markers(eventsShown(window.fromMs), {host},
-                                                             window);
-                }
-                present(plot, window);
-                if (std::exchange(m_agentAskAgain, false))
-                    redraw();
-            });
+    m_agent->readHistory(m_target, QDateTime::fromMSecsSinceEpoch(window.fromMs, Qt::UTC),
+                         QDateTime::fromMSecsSinceEpoch(window.toMs, Qt::UTC), stepS, this,
+                         [this, request, window, host](const std::optional<RemoteHistory> &history,
+                                                       const QString &problem) {
+                             if (request != m_historyRequest)
+                                 return; // a newer question is on its way
+                             m_agentAsking = false;
+                             Q_EMIT historyAnswered(problem);
+                             // The agent may hold less than asked (it started within the window,
+                             // without
+                             // --db): the title says from when.
+                             const bool partial = history && !history->complete
+                                     && history->keptFrom.isValid()
+                                     && history->keptFrom.toMSecsSinceEpoch() > window.fromMs;
+                             Q_EMIT coverageChanged(partial ? history->keptFrom : QDateTime());
+                             // Nothing drawn is better than another target's data under this one's
+                             // title.
+                             ChartPlot plot;
+                             if (history) {
+                                 plot.data = ChartDataBuilder::fromRemote(*history);
+                                 plot.markers = ChartDataBuilder::markers(
+                                         eventsShown(window.fromMs), {host}, window);
+                             }
+                             present(plot, window);
+                             if (std::exchange(m_agentAskAgain, false))
+                                 redraw();
+                         });
 }
 
 void ChartWindowController::askHistory(ChartWindow window)

@@ -68,6 +68,8 @@ Q_SIGNALS:
     void historyAsked(const ChartWindow &window);
     // The newest question to the history was answered; problem is empty when it could be read.
     void historyAnswered(const QString &problem);
+    // An agent's answer covers the window only from since (invalid: all of it).
+    void coverageChanged(const QDateTime &since);
 
 private:
     qint64 wallNowMs() const;

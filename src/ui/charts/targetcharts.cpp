@@ -12,6 +12,7 @@
 #include <QGraphicsScene>
 #include <QHBoxLayout>
 #include <QHideEvent>
+#include <QLocale>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -64,6 +65,11 @@ TargetCharts::TargetCharts(const Monitor *monitor, ProbeHistoryBuffer *recent,
     connect(m_controller, &ChartWindowController::liveChanged, m_liveButton,
             &QToolButton::setChecked);
     connect(m_controller, &ChartWindowController::historyAnswered, this, &TargetCharts::setTitles);
+    connect(m_controller, &ChartWindowController::coverageChanged, this,
+            [this](const QDateTime &since) {
+                m_coveredSince = since;
+                setTitles();
+            });
     m_plotStep.setSingleShot(true);
     m_plotStep.setInterval(0);
     connect(&m_plotStep, &QTimer::timeout, this, &TargetCharts::plotNextChart);
@@ -105,9 +111,14 @@ void TargetCharts::setTitles(const QString &historyProblem)
 {
     const QString target = m_controller->target();
     const AgentPlace *agent = m_controller->agent();
-    const QString subject = target.isEmpty() ? tr("All targets")
-            : agent                          ? tr("%1 at %2").arg(target, agent->name())
-                                             : target;
+    QString subject = target.isEmpty() ? tr("All targets")
+            : agent                    ? tr("%1 at %2").arg(target, agent->name())
+                                       : target;
+    if (agent && m_coveredSince.isValid()) // the agent holds the window from then only
+        subject = tr("%1, since %2")
+                          .arg(subject,
+                               QLocale().toString(m_coveredSince.toLocalTime().time(),
+                                                  QLocale::ShortFormat));
     for (TimeChart *chart : m_charts) {
         // An agent's history has no cache state: its chart says so rather than stay blank.
         const bool noCensus = agent && chart == static_cast<TimeChart *>(m_cacheState);
@@ -124,6 +135,7 @@ void TargetCharts::showTarget(const QString &target)
 
 void TargetCharts::showAgentTarget(AgentPlace *agent, const QString &target)
 {
+    m_coveredSince = QDateTime();
     m_allButton->setChecked(false);
     m_controller->showAgentTarget(agent, target);
     setTitles();

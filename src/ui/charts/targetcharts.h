@@ -4,6 +4,7 @@
 #include "charts/chartdata.h"
 #include "probe/probehistorybuffer.h"
 
+#include <QDateTime>
 #include <QTimer>
 #include <QWidget>
 
@@ -83,4 +84,5 @@ private:
     QToolButton *m_liveButton = nullptr;
     QToolButton *m_allButton = nullptr;
     TimeChartView *m_successView = nullptr;
+    QDateTime m_coveredSince; // an agent's answer began there (invalid: the whole window)
 };
