@@ -20,6 +20,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -33,7 +34,6 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     , m_monitor(monitor)
     , m_targets(new TargetTableModel(this))
     , m_local(new LocalPlace(monitor, tr("this machine"), this))
-    , m_network(new QNetworkAccessManager(this))
     , m_events(new EventLogModel(EventLogModel::DefaultLimit, this))
     , m_cache(new CacheTableModel(monitor->resolver(), this))
     , m_recent(new ProbeHistoryBuffer(this))
@@ -124,8 +124,14 @@ void MainWindow::watchPlace(TargetPlace *place)
 AgentPlace *MainWindow::connectAgent(const AgentEndpoint &endpoint,
                                      const AgentConnection::Options &options)
 {
-    auto *place = new AgentPlace(
-            new AgentConnection(endpoint, options, m_monitor->clock(), m_network), this);
+    // A network access manager of its own: one shared would reuse a connection to the same
+    // host and port made with another agent entry's CA file (Qt pools by host, not by TLS
+    // configuration), so a corrected CA file would not be taken.
+    auto *network = new QNetworkAccessManager();
+    network->setProxy(QNetworkProxy::NoProxy); // an agent is reached directly, as documented
+    auto *connection = new AgentConnection(endpoint, options, m_monitor->clock(), network);
+    network->setParent(connection);
+    auto *place = new AgentPlace(connection, this);
     watchPlace(place);
     m_targets->addPlace(place);
     m_banner->addPlace(place);

@@ -22,7 +22,6 @@ class EventsPane;
 class LocalPlace;
 class QAction;
 class QComboBox;
-class QNetworkAccessManager;
 class QTableView;
 class SettingsDialog;
 class TargetFilterModel;
@@ -106,7 +105,6 @@ private:
     Monitor *m_monitor;
     TargetTableModel *m_targets;
     LocalPlace *m_local;
-    QNetworkAccessManager *m_network;
     EventLogModel *m_events;
     CacheTableModel *m_cache;
     ProbeHistoryBuffer *m_recent;

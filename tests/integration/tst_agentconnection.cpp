@@ -5,6 +5,7 @@
 #include "agentprocess.h"
 #include "clock.h"
 #include "dnsserverfixture.h"
+#include "testcertificates.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -173,6 +174,52 @@ private Q_SLOTS:
                                     .arg(firstAfter.lastId)
                                     .arg(firstAfter.events.size())));
         QVERIFY(connection->lastEventId() >= seenBefore);
+        QVERIFY(agent.stop());
+    }
+
+    // HTTPS is verified: a certificate no authority the dashboard trusts signed is shown as such
+    // (never ignored), the agent's own CA file makes it trusted, and a CA file without a
+    // certificate is said rather than silently trusting the system's.
+    void verifiesTheAgentsCertificate()
+    {
+        QString error;
+        const std::optional<TestCertificate> certificate = makeTestCertificate(
+                m_dir.path(), QStringLiteral("agent"), TestKeyType::Ec, 30, &error);
+        QVERIFY2(certificate, qPrintable(error));
+        AgentProcess agent(QStringLiteral(DNSWATCH_BINARY), m_configPath);
+        QVERIFY2(agent.start({QStringLiteral("--tls-cert"), certificate->certificate,
+                              QStringLiteral("--tls-key"), certificate->key},
+                             &error),
+                 qPrintable(error));
+        // Each with a network access manager of its own, as each connection of the dashboard.
+        std::vector<std::unique_ptr<QNetworkAccessManager>> networks;
+        const auto connect = [&](const QString &caFile) {
+            networks.push_back(std::make_unique<QNetworkAccessManager>());
+            networks.back()->setProxy(QNetworkProxy::NoProxy);
+            AgentEndpoint endpoint;
+            endpoint.name = QStringLiteral("lab");
+            endpoint.url = QUrl(QStringLiteral("https://127.0.0.1:%1").arg(agent.port()));
+            endpoint.caFile = caFile;
+            auto connection = std::make_unique<AgentConnection>(endpoint, quickOptions(), &m_clock,
+                                                                networks.back().get());
+            connection->start();
+            return connection;
+        };
+        auto untrusted = connect(QString());
+        QTRY_COMPARE_WITH_TIMEOUT(untrusted->reach(), AgentConnection::Reach::Unreachable, 10000);
+        QVERIFY2(untrusted->problem().startsWith(QStringLiteral("certificate not trusted")),
+                 qPrintable(untrusted->problem()));
+        QVERIFY(!untrusted->status());
+
+        auto trusted = connect(certificate->certificate); // self-signed: its own authority
+        QTRY_VERIFY2_WITH_TIMEOUT(trusted->reach() == AgentConnection::Reach::Online,
+                                  qPrintable(trusted->problem()), 10000);
+        QCOMPARE(trusted->status()->targets.size(), 2);
+
+        auto noCa = connect(m_configPath); // a file, but no PEM certificate in it
+        QTRY_COMPARE_WITH_TIMEOUT(noCa->reach(), AgentConnection::Reach::Unreachable, 10000);
+        QVERIFY2(noCa->problem().contains(QStringLiteral("no PEM certificate")),
+                 qPrintable(noCa->problem()));
         QVERIFY(agent.stop());
     }
 
