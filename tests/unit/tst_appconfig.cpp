@@ -788,7 +788,7 @@ void TestAppConfig::agentBlock()
     const ConfigLoadResult plain = parseConfig(R"({"targets": [{"name": "a", "host": "a.test"}]})",
                                                source());
     QCOMPARE(plain.config->agent, AgentPolicy());
-    QCOMPARE(plain.config->agent.maxConnections, 64);
+    QCOMPARE(plain.config->agent.maxConnections, 128);
     QCOMPARE(plain.config->agent.requestTimeoutMs, 10000);
     QCOMPARE(plain.config->agent.maxRequestBytes, 65536);
     QCOMPARE(plain.config->agent.maxConnectionsPerClient, 16);

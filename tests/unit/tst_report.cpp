@@ -294,7 +294,7 @@ private Q_SLOTS:
         // last: the agent block's max_waiting_polls).
         QCOMPARE(
                 configDigest(labConfig()),
-                QStringLiteral("67698e66d0e47925fd2d8c723000eacb198e705895f296e99f37bcef03e73c8d"));
+                QStringLiteral("bff0b1f24bbbfd093addcf2ce2474305fb31416b09f0cc7fe373f885ceb7d2f8"));
         AppConfig other = labConfig();
         QCOMPARE(configDigest(other), configDigest(labConfig()));
         other.targets[0].intervalS = 30;

@@ -82,7 +82,7 @@ struct HistoryPolicy
 // taking them away from Prometheus.
 struct AgentPolicy
 {
-    int maxConnections = 64; // open at once; a new one beyond closes the longest idle one
+    int maxConnections = 128; // open at once; a new one beyond closes the longest idle one
     int maxConnectionsPerClient = 16; // of those, from one source address
     int headerTimeoutMs = 5000; // for a request's head, from the connection or its first byte
     int idleTimeoutMs = 10000; // between requests (shorter as the slots run out)
