@@ -224,6 +224,14 @@
         <source>Cache state: %1</source>
         <translation>Cache-Zustand: %1</translation>
     </message>
+    <message>
+        <source>How many of this machine&apos;s cache entries were in each state: fresh, stale (past their TTL, kept to serve when DNS fails), negative (a cached &quot;no such name&quot;), pinned, from the environment&apos;s fallback, or missing.</source>
+        <translation>Wie viele Cache-Einträge dieses Rechners in welchem Zustand waren: frisch, veraltet (TTL abgelaufen, aufbewahrt für den Fall, dass DNS ausfällt), negativ (ein zwischengespeichertes „Name existiert nicht“), festgelegt, aus dem Fallback der Umgebung oder fehlend.</translation>
+    </message>
+    <message>
+        <source>No cache samples in this time range</source>
+        <translation>Keine Cache-Werte in diesem Zeitraum</translation>
+    </message>
 </context>
 <context>
     <name>CacheTableModel</name>
@@ -590,6 +598,12 @@
     <message>
         <source>%1: latency (p50, band to p95)</source>
         <translation>%1: Latenz (p50, Band bis p95)</translation>
+    </message>
+    <message>
+        <source>DNS: the median time of the lookups, the band up to their 95th percentile.
+Service: the same for the service checks.</source>
+        <translation>DNS: die mittlere Dauer der Abfragen (Median), das Band bis zu ihrem 95. Perzentil.
+Dienst: dasselbe für die Dienstprüfungen.</translation>
     </message>
 </context>
 <context>
@@ -1502,32 +1516,40 @@
 <context>
     <name>SuccessChart</name>
     <message>
-        <source>DNS answered</source>
-        <translation>DNS hat geantwortet</translation>
-    </message>
-    <message>
-        <source>Service answered</source>
-        <translation>Dienst hat geantwortet</translation>
-    </message>
-    <message>
-        <source>Served stale</source>
-        <translation>Veraltete Antwort ausgeliefert</translation>
-    </message>
-    <message>
-        <source>Served pinned</source>
-        <translation>Festgelegte Adressen ausgeliefert</translation>
-    </message>
-    <message>
-        <source>Served env fallback</source>
-        <translation>Umgebungs-Fallback ausgeliefert</translation>
-    </message>
-    <message>
         <source>%1: success</source>
         <translation>%1: Erfolg</translation>
     </message>
     <message>
         <source>%1: history unavailable (%2)</source>
         <translation>%1: Verlauf nicht verfügbar (%2)</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Veraltet</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Festgelegt</translation>
+    </message>
+    <message>
+        <source>Env</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>DNS: the share of probes whose name DNS answered (live or from the cache).
+Service: the share of probes whose service check succeeded.
+Stale, Pinned, Env: probes served by that fallback tier (hover a marker for the events).</source>
+        <translation>DNS: der Anteil der Prüfungen, deren Namen DNS beantwortet hat (direkt oder aus dem Cache).
+Dienst: der Anteil der Prüfungen, deren Dienstprüfung gelang.
+Veraltet, Festgelegt, Umgebung: Prüfungen, die diese Fallback-Stufe bedient hat (für die Ereignisse mit der Maus auf eine Markierung zeigen).</translation>
     </message>
 </context>
 <context>
@@ -1600,6 +1622,18 @@
         <source>%1, since %2</source>
         <translation>%1, seit %2</translation>
     </message>
+    <message>
+        <source>Times in %1</source>
+        <translation>Zeiten in %1</translation>
+    </message>
+    <message>
+        <source>Times in %1 (%2)</source>
+        <translation>Zeiten in %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The charts&apos; times are in this machine&apos;s time zone</source>
+        <translation>Die Zeiten der Diagramme sind in der Zeitzone dieses Rechners</translation>
+    </message>
 </context>
 <context>
     <name>TargetTableModel</name>
@@ -1630,10 +1664,6 @@
     <message>
         <source>TTL left</source>
         <translation>Rest-TTL</translation>
-    </message>
-    <message>
-        <source>Success 5 min</source>
-        <translation>Erfolg 5 min</translation>
     </message>
     <message>
         <source>DNS p95</source>
@@ -1690,6 +1720,70 @@
     <message>
         <source>%1 has not answered since %2 (%3). Shown: the last state it reported.</source>
         <translation>%1 antwortet seit %2 nicht (%3). Angezeigt: der zuletzt gemeldete Zustand.</translation>
+    </message>
+    <message>
+        <source>DNS success</source>
+        <translation>DNS-Erfolg</translation>
+    </message>
+    <message>
+        <source>Service success</source>
+        <translation>Dienst-Erfolg</translation>
+    </message>
+    <message>
+        <source>The target&apos;s state: healthy, degraded (reachable only through a fallback, or the service failing), down or paused</source>
+        <translation>Der Zustand des Ziels: gesund, beeinträchtigt (nur über einen Fallback erreichbar, oder der Dienst versagt), ausgefallen oder pausiert</translation>
+    </message>
+    <message>
+        <source>Where the target is probed: this machine or an agent</source>
+        <translation>Wo das Ziel geprüft wird: auf diesem Rechner oder von einem Agenten</translation>
+    </message>
+    <message>
+        <source>The target&apos;s name in the configuration</source>
+        <translation>Der Name des Ziels in der Konfiguration</translation>
+    </message>
+    <message>
+        <source>The host name that is resolved</source>
+        <translation>Der Hostname, der aufgelöst wird</translation>
+    </message>
+    <message>
+        <source>The resolver that resolves the host</source>
+        <translation>Der Resolver, der den Host auflöst</translation>
+    </message>
+    <message>
+        <source>Where the last probe&apos;s addresses came from: a live answer, the cache, a stale answer past its TTL, pinned addresses or the environment&apos;s</source>
+        <translation>Woher die Adressen der letzten Prüfung kamen: eine direkte Antwort, der Cache, eine veraltete Antwort nach Ablauf der TTL, festgelegte Adressen oder die der Umgebung</translation>
+    </message>
+    <message>
+        <source>The addresses the last probe used</source>
+        <translation>Die Adressen, die die letzte Prüfung verwendet hat</translation>
+    </message>
+    <message>
+        <source>Time until the cached answer expires</source>
+        <translation>Zeit, bis die zwischengespeicherte Antwort abläuft</translation>
+    </message>
+    <message>
+        <source>Share of the probes in the last 5 minutes whose name was answered by DNS (live or from the cache), not by a fallback</source>
+        <translation>Anteil der Prüfungen der letzten 5 Minuten, deren Namen DNS beantwortet hat (direkt oder aus dem Cache), nicht ein Fallback</translation>
+    </message>
+    <message>
+        <source>Share of the probes in the last 5 minutes whose service check succeeded</source>
+        <translation>Anteil der Prüfungen der letzten 5 Minuten, deren Dienstprüfung gelang</translation>
+    </message>
+    <message>
+        <source>95th percentile of the DNS lookup time since the start</source>
+        <translation>95. Perzentil der DNS-Abfragedauer seit dem Start</translation>
+    </message>
+    <message>
+        <source>Time the target has been reachable only through a fallback</source>
+        <translation>Zeit, die das Ziel nur über einen Fallback erreichbar war</translation>
+    </message>
+    <message>
+        <source>Why the last lookup or service check failed</source>
+        <translation>Warum die letzte Abfrage oder Dienstprüfung fehlschlug</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -1861,6 +1955,13 @@
     <message>
         <source>%1 (copy)</source>
         <translation>%1 (Kopie)</translation>
+    </message>
+</context>
+<context>
+    <name>TimeChart</name>
+    <message>
+        <source>No probes in this time range</source>
+        <translation>Keine Prüfungen in diesem Zeitraum</translation>
     </message>
 </context>
 <context>

@@ -7,14 +7,18 @@
 
 // A table model without a tree below its rows: rows() and the column titles answer rowCount(),
 // columnCount() and headerData(); isRowIndex() is the check every data() starts with. Titles are
-// marked with QT_TRANSLATE_NOOP in the subclass's context and translated when shown.
+// marked with QT_TRANSLATE_NOOP in the subclass's context and translated when shown; so are the
+// header tooltips, one a column when given, that say what each column measures.
 class FlatTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    FlatTableModel(std::span<const char *const> titles, QObject *parent)
-        : QAbstractTableModel(parent), m_titles(titles)
-    { }
+    FlatTableModel(std::span<const char *const> titles, QObject *parent,
+                   std::span<const char *const> headerToolTips = {})
+        : QAbstractTableModel(parent), m_titles(titles), m_headerToolTips(headerToolTips)
+    {
+        Q_ASSERT(headerToolTips.empty() || headerToolTips.size() == titles.size());
+    }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const final
     {
@@ -27,10 +31,13 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const final
     {
-        if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0
-            || section >= columnCount())
+        if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
             return QVariant();
-        return QCoreApplication::translate(metaObject()->className(), m_titles[section]);
+        if (role == Qt::DisplayRole)
+            return QCoreApplication::translate(metaObject()->className(), m_titles[section]);
+        if (role == Qt::ToolTipRole && !m_headerToolTips.empty())
+            return QCoreApplication::translate(metaObject()->className(), m_headerToolTips[section]);
+        return QVariant();
     }
 
 protected:
@@ -42,4 +49,5 @@ protected:
 
 private:
     std::span<const char *const> m_titles;
+    std::span<const char *const> m_headerToolTips;
 };

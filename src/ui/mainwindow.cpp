@@ -21,6 +21,8 @@
 #include <QMenuBar>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
+#include <QScreen>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -46,6 +48,8 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     buildMenus();
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("tableAndCharts"));
+    m_split = splitter;
     splitter->addWidget(buildTargetsPane());
     connect(monitor, &Monitor::resultRecorded, m_recent, &ProbeHistoryBuffer::add);
     m_charts = new TargetCharts(monitor, m_recent, new CacheCensusBuffer(monitor, this), m_events,
@@ -58,7 +62,8 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     lower->addTab(m_cachePane, tr("&Cache"));
     splitter->addWidget(lower);
     splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2); // the charts need height to be read
+    splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     m_banner = new ReadinessBanner(monitor->statistics(), statusBar(), this);
@@ -80,14 +85,16 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     connect(m_banner, &ReadinessBanner::readinessUpdated, this, &MainWindow::updateActions);
     connect(m_banner, &ReadinessBanner::readinessChanged, this, &MainWindow::readinessChanged);
     m_banner->updateReadiness(); // now that the tray and the actions listen
-    resize(1200, 720);
-    if (!monitor->config().targets.isEmpty())
-        m_charts->showTarget(monitor->config().targets.constFirst().name);
+    m_charts->showTarget(QString()); // all targets until one is picked
     const QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(QSize(1280, 800).boundedTo(screen()->availableGeometry().size() * 0.9));
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_splitChosen = m_split->restoreState(
+            settings.value(QStringLiteral("window/split")).toByteArray());
+    fitToScreen();
     // The columns' key names their number: a state saved with other columns is not taken.
-    m_targetView->horizontalHeader()->restoreState(
+    m_columnsChosen = m_targetView->horizontalHeader()->restoreState(
             settings.value(QStringLiteral("window/targetColumns%1")
                                    .arg(TargetTableModel::ColumnCount))
                     .toByteArray());
@@ -169,11 +176,71 @@ void MainWindow::showPlace(const QString &place)
     m_placeFilter->setCurrentIndex(std::max(0, m_placeFilter->findData(place)));
 }
 
+void MainWindow::fitToScreen()
+{
+    // Never wider or taller than the screen it is on, whatever the number of targets, the length
+    // of any text or the screen a saved geometry was made on.
+    const QRect available = screen()->availableGeometry();
+    const QSize frame = frameGeometry().size() - geometry().size();
+    const QSize room = available.size() - frame;
+    if (width() > room.width() || height() > room.height())
+        resize(size().boundedTo(room));
+    QRect placed = frameGeometry();
+    placed.moveRight(std::min(placed.right(), available.right()));
+    placed.moveBottom(std::min(placed.bottom(), available.bottom()));
+    placed.moveLeft(std::max(placed.left(), available.left()));
+    placed.moveTop(std::max(placed.top(), available.top()));
+    if (placed.topLeft() != frameGeometry().topLeft())
+        move(placed.topLeft());
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    fitToScreen(); // the frame is known once shown
+    // Until the user moves them: the charts get two fifths of the height (they need it to be
+    // read), and the table's text columns share the width there is.
+    if (!m_splitChosen) {
+        const int height = m_split->height();
+        m_split->setSizes({height - height * 2 / 5, height * 2 / 5});
+        m_splitChosen = true;
+    }
+    if (!m_columnsChosen) {
+        shareTableWidth();
+        m_columnsChosen = true;
+    }
+}
+
+void MainWindow::shareTableWidth()
+{
+    // The number columns keep the width of their longest value; host, addresses and the last
+    // error share the rest, so that the table needs no horizontal scrolling on a laptop screen.
+    QHeaderView *header = m_targetView->horizontalHeader();
+    const std::array<std::pair<int, int>, 3> shares = {std::pair{TargetTableModel::Host, 40},
+                                                       std::pair{TargetTableModel::Addresses, 25},
+                                                       std::pair{TargetTableModel::LastError, 35}};
+    int fixed = 0;
+    for (int column = 0; column < TargetTableModel::ColumnCount; ++column) {
+        const bool shared = std::any_of(shares.cbegin(), shares.cend(), [column](const auto &share) {
+            return share.first == column;
+        });
+        if (!shared && !header->isSectionHidden(column))
+            fixed += header->sectionSize(column);
+    }
+    // Less a scroll bar's width: one comes with more rows than fit.
+    const int room = std::max(0,
+                              m_targetView->viewport()->width() - fixed
+                                      - m_targetView->verticalScrollBar()->sizeHint().width());
+    for (const auto &[column, percent] : shares)
+        header->resizeSection(column, std::max(120, room * percent / 100));
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/split"), m_split->saveState());
     settings.setValue(QStringLiteral("window/targetColumns%1").arg(TargetTableModel::ColumnCount),
                       m_targetView->horizontalHeader()->saveState());
     QMainWindow::closeEvent(event);
@@ -306,12 +373,13 @@ QWidget *MainWindow::buildTargetsPane()
     fit(TargetTableModel::Status, shown("degraded"), 44); // the icon too
     fit(TargetTableModel::Source, QStringLiteral("pinned"));
     fit(TargetTableModel::TtlLeft, shown("%1 min %2 s").arg(59).arg(59));
-    fit(TargetTableModel::SuccessFiveMinutes, QStringLiteral("100.0 %"));
+    fit(TargetTableModel::DnsSuccess, QStringLiteral("100.0 %"));
+    fit(TargetTableModel::ServiceSuccess, QStringLiteral("100.0 %"));
     fit(TargetTableModel::LatencyP95, shown("%1 ms").arg(9999.9, 0, 'f', 1));
     fit(TargetTableModel::TimeInFallback, shown("%1 h %2 min").arg(99).arg(59));
     header->resizeSection(TargetTableModel::Place, 110);
     header->resizeSection(TargetTableModel::Name, 110);
-    header->resizeSection(TargetTableModel::Host, 210);
+    header->resizeSection(TargetTableModel::Host, 210); // until shown: shareTableWidth()
     header->resizeSection(TargetTableModel::Addresses, 150);
     m_targetView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_targetView->addActions({m_reResolve, m_probeNow, m_pin, m_unpin, m_pause, m_resume, m_mute});
@@ -319,8 +387,11 @@ QWidget *MainWindow::buildTargetsPane()
             &MainWindow::updateActions);
     connect(m_targetView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         const QList<TargetRef> selected = selectedRefs();
-        if (selected.isEmpty())
+        if (selected.isEmpty()) { // nothing picked: the whole of this machine
+            if (!m_local->targets().isEmpty())
+                m_charts->showTarget(QString());
             return;
+        }
         const TargetRef &first = selected.constFirst();
         if (first.place == m_local)
             m_charts->showTarget(first.name);

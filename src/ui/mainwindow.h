@@ -23,6 +23,7 @@ class LocalPlace;
 class QAction;
 class QComboBox;
 class QTableView;
+class QSplitter;
 class SettingsDialog;
 class TargetFilterModel;
 
@@ -81,8 +82,11 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override; // keeps geometry and view state (QSettings)
+    void showEvent(QShowEvent *event) override;
 
 private:
+    void fitToScreen(); // within the available geometry of the screen it is on
+    void shareTableWidth();
     struct TargetRef
     {
         TargetPlace *place = nullptr;
@@ -112,6 +116,9 @@ private:
     QComboBox *m_placeFilter = nullptr;
     QHash<QAction *, QString> m_actionTips; // each action's own tooltip
     QTableView *m_targetView = nullptr;
+    QSplitter *m_split = nullptr; // the table above, the charts, events and cache below
+    bool m_splitChosen = false; // restored from the last run: kept as the user left it
+    bool m_columnsChosen = false;
     EventsPane *m_eventsPane = nullptr;
     CachePane *m_cachePane = nullptr;
     AgentLinks *m_agentLinks = nullptr;

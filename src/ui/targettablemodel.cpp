@@ -20,12 +20,42 @@ const char *const ColumnTitles[] = {
         QT_TRANSLATE_NOOP("TargetTableModel", "Source"),
         QT_TRANSLATE_NOOP("TargetTableModel", "Addresses"),
         QT_TRANSLATE_NOOP("TargetTableModel", "TTL left"),
-        QT_TRANSLATE_NOOP("TargetTableModel", "Success 5 min"),
+        QT_TRANSLATE_NOOP("TargetTableModel", "DNS success"),
+        QT_TRANSLATE_NOOP("TargetTableModel", "Service success"),
         QT_TRANSLATE_NOOP("TargetTableModel", "DNS p95"),
         QT_TRANSLATE_NOOP("TargetTableModel", "In fallback"),
         QT_TRANSLATE_NOOP("TargetTableModel", "Last error"),
 };
 static_assert(std::size(ColumnTitles) == TargetTableModel::ColumnCount);
+
+// What each column measures, as its header's tooltip; in Column order.
+const char *const ColumnToolTips[] = {
+        QT_TRANSLATE_NOOP("TargetTableModel",
+                          "The target's state: healthy, degraded (reachable only through a "
+                          "fallback, or the service failing), down or paused"),
+        QT_TRANSLATE_NOOP("TargetTableModel",
+                          "Where the target is probed: this machine or an agent"),
+        QT_TRANSLATE_NOOP("TargetTableModel", "The target's name in the configuration"),
+        QT_TRANSLATE_NOOP("TargetTableModel", "The host name that is resolved"),
+        QT_TRANSLATE_NOOP("TargetTableModel", "The resolver that resolves the host"),
+        QT_TRANSLATE_NOOP("TargetTableModel",
+                          "Where the last probe's addresses came from: a live answer, the cache, "
+                          "a stale answer past its TTL, pinned addresses or the environment's"),
+        QT_TRANSLATE_NOOP("TargetTableModel", "The addresses the last probe used"),
+        QT_TRANSLATE_NOOP("TargetTableModel", "Time until the cached answer expires"),
+        QT_TRANSLATE_NOOP("TargetTableModel",
+                          "Share of the probes in the last 5 minutes whose name was answered by "
+                          "DNS (live or from the cache), not by a fallback"),
+        QT_TRANSLATE_NOOP("TargetTableModel",
+                          "Share of the probes in the last 5 minutes whose service check "
+                          "succeeded"),
+        QT_TRANSLATE_NOOP("TargetTableModel",
+                          "95th percentile of the DNS lookup time since the start"),
+        QT_TRANSLATE_NOOP("TargetTableModel",
+                          "Time the target has been reachable only through a fallback"),
+        QT_TRANSLATE_NOOP("TargetTableModel", "Why the last lookup or service check failed"),
+};
+static_assert(std::size(ColumnToolTips) == TargetTableModel::ColumnCount);
 
 QString durationText(qint64 ms)
 {
@@ -37,6 +67,15 @@ QString durationText(qint64 ms)
     return QCoreApplication::translate("TargetTableModel", "%1 h %2 min")
             .arg(s / 3600)
             .arg((s % 3600) / 60);
+}
+
+// A rate (0..1) as a percentage in the locale's format; "-" before the first probe.
+QString percentText(std::optional<double> rate)
+{
+    if (!rate)
+        return QStringLiteral("-");
+    return QCoreApplication::translate("TargetTableModel", "%1 %")
+            .arg(QLocale().toString(*rate * 100, 'f', 1));
 }
 
 QString stateText(TargetState state)
@@ -75,7 +114,8 @@ QStyle::StandardPixmap stateIcon(TargetState state)
 
 } // namespace
 
-TargetTableModel::TargetTableModel(QObject *parent) : FlatTableModel(ColumnTitles, parent)
+TargetTableModel::TargetTableModel(QObject *parent)
+    : FlatTableModel(ColumnTitles, parent, ColumnToolTips)
 {
     m_age.start();
     m_coalesce.setSingleShot(true);
@@ -385,10 +425,10 @@ QVariant TargetTableModel::display(const Row &row, int column) const
         const std::optional<qint64> ttl = ttlLeftSeconds(row);
         return ttl ? durationText(*ttl * 1000) : QStringLiteral("-");
     }
-    case SuccessFiveMinutes:
-        return target.checkSuccessFiveMinutes
-                ? QStringLiteral("%1 %").arg(*target.checkSuccessFiveMinutes * 100, 0, 'f', 1)
-                : QStringLiteral("-");
+    case DnsSuccess:
+        return percentText(target.dnsSuccessFiveMinutes);
+    case ServiceSuccess:
+        return percentText(target.checkSuccessFiveMinutes);
     case LatencyP95:
         return probed ? tr("%1 ms").arg(target.dnsLatencyP95Ms, 0, 'f', 1) : QStringLiteral("-");
     case LastError:
@@ -422,7 +462,9 @@ QVariant TargetTableModel::sortValue(const Row &row, int column) const
         return 0;
     case TtlLeft:
         return ttlLeftSeconds(row).value_or(-1);
-    case SuccessFiveMinutes:
+    case DnsSuccess:
+        return row.target.dnsSuccessFiveMinutes.value_or(-1);
+    case ServiceSuccess:
         return row.target.checkSuccessFiveMinutes.value_or(-1);
     case LatencyP95:
         return row.target.dnsLatencyP95Ms;

@@ -29,7 +29,8 @@ public:
         Source,
         Addresses,
         TtlLeft,
-        SuccessFiveMinutes,
+        DnsSuccess, // 5 minutes
+        ServiceSuccess, // 5 minutes
         LatencyP95,
         TimeInFallback,
         LastError, // last: the one with room to stretch

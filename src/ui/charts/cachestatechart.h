@@ -2,10 +2,12 @@
 
 #include "charts/timechart.h"
 
+class QAreaSeries;
 class QValueAxis;
 
 // How many targets the cache holds fresh, stale, negative, pinned, env or not at all, stacked
-// per bucket. Always every target: the cache is shared.
+// per bucket. Always every target: the cache is shared. The legend lists the states the window
+// holds.
 class CacheStateChart : public TimeChart
 {
     Q_OBJECT
@@ -15,7 +17,9 @@ public:
     int censusPoints() const;
 
 protected:
-    void plotPoints(const ChartPlot &plot) override;
+    bool plotPoints(const ChartPlot &plot) override;
+    QString explanation() const override;
+    QString emptyText() const override;
     QString titleFor(const QString &subject, const QString &historyProblem) const override;
 
 private:
@@ -23,6 +27,7 @@ private:
     {
         QLineSeries *top = nullptr;
         QLineSeries *bottom = nullptr;
+        QAreaSeries *area = nullptr;
     };
 
     QValueAxis *m_censusAxis;

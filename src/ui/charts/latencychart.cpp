@@ -35,7 +35,13 @@ QString LatencyChart::titleFor(const QString &subject, const QString &) const
     return tr("%1: latency (p50, band to p95)").arg(subject);
 }
 
-void LatencyChart::plotPoints(const ChartPlot &plot)
+QString LatencyChart::explanation() const
+{
+    return tr("DNS: the median time of the lookups, the band up to their 95th percentile.\n"
+              "Service: the same for the service checks.");
+}
+
+bool LatencyChart::plotPoints(const ChartPlot &plot)
 {
     double latencyTop = 1;
     for (const auto &[line, series] : {std::pair{&plot.data.dnsLatency, &m_dnsLatency},
@@ -50,6 +56,7 @@ void LatencyChart::plotPoints(const ChartPlot &plot)
     // Whole milliseconds repeat themselves on a small range ("1 ms, 1 ms, 0 ms").
     m_latencyAxis->setLabelFormat(top < 10 ? QStringLiteral("%.1f ms") : QStringLiteral("%.0f ms"));
     m_latencyAxis->setRange(0, top);
+    return !plot.data.dnsLatency.p50.isEmpty() || !plot.data.checkLatency.p50.isEmpty();
 }
 
 int LatencyChart::bandPoints() const { return int(m_dnsLatency.bandTop->count()); }

@@ -15,7 +15,8 @@ public:
     int bandPoints() const;
 
 protected:
-    void plotPoints(const ChartPlot &plot) override;
+    bool plotPoints(const ChartPlot &plot) override;
+    QString explanation() const override;
     QString titleFor(const QString &subject, const QString &historyProblem) const override;
 
 private:

@@ -14,11 +14,18 @@
 SuccessChart::SuccessChart(QGraphicsItem *parent) : TimeChart(parent)
 {
     auto *percent = new QValueAxis(this);
-    percent->setRange(0, 100);
+    // 0 % and 100 % clear of the frame, with their grid lines and labels: a line along the axis
+    // would hide in it.
+    percent->setRange(-6, 106);
+    percent->setTickType(QValueAxis::TicksDynamic);
+    percent->setTickAnchor(0);
+    percent->setTickInterval(25);
     percent->setLabelFormat(QStringLiteral("%d %"));
     addAxis(percent, Qt::AlignLeft);
-    m_dnsSuccess = addLineSeries(tr("DNS answered"), percent);
-    m_checkSuccess = addLineSeries(tr("Service answered"), percent);
+    // Short names for the legend (a chart is a third of the window); the view's tooltip says
+    // them in full.
+    m_dnsSuccess = addLineSeries(tr("DNS"), percent);
+    m_checkSuccess = addLineSeries(tr("Service"), percent);
     // Fallback tiers by shape as well as colour.
     const struct
     {
@@ -27,11 +34,11 @@ SuccessChart::SuccessChart(QGraphicsItem *parent) : TimeChart(parent)
         QColor color;
         QScatterSeries::MarkerShape shape;
     } tiers[] = {
-            {QStringLiteral("stale"), tr("Served stale"), QColor(0xb8, 0x6e, 0x00),
+            {QStringLiteral("stale"), tr("Stale"), QColor(0xb8, 0x6e, 0x00),
              QScatterSeries::MarkerShapeCircle},
-            {QStringLiteral("pinned"), tr("Served pinned"), QColor(0x6a, 0x3d, 0x9a),
+            {QStringLiteral("pinned"), tr("Pinned"), QColor(0x6a, 0x3d, 0x9a),
              QScatterSeries::MarkerShapeRectangle},
-            {QStringLiteral("env"), tr("Served env fallback"), QColor(0xc0, 0x39, 0x2b),
+            {QStringLiteral("env"), tr("Env"), QColor(0xc0, 0x39, 0x2b),
              QScatterSeries::MarkerShapeTriangle},
     };
     for (const auto &tier : tiers) {
@@ -75,7 +82,15 @@ QString SuccessChart::titleFor(const QString &subject, const QString &historyPro
             : tr("%1: history unavailable (%2)").arg(subject, historyProblem);
 }
 
-void SuccessChart::plotPoints(const ChartPlot &plot)
+QString SuccessChart::explanation() const
+{
+    return tr("DNS: the share of probes whose name DNS answered (live or from the cache).\n"
+              "Service: the share of probes whose service check succeeded.\n"
+              "Stale, Pinned, Env: probes served by that fallback tier (hover a marker for "
+              "the events).");
+}
+
+bool SuccessChart::plotPoints(const ChartPlot &plot)
 {
     m_dnsSuccess->replace(plot.data.dnsSuccess);
     m_checkSuccess->replace(plot.data.checkSuccess);
@@ -93,6 +108,7 @@ void SuccessChart::plotPoints(const ChartPlot &plot)
             legend()->layout()->invalidate();
         }
     }
+    return !plot.data.dnsSuccess.isEmpty();
 }
 
 int SuccessChart::plottedBuckets() const { return int(m_dnsSuccess->count()); }

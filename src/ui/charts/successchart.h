@@ -20,7 +20,8 @@ public:
     QScatterSeries *markerSeries(const QString &tier) const { return m_tiers.value(tier).series; }
 
 protected:
-    void plotPoints(const ChartPlot &plot) override;
+    bool plotPoints(const ChartPlot &plot) override;
+    QString explanation() const override;
     QString titleFor(const QString &subject, const QString &historyProblem) const override;
 
 private:

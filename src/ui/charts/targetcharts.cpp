@@ -12,7 +12,9 @@
 #include <QGraphicsScene>
 #include <QHBoxLayout>
 #include <QHideEvent>
+#include <QLabel>
 #include <QLocale>
+#include <QTimeZone>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -36,9 +38,11 @@ TargetCharts::TargetCharts(const Monitor *monitor, ProbeHistoryBuffer *recent,
         view->setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
         view->scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
         view->setAccessibleName(name);
-        view->setMinimumHeight(180);
-        view->setToolTip(tr("Drag to zoom in, wheel to zoom, right-drag or Shift+drag to pan, "
-                            "double-click to follow now again"));
+        view->setMinimumHeight(220);
+        view->setToolTip(chart->explanation() + QStringLiteral("\n\n")
+                         + tr("Drag to zoom in, wheel to zoom, right-drag or Shift+drag to pan, "
+                              "double-click to follow now again"));
+        view->setAccessibleDescription(chart->explanation());
         connect(view, &TimeChartView::windowRequested, m_controller,
                 &ChartWindowController::showWindow);
         connect(view, &TimeChartView::spanSelected, m_controller, &ChartWindowController::zoomTo);
@@ -76,6 +80,22 @@ TargetCharts::TargetCharts(const Monitor *monitor, ProbeHistoryBuffer *recent,
     setRangeMs(m_rangeBox->currentData().toLongLong());
 }
 
+QString TargetCharts::timeZoneText()
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    const QTimeZone zone = QTimeZone::systemTimeZone();
+    const QString abbreviation = zone.abbreviation(now);
+    const int offsetMin = zone.offsetFromUtc(now) / 60;
+    const QString offset = QStringLiteral("UTC%1%2:%3")
+                                   .arg(offsetMin < 0 ? QLatin1Char('-') : QLatin1Char('+'))
+                                   .arg(std::abs(offsetMin) / 60, 2, 10, QLatin1Char('0'))
+                                   .arg(std::abs(offsetMin) % 60, 2, 10, QLatin1Char('0'));
+    // "UTC" needs no offset after it; "CET" does ("UTC+01:00, CET").
+    if (abbreviation.isEmpty() || abbreviation == QLatin1String("UTC") || abbreviation == offset)
+        return tr("Times in %1").arg(offsetMin == 0 ? QStringLiteral("UTC") : offset);
+    return tr("Times in %1 (%2)").arg(abbreviation, offset);
+}
+
 QWidget *TargetCharts::buildControls()
 {
     auto *controls = new QWidget(this);
@@ -102,6 +122,11 @@ QWidget *TargetCharts::buildControls()
             [this] { setRangeMs(m_rangeBox->currentData().toLongLong()); });
     row->addWidget(m_allButton);
     row->addStretch(1);
+    // The axes say local times: which zone, for a screen shared across sites.
+    auto *zone = new QLabel(timeZoneText(), controls);
+    zone->setObjectName(QStringLiteral("timeZone"));
+    zone->setToolTip(tr("The charts' times are in this machine's time zone"));
+    row->addWidget(zone);
     row->addWidget(m_liveButton);
     row->addWidget(m_rangeBox);
     return controls;
@@ -226,6 +251,8 @@ void TargetCharts::plotNextChart()
 }
 
 int TargetCharts::plottedBuckets() const { return m_success->plottedBuckets(); }
+
+bool TargetCharts::saysEmpty() const { return m_success->saysEmpty(); }
 
 int TargetCharts::latencyBandPoints() const { return m_latency->bandPoints(); }
 

@@ -51,6 +51,7 @@ public:
     int plottedBuckets() const;
     int latencyBandPoints() const;
     int cacheCensusPoints() const;
+    bool saysEmpty() const; // the success chart says its window holds no probes
     QList<FallbackMarkers::Marker> markers(const QString &tier) const;
     QScatterSeries *markerSeries(const QString &tier) const;
     TimeChartView *successView() const { return m_successView; }
@@ -64,6 +65,7 @@ protected:
 
 private:
     QWidget *buildControls();
+    static QString timeZoneText(); // "Times in CET (UTC+01:00)"
     void setTitles(const QString &historyProblem = QString());
     void plot(const ChartPlot &plot, const ChartWindow &window);
     void plotNextChart();

@@ -2,6 +2,7 @@
 
 #include <QAreaSeries>
 #include <QDateTimeAxis>
+#include <QGraphicsSimpleTextItem>
 #include <QLegend>
 #include <QLineSeries>
 
@@ -16,10 +17,17 @@ QString timeFormat(qint64 spanMs)
 }
 } // namespace
 
-TimeChart::TimeChart(QGraphicsItem *parent) : QChart(parent), m_timeAxis(new QDateTimeAxis(this))
+TimeChart::TimeChart(QGraphicsItem *parent)
+    : QChart(parent)
+    , m_timeAxis(new QDateTimeAxis(this))
+    , m_emptyNote(new QGraphicsSimpleTextItem(this))
 {
     setAnimationOptions(QChart::NoAnimation);
     legend()->setAlignment(Qt::AlignBottom);
+    legend()->setShowToolTips(true); // a label cut for room shows its whole text on hover
+    m_emptyNote->setZValue(10); // over the grid
+    m_emptyNote->setVisible(false);
+    connect(this, &QChart::plotAreaChanged, this, &TimeChart::placeEmptyNote);
     setMargins(QMargins(4, 4, 4, 4));
     QFont small = legend()->font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
@@ -30,8 +38,24 @@ TimeChart::TimeChart(QGraphicsItem *parent) : QChart(parent), m_timeAxis(new QDa
 
 void TimeChart::plot(const ChartPlot &plot, const ChartWindow &window)
 {
-    plotPoints(plot);
+    const bool anything = plotPoints(plot);
+    if (m_emptyNote->isVisible() == anything) {
+        m_emptyNote->setText(emptyText());
+        m_emptyNote->setVisible(!anything);
+        placeEmptyNote();
+    }
     moveTimeAxis(window.fromMs, window.toMs);
+}
+
+QString TimeChart::emptyText() const { return tr("No probes in this time range"); }
+
+bool TimeChart::saysEmpty() const { return m_emptyNote->isVisible(); }
+
+void TimeChart::placeEmptyNote()
+{
+    const QRectF area = plotArea();
+    const QRectF text = m_emptyNote->boundingRect();
+    m_emptyNote->setPos(area.center() - text.center());
 }
 
 void TimeChart::moveTimeAxis(qint64 fromMs, qint64 toMs)
@@ -59,6 +83,7 @@ void TimeChart::applyPalette(const QPalette &colours)
     const QColor grid = colours.color(QPalette::Mid);
     setBackgroundBrush(colours.base());
     setTitleBrush(text);
+    m_emptyNote->setBrush(text);
     legend()->setLabelColor(text);
     for (QAbstractAxis *axis : axes()) {
         axis->setLabelsColor(text);

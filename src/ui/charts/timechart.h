@@ -5,6 +5,7 @@
 #include <QChart>
 
 class QAreaSeries;
+class QGraphicsSimpleTextItem;
 class QDateTimeAxis;
 class QLineSeries;
 
@@ -24,9 +25,15 @@ public:
     // subject: a target's name, or all of them; historyProblem: why the history was not read.
     void showSubject(const QString &subject, const QString &historyProblem);
     void applyPalette(const QPalette &colours);
+    // What the chart shows, in a sentence or two: its view's tooltip, and the full words of the
+    // legend's short names.
+    virtual QString explanation() const = 0;
+    bool saysEmpty() const; // "nothing in this range" is shown over the plot
 
 protected:
-    virtual void plotPoints(const ChartPlot &plot) = 0;
+    // Takes the points; false when the window has none to show.
+    virtual bool plotPoints(const ChartPlot &plot) = 0;
+    virtual QString emptyText() const;
     virtual QString titleFor(const QString &subject, const QString &historyProblem) const = 0;
 
     QDateTimeAxis *timeAxis() const { return m_timeAxis; }
@@ -35,5 +42,8 @@ protected:
                                const QColor &color, QAbstractAxis *valueAxis);
 
 private:
+    void placeEmptyNote();
+
     QDateTimeAxis *m_timeAxis;
+    QGraphicsSimpleTextItem *m_emptyNote;
 };
