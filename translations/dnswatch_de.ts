@@ -582,6 +582,49 @@
     </message>
 </context>
 <context>
+    <name>HeartbeatDelegate</name>
+    <message>
+        <source>no address</source>
+        <translation>keine Adresse</translation>
+    </message>
+    <message>
+        <source>DNS answered</source>
+        <translation>DNS hat geantwortet</translation>
+    </message>
+    <message>
+        <source>answered from the cache</source>
+        <translation>aus dem Cache beantwortet</translation>
+    </message>
+    <message>
+        <source>stale answer served</source>
+        <translation>veraltete Antwort ausgeliefert</translation>
+    </message>
+    <message>
+        <source>pinned addresses served</source>
+        <translation>festgelegte Adressen ausgeliefert</translation>
+    </message>
+    <message>
+        <source>environment fallback served</source>
+        <translation>Fallback der Umgebung ausgeliefert</translation>
+    </message>
+    <message>
+        <source>service answered</source>
+        <translation>Dienst hat geantwortet</translation>
+    </message>
+    <message>
+        <source>service did not answer</source>
+        <translation>Dienst hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>no service check</source>
+        <translation>keine Dienstprüfung</translation>
+    </message>
+    <message>
+        <source>%1: %2; %3</source>
+        <translation>%1: %2; %3</translation>
+    </message>
+</context>
+<context>
     <name>LatencyChart</name>
     <message>
         <source>DNS</source>
@@ -1784,6 +1827,21 @@ Veraltet, Festgelegt, Umgebung: Prüfungen, die diese Fallback-Stufe bedient hat
     <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Last probes</source>
+        <translation>Letzte Prüfungen</translation>
+    </message>
+    <message>
+        <source>The last 30 probes, oldest left: green when DNS answered (live or cached), amber stale, purple pinned, blue the environment&apos;s fallback, red no address; a dark lower part: the service did not answer. Hover a cell for its probe.</source>
+        <translation>Die letzten 30 Prüfungen, die älteste links: grün, wenn DNS geantwortet hat (direkt oder aus dem Cache), gelb veraltet, lila festgelegt, blau der Fallback der Umgebung, rot keine Adresse; ein dunkler unterer Teil: Der Dienst hat nicht geantwortet. Mit der Maus auf ein Feld zeigen, um seine Prüfung zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>DNS answered %1 of the last %n probes</source>
+        <translation>
+            <numerusform>DNS hat %1 der letzten Prüfung beantwortet</numerusform>
+            <numerusform>DNS hat %1 der letzten %n Prüfungen beantwortet</numerusform>
+        </translation>
     </message>
 </context>
 <context>

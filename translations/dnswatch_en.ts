@@ -71,4 +71,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TargetTableModel</name>
+    <message numerus="yes">
+        <source>DNS answered %1 of the last %n probes</source>
+        <translation>
+            <numerusform>DNS answered %1 of the last probe</numerusform>
+            <numerusform>DNS answered %1 of the last %n probes</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

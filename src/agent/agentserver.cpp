@@ -8,6 +8,7 @@
 #include "listenermetrics.h"
 #include "pinsroute.h"
 #include "probe/monitor.h"
+#include "probe/recentprobes.h"
 #include "probe/targetoutcome.h"
 #include "prometheusmetrics.h"
 #include "reportroute.h"
@@ -22,6 +23,25 @@
 #include <QUrlQuery>
 
 namespace {
+
+// The last probes, one letter each (recentprobes.h), and how many seconds each came before the
+// last one (the same numbers in every answer until the next probe).
+QJsonObject recentJson(const RecentProbes &recent)
+{
+    QString sources;
+    QString checks;
+    QJsonArray before;
+    const QList<ProbeMark> marks = recent.marks();
+    const qint64 lastMs = marks.isEmpty() ? 0 : marks.constLast().timeMs;
+    for (const ProbeMark &mark : marks) {
+        sources.append(sourceLetter(mark));
+        checks.append(checkLetter(mark.check));
+        before.append(double(std::max<qint64>(0, (lastMs - mark.timeMs) / 1000)));
+    }
+    return {{QStringLiteral("sources"), sources},
+            {QStringLiteral("checks"), checks},
+            {QStringLiteral("seconds_before_last"), before}};
+}
 
 // The --once shape of the latest result, plus the statistics.
 QJsonObject targetJson(const TargetConfig &target, const TargetHealth &health)
@@ -45,6 +65,7 @@ QJsonObject targetJson(const TargetConfig &target, const TargetHealth &health)
     object.insert(QStringLiteral("dns_latency_p95_ms"), health.dnsLatency.quantile(0.95) * 1000);
     object.insert(QStringLiteral("check_latency_p95_ms"), health.checkLatency.quantile(0.95) * 1000);
     object.insert(QStringLiteral("fallback_s"), double(health.fallbackMs) / 1000.0);
+    object.insert(QStringLiteral("recent"), recentJson(health.recent));
     if (health.last) {
         object.insert(QStringLiteral("reachable"), health.last->reachable);
         object.insert(QStringLiteral("last_probe"), health.last->time.toString(Qt::ISODateWithMs));

@@ -30,6 +30,47 @@ void readRates(AnswerReader &reader, const QJsonObject &object, const QString &p
     target->checkSuccessFiveMinutes = reader.number(five, at, QLatin1String("check"));
 }
 
+// "recent": one letter a probe in "sources" and "checks", and "seconds_before_last", all of the
+// same length; times are counted back from the last probe.
+void readRecent(AnswerReader &reader, const QJsonObject &object, const QString &path,
+                TargetSnapshot *target)
+{
+    const QJsonObject recent = reader.object(object, path, QLatin1String("recent"));
+    if (recent.isEmpty() || !target->lastProbe.isValid())
+        return;
+    const QString at = path + QStringLiteral(".recent");
+    const QString sources = reader.text(recent, at, QLatin1String("sources"), Presence::Required);
+    const QString checks = reader.text(recent, at, QLatin1String("checks"), Presence::Required);
+    const QJsonArray before = recent.value(QLatin1String("seconds_before_last")).toArray();
+    if (checks.size() != sources.size() || before.size() != sources.size()
+        || sources.size() > RecentProbes::Kept) {
+        reader.fail(at,
+                    QStringLiteral("expected sources, checks and seconds_before_last of the "
+                                   "same length, at most %1, found %2, %3 and %4")
+                            .arg(RecentProbes::Kept)
+                            .arg(sources.size())
+                            .arg(checks.size())
+                            .arg(before.size()));
+        return;
+    }
+    const qint64 lastMs = target->lastProbe.toMSecsSinceEpoch();
+    for (qsizetype i = 0; i < sources.size(); ++i) {
+        const double seconds = before[i].toDouble(-1);
+        const auto mark = markOfLetters(sources[i], checks[i], lastMs - qint64(seconds * 1000));
+        if (!mark || seconds < 0) {
+            reader.fail(at + QStringLiteral("[%1]").arg(i),
+                        QStringLiteral("expected a source letter (fcspex), a check letter (+-.) "
+                                       "and seconds of 0 or more, found %1, %2 and %3")
+                                .arg(JsonValidator::quoted(QString(sources[i])),
+                                     JsonValidator::quoted(QString(checks[i])),
+                                     before[i].isDouble() ? QString::number(seconds)
+                                                          : QStringLiteral("not a number")));
+            return;
+        }
+        target->recent.append(*mark);
+    }
+}
+
 TargetSnapshot readTarget(AnswerReader &reader, const QJsonObject &object, const QString &path)
 {
     TargetSnapshot target;
@@ -60,6 +101,7 @@ TargetSnapshot readTarget(AnswerReader &reader, const QJsonObject &object, const
     target.fallbackSeconds = reader.number(object, path, QLatin1String("fallback_s")).value_or(0);
     target.reachable = reader.boolean(object, path, QLatin1String("reachable"));
     target.lastProbe = reader.time(object, path, QLatin1String("last_probe"));
+    readRecent(reader, object, path, &target);
     return target;
 }
 

@@ -20,6 +20,7 @@ TargetSnapshot localSnapshot(const TargetConfig &target, const TargetHealth &hea
     if (health.dnsLatency.count() > 0)
         snapshot.dnsLatencyP95Ms = health.dnsLatency.quantile(0.95) * 1000;
     snapshot.fallbackSeconds = double(health.fallbackMs) / 1000.0;
+    snapshot.recent = health.recent.marks();
     if (!health.last)
         return snapshot;
     const ProbeResult &last = *health.last;

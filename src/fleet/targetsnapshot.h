@@ -1,5 +1,6 @@
 #pragma once
 
+#include "probe/recentprobes.h"
 #include "probe/targetstate.h"
 
 #include <QDateTime>
@@ -32,6 +33,7 @@ struct TargetSnapshot
     double fallbackSeconds = 0;
     std::optional<bool> reachable;
     QDateTime lastProbe; // invalid before the first probe
+    QList<ProbeMark> recent; // the last probes, oldest first (at most RecentProbes::Kept)
 
     bool operator==(const TargetSnapshot &other) const = default;
 };

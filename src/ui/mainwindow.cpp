@@ -6,6 +6,7 @@
 #include "cachepane.h"
 #include "eventspane.h"
 #include "filteredtable.h"
+#include "heartbeatdelegate.h"
 #include "localplace.h"
 #include "pindialog.h"
 #include "reportdialog.h"
@@ -375,6 +376,16 @@ QWidget *MainWindow::buildTargetsPane()
     fit(TargetTableModel::TtlLeft, shown("%1 min %2 s").arg(59).arg(59));
     fit(TargetTableModel::DnsSuccess, QStringLiteral("100.0 %"));
     fit(TargetTableModel::ServiceSuccess, QStringLiteral("100.0 %"));
+    m_targetView->setItemDelegateForColumn(TargetTableModel::Recent,
+                                           new HeartbeatDelegate(m_targetView));
+    header->resizeSection(
+            TargetTableModel::Recent,
+            std::max(RecentProbes::Kept * (HeartbeatDelegate::CellWidth + HeartbeatDelegate::Gap)
+                             + 2 * HeartbeatDelegate::Padding,
+                     metrics.horizontalAdvance(
+                             m_targets->headerData(TargetTableModel::Recent, Qt::Horizontal)
+                                     .toString())
+                             + 24));
     fit(TargetTableModel::LatencyP95, shown("%1 ms").arg(9999.9, 0, 'f', 1));
     fit(TargetTableModel::TimeInFallback, shown("%1 h %2 min").arg(99).arg(59));
     header->resizeSection(TargetTableModel::Place, 110);

@@ -22,6 +22,7 @@ const char *const ColumnTitles[] = {
         QT_TRANSLATE_NOOP("TargetTableModel", "TTL left"),
         QT_TRANSLATE_NOOP("TargetTableModel", "DNS success"),
         QT_TRANSLATE_NOOP("TargetTableModel", "Service success"),
+        QT_TRANSLATE_NOOP("TargetTableModel", "Last probes"),
         QT_TRANSLATE_NOOP("TargetTableModel", "DNS p95"),
         QT_TRANSLATE_NOOP("TargetTableModel", "In fallback"),
         QT_TRANSLATE_NOOP("TargetTableModel", "Last error"),
@@ -50,6 +51,11 @@ const char *const ColumnToolTips[] = {
                           "Share of the probes in the last 5 minutes whose service check "
                           "succeeded"),
         QT_TRANSLATE_NOOP("TargetTableModel",
+                          "The last 30 probes, oldest left: green when DNS answered (live or "
+                          "cached), amber stale, purple pinned, blue the environment's fallback, "
+                          "red no address; a dark lower part: the service did not answer. Hover "
+                          "a cell for its probe."),
+        QT_TRANSLATE_NOOP("TargetTableModel",
                           "95th percentile of the DNS lookup time since the start"),
         QT_TRANSLATE_NOOP("TargetTableModel",
                           "Time the target has been reachable only through a fallback"),
@@ -67,6 +73,28 @@ QString durationText(qint64 ms)
     return QCoreApplication::translate("TargetTableModel", "%1 h %2 min")
             .arg(s / 3600)
             .arg((s % 3600) / 60);
+}
+
+int dnsAnswered(const QList<ProbeMark> &marks)
+{
+    return int(std::count_if(marks.cbegin(), marks.cend(), [](const ProbeMark &mark) {
+        return mark.hasAddresses && !isFallbackSource(mark.source);
+    }));
+}
+
+double dnsAnsweredShare(const QList<ProbeMark> &marks)
+{
+    return marks.isEmpty() ? -1.0 : double(dnsAnswered(marks)) / double(marks.size());
+}
+
+// The heartbeat strip in words, for screen readers and the text copy of the table.
+QString recentText(const QList<ProbeMark> &marks)
+{
+    if (marks.isEmpty())
+        return QStringLiteral("-");
+    return QCoreApplication::translate("TargetTableModel", "DNS answered %1 of the last %n probes",
+                                       nullptr, int(marks.size()))
+            .arg(dnsAnswered(marks));
 }
 
 // A rate (0..1) as a percentage in the locale's format; "-" before the first probe.
@@ -351,8 +379,13 @@ QVariant TargetTableModel::data(const QModelIndex &index, int role) const
     const TargetState state = row.target.state;
     switch (role) {
     case Qt::DisplayRole:
+        if (index.column() == Recent)
+            return QVariant(); // painted as cells
+        return shown(display(row, index.column()));
     case Qt::AccessibleTextRole:
         return shown(display(row, index.column()));
+    case RecentProbesRole:
+        return QVariant::fromValue(row.target.recent);
     case SortRole:
         return sortValue(row, index.column());
     case TargetNameRole:
@@ -429,6 +462,8 @@ QVariant TargetTableModel::display(const Row &row, int column) const
         return percentText(target.dnsSuccessFiveMinutes);
     case ServiceSuccess:
         return percentText(target.checkSuccessFiveMinutes);
+    case Recent:
+        return recentText(target.recent);
     case LatencyP95:
         return probed ? tr("%1 ms").arg(target.dnsLatencyP95Ms, 0, 'f', 1) : QStringLiteral("-");
     case LastError:
@@ -466,6 +501,8 @@ QVariant TargetTableModel::sortValue(const Row &row, int column) const
         return row.target.dnsSuccessFiveMinutes.value_or(-1);
     case ServiceSuccess:
         return row.target.checkSuccessFiveMinutes.value_or(-1);
+    case Recent: // the share DNS answered, then how many there are
+        return dnsAnsweredShare(row.target.recent);
     case LatencyP95:
         return row.target.dnsLatencyP95Ms;
     case TimeInFallback:

@@ -31,6 +31,7 @@ public:
         TtlLeft,
         DnsSuccess, // 5 minutes
         ServiceSuccess, // 5 minutes
+        Recent, // the heartbeat strip: the last probes (HeartbeatDelegate paints it)
         LatencyP95,
         TimeInFallback,
         LastError, // last: the one with room to stretch
@@ -42,6 +43,7 @@ public:
         SortRole, // a value that sorts as people expect (numbers as numbers)
         PlaceNameRole, // the name of the place the target is probed at
         UnseenRole, // true while its place does not answer
+        RecentProbesRole, // QList<ProbeMark>, oldest first
     };
 
     explicit TargetTableModel(QObject *parent = nullptr);

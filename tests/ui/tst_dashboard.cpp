@@ -5,6 +5,7 @@
 // Screenshots of the window (normal, in fallback) are saved next to the test for people to see.
 #include "charts/timechartview.h"
 #include "dnsserverfixture.h"
+#include "heartbeatdelegate.h"
 #include "mainwindow.h"
 #include "pindialog.h"
 #include "reportdialog.h"
@@ -209,6 +210,30 @@ private Q_SLOTS:
                                   QStringLiteral("down"), 10000);
         QCOMPARE(cell(QStringLiteral("legacy"), TargetTableModel::LastError),
                  QStringLiteral("nxdomain"));
+        // The heartbeat strip: the last probes, the newest the one the row shows, and a tooltip
+        // that says a probe when the mouse is on its cell.
+        const TargetTableModel *model = m_window->targetModel();
+        const QModelIndex strip = model->index(model->rowOf(QStringLiteral("legacy")),
+                                               TargetTableModel::Recent);
+        const auto marks = strip.data(TargetTableModel::RecentProbesRole).value<QList<ProbeMark>>();
+        QVERIFY(!marks.isEmpty());
+        QVERIFY(!marks.constLast().hasAddresses);
+        QVERIFY(strip.data(Qt::DisplayRole).isNull()); // painted, not written
+        QVERIFY2(strip.data(Qt::AccessibleTextRole)
+                         .toString()
+                         .startsWith(QStringLiteral("DNS answered 0 of the last")),
+                 qPrintable(strip.data(Qt::AccessibleTextRole).toString()));
+        const QRect rect(0, 0, 200, 30);
+        const int count = int(marks.size());
+        const int lastCellX = rect.right() - HeartbeatDelegate::Padding
+                - (HeartbeatDelegate::CellWidth + HeartbeatDelegate::Gap) + 1;
+        QCOMPARE(HeartbeatDelegate::markAt(rect, count, lastCellX), std::optional(count - 1));
+        QCOMPARE(HeartbeatDelegate::markAt(rect, count, lastCellX - 1), std::nullopt); // the gap
+        QCOMPARE(HeartbeatDelegate::markAt(rect, count, 0), std::nullopt); // left of the strip
+        QVERIFY2(HeartbeatDelegate::describe(marks.constLast())
+                         .contains(QStringLiteral("no address")),
+                 qPrintable(HeartbeatDelegate::describe(marks.constLast())));
+        QCOMPARE(HeartbeatDelegate::colorOf(marks.constLast()), QColor(0xc0, 0x1c, 0x28));
         // The selection survives updates, and the charts follow it.
         m_window->selectTarget(QStringLiteral("db"));
         QSignalSpy updates(m_window->targetModel(), &QAbstractItemModel::dataChanged);

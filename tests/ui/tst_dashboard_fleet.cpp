@@ -200,6 +200,19 @@ private Q_SLOTS:
                  QStringLiteral("north"));
         QCOMPARE(cell(m_northPlace, QStringLiteral("api"), TargetTableModel::Addresses),
                  QStringLiteral("127.0.0.1"));
+        // The heartbeat strip of an agent's targets: their last probes, as the agent saw them.
+        const auto marksOf = [this](TargetPlace *place, const QString &target) {
+            const TargetTableModel *model = m_window->targetModel();
+            return model->index(model->rowOf(target, place), TargetTableModel::Recent)
+                    .data(TargetTableModel::RecentProbesRole)
+                    .value<QList<ProbeMark>>();
+        };
+        const QList<ProbeMark> api = marksOf(m_northPlace, QStringLiteral("api"));
+        QVERIFY(!api.isEmpty());
+        QVERIFY(api.constLast().hasAddresses);
+        QCOMPARE(api.constLast().check, ProbeMark::Check::Ok);
+        QTRY_VERIFY_WITH_TIMEOUT(!marksOf(m_southPlace, QStringLiteral("db")).isEmpty(), 15000);
+        QVERIFY(!marksOf(m_southPlace, QStringLiteral("db")).constLast().hasAddresses);
         QVERIFY(!m_window->targetView()->isColumnHidden(TargetTableModel::Place));
         // The banner counts both agents and says where the failing target is.
         QTRY_VERIFY_WITH_TIMEOUT(m_window->banner()->level() == ReadinessBanner::Level::NotReady,

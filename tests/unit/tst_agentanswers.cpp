@@ -64,6 +64,70 @@ private Q_SLOTS:
         QVERIFY(!fresh.lastProbe.isValid());
     }
 
+    void readsTheLastProbes()
+    {
+        // Oldest first; times counted back from last_probe.
+        const QByteArray json = R"({"ready": true, "targets": [
+              {"name": "api", "state": "degraded", "last_probe": "2026-12-06T10:00:30.000Z",
+               "recent": {"sources": "fsx", "checks": "+-.",
+                          "seconds_before_last": [20, 10, 0]}},
+              {"name": "quiet", "state": "unknown",
+               "recent": {"sources": "", "checks": "", "seconds_before_last": []}}]})";
+        QString error;
+        const std::optional<AgentStatus> status = parseAgentStatus(json, u"fra1"_s, &error);
+        QVERIFY2(status, qPrintable(error));
+        const QList<ProbeMark> &marks = status->targets[0].recent;
+        QCOMPARE(marks.size(), 3);
+        const qint64 last = QDateTime::fromString(u"2026-12-06T10:00:30.000Z"_s, Qt::ISODateWithMs)
+                                    .toMSecsSinceEpoch();
+        QCOMPARE(marks[0].timeMs, last - 20'000);
+        QCOMPARE(marks[0].source, ResolutionSource::Fresh);
+        QVERIFY(marks[0].hasAddresses);
+        QCOMPARE(marks[0].check, ProbeMark::Check::Ok);
+        QCOMPARE(marks[1].source, ResolutionSource::Stale);
+        QCOMPARE(marks[1].check, ProbeMark::Check::Failed);
+        QVERIFY(!marks[2].hasAddresses);
+        QCOMPARE(marks[2].check, ProbeMark::Check::NotRun);
+        QCOMPARE(marks[2].timeMs, last);
+        QVERIFY(status->targets[1].recent.isEmpty());
+    }
+
+    void refusesMalformedLastProbes_data()
+    {
+        QTest::addColumn<QByteArray>("recent");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("lengths differ")
+                << QByteArray(R"({"sources": "ff", "checks": "+", "seconds_before_last": [1, 0]})")
+                << u"fra1: $.targets[0].recent: expected sources, checks and seconds_before_last "
+                   u"of the same length, at most 30, found 2, 1 and 2"_s;
+        QTest::newRow("unknown letter")
+                << QByteArray(R"({"sources": "fq", "checks": "++", "seconds_before_last": [1, 0]})")
+                << u"fra1: $.targets[0].recent[1]: expected a source letter (fcspex), a check "
+                   u"letter (+-.) and seconds of 0 or more, found \"q\", \"+\" and 0"_s;
+        QTest::newRow("negative time")
+                << QByteArray(R"({"sources": "f", "checks": "+", "seconds_before_last": [-4]})")
+                << u"fra1: $.targets[0].recent[0]: expected a source letter (fcspex), a check "
+                   u"letter (+-.) and seconds of 0 or more, found \"f\", \"+\" and -4"_s;
+        QTest::newRow("too many")
+                << (QByteArray(R"({"sources": ")") + QByteArray(31, 'f')
+                    + QByteArray(R"(", "checks": ")") + QByteArray(31, '+')
+                    + QByteArray(R"(", "seconds_before_last": [)") + QByteArray("0,").repeated(30)
+                    + QByteArray("0]}"))
+                << u"fra1: $.targets[0].recent: expected sources, checks and seconds_before_last "
+                   u"of the same length, at most 30, found 31, 31 and 31"_s;
+    }
+    void refusesMalformedLastProbes()
+    {
+        QFETCH(QByteArray, recent);
+        QFETCH(QString, expected);
+        const QByteArray json = R"({"ready": true, "targets": [{"name": "api", "state": "healthy",
+              "last_probe": "2026-12-06T10:00:30.000Z", "recent": )"
+                + recent + "}]}";
+        QString error;
+        QVERIFY(!parseAgentStatus(json, u"fra1"_s, &error));
+        QCOMPARE(error, expected);
+    }
+
     void refusesAMalformedStatusNamingEveryProblem_data()
     {
         QTest::addColumn<QByteArray>("json");

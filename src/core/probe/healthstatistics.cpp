@@ -106,6 +106,7 @@ void HealthStatistics::record(const ProbeResult &result)
     tracker.lastTier = resolution.source;
     tracker.lastResultMs = now;
     tracker.health.last = result;
+    tracker.health.recent.add(ProbeMark::of(result));
 
     if (!tracker.paused)
         evaluateState(tracker, result);

@@ -2,6 +2,7 @@
 
 #include "probe/latencyhistogram.h"
 #include "probe/proberesult.h"
+#include "probe/recentprobes.h"
 #include "probe/targetstate.h"
 
 #include <QDateTime>
@@ -48,4 +49,5 @@ struct TargetHealth
     QHash<ResolutionSource, quint64> fallbackEntries; // times it entered each tier
     quint64 keptReachableByFallback = 0; // probes where only a fallback made it reachable
     std::optional<ProbeResult> last;
+    RecentProbes recent; // the last 30 probes, for the heartbeat strip
 };

@@ -2,6 +2,7 @@
 
 #include <QAreaSeries>
 #include <QDateTimeAxis>
+#include <QFontMetricsF>
 #include <QGraphicsSimpleTextItem>
 #include <QLegend>
 #include <QLineSeries>
@@ -28,11 +29,12 @@ TimeChart::TimeChart(QGraphicsItem *parent)
     m_emptyNote->setZValue(10); // over the grid
     m_emptyNote->setVisible(false);
     connect(this, &QChart::plotAreaChanged, this, &TimeChart::placeEmptyNote);
+    connect(this, &QChart::plotAreaChanged, this, &TimeChart::fitTimeTicks);
     setMargins(QMargins(4, 4, 4, 4));
     QFont small = legend()->font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
     legend()->setFont(small);
-    m_timeAxis->setTickCount(4); // a time label is wide: a chart is a third of the window
+    m_timeAxis->setTickCount(4); // until laid out: fitTimeTicks()
     addAxis(m_timeAxis, Qt::AlignBottom);
 }
 
@@ -50,6 +52,16 @@ void TimeChart::plot(const ChartPlot &plot, const ChartWindow &window)
 QString TimeChart::emptyText() const { return tr("No probes in this time range"); }
 
 bool TimeChart::saysEmpty() const { return m_emptyNote->isVisible(); }
+
+void TimeChart::fitTimeTicks()
+{
+    // A time label is wide ("Tue 14:05"): as many as fit the plot's width, never cut ("16:2...").
+    const QFontMetricsF metrics(m_timeAxis->labelsFont());
+    const qreal label = metrics.horizontalAdvance(QStringLiteral("Www 00:00:00")) + 12;
+    const int ticks = std::clamp(int(plotArea().width() / label) + 1, 2, 6);
+    if (ticks != m_timeAxis->tickCount())
+        m_timeAxis->setTickCount(ticks);
+}
 
 void TimeChart::placeEmptyNote()
 {

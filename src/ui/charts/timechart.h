@@ -43,6 +43,7 @@ protected:
 
 private:
     void placeEmptyNote();
+    void fitTimeTicks();
 
     QDateTimeAxis *m_timeAxis;
     QGraphicsSimpleTextItem *m_emptyNote;
