@@ -51,10 +51,11 @@ int main(int argc, char *argv[])
         // The translator goes in before the first window exists.
         return runCommandLine(app, commandLine,
                               [&app, &commandLine](const AppConfig &config, const EnvFallback &env,
-                                                   const QString &configPath) {
+                                                   const DashboardFiles &files) {
                                   installTranslations(app, commandLine.language);
-                                  return runDashboard({config, env, commandLine.dbPath,
-                                                       commandLine.language, configPath});
+                                  return runDashboard({config, env, files.dbPath,
+                                                       commandLine.language, files.configPath,
+                                                       files.historyProblem});
                               });
     }
     if (commandLine.drawsReports()) {

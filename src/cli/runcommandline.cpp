@@ -5,6 +5,7 @@
 #include "headlessmode.h"
 #include "oncemode.h"
 #include "printabletext.h"
+#include "userfiles.h"
 
 namespace {
 
@@ -78,7 +79,16 @@ int runCommandLine(QCoreApplication &app, const CommandLine &commandLine,
     if (commandLine.demo)
         return runDemoMode(app, commandLine, dashboard);
 
-    const std::optional<AppConfig> config = loadConfig(commandLine.configPath);
+    // The dashboard keeps its config and history where the platform expects them, unless the
+    // command line names others; the other modes take only the files they are given.
+    DashboardFiles files{commandLine.configPath, commandLine.dbPath, QString()};
+    if (commandLine.mode == RunMode::Dashboard && dashboard && files.configPath.isEmpty()) {
+        QString problem;
+        files.configPath = UserFiles::prepareConfig(&problem);
+        if (files.configPath.isEmpty())
+            return Console::fail(problem);
+    }
+    const std::optional<AppConfig> config = loadConfig(files.configPath);
     if (!config)
         return Console::ExitUsage;
     const bool probesHere = commandLine.mode == RunMode::Headless
@@ -92,8 +102,10 @@ int runCommandLine(QCoreApplication &app, const CommandLine &commandLine,
     case RunMode::Headless:
         return runHeadless(app, commandLine, *config, env);
     case RunMode::Dashboard:
-        if (dashboard)
-            return dashboard(*config, env, commandLine.configPath);
+        if (dashboard) {
+            UserFiles::prepareHistory(&files);
+            return dashboard(*config, env, files);
+        }
         break;
     default:
         break;

@@ -6,8 +6,9 @@
 #include <QCoreApplication>
 
 // Runs the mode a parsed command line asks for on the application's event loop and returns the
-// exit code: prints help or the version; reads the config (--config, else the embedded default)
-// and the environment fallback; then --once, --headless, --report, --demo, or the dashboard
-// through dashboard (none given: --once).
+// exit code: prints help or the version; reads the config (--config; else, for the dashboard,
+// the user's own, made on first start, and for the others the embedded default) and the
+// environment fallback; then --once, --headless, --report, --demo, or the dashboard through
+// dashboard (none given: --once), with the user's history unless --db names one.
 int runCommandLine(QCoreApplication &app, const CommandLine &commandLine,
                    const DashboardLauncher &dashboard = {});
