@@ -12,6 +12,7 @@
 #include "filesindicator.h"
 #include "mainwindow.h"
 #include "runcommandline.h"
+#include "screenshot.h"
 #include "settings/settingsdialog.h"
 #include "store/historylock.h"
 #include "targetplace.h"
@@ -250,6 +251,9 @@ private Q_SLOTS:
                                                 && box->isVisible());
                                     warning = box->text();
                                     box->close();
+                                    window->resize(1440, 900);
+                                    QVERIFY(saveScreenshot(
+                                            window, QStringLiteral("dashboard-history-held")));
                                 }),
                  0);
         QCOMPARE(text, QStringLiteral("History off"));
