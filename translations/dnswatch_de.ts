@@ -438,6 +438,17 @@
     </message>
 </context>
 <context>
+    <name>DashboardRefusal</name>
+    <message>
+        <source>DNS Watch</source>
+        <translation>DNS Watch</translation>
+    </message>
+    <message>
+        <source>The dashboard did not start: its config file has problems. Mend the file and start DNS Watch again.</source>
+        <translation>Das Dashboard wurde nicht gestartet: Seine Konfigurationsdatei hat Fehler. Beheben Sie sie und starten Sie DNS Watch erneut.</translation>
+    </message>
+</context>
+<context>
     <name>ElementList</name>
     <message>
         <source>&amp;Add</source>

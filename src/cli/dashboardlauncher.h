@@ -20,3 +20,8 @@ struct DashboardFiles
 // The application gives it (it links the widgets; the command line does not).
 using DashboardLauncher = std::function<int(const AppConfig &config, const EnvFallback &env,
                                             const DashboardFiles &files)>;
+
+// Shows why the dashboard does not open (its config does not load: the same lines as on
+// stderr) where its user looks, in a window: from the desktop menu there is no terminal.
+// Returns once it has been read.
+using DashboardRefusal = std::function<void(const QString &problems)>;

@@ -9,8 +9,9 @@
 
 namespace {
 
-// The config of --config, or the embedded default; none (errors printed) when it is invalid.
-std::optional<AppConfig> loadConfig(const QString &path)
+// The config of --config, or the embedded default; none when it is invalid, with every problem
+// printed and also given in *said.
+std::optional<AppConfig> loadConfig(const QString &path, QString *said)
 {
     if (path.isEmpty())
         return defaultConfig(qEnvironmentVariable("MLFLOW_TRACKING_URI"));
@@ -18,10 +19,11 @@ std::optional<AppConfig> loadConfig(const QString &path)
     if (loaded.config)
         return loaded.config;
     for (const ConfigError &error : loaded.errors)
-        Console::err() << printable(error.toString()) << '\n';
-    Console::err() << QStringLiteral("%1: %2 problem(s) in the config; nothing was started\n")
-                              .arg(QCoreApplication::applicationName())
-                              .arg(loaded.errors.size());
+        *said += printable(error.toString()) + QLatin1Char('\n');
+    *said += QStringLiteral("%1: %2 problem(s) in the config; nothing was started\n")
+                     .arg(QCoreApplication::applicationName())
+                     .arg(loaded.errors.size());
+    Console::err() << *said;
     Console::err().flush();
     return std::nullopt;
 }
@@ -59,7 +61,7 @@ int runHeadless(QCoreApplication &app, const CommandLine &commandLine, const App
 } // namespace
 
 int runCommandLine(QCoreApplication &app, const CommandLine &commandLine,
-                   const DashboardLauncher &dashboard)
+                   const DashboardLauncher &dashboard, const DashboardRefusal &refusal)
 {
     switch (commandLine.mode) {
     case RunMode::Help:
@@ -85,12 +87,23 @@ int runCommandLine(QCoreApplication &app, const CommandLine &commandLine,
     if (commandLine.mode == RunMode::Dashboard && dashboard && files.configPath.isEmpty()) {
         QString problem;
         files.configPath = UserFiles::prepareConfig(&problem);
-        if (files.configPath.isEmpty())
-            return Console::fail(problem);
+        if (files.configPath.isEmpty()) {
+            Console::fail(problem);
+            if (refusal)
+                refusal(problem);
+            return Console::ExitUsage;
+        }
     }
-    const std::optional<AppConfig> config = loadConfig(files.configPath);
-    if (!config)
+    QString said;
+    const std::optional<AppConfig> config = loadConfig(files.configPath, &said);
+    if (!config) {
+        // The user's own config is what the desktop menu starts on, and there is no terminal
+        // there: it is said in a window too. (--config is given where stderr is seen.)
+        if (commandLine.mode == RunMode::Dashboard && commandLine.configPath.isEmpty() && dashboard
+            && refusal)
+            refusal(said.trimmed());
         return Console::ExitUsage;
+    }
     const bool probesHere = commandLine.mode == RunMode::Headless
             || (commandLine.mode != RunMode::Report && commandLine.mode != RunMode::Dashboard);
     if (const QString problem = localTargetsProblem(*config); probesHere && !problem.isEmpty())

@@ -9,6 +9,7 @@
 #include "commandline.h"
 #include "config/appconfig.h"
 #include "dashboard.h"
+#include "dashboardrefusal.h"
 #include "filesindicator.h"
 #include "mainwindow.h"
 #include "runcommandline.h"
@@ -265,6 +266,8 @@ private Q_SLOTS:
         QCOMPARE(m_firstDashboard->state(), QProcess::Running); // the first goes on
     }
 
+    // On stderr as --config says it, and in a window (from the menu there is no terminal), which
+    // the binary keeps open until it is read; the file is left as it was.
     void aBrokenUserConfigIsRefusedSayingWhereAndWhat()
     {
         QVERIFY(QDir().mkpath(QFileInfo(userConfig()).path()));
@@ -274,14 +277,44 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(broken);
         file.close();
-        const BinaryRun run = runBinary(QStringLiteral(DNSWATCH_BINARY), {}, 60000);
-        QCOMPARE(run.exitCode, 2);
-        const QString said = run.output();
-        QVERIFY2(said.contains(userConfig())
-                         && said.contains(QStringLiteral("$.targets[0].resolver"))
-                         && said.contains(QStringLiteral("nothing was started")),
-                 qPrintable(said));
+
+        QProcess binary;
+        binary.setProcessEnvironment(binaryEnvironment());
+        binary.start(QStringLiteral(DNSWATCH_BINARY), QStringList());
+        QVERIFY(binary.waitForStarted());
+        QByteArray said;
+        QTRY_VERIFY_WITH_TIMEOUT(
+                (said += binary.readAllStandardError()).contains("nothing was started"), 60000);
+        QVERIFY2(said.contains(userConfig().toUtf8()) && said.contains("$.targets[0].resolver"),
+                 said.constData());
+        QCOMPARE(binary.state(), QProcess::Running); // the window says it too, until closed
+        binary.kill();
+        binary.waitForFinished();
         QCOMPARE(contentOf(userConfig()), broken); // left as it was, for the user to mend
+
+        // The same through runCommandLine: exit 2, the dashboard never opened, and the window
+        // (in-process) names the file and what is wrong.
+        const CommandLineParse parse = parseCommandLine({QStringLiteral("dnswatch")});
+        QVERIFY(parse.commandLine);
+        QString shown;
+        bool opened = false;
+        const int exitCode = runCommandLine(
+                *qApp, *parse.commandLine,
+                [&opened](const AppConfig &, const EnvFallback &, const DashboardFiles &) {
+                    opened = true;
+                    return 0;
+                },
+                [&shown](const QString &problems) {
+                    std::unique_ptr<QMessageBox> box(makeDashboardRefusal(problems));
+                    shown = box->text() + QLatin1Char('\n') + box->informativeText();
+                    box->show();
+                    saveScreenshot(box.get(), QStringLiteral("dashboard-refused"));
+                });
+        QCOMPARE(exitCode, 2);
+        QVERIFY(!opened);
+        QVERIFY2(shown.contains(QStringLiteral("did not start")) && shown.contains(userConfig())
+                         && shown.contains(QStringLiteral("$.targets[0].resolver")),
+                 qPrintable(shown));
     }
 };
 
