@@ -3,7 +3,7 @@
 // button starts the demo lab as a program of its own (here a stand-in that leaves a file, and a
 // program that is not there, which makes it say the command to run), and the table comes back
 // with the first target. Run on a real X server (Xvfb) at 1440x900, where it saves screenshots:
-// light, dark and German.
+// light, dark, German, and light at 1920x1080.
 #include "clock.h"
 #include "emptytargetsview.h"
 #include "mainwindow.h"
@@ -99,6 +99,8 @@ private Q_SLOTS:
         QApplication::setPalette(darkPalette());
         QVERIFY(saveScreenshot(m_window.get(), QStringLiteral("empty-targets-dark")));
         QApplication::setPalette(light);
+        m_window->resize(1920, 1080); // a wall screen: the words stay a column in the middle
+        QVERIFY(saveScreenshot(m_window.get(), QStringLiteral("empty-targets-1920")));
     }
 
     void settingsButtonOpensTheSettings()
