@@ -316,6 +316,43 @@ private Q_SLOTS:
                          && shown.contains(QStringLiteral("$.targets[0].resolver")),
                  qPrintable(shown));
     }
+
+    // Folders that cannot be made (a file where a folder should be): no config, said and exit 2;
+    // no history folder, the dashboard runs without and says why.
+    void foldersThatCannotBeMadeAreSaid()
+    {
+        const QString blocker = m_home->filePath(QStringLiteral("a-file"));
+        QFile file(blocker);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(blocker + QStringLiteral("/config")));
+        const CommandLineParse parse = parseCommandLine({QStringLiteral("dnswatch")});
+        QVERIFY(parse.commandLine);
+        QString refused;
+        const int exitCode = runCommandLine(
+                *qApp, *parse.commandLine,
+                [](const AppConfig &, const EnvFallback &, const DashboardFiles &) { return 0; },
+                [&refused](const QString &problems) { refused = problems; });
+        QCOMPARE(exitCode, 2);
+        QVERIFY2(refused.contains(QStringLiteral("cannot make the folder"))
+                         && refused.contains(blocker),
+                 qPrintable(refused));
+
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(configHome()));
+        qputenv("XDG_DATA_HOME", QFile::encodeName(blocker + QStringLiteral("/data")));
+        QString text;
+        QString tooltip;
+        QCOMPARE(runDashboardOf({},
+                                [&](MainWindow *window) {
+                                    QVERIFY(indicatorOf(window));
+                                    text = indicatorOf(window)->text();
+                                    tooltip = indicatorOf(window)->toolTip();
+                                }),
+                 0);
+        QCOMPARE(text, QStringLiteral("History off"));
+        QVERIFY2(tooltip.contains(QStringLiteral("cannot make the folder")), qPrintable(tooltip));
+    }
 };
 
 QTEST_MAIN(TestDashboardHome)
