@@ -440,6 +440,21 @@
         <source>Agents</source>
         <translation>Agenten</translation>
     </message>
+    <message>
+        <source>This dashboard runs without a history (no pins or results are kept): %1</source>
+        <translation>Dieses Dashboard läuft ohne Verlauf (Festlegungen und Ergebnisse werden nicht aufbewahrt): %1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardRefusal</name>
+    <message>
+        <source>DNS Watch</source>
+        <translation>DNS Watch</translation>
+    </message>
+    <message>
+        <source>The dashboard did not start: its config file has problems. Mend the file and start DNS Watch again.</source>
+        <translation>Das Dashboard wurde nicht gestartet: Seine Konfigurationsdatei hat Fehler. Beheben Sie sie und starten Sie DNS Watch erneut.</translation>
+    </message>
 </context>
 <context>
     <name>ElementList</name>
@@ -466,6 +481,45 @@
     <message>
         <source>Remove the selected entry of %1</source>
         <translation>%1: ausgewählten Eintrag entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyTargetsView</name>
+    <message>
+        <source>&amp;Add a target in Settings...</source>
+        <translation>Ziel in den Einstellungen &amp;hinzufügen...</translation>
+    </message>
+    <message>
+        <source>Start the &amp;demo lab</source>
+        <translation>&amp;Demo-Labor starten</translation>
+    </message>
+    <message>
+        <source>No targets</source>
+        <translation>Keine Ziele</translation>
+    </message>
+    <message>
+        <source>No targets to show yet</source>
+        <translation>Noch keine Ziele anzuzeigen</translation>
+    </message>
+    <message>
+        <source>A target is a host your services need: its name, the resolver that looks it up and a check of its service. Add the first one in Settings, or watch the targets of a DNS Watch agent elsewhere (File &gt; Connect to agent...): its targets show here once it answers.
+
+New to DNS Watch? The demo lab shows it at work with nothing to set up: a fake zone on this machine whose DNS fails on a script, in a window of its own.</source>
+        <translation>Ein Ziel ist ein Host, den Ihre Dienste brauchen: sein Name, der Resolver, der ihn auflöst, und eine Prüfung seines Dienstes. Legen Sie das erste in den Einstellungen an, oder beobachten Sie die Ziele eines DNS-Watch-Agenten anderswo (Datei &gt; Mit Agent verbinden...): Seine Ziele erscheinen hier, sobald er antwortet.
+
+Neu bei DNS Watch? Das Demo-Labor zeigt es bei der Arbeit, ohne dass etwas einzurichten ist: eine vorgetäuschte Zone auf diesem Rechner, deren DNS nach einem Drehbuch ausfällt, in einem eigenen Fenster.</translation>
+    </message>
+    <message>
+        <source>It starts as: %1</source>
+        <translation>Es startet als: %1</translation>
+    </message>
+    <message>
+        <source>The demo lab could not be started (%1). Run it from a terminal: %2</source>
+        <translation>Das Demo-Labor konnte nicht gestartet werden (%1). Starten Sie es in einem Terminal: %2</translation>
+    </message>
+    <message>
+        <source>The demo lab is starting in a window of its own (%1).</source>
+        <translation>Das Demo-Labor startet in einem eigenen Fenster (%1).</translation>
     </message>
 </context>
 <context>
@@ -572,6 +626,41 @@
 … insgesamt %n Ereignisse, das letzte:
 %2</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FilesIndicator</name>
+    <message>
+        <source>Files of this dashboard</source>
+        <translation>Dateien dieses Dashboards</translation>
+    </message>
+    <message>
+        <source>History on</source>
+        <translation>Verlauf an</translation>
+    </message>
+    <message>
+        <source>History: %1</source>
+        <translation>Verlauf: %1</translation>
+    </message>
+    <message>
+        <source>History off</source>
+        <translation>Verlauf aus</translation>
+    </message>
+    <message>
+        <source>History: none (give one with --db FILE)</source>
+        <translation>Verlauf: keiner (mit --db DATEI angeben)</translation>
+    </message>
+    <message>
+        <source>History: none, %1</source>
+        <translation>Verlauf: keiner, %1</translation>
+    </message>
+    <message>
+        <source>Config: no file (the demo lab)</source>
+        <translation>Konfiguration: keine Datei (das Demo-Labor)</translation>
+    </message>
+    <message>
+        <source>Config file: %1</source>
+        <translation>Konfigurationsdatei: %1</translation>
     </message>
 </context>
 <context>

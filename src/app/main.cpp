@@ -1,6 +1,7 @@
 #include "commandline.h"
 #include "console.h"
 #include "dashboard.h"
+#include "dashboardrefusal.h"
 #include "logging.h"
 #include "runcommandline.h"
 #include "translations.h"
@@ -49,13 +50,18 @@ int main(int argc, char *argv[])
                     "round; --demo works with both."));
         QApplication app(argc, argv);
         // The translator goes in before the first window exists.
-        return runCommandLine(app, commandLine,
-                              [&app, &commandLine](const AppConfig &config, const EnvFallback &env,
-                                                   const QString &configPath) {
-                                  installTranslations(app, commandLine.language);
-                                  return runDashboard({config, env, commandLine.dbPath,
-                                                       commandLine.language, configPath});
-                              });
+        return runCommandLine(
+                app, commandLine,
+                [&app, &commandLine](const AppConfig &config, const EnvFallback &env,
+                                     const DashboardFiles &files) {
+                    installTranslations(app, commandLine.language);
+                    return runDashboard({config, env, files.dbPath, commandLine.language,
+                                         files.configPath, files.historyProblem});
+                },
+                [&app, &commandLine](const QString &problems) {
+                    installTranslations(app, commandLine.language);
+                    showDashboardRefusal(problems);
+                });
     }
     if (commandLine.drawsReports()) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

@@ -49,7 +49,7 @@ int runDemoMode(QCoreApplication &app, const CommandLine &commandLine,
                            commandLine.dbPath);
     case RunMode::Dashboard:
         if (dashboard)
-            return dashboard(lab.config(), lab.envFallback(), QString());
+            return dashboard(lab.config(), lab.envFallback(), {QString(), commandLine.dbPath, {}});
         break;
     default:
         break;

@@ -5,11 +5,13 @@
 #include "headlessmode.h"
 #include "oncemode.h"
 #include "printabletext.h"
+#include "userfiles.h"
 
 namespace {
 
-// The config of --config, or the embedded default; none (errors printed) when it is invalid.
-std::optional<AppConfig> loadConfig(const QString &path)
+// The config of --config, or the embedded default; none when it is invalid, with every problem
+// printed and also given in *said.
+std::optional<AppConfig> loadConfig(const QString &path, QString *said)
 {
     if (path.isEmpty())
         return defaultConfig(qEnvironmentVariable("MLFLOW_TRACKING_URI"));
@@ -17,10 +19,11 @@ std::optional<AppConfig> loadConfig(const QString &path)
     if (loaded.config)
         return loaded.config;
     for (const ConfigError &error : loaded.errors)
-        Console::err() << printable(error.toString()) << '\n';
-    Console::err() << QStringLiteral("%1: %2 problem(s) in the config; nothing was started\n")
-                              .arg(QCoreApplication::applicationName())
-                              .arg(loaded.errors.size());
+        *said += printable(error.toString()) + QLatin1Char('\n');
+    *said += QStringLiteral("%1: %2 problem(s) in the config; nothing was started\n")
+                     .arg(QCoreApplication::applicationName())
+                     .arg(loaded.errors.size());
+    Console::err() << *said;
     Console::err().flush();
     return std::nullopt;
 }
@@ -58,7 +61,7 @@ int runHeadless(QCoreApplication &app, const CommandLine &commandLine, const App
 } // namespace
 
 int runCommandLine(QCoreApplication &app, const CommandLine &commandLine,
-                   const DashboardLauncher &dashboard)
+                   const DashboardLauncher &dashboard, const DashboardRefusal &refusal)
 {
     switch (commandLine.mode) {
     case RunMode::Help:
@@ -78,9 +81,29 @@ int runCommandLine(QCoreApplication &app, const CommandLine &commandLine,
     if (commandLine.demo)
         return runDemoMode(app, commandLine, dashboard);
 
-    const std::optional<AppConfig> config = loadConfig(commandLine.configPath);
-    if (!config)
+    // The dashboard keeps its config and history where the platform expects them, unless the
+    // command line names others; the other modes take only the files they are given.
+    DashboardFiles files{commandLine.configPath, commandLine.dbPath, QString()};
+    if (commandLine.mode == RunMode::Dashboard && dashboard && files.configPath.isEmpty()) {
+        QString problem;
+        files.configPath = UserFiles::prepareConfig(&problem);
+        if (files.configPath.isEmpty()) {
+            Console::fail(problem);
+            if (refusal)
+                refusal(problem);
+            return Console::ExitUsage;
+        }
+    }
+    QString said;
+    const std::optional<AppConfig> config = loadConfig(files.configPath, &said);
+    if (!config) {
+        // The user's own config is what the desktop menu starts on, and there is no terminal
+        // there: it is said in a window too. (--config is given where stderr is seen.)
+        if (commandLine.mode == RunMode::Dashboard && commandLine.configPath.isEmpty() && dashboard
+            && refusal)
+            refusal(said.trimmed());
         return Console::ExitUsage;
+    }
     const bool probesHere = commandLine.mode == RunMode::Headless
             || (commandLine.mode != RunMode::Report && commandLine.mode != RunMode::Dashboard);
     if (const QString problem = localTargetsProblem(*config); probesHere && !problem.isEmpty())
@@ -92,8 +115,10 @@ int runCommandLine(QCoreApplication &app, const CommandLine &commandLine,
     case RunMode::Headless:
         return runHeadless(app, commandLine, *config, env);
     case RunMode::Dashboard:
-        if (dashboard)
-            return dashboard(*config, env, commandLine.configPath);
+        if (dashboard) {
+            UserFiles::prepareHistory(&files);
+            return dashboard(*config, env, files);
+        }
         break;
     default:
         break;

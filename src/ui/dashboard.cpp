@@ -2,6 +2,7 @@
 
 #include "agentlinks.h"
 #include "configuredagent.h"
+#include "filesindicator.h"
 #include "mainwindow.h"
 #include "store/historyrecorder.h"
 
@@ -25,8 +26,10 @@ struct DashboardSession
                      const RestoredState &state)
         : monitor(request.config, request.env, MlflowCredentials::fromEnvironment(), clock)
         , window(&monitor)
+        , files(new FilesIndicator(request.configPath, &window))
     {
         window.setConfigPath(request.configPath);
+        window.statusBar()->addPermanentWidget(files);
         QStringList problems;
         for (const AgentLinkConfig &agent : request.config.agents) {
             QString problem;
@@ -48,6 +51,7 @@ struct DashboardSession
     }
     Monitor monitor;
     MainWindow window;
+    FilesIndicator *files; // owned by the window
     std::unique_ptr<HistoryRecorder> recorder;
 };
 } // namespace
@@ -63,6 +67,10 @@ int runDashboard(const DashboardRequest &request)
     };
     if (request.dbPath.isEmpty()) {
         start(nullptr, RestoredState());
+        session->files->showNoHistory(request.historyProblem);
+        if (!request.historyProblem.isEmpty())
+            warnLater(&session->window, QApplication::translate("Dashboard", "History"),
+                      request.historyProblem);
     } else {
         history = std::make_unique<HistoryStore>(request.config.history,
                                                  request.config.cache.maxStaleS, &clock);
@@ -74,11 +82,16 @@ int runDashboard(const DashboardRequest &request)
                         start(nullptr, RestoredState());
                         session->window.statusBar()->showMessage(
                                 QApplication::translate("Dashboard", "No history: %1").arg(error));
+                        session->files->showNoHistory(error);
                         warnLater(&session->window, QApplication::translate("Dashboard", "History"),
-                                  error);
+                                  QApplication::translate("Dashboard",
+                                                          "This dashboard runs without a history "
+                                                          "(no pins or results are kept): %1")
+                                          .arg(error));
                         return;
                     }
                     start(history.get(), state);
+                    session->files->showHistory(request.dbPath);
                     session->window.statusBar()->showMessage(
                             QApplication::translate("Dashboard", "History %1: %2")
                                     .arg(request.dbPath, describeOpening(report)),

@@ -4,6 +4,7 @@
 #include "agentplace.h"
 #include "appicon.h"
 #include "cachepane.h"
+#include "emptytargetsview.h"
 #include "eventspane.h"
 #include "filteredtable.h"
 #include "heartbeatdelegate.h"
@@ -51,7 +52,9 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("tableAndCharts"));
     m_split = splitter;
-    splitter->addWidget(buildTargetsPane());
+    auto *noTargets = new EmptyTargetsView(this); // in the table's place while it has no rows
+    connect(noTargets, &EmptyTargetsView::settingsRequested, this, &MainWindow::openSettings);
+    splitter->addWidget(noTargets->inPlaceOf(buildTargetsPane(), m_targets));
     connect(monitor, &Monitor::resultRecorded, m_recent, &ProbeHistoryBuffer::add);
     m_charts = new TargetCharts(monitor, m_recent, new CacheCensusBuffer(monitor, this), m_events,
                                 this);
