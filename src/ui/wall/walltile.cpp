@@ -32,6 +32,7 @@ bool WallTile::setContent(const WallTileContent &content)
         return false;
     m_content = content;
     m_laidOut = false;
+    m_rendered = QPixmap();
     setToolTip(content.fullText());
     setAccessibleName(content.fullText().replace(QLatin1Char('\n'), QLatin1String(", ")));
     update();
@@ -117,10 +118,8 @@ void WallTile::layOut() const
     m_laidOut = true;
 }
 
-void WallTile::paintEvent(QPaintEvent *)
+void WallTile::renderContent(QPainter &painter, const StateColors &colors) const
 {
-    const StateColors colors = StatePalette(palette()).colors(m_content.look);
-    QPainter painter(this);
     painter.fillRect(rect(), colors.background);
     paintStateGlyph(painter, QRectF(glyphRect()).adjusted(2, 2, -2, -2), m_content.look,
                     colors.text);
@@ -129,9 +128,24 @@ void WallTile::paintEvent(QPaintEvent *)
         painter.setFont(line.font);
         painter.drawText(line.rect, Qt::AlignLeft | Qt::AlignVCenter, line.shown);
     }
+}
+
+void WallTile::paintEvent(QPaintEvent *)
+{
+    const StateColors colors = StatePalette(palette()).colors(m_content.look);
+    // Drawn once into a pixmap: a tile that only moves (the order changed) is copied, not
+    // laid out and drawn again.
+    const qreal ratio = devicePixelRatioF();
+    if (m_rendered.isNull() || m_rendered.size() != size() * ratio) {
+        m_rendered = QPixmap(size() * ratio);
+        m_rendered.setDevicePixelRatio(ratio);
+        QPainter cache(&m_rendered);
+        renderContent(cache, colors);
+    }
+    QPainter painter(this);
+    painter.drawPixmap(0, 0, m_rendered);
     if (hasFocus()) {
-        // A frame in the text colour (it contrasts with the tile) and one in the window's
-        // colour inside it, so it shows on every look.
+        // A frame in the text colour: it contrasts with the tile's own colour.
         const int pen = std::max(3, padding() / 2);
         painter.setBrush(Qt::NoBrush);
         painter.setPen(QPen(colors.text, pen));
@@ -143,6 +157,7 @@ void WallTile::paintEvent(QPaintEvent *)
 void WallTile::resizeEvent(QResizeEvent *event)
 {
     m_laidOut = false;
+    m_rendered = QPixmap();
     QWidget::resizeEvent(event);
 }
 
@@ -150,6 +165,7 @@ void WallTile::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange) {
         m_laidOut = false;
+        m_rendered = QPixmap();
         update();
     }
     QWidget::changeEvent(event);

@@ -3,12 +3,15 @@
 #include "walltilecontent.h"
 
 #include <QFont>
+#include <QPixmap>
 #include <QWidget>
 
 // One tile of the wall display: coloured by its look (StatePalette of its palette), the look's
 // glyph and word, a title and smaller lines, as large as the tile allows and never below
 // MinimumPixelSize. A line too long for the tile is elided; the tooltip and the accessible name
 // say everything. It repaints only when its content or size changes.
+class QPainter;
+
 class WallTile : public QWidget
 {
     Q_OBJECT
@@ -48,10 +51,12 @@ protected:
 
 private:
     void layOut() const;
+    void renderContent(QPainter &painter, const StateColors &colors) const;
     int padding() const;
 
     WallTileContent m_content;
     mutable QList<Line> m_lines;
     mutable QRect m_glyph;
     mutable bool m_laidOut = false;
+    QPixmap m_rendered; // what it shows, without the focus frame
 };
