@@ -64,7 +64,7 @@ QRect WallTile::glyphRect() const
 
 void WallTile::layOut() const
 {
-    // The largest size at which every line fits the tile's height and the fitted detail its
+    // The largest size at which every line fits the tile's height and the width reference its
     // width (binary search), at least MinimumPixelSize: a line that still does not fit is
     // elided, and lines below the tile are left out (the tooltip has them all). A long name is
     // elided rather than make one tile's text smaller than the others'.
@@ -81,9 +81,9 @@ void WallTile::layOut() const
         int height = 0;
         for (const QFont &font : all)
             height += QFontMetrics(font).height();
-        const QString fitted = m_content.details.value(m_content.fittedDetail);
         return height <= inner.height()
-                && QFontMetrics(all.constLast()).horizontalAdvance(fitted) <= inner.width();
+                && QFontMetrics(all.constLast()).horizontalAdvance(m_content.widthReference)
+                <= inner.width();
     };
     int low = MinimumPixelSize;
     int high = MaximumPixelSize;

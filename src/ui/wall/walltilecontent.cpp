@@ -123,10 +123,10 @@ WallTileContent targetTileContent(const TargetSnapshot &target, const TargetPlac
     if (placeLine == PlaceLine::Shown)
         content.details.append(QCoreApplication::translate("WallTileContent", "at %1")
                                        .arg(printable(place.name())));
-    content.fittedDetail = int(content.details.size());
-    content.details.append(QCoreApplication::translate("WallTileContent", "DNS %1 · service %2")
-                                   .arg(percent(target.dnsSuccessFiveMinutes),
-                                        percent(target.checkSuccessFiveMinutes)));
+    const QString rates = QCoreApplication::translate("WallTileContent", "DNS %1 · service %2");
+    content.widthReference = rates.arg(percent(0.999), percent(0.999));
+    content.details.append(rates.arg(percent(target.dnsSuccessFiveMinutes),
+                                     percent(target.checkSuccessFiveMinutes)));
     const QString source = target.lastProbe.isValid()
             ? sourceWord(target.source)
             : QCoreApplication::translate("WallTileContent", "not probed yet");

@@ -17,9 +17,9 @@ struct WallTileContent
     QString stateWord;
     QString title;
     QStringList details;
-    // The detail the font is sized to fit in width (the rates: the same shape on every tile, so
-    // the tiles' text is the same size); -1 for none. Longer lines are elided.
-    int fittedDetail = -1;
+    // A text the font is sized to fit in width: the rates line at its widest, the same on every
+    // target tile, so tiles of one size have text of one size. Longer lines are elided.
+    QString widthReference;
 
     QString fullText() const; // every line, for the tooltip and screen readers
     bool operator==(const WallTileContent &other) const = default;
