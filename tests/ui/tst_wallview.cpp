@@ -171,7 +171,7 @@ private Q_SLOTS:
         agent.setState(QStringLiteral("s1"), TargetState::Down);
         agent.setState(QStringLiteral("s2"), TargetState::Down);
         agent.setState(QStringLiteral("s3"), TargetState::Degraded);
-        const WallTile *south = wall.view->placeTile(&agent);
+        WallTile *south = wall.view->placeTile(&agent);
         QVERIFY(south);
         QTRY_COMPARE(south->content().details,
                      QStringList({QStringLiteral("2 down"), QStringLiteral("1 degraded"),
@@ -182,6 +182,12 @@ private Q_SLOTS:
         agent.setUnreachable(QDateTime::currentDateTimeUtc(), QStringLiteral("timeout"));
         QTRY_COMPARE(south->content().look, StateLook::Unseen);
         QCOMPARE(south->content().stateWord, QStringLiteral("not answering"));
+        // Enter on a place's tile chooses the place (the dashboard shows its targets).
+        QSignalSpy chosen(wall.view.get(), &WallView::placeChosen);
+        south->setFocus();
+        QTest::keyClick(wall.view->focusWidget(), Qt::Key_Return);
+        QCOMPARE(chosen.count(), 1);
+        QCOMPARE(chosen.first().at(0).value<TargetPlace *>(), &agent);
         // A higher limit: a tile per target again.
         wall.view->setTargetTileLimit(100);
         QCOMPARE(wall.view->mode(), WallView::Mode::Targets);
