@@ -16,6 +16,8 @@
 //  9. the dashboard watching 20 agents of 100 targets each (fleetbench.cpp): the worst GUI stall
 //     at most 16 ms, its RSS at most 300 MB, a change at an agent in its table row within 1 s
 //     (p95)
+// 10. the wall display with 200 tiles (wallbench.cpp): a state change until repainted, worst
+//     and p95 at most 16 ms
 #include "benchsupport.h"
 #include "clock.h"
 #include "dnsserverfixture.h"
@@ -264,7 +266,8 @@ QList<Row> runGroup(const QString &group)
         rows += benchFleet(positiveEnv("DNSWATCH_BENCH_FLEET_AGENTS", 20),
                            positiveEnv("DNSWATCH_BENCH_FLEET_TARGETS", 100),
                            positiveEnv("DNSWATCH_BENCH_FLEET_S", 60));
-    }
+    } else if (group == QLatin1String("wall"))
+        rows += benchWall(positiveEnv("DNSWATCH_BENCH_WALL_CHANGES", 200));
     return rows;
 }
 
@@ -331,11 +334,11 @@ int main(int argc, char *argv[])
     // The dashboard benchmarks draw widgets: offscreen, no display needed.
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    const QStringList groups{QStringLiteral("cache"),     QStringLiteral("throughput"),
-                             QStringLiteral("blackhole"), QStringLiteral("monitor"),
-                             QStringLiteral("history"),   QStringLiteral("report"),
-                             QStringLiteral("charts"),    QStringLiteral("dashboard"),
-                             QStringLiteral("agent"),     QStringLiteral("fleet")};
+    const QStringList groups{
+            QStringLiteral("cache"),   QStringLiteral("throughput"), QStringLiteral("blackhole"),
+            QStringLiteral("monitor"), QStringLiteral("history"),    QStringLiteral("report"),
+            QStringLiteral("charts"),  QStringLiteral("dashboard"),  QStringLiteral("agent"),
+            QStringLiteral("fleet"),   QStringLiteral("wall")};
     if (qEnvironmentVariableIsSet(ChildVariable)) {
         printRows(runGroup(app.arguments().value(1)));
         return 0;

@@ -50,3 +50,6 @@ QList<Row> benchAgent(int seconds);
 // The dashboard watching agentCount real agents of targetCount targets each for seconds
 // (fleetbench.cpp): GUI stall, RSS, a change at an agent until its table row shows it.
 QList<Row> benchFleet(int agentCount, int targetCount, int seconds);
+// The wall display with 200 tiles: changes state changes, each timed until repainted
+// (wallbench.cpp).
+QList<Row> benchWall(int changes);

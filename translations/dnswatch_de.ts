@@ -934,6 +934,18 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
         <source>Watch the targets of a DNS Watch agent elsewhere</source>
         <translation>Die Ziele eines DNS-Watch-Agenten an einem anderen Ort beobachten</translation>
     </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Wall display</source>
+        <translation>&amp;Wandanzeige</translation>
+    </message>
+    <message>
+        <source>Every target as a large tile, full screen, for a screen on the wall</source>
+        <translation>Jedes Ziel als große Kachel, bildschirmfüllend, für einen Bildschirm an der Wand</translation>
+    </message>
 </context>
 <context>
     <name>PinDialog</name>
@@ -2120,6 +2132,83 @@ Veraltet, Festgelegt, Umgebung: Prüfungen, die diese Fallback-Stufe bedient hat
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>WallTileContent</name>
+    <message>
+        <source>not answering</source>
+        <translation>antwortet nicht</translation>
+    </message>
+    <message>
+        <source>fresh</source>
+        <translation>frisch</translation>
+    </message>
+    <message>
+        <source>cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>veraltet</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>festgelegt</translation>
+    </message>
+    <message>
+        <source>env</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>bei %1</translation>
+    </message>
+    <message>
+        <source>DNS %1 · service %2</source>
+        <translation>DNS %1 · Dienst %2</translation>
+    </message>
+    <message>
+        <source>not probed yet</source>
+        <translation>noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>%1 · in fallback %2</source>
+        <translation>%1 · im Fallback seit %2</translation>
+    </message>
+    <message>
+        <source>was %1 · %2</source>
+        <translation>war %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>WallView</name>
+    <message>
+        <source>DNS Watch</source>
+        <translation>DNS Watch</translation>
+    </message>
+    <message>
+        <source>DNS Watch wall display</source>
+        <translation>DNS Watch Wandanzeige</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not ready: %n critical target(s) not reachable</source>
+        <translation>
+            <numerusform>Nicht bereit: %n kritisches Ziel nicht erreichbar</numerusform>
+            <numerusform>Nicht bereit: %n kritische Ziele nicht erreichbar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>No targets</source>
+        <translation>Keine Ziele</translation>
     </message>
 </context>
 </TS>

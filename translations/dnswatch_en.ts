@@ -81,4 +81,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>WallView</name>
+    <message numerus="yes">
+        <source>Not ready: %n critical target(s) not reachable</source>
+        <translation>
+            <numerusform>Not ready: %n critical target not reachable</numerusform>
+            <numerusform>Not ready: %n critical targets not reachable</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

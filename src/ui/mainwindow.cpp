@@ -13,6 +13,7 @@
 #include "reportdialog.h"
 #include "settings/settingsdialog.h"
 #include "targetfiltermodel.h"
+#include "wall/wallview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -334,6 +335,11 @@ void MainWindow::buildMenus()
     targets->addActions({m_pin, m_unpin});
     targets->addSeparator();
     targets->addActions({m_pause, m_resume, m_mute});
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *wall = view->addAction(tr("&Wall display"), this, [this] { WallView::showOver(this); });
+    wall->setObjectName(QStringLiteral("wallDisplayAction"));
+    wall->setShortcut(QKeySequence(Qt::Key_F11));
+    wall->setStatusTip(tr("Every target as a large tile, full screen, for a screen on the wall"));
     QToolBar *toolbar = addToolBar(tr("Actions"));
     toolbar->setObjectName(QStringLiteral("actions"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);

@@ -1,6 +1,7 @@
 #include "targettablemodel.h"
 
 #include "printabletext.h"
+#include "statepalette.h"
 
 #include <QLocale>
 #include <QPalette>
@@ -406,11 +407,9 @@ QVariant TargetTableModel::data(const QModelIndex &index, int role) const
         return QVariant();
     case Qt::ForegroundRole:
         if (unseen(row)) // its last known state, not what is true now
-            return QApplication::palette().color(QPalette::Disabled, QPalette::Text);
-        if (index.column() == Status && state == TargetState::Down)
-            return QColor(0xc0, 0x1c, 0x28);
-        if (index.column() == Status && state == TargetState::Degraded)
-            return QColor(0xb8, 0x6e, 0x00);
+            return StatePalette(QApplication::palette()).colors(StateLook::Unseen).foreground;
+        if (index.column() == Status)
+            return StatePalette(QApplication::palette()).colors(stateLook(state)).foreground;
         return QVariant();
     case Qt::ToolTipRole:
         return toolTip(row, index.column());

@@ -82,7 +82,9 @@ void TestTranslations::germanHeadersAndTitles()
     QStringList menus;
     for (const QAction *menu : window.menuBar()->actions())
         menus << menu->text();
-    QCOMPARE(menus, (QStringList{QStringLiteral("&Datei"), QStringLiteral("&Ziele")}));
+    QCOMPARE(menus,
+             (QStringList{QStringLiteral("&Datei"), QStringLiteral("&Ziele"),
+                          QStringLiteral("&Ansicht")}));
     QStringList toolbar;
     for (const QAction *action : window.findChild<QToolBar *>(QStringLiteral("actions"))->actions())
         if (!action->isSeparator())
