@@ -1,6 +1,9 @@
 #include "eventlogmodel.h"
 
 #include "printabletext.h"
+#include "words/localewords.h"
+#include "words/machinewords.h"
+#include "words/statesentence.h"
 
 namespace {
 // In Column order.
@@ -36,8 +39,10 @@ QString EventLogModel::detailText(const StoredEvent &event)
     QString text = event.detail;
     if (event.kind == StoredEvent::stateChangedKind() && !event.before.isEmpty()
         && !event.after.isEmpty()) {
-        const QString change = event.before.constFirst() + QStringLiteral(" -> ")
-                + event.after.constFirst();
+        if (const std::optional<TargetState> to = targetStateFromName(event.after.constFirst()))
+            text = verdictSentence(*to, text);
+        const QString change = MachineWords::state(event.before.constFirst())
+                + QStringLiteral(" -> ") + MachineWords::state(event.after.constFirst());
         text = text.isEmpty() ? change : change + QStringLiteral(": ") + text;
     }
     if (!event.actor.isEmpty() && !text.contains(event.actor))
@@ -74,10 +79,10 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (index.column()) {
         case Time:
-            return event.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+            return LocaleWords::dateTime(event.time);
         // Names and details come from the network and the config: shown, never obeyed.
         case Kind:
-            return printable(event.kind);
+            return printable(MachineWords::eventKind(event.kind));
         case Subject:
             return printable(subjectText(event));
         case Detail:

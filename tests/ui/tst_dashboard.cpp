@@ -208,7 +208,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("legacy"), TargetTableModel::Status),
                                   QStringLiteral("down"), 10000);
         QCOMPARE(cell(QStringLiteral("legacy"), TargetTableModel::LastError),
-                 QStringLiteral("nxdomain"));
+                 QStringLiteral("no such name (NXDOMAIN)"));
         // The selection survives updates, and the charts follow it.
         m_window->selectTarget(QStringLiteral("db"));
         QSignalSpy updates(m_window->targetModel(), &QAbstractItemModel::dataChanged);
