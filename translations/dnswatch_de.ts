@@ -515,6 +515,29 @@
     </message>
 </context>
 <context>
+    <name>EventSentence</name>
+    <message>
+        <source>serving stale addresses %1</source>
+        <translation>liefert veraltete Adressen aus: %1</translation>
+    </message>
+    <message>
+        <source>serving pinned addresses %1</source>
+        <translation>liefert festgelegte Adressen aus: %1</translation>
+    </message>
+    <message>
+        <source>serving the emergency addresses of the environment %1</source>
+        <translation>liefert die Notfall-Adressen der Umgebung aus: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2; no fallback addresses</source>
+        <translation>%1: %2; keine Fallback-Adressen</translation>
+    </message>
+    <message>
+        <source>%1: %2; %3</source>
+        <translation>%1: %2; %3</translation>
+    </message>
+</context>
+<context>
     <name>EventsPane</name>
     <message>
         <source>Events</source>

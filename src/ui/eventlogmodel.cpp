@@ -1,6 +1,7 @@
 #include "eventlogmodel.h"
 
 #include "printabletext.h"
+#include "words/eventsentence.h"
 #include "words/localewords.h"
 #include "words/machinewords.h"
 #include "words/statesentence.h"
@@ -36,7 +37,7 @@ void EventLogModel::add(const StoredEvent &event)
 QString EventLogModel::detailText(const StoredEvent &event)
 {
     // A change of state says from what to what, before why; an agent's event who asked for it.
-    QString text = event.detail;
+    QString text = eventSentence(event);
     if (event.kind == StoredEvent::stateChangedKind() && !event.before.isEmpty()
         && !event.after.isEmpty()) {
         if (const std::optional<TargetState> to = targetStateFromName(event.after.constFirst()))
@@ -86,6 +87,10 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         case Subject:
             return printable(subjectText(event));
         case Detail:
+            // The tooltip keeps the words it was recorded with too (the server, how long).
+            if (role == Qt::ToolTipRole && detailText(event) != event.detail)
+                return QString(printable(detailText(event)) + QLatin1Char('\n')
+                               + printable(event.detail));
             return printable(detailText(event));
         }
         return QVariant();
