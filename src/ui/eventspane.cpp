@@ -30,7 +30,7 @@ EventsPane::EventsPane(EventLogModel *events, QWidget *parent)
     view()->setContextMenuPolicy(Qt::ActionsContextMenu);
     view()->addAction(copy);
     view()->setColumnWidth(EventLogModel::Time, 150);
-    view()->setColumnWidth(EventLogModel::Kind, 140);
+    view()->setColumnWidth(EventLogModel::Kind, 180); // "In Fallback gewechselt" whole
     view()->setColumnWidth(EventLogModel::Subject, 200);
     m_kindBox = new QComboBox(this);
     m_kindBox->setAccessibleName(tr("Events of kind"));
