@@ -283,10 +283,6 @@
         <source>%1 (looking up)</source>
         <translation>%1 (wird aufgelöst)</translation>
     </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
 </context>
 <context>
     <name>ConfigDocument</name>
@@ -457,6 +453,41 @@
     </message>
 </context>
 <context>
+    <name>DurationWords</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>ElementList</name>
     <message>
         <source>&amp;Add</source>
@@ -546,6 +577,29 @@ Neu bei DNS Watch? Das Demo-Labor zeigt es bei der Arbeit, ohne dass etwas einzu
     </message>
 </context>
 <context>
+    <name>EventSentence</name>
+    <message>
+        <source>serving stale addresses %1</source>
+        <translation>liefert veraltete Adressen aus: %1</translation>
+    </message>
+    <message>
+        <source>serving pinned addresses %1</source>
+        <translation>liefert festgelegte Adressen aus: %1</translation>
+    </message>
+    <message>
+        <source>serving the emergency addresses of the environment %1</source>
+        <translation>liefert die Notfall-Adressen der Umgebung aus: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2; no fallback addresses</source>
+        <translation>%1: %2; keine Fallback-Adressen</translation>
+    </message>
+    <message>
+        <source>%1: %2; %3</source>
+        <translation>%1: %2; %3</translation>
+    </message>
+</context>
+<context>
     <name>EventsPane</name>
     <message>
         <source>Events</source>
@@ -568,44 +622,8 @@ Neu bei DNS Watch? Das Demo-Labor zeigt es bei der Arbeit, ohne dass etwas einzu
         <translation>Ereignisse nach Ziel</translation>
     </message>
     <message>
-        <source>Fallback entered</source>
-        <translation>In Fallback gewechselt</translation>
-    </message>
-    <message>
-        <source>Recovered</source>
-        <translation>Wiederhergestellt</translation>
-    </message>
-    <message>
-        <source>Resolution failed</source>
-        <translation>Auflösung fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Addresses changed</source>
-        <translation>Adressen geändert</translation>
-    </message>
-    <message>
-        <source>Pinned</source>
-        <translation>Festgelegt</translation>
-    </message>
-    <message>
-        <source>Unpinned</source>
-        <translation>Festlegung aufgehoben</translation>
-    </message>
-    <message>
-        <source>Forced re-resolve</source>
-        <translation>Erzwungene Neuauflösung</translation>
-    </message>
-    <message>
-        <source>Cache cleared</source>
-        <translation>Cache geleert</translation>
-    </message>
-    <message>
         <source>All kinds</source>
         <translation>Alle Arten</translation>
-    </message>
-    <message>
-        <source>State changed</source>
-        <translation>Zustand geändert</translation>
     </message>
     <message>
         <source>All targets</source>
@@ -743,6 +761,212 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
     <message>
         <source>%1: no such target here</source>
         <translation>%1: kein solches Ziel hier</translation>
+    </message>
+</context>
+<context>
+    <name>LocaleWords</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>MachineWords</name>
+    <message>
+        <source>healthy</source>
+        <translation>gesund</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>ausgefallen</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>fresh</source>
+        <translation>frisch</translation>
+    </message>
+    <message>
+        <source>fresh: a live lookup answered just now</source>
+        <translation>frisch: eine Live-Abfrage hat eben geantwortet</translation>
+    </message>
+    <message>
+        <source>cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <source>cache: an answer from the cache, within its TTL</source>
+        <translation>Cache: eine Antwort aus dem Cache, innerhalb ihrer TTL</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>veraltet</translation>
+    </message>
+    <message>
+        <source>stale: the cached answer past its TTL, served because the nameservers did not answer (RFC 8767)</source>
+        <translation>veraltet: die Antwort aus dem Cache nach Ablauf ihrer TTL, ausgeliefert, weil die Nameserver nicht antworteten (RFC 8767)</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>festgelegt</translation>
+    </message>
+    <message>
+        <source>pinned: fallback addresses pinned by an operator or in the config</source>
+        <translation>festgelegt: Fallback-Adressen, von einem Operator oder in der Konfiguration festgelegt</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>environment: the emergency addresses of DNSWATCH_FALLBACK_IPS</source>
+        <translation>Umgebung: die Notfall-Adressen aus DNSWATCH_FALLBACK_IPS</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>the nameservers did not answer in time</source>
+        <translation>die Nameserver antworteten nicht rechtzeitig</translation>
+    </message>
+    <message>
+        <source>server failure (SERVFAIL)</source>
+        <translation>Serverfehler (SERVFAIL)</translation>
+    </message>
+    <message>
+        <source>the nameserver could not give an answer (SERVFAIL)</source>
+        <translation>der Nameserver konnte keine Antwort geben (SERVFAIL)</translation>
+    </message>
+    <message>
+        <source>refused (REFUSED)</source>
+        <translation>abgelehnt (REFUSED)</translation>
+    </message>
+    <message>
+        <source>the nameserver refused to answer (REFUSED)</source>
+        <translation>der Nameserver hat die Antwort verweigert (REFUSED)</translation>
+    </message>
+    <message>
+        <source>no such name (NXDOMAIN)</source>
+        <translation>Name existiert nicht (NXDOMAIN)</translation>
+    </message>
+    <message>
+        <source>the name does not exist (NXDOMAIN): an answer, not an outage (RFC 2308)</source>
+        <translation>der Name existiert nicht (NXDOMAIN): eine Antwort, kein Ausfall (RFC 2308)</translation>
+    </message>
+    <message>
+        <source>no such address (NODATA)</source>
+        <translation>keine solche Adresse (NODATA)</translation>
+    </message>
+    <message>
+        <source>the name exists but has no address of the kind asked for (NODATA)</source>
+        <translation>der Name existiert, hat aber keine Adresse der gefragten Art (NODATA)</translation>
+    </message>
+    <message>
+        <source>network error</source>
+        <translation>Netzwerkfehler</translation>
+    </message>
+    <message>
+        <source>the nameservers could not be reached</source>
+        <translation>die Nameserver waren nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>unreadable answer</source>
+        <translation>unlesbare Antwort</translation>
+    </message>
+    <message>
+        <source>the nameserver&apos;s answer could not be read</source>
+        <translation>die Antwort des Nameservers war nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Fallback entered</source>
+        <translation>In Fallback gewechselt</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Resolution failed</source>
+        <translation>Auflösung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Addresses changed</source>
+        <translation>Adressen geändert</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Festgelegt</translation>
+    </message>
+    <message>
+        <source>Unpinned</source>
+        <translation>Festlegung aufgehoben</translation>
+    </message>
+    <message>
+        <source>Forced re-resolve</source>
+        <translation>Erzwungene Neuauflösung</translation>
+    </message>
+    <message>
+        <source>Cache cleared</source>
+        <translation>Cache geleert</translation>
+    </message>
+    <message>
+        <source>State changed</source>
+        <translation>Zustand geändert</translation>
+    </message>
+    <message>
+        <source>Probing paused</source>
+        <translation>Prüfen pausiert</translation>
+    </message>
+    <message>
+        <source>Probing resumed</source>
+        <translation>Prüfen fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Probe requested</source>
+        <translation>Prüfung angefordert</translation>
+    </message>
+    <message>
+        <source>Events missed</source>
+        <translation>Ereignisse verpasst</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>negativ</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>service not checked</source>
+        <translation>Dienst nicht geprüft</translation>
+    </message>
+    <message>
+        <source>service answered</source>
+        <translation>Dienst antwortete</translation>
+    </message>
+    <message>
+        <source>service check failed</source>
+        <translation>Dienstprüfung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>service check failed: %1</source>
+        <translation>Dienstprüfung fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -1279,6 +1503,14 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
         <source>connecting to %1</source>
         <translation>Verbindung zu %1 wird aufgebaut</translation>
     </message>
+    <message>
+        <source>no probe result for %1</source>
+        <translation>seit %1 kein Prüfergebnis</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 bei %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>RememberedAgents</name>
@@ -1658,6 +1890,45 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
     </message>
 </context>
 <context>
+    <name>StateSentence</name>
+    <message>
+        <source>reachable through stale addresses</source>
+        <translation>erreichbar über veraltete Adressen</translation>
+    </message>
+    <message>
+        <source>reachable through pinned addresses</source>
+        <translation>erreichbar über festgelegte Adressen</translation>
+    </message>
+    <message>
+        <source>reachable through the emergency addresses of the environment</source>
+        <translation>erreichbar über die Notfall-Adressen der Umgebung</translation>
+    </message>
+    <message>
+        <source>%1; DNS: %2</source>
+        <translation>%1; DNS: %2</translation>
+    </message>
+    <message>
+        <source>no address: %1</source>
+        <translation>keine Adresse: %1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>probing paused</source>
+        <translation>Prüfen pausiert</translation>
+    </message>
+    <message>
+        <source>state not known yet</source>
+        <translation>Zustand noch nicht bekannt</translation>
+    </message>
+    <message>
+        <source>not probed yet</source>
+        <translation>noch nicht geprüft</translation>
+    </message>
+</context>
+<context>
     <name>SuccessChart</name>
     <message>
         <source>%1: success</source>
@@ -1822,42 +2093,6 @@ Veraltet, Festgelegt, Umgebung: Prüfungen, die diese Fallback-Stufe bedient hat
         <translation>Letzter Fehler</translation>
     </message>
     <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>healthy</source>
-        <translation>gesund</translation>
-    </message>
-    <message>
-        <source>degraded</source>
-        <translation>beeinträchtigt</translation>
-    </message>
-    <message>
-        <source>down</source>
-        <translation>ausgefallen</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>pausiert</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
@@ -1924,10 +2159,6 @@ Veraltet, Festgelegt, Umgebung: Prüfungen, die diese Fallback-Stufe bedient hat
     <message>
         <source>Why the last lookup or service check failed</source>
         <translation>Warum die letzte Abfrage oder Dienstprüfung fehlschlug</translation>
-    </message>
-    <message>
-        <source>%1 %</source>
-        <translation>%1 %</translation>
     </message>
     <message>
         <source>Last probes</source>
@@ -2139,26 +2370,6 @@ Veraltet, Festgelegt, Umgebung: Prüfungen, die diese Fallback-Stufe bedient hat
     <message>
         <source>not answering</source>
         <translation>antwortet nicht</translation>
-    </message>
-    <message>
-        <source>fresh</source>
-        <translation>frisch</translation>
-    </message>
-    <message>
-        <source>cache</source>
-        <translation>Cache</translation>
-    </message>
-    <message>
-        <source>stale</source>
-        <translation>veraltet</translation>
-    </message>
-    <message>
-        <source>pinned</source>
-        <translation>festgelegt</translation>
-    </message>
-    <message>
-        <source>env</source>
-        <translation>Umgebung</translation>
     </message>
     <message>
         <source>no answer</source>

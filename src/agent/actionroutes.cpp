@@ -6,6 +6,7 @@
 #include "dns/dnsmessage.h"
 #include "pinrequest.h"
 #include "probe/monitor.h"
+#include "store/storedevent.h"
 
 #include <QHttpServer>
 #include <QJsonArray>
@@ -134,19 +135,19 @@ QHttpServerResponse ActionRoutes::onTarget(TargetAction action, const QString &n
     }
     case TargetAction::Probe:
         scheduler->probeNow(name);
-        report(QStringLiteral("probe_requested"), name, actor, QStringLiteral("probe requested"));
+        report(StoredEvent::probeRequestedKind(), name, actor, QStringLiteral("probe requested"));
         Q_EMIT acted(QStringLiteral("%1 asked to probe %2 now").arg(actor, name));
         return QHttpServerResponse(QJsonObject{{QStringLiteral("target"), name},
                                                {QStringLiteral("started"), QStringLiteral("probe")}},
                                    StatusCode::Accepted);
     case TargetAction::Pause:
         m_monitor->pause(name);
-        report(QStringLiteral("paused"), name, actor, QStringLiteral("paused"));
+        report(StoredEvent::pausedKind(), name, actor, QStringLiteral("paused"));
         Q_EMIT acted(QStringLiteral("%1 paused %2").arg(actor, name));
         return targetState(name);
     case TargetAction::Resume:
         m_monitor->resume(name);
-        report(QStringLiteral("resumed"), name, actor, QStringLiteral("resumed"));
+        report(StoredEvent::resumedKind(), name, actor, QStringLiteral("resumed"));
         Q_EMIT acted(QStringLiteral("%1 resumed %2").arg(actor, name));
         return targetState(name);
     }

@@ -207,7 +207,7 @@ void AgentPlace::onEvents(const RemoteEventPage &page)
     if (page.gap) {
         StoredEvent gap;
         gap.time = m_connection->clock()->wallTime();
-        gap.kind = QStringLiteral("events_missed");
+        gap.kind = StoredEvent::eventsMissedKind();
         gap.place = name();
         gap.detail = tr("some events of %1 were lost: the agent no longer held them (restarted, "
                         "or more events than it keeps while unreachable)")

@@ -1,7 +1,11 @@
 #include "cachetablemodel.h"
 
 #include "printabletext.h"
+#include "words/durationwords.h"
+#include "words/localewords.h"
+#include "words/machinewords.h"
 
+#include <QLocale>
 #include <QSet>
 
 namespace {
@@ -21,16 +25,6 @@ const char *const ColumnTitles[] = {
 };
 static_assert(std::size(ColumnTitles) == CacheTableModel::ColumnCount);
 
-// The time alone when it is today, with the date otherwise (a stale deadline is a day away).
-QString timeText(const std::optional<QDateTime> &time)
-{
-    if (!time)
-        return QString();
-    const QDateTime local = time->toLocalTime();
-    return local.toString(local.date() == QDate::currentDate()
-                                  ? QStringLiteral("HH:mm:ss")
-                                  : QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-}
 } // namespace
 
 CacheTableModel::CacheTableModel(Resolver *resolver, QObject *parent)
@@ -108,6 +102,8 @@ QVariant CacheTableModel::data(const QModelIndex &index, int role) const
         return entry.host;
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return QVariant();
+    if (role == Qt::ToolTipRole && index.column() == LastFailure)
+        return MachineWords::causeExplanation(causeName(entry.lastFailure));
     switch (index.column()) {
     case ResolverName:
         return printable(entry.resolver);
@@ -116,22 +112,23 @@ QVariant CacheTableModel::data(const QModelIndex &index, int role) const
     case Record:
         return recordKindName(entry.kind);
     case State:
-        return entry.lookupInFlight ? tr("%1 (looking up)").arg(cacheStateName(entry.state))
-                                    : cacheStateName(entry.state);
+        return entry.lookupInFlight
+                ? tr("%1 (looking up)").arg(MachineWords::cacheState(entry.state))
+                : MachineWords::cacheState(entry.state);
     case Addresses:
         return addressStrings(entry.addresses).join(QStringLiteral(", "));
     case TtlLeft:
-        return entry.ttlLeftMs ? tr("%1 s").arg((*entry.ttlLeftMs + 999) / 1000) : QString();
+        return entry.ttlLeftMs ? durationWords((*entry.ttlLeftMs + 999) / 1000) : QString();
     case StaleSince:
-        return timeText(entry.staleSince);
+        return entry.staleSince ? LocaleWords::timeOrDateTime(*entry.staleSince) : QString();
     case StaleDeadline:
-        return timeText(entry.staleDeadline);
+        return entry.staleDeadline ? LocaleWords::timeOrDateTime(*entry.staleDeadline) : QString();
     case NextRetry:
-        return timeText(entry.nextRetry);
+        return entry.nextRetry ? LocaleWords::timeOrDateTime(*entry.nextRetry) : QString();
     case Hits:
-        return QString::number(entry.hits);
+        return QLocale().toString(entry.hits);
     case LastFailure:
-        return causeName(entry.lastFailure);
+        return MachineWords::cause(causeName(entry.lastFailure));
     }
     return QVariant();
 }

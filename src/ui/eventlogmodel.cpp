@@ -1,6 +1,10 @@
 #include "eventlogmodel.h"
 
 #include "printabletext.h"
+#include "words/eventsentence.h"
+#include "words/localewords.h"
+#include "words/machinewords.h"
+#include "words/statesentence.h"
 
 namespace {
 // In Column order.
@@ -33,11 +37,13 @@ void EventLogModel::add(const StoredEvent &event)
 QString EventLogModel::detailText(const StoredEvent &event)
 {
     // A change of state says from what to what, before why; an agent's event who asked for it.
-    QString text = event.detail;
+    QString text = eventSentence(event);
     if (event.kind == StoredEvent::stateChangedKind() && !event.before.isEmpty()
         && !event.after.isEmpty()) {
-        const QString change = event.before.constFirst() + QStringLiteral(" -> ")
-                + event.after.constFirst();
+        if (const std::optional<TargetState> to = targetStateFromName(event.after.constFirst()))
+            text = verdictSentence(*to, text);
+        const QString change = MachineWords::state(event.before.constFirst())
+                + QStringLiteral(" -> ") + MachineWords::state(event.after.constFirst());
         text = text.isEmpty() ? change : change + QStringLiteral(": ") + text;
     }
     if (!event.actor.isEmpty() && !text.contains(event.actor))
@@ -74,13 +80,17 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (index.column()) {
         case Time:
-            return event.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+            return LocaleWords::dateTime(event.time);
         // Names and details come from the network and the config: shown, never obeyed.
         case Kind:
-            return printable(event.kind);
+            return printable(MachineWords::eventKind(event.kind));
         case Subject:
             return printable(subjectText(event));
         case Detail:
+            // The tooltip keeps the words it was recorded with too (the server, how long).
+            if (role == Qt::ToolTipRole && detailText(event) != event.detail)
+                return QString(printable(detailText(event)) + QLatin1Char('\n')
+                               + printable(event.detail));
             return printable(detailText(event));
         }
         return QVariant();

@@ -2,6 +2,7 @@
 
 #include "eventfiltermodel.h"
 #include "eventlogmodel.h"
+#include "words/machinewords.h"
 
 #include <QAction>
 #include <QApplication>
@@ -29,7 +30,7 @@ EventsPane::EventsPane(EventLogModel *events, QWidget *parent)
     view()->setContextMenuPolicy(Qt::ActionsContextMenu);
     view()->addAction(copy);
     view()->setColumnWidth(EventLogModel::Time, 150);
-    view()->setColumnWidth(EventLogModel::Kind, 140);
+    view()->setColumnWidth(EventLogModel::Kind, 180); // "In Fallback gewechselt" whole
     view()->setColumnWidth(EventLogModel::Subject, 200);
     m_kindBox = new QComboBox(this);
     m_kindBox->setAccessibleName(tr("Events of kind"));
@@ -45,21 +46,10 @@ EventsPane::EventsPane(EventLogModel *events, QWidget *parent)
 
 void EventsPane::fillKindBox()
 {
-    const std::pair<ResolverEvent::Kind, const char *> resolverKinds[] = {
-            {ResolverEvent::Kind::FallbackEntered, QT_TR_NOOP("Fallback entered")},
-            {ResolverEvent::Kind::Recovered, QT_TR_NOOP("Recovered")},
-            {ResolverEvent::Kind::ResolutionFailed, QT_TR_NOOP("Resolution failed")},
-            {ResolverEvent::Kind::AddressesChanged, QT_TR_NOOP("Addresses changed")},
-            {ResolverEvent::Kind::Pinned, QT_TR_NOOP("Pinned")},
-            {ResolverEvent::Kind::Unpinned, QT_TR_NOOP("Unpinned")},
-            {ResolverEvent::Kind::ForcedReResolve, QT_TR_NOOP("Forced re-resolve")},
-            {ResolverEvent::Kind::CacheCleared, QT_TR_NOOP("Cache cleared")},
-    };
-    static_assert(std::size(resolverKinds) == ResolverEvent::KindCount);
     m_kindBox->addItem(tr("All kinds"), QString());
-    for (const auto &[kind, label] : resolverKinds)
-        m_kindBox->addItem(tr(label), eventKindName(kind));
-    m_kindBox->addItem(tr("State changed"), StoredEvent::stateChangedKind());
+    const QStringList kinds = MachineWords::knownEventKinds();
+    for (const QString &kind : kinds)
+        m_kindBox->addItem(MachineWords::eventKind(kind), kind);
     connect(m_kindBox, &QComboBox::currentIndexChanged, this,
             [this] { m_filter->setKind(m_kindBox->currentData().toString()); });
 }

@@ -2,6 +2,8 @@
 
 #include "probe/healthstatistics.h"
 #include "targetplace.h"
+#include "words/durationwords.h"
+#include "words/statesentence.h"
 
 #include <QLocale>
 
@@ -46,10 +48,45 @@ void ReadinessBanner::removePlace(TargetPlace *place)
     }
 }
 
-void ReadinessBanner::updateReadiness()
+QStringList ReadinessBanner::localNotReady() const
 {
     QStringList notReady;
-    bool ready = m_statistics->ready(&notReady);
+    const QList<HealthStatistics::NotReadyTarget> targets = m_statistics->notReadyTargets();
+    for (const HealthStatistics::NotReadyTarget &target : targets) {
+        QString why;
+        switch (target.why) {
+        case HealthStatistics::NotReadyTarget::Why::NotProbedYet:
+            why = stateSentence(TargetSnapshot());
+            break;
+        case HealthStatistics::NotReadyTarget::Why::NoRecentResult:
+            why = tr("no probe result for %1").arg(durationWords(target.silentS));
+            break;
+        case HealthStatistics::NotReadyTarget::Why::Unreachable:
+            why = stateSentence(m_statistics->health(target.target));
+            break;
+        }
+        notReady.append(QStringLiteral("%1: %2").arg(target.target, why));
+    }
+    return notReady;
+}
+
+QStringList ReadinessBanner::agentNotReady(const TargetPlace *place, const PlaceReadiness &readiness)
+{
+    QStringList notReady;
+    const QList<TargetSnapshot> targets = place->targets();
+    for (const TargetSnapshot &target : targets) {
+        if (target.critical && !target.reachable.value_or(false))
+            notReady.append(
+                    tr("%1 at %2: %3").arg(target.name, place->name(), stateSentence(target)));
+    }
+    // Not ready for what only the agent sees (its probes stalled): in the place's words.
+    return notReady.isEmpty() ? readiness.notReady : notReady;
+}
+
+void ReadinessBanner::updateReadiness()
+{
+    QStringList notReady = localNotReady();
+    bool ready = notReady.isEmpty();
     int degraded = m_statistics->countInState(TargetState::Degraded);
     QStringList unseen; // agents that do not answer
     for (const TargetPlace *place : std::as_const(m_places)) {
@@ -68,7 +105,8 @@ void ReadinessBanner::updateReadiness()
         const PlaceReadiness readiness = place->readiness();
         ready = ready && readiness.ready;
         degraded += readiness.degraded;
-        notReady += readiness.notReady;
+        if (!readiness.ready)
+            notReady += agentNotReady(place, readiness);
     }
     const bool wasReady = m_level != Level::NotReady;
     QColor colour;

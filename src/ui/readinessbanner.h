@@ -6,6 +6,7 @@
 class HealthStatistics;
 class QStatusBar;
 class TargetPlace;
+struct PlaceReadiness;
 
 // Overall readiness in one line readable from across the room: red while a critical target is
 // not reachable (naming each and why, and the agent it is at), amber while fallback keeps some
@@ -38,6 +39,11 @@ Q_SIGNALS:
     void readinessChanged(bool ready);
 
 private:
+    // Each critical target that is not ready and why, in the user's words: this machine's, and
+    // an agent's (with its name).
+    QStringList localNotReady() const;
+    static QStringList agentNotReady(const TargetPlace *place, const PlaceReadiness &readiness);
+
     static constexpr int TickMs = 1000;
     static constexpr int MostNamed = 3; // failing targets named on the banner; all in its tooltip
 

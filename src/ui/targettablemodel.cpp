@@ -2,6 +2,10 @@
 
 #include "printabletext.h"
 #include "statepalette.h"
+#include "words/durationwords.h"
+#include "words/localewords.h"
+#include "words/machinewords.h"
+#include "words/statesentence.h"
 
 #include <QLocale>
 #include <QPalette>
@@ -64,18 +68,6 @@ const char *const ColumnToolTips[] = {
 };
 static_assert(std::size(ColumnToolTips) == TargetTableModel::ColumnCount);
 
-QString durationText(qint64 ms)
-{
-    const qint64 s = ms / 1000;
-    if (s < 60)
-        return QCoreApplication::translate("TargetTableModel", "%1 s").arg(s);
-    if (s < 3600)
-        return QCoreApplication::translate("TargetTableModel", "%1 min %2 s").arg(s / 60).arg(s % 60);
-    return QCoreApplication::translate("TargetTableModel", "%1 h %2 min")
-            .arg(s / 3600)
-            .arg((s % 3600) / 60);
-}
-
 int dnsAnswered(const QList<ProbeMark> &marks)
 {
     return int(std::count_if(marks.cbegin(), marks.cend(), [](const ProbeMark &mark) {
@@ -101,27 +93,7 @@ QString recentText(const QList<ProbeMark> &marks)
 // A rate (0..1) as a percentage in the locale's format; "-" before the first probe.
 QString percentText(std::optional<double> rate)
 {
-    if (!rate)
-        return QStringLiteral("-");
-    return QCoreApplication::translate("TargetTableModel", "%1 %")
-            .arg(QLocale().toString(*rate * 100, 'f', 1));
-}
-
-QString stateText(TargetState state)
-{
-    switch (state) {
-    case TargetState::Healthy:
-        return QCoreApplication::translate("TargetTableModel", "healthy");
-    case TargetState::Degraded:
-        return QCoreApplication::translate("TargetTableModel", "degraded");
-    case TargetState::Down:
-        return QCoreApplication::translate("TargetTableModel", "down");
-    case TargetState::Paused:
-        return QCoreApplication::translate("TargetTableModel", "paused");
-    case TargetState::Unknown:
-        break;
-    }
-    return QCoreApplication::translate("TargetTableModel", "unknown");
+    return rate ? LocaleWords::percent(*rate) : QStringLiteral("-");
 }
 
 QStyle::StandardPixmap stateIcon(TargetState state)
@@ -428,7 +400,9 @@ QString TargetTableModel::toolTip(const Row &row, int column) const
                      printable(row.place->problem()));
     }
     if (column == Status || column == LastError)
-        return printable(row.target.stateDetail);
+        return printable(stateSentence(row.target));
+    if (column == Source)
+        return MachineWords::sourceExplanation(row.target.source);
     return QString();
 }
 
@@ -438,7 +412,7 @@ QVariant TargetTableModel::display(const Row &row, int column) const
     const bool probed = target.lastProbe.isValid();
     switch (column) {
     case Status:
-        return stateText(target.state);
+        return MachineWords::state(target.state);
     case Place:
         return row.place->name(); // with a warning sign while it does not answer
     case Name:
@@ -450,12 +424,12 @@ QVariant TargetTableModel::display(const Row &row, int column) const
     case Source:
         return target.source.isEmpty() || target.source == QLatin1String("none")
                 ? QStringLiteral("-")
-                : target.source;
+                : MachineWords::source(target.source);
     case Addresses:
         return target.addresses.join(QStringLiteral(", "));
     case TtlLeft: {
         const std::optional<qint64> ttl = ttlLeftSeconds(row);
-        return ttl ? durationText(*ttl * 1000) : QStringLiteral("-");
+        return ttl ? durationWords(*ttl) : QStringLiteral("-");
     }
     case DnsSuccess:
         return percentText(target.dnsSuccessFiveMinutes);
@@ -464,13 +438,14 @@ QVariant TargetTableModel::display(const Row &row, int column) const
     case Recent:
         return recentText(target.recent);
     case LatencyP95:
-        return probed ? tr("%1 ms").arg(target.dnsLatencyP95Ms, 0, 'f', 1) : QStringLiteral("-");
+        return probed ? LocaleWords::milliseconds(target.dnsLatencyP95Ms) : QStringLiteral("-");
     case LastError:
         if (!target.error.isEmpty())
-            return target.error;
-        return target.checkOk == false ? target.checkDetail : QString();
+            return MachineWords::cause(target.error);
+        return target.checkOk == false ? MachineWords::checkResult(false, target.checkDetail)
+                                       : QString();
     case TimeInFallback:
-        return target.fallbackSeconds > 0 ? durationText(qint64(target.fallbackSeconds * 1000))
+        return target.fallbackSeconds > 0 ? durationWords(qint64(target.fallbackSeconds))
                                           : QString();
     }
     return QVariant();

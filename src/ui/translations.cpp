@@ -38,8 +38,10 @@ bool installTranslations(QApplication &app, const QString &language)
     else
         delete qtTranslator;
 
-    if (installOwn(app, locale))
+    if (installOwn(app, locale)) {
+        QLocale::setDefault(locale); // numbers, dates and times as the words: "99,5 %"
         return true;
+    }
     installEnglish(app);
     return false;
 }

@@ -3,6 +3,7 @@
 #include "printabletext.h"
 
 #include "probe/monitor.h"
+#include "words/statesentence.h"
 
 #include <QApplication>
 #include <QMainWindow>
@@ -33,7 +34,11 @@ TrayNotifications::TrayNotifications(Monitor *monitor, QMainWindow *window)
     , m_notifier(new StateNotifier(monitor->clock(), 60'000, this))
 {
     reloadTargets();
-    connect(monitor, &Monitor::stateChanged, m_notifier, &StateNotifier::stateChanged);
+    // Why, in the user's words (the core's own are English).
+    connect(monitor, &Monitor::stateChanged, m_notifier,
+            [this](const QString &target, TargetState from, TargetState to, const QString &detail) {
+                m_notifier->stateChanged(target, from, to, verdictSentence(to, detail));
+            });
     connect(m_notifier, &StateNotifier::notify, this, &TrayNotifications::showNotification);
     buildTray();
 }

@@ -209,7 +209,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("legacy"), TargetTableModel::Status),
                                   QStringLiteral("down"), 10000);
         QCOMPARE(cell(QStringLiteral("legacy"), TargetTableModel::LastError),
-                 QStringLiteral("nxdomain"));
+                 QStringLiteral("no such name (NXDOMAIN)"));
         // The heartbeat strip: the last probes, the newest the one the row shows, and a tooltip
         // that says a probe when the mouse is on its cell.
         const TargetTableModel *model = m_window->targetModel();

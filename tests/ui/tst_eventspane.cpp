@@ -140,10 +140,14 @@ private Q_SLOTS:
     {
         EventLogModel events;
         EventsPane pane(&events);
-        QCOMPARE(pane.kindBox()->count(), 1 + ResolverEvent::KindCount + 1);
+        // The resolver's kinds, then state changes, an agent's operator actions and its gaps.
+        QCOMPARE(pane.kindBox()->count(),
+                 1 + ResolverEvent::KindCount + StoredEvent::otherKinds().size());
         QCOMPARE(pane.kindBox()->itemText(0), QStringLiteral("All kinds"));
-        QCOMPARE(pane.kindBox()->itemData(pane.kindBox()->count() - 1).toString(),
+        QCOMPARE(pane.kindBox()->itemData(1 + ResolverEvent::KindCount).toString(),
                  StoredEvent::stateChangedKind());
+        QCOMPARE(pane.kindBox()->itemData(pane.kindBox()->count() - 1).toString(),
+                 StoredEvent::eventsMissedKind());
         QCOMPARE(pane.targetBox()->count(), 1);
         QCOMPARE(pane.targetBox()->itemText(0), QStringLiteral("All targets"));
         pane.setTargets({target(QStringLiteral("api")), target(QStringLiteral("db"))});

@@ -171,8 +171,8 @@ private Q_SLOTS:
         QCOMPARE(banner.level(), ReadinessBanner::Level::Ready);
         QTRY_COMPARE(banner.level(), ReadinessBanner::Level::NotReady);
         QCOMPARE(banner.text(),
-                 QStringLiteral("NOT READY: api: no probe result for 91 s; "
-                                "db: no probe result for 91 s"));
+                 QStringLiteral("NOT READY: api: no probe result for 1 min 31 s; "
+                                "db: no probe result for 1 min 31 s"));
         QCOMPARE(banner.palette().color(QPalette::Window), Red);
         QCOMPARE(banner.readyLabel()->text(), QStringLiteral("not ready"));
         QCOMPARE(changes.size(), 2);

@@ -9,6 +9,7 @@
 #include "screenshot.h"
 #include "targettablemodel.h"
 #include "translations.h"
+#include "translators.h"
 
 #include <QAction>
 #include <QApplication>
@@ -33,15 +34,6 @@ private slots:
 };
 
 namespace {
-// Removes every translator installTranslations() put into the application.
-void removeTranslators()
-{
-    const auto translators = qApp->findChildren<QTranslator *>(Qt::FindDirectChildrenOnly);
-    for (QTranslator *translator : translators) {
-        QCoreApplication::removeTranslator(translator);
-        delete translator;
-    }
-}
 
 QString header(const QAbstractItemModel &model, int section)
 {

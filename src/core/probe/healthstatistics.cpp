@@ -190,9 +190,9 @@ int HealthStatistics::countInState(TargetState state) const
             }));
 }
 
-bool HealthStatistics::ready(QStringList *notReady) const
+QList<HealthStatistics::NotReadyTarget> HealthStatistics::notReadyTargets() const
 {
-    bool ready = true;
+    QList<NotReadyTarget> notReady;
     for (const Tracker &tracker : m_trackers) {
         const TargetHealth &health = tracker.health;
         if (!health.critical)
@@ -202,18 +202,30 @@ bool HealthStatistics::ready(QStringList *notReady) const
         const qint64 ageMs = m_clock->nowMs() - tracker.lastResultMs;
         const bool outdated = !tracker.paused && health.last
                 && ageMs > StaleResultIntervals * tracker.intervalMs + StaleResultGraceMs;
-        const bool reachable = health.last && health.last->reachable && !outdated;
-        if (reachable)
+        if (health.last && health.last->reachable && !outdated)
             continue;
-        ready = false;
-        if (!notReady)
-            continue;
-        const QString why = !health.last ? QStringLiteral("not probed yet")
-                : outdated ? QStringLiteral("no probe result for %1 s").arg(ageMs / 1000)
-                           : health.stateDetail;
-        notReady->append(QStringLiteral("%1: %2").arg(health.target, why));
+        const NotReadyTarget::Why why = !health.last ? NotReadyTarget::Why::NotProbedYet
+                : outdated                           ? NotReadyTarget::Why::NoRecentResult
+                                                     : NotReadyTarget::Why::Unreachable;
+        notReady.append({health.target, why, ageMs / 1000});
     }
-    if (notReady)
-        notReady->sort();
-    return ready;
+    std::sort(notReady.begin(), notReady.end(),
+              [](const NotReadyTarget &a, const NotReadyTarget &b) { return a.target < b.target; });
+    return notReady;
+}
+
+bool HealthStatistics::ready(QStringList *notReady) const
+{
+    const QList<NotReadyTarget> targets = notReadyTargets();
+    for (const NotReadyTarget &target : targets) {
+        if (!notReady)
+            break;
+        const QString why = target.why == NotReadyTarget::Why::NotProbedYet
+                ? QStringLiteral("not probed yet")
+                : target.why == NotReadyTarget::Why::NoRecentResult
+                ? QStringLiteral("no probe result for %1 s").arg(target.silentS)
+                : m_trackers.constFind(target.target)->health.stateDetail;
+        notReady->append(QStringLiteral("%1: %2").arg(target.target, why));
+    }
+    return targets.isEmpty();
 }

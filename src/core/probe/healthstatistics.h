@@ -35,6 +35,16 @@ public:
     // Ready when every critical target is reachable by its latest result, and that result is not
     // older than 3 intervals + 1 min; *notReady names those that are not, and why.
     bool ready(QStringList *notReady = nullptr) const;
+    // The critical targets that keep it from being ready, by name, each with why: the facts
+    // behind ready()'s words, for a reader that says them in its own (the dashboard's language).
+    struct NotReadyTarget
+    {
+        enum class Why { NotProbedYet, NoRecentResult, Unreachable };
+        QString target;
+        Why why = Why::NotProbedYet;
+        qint64 silentS = 0; // NoRecentResult: seconds since its last result
+    };
+    QList<NotReadyTarget> notReadyTargets() const;
     int countInState(TargetState state) const;
 
 Q_SIGNALS:

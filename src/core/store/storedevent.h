@@ -29,6 +29,18 @@ struct StoredEvent
     static StoredEvent fromStateChange(const QDateTime &time, const QString &target,
                                        TargetState from, TargetState to, const QString &detail);
     static QString stateChangedKind() { return QStringLiteral("state_changed"); }
+    // An operator's actions at an agent that the resolver does not report (its event feed), and
+    // the dashboard's note that some of an agent's events were lost.
+    static QString pausedKind() { return QStringLiteral("paused"); }
+    static QString resumedKind() { return QStringLiteral("resumed"); }
+    static QString probeRequestedKind() { return QStringLiteral("probe_requested"); }
+    static QString eventsMissedKind() { return QStringLiteral("events_missed"); }
+    // Every kind the event log may show besides the resolver's (eventKindName()).
+    static QStringList otherKinds()
+    {
+        return {stateChangedKind(), pausedKind(), resumedKind(), probeRequestedKind(),
+                eventsMissedKind()};
+    }
 
     bool operator==(const StoredEvent &other) const = default;
 };

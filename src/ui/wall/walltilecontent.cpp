@@ -2,6 +2,7 @@
 
 #include "printabletext.h"
 #include "targetplace.h"
+#include "words/machinewords.h"
 
 #include <QCoreApplication>
 
@@ -78,37 +79,28 @@ int worstFirstRank(StateLook look)
 QString lookWord(StateLook look)
 {
     switch (look) {
-    // The table's own words for the states (its context, targetStateName() gives the source
-    // text), so the wall and the table always say the same.
+    // The dashboard's words for the states, so the wall and the table always say the same.
     case StateLook::Healthy:
-        return QCoreApplication::translate("TargetTableModel", "healthy");
+        return MachineWords::state(TargetState::Healthy);
     case StateLook::Degraded:
-        return QCoreApplication::translate("TargetTableModel", "degraded");
+        return MachineWords::state(TargetState::Degraded);
     case StateLook::Down:
-        return QCoreApplication::translate("TargetTableModel", "down");
+        return MachineWords::state(TargetState::Down);
     case StateLook::Paused:
-        return QCoreApplication::translate("TargetTableModel", "paused");
+        return MachineWords::state(TargetState::Paused);
     case StateLook::Unseen:
         return QCoreApplication::translate("WallTileContent", "not answering");
     case StateLook::Unknown:
         break;
     }
-    return QCoreApplication::translate("TargetTableModel", "unknown");
+    return MachineWords::state(TargetState::Unknown);
 }
 
 QString sourceWord(const QString &source)
 {
-    if (source == QLatin1String("fresh"))
-        return QCoreApplication::translate("WallTileContent", "fresh");
-    if (source == QLatin1String("cache"))
-        return QCoreApplication::translate("WallTileContent", "cache");
-    if (source == QLatin1String("stale"))
-        return QCoreApplication::translate("WallTileContent", "stale");
-    if (source == QLatin1String("pinned"))
-        return QCoreApplication::translate("WallTileContent", "pinned");
-    if (source == QLatin1String("env"))
-        return QCoreApplication::translate("WallTileContent", "env");
-    return QCoreApplication::translate("WallTileContent", "no answer");
+    if (source.isEmpty() || source == QLatin1String("none"))
+        return QCoreApplication::translate("WallTileContent", "no answer");
+    return MachineWords::source(source);
 }
 
 WallTileContent targetTileContent(const TargetSnapshot &target, const TargetPlace &place,
