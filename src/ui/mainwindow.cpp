@@ -6,6 +6,7 @@
 #include "cachepane.h"
 #include "eventspane.h"
 #include "filteredtable.h"
+#include "glance/glancestrip.h"
 #include "localplace.h"
 #include "pindialog.h"
 #include "reportdialog.h"
@@ -63,6 +64,7 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     auto *layout = new QVBoxLayout(central);
     m_banner = new ReadinessBanner(monitor->statistics(), statusBar(), this);
     layout->addWidget(m_banner);
+    layout->addWidget(new GlanceStrip(m_targets, m_targetFilter, monitor->clock(), central));
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
