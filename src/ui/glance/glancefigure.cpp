@@ -36,12 +36,17 @@ GlanceFigure::GlanceFigure(GlanceFilter filter, const QString &caption, QWidget 
     , m_sparkline(new GlanceSparkline(this))
 {
     setCheckable(true);
+    // A button takes its size hint as its least width: the figures share the row instead, down
+    // to what their words need.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     setFocusPolicy(Qt::StrongFocus);
     setCursor(Qt::PointingHandCursor);
     setAttribute(Qt::WA_Hover); // the border follows the mouse
     setText(caption);
     setAccessibleName(caption);
     m_caption->setText(caption);
+    // A caption does not widen the window: in a narrow one it is cut rather than the row.
+    m_caption->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     QFont valueFont = font();
     valueFont.setPixelSize(ValuePixelSize);
     valueFont.setBold(true);

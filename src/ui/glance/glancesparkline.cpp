@@ -8,7 +8,7 @@
 GlanceSparkline::GlanceSparkline(QWidget *parent) : QWidget(parent)
 {
     setAttribute(Qt::WA_TransparentForMouseEvents); // a click goes to the figure
-    setMinimumSize(40, 30);
+    setMinimumSize(24, 30);
 }
 
 void GlanceSparkline::setValues(const QList<std::optional<double>> &values, int slotCount,

@@ -93,8 +93,10 @@ GlanceStrip::GlanceStrip(TargetTableModel *targets, TargetFilterModel *filter, C
     auto *infoLayout = new QHBoxLayout(m_infoRow);
     infoLayout->setContentsMargins(0, 0, 0, 0);
     infoLayout->addWidget(m_scope);
-    infoLayout->addStretch(1);
-    infoLayout->addWidget(m_showing);
+    // However long the words, the line does not widen the window.
+    m_showing->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_showing->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    infoLayout->addWidget(m_showing, 1);
     infoLayout->addWidget(m_clear);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
