@@ -296,6 +296,7 @@ private Q_SLOTS:
     {
         Board board;
         board.window.show();
+        board.window.activateWindow(); // Esc is a shortcut: the window must have the keyboard
         QVERIFY(QTest::qWaitForWindowActive(&board.window));
         GlanceFigure *down = board.strip->figure(GlanceFilter::Down);
         QCOMPARE(down->focusPolicy(), Qt::StrongFocus);
