@@ -689,6 +689,183 @@ Neu bei DNS Watch? Das Demo-Labor zeigt es bei der Arbeit, ohne dass etwas einzu
     </message>
 </context>
 <context>
+    <name>GlanceStrip</name>
+    <message>
+        <source>Clear</source>
+        <translation>Aufheben</translation>
+    </message>
+    <message>
+        <source>Figures at a glance</source>
+        <translation>Kennzahlen auf einen Blick</translation>
+    </message>
+    <message>
+        <source>Show every target again (Esc on a figure)</source>
+        <translation>Wieder alle Ziele zeigen (Esc auf einer Kennzahl)</translation>
+    </message>
+    <message>
+        <source>Clear the figure&apos;s filter</source>
+        <translation>Filter der Kennzahl aufheben</translation>
+    </message>
+    <message>
+        <source>Figures for all places</source>
+        <translation>Kennzahlen für alle Orte</translation>
+    </message>
+    <message>
+        <source>Figures for %1 only</source>
+        <translation>Kennzahlen nur für %1</translation>
+    </message>
+    <message>
+        <source>Showing: %1</source>
+        <translation>Angezeigt: %1</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <comment>no figure</comment>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>a success rate</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>gut</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>bad</source>
+        <translation>schlecht</translation>
+    </message>
+    <message>
+        <source>Good from %1 %, a warning from %2 %, bad below.</source>
+        <translation>Gut ab %1 %, Warnung ab %2 %, darunter schlecht.</translation>
+    </message>
+    <message>
+        <source>Good at 0; any target down is bad.</source>
+        <translation>Gut bei 0; jedes ausgefallene Ziel ist schlecht.</translation>
+    </message>
+    <message>
+        <source>Good at 0; any is a warning: DNS fails there, a fallback keeps the target reachable.</source>
+        <translation>Gut bei 0; jedes ist eine Warnung: DNS versagt dort, ein Fallback hält das Ziel erreichbar.</translation>
+    </message>
+    <message>
+        <source>Sparkline: the last hour, a sample every 10 s.</source>
+        <translation>Verlaufslinie: die letzte Stunde, ein Wert alle 10 s.</translation>
+    </message>
+    <message>
+        <source>Click (or Space, Enter) to show only the %1; again, or Esc, to show all.</source>
+        <translation>Klicken (oder Leertaste, Eingabe) zeigt nur diese: %1; noch einmal, oder Esc, zeigt alle.</translation>
+    </message>
+    <message>
+        <source>%1, %2. %3. Press to show only the %4.</source>
+        <translation>%1, %2. %3. Drücken zeigt nur diese: %4.</translation>
+    </message>
+    <message>
+        <source>By place:</source>
+        <translation>Nach Ort:</translation>
+    </message>
+    <message>
+        <source>%1: %2 %</source>
+        <translation>%1: %2 %</translation>
+    </message>
+    <message>
+        <source>%1: no rate yet</source>
+        <translation>%1: noch kein Wert</translation>
+    </message>
+    <message>
+        <source>DNS success, 5 min</source>
+        <translation>DNS-Erfolg, 5 min</translation>
+    </message>
+    <message>
+        <source>DNS success, 1 h</source>
+        <translation>DNS-Erfolg, 1 h</translation>
+    </message>
+    <message>
+        <source>Service success, 5 min</source>
+        <translation>Dienst-Erfolg, 5 min</translation>
+    </message>
+    <message>
+        <source>Fallback: stale</source>
+        <translation>Fallback: veraltet</translation>
+    </message>
+    <message>
+        <source>Fallback: pinned</source>
+        <translation>Fallback: festgelegt</translation>
+    </message>
+    <message>
+        <source>Fallback: env</source>
+        <translation>Fallback: Umgebung</translation>
+    </message>
+    <message>
+        <source>Targets down</source>
+        <translation>Ziele ausgefallen</translation>
+    </message>
+    <message>
+        <source>targets with a failed DNS lookup in the last 5 minutes</source>
+        <translation>Ziele mit einer fehlgeschlagenen DNS-Auflösung in den letzten 5 Minuten</translation>
+    </message>
+    <message>
+        <source>targets with a failed DNS lookup in the last hour</source>
+        <translation>Ziele mit einer fehlgeschlagenen DNS-Auflösung in der letzten Stunde</translation>
+    </message>
+    <message>
+        <source>targets with a failed service check in the last 5 minutes</source>
+        <translation>Ziele mit einer fehlgeschlagenen Dienstprüfung in den letzten 5 Minuten</translation>
+    </message>
+    <message>
+        <source>targets answered from the stale cache</source>
+        <translation>Ziele, die der veraltete Cache beantwortet</translation>
+    </message>
+    <message>
+        <source>targets answered by pinned addresses</source>
+        <translation>Ziele, die festgelegte Adressen beantworten</translation>
+    </message>
+    <message>
+        <source>targets answered by the environment&apos;s fallback addresses</source>
+        <translation>Ziele, die die Fallback-Adressen der Umgebung beantworten</translation>
+    </message>
+    <message>
+        <source>targets down</source>
+        <translation>ausgefallene Ziele</translation>
+    </message>
+    <message>
+        <source>DNS resolution success over the last 5 minutes: the share of lookups answered by a live lookup or the cache, not by a fallback (stale, pinned, environment). Averaged over the targets: each target counts the same, whatever its interval.</source>
+        <translation>Erfolg der DNS-Auflösung in den letzten 5 Minuten: der Anteil der Auflösungen, die eine Live-Abfrage oder der Cache beantwortet hat, nicht ein Fallback (veraltet, festgelegt, Umgebung). Gemittelt über die Ziele: jedes Ziel zählt gleich, wie oft es auch geprüft wird.</translation>
+    </message>
+    <message>
+        <source>DNS resolution success over the last hour: the share of lookups answered by a live lookup or the cache, not by a fallback (stale, pinned, environment). Averaged over the targets: each target counts the same, whatever its interval.</source>
+        <translation>Erfolg der DNS-Auflösung in der letzten Stunde: der Anteil der Auflösungen, die eine Live-Abfrage oder der Cache beantwortet hat, nicht ein Fallback (veraltet, festgelegt, Umgebung). Gemittelt über die Ziele: jedes Ziel zählt gleich, wie oft es auch geprüft wird.</translation>
+    </message>
+    <message>
+        <source>Service check success over the last 5 minutes: the share of checks the service answered, averaged over the targets.</source>
+        <translation>Erfolg der Dienstprüfungen in den letzten 5 Minuten: der Anteil der Prüfungen, auf die der Dienst geantwortet hat, gemittelt über die Ziele.</translation>
+    </message>
+    <message>
+        <source>Targets answered from the stale cache now: DNS failed and an expired answer is served.</source>
+        <translation>Ziele, die jetzt der veraltete Cache beantwortet: DNS ist fehlgeschlagen, eine abgelaufene Antwort wird ausgeliefert.</translation>
+    </message>
+    <message>
+        <source>Targets answered by pinned addresses now (pinned by an operator or the config): DNS failed.</source>
+        <translation>Ziele, die jetzt festgelegte Adressen beantworten (von einem Operator oder der Konfiguration festgelegt): DNS ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Targets answered by the environment&apos;s fallback addresses now (DNSWATCH_FALLBACK_IPS): DNS failed.</source>
+        <translation>Ziele, die jetzt die Fallback-Adressen der Umgebung beantworten (DNSWATCH_FALLBACK_IPS): DNS ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Targets down: not reachable, not even through a fallback.</source>
+        <translation>Ausgefallene Ziele: nicht erreichbar, auch nicht über einen Fallback.</translation>
+    </message>
+</context>
+<context>
     <name>HeartbeatDelegate</name>
     <message>
         <source>no address</source>
@@ -2174,6 +2351,12 @@ Veraltet, Festgelegt, Umgebung: Prüfungen, die diese Fallback-Stufe bedient hat
             <numerusform>DNS hat %1 der letzten Prüfung beantwortet</numerusform>
             <numerusform>DNS hat %1 der letzten %n Prüfungen beantwortet</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Last 5 minutes: %1
+Last hour: %2</source>
+        <translation>Letzte 5 Minuten: %1
+Letzte Stunde: %2</translation>
     </message>
 </context>
 <context>

@@ -17,17 +17,36 @@ void readCheck(AnswerReader &reader, const QJsonObject &object, const QString &p
     target->checkDetail = reader.text(check, at, QLatin1String("detail"));
 }
 
+// One window of success_rates ("5m", "1h"): the DNS and service check rates, none when the
+// window holds no probe.
+struct WindowRates
+{
+    std::optional<double> dns;
+    std::optional<double> check;
+};
+
+WindowRates readWindowRates(AnswerReader &reader, const QJsonObject &rates,
+                            const QString &ratesPath, QLatin1String window)
+{
+    const QJsonObject counts = reader.object(rates, ratesPath, window);
+    const QString at = ratesPath + QLatin1Char('.') + window;
+    if (reader.number(counts, at, QLatin1String("probes")).value_or(0) <= 0)
+        return {}; // no probe in the window: no rate to show
+    return {reader.number(counts, at, QLatin1String("dns")),
+            reader.number(counts, at, QLatin1String("check"))};
+}
+
 void readRates(AnswerReader &reader, const QJsonObject &object, const QString &path,
                TargetSnapshot *target)
 {
     const QJsonObject rates = reader.object(object, path, QLatin1String("success_rates"));
     const QString ratesPath = path + QStringLiteral(".success_rates");
-    const QJsonObject five = reader.object(rates, ratesPath, QLatin1String("5m"));
-    const QString at = ratesPath + QStringLiteral(".5m");
-    if (reader.number(five, at, QLatin1String("probes")).value_or(0) <= 0)
-        return; // no probe in the window: no rate to show
-    target->dnsSuccessFiveMinutes = reader.number(five, at, QLatin1String("dns"));
-    target->checkSuccessFiveMinutes = reader.number(five, at, QLatin1String("check"));
+    const WindowRates five = readWindowRates(reader, rates, ratesPath, QLatin1String("5m"));
+    target->dnsSuccessFiveMinutes = five.dns;
+    target->checkSuccessFiveMinutes = five.check;
+    const WindowRates hour = readWindowRates(reader, rates, ratesPath, QLatin1String("1h"));
+    target->dnsSuccessOneHour = hour.dns;
+    target->checkSuccessOneHour = hour.check;
 }
 
 // "recent": one letter a probe in "sources" and "checks", and "seconds_before_last", all of the

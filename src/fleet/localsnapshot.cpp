@@ -17,6 +17,11 @@ TargetSnapshot localSnapshot(const TargetConfig &target, const TargetHealth &hea
         snapshot.dnsSuccessFiveMinutes = five.dnsRate();
         snapshot.checkSuccessFiveMinutes = five.checkRate();
     }
+    const WindowCounts &hour = health.windows[TargetHealth::OneHour];
+    if (hour.probes > 0) {
+        snapshot.dnsSuccessOneHour = hour.dnsRate();
+        snapshot.checkSuccessOneHour = hour.checkRate();
+    }
     if (health.dnsLatency.count() > 0)
         snapshot.dnsLatencyP95Ms = health.dnsLatency.quantile(0.95) * 1000;
     snapshot.fallbackSeconds = double(health.fallbackMs) / 1000.0;

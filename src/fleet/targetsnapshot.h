@@ -29,6 +29,8 @@ struct TargetSnapshot
     QString checkDetail;
     std::optional<double> dnsSuccessFiveMinutes;
     std::optional<double> checkSuccessFiveMinutes;
+    std::optional<double> dnsSuccessOneHour;
+    std::optional<double> checkSuccessOneHour;
     double dnsLatencyP95Ms = 0;
     double fallbackSeconds = 0;
     std::optional<bool> reachable;

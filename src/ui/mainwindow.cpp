@@ -7,6 +7,7 @@
 #include "emptytargetsview.h"
 #include "eventspane.h"
 #include "filteredtable.h"
+#include "glance/glancestrip.h"
 #include "heartbeatdelegate.h"
 #include "localplace.h"
 #include "pindialog.h"
@@ -73,6 +74,7 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     auto *layout = new QVBoxLayout(central);
     m_banner = new ReadinessBanner(monitor->statistics(), statusBar(), this);
     layout->addWidget(m_banner);
+    layout->addWidget(new GlanceStrip(m_targets, m_targetFilter, monitor->clock(), central));
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 

@@ -403,6 +403,14 @@ QString TargetTableModel::toolTip(const Row &row, int column) const
         return printable(stateSentence(row.target));
     if (column == Source)
         return MachineWords::sourceExplanation(row.target.source);
+    if (column == DnsSuccess)
+        return tr("Last 5 minutes: %1\nLast hour: %2")
+                .arg(percentText(row.target.dnsSuccessFiveMinutes),
+                     percentText(row.target.dnsSuccessOneHour));
+    if (column == ServiceSuccess)
+        return tr("Last 5 minutes: %1\nLast hour: %2")
+                .arg(percentText(row.target.checkSuccessFiveMinutes),
+                     percentText(row.target.checkSuccessOneHour));
     return QString();
 }
 

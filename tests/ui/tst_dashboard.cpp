@@ -219,6 +219,12 @@ private Q_SLOTS:
         QVERIFY(!marks.isEmpty());
         QVERIFY(!marks.constLast().hasAddresses);
         QVERIFY(strip.data(Qt::DisplayRole).isNull()); // painted, not written
+        // DNS success: 5 minutes in the cell, the hour in its tooltip.
+        const QModelIndex dns = model->index(model->rowOf(QStringLiteral("legacy")),
+                                             TargetTableModel::DnsSuccess);
+        QCOMPARE(dns.data().toString(), QStringLiteral("0.0 %"));
+        QCOMPARE(dns.data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("Last 5 minutes: 0.0 %\nLast hour: 0.0 %"));
         QVERIFY2(strip.data(Qt::AccessibleTextRole)
                          .toString()
                          .startsWith(QStringLiteral("DNS answered 0 of the last")),

@@ -28,12 +28,14 @@ private Q_SLOTS:
                "latency_ms": 12.5, "check": {"type": "http", "ok": true, "detail": null},
                "state": "degraded", "state_detail": "reachable through stale addresses",
                "success_rates": {"1m": {"probes": 6, "dns": 0.5, "check": 1},
-                                 "5m": {"probes": 30, "dns": 0.8, "check": 0.9}},
+                                 "5m": {"probes": 30, "dns": 0.8, "check": 0.9},
+                                 "1h": {"probes": 360, "dns": 0.95, "check": 0.75}},
                "dns_latency_p95_ms": 40, "check_latency_p95_ms": 3, "fallback_s": 65.5,
                "reachable": true, "last_probe": "2026-12-06T10:00:01.250Z",
                "a_key_from_a_newer_agent": [1, 2]},
               {"name": "fresh", "status": "unknown", "state": "unknown", "check": null,
-               "success_rates": {"5m": {"probes": 0, "dns": 0, "check": 0}}}],
+               "success_rates": {"5m": {"probes": 0, "dns": 0, "check": 0},
+                                 "1h": {"probes": 0, "dns": 0, "check": 0}}}],
             "events": []})";
         QString error;
         const std::optional<AgentStatus> status = parseAgentStatus(json, QStringLiteral("fra1"),
@@ -54,6 +56,8 @@ private Q_SLOTS:
         QCOMPARE(api.checkOk, std::optional(true));
         QCOMPARE(api.dnsSuccessFiveMinutes, std::optional(0.8));
         QCOMPARE(api.checkSuccessFiveMinutes, std::optional(0.9));
+        QCOMPARE(api.dnsSuccessOneHour, std::optional(0.95));
+        QCOMPARE(api.checkSuccessOneHour, std::optional(0.75));
         QCOMPARE(api.fallbackSeconds, 65.5);
         QCOMPARE(api.lastProbe,
                  QDateTime::fromString(u"2026-12-06T10:00:01.250Z"_s, Qt::ISODateWithMs));
@@ -61,6 +65,8 @@ private Q_SLOTS:
         QCOMPARE(fresh.state, TargetState::Unknown);
         QVERIFY(!fresh.checkOk);
         QVERIFY(!fresh.dnsSuccessFiveMinutes); // no probe in the window: no rate, not 0 %
+        QVERIFY(!fresh.dnsSuccessOneHour);
+        QVERIFY(!fresh.checkSuccessOneHour);
         QVERIFY(!fresh.lastProbe.isValid());
     }
 
