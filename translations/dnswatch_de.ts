@@ -1688,6 +1688,10 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
         <source>%1 at %2: %3</source>
         <translation>%1 bei %2: %3</translation>
     </message>
+    <message>
+        <source>No targets to watch yet</source>
+        <translation>Noch keine Ziele zu beobachten</translation>
+    </message>
 </context>
 <context>
     <name>RememberedAgents</name>

@@ -15,6 +15,9 @@
 #include "settings/settingsdialog.h"
 #include "targetfiltermodel.h"
 #include "wall/wallview.h"
+#include "words/durationwords.h"
+#include "words/localewords.h"
+#include "words/machinewords.h"
 
 #include <QAction>
 #include <QApplication>
@@ -378,15 +381,28 @@ QWidget *MainWindow::buildTargetsPane()
                 m_targets->headerData(column, Qt::Horizontal).toString());
         header->resizeSection(column, std::max(title, metrics.horizontalAdvance(longest)) + extra);
     };
-    // The model's own words, as the table will show them (in the language in use).
-    const auto shown = [](const char *text) {
-        return QCoreApplication::translate("TargetTableModel", text);
+    // The words as the table will show them (in the language in use): the longest of each.
+    const auto longest = [&metrics](const QStringList &texts) {
+        return *std::max_element(
+                texts.cbegin(), texts.cend(), [&](const QString &a, const QString &b) {
+                    return metrics.horizontalAdvance(a) < metrics.horizontalAdvance(b);
+                });
     };
-    fit(TargetTableModel::Status, shown("degraded"), 44); // the icon too
-    fit(TargetTableModel::Source, QStringLiteral("pinned"));
-    fit(TargetTableModel::TtlLeft, shown("%1 min %2 s").arg(59).arg(59));
-    fit(TargetTableModel::DnsSuccess, QStringLiteral("100.0 %"));
-    fit(TargetTableModel::ServiceSuccess, QStringLiteral("100.0 %"));
+    fit(TargetTableModel::Status,
+        longest({MachineWords::state(TargetState::Healthy),
+                 MachineWords::state(TargetState::Degraded), MachineWords::state(TargetState::Down),
+                 MachineWords::state(TargetState::Paused),
+                 MachineWords::state(TargetState::Unknown)}),
+        44); // the icon too
+    fit(TargetTableModel::Source,
+        longest({MachineWords::source(QStringLiteral("fresh")),
+                 MachineWords::source(QStringLiteral("cache")),
+                 MachineWords::source(QStringLiteral("stale")),
+                 MachineWords::source(QStringLiteral("pinned")),
+                 MachineWords::source(QStringLiteral("env"))}));
+    fit(TargetTableModel::TtlLeft, durationWords(59 * 60 + 59));
+    fit(TargetTableModel::DnsSuccess, LocaleWords::percent(1.0));
+    fit(TargetTableModel::ServiceSuccess, LocaleWords::percent(1.0));
     m_targetView->setItemDelegateForColumn(TargetTableModel::Recent,
                                            new HeartbeatDelegate(m_targetView));
     header->resizeSection(
@@ -397,8 +413,8 @@ QWidget *MainWindow::buildTargetsPane()
                              m_targets->headerData(TargetTableModel::Recent, Qt::Horizontal)
                                      .toString())
                              + 24));
-    fit(TargetTableModel::LatencyP95, shown("%1 ms").arg(9999.9, 0, 'f', 1));
-    fit(TargetTableModel::TimeInFallback, shown("%1 h %2 min").arg(99).arg(59));
+    fit(TargetTableModel::LatencyP95, LocaleWords::milliseconds(9999.9));
+    fit(TargetTableModel::TimeInFallback, durationWords(99 * 3600 + 59 * 60));
     header->resizeSection(TargetTableModel::Place, 110);
     header->resizeSection(TargetTableModel::Name, 110);
     header->resizeSection(TargetTableModel::Host, 210); // until shown: shareTableWidth()

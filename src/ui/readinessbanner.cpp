@@ -83,6 +83,14 @@ QStringList ReadinessBanner::agentNotReady(const TargetPlace *place, const Place
     return notReady.isEmpty() ? readiness.notReady : notReady;
 }
 
+bool ReadinessBanner::watchesNothing() const
+{
+    if (!m_statistics->all().isEmpty())
+        return false;
+    return std::all_of(m_places.cbegin(), m_places.cend(),
+                       [](const TargetPlace *place) { return place->targets().isEmpty(); });
+}
+
 void ReadinessBanner::updateReadiness()
 {
     QStringList notReady = localNotReady();
@@ -131,6 +139,10 @@ void ReadinessBanner::updateReadiness()
             parts.append(tr("Ready where seen"));
         setText((parts + unseen).join(QStringLiteral("; ")));
         colour = QColor(0xb8, 0x6e, 0x00);
+    } else if (watchesNothing()) {
+        m_level = Level::Ready; // nothing to wait for; but not a green "all is well"
+        setText(tr("No targets to watch yet"));
+        colour = QColor(0x5e, 0x5c, 0x64);
     } else {
         m_level = Level::Ready;
         setText(tr("Ready: every critical target reachable"));

@@ -39,6 +39,7 @@ Q_SIGNALS:
     void readinessChanged(bool ready);
 
 private:
+    bool watchesNothing() const; // no target here, none at any agent
     // Each critical target that is not ready and why, in the user's words: this machine's, and
     // an agent's (with its name).
     QStringList localNotReady() const;

@@ -149,6 +149,23 @@ private Q_SLOTS:
         QCOMPARE(banner.sizePolicy().horizontalPolicy(), QSizePolicy::Ignored);
     }
 
+    void withoutTargetsItSaysSoNotReady()
+    {
+        // Nothing configured (a first start): not a green "every target reachable".
+        ManualClock clock;
+        HealthStatistics statistics(&clock);
+        QStatusBar statusBar;
+        ReadinessBanner banner(&statistics, &statusBar);
+        QCOMPARE(banner.text(), QStringLiteral("No targets to watch yet"));
+        QVERIFY(banner.palette().color(QPalette::Window) != Green);
+        statistics.setTargets(targets());
+        for (const QString &name : {QStringLiteral("api"), QStringLiteral("db")})
+            statistics.record(probe(name, ResolutionSource::Fresh));
+        banner.updateReadiness();
+        QCOMPARE(banner.text(), QStringLiteral("Ready: every critical target reachable"));
+        QCOMPARE(banner.palette().color(QPalette::Window), Green);
+    }
+
     void tickTurnsItRedWhenResultsStop()
     {
         ManualClock clock;
