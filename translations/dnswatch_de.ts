@@ -189,6 +189,10 @@
         <source>this machine</source>
         <translation>dieser Rechner</translation>
     </message>
+    <message>
+        <source>Every cache entry with its state, addresses, TTL left and last failure</source>
+        <translation>Jeder Cache-Eintrag mit Zustand, Adressen, Rest-TTL und letztem Fehler</translation>
+    </message>
 </context>
 <context>
     <name>CacheStateChart</name>
@@ -629,6 +633,10 @@ Neu bei DNS Watch? Das Demo-Labor zeigt es bei der Arbeit, ohne dass etwas einzu
         <source>All targets</source>
         <translation>Alle Ziele</translation>
     </message>
+    <message>
+        <source>The event log, newest first; Ctrl+C copies the selected events</source>
+        <translation>Das Ereignisprotokoll, neueste zuerst; Strg+C kopiert die ausgewählten Ereignisse</translation>
+    </message>
 </context>
 <context>
     <name>FallbackMarkers</name>
@@ -686,6 +694,10 @@ Neu bei DNS Watch? Das Demo-Labor zeigt es bei der Arbeit, ohne dass etwas einzu
     <message>
         <source>Filter: %1</source>
         <translation>Filter: %1</translation>
+    </message>
+    <message>
+        <source>Shows only the rows that contain this text</source>
+        <translation>Zeigt nur die Zeilen, die diesen Text enthalten</translation>
     </message>
 </context>
 <context>
@@ -1205,10 +1217,6 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
         <translation>Die ausgewählten Ziele sofort prüfen</translation>
     </message>
     <message>
-        <source>Pa&amp;use</source>
-        <translation>&amp;Pausieren</translation>
-    </message>
-    <message>
         <source>Stop probing the selected targets</source>
         <translation>Die ausgewählten Ziele nicht mehr prüfen</translation>
     </message>
@@ -1219,10 +1227,6 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
     <message>
         <source>Probe the selected targets again</source>
         <translation>Die ausgewählten Ziele wieder prüfen</translation>
-    </message>
-    <message>
-        <source>&amp;Mute notifications</source>
-        <translation>&amp;Benachrichtigungen stummschalten</translation>
     </message>
     <message>
         <source>No desktop notifications for the selected targets</source>
@@ -1346,6 +1350,30 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
     <message>
         <source>Every target as a large tile, full screen, for a screen on the wall</source>
         <translation>Jedes Ziel als große Kachel, bildschirmfüllend, für einen Bildschirm an der Wand</translation>
+    </message>
+    <message>
+        <source>Success, latency and cache state over time</source>
+        <translation>Erfolg, Latenz und Cache-Zustand im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>What happened: fallbacks, recoveries, actions, state changes</source>
+        <translation>Was geschah: Fallbacks, Erholungen, Aktionen, Zustandswechsel</translation>
+    </message>
+    <message>
+        <source>What the resolver&apos;s cache holds, and clearing it</source>
+        <translation>Was der Cache des Resolvers enthält, und ihn leeren</translation>
+    </message>
+    <message>
+        <source>Pau&amp;se</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <source>Mu&amp;te notifications</source>
+        <translation>Benachrichtigungen stu&amp;mmschalten</translation>
+    </message>
+    <message>
+        <source>One row per target; the arrow keys move between rows, the Menu key opens the actions for the selected ones</source>
+        <translation>Eine Zeile pro Ziel; die Pfeiltasten wechseln die Zeile, die Menütaste öffnet die Aktionen für die ausgewählten</translation>
     </message>
 </context>
 <context>
@@ -2229,6 +2257,10 @@ Veraltet, Festgelegt, Umgebung: Prüfungen, die diese Fallback-Stufe bedient hat
     <message>
         <source>The charts&apos; times are in this machine&apos;s time zone</source>
         <translation>Die Zeiten der Diagramme sind in der Zeitzone dieses Rechners</translation>
+    </message>
+    <message>
+        <source>How far back the charts reach; with a history, up to 7 days</source>
+        <translation>Wie weit die Diagramme zurückreichen; mit Verlauf bis zu 7 Tage</translation>
     </message>
 </context>
 <context>

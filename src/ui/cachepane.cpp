@@ -14,8 +14,9 @@
 #include <QToolBar>
 
 CachePane::CachePane(CacheTableModel *cache, Resolver *resolver, QWidget *parent)
-    : FilteredTable(tr("Cache entries"), tr("Filter cache entries by host, state or address..."),
-                    parent)
+    : FilteredTable(tr("Cache entries"),
+                    tr("Every cache entry with its state, addresses, TTL left and last failure"),
+                    tr("Filter cache entries by host, state or address..."), parent)
     , m_cache(cache)
     , m_resolver(resolver)
     , m_place(new QComboBox(this))

@@ -17,7 +17,9 @@ constexpr int HostRole = Qt::UserRole + 1;
 } // namespace
 
 EventsPane::EventsPane(EventLogModel *events, QWidget *parent)
-    : FilteredTable(tr("Events"), tr("Filter events by target, host or kind..."), parent)
+    : FilteredTable(tr("Events"),
+                    tr("The event log, newest first; Ctrl+C copies the selected events"),
+                    tr("Filter events by target, host or kind..."), parent)
     , m_events(events)
     , m_filter(new EventFilterModel(this))
 {

@@ -7,7 +7,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-FilteredTable::FilteredTable(const QString &name, const QString &placeholder, QWidget *parent)
+FilteredTable::FilteredTable(const QString &name, const QString &description,
+                             const QString &placeholder, QWidget *parent)
     : QWidget(parent)
     , m_search(new QLineEdit(this))
     , m_view(new QTableView(this))
@@ -16,7 +17,12 @@ FilteredTable::FilteredTable(const QString &name, const QString &placeholder, QW
     m_search->setPlaceholderText(placeholder);
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Filter: %1").arg(name));
+    m_search->setAccessibleDescription(tr("Shows only the rows that contain this text"));
     m_view->setAccessibleName(name);
+    m_view->setAccessibleDescription(description);
+    // Tab leaves the table for the next control (arrow keys move between its cells): a keyboard
+    // user is not held in it.
+    m_view->setTabKeyNavigation(false);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);

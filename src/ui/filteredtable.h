@@ -16,7 +16,10 @@ class FilteredTable : public QWidget
 public:
     // name says what the table holds, for screen readers ("Events"); placeholder is the hint in
     // the empty search box.
-    FilteredTable(const QString &name, const QString &placeholder, QWidget *parent = nullptr);
+    // name and description: what the table is, for screen readers (its search box's are made
+    // from them); placeholder: the search box's hint.
+    FilteredTable(const QString &name, const QString &description, const QString &placeholder,
+                  QWidget *parent = nullptr);
 
     // Shows model through filter, which then matches the search text in any column, in any case.
     void setModel(QAbstractItemModel *model, QSortFilterProxyModel *filter);

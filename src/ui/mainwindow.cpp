@@ -33,6 +33,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
@@ -69,6 +70,9 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     lower->addTab(m_eventsPane, tr("&Events"));
     m_cachePane = new CachePane(m_cache, monitor->resolver(), this);
     lower->addTab(m_cachePane, tr("&Cache"));
+    lower->setTabToolTip(0, tr("Success, latency and cache state over time"));
+    lower->setTabToolTip(1, tr("What happened: fallbacks, recoveries, actions, state changes"));
+    lower->setTabToolTip(2, tr("What the resolver's cache holds, and clearing it"));
     splitter->addWidget(lower);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
@@ -89,6 +93,12 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     connect(m_targets, &QAbstractItemModel::rowsRemoved, this, offerEventTargets);
     offerEventTargets();
     m_notifications = new TrayNotifications(monitor, this);
+    // What a notification says is also said to screen readers, through the banner.
+    connect(m_notifications->notifier(), &StateNotifier::notify, m_banner,
+            [this](const QString &title, const QString &message) {
+                m_banner->announce(
+                        message.isEmpty() ? title : QStringLiteral("%1: %2").arg(title, message));
+            });
     connect(m_banner, &ReadinessBanner::readinessUpdated, m_notifications,
             &TrayNotifications::showReadiness);
     // On the banner's tick too: a pin can expire without a word.
@@ -281,7 +291,7 @@ void MainWindow::buildActions()
                      tr("Remove the pinned fallback addresses of the selected targets"));
     m_probeNow = action(tr("Probe &now"), QStyle::SP_MediaPlay, QKeySequence(Qt::CTRL | Qt::Key_R),
                         tr("Probe the selected targets now"));
-    m_pause = action(tr("Pa&use"), QStyle::SP_MediaPause, QKeySequence(Qt::CTRL | Qt::Key_U),
+    m_pause = action(tr("Pau&se"), QStyle::SP_MediaPause, QKeySequence(Qt::CTRL | Qt::Key_U),
                      tr("Stop probing the selected targets"));
     m_resume = action(tr("Resu&me"), QStyle::SP_MediaSeekForward,
                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
@@ -300,7 +310,7 @@ void MainWindow::buildActions()
     connect(m_probeNow, &QAction::triggered, this, [this] { act(Kind::ProbeNow, selectedRefs()); });
     connect(m_pause, &QAction::triggered, this, [this] { act(Kind::Pause, selectedRefs()); });
     connect(m_resume, &QAction::triggered, this, [this] { act(Kind::Resume, selectedRefs()); });
-    m_mute = new QAction(tr("&Mute notifications"), this);
+    m_mute = new QAction(tr("Mu&te notifications"), this);
     m_mute->setCheckable(true);
     m_mute->setStatusTip(tr("No desktop notifications for the selected targets"));
     connect(m_mute, &QAction::triggered, this, [this](bool muted) {
@@ -357,7 +367,11 @@ void MainWindow::buildMenus()
 
 QWidget *MainWindow::buildTargetsPane()
 {
-    auto *pane = new FilteredTable(tr("Targets"), tr("Search targets, hosts, addresses..."), this);
+    auto *pane = new FilteredTable(
+            tr("Targets"),
+            tr("One row per target; the arrow keys move between rows, the Menu key opens the "
+               "actions for the selected ones"),
+            tr("Search targets, hosts, addresses..."), this);
     pane->setModel(m_targets, m_targetFilter);
     m_placeFilter = new QComboBox(pane);
     m_placeFilter->setObjectName(QStringLiteral("placeFilter"));

@@ -1,10 +1,13 @@
 #include "readinessbanner.h"
 
+#include "printabletext.h"
+
 #include "probe/healthstatistics.h"
 #include "targetplace.h"
 #include "words/durationwords.h"
 #include "words/statesentence.h"
 
+#include <QAccessible>
 #include <QLocale>
 
 #include <QStatusBar>
@@ -81,6 +84,14 @@ QStringList ReadinessBanner::agentNotReady(const TargetPlace *place, const Place
     }
     // Not ready for what only the agent sees (its probes stalled): in the place's words.
     return notReady.isEmpty() ? readiness.notReady : notReady;
+}
+
+void ReadinessBanner::announce(const QString &text)
+{
+    setAccessibleDescription(printable(text));
+    QAccessibleEvent alert(this, QAccessible::Alert);
+    QAccessible::updateAccessibility(&alert);
+    Q_EMIT announced(accessibleDescription());
 }
 
 bool ReadinessBanner::watchesNothing() const

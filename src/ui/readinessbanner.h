@@ -28,6 +28,9 @@ public:
     void removePlace(TargetPlace *place);
 
     Level level() const { return m_level; }
+    // Says news to assistive technology (a screen reader reads it out): the banner's accessible
+    // description becomes the text, with an alert event.
+    void announce(const QString &text);
     QLabel *readyLabel() const { return m_readyLabel; } // in the status bar
 
 public Q_SLOTS:
@@ -36,6 +39,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     // At every look, changed or not; summary is the banner's text.
     void readinessUpdated(ReadinessBanner::Level level, const QString &summary);
+    void announced(const QString &text); // after announce()
     void readinessChanged(bool ready);
 
 private:

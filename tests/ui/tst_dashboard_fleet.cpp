@@ -251,7 +251,7 @@ private Q_SLOTS:
                 cell(m_northPlace, QStringLiteral("api"), TargetTableModel::Status),
                 QStringLiteral("healthy"), 15000);
         m_window->selectTarget(QStringLiteral("api"), m_northPlace);
-        QAction *pause = action(QStringLiteral("Pa&use"));
+        QAction *pause = action(QStringLiteral("Pau&se"));
         QVERIFY(pause);
         QTRY_VERIFY(pause->isEnabled());
         pause->trigger();

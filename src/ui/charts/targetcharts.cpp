@@ -114,6 +114,7 @@ QWidget *TargetCharts::buildControls()
     connect(m_liveButton, &QToolButton::clicked, this, [this](bool on) { setLive(on); });
     m_rangeBox = new QComboBox(controls);
     m_rangeBox->setAccessibleName(tr("Time range"));
+    m_rangeBox->setToolTip(tr("How far back the charts reach; with a history, up to 7 days"));
     for (const auto &[label, ms] :
          {std::pair{tr("Last 5 minutes"), 5 * 60'000LL}, std::pair{tr("Last hour"), 3600'000LL},
           std::pair{tr("Last 2 hours"), ProbeHistoryBuffer::KeptMs}})

@@ -1,0 +1,232 @@
+// The main window for people who use the keyboard alone or a screen reader: every control has an
+// accessible name and description, Tab reaches every control, every menu entry has its own
+// access key, the toolbar's actions fire from their shortcuts, and a critical target going down
+// is announced (the banner sends an alert whose description is the news; the offscreen platform
+// has no accessibility bridge to deliver it, so the test reads what the banner says). Offscreen
+// platform; the targets are resolved by a server that is not there (loopback).
+#include "mainwindow.h"
+#include "readinessbanner.h"
+#include "translations.h"
+
+#include <QAbstractScrollArea>
+#include <QAccessible>
+#include <QApplication>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTableView>
+#include <QTest>
+
+namespace {
+// A control a keyboard user must reach: it takes focus by Tab and is shown in the window (not a
+// scroll area's viewport or a widget that hands its focus to another).
+bool isControl(const QWidget *widget, const QWidget *window)
+{
+    if (widget->window() != window || !widget->isVisibleTo(window) || !widget->isEnabled()
+        || !(widget->focusPolicy() & Qt::TabFocus) || widget->focusProxy())
+        return false;
+    const auto *area = qobject_cast<const QAbstractScrollArea *>(widget->parentWidget());
+    return !area || area->viewport() != widget;
+}
+} // namespace
+
+class TestAccessibility : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SystemClock> m_clock;
+    std::unique_ptr<Monitor> m_monitor;
+    std::unique_ptr<MainWindow> m_window;
+
+    static AppConfig config()
+    {
+        AppConfig config;
+        ResolverConfig nowhere;
+        nowhere.name = QStringLiteral("nowhere");
+        nowhere.servers = {*NameServer::parse(QStringLiteral("127.0.0.1:9"))};
+        nowhere.timeoutMs = 200;
+        nowhere.attempts = 1;
+        config.resolvers = {nowhere};
+        for (const QString &name : {QStringLiteral("api"), QStringLiteral("db")}) {
+            TargetConfig target;
+            target.name = name;
+            target.host = name + QStringLiteral(".example.test");
+            target.resolver = nowhere.name;
+            target.intervalS = 3600;
+            config.targets.append(target);
+        }
+        return config;
+    }
+
+    QList<QWidget *> controls() const
+    {
+        QList<QWidget *> found;
+        for (QWidget *widget : m_window->findChildren<QWidget *>()) {
+            if (isControl(widget, m_window.get()))
+                found.append(widget);
+        }
+        return found;
+    }
+
+    static QString describe(const QWidget *widget)
+    {
+        return QStringLiteral("%1 \"%2\"")
+                .arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(installTranslations(*qApp, QStringLiteral("en")));
+        m_clock = std::make_unique<SystemClock>();
+        m_monitor = std::make_unique<Monitor>(config(), EnvFallback(), MlflowCredentials(),
+                                              m_clock.get());
+        m_window = std::make_unique<MainWindow>(m_monitor.get());
+        m_window->show();
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        m_monitor.reset();
+    }
+
+    void everyControlHasANameAndADescription()
+    {
+        const QList<QWidget *> found = controls();
+        QVERIFY(found.size() > 10);
+        QStringList missing;
+        for (QWidget *widget : found) {
+            QAccessibleInterface *access = QAccessible::queryAccessibleInterface(widget);
+            QVERIFY(access);
+            if (const auto *tabs = qobject_cast<QTabBar *>(widget)) { // a reader reads its tabs
+                for (int tab = 0; tab < tabs->count(); ++tab) {
+                    const QAccessibleInterface *page = access->child(tab);
+                    if (page->text(QAccessible::Name).isEmpty()
+                        || page->text(QAccessible::Description).isEmpty())
+                        missing.append(describe(widget) + QStringLiteral(": tab %1").arg(tab));
+                }
+                continue;
+            }
+            if (access->text(QAccessible::Name).trimmed().isEmpty())
+                missing.append(describe(widget) + QStringLiteral(": no name"));
+            if (access->text(QAccessible::Description).trimmed().isEmpty())
+                missing.append(describe(widget) + QStringLiteral(": no description"));
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char('\n'))));
+    }
+
+    void tabReachesEveryControl()
+    {
+        const QList<QWidget *> found = controls();
+        QSet<QWidget *> reached;
+        QWidget *first = found.constFirst();
+        first->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(first->hasFocus());
+        for (int step = 0; step < 4 * found.size() && reached.size() < found.size(); ++step) {
+            if (QWidget *focus = QApplication::focusWidget())
+                reached.insert(focus);
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        }
+        QStringList unreached;
+        for (QWidget *widget : found) {
+            if (!reached.contains(widget))
+                unreached.append(describe(widget));
+        }
+        QVERIFY2(unreached.isEmpty(), qPrintable(unreached.join(QLatin1Char('\n'))));
+    }
+
+    void everyMenuEntryHasItsOwnAccessKey()
+    {
+        QStringList problems;
+        QSet<QChar> menuKeys;
+        for (QAction *menuAction : m_window->menuBar()->actions()) {
+            const QString title = menuAction->text();
+            const qsizetype amp = title.indexOf(QLatin1Char('&'));
+            if (amp < 0 || amp + 1 >= title.size()) {
+                problems.append(title + QStringLiteral(": no access key"));
+                continue;
+            }
+            if (menuKeys.contains(title[amp + 1].toLower()))
+                problems.append(title + QStringLiteral(": access key taken"));
+            menuKeys.insert(title[amp + 1].toLower());
+            QSet<QChar> keys;
+            for (QAction *entry : menuAction->menu()->actions()) {
+                if (entry->isSeparator())
+                    continue;
+                const QString text = entry->text();
+                const qsizetype at = text.indexOf(QLatin1Char('&'));
+                if (at < 0 || at + 1 >= text.size()) {
+                    problems.append(title + QStringLiteral(" > ") + text
+                                    + QStringLiteral(": no access key"));
+                    continue;
+                }
+                const QChar key = text[at + 1].toLower();
+                if (keys.contains(key))
+                    problems.append(title + QStringLiteral(" > ") + text
+                                    + QStringLiteral(": access key taken"));
+                keys.insert(key);
+            }
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    void theTargetActionsFireFromTheirShortcuts()
+    {
+        // A row chosen with the keyboard, then each target action by its shortcut (the dialogs'
+        // are left to their own tests: they would wait here for an answer).
+        QTableView *table = m_window->targetView();
+        table->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(table, Qt::Key_Down);
+        QTRY_VERIFY(!m_window->selectedTargets().isEmpty());
+        int fired = 0;
+        QList<QAction *> entries;
+        for (QAction *menu : m_window->menuBar()->actions())
+            entries += menu->menu()->actions();
+        for (QAction *action : std::as_const(entries)) {
+            if (action->shortcut().isEmpty() || !action->isEnabled()
+                || action->text().endsWith(QLatin1String("...")))
+                continue;
+            if (action->shortcut() == QKeySequence(Qt::Key_F11))
+                continue; // the wall display: its own test
+            QSignalSpy triggered(action, &QAction::triggered);
+            QTest::keySequence(QApplication::focusWidget(), action->shortcut());
+            QVERIFY2(triggered.size() == 1, qPrintable(action->text()));
+            ++fired;
+        }
+        QVERIFY(fired >= 4); // re-resolve, re-resolve all, probe now, pause/resume
+    }
+
+    void aCriticalTargetGoingDownIsAnnounced()
+    {
+        ReadinessBanner *banner = m_window->banner();
+        QSignalSpy announced(banner, &ReadinessBanner::announced);
+        // A probe of db finds nothing (no server): a critical target goes down.
+        m_window->selectTarget(QStringLiteral("db"));
+        QAction *probeNow = nullptr;
+        for (QAction *action : m_window->findChildren<QAction *>()) {
+            if (action->text() == QStringLiteral("Probe &now"))
+                probeNow = action;
+        }
+        QVERIFY(probeNow && probeNow->isEnabled());
+        probeNow->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!announced.isEmpty(), 10000);
+        QVERIFY2(announced.constLast().constFirst().toString().startsWith(
+                         QStringLiteral("db is down")),
+                 qPrintable(announced.constLast().constFirst().toString()));
+        // What a screen reader reads of the banner for the alert.
+        QAccessibleInterface *access = QAccessible::queryAccessibleInterface(banner);
+        QCOMPARE(access->text(QAccessible::Description),
+                 announced.constLast().constFirst().toString());
+    }
+};
+
+QTEST_MAIN(TestAccessibility)
+#include "tst_accessibility.moc"
