@@ -32,8 +32,17 @@ WindowRates readWindowRates(AnswerReader &reader, const QJsonObject &rates,
     const QString at = ratesPath + QLatin1Char('.') + window;
     if (reader.number(counts, at, QLatin1String("probes")).value_or(0) <= 0)
         return {}; // no probe in the window: no rate to show
-    return {reader.number(counts, at, QLatin1String("dns")),
-            reader.number(counts, at, QLatin1String("check"))};
+    // A share: a number outside 0..1 from a broken agent would skew every figure it joins.
+    const auto share = [&](QLatin1String key) -> std::optional<double> {
+        const std::optional<double> rate = reader.number(counts, at, key);
+        if (rate && !(*rate >= 0 && *rate <= 1)) {
+            reader.fail(at + QLatin1Char('.') + key,
+                        QStringLiteral("expected a share from 0 to 1, found %1").arg(*rate));
+            return std::nullopt;
+        }
+        return rate;
+    };
+    return {share(QLatin1String("dns")), share(QLatin1String("check"))};
 }
 
 void readRates(AnswerReader &reader, const QJsonObject &object, const QString &path,
@@ -50,7 +59,9 @@ void readRates(AnswerReader &reader, const QJsonObject &object, const QString &p
 }
 
 // "recent": one letter a probe in "sources" and "checks", and "seconds_before_last", all of the
-// same length; times are counted back from the last probe.
+// same length; times are counted back from the last probe. What a newer agent may send is taken
+// in its stride: more probes than the strip shows (the newest are kept), a letter not known here
+// (that probe is left out).
 void readRecent(AnswerReader &reader, const QJsonObject &object, const QString &path,
                 TargetSnapshot *target)
 {
@@ -61,32 +72,30 @@ void readRecent(AnswerReader &reader, const QJsonObject &object, const QString &
     const QString sources = reader.text(recent, at, QLatin1String("sources"), Presence::Required);
     const QString checks = reader.text(recent, at, QLatin1String("checks"), Presence::Required);
     const QJsonArray before = recent.value(QLatin1String("seconds_before_last")).toArray();
-    if (checks.size() != sources.size() || before.size() != sources.size()
-        || sources.size() > RecentProbes::Kept) {
+    if (checks.size() != sources.size() || before.size() != sources.size()) {
         reader.fail(at,
                     QStringLiteral("expected sources, checks and seconds_before_last of the "
-                                   "same length, at most %1, found %2, %3 and %4")
-                            .arg(RecentProbes::Kept)
+                                   "same length, found %1, %2 and %3")
                             .arg(sources.size())
                             .arg(checks.size())
                             .arg(before.size()));
         return;
     }
+    constexpr double MostSeconds = 1e9; // about 30 years: past that, not a probe's age
     const qint64 lastMs = target->lastProbe.toMSecsSinceEpoch();
-    for (qsizetype i = 0; i < sources.size(); ++i) {
+    for (qsizetype i = std::max<qsizetype>(0, sources.size() - RecentProbes::Kept);
+         i < sources.size(); ++i) {
         const double seconds = before[i].toDouble(-1);
-        const auto mark = markOfLetters(sources[i], checks[i], lastMs - qint64(seconds * 1000));
-        if (!mark || seconds < 0) {
-            reader.fail(at + QStringLiteral("[%1]").arg(i),
-                        QStringLiteral("expected a source letter (fcspex), a check letter (+-.) "
-                                       "and seconds of 0 or more, found %1, %2 and %3")
-                                .arg(JsonValidator::quoted(QString(sources[i])),
-                                     JsonValidator::quoted(QString(checks[i])),
-                                     before[i].isDouble() ? QString::number(seconds)
-                                                          : QStringLiteral("not a number")));
+        if (!(seconds >= 0 && seconds <= MostSeconds)) { // NaN and infinity too
+            reader.fail(at + QStringLiteral(".seconds_before_last[%1]").arg(i),
+                        QStringLiteral("expected seconds from 0 to %1, found %2")
+                                .arg(MostSeconds, 0, 'g')
+                                .arg(before[i].isDouble() ? QString::number(seconds)
+                                                          : QStringLiteral("no number")));
             return;
         }
-        target->recent.append(*mark);
+        if (const auto mark = markOfLetters(sources[i], checks[i], lastMs - qint64(seconds * 1000)))
+            target->recent.append(*mark);
     }
 }
 

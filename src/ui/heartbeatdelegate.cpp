@@ -107,6 +107,7 @@ void HeartbeatDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const QRect cell = option.rect.adjusted(0, Padding, 0, -Padding);
     int x = firstCellX(option.rect, int(marks.size()));
     painter->save();
+    painter->setClipRect(option.rect); // a narrowed column shows the newest, not its neighbour
     painter->setPen(Qt::NoPen);
     for (const ProbeMark &mark : marks) {
         QColor color = colorOf(mark);

@@ -176,7 +176,11 @@ void MainWindow::updatePlaceFilter()
 {
     // With agents, a column and a choice say where each target is probed.
     const bool agents = m_targets->places().size() > 1;
+    const bool placeColumnChanges = m_targetView->isColumnHidden(TargetTableModel::Place) == agents;
     m_targetView->setColumnHidden(TargetTableModel::Place, !agents);
+    // The Agent column takes its width from the shared ones, unless the user's widths were kept.
+    if (placeColumnChanges && m_columnsShared && !m_columnsChosen)
+        shareTableWidth();
     m_placeFilter->setVisible(agents);
     const QString chosen = m_placeFilter->currentData().toString();
     const QSignalBlocker quiet(m_placeFilter);
@@ -225,9 +229,9 @@ void MainWindow::showEvent(QShowEvent *event)
         m_split->setSizes({height - height * 2 / 5, height * 2 / 5});
         m_splitChosen = true;
     }
-    if (!m_columnsChosen) {
+    if (!m_columnsChosen && !m_columnsShared) {
         shareTableWidth();
-        m_columnsChosen = true;
+        m_columnsShared = true;
     }
 }
 
@@ -440,7 +444,7 @@ QWidget *MainWindow::buildTargetsPane()
     connect(m_targetView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         const QList<TargetRef> selected = selectedRefs();
         if (selected.isEmpty()) { // nothing picked: the whole of this machine
-            if (!m_local->targets().isEmpty())
+            if (!m_monitor->config().targets.isEmpty())
                 m_charts->showTarget(QString());
             return;
         }

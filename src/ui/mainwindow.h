@@ -118,7 +118,8 @@ private:
     QTableView *m_targetView = nullptr;
     QSplitter *m_split = nullptr; // the table above, the charts, events and cache below
     bool m_splitChosen = false; // restored from the last run: kept as the user left it
-    bool m_columnsChosen = false;
+    bool m_columnsChosen = false; // restored from the last run: kept as the user left them
+    bool m_columnsShared = false; // the text columns were given their share of the width
     EventsPane *m_eventsPane = nullptr;
     CachePane *m_cachePane = nullptr;
     AgentLinks *m_agentLinks = nullptr;

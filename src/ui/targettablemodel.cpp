@@ -225,7 +225,10 @@ bool TargetTableModel::refreshRow(int index, const TargetSnapshot &snapshot)
     int first = ColumnCount;
     int last = -1;
     for (int column = 0; column < ColumnCount; ++column) {
-        if (display(before, column) != display(row, column)) {
+        // The strip's words stay the same when its cells move along ("28 of the last 30").
+        const bool moved = column == Recent ? before.target.recent != row.target.recent
+                                            : display(before, column) != display(row, column);
+        if (moved) {
             first = std::min(first, column);
             last = std::max(last, column);
         }
