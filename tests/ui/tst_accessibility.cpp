@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "readinessbanner.h"
 #include "translations.h"
+#include "unansweredresolver.h"
 
 #include <QAbstractScrollArea>
 #include <QAccessible>
@@ -45,11 +46,7 @@ private:
     static AppConfig config()
     {
         AppConfig config;
-        ResolverConfig nowhere;
-        nowhere.name = QStringLiteral("nowhere");
-        nowhere.servers = {*NameServer::parse(QStringLiteral("127.0.0.1:9"))};
-        nowhere.timeoutMs = 200;
-        nowhere.attempts = 1;
+        const ResolverConfig nowhere = unansweredResolver();
         config.resolvers = {nowhere};
         for (const QString &name : {QStringLiteral("api"), QStringLiteral("db")}) {
             TargetConfig target;

@@ -6,6 +6,7 @@
 #include "charts/timechartview.h"
 #include "mainwindow.h"
 #include "translations.h"
+#include "unansweredresolver.h"
 
 #include <QApplication>
 #include <QChart>
@@ -33,11 +34,7 @@ private:
     static AppConfig manyTargets(int count, int intervalS)
     {
         AppConfig config;
-        ResolverConfig nowhere;
-        nowhere.name = QStringLiteral("nowhere");
-        nowhere.servers = {*NameServer::parse(QStringLiteral("127.0.0.1:9"))};
-        nowhere.timeoutMs = 200;
-        nowhere.attempts = 1;
+        const ResolverConfig nowhere = unansweredResolver();
         config.resolvers = {nowhere};
         for (int i = 0; i < count; ++i) {
             TargetConfig target;
