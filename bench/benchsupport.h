@@ -43,7 +43,8 @@ Row benchHistoryOpen(); // historybench.cpp
 void fillHistoryWeek(const QString &path, const QDateTime &now);
 QList<Row> benchReports(); // reportbench.cpp
 Row benchChartRefresh(); // dashboardbench.cpp
-Row benchDashboardStall(int seconds);
+// The main window over targets local targets probed every 10 s for seconds: GUI stall, RSS.
+Row benchDashboardStall(int targets, int seconds);
 // The real agent with 1,000 targets: /api/v1/status, and /metrics beside 64 long polls for
 // seconds (agentbench.cpp).
 QList<Row> benchAgent(int seconds);

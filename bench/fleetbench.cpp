@@ -17,6 +17,7 @@
 #include "config/appconfigjson.h"
 #include "dnsserverfixture.h"
 #include "mainwindow.h"
+#include "stallprobe.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -29,7 +30,6 @@
 #include <QTimer>
 
 #include <algorithm>
-#include <ctime>
 #include <memory>
 
 #include <sys/stat.h>
@@ -39,72 +39,11 @@ namespace {
 constexpr qint64 StallGoalMs = 16;
 constexpr double RssGoalMb = 300;
 constexpr qint64 ChangeGoalMs = 1000;
-constexpr int TickMs = 1;
 constexpr QSize WindowSize(1440, 900);
 constexpr int IntervalS = 5;
 constexpr qint64 ChangeGiveUpMs = 10'000; // a change not shown by then counts as missed
 constexpr int PauseBetweenChangesMs = 250;
 const QByteArray OperateToken = "fleet-bench-operate-0123456789abcdef";
-
-qint64 threadCpuUs()
-{
-    timespec now{};
-    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return qint64(now.tv_sec) * 1'000'000 + now.tv_nsec / 1000;
-}
-
-// A 1 ms timer on the GUI thread: how much later than its interval it fires is how long the event
-// loop was kept from it. For the worst gap, how much of it this thread spent on the CPU says
-// whether the dashboard was busy or the machine did not run it.
-class StallProbe : public QObject
-{
-public:
-    StallProbe()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        connect(&m_timer, &QTimer::timeout, this, [this] { tick(); });
-    }
-    void start()
-    {
-        m_timer.start(TickMs);
-        m_sinceTick.start();
-        m_cpuAtTick = threadCpuUs();
-    }
-    void stop() { m_timer.stop(); }
-    qint64 worstMs() const { return m_worstMs; }
-    qint64 worstBusyMs() const { return m_worstBusyUs / 1000; }
-    // The most CPU this thread spent between two firings: the dashboard's own longest work.
-    qint64 mostBusyMs() const { return m_mostBusyUs / 1000; }
-    qint64 p99Ms() const { return percentile(m_latenessMs, 0.99); }
-    qsizetype beyond(qint64 ms) const
-    {
-        return std::count_if(m_latenessMs.begin(), m_latenessMs.end(),
-                             [ms](qint64 late) { return late > ms; });
-    }
-
-private:
-    void tick()
-    {
-        const qint64 late = std::max<qint64>(0, m_sinceTick.restart() - TickMs);
-        const qint64 cpu = threadCpuUs();
-        const qint64 busyUs = cpu - m_cpuAtTick;
-        m_latenessMs.append(late);
-        if (late > m_worstMs) {
-            m_worstMs = late;
-            m_worstBusyUs = busyUs;
-        }
-        m_mostBusyUs = std::max(m_mostBusyUs, busyUs);
-        m_cpuAtTick = cpu;
-    }
-
-    QTimer m_timer;
-    QElapsedTimer m_sinceTick;
-    qint64 m_cpuAtTick = 0;
-    QList<qint64> m_latenessMs;
-    qint64 m_worstMs = 0;
-    qint64 m_worstBusyUs = 0;
-    qint64 m_mostBusyUs = 0;
-};
 
 // Pauses a random agent's random target through the agent's API, then resumes it, and so on,
 // one change at a time: each is timed from sending until the table's row for that target at that
@@ -321,22 +260,15 @@ QList<Row> benchFleet(int agentCount, int targetCount, int seconds)
                                  .arg(targetCount)
                                  .arg(seconds);
     const qint64 worst = stalls.worstMs();
-    const Row stallRow{
-            size + QStringLiteral(": GUI stall"),
-            QStringLiteral("%1 ms (%2 ms on CPU; most on CPU %8 ms), p99 %3 ms, %4 over %5 ms; "
-                           "CPU %6%, setup %7 s")
-                    .arg(worst)
-                    .arg(stalls.worstBusyMs())
-                    .arg(stalls.p99Ms())
-                    .arg(stalls.beyond(StallGoalMs))
-                    .arg(StallGoalMs)
-                    .arg(cpuPercent, 0, 'f', 1)
-                    .arg(setupMs / 1000)
-                    .arg(stalls.mostBusyMs()),
-            QStringLiteral("%1 ms").arg(StallGoalMs),
-            double(worst) / double(StallGoalMs),
-            QStringLiteral("<= %1 ms").arg(StallGoalMs),
-            worst <= StallGoalMs};
+    const Row stallRow{size + QStringLiteral(": GUI stall"),
+                       QStringLiteral("%1; CPU %2%, setup %3 s")
+                               .arg(stalls.summary(StallGoalMs))
+                               .arg(cpuPercent, 0, 'f', 1)
+                               .arg(setupMs / 1000),
+                       QStringLiteral("%1 ms").arg(StallGoalMs),
+                       double(worst) / double(StallGoalMs),
+                       QStringLiteral("<= %1 ms").arg(StallGoalMs),
+                       worst <= StallGoalMs};
     // The window's backing store is width x height x 4 bytes: say when the window grew.
     const QString grown = window.size() == WindowSize
             ? QString()

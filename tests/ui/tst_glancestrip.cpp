@@ -41,7 +41,12 @@ public:
 
     QString name() const override { return m_name; }
     bool isLocal() const override { return false; }
-    QList<TargetSnapshot> targets() const override { return m_targets; }
+    QList<TargetSnapshot> targets() const override
+    {
+        ++m_read;
+        return m_targets;
+    }
+    int timesRead() const { return m_read; } // how often targets() was asked
     std::optional<TargetSnapshot> target(const QString &name) const override
     {
         for (const TargetSnapshot &target : m_targets)
@@ -56,6 +61,7 @@ public:
 private:
     QString m_name;
     QList<TargetSnapshot> m_targets;
+    mutable int m_read = 0;
 };
 
 TargetSnapshot snapshot(const QString &name, TargetState state, const QString &source,
@@ -315,6 +321,20 @@ private Q_SLOTS:
         QCOMPARE(shownNames(board.filter), QStringList{u"queue"_s});
         QTest::keyClick(stale, Qt::Key_Enter);
         QCOMPARE(board.strip->activeFilter(), GlanceFilter::None);
+    }
+
+    void aSampleReadsEachPlaceOnce()
+    {
+        // Reading a place builds a snapshot of each of its targets: with a thousand targets that
+        // is milliseconds of the GUI thread, so a sample reads each place once, not again for
+        // the figures it shows.
+        Board board;
+        const int eastBefore = board.east.timesRead();
+        const int westBefore = board.west.timesRead();
+        board.clock.advance(GlanceHistory::IntervalMs);
+        QCOMPARE(board.strip->history().size(), 1);
+        QCOMPARE(board.east.timesRead() - eastBefore, 1);
+        QCOMPARE(board.west.timesRead() - westBefore, 1);
     }
 
     void theSparklinesTakeASampleEvery10Seconds()

@@ -157,9 +157,19 @@ void GlanceStrip::showOnly(GlanceFilter filter)
     Q_EMIT filterChanged(filter);
 }
 
-void GlanceStrip::refresh()
+void GlanceStrip::refresh() { showFigures(figuresNow()); }
+
+void GlanceStrip::sample()
 {
+    // The places are read once: with a thousand targets a reading costs milliseconds of the GUI
+    // thread.
     const GlanceHistory::Sample now = figuresNow();
+    m_history.add(now);
+    showFigures(now);
+}
+
+void GlanceStrip::showFigures(const GlanceHistory::Sample &now)
+{
     const QString place = scope();
     for (GlanceFigure *figure : std::as_const(m_figures)) {
         const GlanceFilter filter = figure->filter();
@@ -169,12 +179,6 @@ void GlanceStrip::refresh()
     }
     m_scope->setText(scopeText());
     updateShowingRow();
-}
-
-void GlanceStrip::sample()
-{
-    m_history.add(figuresNow());
-    refresh();
 }
 
 GlanceHistory::Sample GlanceStrip::figuresNow() const

@@ -45,6 +45,7 @@ Q_SIGNALS:
 
 private:
     GlanceHistory::Sample figuresNow() const; // by place, and the fleet's
+    void showFigures(const GlanceHistory::Sample &now); // the figures and sparklines of now
     QString scope() const; // the place the table shows; the fleet's scope for all
     GlanceReading readingOf(GlanceFilter filter, const GlanceHistory::Sample &now) const;
     QString placeRates(GlanceFilter filter, const GlanceHistory::Sample &now) const;
