@@ -209,11 +209,26 @@ void TargetTableModel::replaceBlock(TargetPlace *place, const QList<TargetSnapsh
     endInsertRows();
 }
 
+bool TargetTableModel::onlyTheTtlMoved(const TargetSnapshot &before, const TargetSnapshot &after)
+{
+    if (before.ttlSeconds == after.ttlSeconds)
+        return false;
+    TargetSnapshot same = before;
+    same.ttlSeconds = after.ttlSeconds;
+    return same == after;
+}
+
 bool TargetTableModel::refreshRow(int index, const TargetSnapshot &snapshot)
 {
     Row &row = m_rows[index];
     if (row.target == snapshot) // the same: only a remote TTL counts down on its own
         return !row.place->isLocal() && row.target.ttlSeconds.has_value();
+    if (onlyTheTtlMoved(row.target, snapshot)) {
+        // Most rows, most seconds: said with the place's countdown range, no cell compared.
+        row.target.ttlSeconds = snapshot.ttlSeconds;
+        row.takenMs = m_age.elapsed();
+        return true;
+    }
     const Row before = row;
     row.target = snapshot;
     row.takenMs = m_age.elapsed();
@@ -280,7 +295,8 @@ void TargetTableModel::flushDirty()
         if (row < 0)
             continue;
         if (const std::optional<TargetSnapshot> snapshot = place->target(target))
-            refreshRow(row, *snapshot); // a result: its countdown is said on the tick
+            if (refreshRow(row, *snapshot)) // only its TTL moved: that cell
+                Q_EMIT dataChanged(index(row, TtlLeft), index(row, TtlLeft));
     }
     m_dirtyPlaces.clear();
     m_dirtyTargets.clear();

@@ -80,6 +80,7 @@ private:
     // Takes the place's snapshots again: rows said changed where they did; the place's block
     // replaced when its targets are not the same ones.
     void refreshPlace(TargetPlace *place);
+    static bool onlyTheTtlMoved(const TargetSnapshot &before, const TargetSnapshot &after);
     // Says the cells that moved; true when only its TTL counts down (said by the caller).
     bool refreshRow(int index, const TargetSnapshot &snapshot);
     void replaceBlock(TargetPlace *place, const QList<TargetSnapshot> &targets);
