@@ -2264,6 +2264,21 @@ Veraltet, Festgelegt, Umgebung: Prüfungen, die diese Fallback-Stufe bedient hat
     </message>
 </context>
 <context>
+    <name>TargetColumns</name>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>&amp;Spalten</translation>
+    </message>
+    <message>
+        <source>&amp;Fit columns to the window</source>
+        <translation>Spalten an das &amp;Fenster anpassen</translation>
+    </message>
+    <message>
+        <source>Show the columns that fit, sized to the window, as when first started</source>
+        <translation>Die Spalten zeigen, die in das Fenster passen, auf seine Breite verteilt, wie beim ersten Start</translation>
+    </message>
+</context>
+<context>
     <name>TargetTableModel</name>
     <message>
         <source>Status</source>

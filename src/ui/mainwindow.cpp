@@ -13,23 +13,19 @@
 #include "pindialog.h"
 #include "reportdialog.h"
 #include "settings/settingsdialog.h"
+#include "targetcolumns.h"
 #include "targetfiltermodel.h"
 #include "wall/wallview.h"
-#include "words/durationwords.h"
-#include "words/localewords.h"
-#include "words/machinewords.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
-#include <QHeaderView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QScreen>
-#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -61,6 +57,7 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     auto *noTargets = new EmptyTargetsView(this); // in the table's place while it has no rows
     connect(noTargets, &EmptyTargetsView::settingsRequested, this, &MainWindow::openSettings);
     splitter->addWidget(noTargets->inPlaceOf(buildTargetsPane(), m_targets));
+    m_viewMenu->addMenu(m_columns->menu());
     connect(monitor, &Monitor::resultRecorded, m_recent, &ProbeHistoryBuffer::add);
     m_charts = new TargetCharts(monitor, m_recent, new CacheCensusBuffer(monitor, this), m_events,
                                 this);
@@ -113,11 +110,7 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     m_splitChosen = m_split->restoreState(
             settings.value(QStringLiteral("window/split")).toByteArray());
     fitToScreen();
-    // The columns' key names their number: a state saved with other columns is not taken.
-    m_columnsChosen = m_targetView->horizontalHeader()->restoreState(
-            settings.value(QStringLiteral("window/targetColumns%1")
-                                   .arg(TargetTableModel::ColumnCount))
-                    .toByteArray());
+    m_columns->restore();
     updatePlaceFilter();
     // A desk that watches agents alone shows the first of their targets, as it would its own.
     connect(m_targets, &QAbstractItemModel::rowsInserted, this, [this] {
@@ -176,11 +169,7 @@ void MainWindow::updatePlaceFilter()
 {
     // With agents, a column and a choice say where each target is probed.
     const bool agents = m_targets->places().size() > 1;
-    const bool placeColumnChanges = m_targetView->isColumnHidden(TargetTableModel::Place) == agents;
-    m_targetView->setColumnHidden(TargetTableModel::Place, !agents);
-    // The Agent column takes its width from the shared ones, unless the user's widths were kept.
-    if (placeColumnChanges && m_columnsShared && !m_columnsChosen)
-        shareTableWidth();
+    m_columns->setPlaceShown(agents);
     m_placeFilter->setVisible(agents);
     const QString chosen = m_placeFilter->currentData().toString();
     const QSignalBlocker quiet(m_placeFilter);
@@ -229,34 +218,6 @@ void MainWindow::showEvent(QShowEvent *event)
         m_split->setSizes({height - height * 2 / 5, height * 2 / 5});
         m_splitChosen = true;
     }
-    if (!m_columnsChosen && !m_columnsShared) {
-        shareTableWidth();
-        m_columnsShared = true;
-    }
-}
-
-void MainWindow::shareTableWidth()
-{
-    // The number columns keep the width of their longest value; host, addresses and the last
-    // error share the rest, so that the table needs no horizontal scrolling on a laptop screen.
-    QHeaderView *header = m_targetView->horizontalHeader();
-    const std::array<std::pair<int, int>, 3> shares = {std::pair{TargetTableModel::Host, 40},
-                                                       std::pair{TargetTableModel::Addresses, 25},
-                                                       std::pair{TargetTableModel::LastError, 35}};
-    int fixed = 0;
-    for (int column = 0; column < TargetTableModel::ColumnCount; ++column) {
-        const bool shared = std::any_of(shares.cbegin(), shares.cend(), [column](const auto &share) {
-            return share.first == column;
-        });
-        if (!shared && !header->isSectionHidden(column))
-            fixed += header->sectionSize(column);
-    }
-    // Less a scroll bar's width: one comes with more rows than fit.
-    const int room = std::max(0,
-                              m_targetView->viewport()->width() - fixed
-                                      - m_targetView->verticalScrollBar()->sizeHint().width());
-    for (const auto &[column, percent] : shares)
-        header->resizeSection(column, std::max(120, room * percent / 100));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -265,8 +226,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/split"), m_split->saveState());
-    settings.setValue(QStringLiteral("window/targetColumns%1").arg(TargetTableModel::ColumnCount),
-                      m_targetView->horizontalHeader()->saveState());
+    m_columns->save();
     QMainWindow::closeEvent(event);
 }
 
@@ -355,6 +315,7 @@ void MainWindow::buildMenus()
     targets->addSeparator();
     targets->addActions({m_pause, m_resume, m_mute});
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = view; // the columns join it with the table
     QAction *wall = view->addAction(tr("&Wall display"), this, [this] { WallView::showOver(this); });
     wall->setObjectName(QStringLiteral("wallDisplayAction"));
     wall->setShortcut(QKeySequence(Qt::Key_F11));
@@ -389,54 +350,9 @@ QWidget *MainWindow::buildTargetsPane()
     m_targetView->setSortingEnabled(true);
     m_targetView->sortByColumn(TargetTableModel::Name, Qt::AscendingOrder);
     m_targetView->setAlternatingRowColors(true);
-    QHeaderView *header = m_targetView->horizontalHeader();
-    // Widths set once from the longest value each short column takes (ResizeToContents would
-    // measure every row at every update: a stall with hundreds of targets); all can be widened
-    // by hand.
-    const QFontMetrics metrics(m_targetView->font());
-    const auto fit = [&](int column, const QString &longest, int extra = 24) {
-        const int title = metrics.horizontalAdvance(
-                m_targets->headerData(column, Qt::Horizontal).toString());
-        header->resizeSection(column, std::max(title, metrics.horizontalAdvance(longest)) + extra);
-    };
-    // The words as the table will show them (in the language in use): the longest of each.
-    const auto longest = [&metrics](const QStringList &texts) {
-        return *std::max_element(
-                texts.cbegin(), texts.cend(), [&](const QString &a, const QString &b) {
-                    return metrics.horizontalAdvance(a) < metrics.horizontalAdvance(b);
-                });
-    };
-    fit(TargetTableModel::Status,
-        longest({MachineWords::state(TargetState::Healthy),
-                 MachineWords::state(TargetState::Degraded), MachineWords::state(TargetState::Down),
-                 MachineWords::state(TargetState::Paused),
-                 MachineWords::state(TargetState::Unknown)}),
-        44); // the icon too
-    fit(TargetTableModel::Source,
-        longest({MachineWords::source(QStringLiteral("fresh")),
-                 MachineWords::source(QStringLiteral("cache")),
-                 MachineWords::source(QStringLiteral("stale")),
-                 MachineWords::source(QStringLiteral("pinned")),
-                 MachineWords::source(QStringLiteral("env"))}));
-    fit(TargetTableModel::TtlLeft, durationWords(59 * 60 + 59));
-    fit(TargetTableModel::DnsSuccess, LocaleWords::percent(1.0));
-    fit(TargetTableModel::ServiceSuccess, LocaleWords::percent(1.0));
     m_targetView->setItemDelegateForColumn(TargetTableModel::Recent,
                                            new HeartbeatDelegate(m_targetView));
-    header->resizeSection(
-            TargetTableModel::Recent,
-            std::max(RecentProbes::Kept * (HeartbeatDelegate::CellWidth + HeartbeatDelegate::Gap)
-                             + 2 * HeartbeatDelegate::Padding,
-                     metrics.horizontalAdvance(
-                             m_targets->headerData(TargetTableModel::Recent, Qt::Horizontal)
-                                     .toString())
-                             + 24));
-    fit(TargetTableModel::LatencyP95, LocaleWords::milliseconds(9999.9));
-    fit(TargetTableModel::TimeInFallback, durationWords(99 * 3600 + 59 * 60));
-    header->resizeSection(TargetTableModel::Place, 110);
-    header->resizeSection(TargetTableModel::Name, 110);
-    header->resizeSection(TargetTableModel::Host, 210); // until shown: shareTableWidth()
-    header->resizeSection(TargetTableModel::Addresses, 150);
+    m_columns = new TargetColumns(m_targetView, m_targets, this);
     m_targetView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_targetView->addActions({m_reResolve, m_probeNow, m_pin, m_unpin, m_pause, m_resume, m_mute});
     connect(m_targetView->selectionModel(), &QItemSelectionModel::selectionChanged, this,

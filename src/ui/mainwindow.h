@@ -22,9 +22,11 @@ class EventsPane;
 class LocalPlace;
 class QAction;
 class QComboBox;
+class QMenu;
 class QTableView;
 class QSplitter;
 class SettingsDialog;
+class TargetColumns;
 class TargetFilterModel;
 
 // The dashboard's main window: the readiness banner, the targets table (sortable, filtered by the
@@ -86,7 +88,6 @@ protected:
 
 private:
     void fitToScreen(); // within the available geometry of the screen it is on
-    void shareTableWidth();
     struct TargetRef
     {
         TargetPlace *place = nullptr;
@@ -118,8 +119,8 @@ private:
     QTableView *m_targetView = nullptr;
     QSplitter *m_split = nullptr; // the table above, the charts, events and cache below
     bool m_splitChosen = false; // restored from the last run: kept as the user left it
-    bool m_columnsChosen = false; // restored from the last run: kept as the user left them
-    bool m_columnsShared = false; // the text columns were given their share of the width
+    QMenu *m_viewMenu = nullptr;
+    TargetColumns *m_columns = nullptr; // the table's widths and the columns shown
     EventsPane *m_eventsPane = nullptr;
     CachePane *m_cachePane = nullptr;
     AgentLinks *m_agentLinks = nullptr;
