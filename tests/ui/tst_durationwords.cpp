@@ -70,6 +70,12 @@ private Q_SLOTS:
         QVERIFY(installTranslations(*qApp, QStringLiteral("en_US")));
         QLocale::setDefault(QLocale(QStringLiteral("en_US")));
         QCOMPARE(LocaleWords::percent(0.995), QStringLiteral("99.5 %"));
+        // Only all or nothing reads as such: a rate just short of whole is not "100.0 %".
+        QCOMPARE(LocaleWords::percent(0.9996), QStringLiteral("99.9 %"));
+        QCOMPARE(LocaleWords::percent(1.0), QStringLiteral("100.0 %"));
+        QCOMPARE(LocaleWords::percent(0.0004), QStringLiteral("0.1 %"));
+        QCOMPARE(LocaleWords::percent(0.0), QStringLiteral("0.0 %"));
+        QCOMPARE(LocaleWords::percent(0.99949, 2), QStringLiteral("99.95 %"));
         QString time = LocaleWords::time(when);
         time.replace(QChar(0x202f), QLatin1Char(' ')); // newer CLDR: a narrow space before PM
         QCOMPARE(time, QStringLiteral("3:33:50 PM"));

@@ -124,10 +124,10 @@ QWidget *TargetCharts::buildControls()
     row->addWidget(m_allButton);
     row->addStretch(1);
     // The axes say local times: which zone, for a screen shared across sites.
-    auto *zone = new QLabel(timeZoneText(), controls);
-    zone->setObjectName(QStringLiteral("timeZone"));
-    zone->setToolTip(tr("The charts' times are in this machine's time zone"));
-    row->addWidget(zone);
+    m_zoneLabel = new QLabel(timeZoneText(), controls);
+    m_zoneLabel->setObjectName(QStringLiteral("timeZone"));
+    m_zoneLabel->setToolTip(tr("The charts' times are in this machine's time zone"));
+    row->addWidget(m_zoneLabel);
     row->addWidget(m_liveButton);
     row->addWidget(m_rangeBox);
     return controls;
@@ -214,6 +214,10 @@ void TargetCharts::moveTimeAxes(qint64 fromMs, qint64 toMs)
     m_plotStep.stop(); // what is left of the last plot would move two axes back
     for (TimeChart *chart : m_charts)
         chart->moveTimeAxis(fromMs, toMs);
+    // The zone's name and offset change with daylight saving time while the window is open.
+    const QString zone = timeZoneText();
+    if (m_zoneLabel->text() != zone)
+        m_zoneLabel->setText(zone);
 }
 
 QString TargetCharts::target() const { return m_controller->target(); }

@@ -18,6 +18,7 @@ class HistoryStore;
 class LatencyChart;
 class Monitor;
 class QComboBox;
+class QLabel;
 class QScatterSeries;
 class QToolButton;
 class SuccessChart;
@@ -85,6 +86,7 @@ private:
     QComboBox *m_rangeBox = nullptr;
     QToolButton *m_liveButton = nullptr;
     QToolButton *m_allButton = nullptr;
+    QLabel *m_zoneLabel = nullptr; // "Times in CET (UTC+01:00)"
     TimeChartView *m_successView = nullptr;
     QDateTime m_coveredSince; // an agent's answer began there (invalid: the whole window)
 };

@@ -1,5 +1,8 @@
 #include "localewords.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -16,7 +19,15 @@ QString timeFormatWithSeconds(const QLocale &locale)
 
 QString LocaleWords::percent(double fraction, int decimals)
 {
-    return QCoreApplication::translate("LocaleWords", "%1 %").arg(number(fraction * 100, decimals));
+    // Rounded, 99.96 % would read "100.0 %" for a rate that is not whole (and 0.04 % "0.0 %"):
+    // only all or nothing is shown as such.
+    const double step = std::pow(10.0, -decimals);
+    double shown = fraction * 100;
+    if (fraction < 1.0)
+        shown = std::min(shown, 100.0 - step);
+    if (fraction > 0.0)
+        shown = std::max(shown, step);
+    return QCoreApplication::translate("LocaleWords", "%1 %").arg(number(shown, decimals));
 }
 
 QString LocaleWords::number(double value, int decimals)
