@@ -136,6 +136,7 @@ void TargetTableModel::addPlace(TargetPlace *place)
             [this, place] { markDirty(place, QString()); });
     connect(place, &QObject::destroyed, this, [this, place] { removePlace(place); });
     replaceBlock(place, place->targets());
+    Q_EMIT placesChanged();
 }
 
 void TargetTableModel::removePlace(TargetPlace *place)
@@ -146,6 +147,7 @@ void TargetTableModel::removePlace(TargetPlace *place)
     m_places.removeOne(place);
     m_dirtyPlaces.remove(place);
     disconnect(place, nullptr, this, nullptr);
+    Q_EMIT placesChanged();
 }
 
 void TargetTableModel::reloadTargets()

@@ -64,6 +64,7 @@ public:
 
 Q_SIGNALS:
     void ticked(); // after each per-second refresh (tests wait on it rather than sleep)
+    void placesChanged(); // a place added or removed (one with no targets changes no rows)
 
 private:
     struct Row

@@ -194,6 +194,28 @@ private Q_SLOTS:
         QCOMPARE(wall.view->tiles().size(), 65);
     }
 
+    void aPlaceWithoutTargetsComesAndGoes()
+    {
+        // In places mode, an agent with no targets yet gets a tile, and loses it when it goes:
+        // no rows of the model change either time.
+        Wall wall(10);
+        wall.view->setTargetTileLimit(5);
+        wall.show();
+        QCOMPARE(wall.view->mode(), WallView::Mode::Places);
+        QCOMPARE(wall.view->tiles().size(), 1);
+        auto agent = std::make_unique<ScriptedPlace>(QStringLiteral("empty"),
+                                                     ScriptedPlace::Kind::Agent);
+        wall.model.addPlace(agent.get());
+        QTRY_VERIFY(wall.view->placeTile(agent.get()));
+        QCOMPARE(wall.view->tiles().size(), 2);
+        agent.reset();
+        QTRY_COMPARE(wall.view->tiles().size(), 1);
+        // The next second's refresh reads every tile's place: none of them is gone.
+        QSignalSpy ticked(&wall.model, &TargetTableModel::ticked);
+        QVERIFY(ticked.wait(3000));
+        QCOMPARE(wall.view->tiles().constFirst()->content().title, QStringLiteral("this machine"));
+    }
+
     void keysMoveChooseAndClose()
     {
         Wall wall(12);

@@ -71,6 +71,7 @@ WallView::WallView(TargetTableModel *model, QWidget *parent)
     connect(model, &QAbstractItemModel::rowsRemoved, this, &WallView::rebuildSoon);
     connect(model, &QAbstractItemModel::modelReset, this, &WallView::rebuildSoon);
     connect(model, &QAbstractItemModel::layoutChanged, this, &WallView::rebuildSoon);
+    connect(model, &TargetTableModel::placesChanged, this, &WallView::rebuildSoon);
     connect(model, &TargetTableModel::ticked, this, &WallView::refreshAll);
     rebuild();
 }
@@ -143,9 +144,10 @@ void WallView::rebuild()
         for (TargetPlace *place : m_model->places())
             m_entries.append({place, QString(), 0, nullptr});
     }
+    const QHash<const TargetPlace *, LookCounts> counts = placeCounts();
     for (Entry &entry : m_entries) {
         entry.tile = new WallTile(m_area);
-        refreshEntry(entry);
+        refreshEntry(entry, counts);
         entry.tile->show();
     }
     arrange();
@@ -175,6 +177,8 @@ void WallView::refreshRows(int first, int last)
 {
     if (m_rebuildPending) // the rows are not the tiles' any more
         return;
+    // A place's tile counts all its targets: counted once for all the rows that changed.
+    const QHash<const TargetPlace *, LookCounts> counts = placeCounts();
     bool moved = false;
     int refreshed = -1; // a place's rows come together: its tile once
     bool looks = false; // a tile's look changed: the header's counts too
@@ -183,7 +187,7 @@ void WallView::refreshRows(int first, int last)
         if (entry < 0 || entry == refreshed)
             continue;
         const StateLook before = m_entries[entry].tile->content().look;
-        moved = refreshEntry(m_entries[entry]) || moved;
+        moved = refreshEntry(m_entries[entry], counts) || moved;
         looks = looks || m_entries[entry].tile->content().look != before;
         refreshed = entry;
     }
@@ -197,16 +201,32 @@ void WallView::refreshAll()
 {
     if (m_rebuildPending)
         return;
+    const QHash<const TargetPlace *, LookCounts> counts = placeCounts();
     bool moved = false;
     for (Entry &entry : m_entries)
-        moved = refreshEntry(entry) || moved;
+        moved = refreshEntry(entry, counts) || moved;
     if (moved)
         arrange();
     refreshHeader();
 }
 
-bool WallView::refreshEntry(Entry &entry)
+QHash<const TargetPlace *, LookCounts> WallView::placeCounts() const
 {
+    QHash<const TargetPlace *, LookCounts> counts;
+    if (m_mode != Mode::Places) // target tiles count nothing
+        return counts;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QModelIndex index = m_model->index(row, 0);
+        counts[m_model->placeAt(row)].add(
+                stateLook(TargetState(index.data(TargetTableModel::StateRole).toInt())));
+    }
+    return counts;
+}
+
+bool WallView::refreshEntry(Entry &entry, const QHash<const TargetPlace *, LookCounts> &counts)
+{
+    if (!entry.place) // gone: rebuildSoon() is on its way
+        return false;
     WallTileContent content;
     if (m_mode == Mode::Targets) {
         const std::optional<TargetSnapshot> target = entry.place->target(entry.target);
@@ -217,14 +237,7 @@ bool WallView::refreshEntry(Entry &entry)
                 *target, *entry.place, placeLine(),
                 m_model->index(row, TargetTableModel::TimeInFallback).data().toString());
     } else {
-        LookCounts counts;
-        for (int row = 0; row < m_model->rowCount(); ++row) {
-            if (m_model->placeAt(row) != entry.place)
-                continue;
-            const QModelIndex index = m_model->index(row, 0);
-            counts.add(stateLook(TargetState(index.data(TargetTableModel::StateRole).toInt())));
-        }
-        content = placeTileContent(*entry.place, counts);
+        content = placeTileContent(*entry.place, counts.value(entry.place));
     }
     entry.tile->setContent(content);
     const int rank = worstFirstRank(content.look);

@@ -2,6 +2,7 @@
 
 #include "walltile.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class MainWindow;
@@ -52,7 +53,7 @@ protected:
 private:
     struct Entry
     {
-        TargetPlace *place = nullptr;
+        QPointer<TargetPlace> place; // gone: the tiles are about to be made again
         QString target; // empty for a place's tile
         int rank = 0; // worstFirstRank() of what it shows
         WallTile *tile = nullptr;
@@ -61,7 +62,11 @@ private:
     void rebuildSoon(); // once the model is done changing its rows
     void refreshRows(int first, int last);
     void refreshAll(); // every second: durations move, a place stops answering
-    bool refreshEntry(Entry &entry); // true when its place in the order changed
+    // Each tile anew from what it shows; true when its place in the order changed. A place's
+    // tile takes its targets' counts (placeCounts()).
+    bool refreshEntry(Entry &entry, const QHash<const TargetPlace *, LookCounts> &counts = {});
+    // In places mode, each place's targets by look, in one pass over the rows; else empty.
+    QHash<const TargetPlace *, LookCounts> placeCounts() const;
     void refreshHeader();
     void arrange(); // the tiles in order, in the grid
     void moveFocus(int columns, int rows);
