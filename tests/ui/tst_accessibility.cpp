@@ -1,6 +1,7 @@
 // The main window for people who use the keyboard alone or a screen reader: every control has an
 // accessible name and description, Tab reaches every control, every menu entry has its own
-// access key, the toolbar's actions fire from their shortcuts, and a critical target going down
+// access key, the toolbar's actions fire from their shortcuts, the dialogs open from theirs and
+// close with Esc, and a critical target going down
 // is announced (the banner sends an alert whose description is the news; the offscreen platform
 // has no accessibility bridge to deliver it, so the test reads what the banner says). Offscreen
 // platform; the targets are resolved by a server that is not there (loopback).
@@ -12,8 +13,10 @@
 #include <QAbstractScrollArea>
 #include <QAccessible>
 #include <QApplication>
+#include <QDialog>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -222,6 +225,48 @@ private Q_SLOTS:
         QAccessibleInterface *access = QAccessible::queryAccessibleInterface(banner);
         QCOMPARE(access->text(QAccessible::Description),
                  announced.constLast().constFirst().toString());
+    }
+
+    void theDialogsOpenFromTheKeyboardAndCloseWithEscape()
+    {
+        // Each action that asks something first ("...") opens its dialog from its shortcut, with
+        // the focus in it, and Esc closes it again: no mouse needed on the way in or out.
+        QTableView *table = m_window->targetView();
+        table->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(table, Qt::Key_Down);
+        QTRY_VERIFY(!m_window->selectedTargets().isEmpty());
+        QStringList opened;
+        QList<QAction *> entries;
+        for (QAction *menu : m_window->menuBar()->actions())
+            entries += menu->menu()->actions();
+        for (QAction *action : std::as_const(entries)) {
+            if (action->shortcut().isEmpty() || !action->isEnabled()
+                || !action->text().endsWith(QLatin1String("...")))
+                continue;
+            // Back in the table, as a window manager gives the focus back to the window.
+            m_window->activateWindow();
+            table->setFocus(Qt::OtherFocusReason);
+            QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+            QTest::keySequence(table, action->shortcut());
+            const auto shownDialog = [this]() -> QDialog * {
+                for (QDialog *dialog : m_window->findChildren<QDialog *>()) {
+                    if (dialog->isVisible())
+                        return dialog;
+                }
+                return nullptr;
+            };
+            QDialog *dialog = nullptr;
+            QTRY_VERIFY2((dialog = shownDialog()), qPrintable(action->text()));
+            QTRY_VERIFY2(dialog->isAncestorOf(QApplication::focusWidget()),
+                         qPrintable(action->text()));
+            const QPointer<QDialog> open(dialog);
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+            QTRY_VERIFY2(!open || !open->isVisible(), qPrintable(action->text()));
+            QTRY_VERIFY(!open); // deleted on close: the next one is found alone
+            opened.append(action->text());
+        }
+        // Settings, connect to agent, pin (reports need a history, which this window has not).
+        QVERIFY2(opened.size() >= 3, qPrintable(opened.join(QStringLiteral(", "))));
     }
 };
 
