@@ -1,10 +1,10 @@
 // The main window for people who use the keyboard alone or a screen reader: every control has an
 // accessible name and description, Tab reaches every control, every menu entry has its own
 // access key, the toolbar's actions fire from their shortcuts, the dialogs open from theirs and
-// close with Esc, and a critical target going down
-// is announced (the banner sends an alert whose description is the news; the offscreen platform
-// has no accessibility bridge to deliver it, so the test reads what the banner says). Offscreen
-// platform; the targets are resolved by a server that is not there (loopback).
+// close with Esc, and a critical target going down is announced (the banner sends an alert whose
+// description is the news; the offscreen platform has no accessibility bridge to deliver it, so
+// the test reads what the banner says). Offscreen platform; the targets are resolved by a server
+// that is not there (loopback).
 #include "mainwindow.h"
 #include "readinessbanner.h"
 #include "translations.h"
