@@ -46,6 +46,7 @@ inline QPalette darkPalette()
     dark.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
     dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
     dark.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+    dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a)); // as dark themes set it
     dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
     dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
     dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
