@@ -229,8 +229,7 @@ QList<Row> benchFleet(int agentCount, int targetCount, int seconds)
     for (int i = 0; i < agentCount; ++i) {
         places.append(window.connectAgent(
                 AgentEndpoint{QStringLiteral("agent%1").arg(i), QUrl(agents[size_t(i)]->baseUrl()),
-                              QString::fromLatin1(OperateToken), QString()},
-                AgentConnection::Options()));
+                              QString::fromLatin1(OperateToken), QString()}));
     }
     const TargetTableModel *table = window.targetModel();
     if (!runUntil([&] { return everyRowProbed(table, agentCount * targetCount); }, 180'000))

@@ -15,6 +15,17 @@ constexpr char TlsErrorsProperty[] = "dnswatchTlsErrors";
 
 } // namespace
 
+AgentConnection::Options AgentConnection::Options::from(const AgentWatchPolicy &policy)
+{
+    Options options;
+    options.statusIntervalMs = policy.statusIntervalMs;
+    options.pollWaitSeconds = policy.eventPollWaitS;
+    options.requestTimeoutMs = policy.requestTimeoutMs;
+    options.backoffFirstMs = policy.retryFirstMs;
+    options.backoffMaxMs = policy.retryMaxMs;
+    return options;
+}
+
 AgentConnection::AgentConnection(const AgentEndpoint &endpoint, const Options &options,
                                  Clock *clock, QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)

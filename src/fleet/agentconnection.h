@@ -4,6 +4,7 @@
 #include "agentendpoint.h"
 #include "agentevents.h"
 #include "agentstatus.h"
+#include "config/appconfig.h"
 #include "reconnectbackoff.h"
 
 #include <QDateTime>
@@ -37,6 +38,8 @@ public:
         int requestTimeoutMs = 10000; // for an answer to start, beyond the poll's own wait
         int backoffFirstMs = 1000;
         int backoffMaxMs = 60000;
+
+        static Options from(const AgentWatchPolicy &policy); // the config's "agent_watch"
     };
     using AnswerCallback = std::function<void(const AgentAnswer &)>;
 

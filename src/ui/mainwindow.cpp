@@ -141,9 +141,9 @@ void MainWindow::watchPlace(TargetPlace *place)
     });
 }
 
-AgentPlace *MainWindow::connectAgent(const AgentEndpoint &endpoint,
-                                     const AgentConnection::Options &options)
+AgentPlace *MainWindow::connectAgent(const AgentEndpoint &endpoint)
 {
+    const auto options = AgentConnection::Options::from(m_monitor->config().agentWatch);
     // A network access manager of its own: one shared would reuse a connection to the same
     // host and port made with another agent entry's CA file (Qt pools by host, not by TLS
     // configuration), so a corrected CA file would not be taken.

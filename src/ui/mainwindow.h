@@ -51,10 +51,10 @@ public:
     ReadinessBanner *banner() const { return m_banner; }
     QSystemTrayIcon *trayIcon() const { return m_notifications->trayIcon(); }
 
-    // Watches an agent: its targets join the table, its events the events pane. Returns its
-    // place (owned by the window).
-    AgentPlace *connectAgent(const AgentEndpoint &endpoint,
-                             const AgentConnection::Options &options = {});
+    // Watches an agent: its targets join the table, its events the events pane; how often it is
+    // asked and how long its answers are waited for come from the config's "agent_watch".
+    // Returns its place (owned by the window).
+    AgentPlace *connectAgent(const AgentEndpoint &endpoint);
     const QList<TargetPlace *> &places() const { return m_targets->places(); }
     void showPlace(const QString &place); // the place filter: a place's name, empty for all
 

@@ -59,15 +59,16 @@ private:
     AgentPlace *m_southPlace = nullptr;
     QNetworkAccessManager m_network;
 
-    static AgentConnection::Options quickOptions()
+    // The dashboard's config asks its agents often and gives up soon (the test's pace).
+    static AgentWatchPolicy quickWatch()
     {
-        AgentConnection::Options options;
-        options.statusIntervalMs = 500;
-        options.pollWaitSeconds = 2;
-        options.requestTimeoutMs = 3000;
-        options.backoffFirstMs = 200;
-        options.backoffMaxMs = 800;
-        return options;
+        AgentWatchPolicy watch;
+        watch.statusIntervalMs = 500;
+        watch.eventPollWaitS = 2;
+        watch.requestTimeoutMs = 3000;
+        watch.retryFirstMs = 200;
+        watch.retryMaxMs = 800;
+        return watch;
     }
 
     QString writeAgentConfig(const QString &name, const DnsServerFixture &dns, const QString &target)
@@ -178,14 +179,15 @@ private Q_SLOTS:
         lab.name = QStringLiteral("lab");
         lab.servers = {*NameServer::parse(m_northDns.server())};
         local.resolvers = {lab};
+        local.agentWatch = quickWatch();
         m_monitor = std::make_unique<Monitor>(local, EnvFallback(), MlflowCredentials(), &m_clock);
         m_window = std::make_unique<MainWindow>(m_monitor.get());
         m_window->resize(1440, 900);
         m_window->show();
         m_northPlace = m_window->connectAgent(
-                endpointOf(QStringLiteral("north"), *m_north, OperateToken), quickOptions());
+                endpointOf(QStringLiteral("north"), *m_north, OperateToken));
         m_southPlace = m_window->connectAgent(
-                endpointOf(QStringLiteral("south"), *m_south, OperateToken), quickOptions());
+                endpointOf(QStringLiteral("south"), *m_south, OperateToken));
     }
 
     void bothAgentsRowsJoinTheTable()
@@ -297,7 +299,7 @@ private Q_SLOTS:
         std::optional<ActionOutcome> outcome;
         // South again, with a read token.
         AgentPlace *readOnly = m_window->connectAgent(
-                endpointOf(QStringLiteral("south-ro"), *m_south, ReadToken), quickOptions());
+                endpointOf(QStringLiteral("south-ro"), *m_south, ReadToken));
         QTRY_VERIFY_WITH_TIMEOUT(!readOnly->actionRefusal().isEmpty(), 10000);
         // The agent refuses it too, when asked anyway (403, said in words).
         readOnly->act(probe, this, [&](const ActionOutcome &got) { outcome = got; });
@@ -482,10 +484,9 @@ private Q_SLOTS:
         MainWindow german(m_monitor.get());
         german.resize(1440, 900);
         german.show();
-        german.connectAgent(endpointOf(QStringLiteral("north"), *m_north, OperateToken),
-                            quickOptions());
+        german.connectAgent(endpointOf(QStringLiteral("north"), *m_north, OperateToken));
         AgentPlace *south = german.connectAgent(
-                endpointOf(QStringLiteral("south"), *m_south, OperateToken), quickOptions());
+                endpointOf(QStringLiteral("south"), *m_south, OperateToken));
         const TargetTableModel *model = german.targetModel();
         QTRY_COMPARE_WITH_TIMEOUT(
                 model->index(model->rowOf(QStringLiteral("db"), south), TargetTableModel::Place)

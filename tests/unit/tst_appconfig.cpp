@@ -94,6 +94,7 @@ private slots:
     void probesBlock();
     void historyBlock();
     void agentBlock();
+    void agentWatchBlock();
     void agentsAlone();
     void oversizedConfigIsRejected();
     void loadConfigFile_unreadable_data();
@@ -795,6 +796,40 @@ void TestAppConfig::agentBlock()
     QCOMPARE(plain.config->agent.headerTimeoutMs, 5000);
     QCOMPARE(plain.config->agent.idleTimeoutMs, 10000);
     QCOMPARE(plain.config->agent.maxWaitingPolls, 256);
+}
+
+void TestAppConfig::agentWatchBlock()
+{
+    const ConfigLoadResult loaded = parseConfig(
+            R"({"agent_watch": {"status_interval_ms": 750, "event_poll_wait_s": 3,)"
+            R"( "request_timeout_ms": 1500, "retry_first_ms": 300, "retry_max_ms": 900},)"
+            R"( "agents": [{"name": "lab", "url": "http://127.0.0.1:9108"}]})",
+            source());
+    QVERIFY2(loaded.config, qPrintable(dump(loaded.errors)));
+    const AgentWatchPolicy &watch = loaded.config->agentWatch;
+    QCOMPARE(watch.statusIntervalMs, 750);
+    QCOMPARE(watch.eventPollWaitS, 3);
+    QCOMPARE(watch.requestTimeoutMs, 1500);
+    QCOMPARE(watch.retryFirstMs, 300);
+    QCOMPARE(watch.retryMaxMs, 900);
+    // Left out: every 5 s, a 25 s poll, 10 s for an answer, retries from 1 s to a minute.
+    const ConfigLoadResult plain = parseConfig(R"({"targets": [{"name": "a", "host": "a.test"}]})",
+                                               source());
+    QCOMPARE(plain.config->agentWatch, AgentWatchPolicy());
+    QCOMPARE(plain.config->agentWatch.statusIntervalMs, 5000);
+    QCOMPARE(plain.config->agentWatch.eventPollWaitS, 25);
+    QCOMPARE(plain.config->agentWatch.requestTimeoutMs, 10000);
+    QCOMPARE(plain.config->agentWatch.retryFirstMs, 1000);
+    QCOMPARE(plain.config->agentWatch.retryMaxMs, 60000);
+    // Out of range, or retries that shrink: where and what was expected.
+    const ConfigLoadResult bad = parseConfig(
+            R"({"agent_watch": {"event_poll_wait_s": 31, "retry_first_ms": 5000,)"
+            R"( "retry_max_ms": 1000}, "targets": [{"name": "a", "host": "a.test"}]})",
+            source());
+    QVERIFY(!bad.config);
+    const QString errors = dump(bad.errors);
+    QVERIFY2(errors.contains(QStringLiteral("$.agent_watch.event_poll_wait_s")), qPrintable(errors));
+    QVERIFY2(errors.contains(QStringLiteral("retry_max_ms")), qPrintable(errors));
 }
 
 void TestAppConfig::agentsAlone()

@@ -94,6 +94,18 @@ struct AgentPolicy
     bool operator==(const AgentPolicy &other) const = default;
 };
 
+// How the dashboard watches its agents ("agent_watch" block): every wait on an agent is bounded.
+struct AgentWatchPolicy
+{
+    int statusIntervalMs = 5000; // an agent's status is read this often
+    int eventPollWaitS = 25; // the events long poll is held by the agent this long (at most 30)
+    int requestTimeoutMs = 10000; // for an answer to start (beyond the event long poll's own wait)
+    int retryFirstMs = 1000; // after a failure, the first wait before trying again
+    int retryMaxMs = 60000; // doubling up to this
+
+    bool operator==(const AgentWatchPolicy &other) const = default;
+};
+
 // An agent elsewhere whose targets the dashboard shows ("agents").
 struct AgentLinkConfig
 {
@@ -113,6 +125,7 @@ struct AppConfig
     ProbePolicy probes;
     HistoryPolicy history;
     AgentPolicy agent;
+    AgentWatchPolicy agentWatch;
     QList<TargetConfig> targets; // may be empty when agents are given
     QList<AgentLinkConfig> agents;
 

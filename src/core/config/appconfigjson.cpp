@@ -108,6 +108,7 @@ QJsonObject configToJson(const AppConfig &config)
             {BlockKey::Probes, policyToJson(ConfigSchema::probes(), config.probes)},
             {BlockKey::History, policyToJson(ConfigSchema::history(), config.history)},
             {BlockKey::Agent, policyToJson(ConfigSchema::agent(), config.agent)},
+            {BlockKey::AgentWatch, policyToJson(ConfigSchema::agentWatch(), config.agentWatch)},
             {BlockKey::Targets, targets},
     };
     if (!config.agents.isEmpty())

@@ -193,6 +193,40 @@ constexpr PolicyKey<AgentPolicy> AgentKeys[] = {
                        "one beyond it is answered 503 with Retry-After at once")},
 };
 
+constexpr PolicyKey<AgentWatchPolicy> AgentWatchKeys[] = {
+        {QLatin1String("status_interval_ms"),
+         &AgentWatchPolicy::statusIntervalMs,
+         {500, 600000},
+         Milliseconds,
+         QLatin1String("each agent's status (its targets) is read this often; events come at once "
+                       "through a long poll")},
+        {QLatin1String("event_poll_wait_s"),
+         &AgentWatchPolicy::eventPollWaitS,
+         {1, 30},
+         Seconds,
+         QLatin1String("the long poll for an agent's events asks it to hold the question this "
+                       "long when nothing happens (the agent holds at most 30 s)")},
+        {QLatin1String("request_timeout_ms"),
+         &AgentWatchPolicy::requestTimeoutMs,
+         {100, 600000},
+         Milliseconds,
+         QLatin1String("an agent's answer must start within this (beyond the long poll's own "
+                       "wait), else the agent is marked unreachable")},
+        {QLatin1String("retry_first_ms"),
+         &AgentWatchPolicy::retryFirstMs,
+         {100, 600000},
+         Milliseconds,
+         QLatin1String("after an agent failed to answer, the first wait before asking again")},
+        {QLatin1String("retry_max_ms"),
+         &AgentWatchPolicy::retryMaxMs,
+         {100, 3600000},
+         Milliseconds,
+         QLatin1String("the wait doubles with each failure up to this")},
+};
+constexpr OrderRule<AgentWatchPolicy> AgentWatchOrder[] = {
+        {&AgentWatchPolicy::retryFirstMs, &AgentWatchPolicy::retryMaxMs},
+};
+
 // A value as a config file spells it: "300", "false", "\"system\"", "[200,399]".
 QString jsonText(const QJsonValue &value)
 {
@@ -249,6 +283,13 @@ const PolicyBlock<AgentPolicy> &agent()
     return block;
 }
 
+const PolicyBlock<AgentWatchPolicy> &agentWatch()
+{
+    static const PolicyBlock<AgentWatchPolicy> block{BlockKey::AgentWatch, AgentWatchKeys,
+                                                     AgentWatchOrder};
+    return block;
+}
+
 const QList<KeyReference> &topLevel()
 {
     static const QList<KeyReference> keys = [] {
@@ -297,6 +338,12 @@ const QList<KeyReference> &topLevel()
                  {},
                  {},
                  QStringLiteral("agents elsewhere whose targets the dashboard shows")},
+                {BlockKey::AgentWatch,
+                 object,
+                 everyDefault,
+                 {},
+                 {},
+                 QStringLiteral("how often the dashboard asks its agents, and how long it waits")},
         };
     }();
     return keys;
@@ -508,6 +555,7 @@ QList<BlockReference> reference()
             {BlockKey::Targets, target()},
             {TargetKey::Check, check()},
             {BlockKey::Agents, agentLink()},
+            referenceOf(agentWatch()),
     };
 }
 } // namespace ConfigSchema

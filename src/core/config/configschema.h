@@ -24,6 +24,7 @@ inline constexpr QLatin1String History("history");
 inline constexpr QLatin1String Agent("agent");
 inline constexpr QLatin1String Targets("targets");
 inline constexpr QLatin1String Agents("agents");
+inline constexpr QLatin1String AgentWatch("agent_watch");
 } // namespace BlockKey
 
 // The keys of one element of "resolvers".
@@ -156,6 +157,7 @@ const PolicyBlock<CachePolicy> &cache();
 const PolicyBlock<ProbePolicy> &probes();
 const PolicyBlock<HistoryPolicy> &history();
 const PolicyBlock<AgentPolicy> &agent();
+const PolicyBlock<AgentWatchPolicy> &agentWatch();
 
 // The structured blocks, parsed by hand: their tables name the keys for the unknown-key check and
 // the reference.

@@ -23,6 +23,7 @@ const QStringList &keyOrder()
                 ConfigSchema::probes().keyNames(),
                 ConfigSchema::history().keyNames(),
                 ConfigSchema::agent().keyNames(),
+                ConfigSchema::agentWatch().keyNames(),
         };
         for (const QList<QLatin1String> &block : blocks) {
             for (QLatin1String key : block) {
