@@ -2097,6 +2097,10 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
         <source>%1 recovered</source>
         <translation>%1 ist wieder erreichbar</translation>
     </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 bei %2</translation>
+    </message>
 </context>
 <context>
     <name>StateSentence</name>

@@ -6,6 +6,8 @@
 LocalPlace::LocalPlace(Monitor *monitor, const QString &name, QObject *parent)
     : TargetPlace(parent), m_monitor(monitor), m_name(name)
 {
+    indexTargets();
+    connect(monitor, &Monitor::targetsApplied, this, &LocalPlace::indexTargets);
     connect(monitor, &Monitor::resultRecorded, this,
             [this](const ProbeResult &result) { Q_EMIT targetChanged(result.target); });
     connect(monitor, &Monitor::stateChanged, this,
@@ -20,13 +22,20 @@ LocalPlace::LocalPlace(Monitor *monitor, const QString &name, QObject *parent)
     });
 }
 
+void LocalPlace::indexTargets()
+{
+    const QList<TargetConfig> &targets = m_monitor->config().targets;
+    m_index.clear();
+    m_index.reserve(targets.size());
+    for (qsizetype i = 0; i < targets.size(); ++i)
+        m_index.insert(targets[i].name, i);
+}
+
 const TargetConfig *LocalPlace::config(const QString &name) const
 {
-    for (const TargetConfig &target : m_monitor->config().targets) {
-        if (target.name == name)
-            return &target;
-    }
-    return nullptr;
+    const QList<TargetConfig> &targets = m_monitor->config().targets;
+    const qsizetype at = m_index.value(name, -1);
+    return at >= 0 && at < targets.size() && targets[at].name == name ? &targets[at] : nullptr;
 }
 
 TargetSnapshot LocalPlace::snapshotOf(const TargetConfig &target) const

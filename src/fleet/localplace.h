@@ -2,6 +2,8 @@
 
 #include "targetplace.h"
 
+#include <QHash>
+
 class Monitor;
 struct TargetConfig;
 
@@ -22,9 +24,13 @@ public:
     void act(const PlaceAction &action, QObject *context, OutcomeCallback callback) override;
 
 private:
-    const TargetConfig *config(const QString &name) const;
+    const TargetConfig *config(const QString &name) const; // by m_index
+    void indexTargets();
     TargetSnapshot snapshotOf(const TargetConfig &target) const;
 
     Monitor *m_monitor;
     QString m_name;
+    // Where each target is in the monitor's config: a place is asked by name for every row
+    // it changes, so each look is a hash lookup, not a pass over all targets.
+    QHash<QString, qsizetype> m_index;
 };

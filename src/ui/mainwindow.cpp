@@ -11,6 +11,7 @@
 #include "heartbeatdelegate.h"
 #include "localplace.h"
 #include "pindialog.h"
+#include "placestatewatch.h"
 #include "reportdialog.h"
 #include "settings/settingsdialog.h"
 #include "targetcolumns.h"
@@ -90,12 +91,10 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     connect(m_targets, &QAbstractItemModel::rowsRemoved, this, offerEventTargets);
     offerEventTargets();
     m_notifications = new TrayNotifications(monitor, this);
+    m_placeWatch = new PlaceStateWatch(m_notifications->notifier(), this); // the agents' targets
     // What a notification says is also said to screen readers, through the banner.
     connect(m_notifications->notifier(), &StateNotifier::notify, m_banner,
-            [this](const QString &title, const QString &message) {
-                m_banner->announce(
-                        message.isEmpty() ? title : QStringLiteral("%1: %2").arg(title, message));
-            });
+            &ReadinessBanner::announceNotification);
     connect(m_banner, &ReadinessBanner::readinessUpdated, m_notifications,
             &TrayNotifications::showReadiness);
     // On the banner's tick too: a pin can expire without a word.
@@ -155,6 +154,7 @@ AgentPlace *MainWindow::connectAgent(const AgentEndpoint &endpoint)
     watchPlace(place);
     m_targets->addPlace(place);
     m_banner->addPlace(place);
+    m_placeWatch->addPlace(place);
     m_cachePane->addAgent(place);
     updatePlaceFilter();
     updateReportAction();
@@ -278,10 +278,8 @@ void MainWindow::buildActions()
     m_mute->setCheckable(true);
     m_mute->setStatusTip(tr("No desktop notifications for the selected targets"));
     connect(m_mute, &QAction::triggered, this, [this](bool muted) {
-        for (const TargetRef &ref : selectedRefs()) {
-            if (ref.place == m_local)
-                m_notifications->notifier()->setMuted(ref.name, muted);
-        }
+        for (const TargetRef &ref : selectedRefs())
+            m_notifications->notifier()->setMuted(notifiedTarget(ref.place, ref.name), muted);
     });
 }
 
@@ -528,17 +526,13 @@ void MainWindow::updateActions()
     const bool refused = !selected.isEmpty() && operable.isEmpty();
     for (QAction *action : {m_reResolve, m_probeNow, m_pin, m_unpin, m_pause, m_resume})
         action->setToolTip(refused ? refusal : m_actionTips.value(action));
-    // Notifications follow this machine's targets: mute is for them.
-    QStringList names;
-    for (const TargetRef &ref : selected) {
-        if (ref.place == m_local)
-            names.append(ref.name);
-    }
-    m_mute->setEnabled(!names.isEmpty());
-    m_mute->setChecked(!names.isEmpty()
-                       && std::all_of(names.cbegin(), names.cend(), [this](const QString &n) {
-                              return m_notifications->notifier()->isMuted(n);
-                          }));
+    // Notifications follow every place's targets: mute is for any of them.
+    m_mute->setEnabled(!selected.isEmpty());
+    m_mute->setChecked(
+            !selected.isEmpty()
+            && std::all_of(selected.cbegin(), selected.cend(), [this](const TargetRef &ref) {
+                   return m_notifications->notifier()->isMuted(notifiedTarget(ref.place, ref.name));
+               }));
 }
 
 void MainWindow::setHistory(HistoryStore *history)

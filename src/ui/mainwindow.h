@@ -20,6 +20,7 @@ class AgentPlace;
 class CachePane;
 class EventsPane;
 class LocalPlace;
+class PlaceStateWatch;
 class QAction;
 class QComboBox;
 class QMenu;
@@ -126,6 +127,7 @@ private:
     AgentLinks *m_agentLinks = nullptr;
     ReadinessBanner *m_banner = nullptr;
     TrayNotifications *m_notifications = nullptr;
+    PlaceStateWatch *m_placeWatch = nullptr;
     QAction *m_reResolve = nullptr;
     QAction *m_reResolveAll = nullptr;
     QAction *m_pin = nullptr;

@@ -28,7 +28,11 @@ ReadinessBanner::ReadinessBanner(HealthStatistics *statistics, QStatusBar *statu
     setWordWrap(true);
     setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     statusBar->addPermanentWidget(m_readyLabel);
-    connect(statistics, &HealthStatistics::stateChanged, this, &ReadinessBanner::updateReadiness);
+    connect(statistics, &HealthStatistics::stateChanged, this,
+            [this](const QString &target, TargetState from, TargetState to) {
+                lookHereAt(target, from, to);
+                present();
+            });
     m_tick.setInterval(TickMs);
     connect(&m_tick, &QTimer::timeout, this, &ReadinessBanner::updateReadiness);
     m_tick.start();
@@ -38,39 +42,79 @@ ReadinessBanner::ReadinessBanner(HealthStatistics *statistics, QStatusBar *statu
 void ReadinessBanner::addPlace(TargetPlace *place)
 {
     m_places.append(place);
-    connect(place, &TargetPlace::readinessMayHaveChanged, this, &ReadinessBanner::updateReadiness);
+    const auto look = [this, place] {
+        m_looks.insert(place, lookAt(place));
+        present();
+    };
+    connect(place, &TargetPlace::readinessMayHaveChanged, this, look);
+    connect(place, &TargetPlace::reachChanged, this, look);
     connect(place, &QObject::destroyed, this, [this, place] { removePlace(place); });
-    updateReadiness();
+    look();
 }
 
 void ReadinessBanner::removePlace(TargetPlace *place)
 {
     if (m_places.removeOne(place)) {
         disconnect(place, nullptr, this, nullptr);
-        updateReadiness();
+        m_looks.remove(place);
+        present();
     }
 }
 
-QStringList ReadinessBanner::localNotReady() const
+QString ReadinessBanner::localNotReady(const HealthStatistics::NotReadyTarget &target) const
 {
-    QStringList notReady;
-    const QList<HealthStatistics::NotReadyTarget> targets = m_statistics->notReadyTargets();
-    for (const HealthStatistics::NotReadyTarget &target : targets) {
-        QString why;
-        switch (target.why) {
-        case HealthStatistics::NotReadyTarget::Why::NotProbedYet:
-            why = stateSentence(TargetSnapshot());
-            break;
-        case HealthStatistics::NotReadyTarget::Why::NoRecentResult:
-            why = tr("no probe result for %1").arg(durationWords(target.silentS));
-            break;
-        case HealthStatistics::NotReadyTarget::Why::Unreachable:
-            why = stateSentence(m_statistics->health(target.target));
-            break;
-        }
-        notReady.append(QStringLiteral("%1: %2").arg(target.target, why));
+    QString why;
+    switch (target.why) {
+    case HealthStatistics::NotReadyTarget::Why::NotProbedYet:
+        why = stateSentence(TargetSnapshot());
+        break;
+    case HealthStatistics::NotReadyTarget::Why::NoRecentResult:
+        why = tr("no probe result for %1").arg(durationWords(target.silentS));
+        break;
+    case HealthStatistics::NotReadyTarget::Why::Unreachable:
+        why = stateSentence(m_statistics->health(target.target));
+        break;
     }
-    return notReady;
+    return QStringLiteral("%1: %2").arg(target.target, why);
+}
+
+void ReadinessBanner::lookHere()
+{
+    m_notReadyHere.clear();
+    const QList<HealthStatistics::NotReadyTarget> targets = m_statistics->notReadyTargets();
+    for (const HealthStatistics::NotReadyTarget &target : targets)
+        m_notReadyHere.insert(target.target, localNotReady(target));
+    m_degradedHere = m_statistics->countInState(TargetState::Degraded);
+}
+
+void ReadinessBanner::lookHereAt(const QString &target, TargetState from, TargetState to)
+{
+    if (const std::optional<HealthStatistics::NotReadyTarget> notReady = m_statistics->notReadyTarget(
+                target))
+        m_notReadyHere.insert(target, localNotReady(*notReady));
+    else
+        m_notReadyHere.remove(target);
+    // Counted again at every tick: a target dropped by a new config says no change of state.
+    m_degradedHere += int(to == TargetState::Degraded) - int(from == TargetState::Degraded);
+    m_degradedHere = std::max(0, m_degradedHere);
+}
+
+ReadinessBanner::PlaceLook ReadinessBanner::lookAt(const TargetPlace *place)
+{
+    PlaceLook look;
+    if (place->isConnecting()) {
+        look.unseen = tr("connecting to %1").arg(place->name());
+    } else if (place->unreachableSince().isValid()) {
+        look.unseen = tr("%1 not answering since %2")
+                              .arg(place->name(),
+                                   QLocale().toString(place->unreachableSince().toLocalTime().time(),
+                                                      QLocale::ShortFormat));
+    } else {
+        look.readiness = place->readiness();
+        if (!look.readiness.ready)
+            look.readiness.notReady = agentNotReady(place, look.readiness);
+    }
+    return look;
 }
 
 QStringList ReadinessBanner::agentNotReady(const TargetPlace *place, const PlaceReadiness &readiness)
@@ -94,9 +138,14 @@ void ReadinessBanner::announce(const QString &text)
     Q_EMIT announced(accessibleDescription());
 }
 
+void ReadinessBanner::announceNotification(const QString &title, const QString &message)
+{
+    announce(message.isEmpty() ? title : QStringLiteral("%1: %2").arg(title, message));
+}
+
 bool ReadinessBanner::watchesNothing() const
 {
-    if (!m_statistics->all().isEmpty())
+    if (m_statistics->targetCount() > 0)
         return false;
     return std::all_of(m_places.cbegin(), m_places.cend(),
                        [](const TargetPlace *place) { return place->targets().isEmpty(); });
@@ -104,28 +153,28 @@ bool ReadinessBanner::watchesNothing() const
 
 void ReadinessBanner::updateReadiness()
 {
-    QStringList notReady = localNotReady();
+    lookHere();
+    for (const TargetPlace *place : std::as_const(m_places))
+        m_looks.insert(place, lookAt(place));
+    present();
+}
+
+void ReadinessBanner::present()
+{
+    QStringList notReady = m_notReadyHere.values();
     bool ready = notReady.isEmpty();
-    int degraded = m_statistics->countInState(TargetState::Degraded);
+    int degraded = m_degradedHere;
     QStringList unseen; // agents that do not answer
     for (const TargetPlace *place : std::as_const(m_places)) {
-        if (place->isConnecting()) {
-            unseen.append(tr("connecting to %1").arg(place->name()));
+        const PlaceLook look = m_looks.value(place);
+        if (!look.unseen.isEmpty()) {
+            unseen.append(look.unseen);
             continue;
         }
-        if (place->unreachableSince().isValid()) {
-            unseen.append(
-                    tr("%1 not answering since %2")
-                            .arg(place->name(),
-                                 QLocale().toString(place->unreachableSince().toLocalTime().time(),
-                                                    QLocale::ShortFormat)));
-            continue;
-        }
-        const PlaceReadiness readiness = place->readiness();
-        ready = ready && readiness.ready;
-        degraded += readiness.degraded;
-        if (!readiness.ready)
-            notReady += agentNotReady(place, readiness);
+        ready = ready && look.readiness.ready;
+        degraded += look.readiness.degraded;
+        if (!look.readiness.ready)
+            notReady += look.readiness.notReady;
     }
     const bool wasReady = m_level != Level::NotReady;
     QColor colour;

@@ -4,7 +4,12 @@ StateNotifier::StateNotifier(Clock *clock, qint64 quietPeriodMs, QObject *parent
     : QObject(parent), m_clock(clock), m_quietPeriodMs(quietPeriodMs)
 { }
 
-void StateNotifier::setCritical(const QString &target, bool critical)
+size_t qHash(const NotifiedTarget &target, size_t seed)
+{
+    return qHashMulti(seed, target.name, target.place);
+}
+
+void StateNotifier::setCritical(const NotifiedTarget &target, bool critical)
 {
     if (critical)
         m_critical.insert(target);
@@ -12,7 +17,7 @@ void StateNotifier::setCritical(const QString &target, bool critical)
         m_critical.remove(target);
 }
 
-void StateNotifier::setMuted(const QString &target, bool muted)
+void StateNotifier::setMuted(const NotifiedTarget &target, bool muted)
 {
     if (muted)
         m_muted.insert(target);
@@ -20,22 +25,29 @@ void StateNotifier::setMuted(const QString &target, bool muted)
         m_muted.remove(target);
 }
 
-void StateNotifier::stateChanged(const QString &target, TargetState from, TargetState to,
+QString StateNotifier::nameOf(const NotifiedTarget &target)
+{
+    // As the readiness banner names an agent's target.
+    return target.place.isEmpty() ? target.name : tr("%1 at %2").arg(target.name, target.place);
+}
+
+void StateNotifier::stateChanged(const NotifiedTarget &target, TargetState from, TargetState to,
                                  const QString &detail)
 {
     if (!m_critical.contains(target) || m_muted.contains(target))
         return;
+    const QString name = nameOf(target);
     QString title;
     Severity severity = Severity::Information;
     const bool wasBad = from == TargetState::Degraded || from == TargetState::Down;
     if (to == TargetState::Down) {
-        title = tr("%1 is down").arg(target);
+        title = tr("%1 is down").arg(name);
         severity = Severity::Critical;
     } else if (to == TargetState::Degraded) {
-        title = tr("%1 is kept reachable by fallback").arg(target);
+        title = tr("%1 is kept reachable by fallback").arg(name);
         severity = Severity::Warning;
     } else if (to == TargetState::Healthy && wasBad) {
-        title = tr("%1 recovered").arg(target);
+        title = tr("%1 recovered").arg(name);
     } else {
         return;
     }

@@ -56,6 +56,9 @@ public:
 
     QString targetAt(int row) const;
     TargetPlace *placeAt(int row) const;
+    // What the row shows: the place's snapshot at the last refresh (each second, and as results
+    // arrive).
+    const TargetSnapshot &snapshotAt(int row) const { return m_rows.at(row).target; }
     // The row of a target at place; with no place, the first target of that name anywhere.
     int rowOf(const QString &target, const TargetPlace *place = nullptr) const;
     void reloadTargets(); // after a config change: every place's rows again

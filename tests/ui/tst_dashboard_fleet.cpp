@@ -2,9 +2,10 @@
 // its own dnsmasq: north's DNS answers, south's server is gone. Both agents' rows join the one
 // table with their place, the banner names the agent of a failing target, an action reaches the
 // agent of the target it was asked for (seen in that agent's own events, with the token's name)
-// and not the other, a read-only token shows the actions disabled with the reason, and an agent
-// that is killed is shown unreachable (rows greyed with their last state, not down) and resumes
-// after its restart, with the lost events said. Screenshots are saved for people to look at.
+// and not the other, an agent's target is muted as this machine's are, a read-only token shows the
+// actions disabled with the reason, and an agent that is killed is shown unreachable (rows greyed
+// with their last state, not down) and resumes after its restart, with the lost events said.
+// Screenshots are saved for people to look at.
 #include "agentlinks.h"
 #include "agentplace.h"
 #include "agentprocess.h"
@@ -231,6 +232,26 @@ private Q_SLOTS:
         QCOMPARE(m_window->targetView()->model()->rowCount(), 2);
     }
 
+    void anAgentsTargetIsMutedLikeThisMachines()
+    {
+        // Its changes of state are notified too, so the Mute action is for it as well: south's
+        // db alone, not a db elsewhere.
+        QTRY_VERIFY_WITH_TIMEOUT(
+                m_window->targetModel()->rowOf(QStringLiteral("db"), m_southPlace) >= 0, 15000);
+        m_window->selectTarget(QStringLiteral("db"), m_southPlace);
+        QAction *mute = action(QStringLiteral("Mu&te notifications"));
+        QVERIFY(mute && mute->isEnabled());
+        QVERIFY(!mute->isChecked());
+        mute->trigger();
+        const NotifiedTarget southDb{QStringLiteral("db"), QStringLiteral("south")};
+        QVERIFY(m_window->notifier()->isMuted(southDb));
+        QVERIFY(!m_window->notifier()->isMuted(QStringLiteral("db")));
+        QVERIFY(!m_window->notifier()->isMuted(
+                NotifiedTarget{QStringLiteral("db"), QStringLiteral("north")}));
+        mute->trigger();
+        QVERIFY(!m_window->notifier()->isMuted(southDb));
+    }
+
     void chartsOfAnAgentsTargetComeFromItsHistory()
     {
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -328,6 +349,8 @@ private Q_SLOTS:
                 cell(m_northPlace, QStringLiteral("api"), TargetTableModel::Status),
                 QStringLiteral("healthy"), 15000);
         const qint64 lastBefore = m_northPlace->connection()->lastEventId();
+        // The banner says that north does not answer: no notification for each of its targets.
+        QSignalSpy notes(m_window->notifier(), &StateNotifier::notify);
         m_north->kill();
         QTRY_VERIFY_WITH_TIMEOUT(
                 role(m_northPlace, QStringLiteral("api"), TargetTableModel::UnseenRole).toBool(),
@@ -372,6 +395,9 @@ private Q_SLOTS:
                         && events->eventAt(row).place == QLatin1String("north"));
         }
         QVERIFY(gapSaid);
+        for (const QList<QVariant> &note : std::as_const(notes))
+            QVERIFY2(!note.constFirst().toString().contains(QStringLiteral("at north")),
+                     qPrintable(note.constFirst().toString()));
     }
 
     void theCacheInspectorShowsAndClearsAnAgentsCache()

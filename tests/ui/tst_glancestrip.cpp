@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 #include <QTranslator>
@@ -335,6 +336,21 @@ private Q_SLOTS:
         QCOMPARE(board.strip->history().size(), 1);
         QCOMPARE(board.east.timesRead() - eastBefore, 1);
         QCOMPARE(board.west.timesRead() - westBefore, 1);
+    }
+
+    void aTickReadsEachPlaceOnce()
+    {
+        // Each second the table takes every place's snapshots; the figures come from its rows
+        // then, not from the places again.
+        Board board;
+        QSignalSpy ticked(&board.model, &TargetTableModel::ticked);
+        const int eastBefore = board.east.timesRead();
+        const int westBefore = board.west.timesRead();
+        QVERIFY(ticked.wait());
+        QCOMPARE(board.east.timesRead() - eastBefore, 1);
+        QCOMPARE(board.west.timesRead() - westBefore, 1);
+        QCOMPARE(board.value(GlanceFilter::Down), u"1"_s); // the rows' figures
+        QCOMPARE(board.value(GlanceFilter::Stale), u"1"_s);
     }
 
     void theSparklinesTakeASampleEvery10Seconds()

@@ -1,10 +1,11 @@
 // The readiness banner alone, over health statistics on a manual clock: its words, colour and
 // status-bar label follow each change of state at once, a critical target that is down or not
-// probed yet turns it red while a non-critical one changes nothing, and results that stop
-// coming turn it red on its own tick.
+// probed yet turns it red while a non-critical one changes nothing, a change at an agent looks
+// at that agent alone, and results that stop coming turn it red on its own tick.
 #include "clock.h"
 #include "probe/healthstatistics.h"
 #include "readinessbanner.h"
+#include "scriptedplace.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -45,6 +46,22 @@ QList<TargetConfig> targets()
     }
     return targets;
 }
+
+// An agent that counts how often the banner asks how it stands.
+class CountedPlace : public ScriptedPlace
+{
+public:
+    using ScriptedPlace::ScriptedPlace;
+    PlaceReadiness readiness() const override
+    {
+        ++m_asked;
+        return ScriptedPlace::readiness();
+    }
+    int timesAsked() const { return m_asked; }
+
+private:
+    mutable int m_asked = 0;
+};
 } // namespace
 
 class TestReadinessBanner : public QObject
@@ -164,6 +181,44 @@ private Q_SLOTS:
         banner.updateReadiness();
         QCOMPARE(banner.text(), QStringLiteral("Ready: every critical target reachable"));
         QCOMPARE(banner.palette().color(QPalette::Window), Green);
+    }
+
+    void aChangeLooksOnlyAtItsPlace()
+    {
+        // A burst of changes at one agent does not make the banner ask every other place again
+        // for each (N changes, N whole passes); the tick still looks at all.
+        ManualClock clock;
+        HealthStatistics statistics(&clock);
+        QStatusBar statusBar;
+        ReadinessBanner banner(&statistics, &statusBar);
+        CountedPlace north(QStringLiteral("north"), ScriptedPlace::Kind::Agent);
+        CountedPlace south(QStringLiteral("south"), ScriptedPlace::Kind::Agent);
+        north.addTargets(QStringLiteral("api"), 3);
+        south.addTargets(QStringLiteral("db"), 3);
+        banner.addPlace(&north);
+        banner.addPlace(&south);
+        QCOMPARE(banner.level(), ReadinessBanner::Level::Ready);
+        const int northAsked = north.timesAsked();
+        const int southAsked = south.timesAsked();
+        for (int i = 0; i < 3; ++i)
+            south.setState(QStringLiteral("db%1").arg(i), TargetState::Down);
+        QCOMPARE(north.timesAsked(), northAsked);
+        QCOMPARE(south.timesAsked(), southAsked + 3);
+        QCOMPARE(banner.level(), ReadinessBanner::Level::NotReady);
+        QVERIFY2(banner.toolTip().contains(QStringLiteral("db2 at south")),
+                 qPrintable(banner.toolTip()));
+        // What north said last still counts: it turns red too, and back.
+        north.setState(QStringLiteral("api1"), TargetState::Down);
+        QVERIFY(banner.toolTip().contains(QStringLiteral("api1 at north")));
+        QVERIFY(banner.toolTip().contains(QStringLiteral("db0 at south")));
+        for (int i = 0; i < 3; ++i)
+            south.setState(QStringLiteral("db%1").arg(i), TargetState::Healthy);
+        north.setState(QStringLiteral("api1"), TargetState::Healthy);
+        QCOMPARE(banner.level(), ReadinessBanner::Level::Ready);
+        // A place that stops answering is said at once.
+        south.setUnreachable(QDateTime::currentDateTimeUtc(), QStringLiteral("refused"));
+        QVERIFY2(banner.text().contains(QStringLiteral("south not answering since")),
+                 qPrintable(banner.text()));
     }
 
     void tickTurnsItRedWhenResultsStop()

@@ -190,28 +190,42 @@ int HealthStatistics::countInState(TargetState state) const
             }));
 }
 
+std::optional<HealthStatistics::NotReadyTarget>
+HealthStatistics::notReadyOf(const Tracker &tracker) const
+{
+    const TargetHealth &health = tracker.health;
+    if (!health.critical)
+        return std::nullopt;
+    // A result older than a few intervals says nothing about now (a probe hangs, the
+    // scheduler stalls); a paused target keeps what it last knew, on purpose.
+    const qint64 ageMs = m_clock->nowMs() - tracker.lastResultMs;
+    const bool outdated = !tracker.paused && health.last
+            && ageMs > StaleResultIntervals * tracker.intervalMs + StaleResultGraceMs;
+    if (health.last && health.last->reachable && !outdated)
+        return std::nullopt;
+    const NotReadyTarget::Why why = !health.last ? NotReadyTarget::Why::NotProbedYet
+            : outdated                           ? NotReadyTarget::Why::NoRecentResult
+                                                 : NotReadyTarget::Why::Unreachable;
+    return NotReadyTarget{health.target, why, ageMs / 1000};
+}
+
 QList<HealthStatistics::NotReadyTarget> HealthStatistics::notReadyTargets() const
 {
     QList<NotReadyTarget> notReady;
     for (const Tracker &tracker : m_trackers) {
-        const TargetHealth &health = tracker.health;
-        if (!health.critical)
-            continue;
-        // A result older than a few intervals says nothing about now (a probe hangs, the
-        // scheduler stalls); a paused target keeps what it last knew, on purpose.
-        const qint64 ageMs = m_clock->nowMs() - tracker.lastResultMs;
-        const bool outdated = !tracker.paused && health.last
-                && ageMs > StaleResultIntervals * tracker.intervalMs + StaleResultGraceMs;
-        if (health.last && health.last->reachable && !outdated)
-            continue;
-        const NotReadyTarget::Why why = !health.last ? NotReadyTarget::Why::NotProbedYet
-                : outdated                           ? NotReadyTarget::Why::NoRecentResult
-                                                     : NotReadyTarget::Why::Unreachable;
-        notReady.append({health.target, why, ageMs / 1000});
+        if (std::optional<NotReadyTarget> target = notReadyOf(tracker))
+            notReady.append(std::move(*target));
     }
     std::sort(notReady.begin(), notReady.end(),
               [](const NotReadyTarget &a, const NotReadyTarget &b) { return a.target < b.target; });
     return notReady;
+}
+
+std::optional<HealthStatistics::NotReadyTarget>
+HealthStatistics::notReadyTarget(const QString &target) const
+{
+    const auto found = m_trackers.constFind(target);
+    return found == m_trackers.cend() ? std::nullopt : notReadyOf(*found);
 }
 
 bool HealthStatistics::ready(QStringList *notReady) const

@@ -44,8 +44,11 @@ public:
         Why why = Why::NotProbedYet;
         qint64 silentS = 0; // NoRecentResult: seconds since its last result
     };
-    QList<NotReadyTarget> notReadyTargets() const;
+    QList<NotReadyTarget> notReadyTargets() const; // by name
+    // The same for one target: none when it is ready, not critical or not known.
+    std::optional<NotReadyTarget> notReadyTarget(const QString &target) const;
     int countInState(TargetState state) const;
+    qsizetype targetCount() const { return m_trackers.size(); }
 
 Q_SIGNALS:
     void stateChanged(const QString &target, TargetState from, TargetState to,
@@ -74,6 +77,7 @@ private:
         mutable qint64 windowsAtTenSecondId = NotSummed;
         mutable std::array<WindowCounts, TargetHealth::WindowCount> windows{};
     };
+    std::optional<NotReadyTarget> notReadyOf(const Tracker &tracker) const;
     static constexpr qint64 NotSummed = std::numeric_limits<qint64>::min();
     static constexpr int StaleResultIntervals = 3;
     static constexpr qint64 StaleResultGraceMs = 60'000; // a slow check with all its retries

@@ -88,6 +88,7 @@ QStringList Monitor::applyConfig(const AppConfig &config)
     m_resolver->setConfigPins(configPins(m_config));
     m_statistics->setTargets(m_config.targets);
     m_engine->applyConfig(m_config);
+    Q_EMIT targetsApplied();
     return notApplied;
 }
 

@@ -45,6 +45,7 @@ Q_SIGNALS:
     void resultRecorded(const ProbeResult &result);
     void stateChanged(const QString &target, TargetState from, TargetState to,
                       const QString &detail);
+    void targetsApplied(); // config().targets are new (applyConfig)
 
 private:
     AppConfig m_config;

@@ -105,7 +105,9 @@ GlanceStrip::GlanceStrip(TargetTableModel *targets, TargetFilterModel *filter, C
     layout->addWidget(m_infoRow);
 
     const auto refreshNow = [this] { refresh(); };
-    connect(targets, &TargetTableModel::ticked, this, refreshNow);
+    // The table has just taken every place's snapshots: its rows are the figures' source then
+    // (asking the places again would build each target's snapshot twice a second).
+    connect(targets, &TargetTableModel::ticked, this, [this] { showFigures(figuresOfRows()); });
     connect(filter, &TargetFilterModel::placeChanged, this, refreshNow);
     // Rows come and go while a place is being added or destroyed (the model removes a place's
     // rows from its destroyed signal): the places are asked once that is over.
@@ -183,13 +185,31 @@ void GlanceStrip::showFigures(const GlanceHistory::Sample &now)
 
 GlanceHistory::Sample GlanceStrip::figuresNow() const
 {
-    GlanceHistory::Sample sample;
-    GlanceTally fleet;
+    QHash<const TargetPlace *, GlanceTally> tallies;
     for (const TargetPlace *place : m_targets->places()) {
-        GlanceTally tally;
+        GlanceTally &tally = tallies[place];
         const QList<TargetSnapshot> snapshots = place->targets();
         for (const TargetSnapshot &target : snapshots)
             tally.add(target);
+    }
+    return sampleOf(tallies);
+}
+
+GlanceHistory::Sample GlanceStrip::figuresOfRows() const
+{
+    QHash<const TargetPlace *, GlanceTally> tallies;
+    for (int row = 0; row < m_targets->rowCount(); ++row)
+        tallies[m_targets->placeAt(row)].add(m_targets->snapshotAt(row));
+    return sampleOf(tallies);
+}
+
+GlanceHistory::Sample
+GlanceStrip::sampleOf(const QHash<const TargetPlace *, GlanceTally> &tallies) const
+{
+    GlanceHistory::Sample sample;
+    GlanceTally fleet;
+    for (const TargetPlace *place : m_targets->places()) {
+        const GlanceTally tally = tallies.value(place);
         sample.insert(place->name(), tally.figures());
         fleet.add(tally);
     }

@@ -12,6 +12,7 @@ class QLabel;
 class QPushButton;
 class QShortcut;
 class TargetFilterModel;
+class TargetPlace;
 class TargetTableModel;
 
 // The row of headline figures above the targets table, readable from across the room: DNS
@@ -45,6 +46,8 @@ Q_SIGNALS:
 
 private:
     GlanceHistory::Sample figuresNow() const; // by place, and the fleet's
+    GlanceHistory::Sample figuresOfRows() const; // the same from the table's rows
+    GlanceHistory::Sample sampleOf(const QHash<const TargetPlace *, GlanceTally> &tallies) const;
     void showFigures(const GlanceHistory::Sample &now); // the figures and sparklines of now
     QString scope() const; // the place the table shows; the fleet's scope for all
     GlanceReading readingOf(GlanceFilter filter, const GlanceHistory::Sample &now) const;
