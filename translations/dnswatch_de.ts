@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ActionSentence</name>
+    <message>
+        <source>cache of %1 cleared</source>
+        <translation>Cache von %1 geleert</translation>
+    </message>
+    <message>
+        <source>stale cache entries cleared</source>
+        <translation>veraltete Cache-Einträge gelöscht</translation>
+    </message>
+    <message>
+        <source>whole cache cleared</source>
+        <translation>ganzer Cache geleert</translation>
+    </message>
+    <message>
+        <source>%1 unpinned</source>
+        <translation>Festlegung von %1 aufgehoben</translation>
+    </message>
+    <message>
+        <source>%1 unpinned (was %2)</source>
+        <translation>Festlegung von %1 aufgehoben (war %2)</translation>
+    </message>
+    <message>
+        <source>%1 pinned to %2</source>
+        <translation>%1 festgelegt auf %2</translation>
+    </message>
+    <message>
+        <source>re-resolve of %1 forced</source>
+        <translation>Neuauflösung von %1 erzwungen</translation>
+    </message>
+    <message>
+        <source>probes paused</source>
+        <translation>Prüfungen angehalten</translation>
+    </message>
+    <message>
+        <source>probes resumed</source>
+        <translation>Prüfungen fortgesetzt</translation>
+    </message>
+    <message>
+        <source>a probe asked for now</source>
+        <translation>sofortige Prüfung angefordert</translation>
+    </message>
+</context>
+<context>
     <name>AgentConnection</name>
     <message>
         <source>CA file %1: no PEM certificate could be read</source>
@@ -601,6 +644,46 @@ Neu bei DNS Watch? Das Demo-Labor zeigt es bei der Arbeit, ohne dass etwas einzu
     <message>
         <source>%1: %2; %3</source>
         <translation>%1: %2; %3</translation>
+    </message>
+    <message>
+        <source>after a failure</source>
+        <translation>nach einem Ausfall</translation>
+    </message>
+    <message>
+        <source>after serving stale addresses</source>
+        <translation>nach Auslieferung veralteter Adressen</translation>
+    </message>
+    <message>
+        <source>after serving pinned addresses</source>
+        <translation>nach Auslieferung festgelegter Adressen</translation>
+    </message>
+    <message>
+        <source>after serving the emergency addresses of the environment</source>
+        <translation>nach Auslieferung der Notfall-Adressen der Umgebung</translation>
+    </message>
+    <message>
+        <source>after serving from %1</source>
+        <translation>nach Rückgriff auf %1</translation>
+    </message>
+    <message>
+        <source>%1 resolves again (%2)</source>
+        <translation>%1 wird wieder aufgelöst (%2)</translation>
+    </message>
+    <message>
+        <source>%1 resolves again: %2 (%3)</source>
+        <translation>%1 wird wieder aufgelöst: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 now answers: %2 (was %3)</source>
+        <translation>%1 antwortet jetzt: %2 (war %3)</translation>
+    </message>
+    <message>
+        <source>%1 exists again: %2</source>
+        <translation>%1 existiert wieder: %2</translation>
+    </message>
+    <message>
+        <source>%1 changed from %2 to %3</source>
+        <translation>%1 geändert von %2 auf %3</translation>
     </message>
 </context>
 <context>
@@ -2530,7 +2613,7 @@ Letzte Stunde: %2</translation>
     </message>
     <message>
         <source>E&amp;xpected addresses:</source>
-        <translation>Er&amp;wartete Adressen:</translation>
+        <translation>Erwartete A&amp;dressen:</translation>
     </message>
     <message>
         <source>Addresses or subnets the answer must fall in; separated by commas or spaces.</source>

@@ -61,6 +61,12 @@ void EventFeed::record(const ResolverEvent &resolverEvent, const QList<TargetCon
     event.host = resolverEvent.host;
     event.detail = resolverEvent.detail;
     event.actor = resolverEvent.actor;
+    const StoredEvent facts = StoredEvent::fromResolverEvent(resolverEvent);
+    event.resolver = facts.resolver;
+    event.tier = facts.tier;
+    event.cause = facts.cause;
+    event.before = facts.before;
+    event.after = facts.after;
     append(std::move(event));
 }
 
@@ -77,6 +83,9 @@ void EventFeed::recordStateChange(const QString &target, TargetState from, Targe
     event.detail = QStringLiteral("%1 -> %2").arg(targetStateName(from), targetStateName(to));
     if (!detail.isEmpty())
         event.detail += QStringLiteral(" (%1)").arg(detail);
+    event.before = {targetStateName(from)};
+    event.after = {targetStateName(to)};
+    event.reason = detail;
     append(std::move(event));
 }
 

@@ -16,6 +16,12 @@ QByteArray eventsPageJson(const EventFeed::Page &page)
                 {QStringLiteral("host"), event.host},
                 {QStringLiteral("detail"), event.detail},
                 {QStringLiteral("actor"), event.actor},
+                {QStringLiteral("resolver"), event.resolver},
+                {QStringLiteral("tier"), event.tier},
+                {QStringLiteral("cause"), event.cause},
+                {QStringLiteral("before"), QJsonArray::fromStringList(event.before)},
+                {QStringLiteral("after"), QJsonArray::fromStringList(event.after)},
+                {QStringLiteral("reason"), event.reason},
         });
     }
     const QJsonObject body{{QStringLiteral("events"), events},

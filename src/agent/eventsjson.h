@@ -5,6 +5,7 @@
 #include <QByteArray>
 
 // The body of GET /api/v1/events: {"events": [{"id", "time", "kind", "target", "host",
-// "detail", "actor"}], "last_id": N, "gap": bool}, compact. Every field is always present;
-// "target" and "actor" are "" when there is none.
+// "detail", "actor", "resolver", "tier", "cause", "before", "after", "reason"}], "last_id": N,
+// "gap": bool}, compact. Every field is always present; a text is "" and a list [] when there
+// is none.
 QByteArray eventsPageJson(const EventFeed::Page &page);

@@ -18,6 +18,15 @@ std::optional<RemoteEvent> readEvent(AnswerReader &reader, const QJsonObject &ob
     event.host = reader.text(object, path, QLatin1String("host"));
     event.detail = reader.text(object, path, QLatin1String("detail"));
     event.actor = reader.text(object, path, QLatin1String("actor"));
+    if (object.contains(QLatin1String("after"))) {
+        event.facts = RemoteEvent::Facts::Sent;
+        event.resolver = reader.text(object, path, QLatin1String("resolver"));
+        event.tier = reader.text(object, path, QLatin1String("tier"));
+        event.cause = reader.text(object, path, QLatin1String("cause"));
+        event.before = reader.texts(object, path, QLatin1String("before"));
+        event.after = reader.texts(object, path, QLatin1String("after"));
+        event.reason = reader.text(object, path, QLatin1String("reason"));
+    }
     if (!id)
         return std::nullopt;
     event.id = *id;

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -14,8 +15,17 @@ struct RemoteEvent
     QString kind; // "fallback_entered", "state_changed", "paused"...
     QString target;
     QString host;
-    QString detail;
+    QString detail; // the agent's words, in English
     QString actor; // the token name of the operator who asked; empty for the agent's own
+    // The facts the words say, in machine words; an agent older than them sends none.
+    enum class Facts { Sent, NotSent };
+    Facts facts = Facts::NotSent;
+    QString resolver;
+    QString tier; // "stale", "pinned", "env"
+    QString cause; // "timeout", "nxdomain", ...
+    QStringList before; // addresses, or a change of state's previous state
+    QStringList after;
+    QString reason; // a change of state's why, in the core's words
 
     bool operator==(const RemoteEvent &other) const = default;
 };

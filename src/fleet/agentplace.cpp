@@ -1,6 +1,7 @@
 #include "agentplace.h"
 
 #include "agentactionrequest.h"
+#include "agentstoredevent.h"
 #include "clock.h"
 
 #include <QJsonDocument>
@@ -214,15 +215,6 @@ void AgentPlace::onEvents(const RemoteEventPage &page)
                              .arg(name());
         Q_EMIT eventOccurred(gap);
     }
-    for (const RemoteEvent &remote : page.events) {
-        StoredEvent event;
-        event.time = remote.time;
-        event.kind = remote.kind;
-        event.target = remote.target;
-        event.host = remote.host;
-        event.detail = remote.detail;
-        event.place = name();
-        event.actor = remote.actor;
-        Q_EMIT eventOccurred(event);
-    }
+    for (const RemoteEvent &remote : page.events)
+        Q_EMIT eventOccurred(storedEventOf(remote, name()));
 }

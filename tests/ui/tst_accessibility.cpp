@@ -1,13 +1,14 @@
 // The main window for people who use the keyboard alone or a screen reader: every control has an
 // accessible name and description, Tab reaches every control, every menu entry has its own
-// access key, the toolbar's actions fire from their shortcuts, the dialogs open from theirs and
-// close with Esc, and a critical target going down is announced (the banner sends an alert whose
-// description is the news; the offscreen platform has no accessibility bridge to deliver it, so
-// the test reads what the banner says). Offscreen platform; the targets are resolved by a server
-// that is not there (loopback).
+// access key (in English and in German), the toolbar's actions fire from their shortcuts, the
+// dialogs open from theirs and close with Esc, and a critical target going down is announced (the
+// banner sends an alert whose description is the news; the offscreen platform has no
+// accessibility bridge to deliver it, so the test reads what the banner says). Offscreen
+// platform; the targets are resolved by a server that is not there (loopback).
 #include "mainwindow.h"
 #include "readinessbanner.h"
 #include "translations.h"
+#include "translators.h"
 #include "unansweredresolver.h"
 
 #include <QAbstractScrollArea>
@@ -21,6 +22,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 
@@ -76,6 +78,51 @@ private:
     {
         return QStringLiteral("%1 \"%2\"")
                 .arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName());
+    }
+
+    // Each menu title and each entry of a menu without an access key, or with one taken.
+    static QStringList accessKeyProblems(const MainWindow &window)
+    {
+        QStringList problems;
+        QSet<QChar> menuKeys;
+        for (QAction *menuAction : window.menuBar()->actions()) {
+            const QString title = menuAction->text();
+            const qsizetype amp = title.indexOf(QLatin1Char('&'));
+            if (amp < 0 || amp + 1 >= title.size()) {
+                problems.append(title + QStringLiteral(": no access key"));
+                continue;
+            }
+            if (menuKeys.contains(title[amp + 1].toLower()))
+                problems.append(title + QStringLiteral(": access key taken"));
+            menuKeys.insert(title[amp + 1].toLower());
+            QSet<QChar> keys;
+            for (QAction *entry : menuAction->menu()->actions()) {
+                if (entry->isSeparator())
+                    continue;
+                const QString text = entry->text();
+                const qsizetype at = text.indexOf(QLatin1Char('&'));
+                if (at < 0 || at + 1 >= text.size()) {
+                    problems.append(title + QStringLiteral(" > ") + text
+                                    + QStringLiteral(": no access key"));
+                    continue;
+                }
+                const QChar key = text[at + 1].toLower();
+                if (keys.contains(key))
+                    problems.append(title + QStringLiteral(" > ") + text
+                                    + QStringLiteral(": access key taken"));
+                keys.insert(key);
+            }
+        }
+        // Alt and a letter also picks a tab of the window: not one a menu title has.
+        for (const QTabWidget *tabs : window.findChildren<QTabWidget *>()) {
+            for (int i = 0; i < tabs->count(); ++i) {
+                const QString text = tabs->tabText(i);
+                const qsizetype at = text.indexOf(QLatin1Char('&'));
+                if (at >= 0 && at + 1 < text.size() && menuKeys.contains(text[at + 1].toLower()))
+                    problems.append(text + QStringLiteral(": access key taken by a menu"));
+            }
+        }
+        return problems;
     }
 
 private Q_SLOTS:
@@ -145,36 +192,7 @@ private Q_SLOTS:
 
     void everyMenuEntryHasItsOwnAccessKey()
     {
-        QStringList problems;
-        QSet<QChar> menuKeys;
-        for (QAction *menuAction : m_window->menuBar()->actions()) {
-            const QString title = menuAction->text();
-            const qsizetype amp = title.indexOf(QLatin1Char('&'));
-            if (amp < 0 || amp + 1 >= title.size()) {
-                problems.append(title + QStringLiteral(": no access key"));
-                continue;
-            }
-            if (menuKeys.contains(title[amp + 1].toLower()))
-                problems.append(title + QStringLiteral(": access key taken"));
-            menuKeys.insert(title[amp + 1].toLower());
-            QSet<QChar> keys;
-            for (QAction *entry : menuAction->menu()->actions()) {
-                if (entry->isSeparator())
-                    continue;
-                const QString text = entry->text();
-                const qsizetype at = text.indexOf(QLatin1Char('&'));
-                if (at < 0 || at + 1 >= text.size()) {
-                    problems.append(title + QStringLiteral(" > ") + text
-                                    + QStringLiteral(": no access key"));
-                    continue;
-                }
-                const QChar key = text[at + 1].toLower();
-                if (keys.contains(key))
-                    problems.append(title + QStringLiteral(" > ") + text
-                                    + QStringLiteral(": access key taken"));
-                keys.insert(key);
-            }
-        }
+        const QStringList problems = accessKeyProblems(*m_window);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 
@@ -267,6 +285,24 @@ private Q_SLOTS:
         }
         // Settings, connect to agent, pin (reports need a history, which this window has not).
         QVERIFY2(opened.size() >= 3, qPrintable(opened.join(QStringLiteral(", "))));
+    }
+
+    // The same in German: the translations choose their own access keys (another window, built
+    // with the German words; English again afterwards).
+    void everyGermanMenuEntryHasItsOwnAccessKey()
+    {
+        removeTranslators();
+        QVERIFY(installTranslations(*qApp, QStringLiteral("de")));
+        QStringList problems;
+        {
+            MainWindow german(m_monitor.get());
+            QVERIFY(german.menuBar()->actions().constFirst()->text().startsWith(
+                    QStringLiteral("&Datei"))); // in German indeed
+            problems = accessKeyProblems(german);
+        }
+        removeTranslators();
+        QVERIFY(installTranslations(*qApp, QStringLiteral("en")));
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 };
 

@@ -27,7 +27,9 @@ StoredEvent fallbackEvent(qint64 timeMs, const QString &host, const QString &tie
     event.kind = QStringLiteral("fallback_entered");
     event.host = host;
     event.tier = tier;
-    event.detail = QStringLiteral("timeout; serving %1").arg(tier);
+    event.cause = QStringLiteral("timeout");
+    event.after = {QStringLiteral("10.0.0.1")};
+    event.detail = QStringLiteral("%1: timeout; serving %2 addresses 10.0.0.1").arg(host, tier);
     return event;
 }
 

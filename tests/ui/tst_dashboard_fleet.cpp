@@ -12,6 +12,8 @@
 #include "cachepane.h"
 #include "charts/timechartview.h"
 #include "dnsserverfixture.h"
+#include "eventlogmodel.h"
+#include "eventspane.h"
 #include "mainwindow.h"
 #include "reportdialog.h"
 #include "screenshot.h"
@@ -31,6 +33,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -524,6 +527,21 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(german.banner()->text().contains(QStringLiteral("db bei south")),
                                  10000);
         QVERIFY(saveScreenshot(&german, QStringLiteral("dashboard-fleet-de")));
+        // The agents' events (the earlier tests' pauses, probes and changes), in German.
+        const EventLogModel *events = german.eventModel();
+        QTRY_VERIFY_WITH_TIMEOUT(events->rowCount() > 0, 10000);
+        auto *tabs = german.findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (qobject_cast<EventsPane *>(tabs->widget(i))
+                || tabs->widget(i)->findChild<EventsPane *>())
+                tabs->setCurrentIndex(i);
+        }
+        const QPalette light = qApp->palette();
+        QVERIFY(saveScreenshot(&german, QStringLiteral("dashboard-fleet-de-events")));
+        qApp->setPalette(darkPalette());
+        QVERIFY(saveScreenshot(&german, QStringLiteral("dashboard-fleet-de-events-dark")));
+        qApp->setPalette(light);
         QVERIFY(installTranslations(*qApp, QStringLiteral("en")));
     }
 

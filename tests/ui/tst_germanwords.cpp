@@ -3,10 +3,20 @@
 // targets in every state, source tier and failure cause, events of every kind and cache entries
 // of every state, and no cell, tooltip, label or chooser entry says a machine word of the core
 // (the lists are built from the core's enums, so a new cause is covered without a change here).
-// An unknown word from a newer agent is shown as sent.
+// Every event the core writes (built by its own builders, in its English words) is said in the
+// event log and in the charts' fallback markers with none of those words and none of the
+// English words the core said it with, both from this machine and through an agent's event feed
+// (its JSON, as the agent writes and the dashboard reads it); an older agent's words are shown as
+// sent. An unknown word from a newer agent is shown as sent. The latency axis says "0,3 ms".
+#include "agentstoredevent.h"
 #include "cachetablemodel.h"
+#include "charts/chartdata.h"
+#include "charts/latencychart.h"
+#include "charts/successchart.h"
 #include "clock.h"
+#include "eventfeed.h"
 #include "eventlogmodel.h"
+#include "eventsjson.h"
 #include "eventspane.h"
 #include "probe/healthstatistics.h"
 #include "readinessbanner.h"
@@ -18,7 +28,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QChartView>
 #include <QComboBox>
+#include <QGraphicsTextItem>
 #include <QRegularExpression>
 #include <QStatusBar>
 #include <QTest>
@@ -191,6 +203,106 @@ QList<TargetSnapshot> everyKindOfTarget()
     return targets;
 }
 
+// What happened, as the core and an agent report it: resolver events from the core's own
+// builders, changes of state with the core's words for why, and operators' doings at an agent.
+struct Happenings
+{
+    struct StateChange
+    {
+        TargetState from;
+        TargetState to;
+        QString why;
+    };
+    QList<ResolverEvent> resolverEvents;
+    QList<StateChange> changes;
+    QList<AgentAction> actions; // an agent's feed only
+};
+
+Happenings everythingTheCoreSays()
+{
+    const QString host = QStringLiteral("api.beispiel.test");
+    const QString resolver = QStringLiteral("firma");
+    const QList<QHostAddress> one{QHostAddress(QStringLiteral("10.0.0.1"))};
+    const QList<QHostAddress> two{QHostAddress(QStringLiteral("10.0.0.2"))};
+    const QString server = QStringLiteral("127.0.0.1:53");
+    Happenings happened;
+    QList<ResolverEvent> &events = happened.resolverEvents;
+    for (FailureCause cause : causes()) {
+        for (ResolutionSource tier :
+             {ResolutionSource::Stale, ResolutionSource::Pinned, ResolutionSource::Env}) {
+            LookupResult fallback;
+            fallback.source = tier;
+            fallback.cause = cause;
+            fallback.addresses = one;
+            events.append(ResolverEventLog::fallbackEntered(
+                    resolver, host, fallback,
+                    ResolverEventLog::reason(
+                            cause, QStringLiteral("%1 from %2").arg(causeName(cause), server))));
+        }
+        events.append(ResolverEventLog::resolutionFailed(
+                resolver, host, cause, ResolverEventLog::reason(cause, QString())));
+    }
+    for (ResolutionSource tier : {ResolutionSource::None, ResolutionSource::Stale,
+                                  ResolutionSource::Pinned, ResolutionSource::Env})
+        events.append(ResolverEventLog::recovered(resolver, host, tier, server, one, 42));
+    events.append(ResolverEventLog::addressesChanged(resolver, host, one, two));
+    events.append(ResolverEventLog::addressesChanged(resolver, host, {}, one));
+    for (FailureCause cause : {FailureCause::NxDomain, FailureCause::NoData})
+        events.append(ResolverEventLog::becameNegative(resolver, host, cause, one));
+    events.append(ResolverEventLog::forcedReResolve(resolver, host, RecordKind::Both));
+    PinnedFallback pin;
+    pin.addresses = one;
+    pin.reason = QStringLiteral("Wartung");
+    pin.expiresAt = someTime();
+    events.append(ResolverEventLog::pinned(host, pin));
+    pin.origin = PinnedFallback::Origin::Config;
+    pin.reason.clear();
+    pin.expiresAt.reset();
+    events.append(ResolverEventLog::pinned(host, pin));
+    events.append(ResolverEventLog::unpinned(host, one, QStringLiteral("expired")));
+    events.append(ResolverEventLog::unpinned(host, one, QString()));
+    events.append(ResolverEventLog::hostCleared(host, 3));
+    events.append(ResolverEventLog::staleCleared(1));
+    events.append(ResolverEventLog::allCleared(7));
+    for (ResolverEvent &event : events)
+        event.time = someTime();
+    events.last().actor = QStringLiteral("alice");
+    for (FailureCause cause : causes()) {
+        for (int tier = int(ResolutionSource::None); tier <= int(ResolutionSource::Env); ++tier) {
+            ProbeResult result;
+            result.resolution.source = ResolutionSource(tier);
+            result.resolution.cause = cause;
+            if (result.resolution.source != ResolutionSource::None)
+                result.resolution.addresses = one;
+            const TargetVerdict verdict = judgeProbe(result);
+            happened.changes.append({TargetState::Healthy, verdict.state, verdict.detail});
+        }
+    }
+    happened.changes.append({TargetState::Degraded, TargetState::Healthy, QString()});
+    // The words the agent's action routes write.
+    happened.actions = {
+            {StoredEvent::pausedKind(), QStringLiteral("api"), QStringLiteral("paused"),
+             QStringLiteral("alice")},
+            {StoredEvent::resumedKind(), QStringLiteral("api"), QStringLiteral("resumed"),
+             QStringLiteral("alice")},
+            {StoredEvent::probeRequestedKind(), QStringLiteral("api"),
+             QStringLiteral("probe requested"), QStringLiteral("alice")},
+    };
+    return happened;
+}
+
+// As this machine's event log gets them.
+QList<StoredEvent> seenHere(const Happenings &happened)
+{
+    QList<StoredEvent> events;
+    for (const ResolverEvent &event : happened.resolverEvents)
+        events.append(StoredEvent::fromResolverEvent(event));
+    for (const Happenings::StateChange &change : happened.changes)
+        events.append(StoredEvent::fromStateChange(someTime(), QStringLiteral("api"), change.from,
+                                                   change.to, change.why));
+    return events;
+}
+
 // Events of every kind the log shows, with changes between every two states.
 QList<StoredEvent> everyKindOfEvent()
 {
@@ -215,37 +327,104 @@ QList<StoredEvent> everyKindOfEvent()
                                                            to, QString()));
         }
     }
-    // The resolver's fallbacks and failures after every cause, as it words them.
-    for (FailureCause cause : causes()) {
-        for (ResolutionSource tier :
-             {ResolutionSource::Stale, ResolutionSource::Pinned, ResolutionSource::Env}) {
-            LookupResult fallback;
-            fallback.source = tier;
-            fallback.cause = cause;
-            fallback.addresses = {QHostAddress(QStringLiteral("10.0.0.1"))};
-            events.append(StoredEvent::fromResolverEvent(ResolverEventLog::fallbackEntered(
-                    QStringLiteral("firma"), QStringLiteral("api.beispiel.test"), fallback,
-                    ResolverEventLog::reason(cause, QString()))));
-        }
-        events.append(StoredEvent::fromResolverEvent(ResolverEventLog::resolutionFailed(
-                QStringLiteral("firma"), QStringLiteral("api.beispiel.test"), cause,
-                ResolverEventLog::reason(cause, QString()))));
-    }
-    // Changes with the core's own words for why (judgeProbe()), after every cause and tier.
-    for (FailureCause cause : causes()) {
-        for (int tier = int(ResolutionSource::None); tier <= int(ResolutionSource::Env); ++tier) {
-            ProbeResult result;
-            result.resolution.source = ResolutionSource(tier);
-            result.resolution.cause = cause;
-            if (result.resolution.source != ResolutionSource::None)
-                result.resolution.addresses = {QHostAddress(QStringLiteral("10.0.0.1"))};
-            const TargetVerdict verdict = judgeProbe(result);
-            events.append(StoredEvent::fromStateChange(someTime(), QStringLiteral("api"),
-                                                       TargetState::Healthy, verdict.state,
-                                                       verdict.detail));
-        }
-    }
+    // Everything the core says, as it words it.
+    events += seenHere(everythingTheCoreSays());
     return events;
+}
+
+// As an agent's feed has them: recorded by the agent, written as its JSON, read by the dashboard.
+QList<StoredEvent> seenThroughAnAgent(const Happenings &happened)
+{
+    ManualClock clock;
+    EventFeed feed(&clock, 1);
+    TargetConfig api;
+    api.name = QStringLiteral("api");
+    api.host = QStringLiteral("api.beispiel.test");
+    api.resolver = QStringLiteral("firma");
+    for (const ResolverEvent &event : happened.resolverEvents)
+        feed.record(event, {api});
+    for (const Happenings::StateChange &change : happened.changes)
+        feed.recordStateChange(api.name, change.from, change.to, change.why, {api});
+    for (const AgentAction &action : happened.actions)
+        feed.record(action, {api});
+    QString error;
+    const std::optional<RemoteEventPage> page = parseRemoteEventPage(
+            eventsPageJson(feed.after(0, EventFeed::DefaultCapacity)), QStringLiteral("nord"),
+            &error);
+    if (!page)
+        qFatal("the agent's feed did not read: %s", qPrintable(error));
+    QList<StoredEvent> events;
+    for (const RemoteEvent &remote : page->events)
+        events.append(storedEventOf(remote, QStringLiteral("nord")));
+    return events;
+}
+
+// The English words the core said an event with (not the names and addresses in them), said
+// by german as whole words. Upper-case words are the DNS's own names ("NXDOMAIN"), kept.
+QStringList englishWordsIn(const QString &german, const QString &english)
+{
+    static const QRegularExpression word(QStringLiteral("[a-z]{3,}"));
+    static const QStringList names{QStringLiteral("api"), QStringLiteral("beispiel"),
+                                   QStringLiteral("test"), QStringLiteral("firma"),
+                                   QStringLiteral("alice")};
+    QStringList said;
+    for (auto it = word.globalMatch(english); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        const QString token = match.captured();
+        const bool wholeWord = (match.capturedStart() == 0
+                                || !english[match.capturedStart() - 1].isLetter())
+                && (match.capturedEnd() == english.size()
+                    || !english[match.capturedEnd()].isLetter());
+        if (!wholeWord || names.contains(token) || said.contains(token))
+            continue;
+        const QRegularExpression inGerman(QStringLiteral("(^|[^\\w])%1($|[^\\w])").arg(token));
+        if (inGerman.match(german).hasMatch())
+            said.append(token);
+    }
+    return said;
+}
+
+// Each event of model whose detail in German says a machine word or an English word of its
+// own (the English it came with; the tooltip keeps those on purpose).
+QStringList englishInEventDetails(const EventLogModel &model, const QList<StoredEvent> &english)
+{
+    QStringList problems;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QString german = model.index(row, EventLogModel::Detail).data().toString();
+        // The model shows the newest first: its rows are the events in reverse.
+        const QString words = english[english.size() - 1 - row].detail;
+        const QStringList said = machineWordsIn(german) + englishWordsIn(german, words);
+        if (!said.isEmpty())
+            problems.append(QStringLiteral("%1 (%2): \"%3\" says %4")
+                                    .arg(model.index(row, EventLogModel::Kind).data().toString(),
+                                         words, german, said.join(QStringLiteral(", "))));
+    }
+    return problems;
+}
+
+// The labels a chart draws that end with unit, once it has plotted plot (shown in a view).
+QStringList drawnLabels(TimeChart *chart, const ChartPlot &plot, const QString &unit)
+{
+    QChartView view(chart);
+    view.resize(800, 400);
+    view.show();
+    if (!QTest::qWaitForWindowExposed(&view))
+        return {};
+    const qint64 at = someTime().toMSecsSinceEpoch();
+    chart->plot(plot, ChartWindow{at - 60'000, at + 60'000, 10'000});
+    const auto labels = [&view, &unit] {
+        QStringList texts;
+        for (const QGraphicsItem *item : view.scene()->items()) {
+            const auto *text = dynamic_cast<const QGraphicsTextItem *>(item);
+            if (text && text->isVisible() && text->toPlainText().endsWith(unit))
+                texts.append(text->toPlainText());
+        }
+        return texts;
+    };
+    // Qt Charts lays its axes out from posted events.
+    for (int pass = 0; pass < 50 && labels().size() < 2; ++pass)
+        QTest::qWait(20);
+    return labels();
 }
 } // namespace
 
@@ -321,6 +500,120 @@ private Q_SLOTS:
         const QStringList problems = englishInModel(model, QStringLiteral("events"));
         recordedWordsModel = nullptr;
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    void everyEventTheCoreWritesIsSaidInGerman()
+    {
+        const Happenings happened = everythingTheCoreSays();
+        // Here, with the facts as this machine keeps them.
+        const QList<StoredEvent> here = seenHere(happened);
+        EventLogModel local;
+        for (const StoredEvent &event : here)
+            local.add(event);
+        QStringList problems = englishInEventDetails(local, here);
+        // At an agent, with the facts its feed sends: its English words are what it sent.
+        QList<StoredEvent> english;
+        for (const ResolverEvent &event : happened.resolverEvents)
+            english.append(StoredEvent::fromResolverEvent(event));
+        for (const Happenings::StateChange &change : happened.changes) {
+            StoredEvent event;
+            event.detail = QStringLiteral("%1 -> %2 (%3)")
+                                   .arg(targetStateName(change.from), targetStateName(change.to),
+                                        change.why);
+            english.append(event);
+        }
+        for (const AgentAction &action : happened.actions) {
+            StoredEvent event;
+            event.detail = action.detail;
+            english.append(event);
+        }
+        const QList<StoredEvent> there = seenThroughAnAgent(happened);
+        QCOMPARE(there.size(), english.size());
+        EventLogModel fleet;
+        for (const StoredEvent &event : there)
+            fleet.add(event);
+        problems += englishInEventDetails(fleet, english);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        // A few as a German reader sees them.
+        const auto detailOf = [](const EventLogModel &model, const QString &kind) {
+            for (int row = 0; row < model.rowCount(); ++row) { // the newest of its kind
+                if (model.index(row, 0).data(EventLogModel::KindRole).toString() == kind)
+                    return model.index(row, EventLogModel::Detail).data().toString();
+            }
+            return QString();
+        };
+        for (const EventLogModel *model : {&local, &fleet})
+            QCOMPARE(detailOf(*model, QStringLiteral("recovered")),
+                     QStringLiteral("api.beispiel.test wird wieder aufgelöst: 10.0.0.1 (nach "
+                                    "Auslieferung der Notfall-Adressen der Umgebung)"));
+        // This machine's history keeps no operator; an agent's feed names them.
+        QCOMPARE(detailOf(local, QStringLiteral("cache_cleared")),
+                 QStringLiteral("ganzer Cache geleert"));
+        QCOMPARE(detailOf(fleet, QStringLiteral("cache_cleared")),
+                 QStringLiteral("ganzer Cache geleert (von alice)"));
+        QCOMPARE(detailOf(fleet, QStringLiteral("paused")),
+                 QStringLiteral("Prüfungen angehalten (von alice)"));
+    }
+
+    void anOlderAgentsWordsAreShownAsSent()
+    {
+        // An agent from before the feed sent the facts: kind, target, host and words only.
+        const QByteArray json = R"({"events":[{"id":7,"time":"2026-12-06T15:33:50.000Z",
+            "kind":"recovered","target":"api","host":"api.beispiel.test",
+            "detail":"api.beispiel.test resolves again via 127.0.0.1:53 after 42 s of failure",
+            "actor":""}],"last_id":7,"gap":false})";
+        QString error;
+        const std::optional<RemoteEventPage> page = parseRemoteEventPage(
+                json, QStringLiteral("nord"), &error);
+        QVERIFY2(page, qPrintable(error));
+        EventLogModel model;
+        model.add(storedEventOf(page->events.constFirst(), QStringLiteral("nord")));
+        QCOMPARE(model.index(0, EventLogModel::Detail).data().toString(),
+                 page->events.constFirst().detail);
+    }
+
+    void fallbackMarkersSayNoEnglishWord()
+    {
+        const QList<StoredEvent> events = seenHere(everythingTheCoreSays());
+        const qint64 at = someTime().toMSecsSinceEpoch();
+        const FallbackMarkers markers = ChartDataBuilder::markers(
+                events, {}, ChartWindow{at - 60'000, at + 60'000, 1'000});
+        QCOMPARE(markers.byTier.size(), 3);
+        QStringList problems;
+        for (const auto &tier : markers.byTier) {
+            for (const FallbackMarkers::Marker &marker : tier) {
+                QStringList said = machineWordsIn(marker.text);
+                for (const StoredEvent &event : events)
+                    said += englishWordsIn(marker.text, event.detail);
+                said.removeDuplicates();
+                if (!said.isEmpty())
+                    problems.append(marker.text + QStringLiteral(": ")
+                                    + said.join(QStringLiteral(", ")));
+                // The time as German writes it.
+                if (!marker.text.contains(QStringLiteral("06.12.26")))
+                    problems.append(marker.text + QStringLiteral(": no German date"));
+            }
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    void chartAxesUseTheDecimalComma()
+    {
+        // A latency below a millisecond: "0,3 ms", not "0.3 ms".
+        const qint64 at = someTime().toMSecsSinceEpoch();
+        ChartPlot plot;
+        plot.data.dnsLatency.p50 = {QPointF(double(at), 0.2)};
+        plot.data.dnsLatency.p95 = {QPointF(double(at), 0.3)};
+        plot.data.dnsSuccess = {QPointF(double(at), 99.5)};
+        const QStringList latency = drawnLabels(new LatencyChart, plot, QStringLiteral("ms"));
+        const QRegularExpression decimalComma(QStringLiteral("^\\d+,\\d ms$"));
+        QVERIFY2(latency.size() > 1 && latency.filter(decimalComma).size() == latency.size(),
+                 qPrintable(latency.join(QStringLiteral(" | "))));
+        // The percent axis says its whole numbers.
+        const QStringList percent = drawnLabels(new SuccessChart, plot, QStringLiteral("%"));
+        QVERIFY2(percent.contains(QStringLiteral("100 %"))
+                         && percent.contains(QStringLiteral("0 %")),
+                 qPrintable(percent.join(QStringLiteral(" | "))));
     }
 
     void eventKindChooserSaysNoMachineWord()

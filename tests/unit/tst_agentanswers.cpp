@@ -229,6 +229,38 @@ private Q_SLOTS:
         QCOMPARE(page->gap, true);
     }
 
+    void readsTheFactsOfAnEvent()
+    {
+        // Beside the words, what an agent's events say in machine words; an older agent sends
+        // none of them.
+        const QByteArray json = R"({"events": [
+              {"id": 1, "time": "2026-12-06T10:00:00.000Z", "kind": "fallback_entered",
+               "target": "api", "host": "api.test", "detail": "api.test: timeout; serving stale",
+               "actor": "", "resolver": "corp", "tier": "stale", "cause": "timeout",
+               "before": [], "after": ["10.0.0.1", "10.0.0.2"], "reason": ""},
+              {"id": 2, "time": "2026-12-06T10:00:01.000Z", "kind": "recovered", "target": "api",
+               "host": "api.test", "detail": "api.test resolves again", "actor": ""}],
+            "last_id": 2, "gap": false})";
+        QString error;
+        const std::optional<RemoteEventPage> page = parseRemoteEventPage(
+                json, QStringLiteral("fra1"), &error);
+        QVERIFY2(page, qPrintable(error));
+        const RemoteEvent &fallback = page->events[0];
+        QCOMPARE(fallback.facts, RemoteEvent::Facts::Sent);
+        QCOMPARE(fallback.resolver, QStringLiteral("corp"));
+        QCOMPARE(fallback.tier, QStringLiteral("stale"));
+        QCOMPARE(fallback.cause, QStringLiteral("timeout"));
+        QVERIFY(fallback.before.isEmpty());
+        QCOMPARE(fallback.after,
+                 (QStringList{QStringLiteral("10.0.0.1"), QStringLiteral("10.0.0.2")}));
+        QCOMPARE(page->events[1].facts, RemoteEvent::Facts::NotSent);
+        // A fact of the wrong kind is an error, with where.
+        QByteArray wrong = json;
+        wrong.replace(R"("before": [])", R"("before": "10.0.0.9")");
+        QVERIFY(!parseRemoteEventPage(wrong, QStringLiteral("fra1"), &error));
+        QVERIFY2(error.contains(QStringLiteral("$.events[0].before")), qPrintable(error));
+    }
+
     void refusesAMalformedEventsPage_data()
     {
         QTest::addColumn<QByteArray>("json");

@@ -194,15 +194,35 @@ private Q_SLOTS:
         QCOMPARE(body.value(QStringLiteral("gap")).toBool(), true);
         const QJsonObject event = body.value(QStringLiteral("events")).toArray().at(0).toObject();
         QCOMPARE(event.keys(),
-                 (QStringList{QStringLiteral("actor"), QStringLiteral("detail"),
-                              QStringLiteral("host"), QStringLiteral("id"), QStringLiteral("kind"),
-                              QStringLiteral("target"), QStringLiteral("time")}));
+                 (QStringList{
+                         QStringLiteral("actor"), QStringLiteral("after"), QStringLiteral("before"),
+                         QStringLiteral("cause"), QStringLiteral("detail"), QStringLiteral("host"),
+                         QStringLiteral("id"), QStringLiteral("kind"), QStringLiteral("reason"),
+                         QStringLiteral("resolver"), QStringLiteral("target"),
+                         QStringLiteral("tier"), QStringLiteral("time")}));
         QCOMPARE(event.value(QStringLiteral("time")).toString(),
                  QStringLiteral("2026-03-01T12:00:00.250Z"));
         QCOMPARE(event.value(QStringLiteral("kind")).toString(),
                  QStringLiteral("resolution_failed"));
         QCOMPARE(event.value(QStringLiteral("actor")).toString(), QString());
         QCOMPARE(event.value(QStringLiteral("target")).toString(), QString());
+        // The facts beside the words, in machine words.
+        QCOMPARE(event.value(QStringLiteral("cause")).toString(), QStringLiteral("timeout"));
+        QVERIFY(event.value(QStringLiteral("after")).isArray());
+        feed.recordStateChange(QStringLiteral("api"), TargetState::Healthy, TargetState::Degraded,
+                               QStringLiteral("served from the stale cache"), {});
+        const QJsonObject change = QJsonDocument::fromJson(eventsPageJson(feed.after(FirstId)))
+                                           .object()
+                                           .value(QStringLiteral("events"))
+                                           .toArray()
+                                           .at(0)
+                                           .toObject();
+        QCOMPARE(change.value(QStringLiteral("before")).toArray(),
+                 QJsonArray{QStringLiteral("healthy")});
+        QCOMPARE(change.value(QStringLiteral("after")).toArray(),
+                 QJsonArray{QStringLiteral("degraded")});
+        QCOMPARE(change.value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("served from the stale cache"));
     }
 };
 

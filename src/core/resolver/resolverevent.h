@@ -23,7 +23,9 @@ struct ResolverEvent
     Kind kind = Kind::FallbackEntered;
     QString resolver; // empty for events that concern every resolver (pins, clear all)
     QString host;
-    ResolutionSource tier = ResolutionSource::None; // FallbackEntered
+    // FallbackEntered: the tier served; Recovered: the tier it left; Pinned: pinned; CacheCleared:
+    // stale when only the stale entries were cleared.
+    ResolutionSource tier = ResolutionSource::None;
     FailureCause cause = FailureCause::None;
     QList<QHostAddress> before;
     QList<QHostAddress> after;

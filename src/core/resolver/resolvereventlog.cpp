@@ -181,7 +181,9 @@ ResolverEvent ResolverEventLog::hostCleared(const QString &host, int entries)
 
 ResolverEvent ResolverEventLog::staleCleared(int entries)
 {
-    return cleared(QString(), entries, QStringLiteral("stale cache entries"));
+    ResolverEvent event = cleared(QString(), entries, QStringLiteral("stale cache entries"));
+    event.tier = ResolutionSource::Stale; // what was cleared: only the stale entries
+    return event;
 }
 
 ResolverEvent ResolverEventLog::allCleared(int entries)

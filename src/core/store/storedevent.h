@@ -15,7 +15,7 @@ struct StoredEvent
     QString target; // state changes only
     QString resolver;
     QString host;
-    QString tier; // "stale", "pinned", "env" for fallback events
+    QString tier; // "stale", "pinned", "env": the tier of a fallback, recovery, pin or clearing
     QString cause; // "timeout", "nxdomain", ...
     QStringList before; // addresses, or the previous state
     QStringList after;
@@ -24,6 +24,10 @@ struct StoredEvent
     // operator who caused it there (empty: the agent's own doing).
     QString place;
     QString actor;
+    // Whether the fields above hold the event's facts, or only its words (detail) are known:
+    // an older agent's feed sends no more than its kind, target, host and words.
+    enum class Facts { Known, WordsOnly };
+    Facts facts = Facts::Known;
 
     static StoredEvent fromResolverEvent(const ResolverEvent &event);
     static StoredEvent fromStateChange(const QDateTime &time, const QString &target,

@@ -1,5 +1,8 @@
 #include "chartdata.h"
 
+#include "words/eventsentence.h"
+#include "words/localewords.h"
+
 #include <QCoreApplication>
 #include <QMap>
 
@@ -159,6 +162,8 @@ FallbackMarkers ChartDataBuilder::markers(const QList<StoredEvent> &events,
         int count = 0;
         QString first;
         QString last;
+        qint64 firstMs = 0;
+        qint64 lastMs = 0;
     };
     QHash<QString, QMap<qint64, Seen>> byTier;
     for (const StoredEvent &event : events) {
@@ -167,15 +172,18 @@ FallbackMarkers ChartDataBuilder::markers(const QList<StoredEvent> &events,
             || !window.contains(ms) || (!hosts.isEmpty() && !hosts.contains(event.host)))
             continue;
         Seen &seen = byTier[event.tier][window.bucketOf(ms)];
-        const QString line = QStringLiteral("%1  %2: %3")
-                                     .arg(event.time.toLocalTime().toString(
-                                                  QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                                          event.host, event.detail);
+        // In the user's words and date format, as the event log says it.
+        const QString line = QStringLiteral("%1  %2").arg(LocaleWords::dateTime(event.time),
+                                                          eventSentence(event));
         // Events may come newest first (the log) or oldest first (the history).
-        if (seen.count == 0 || line < seen.first)
+        if (seen.count == 0 || ms < seen.firstMs) {
             seen.first = line;
-        if (seen.count == 0 || line > seen.last)
+            seen.firstMs = ms;
+        }
+        if (seen.count == 0 || ms >= seen.lastMs) {
             seen.last = line;
+            seen.lastMs = ms;
+        }
         ++seen.count;
     }
     FallbackMarkers markers;

@@ -20,7 +20,8 @@ SuccessChart::SuccessChart(QGraphicsItem *parent) : TimeChart(parent)
     percent->setTickType(QValueAxis::TicksDynamic);
     percent->setTickAnchor(0);
     percent->setTickInterval(25);
-    percent->setLabelFormat(QStringLiteral("%d %"));
+    // "%.0f": the charts localize their numbers, and only a format with a precision is localized.
+    percent->setLabelFormat(QStringLiteral("%.0f %"));
     addAxis(percent, Qt::AlignLeft);
     // Short names for the legend (a chart is a third of the window); the view's tooltip says
     // them in full.

@@ -24,6 +24,9 @@ TimeChart::TimeChart(QGraphicsItem *parent)
     , m_emptyNote(new QGraphicsSimpleTextItem(this))
 {
     setAnimationOptions(QChart::NoAnimation);
+    // The axes' numbers and day names in the user's locale ("0,3 ms" in German), as the table's.
+    setLocale(QLocale());
+    setLocalizeNumbers(true);
     legend()->setAlignment(Qt::AlignBottom);
     legend()->setShowToolTips(true); // a label cut for room shows its whole text on hover
     m_emptyNote->setZValue(10); // over the grid

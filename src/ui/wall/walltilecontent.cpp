@@ -2,6 +2,7 @@
 
 #include "printabletext.h"
 #include "targetplace.h"
+#include "words/localewords.h"
 #include "words/machinewords.h"
 
 #include <QCoreApplication>
@@ -20,7 +21,7 @@ QString percent(const std::optional<double> &fraction)
     // "100 %" rather than "100.0 %": the line fits a smaller tile.
     const double percent = *fraction * 100;
     const bool whole = std::abs(percent - std::round(percent)) < 0.05;
-    return QStringLiteral("%1 %").arg(percent, 0, 'f', whole ? 0 : 1);
+    return LocaleWords::percent(*fraction, whole ? 0 : 1); // "99,5 %" in German
 }
 
 } // namespace

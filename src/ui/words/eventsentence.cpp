@@ -1,5 +1,6 @@
 #include "eventsentence.h"
 
+#include "actionsentence.h"
 #include "machinewords.h"
 
 #include <QCoreApplication>
@@ -9,6 +10,8 @@ struct EventSentence
 {
     Q_DECLARE_TR_FUNCTIONS(EventSentence)
 };
+
+QString joined(const QStringList &addresses) { return addresses.join(QStringLiteral(", ")); }
 
 QString servingFrom(ResolutionSource tier, const QString &addresses)
 {
@@ -27,9 +30,9 @@ QString servingFrom(ResolutionSource tier, const QString &addresses)
     }
     return QString();
 }
-} // namespace
 
-QString eventSentence(const StoredEvent &event)
+// A fallback entered or a resolution failed: said from its cause, else in its own words.
+QString fallbackOrFailure(const StoredEvent &event)
 {
     const std::optional<FailureCause> cause = causeFromName(event.cause);
     if (!cause || *cause == FailureCause::None || event.host.isEmpty())
@@ -38,9 +41,70 @@ QString eventSentence(const StoredEvent &event)
         return EventSentence::tr("%1: %2; no fallback addresses")
                 .arg(event.host, MachineWords::cause(event.cause));
     const std::optional<ResolutionSource> tier = sourceFromName(event.tier);
-    const QString serving = tier ? servingFrom(*tier, event.after.join(QStringLiteral(", ")))
-                                 : QString();
-    if (event.kind != eventKindName(ResolverEvent::Kind::FallbackEntered) || serving.isEmpty())
+    const QString serving = tier ? servingFrom(*tier, joined(event.after)) : QString();
+    if (serving.isEmpty())
         return event.detail;
     return EventSentence::tr("%1: %2; %3").arg(event.host, MachineWords::cause(event.cause), serving);
+}
+
+// What a recovered name had been doing: the tier it left, or failing.
+QString recoveredFrom(const QString &tier)
+{
+    switch (sourceFromName(tier).value_or(ResolutionSource::Fresh)) {
+    case ResolutionSource::None:
+        return EventSentence::tr("after a failure");
+    case ResolutionSource::Stale:
+        return EventSentence::tr("after serving stale addresses");
+    case ResolutionSource::Pinned:
+        return EventSentence::tr("after serving pinned addresses");
+    case ResolutionSource::Env:
+        return EventSentence::tr("after serving the emergency addresses of the environment");
+    case ResolutionSource::Fresh:
+    case ResolutionSource::Cache:
+        break;
+    }
+    return EventSentence::tr("after serving from %1").arg(MachineWords::source(tier));
+}
+
+QString recovered(const StoredEvent &event)
+{
+    const QString from = recoveredFrom(event.tier.isEmpty() ? sourceName(ResolutionSource::None)
+                                                            : event.tier);
+    if (event.after.isEmpty())
+        return EventSentence::tr("%1 resolves again (%2)").arg(event.host, from);
+    return EventSentence::tr("%1 resolves again: %2 (%3)").arg(event.host, joined(event.after), from);
+}
+
+QString addressesChanged(const StoredEvent &event)
+{
+    const std::optional<FailureCause> cause = causeFromName(event.cause);
+    if (cause && *cause != FailureCause::None)
+        return EventSentence::tr("%1 now answers: %2 (was %3)")
+                .arg(event.host, MachineWords::cause(event.cause), joined(event.before));
+    if (event.after.isEmpty())
+        return event.detail;
+    if (event.before.isEmpty())
+        return EventSentence::tr("%1 exists again: %2").arg(event.host, joined(event.after));
+    return EventSentence::tr("%1 changed from %2 to %3")
+            .arg(event.host, joined(event.before), joined(event.after));
+}
+} // namespace
+
+QString eventSentence(const StoredEvent &event)
+{
+    if (event.facts == StoredEvent::Facts::WordsOnly)
+        return event.detail;
+    if (std::optional<QString> action = actionSentence(event))
+        return *action;
+    using Kind = ResolverEvent::Kind;
+    if (event.kind == eventKindName(Kind::FallbackEntered)
+        || event.kind == eventKindName(Kind::ResolutionFailed))
+        return fallbackOrFailure(event);
+    if (event.host.isEmpty())
+        return event.detail;
+    if (event.kind == eventKindName(Kind::Recovered))
+        return recovered(event);
+    if (event.kind == eventKindName(Kind::AddressesChanged))
+        return addressesChanged(event);
+    return event.detail;
 }

@@ -2,8 +2,10 @@
 
 #include "store/storedevent.h"
 
-// What a resolver event says, in the user's words, where its facts are kept beside its words:
-// a fallback entered (tier, cause, addresses) and a resolution that failed (cause). Any other
-// event, and one whose facts are not known (an agent's feed sends only the words), keeps the
-// words it came with, as does the event log's tooltip, which also names the server.
+// What an event says, in the user's words, composed from the facts kept beside its words: every
+// resolver transition (fallback, recovery, failure, changed addresses), every operator's doing
+// (actionSentence()) and a change of state's verdict. An event whose facts are not known (an
+// older agent's feed sends only the words) and one of a kind this dashboard does not know keep
+// the words they came with, as does the event log's tooltip, which also names the server and
+// how long.
 QString eventSentence(const StoredEvent &event);
