@@ -188,7 +188,7 @@ private Q_SLOTS:
                  QStringList({QStringLiteral("resolvers"), QStringLiteral("cache"),
                               QStringLiteral("probes"), QStringLiteral("history"),
                               QStringLiteral("agent"), QStringLiteral("targets"),
-                              QStringLiteral("agents")}));
+                              QStringLiteral("agents"), QStringLiteral("agent_watch")}));
         const ConfigLoadResult loaded = parseConfig(document(BlockKey::Cache, {}), source());
         QVERIFY(loaded.config);
         // Every block is written out, but "agents" only when there are some.

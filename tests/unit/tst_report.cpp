@@ -291,10 +291,10 @@ private Q_SLOTS:
     {
         // A digest tells readers whether two reports ran under the same config, also across
         // versions: the canonical JSON behind it changes only as a decision (then update this;
-        // last: the agent block's max_waiting_polls).
+        // last: the agent_watch block, how the dashboard asks its agents).
         QCOMPARE(
                 configDigest(labConfig()),
-                QStringLiteral("bff0b1f24bbbfd093addcf2ce2474305fb31416b09f0cc7fe373f885ceb7d2f8"));
+                QStringLiteral("db8487be25acb8624a4947664c3fc5984ee0fc193c5888ee8297fa095b440f6b"));
         AppConfig other = labConfig();
         QCOMPARE(configDigest(other), configDigest(labConfig()));
         other.targets[0].intervalS = 30;
