@@ -254,6 +254,10 @@ void AgentConnection::onPoll(const AgentAnswer &answer, const QByteArray &retryA
         const QString source = tr("%1 /api/v1/events").arg(m_endpoint.name);
         if (std::optional<RemoteEventPage> page = parseRemoteEventPage(answer.body, source,
                                                                        &problem)) {
+            // The first page since connecting holds what the agent keeps: that it keeps nothing
+            // from before its start (its "gap") is no loss to a dashboard that saw none of it.
+            if (m_lastEventId == 0)
+                page->gap = false;
             // A full page ends below last_id: the next asks after its last event.
             m_lastEventId = page->events.isEmpty() ? page->lastId : page->events.last().id;
             m_followedEvents = true;

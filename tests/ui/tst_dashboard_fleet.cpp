@@ -220,6 +220,12 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!marksOf(m_southPlace, QStringLiteral("db")).isEmpty(), 15000);
         QVERIFY(!marksOf(m_southPlace, QStringLiteral("db")).constLast().hasAddresses);
         QVERIFY(!m_window->targetView()->isColumnHidden(TargetTableModel::Place));
+        // Connecting loses no events: what the agents held from before is not said as a loss.
+        QTRY_VERIFY_WITH_TIMEOUT(m_northPlace->connection()->lastEventId() > 0, 15000);
+        const EventLogModel *events = m_window->eventModel();
+        for (int row = 0; row < events->rowCount(); ++row)
+            QVERIFY2(events->eventAt(row).kind != QLatin1String("events_missed"),
+                     qPrintable(events->eventAt(row).detail));
         // The banner counts both agents and says where the failing target is.
         QTRY_VERIFY_WITH_TIMEOUT(m_window->banner()->level() == ReadinessBanner::Level::NotReady,
                                  5000);
