@@ -69,7 +69,9 @@ void breakSome(ScriptedPlace &place, const QStringList &down, const QStringList 
 struct Outage
 {
     Outage()
-        : local(QStringLiteral("this machine"), ScriptedPlace::Kind::Local)
+        // Named as the window names it, in the language in use.
+        : local(QCoreApplication::translate("MainWindow", "this machine"),
+                ScriptedPlace::Kind::Local)
         , fra1(QStringLiteral("fra1"), ScriptedPlace::Kind::Agent)
         , lon2(QStringLiteral("lon2"), ScriptedPlace::Kind::Agent)
     {

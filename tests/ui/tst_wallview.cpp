@@ -84,7 +84,9 @@ private Q_SLOTS:
         QVERIFY(down->toolTip().contains(QStringLiteral("t1")));
         QCOMPARE(down->content().details.last(), QStringLiteral("fresh"));
         QVERIFY(down->content().details.contains(QStringLiteral("DNS 100 % · service 100 %")));
-        QTRY_VERIFY2(wall.view->headerText().contains(QStringLiteral("2 down")),
+        // A count and its word stay on one line (a no-break space between them).
+        QTRY_VERIFY2(wall.view->headerText().contains(QStringLiteral("2") + QChar(0x00a0)
+                                                      + QStringLiteral("down")),
                      qPrintable(wall.view->headerText()));
         QVERIFY(wall.view->headerText().contains(QStringLiteral("Not ready")));
     }

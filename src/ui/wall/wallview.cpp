@@ -279,8 +279,11 @@ void WallView::refreshHeader()
     m_readiness->setText(
             notReady > 0 ? tr("Not ready: %n critical target(s) not reachable", "", int(notReady))
                          : tr("Ready"));
-    m_counts->setText(counts.total() > 0 ? counts.parts().join(QStringLiteral(" · "))
-                                         : tr("No targets"));
+    // A long line wraps between the counts, never inside one ("1" above "paused").
+    QStringList parts = counts.parts();
+    for (QString &part : parts)
+        part.replace(QLatin1Char(' '), QChar(0x00a0));
+    m_counts->setText(counts.total() > 0 ? parts.join(QStringLiteral(" · ")) : tr("No targets"));
     m_clock->setText(QLocale().toString(QTime::currentTime(), QStringLiteral("HH:mm:ss")));
 }
 
