@@ -23,12 +23,10 @@ bool TargetFilterModel::countedByGlance(int sourceRow) const
 {
     if (m_glance == GlanceFilter::None)
         return true;
+    // What the row shows, as the figures counted it (and no search through the place).
     const auto *targets = qobject_cast<const TargetTableModel *>(sourceModel());
-    const TargetPlace *place = targets ? targets->placeAt(sourceRow) : nullptr;
-    if (!place)
-        return false;
-    const std::optional<TargetSnapshot> target = place->target(targets->targetAt(sourceRow));
-    return target && glanceCounts(m_glance, *target);
+    return targets && sourceRow < targets->rowCount()
+            && glanceCounts(m_glance, targets->snapshotAt(sourceRow));
 }
 
 bool TargetFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
