@@ -11,6 +11,7 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QScrollBar>
 #include <QSettings>
 #include <QTableView>
@@ -33,9 +34,9 @@ constexpr int Narrowest = 60;
 
 // Left out first when the table is narrow; the others are always there (unless the user hides
 // them).
-constexpr std::array<int, 4> DroppedFirst = {
-        TargetTableModel::LatencyP95, TargetTableModel::Resolver, TargetTableModel::TimeInFallback,
-        TargetTableModel::TtlLeft};
+constexpr std::array<int, 4> DroppedFirst = {TargetTableModel::LatencyP95,
+                                             TargetTableModel::Resolver, TargetTableModel::TtlLeft,
+                                             TargetTableModel::TimeInFallback};
 
 bool isShared(int column)
 {
@@ -149,11 +150,13 @@ void TargetColumns::buildMenu()
     m_fitAction = m_menu->addAction(tr("&Fit columns to the window"), this, [this] {
         m_chosen = false;
         m_fitAction->setEnabled(false);
+        m_fitting = true; // our resizing, not the user's
         for (int column = 0; column < TargetTableModel::ColumnCount; ++column) {
             if (!isAlwaysShown(column))
                 m_view->setColumnHidden(column, false);
         }
         setInitialWidths();
+        m_fitting = false;
         fit();
     });
     m_fitAction->setObjectName(QStringLiteral("fitColumnsAction"));
@@ -255,13 +258,16 @@ bool TargetColumns::eventFilter(QObject *watched, QEvent *event)
             fit();
         return false;
     }
-    // On the header: a drag or a double click on a section's edge is the user's.
+    // On the header: a drag or a double click on a section's edge with the left button is the
+    // user's. Any other press (the right one opens the Columns menu, which takes the release)
+    // ends it too.
     switch (event->type()) {
     case QEvent::MouseButtonPress:
     case QEvent::MouseButtonDblClick:
-        m_pressedOnHeader = true;
+        m_pressedOnHeader = static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton;
         break;
     case QEvent::MouseButtonRelease:
+    case QEvent::ContextMenu:
         m_pressedOnHeader = false;
         break;
     default:

@@ -232,7 +232,13 @@ private Q_SLOTS:
         again->setTarget(downTarget(Db));
         QSignalSpy notes(&notifier, &StateNotifier::notify);
         watch.addPlace(again);
-        QCOMPARE(notes.size(), 0);
+        QCOMPARE(notes.size(), 0); // its first read, not a change from the old place's
+        // The new place is watched: its db coming back is said, once.
+        again->setState(Db, TargetState::Healthy);
+        QCOMPARE(notes.size(), 1);
+        QVERIFY2(notes.constFirst().constFirst().toString().startsWith(
+                         QStringLiteral("db at south")),
+                 qPrintable(notes.constFirst().constFirst().toString()));
         delete again;
     }
 };

@@ -192,6 +192,32 @@ private Q_SLOTS:
         QVERIFY(third.shownWidth() <= third.room());
     }
 
+    void aRightClickOnTheHeaderChoosesNothing()
+    {
+        // The right button opens the Columns menu, which takes the release: what the table does
+        // next (Fit, a resize, an agent's column) is still the fitting's, not the user's.
+        Table table(1440);
+        QVERIFY(QTest::qWaitForWindowExposed(&table.view));
+        QHeaderView *header = table.view.horizontalHeader();
+        QTest::mousePress(header->viewport(), Qt::RightButton, Qt::NoModifier,
+                          QPoint(header->sectionViewportPosition(TargetTableModel::Name) + 5,
+                                 header->height() / 2));
+        table.columns->setPlaceShown(true);
+        table.view.resize(1000, 400);
+        QTRY_VERIFY(table.view.viewport()->width() < 1000);
+        QVERIFY(!table.columns->isChosen());
+        QVERIFY2(table.shownWidth() <= table.room(), qPrintable(hiddenOf(table.view)));
+        // Hide one, then Fit from the menu: fitted again, and kept fitting.
+        table.menuEntry(TargetTableModel::Source)->trigger();
+        QVERIFY(table.columns->isChosen());
+        table.fitAction()->trigger();
+        QVERIFY(!table.columns->isChosen());
+        QVERIFY(!table.view.isColumnHidden(TargetTableModel::Source));
+        table.view.resize(1600, 400);
+        QTRY_VERIFY(table.view.viewport()->width() > 1500);
+        QVERIFY(!table.columns->isChosen());
+    }
+
     void widthsSavedButNeverChosenAreNotTaken()
     {
         // As an older version kept them on every exit: a state with no choice behind it.

@@ -84,6 +84,17 @@ private Q_SLOTS:
         QVERIFY(down->toolTip().contains(QStringLiteral("t1")));
         QCOMPARE(down->content().details.last(), QStringLiteral("fresh"));
         QVERIFY(down->content().details.contains(QStringLiteral("DNS 100 % · service 100 %")));
+        // Whole only when it is: a rate just short of all, or just above nothing, keeps a decimal.
+        TargetSnapshot almost = *wall.local.target(QStringLiteral("t0"));
+        almost.dnsSuccessFiveMinutes = 0.9996;
+        almost.checkSuccessFiveMinutes = 0.0004;
+        wall.local.setTarget(almost);
+        QTRY_VERIFY2(wall.view->targetTile(QStringLiteral("t0"))
+                             ->content()
+                             .details.contains(QStringLiteral("DNS 99.9 % · service 0.1 %")),
+                     qPrintable(wall.view->targetTile(QStringLiteral("t0"))
+                                        ->content()
+                                        .details.join(QLatin1Char('|'))));
         // A count and its word stay on one line (a no-break space between them).
         QTRY_VERIFY2(wall.view->headerText().contains(QStringLiteral("2") + QChar(0x00a0)
                                                       + QStringLiteral("down")),

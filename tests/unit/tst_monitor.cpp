@@ -47,10 +47,10 @@ private Q_SLOTS:
                 QStringLiteral(
                         R"({"name": "a", "host": "a.test"}, {"name": "n", "host": "n.test", "resolver": "corp"})"),
                 QStringLiteral(
-                        R"("resolvers": [{"name": "corp", "servers": ["127.0.0.1:5353"]}], "cache": {"max_ttl_s": 60}, "probes": {"max_concurrent": 2},)")));
+                        R"("resolvers": [{"name": "corp", "servers": ["127.0.0.1:5353"]}], "cache": {"max_ttl_s": 60}, "probes": {"max_concurrent": 2}, "agent_watch": {"status_interval_ms": 1000},)")));
         QCOMPARE(notApplied,
                  QStringList({QStringLiteral("resolvers"), QStringLiteral("cache"),
-                              QStringLiteral("probes"),
+                              QStringLiteral("probes"), QStringLiteral("agent_watch"),
                               QStringLiteral("target n (its resolver \"corp\" is new)")}));
         QCOMPARE(monitor.config().targets.size(), 1); // n waits for a restart
     }

@@ -76,6 +76,8 @@ QStringList Monitor::applyConfig(const AppConfig &config)
         notApplied.append(BlockKey::History);
     if (config.agent != m_config.agent)
         notApplied.append(BlockKey::Agent);
+    if (config.agentWatch != m_config.agentWatch) // the agents' connections are made at start
+        notApplied.append(BlockKey::AgentWatch);
     QList<TargetConfig> targets;
     for (const TargetConfig &target : config.targets) {
         if (m_resolver->backend(target.resolver))

@@ -18,9 +18,11 @@ QString percent(const std::optional<double> &fraction)
 {
     if (!fraction)
         return QStringLiteral("-");
-    // "100 %" rather than "100.0 %": the line fits a smaller tile.
+    // "100 %" rather than "100.0 %": the line fits a smaller tile. Whole only when it is: all,
+    // nothing, or a whole number between (99.96 % is not "100 %", nor "99 %").
     const double percent = *fraction * 100;
-    const bool whole = std::abs(percent - std::round(percent)) < 0.05;
+    const bool whole = *fraction == 0.0 || *fraction == 1.0
+            || (percent >= 1 && percent <= 99 && std::abs(percent - std::round(percent)) < 0.05);
     return LocaleWords::percent(*fraction, whole ? 0 : 1); // "99,5 %" in German
 }
 

@@ -14,7 +14,9 @@ QString cacheCleared(const StoredEvent &event)
 {
     if (!event.host.isEmpty())
         return ActionSentence::tr("cache of %1 cleared").arg(event.host);
-    if (event.tier == sourceName(ResolutionSource::Stale))
+    // Older records (and agents) say it in their words only.
+    if (event.tier == sourceName(ResolutionSource::Stale)
+        || (event.tier.isEmpty() && event.detail.startsWith(QLatin1String("stale cache entries"))))
         return ActionSentence::tr("stale cache entries cleared");
     return ActionSentence::tr("whole cache cleared");
 }
