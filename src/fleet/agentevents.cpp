@@ -14,6 +14,9 @@ std::optional<RemoteEvent> readEvent(AnswerReader &reader, const QJsonObject &ob
                                                   Presence::Required);
     event.time = reader.time(object, path, QLatin1String("time"), Presence::Required);
     event.kind = reader.text(object, path, QLatin1String("kind"), Presence::Required);
+    if (object.value(QLatin1String("kind")).isString() && event.kind.isEmpty())
+        reader.fail(JsonValidator::childPath(path, QLatin1String("kind")),
+                    QStringLiteral("expected an event kind, found an empty string"));
     event.target = reader.text(object, path, QLatin1String("target"));
     event.host = reader.text(object, path, QLatin1String("host"));
     event.detail = reader.text(object, path, QLatin1String("detail"));

@@ -286,6 +286,12 @@ private Q_SLOTS:
         QTest::newRow("no kind") << QByteArray(R"({"gap": false, "last_id": 1, "events": [{"id": 1,
                                "time": "2026-12-06T10:00:00Z"}]})")
                                  << QStringLiteral("fra1: $.events[0].kind: expected a string");
+        // Found by the fuzzer: an event with facts and an empty kind.
+        QTest::newRow("empty kind")
+                << QByteArray(R"({"gap": false, "last_id": 1, "events": [{"id": 1,
+                   "time": "2026-12-06T10:00:00Z", "kind": "", "after": ["degraded"]}]})")
+                << QStringLiteral("fra1: $.events[0].kind: expected an event kind, found an "
+                                  "empty string");
     }
     void refusesAMalformedEventsPage()
     {
