@@ -336,11 +336,24 @@ private Q_SLOTS:
         pinAndReload(restarted.get()); // an event, if the first probe has not made one yet
         const RawHttpAnswer answer = readRawAnswer(poller.get(), 20000);
         QCOMPARE(answer.status, 200);
-        const QList<qint64> ids = idsOf(bodyOf(answer));
-        QVERIFY2(!ids.isEmpty(), answer.body.constData());
-        QCOMPARE(ids.first(), ahead + 1);
         // What came before the restart is not held: the client is told to catch up.
         QCOMPARE(bodyOf(answer).value(QStringLiteral("gap")).toBool(), true);
+        QList<qint64> ids = idsOf(bodyOf(answer));
+        if (ids.isEmpty()) {
+            // A gap is answered at once: this one came before the new run's first event. Its
+            // last ID is where the file left off; the next event comes right after it.
+            const qint64 lastId = qint64(bodyOf(answer).value(QStringLiteral("last_id")).toDouble());
+            QCOMPARE(lastId, ahead);
+            auto next = connectedClient(port);
+            QVERIFY(next);
+            next->write(pollRequest(lastId, 30));
+            pinAndReload(restarted.get());
+            const RawHttpAnswer more = readRawAnswer(next.get(), 20000);
+            QCOMPARE(more.status, 200);
+            ids = idsOf(bodyOf(more));
+            QVERIFY2(!ids.isEmpty(), more.body.constData());
+        }
+        QCOMPARE(ids.first(), ahead + 1);
         stop(restarted.get());
     }
 };
