@@ -421,9 +421,10 @@ QStringList drawnLabels(TimeChart *chart, const ChartPlot &plot, const QString &
         }
         return texts;
     };
-    // Qt Charts lays its axes out from posted events.
-    for (int pass = 0; pass < 50 && labels().size() < 2; ++pass)
-        QTest::qWait(20);
+    // Qt Charts lays its axes out from posted events: until two labels are there (the caller
+    // checks what came).
+    [[maybe_unused]] const bool drawn = QTest::qWaitFor([&labels] { return labels().size() >= 2; },
+                                                        5000);
     return labels();
 }
 } // namespace
