@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <ctime>
 
 #include <sys/resource.h>
 
@@ -91,6 +92,13 @@ AppConfig benchTargets(const QString &dnsServer, int count, const QString &zone)
         config.targets.append(target);
     }
     return config;
+}
+
+qint64 threadCpuUs()
+{
+    timespec now{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1'000'000 + now.tv_nsec / 1000;
 }
 
 qint64 cpuTimeMs()

@@ -33,6 +33,8 @@ struct AppConfig;
 AppConfig benchTargets(const QString &dnsServer, int count, const QString &zone);
 // User plus system CPU time of this process so far.
 qint64 cpuTimeMs();
+// CPU time of the calling thread so far (on the CPU, not waiting for it), in microseconds.
+qint64 threadCpuUs();
 QString machine(); // "AMD EPYC ..., 2 cores"
 
 Row benchMonitor(int seconds); // monitorbench.cpp

@@ -3,16 +3,6 @@
 #include "benchsupport.h"
 
 #include <algorithm>
-#include <ctime>
-
-namespace {
-qint64 threadCpuUs()
-{
-    timespec now{};
-    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return qint64(now.tv_sec) * 1'000'000 + now.tv_nsec / 1000;
-}
-} // namespace
 
 StallProbe::StallProbe()
 {

@@ -1,8 +1,9 @@
 // The wall display with 200 tiles (offscreen, 1920x1080): one target after another changes
 // state (so tiles also move: worst first), timed from the targets table's model saying the row
 // changed (the wall's input; the model itself gathers results for 250 ms first) until the
-// repaint that shows it is done, and beside it the wall's own update of its tiles before that
-// repaint. Target: worst and p95 at most 16 ms, a frame at 60 Hz.
+// repaint that shows it is done, and beside it how much of that the GUI thread spent on the CPU
+// (the rest is waiting for a core on a busy machine). Target: worst and p95 at most 16 ms, a
+// frame at 60 Hz.
 #include "benchsupport.h"
 #include "scriptedplace.h"
 #include "targettablemodel.h"
@@ -25,30 +26,30 @@ QList<Row> benchWall(int changes)
     QElapsedTimer clock;
     clock.start();
     qint64 changedAt = -1;
+    qint64 cpuAtChange = 0;
     // Connected before the wall: called first, when the model says the row changed.
-    QObject::connect(&model, &QAbstractItemModel::dataChanged, &model,
-                     [&] { changedAt = clock.nsecsElapsed(); });
+    QObject::connect(&model, &QAbstractItemModel::dataChanged, &model, [&] {
+        changedAt = clock.nsecsElapsed();
+        cpuAtChange = threadCpuUs();
+    });
     WallView wall(&model);
-    // Connected after the wall: called once it has updated its tiles (the GUI thread's own work
-    // before the repaint, which Qt paces: QT_QPA_UPDATE_IDLE_TIME, 5 ms by default).
-    qint64 refreshedAt = -1;
-    QObject::connect(&model, &QAbstractItemModel::dataChanged, &model,
-                     [&] { refreshedAt = clock.nsecsElapsed(); });
     wall.setTargetTileLimit(Tiles);
     wall.resize(1920, 1080);
     wall.show();
     runFor(500);
     qint64 lastPaint = -1;
+    qint64 cpuAtPaint = 0;
     int painted = 0;
     for (WallTile *tile : wall.tiles()) {
         QObject::connect(tile, &WallTile::painted, &wall, [&] {
             lastPaint = clock.nsecsElapsed();
+            cpuAtPaint = threadCpuUs();
             ++painted;
         });
     }
 
     QList<qint64> latenciesUs;
-    QList<qint64> refreshUs;
+    QList<qint64> cpuUs;
     qint64 tilesPainted = 0;
     int missed = 0;
     for (int i = 0; i < changes; ++i) {
@@ -73,7 +74,7 @@ QList<Row> benchWall(int changes)
             continue;
         }
         latenciesUs.append((lastPaint - changedAt) / 1000);
-        refreshUs.append((refreshedAt - changedAt) / 1000);
+        cpuUs.append(cpuAtPaint - cpuAtChange);
         tilesPainted += painted;
     }
     const qint64 worstUs = latenciesUs.isEmpty()
@@ -86,8 +87,8 @@ QList<Row> benchWall(int changes)
             QStringLiteral("wall display, %1 tiles: a state change until repainted "
                            "(worst)")
                     .arg(Tiles),
-            QStringLiteral("%1 ms (p95 %2 ms, p50 %3 ms; the tiles' update before the repaint "
-                           "p95 %7 ms; %4 changes, %5 tiles painted each on average, %6 missed)")
+            QStringLiteral("%1 ms (p95 %2 ms, p50 %3 ms; of it on the GUI thread's CPU p95 %7 "
+                           "ms; %4 changes, %5 tiles painted each on average, %6 missed)")
                     .arg(worstMs, 0, 'f', 1)
                     .arg(p95Us / 1000.0, 0, 'f', 1)
                     .arg(p50Us / 1000.0, 0, 'f', 1)
@@ -95,7 +96,7 @@ QList<Row> benchWall(int changes)
                     .arg(latenciesUs.isEmpty() ? 0.0 : double(tilesPainted) / latenciesUs.size(), 0,
                          'f', 1)
                     .arg(missed)
-                    .arg(percentile(refreshUs, 0.95) / 1000.0, 0, 'f', 1),
+                    .arg(percentile(cpuUs, 0.95) / 1000.0, 0, 'f', 1),
             QStringLiteral("16 ms"),
             worstMs / 16.0,
             QStringLiteral("<= 16 ms"),

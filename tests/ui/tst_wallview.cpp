@@ -150,6 +150,48 @@ private Q_SLOTS:
                                   QStringLiteral("t3"), QStringLiteral("t4")}));
     }
 
+    void movedTilesKeepTheirSize()
+    {
+        // 37 tiles do not divide 1920x1080 evenly: every cell still has one size, so a tile
+        // that moves is copied, not laid out again, and the grid stays inside the area.
+        Wall wall(37);
+        wall.show();
+        wall.local.setState(QStringLiteral("t30"), TargetState::Down);
+        QTRY_COMPARE(wall.order().constFirst(), QStringLiteral("t30"));
+        const QList<WallTile *> tiles = wall.view->tiles();
+        const QRect area = tiles.constFirst()->parentWidget()->rect();
+        QRegion covered;
+        for (const WallTile *tile : tiles) {
+            QCOMPARE(tile->size(), tiles.constFirst()->size());
+            QVERIFY(area.contains(tile->geometry()));
+            QVERIFY(!covered.intersects(tile->geometry()));
+            covered += tile->geometry();
+        }
+        // Centred: what is left over is shared on both sides.
+        const QRect used = covered.boundingRect();
+        QVERIFY(std::abs(used.left() - area.left() - (area.right() - used.right())) <= 1);
+        QVERIFY(std::abs(used.top() - area.top() - (area.bottom() - used.bottom())) <= 1);
+    }
+
+    void stateChangePaintedBeforeTheNextFrame()
+    {
+        Wall wall(6);
+        wall.show();
+        QTRY_VERIFY(!wall.model.hasPendingUpdates());
+        QCoreApplication::processEvents();
+        WallTile *tile = wall.view->targetTile(QStringLiteral("t4"));
+        QSignalSpy painted(tile, &WallTile::painted);
+        // Connected after the wall: runs once the wall has taken the change, before the event
+        // loop could deliver a paced repaint.
+        int paintsWhenTaken = -1;
+        connect(&wall.model, &QAbstractItemModel::dataChanged, wall.view.get(),
+                [&] { paintsWhenTaken = int(painted.count()); });
+        wall.local.setState(QStringLiteral("t4"), TargetState::Down);
+        QTRY_VERIFY(paintsWhenTaken >= 0);
+        QVERIFY(paintsWhenTaken > 0);
+        QCOMPARE(wall.order().constFirst(), QStringLiteral("t4"));
+    }
+
     void sourceAndFallbackInWords()
     {
         Wall wall(1);

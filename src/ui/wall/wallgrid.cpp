@@ -18,17 +18,24 @@ WallGrid::WallGrid(int count, const QRect &area, int spacing) : m_area(area), m_
     }
 }
 
+QSize WallGrid::cellSize() const
+{
+    return {(m_area.width() - (m_columns - 1) * m_spacing) / m_columns,
+            (m_area.height() - (m_rows - 1) * m_spacing) / m_rows};
+}
+
 QRect WallGrid::cell(int index) const
 {
+    // Every cell the same size, so a tile that moves to another cell keeps its size and is
+    // copied rather than laid out and drawn again; the few pixels left over are shared out
+    // around the grid (it stays centred).
+    const QSize size = cellSize();
+    const int usedWidth = m_columns * size.width() + (m_columns - 1) * m_spacing;
+    const int usedHeight = m_rows * size.height() + (m_rows - 1) * m_spacing;
+    const QPoint origin(m_area.left() + (m_area.width() - usedWidth) / 2,
+                        m_area.top() + (m_area.height() - usedHeight) / 2);
     const int column = index % m_columns;
     const int row = index / m_columns;
-    // Edges from the exact fractions, so the tiles fill the area without a gap at the end.
-    const auto edge = [this](int extent, int parts, int at) {
-        return at * (extent - (parts - 1) * m_spacing) / parts + at * m_spacing;
-    };
-    const int left = m_area.left() + edge(m_area.width(), m_columns, column);
-    const int right = m_area.left() + edge(m_area.width(), m_columns, column + 1) - m_spacing;
-    const int top = m_area.top() + edge(m_area.height(), m_rows, row);
-    const int bottom = m_area.top() + edge(m_area.height(), m_rows, row + 1) - m_spacing;
-    return QRect(QPoint(left, top), QPoint(right - 1, bottom - 1));
+    return {origin + QPoint(column * (size.width() + m_spacing), row * (size.height() + m_spacing)),
+            size};
 }

@@ -3,7 +3,8 @@
 #include <QRect>
 
 // Where count tiles go in area: the columns and rows that give the largest tiles of about
-// PreferredAspect (wide: a tile's lines are longer than they are many), row by row.
+// PreferredAspect (wide: a tile's lines are longer than they are many), row by row, all of one
+// size.
 class WallGrid
 {
 public:
@@ -14,6 +15,7 @@ public:
 
     int columns() const { return m_columns; }
     int rows() const { return m_rows; }
+    QSize cellSize() const;
     QRect cell(int index) const; // the index-th tile's place, row by row
 
 private:

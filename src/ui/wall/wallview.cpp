@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QRegion>
 #include <QScreen>
 #include <QTableView>
 #include <QTime>
@@ -181,20 +182,29 @@ void WallView::refreshRows(int first, int last)
     const QHash<const TargetPlace *, LookCounts> counts = placeCounts();
     bool moved = false;
     int refreshed = -1; // a place's rows come together: its tile once
-    bool looks = false; // a tile's look changed: the header's counts too
+    QList<const WallTile *> newLooks; // the header's counts change with them
     for (int row = first; row <= last; ++row) {
         const int entry = entryOfRow(row);
         if (entry < 0 || entry == refreshed)
             continue;
         const StateLook before = m_entries[entry].tile->content().look;
         moved = refreshEntry(m_entries[entry], counts) || moved;
-        looks = looks || m_entries[entry].tile->content().look != before;
+        if (m_entries[entry].tile->content().look != before)
+            newLooks.append(m_entries[entry].tile);
         refreshed = entry;
     }
     if (moved)
         arrange();
-    if (looks)
-        refreshHeader();
+    if (newLooks.isEmpty())
+        return;
+    refreshHeader();
+    // Qt paints an update() on the window's next frame request, paced (5 ms later by default,
+    // more on a busy machine); a target changing state is painted now, with the tiles that
+    // moved for it and the header.
+    QRegion changed;
+    for (const WallTile *tile : std::as_const(newLooks))
+        changed += tile->geometry();
+    m_area->repaint(changed);
 }
 
 void WallView::refreshAll()
