@@ -1,4 +1,5 @@
 #include "dns/dnsmessage.h"
+#include "dns/ednsoptions.h"
 
 #include <QDir>
 #include <QFile>
@@ -110,6 +111,24 @@ Bytes withAnswer(quint16 an = 1)
 
 QByteArray label63(char c) { return QByteArray(MaxLabelLength, c); }
 
+// An OPT record owned by the root with these options; after withQuestion() it starts at
+// QuestionEnd and its data at OptDataStart.
+constexpr int OptDataStart = QuestionEnd + 11;
+Bytes &opt(Bytes &p, const QByteArray &options, quint16 payload = 1232)
+{
+    return p.u8(0).fixed(TypeOPT, payload, 0, quint16(options.size())).raw(options);
+}
+Bytes withOpt(const QByteArray &options, quint16 ar = 1)
+{
+    Bytes p = withQuestion(1, 0, 0, ar);
+    return opt(p, options);
+}
+// One EDE option: code 15, length, info-code, text.
+QByteArray edeOption(quint16 infoCode, QByteArrayView text)
+{
+    return Bytes().u16(15).u16(quint16(2 + text.size())).u16(infoCode).raw(text).data();
+}
+
 } // namespace
 
 class TestDnsMessage : public QObject
@@ -138,6 +157,11 @@ private slots:
     void parseTruncatedFlag();
     void parseEdns_data();
     void parseEdns();
+    void parseExtendedErrors_data();
+    void parseExtendedErrors();
+    void extendedErrorTextIsBoundedAndPrintable_data();
+    void extendedErrorTextIsBoundedAndPrintable();
+    void extendedErrorRoundTrip();
     void parseEscapedLabels_data();
     void parseEscapedLabels();
     void parseNameAtLengthLimit();
@@ -646,6 +670,95 @@ void TestDnsMessage::parseEdns()
     QCOMPARE(record.rdata, options);
 }
 
+void TestDnsMessage::parseExtendedErrors_data()
+{
+    QTest::addColumn<QByteArray>("options");
+    QTest::addColumn<QList<quint16>>("codes");
+    QTest::addColumn<QStringList>("texts");
+
+    QTest::newRow("no options") << QByteArray() << QList<quint16>() << QStringList();
+    QTest::newRow("cookie only") << QByteArray::fromHex("000a0008 0102030405060708")
+                                 << QList<quint16>() << QStringList();
+    QTest::newRow("EDE of exactly 2 bytes, no text")
+            << edeOption(18, "") << QList<quint16>{18} << QStringList{QString()};
+    QTest::newRow("EDE with text") << edeOption(6, "signature invalid") << QList<quint16>{6}
+                                   << QStringList{QStringLiteral("signature invalid")};
+    QTest::newRow("UTF-8 text") << edeOption(15, "gesperrt f\xc3\xbcr alle") << QList<quint16>{15}
+                                << QStringList{QStringLiteral("gesperrt f\u00fcr alle")};
+    QTest::newRow("NUL-terminated text") << edeOption(3, QByteArrayView("old\0\0", 5))
+                                         << QList<quint16>{3} << QStringList{QStringLiteral("old")};
+    QTest::newRow("two EDEs around a cookie")
+            << QByteArray(edeOption(22, "no auth")
+                          + QByteArray::fromHex("000a0008 0102030405060708") + edeOption(23, ""))
+            << QList<quint16>{22, 23} << QStringList{QStringLiteral("no auth"), QString()};
+    QTest::newRow("unknown option of length 0 at the end")
+            << QByteArray(edeOption(4711, "x") + QByteArray::fromHex("fde90000"))
+            << QList<quint16>{4711} << QStringList{QStringLiteral("x")};
+    QTest::newRow("highest info-code")
+            << edeOption(0xFFFF, "") << QList<quint16>{0xFFFF} << QStringList{QString()};
+}
+
+void TestDnsMessage::parseExtendedErrors()
+{
+    QFETCH(QByteArray, options);
+    QFETCH(QList<quint16>, codes);
+    QFETCH(QStringList, texts);
+
+    const ParseResult parsed = parseMessage(withOpt(options).data());
+    QVERIFY2(parsed.ok(), qPrintable(parsed.describe()));
+    QCOMPARE(parsed.message.extendedErrors.size(), codes.size());
+    for (int i = 0; i < codes.size(); ++i) {
+        QCOMPARE(parsed.message.extendedErrors[i].infoCode, codes[i]);
+        QCOMPARE(parsed.message.extendedErrors[i].extraText, texts[i]);
+    }
+    // The record itself is still there, its data untouched.
+    QCOMPARE(parsed.message.additionals.size(), 1);
+    QCOMPARE(parsed.message.additionals.first().rdata, options);
+}
+
+void TestDnsMessage::extendedErrorTextIsBoundedAndPrintable_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("maxLength");
+
+    QTest::newRow("terminal escape") << QByteArray("\x1b]0;owned\x07\x1b[2J") << 64;
+    QTest::newRow("line feed") << QByteArray("forged\nlog line") << 64;
+    QTest::newRow("bidi override") << QByteArray("abc\xe2\x80\xae"
+                                                 "def")
+                                   << 64;
+    QTest::newRow("invalid UTF-8") << QByteArray("\xff\xfe\xc3") << 64;
+    QTest::newRow("long text") << QByteArray(4000, 'x') << ExtendedDnsErrors::MaxExtraTextLength;
+}
+
+void TestDnsMessage::extendedErrorTextIsBoundedAndPrintable()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, maxLength);
+
+    const ParseResult parsed = parseMessage(withOpt(edeOption(0, text)).data());
+    QVERIFY2(parsed.ok(), qPrintable(parsed.describe()));
+    QCOMPARE(parsed.message.extendedErrors.size(), 1);
+    const QString shown = parsed.message.extendedErrors.first().extraText;
+    QVERIFY(!shown.isEmpty());
+    QVERIFY2(shown.size() <= maxLength, qPrintable(QString::number(shown.size())));
+    for (QChar c : shown) {
+        QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x7F, qPrintable(shown));
+        QVERIFY2(c.unicode() != 0x202E, qPrintable(shown));
+    }
+}
+
+void TestDnsMessage::extendedErrorRoundTrip()
+{
+    QByteArray options;
+    appendExtendedErrorOption(&options, {6, QStringLiteral("RRSIG over A failed")});
+    appendExtendedErrorOption(&options, {3, QString()});
+    QCOMPARE(options, QByteArray(edeOption(6, "RRSIG over A failed") + edeOption(3, "")));
+    const ParseResult parsed = parseMessage(withOpt(options).data());
+    QVERIFY2(parsed.ok(), qPrintable(parsed.describe()));
+    const QList<ExtendedDnsError> expected{{6, QStringLiteral("RRSIG over A failed")}, {3, {}}};
+    QCOMPARE(parsed.message.extendedErrors, expected);
+}
+
 void TestDnsMessage::parseEscapedLabels_data()
 {
     QTest::addColumn<QList<QByteArray>>("labels");
@@ -887,6 +1000,58 @@ void TestDnsMessage::malformed_data()
     QTest::newRow("bytes after an empty message")
             << Bytes().header(1, ResponseFlags, 0).raw("junk").data() << ParseError::TrailingGarbage
             << 12;
+
+    // EDNS (RFC 6891): OPT records where they may not be, or options that run past their record.
+    {
+        Bytes p = withQuestion(1, 0, 0, 2);
+        opt(p, "");
+        opt(p, "");
+        QTest::newRow("two OPT records")
+                << p.data() << ParseError::MultipleOptRecords << QuestionEnd + 11;
+    }
+    {
+        Bytes p = withQuestion(1, 1);
+        QTest::newRow("OPT in the answer section")
+                << opt(p, "").data() << ParseError::OptOutsideAdditional << QuestionEnd;
+    }
+    {
+        Bytes p = withQuestion(1, 0, 1);
+        QTest::newRow("OPT in the authority section")
+                << opt(p, edeOption(6, "")).data() << ParseError::OptOutsideAdditional
+                << QuestionEnd;
+    }
+    QTest::newRow("OPT owned by a name")
+            << withQuestion(1, 0, 0, 1).name("example").fixed(TypeOPT, 1232, 0, 0).data()
+            << ParseError::OptOwnerNotRoot << QuestionEnd;
+    QTest::newRow("OPT owned by the question's name")
+            << withQuestion(1, 0, 0, 1).pointer(12).fixed(TypeOPT, 1232, 0, 0).data()
+            << ParseError::OptOwnerNotRoot << QuestionEnd;
+    QTest::newRow("option header of 3 bytes") << withOpt(QByteArray::fromHex("000f00")).data()
+                                              << ParseError::OptionOverrun << OptDataStart;
+    QTest::newRow("option header of 1 byte after an option")
+            << withOpt(edeOption(1, "") + QByteArray(1, '\0')).data() << ParseError::OptionOverrun
+            << OptDataStart + 6;
+    QTest::newRow("EDE longer than the record")
+            << withOpt(QByteArray::fromHex("000f0005 0012")).data() << ParseError::OptionOverrun
+            << OptDataStart;
+    QTest::newRow("cookie longer than the record, EDE after it")
+            << withOpt(QByteArray::fromHex("000a0000 000a0010 0102") + edeOption(6, "")).data()
+            << ParseError::OptionOverrun << OptDataStart + 4;
+    {
+        // The option's length fits the packet but not its record: the next record's bytes are
+        // never read as the option's.
+        Bytes p = withOpt(QByteArray::fromHex("000f0004 0012"), 2);
+        p.pointer(12).rdata(TypeA, 60, QByteArray::fromHex("c0000201"));
+        QTest::newRow("EDE running into the next record")
+                << p.data() << ParseError::OptionOverrun << OptDataStart;
+    }
+    QTest::newRow("EDE of 0 bytes") << withOpt(QByteArray::fromHex("000f0000")).data()
+                                    << ParseError::ExtendedErrorTooShort << OptDataStart;
+    QTest::newRow("EDE of 1 byte") << withOpt(QByteArray::fromHex("000f0001 00")).data()
+                                   << ParseError::ExtendedErrorTooShort << OptDataStart;
+    QTest::newRow("EDE of 1 byte after a good one")
+            << withOpt(edeOption(18, "ok") + QByteArray::fromHex("000f0001 00")).data()
+            << ParseError::ExtendedErrorTooShort << OptDataStart + 8;
 }
 
 void TestDnsMessage::malformed()

@@ -1,5 +1,7 @@
 #include "dnsmessage.h"
 
+#include "ednsoptions.h"
+
 #include <QtEndian>
 
 #include <algorithm>
@@ -79,6 +81,16 @@ QString parseErrorName(ParseError error)
         return QStringLiteral("record data runs past its declared length");
     case ParseError::TrailingGarbage:
         return QStringLiteral("trailing bytes after the last record");
+    case ParseError::MultipleOptRecords:
+        return QStringLiteral("more than one OPT record");
+    case ParseError::OptOutsideAdditional:
+        return QStringLiteral("OPT record outside the additional section");
+    case ParseError::OptOwnerNotRoot:
+        return QStringLiteral("OPT record owned by a name other than the root");
+    case ParseError::OptionOverrun:
+        return QStringLiteral("EDNS option runs past the end of its OPT record");
+    case ParseError::ExtendedErrorTooShort:
+        return QStringLiteral("Extended DNS Error option shorter than its 2-byte info-code");
     }
     return QStringLiteral("unknown error");
 }
@@ -272,8 +284,34 @@ namespace {
         }
     }
 
-    bool readRecord(Reader &reader, Record *record, Message *message)
+    enum class Section { Answer, Authority, Additional };
+
+    // The OPT pseudo-record (RFC 6891 6.1.1): one at most, in the additional section, owned by
+    // the root; its options carry the Extended DNS Errors.
+    bool readOpt(Reader &reader, const Record &record, Section section, int recordStart,
+                 int rdataStart, Message *message)
     {
+        if (section != Section::Additional)
+            return reader.fail(ParseError::OptOutsideAdditional, recordStart);
+        if (record.name != QLatin1String("."))
+            return reader.fail(ParseError::OptOwnerNotRoot, recordStart);
+        if (message->ednsUdpPayload)
+            return reader.fail(ParseError::MultipleOptRecords, recordStart);
+        EdnsOptions options;
+        int errorOffset = -1;
+        const ParseError error = parseEdnsOptions(record.rdata, rdataStart, &options, &errorOffset);
+        if (error != ParseError::None)
+            return reader.fail(error, errorOffset);
+        message->ednsUdpPayload = record.rclass;
+        // The OPT TTL carries the upper 8 bits of a 12-bit extended rcode (RFC 6891 6.1.3).
+        message->rcode = quint16((record.ttl >> 24) << 4) | (message->rcode & 0xF);
+        message->extendedErrors = std::move(options.extendedErrors);
+        return true;
+    }
+
+    bool readRecord(Reader &reader, Record *record, Section section, Message *message)
+    {
+        const int recordStart = reader.offset();
         if (reader.remaining() == 0)
             return reader.fail(ParseError::CountBeyondPacket, reader.offset());
         if (!reader.readName(&record->name, reader.offset() + reader.remaining()))
@@ -291,25 +329,24 @@ namespace {
         if (!decodeRdata(reader, record, rdataStart, rdataEnd))
             return false;
         reader.seek(rdataEnd);
-        if (record->type == quint16(RecordType::OPT)) {
-            message->ednsUdpPayload = record->rclass;
-            // The OPT TTL carries the upper 8 bits of a 12-bit extended rcode (RFC 6891 6.1.3).
-            message->rcode = quint16((record->ttl >> 24) << 4) | (message->rcode & 0xF);
-        }
+        if (record->type == quint16(RecordType::OPT)
+            && !readOpt(reader, *record, section, recordStart, rdataStart, message))
+            return false;
         // RFC 2181 8: a TTL with the top bit set is treated as zero.
         if (record->ttl > 0x7FFFFFFFu)
             record->ttl = 0;
         return true;
     }
 
-    bool readSection(Reader &reader, quint16 count, QList<Record> *section, Message *message)
+    bool readSection(Reader &reader, quint16 count, Section section, QList<Record> *records,
+                     Message *message)
     {
-        section->reserve(qMin<int>(count, reader.remaining() / 11 + 1));
+        records->reserve(qMin<int>(count, reader.remaining() / 11 + 1));
         for (quint16 i = 0; i < count; ++i) {
             Record record;
-            if (!readRecord(reader, &record, message))
+            if (!readRecord(reader, &record, section, message))
                 return false;
-            section->append(std::move(record));
+            records->append(std::move(record));
         }
         return true;
     }
@@ -361,9 +398,11 @@ ParseResult parseMessage(QByteArrayView packet)
             && reader.readU16(&question.qclass, ParseError::TruncatedQuestion))
             message.questions.append(std::move(question));
     }
-    if (!reader.failed() && readSection(reader, ancount, &message.answers, &message)
-        && readSection(reader, nscount, &message.authorities, &message)
-        && readSection(reader, arcount, &message.additionals, &message) && reader.remaining() > 0)
+    if (!reader.failed()
+        && readSection(reader, ancount, Section::Answer, &message.answers, &message)
+        && readSection(reader, nscount, Section::Authority, &message.authorities, &message)
+        && readSection(reader, arcount, Section::Additional, &message.additionals, &message)
+        && reader.remaining() > 0)
         reader.fail(ParseError::TrailingGarbage, reader.offset());
 
     result.error = reader.error();

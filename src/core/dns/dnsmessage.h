@@ -1,5 +1,7 @@
 #pragma once
 
+#include "extendeddnserror.h"
+
 #include <QByteArray>
 #include <QHostAddress>
 #include <QList>
@@ -55,6 +57,13 @@ enum class ParseError {
     BadRdataLength,
     RdataOverrun,
     TrailingGarbage,
+    // EDNS (RFC 6891): a careful resolver drops such an answer rather than guess which OPT
+    // record or option counts (6.1.1: more than one OPT record is FORMERR).
+    MultipleOptRecords,
+    OptOutsideAdditional,
+    OptOwnerNotRoot,
+    OptionOverrun,
+    ExtendedErrorTooShort,
 };
 QString parseErrorName(ParseError error);
 
@@ -104,6 +113,7 @@ struct Message
     QList<Record> authorities;
     QList<Record> additionals;
     std::optional<quint16> ednsUdpPayload;
+    QList<ExtendedDnsError> extendedErrors; // from the OPT record, in their order (RFC 8914)
 };
 
 struct ParseResult
