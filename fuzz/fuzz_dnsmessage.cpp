@@ -2,6 +2,7 @@
 // buildQuery on the first bytes taken as a name. Beyond "no crash" (ASan, UBSan) it checks what a
 // successful parse promises; a broken promise traps, which libFuzzer reports as a crash.
 #include "dns/dnsmessage.h"
+#include "dns/rrsig.h"
 #include "fuzzcheck.h"
 #include "resolver/directdnsbackend.h"
 
@@ -106,6 +107,23 @@ void checkRecord(const Record &record)
     }
 }
 
+// An RRSIG's data decodes to a signer name a parse could have written, or names its problem.
+void checkRrsig(const Record &record)
+{
+    QString error;
+    const std::optional<Rrsig> rrsig = parseRrsig(record.rdata, &error);
+    if (!rrsig) {
+        check(error.startsWith(QStringLiteral("RRSIG")));
+        return;
+    }
+    check(error.isEmpty());
+    check(rrsig->signerName.endsWith(QLatin1Char('.')));
+    if (rrsig->signerName != QLatin1String("."))
+        checkName(rrsig->signerName.chopped(1));
+    check(!rrsig->signature.isEmpty());
+    check(rrsig->signature.size() < record.rdata.size());
+}
+
 quint16 u16At(const uint8_t *data, int offset)
 {
     return quint16(data[offset] << 8 | data[offset + 1]);
@@ -176,6 +194,7 @@ void fuzzParse(const uint8_t *data, size_t size)
     check(m.truncated == header.truncated && m.authoritative == header.authoritative);
     check(m.recursionDesired == header.recursionDesired);
     check(m.recursionAvailable == header.recursionAvailable);
+    check(m.authenticData == header.authenticData);
     check((m.rcode & 0xF) == header.rcode);
     // A successful parse holds exactly what the header counts promise.
     check(m.questions.size() == u16At(data, 4));
@@ -189,6 +208,8 @@ void fuzzParse(const uint8_t *data, size_t size)
     for (const QList<Record> *section : {&m.answers, &m.authorities, &m.additionals}) {
         for (const Record &record : *section) {
             checkRecord(record);
+            if (record.type == quint16(RecordType::RRSIG))
+                checkRrsig(record);
             sawOpt = sawOpt || record.type == quint16(RecordType::OPT);
         }
     }

@@ -12,6 +12,8 @@ import sys
 
 QR, AA, TC, RD, RA = 0x8000, 0x0400, 0x0200, 0x0100, 0x0080
 A, NS, CNAME, SOA, AAAA, OPT = 1, 2, 5, 6, 28, 41
+RRSIG = 46
+AD = 0x0020
 IN = 1
 NOERROR, SERVFAIL, NXDOMAIN = 0, 2, 3
 
@@ -77,6 +79,13 @@ def soa_rdata(zone_offset, serial=2024010101, minimum=300):
     """ns1.<zone> hostmaster.<zone> and the five numbers, names compressed to zone_offset."""
     rdata = Packet().label(b"ns1").pointer(zone_offset).label(b"hostmaster").pointer(zone_offset)
     return bytes(rdata.u32(serial).u32(7200).u32(900).u32(1209600).u32(minimum).data)
+
+
+def rrsig_rdata(covered, signer, expiration=1799539200, inception=1796083200, key_tag=11952):
+    """RFC 4034 3.1, ECDSAP256SHA256 (13); the signer name uncompressed, a 64-byte signature."""
+    rdata = Packet().u16(covered).u8(13).u8(len(signer.split("."))).u32(300)
+    rdata.u32(expiration).u32(inception).u16(key_tag).name(signer)
+    return bytes(rdata.raw(bytes(range(64))).data)
 
 
 def seeds():
@@ -164,6 +173,29 @@ def seeds():
     p = Packet().header(0xF809, flags, 1, 1).question("five.example", A)
     p.pointer(12).rdata(A, 60, b"\x0a\x00\x00\x05\x00")
     out["malformed-a-rdlength-5"] = p
+
+    # DNSSEC: a validated answer (AD) with its RRSIG, and the zone's SOA with its RRSIG.
+    p = Packet().header(0x0A0D, flags | AD, 1, 2, 0, 1).question("good.signed.test", A)
+    p.pointer(12).rdata(A, 300, ipv4("10.53.0.1"))
+    p.pointer(12).rdata(RRSIG, 300, rrsig_rdata(A, "signed.test"))
+    p.opt(flags=0x8000)
+    out["dnssec-a-rrsig"] = p
+
+    p = Packet().header(0x0B0D, flags | AD, 1, 2, 0, 1).question("signed.test", SOA)
+    p.pointer(12).rdata(SOA, 300, soa_rdata(12))
+    p.pointer(12).rdata(RRSIG, 300, rrsig_rdata(SOA, "signed.test"))
+    p.opt(flags=0x8000)
+    out["dnssec-soa-rrsig"] = p
+
+    # Malformed RRSIG data: a compressed signer name, and rdata cut inside the fixed fields.
+    p = Packet().header(0x0C0D, flags, 1, 1).question("signed.test", SOA)
+    bad = Packet().u16(SOA).u8(13).u8(2).u32(300).u32(2).u32(1).u16(7).pointer(12).raw(b"sig")
+    p.pointer(12).rdata(RRSIG, 300, bytes(bad.data))
+    out["rrsig-compressed-signer"] = p
+
+    p = Packet().header(0x0D0D, flags, 1, 1).question("signed.test", SOA)
+    p.pointer(12).rdata(RRSIG, 300, rrsig_rdata(SOA, "signed.test")[:11])
+    out["rrsig-cut-short"] = p
     return out
 
 

@@ -105,6 +105,7 @@ bool DnsServerFixture::startUnbound(const QStringList &extraServerLines, quint16
         lines << QStringLiteral("remote-control:") << QStringLiteral("  control-enable: no")
               << QStringLiteral("forward-zone:") << QStringLiteral("  name: \".\"")
               << QStringLiteral("  forward-addr: 127.0.0.1@%1").arg(forwardPort);
+        lines << m_extraClauses;
         QFile config(configPath);
         if (!config.open(QIODevice::WriteOnly | QIODevice::Truncate))
             return false;

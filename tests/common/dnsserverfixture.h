@@ -28,6 +28,8 @@ public:
     // unbound with a minimal loopback server block plus extra "server:" lines, forwarding "." to
     // 127.0.0.1@forwardPort (never anywhere else).
     bool startUnbound(const QStringList &extraServerLines, quint16 forwardPort, QString *error);
+    // unbound only: clauses after the server block (auth-zone:, stub-zone:...), set before start.
+    void setExtraUnboundClauses(const QStringList &lines) { m_extraClauses = lines; }
     // Starts the same server again on the same port (after kill()).
     bool restart(QString *error);
 
@@ -59,4 +61,5 @@ private:
     quint16 m_fixedPort = 0;
     bool m_logQueries = true;
     bool m_paused = false;
+    QStringList m_extraClauses;
 };

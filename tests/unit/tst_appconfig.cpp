@@ -84,6 +84,7 @@ private slots:
     void initTestCase();
     void fullExample();
     void defaultsApplied();
+    void dnssecKeys();
     void invalid_data();
     void invalid();
     void severalErrorsAllReported();
@@ -309,6 +310,48 @@ void TestAppConfig::invalid_data()
             << QStringLiteral("$.agents[1]")
             << QStringLiteral("unknown key \"token\"; expected one of: name, url, token_file, "
                               "ca_file");
+    QTest::newRow("require_validated on the system resolver")
+            << withTarget(R"("require_validated": true)")
+            << QStringLiteral("$.targets[0].require_validated")
+            << QStringLiteral("the \"system\" resolver cannot show DNSSEC validation "
+                              "(getaddrinfo gives no AD flag); expected a resolver with "
+                              "\"dnssec\": true");
+    QTest::newRow("require_validated without dnssec")
+            << QByteArray(R"({"resolvers": [{"name": "corp", "servers": ["10.0.0.53"]}],)"
+                          R"( "targets": [{"name": "t", "host": "t.example", "resolver": "corp",)"
+                          R"( "require_validated": true}]})")
+            << QStringLiteral("$.targets[0].require_validated")
+            << QStringLiteral("resolver \"corp\" does not ask for DNSSEC; expected a resolver "
+                              "with \"dnssec\": true");
+    QTest::newRow("dnssec on the system resolver")
+            << withTopLevel(R"("resolvers": [{"name": "system", "dnssec": true}])")
+            << QStringLiteral("$.resolvers[0].dnssec")
+            << QStringLiteral("expected no \"dnssec\" key");
+    QTest::newRow("dnssec not a boolean")
+            << withTopLevel(R"("resolvers": [{"name": "c", "servers": ["10.0.0.53"], "dnssec": 1}])")
+            << QStringLiteral("$.resolvers[0].dnssec") << QStringLiteral("expected true or false");
+    QTest::newRow("dnssec zone through the system resolver")
+            << withTopLevel(R"("dnssec_zones": [{"zone": "example.com", "resolver": "system"}])")
+            << QStringLiteral("$.dnssec_zones[0].resolver")
+            << QStringLiteral("the \"system\" resolver cannot give DNSSEC records");
+    QTest::newRow("dnssec zone through an unknown resolver")
+            << withTopLevel(R"("dnssec_zones": [{"zone": "example.com", "resolver": "corp"}])")
+            << QStringLiteral("$.dnssec_zones[0].resolver")
+            << QStringLiteral("unknown resolver \"corp\"; defined: system");
+    QTest::newRow("dnssec zone without a zone")
+            << withTopLevel(R"("resolvers": [{"name": "c", "servers": ["10.0.0.53"]}],)"
+                            R"( "dnssec_zones": [{"resolver": "c"}])")
+            << QStringLiteral("$.dnssec_zones[0]") << QStringLiteral("a zone name");
+    QTest::newRow("dnssec zone warn_days out of range")
+            << withTopLevel(
+                       R"("resolvers": [{"name": "c", "servers": ["10.0.0.53"]}],)"
+                       R"( "dnssec_zones": [{"zone": "a.test", "resolver": "c", "warn_days": 0}])")
+            << QStringLiteral("$.dnssec_zones[0].warn_days") << QStringLiteral("1 to 365");
+    QTest::newRow("dnssec zone unknown key")
+            << withTopLevel(R"("resolvers": [{"name": "c", "servers": ["10.0.0.53"]}],)"
+                            R"( "dnssec_zones": [{"zone": "a.test", "resolver": "c", "days": 3}])")
+            << QStringLiteral("$.dnssec_zones[0]")
+            << QStringLiteral("unknown key \"days\"; expected one of: zone, resolver, warn_days");
     QTest::newRow("targets not an array")
             << QByteArray(R"({"targets": {}})") << QStringLiteral("$.targets")
             << QStringLiteral("expected an array, found an object");
@@ -865,6 +908,34 @@ void TestAppConfig::agentsAlone()
                                                source());
     QVERIFY(local.config->agents.isEmpty());
     QVERIFY(localTargetsProblem(*local.config).isEmpty());
+}
+
+void TestAppConfig::dnssecKeys()
+{
+    const ConfigLoadResult loaded = parseConfig(
+            R"({"resolvers": [{"name": "corp", "servers": ["10.0.0.53"], "dnssec": true},)"
+            R"( {"name": "plain", "servers": ["10.0.0.54"]}],)"
+            R"( "targets": [{"name": "t", "host": "t.example", "resolver": "corp",)"
+            R"( "require_validated": true}, {"name": "u", "host": "u.example"}],)"
+            R"( "dnssec_zones": [{"zone": "example.com", "resolver": "corp", "warn_days": 10},)"
+            R"( {"zone": "example.net", "resolver": "plain"}]})",
+            source());
+    QVERIFY2(loaded.config, qPrintable(dump(loaded.errors)));
+    QVERIFY(loaded.config->resolver(QStringLiteral("corp"))->dnssec);
+    QVERIFY(!loaded.config->resolver(QStringLiteral("plain"))->dnssec);
+    QVERIFY(loaded.config->targets[0].requireValidated);
+    QVERIFY(!loaded.config->targets[1].requireValidated);
+    QCOMPARE(loaded.config->dnssecZones.size(), 2);
+    QCOMPARE(loaded.config->dnssecZones[0],
+             (DnssecZoneConfig{QStringLiteral("example.com"), QStringLiteral("corp"), 10}));
+    QCOMPARE(loaded.config->dnssecZones[1].warnDays, 7);
+    // Written back as read (the settings editor saves through this).
+    const ConfigLoadResult again = parseConfig(QJsonDocument(configToJson(*loaded.config)).toJson(),
+                                               source());
+    QVERIFY2(again.config, qPrintable(dump(again.errors)));
+    QCOMPARE(again.config->dnssecZones, loaded.config->dnssecZones);
+    QVERIFY(again.config->resolver(QStringLiteral("corp"))->dnssec);
+    QVERIFY(again.config->targets[0].requireValidated);
 }
 
 void TestAppConfig::oversizedConfigIsRejected()

@@ -144,6 +144,8 @@ private slots:
     void buildQueryParsesBack();
     void buildQueryRejects_data();
     void buildQueryRejects();
+    void buildQueryWithDnssecOk();
+    void parseAuthenticData();
     void buildResponseBytes();
     void buildResponseParsesBack();
     void buildResponseRejects_data();
@@ -254,6 +256,35 @@ void TestDnsMessage::buildQuery()
     const QByteArray packet = DnsWire::buildQuery(id, name, type, options, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(packet.toHex(' '), expected.toHex(' '));
+}
+
+void TestDnsMessage::buildQueryWithDnssecOk()
+{
+    // RFC 3225: DO is the top bit of the OPT record's flags, the low 16 bits of its TTL field.
+    QueryOptions options;
+    options.dnssecOk = true;
+    const QByteArray packet = DnsWire::buildQuery(0x0D0E, QStringLiteral("signed.test"), TypeA,
+                                                  options);
+    const QByteArray expected = Bytes().header(0x0D0E, FlagRD, 1, 0, 0, 1)
+                                        .name("signed.test")
+                                        .u16(TypeA)
+                                        .u16(ClassIN)
+                                        .u8(0)
+                                        .fixed(TypeOPT, 1232, 0x00008000, 0)
+                                        .data();
+    QCOMPARE(packet.toHex(' '), expected.toHex(' '));
+}
+
+void TestDnsMessage::parseAuthenticData()
+{
+    for (const bool ad : {false, true}) {
+        const quint16 flags = ResponseFlags | (ad ? 0x0020 : 0);
+        const QByteArray bytes = Bytes().header(0xADAD, flags, 0).data();
+        const ParseResult parsed = parseMessage(bytes);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.describe()));
+        QCOMPARE(parsed.message.authenticData, ad);
+        QCOMPARE(parsed.message.rcode, quint16(0));
+    }
 }
 
 void TestDnsMessage::buildQueryParsesBack_data()

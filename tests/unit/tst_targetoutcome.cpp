@@ -1,9 +1,13 @@
 // The one rule for a target's state after a probe (judgeProbe), and the one JSON shape of a
 // target's outcome that --once and the agent's /api/v1/status both print.
 #include "probe/targetoutcome.h"
+#include "probe/validationrequirement.h"
+#include "probe/verdictlookup.h"
 
 #include <QJsonArray>
 #include <QTest>
+
+Q_DECLARE_METATYPE(DnssecValidation)
 
 namespace {
 
@@ -58,6 +62,10 @@ private Q_SLOTS:
         QTest::newRow("fresh, service refused")
                 << probeOf(ResolutionSource::Fresh, FailureCause::None, true, false)
                 << TargetState::Down << QStringLiteral("connection refused");
+        QTest::newRow("fresh but not validated, service answered")
+                << probeOf(ResolutionSource::Fresh, FailureCause::NotValidated, true, true)
+                << TargetState::Degraded
+                << QStringLiteral("reachable through fresh addresses; DNS: not_validated");
         QTest::newRow("pinned, service refused")
                 << probeOf(ResolutionSource::Pinned, FailureCause::Timeout, true, false)
                 << TargetState::Down << QStringLiteral("connection refused");
@@ -71,6 +79,59 @@ private Q_SLOTS:
         const TargetVerdict verdict = ::judgeProbe(probe);
         QCOMPARE(targetStateName(verdict.state), targetStateName(state));
         QCOMPARE(verdict.detail, detail);
+    }
+
+    void requireValidatedMarksUnvalidatedAnswers_data()
+    {
+        QTest::addColumn<bool>("required");
+        QTest::addColumn<ResolutionSource>("source");
+        QTest::addColumn<DnssecValidation>("validation");
+        QTest::addColumn<FailureCause>("before");
+        QTest::addColumn<FailureCause>("after");
+        const auto row = [](const char *name, bool required, ResolutionSource source,
+                            DnssecValidation validation, FailureCause before, FailureCause after) {
+            QTest::newRow(name) << required << source << validation << before << after;
+        };
+        row("validated", true, ResolutionSource::Fresh, DnssecValidation::Validated,
+            FailureCause::None, FailureCause::None);
+        row("no AD", true, ResolutionSource::Fresh, DnssecValidation::NotValidated,
+            FailureCause::None, FailureCause::NotValidated);
+        row("cached without AD", true, ResolutionSource::Cache, DnssecValidation::NotValidated,
+            FailureCause::None, FailureCause::NotValidated);
+        row("not required", false, ResolutionSource::Fresh, DnssecValidation::NotValidated,
+            FailureCause::None, FailureCause::None);
+        row("stale keeps its cause", true, ResolutionSource::Stale, DnssecValidation::NotAsked,
+            FailureCause::Timeout, FailureCause::Timeout);
+        row("pinned keeps its cause", true, ResolutionSource::Pinned, DnssecValidation::NotAsked,
+            FailureCause::ServFail, FailureCause::ServFail);
+    }
+
+    void requireValidatedMarksUnvalidatedAnswers()
+    {
+        QFETCH(bool, required);
+        QFETCH(ResolutionSource, source);
+        QFETCH(DnssecValidation, validation);
+        QFETCH(FailureCause, before);
+        QFETCH(FailureCause, after);
+        TargetConfig target;
+        target.requireValidated = required;
+        ProbeResult probe = probeOf(source, before, true, true);
+        probe.resolution.validation = validation;
+        probe.resolution.server = QStringLiteral("127.0.0.1:53");
+        applyValidationRequirement(target, &probe.resolution);
+        QCOMPARE(causeName(probe.resolution.cause), causeName(after));
+        if (after == FailureCause::NotValidated) {
+            QCOMPARE(probe.resolution.detail,
+                     QStringLiteral("127.0.0.1:53 answered api.test without DNSSEC validation "
+                                    "(no AD flag)"));
+            const TargetVerdict verdict = ::judgeProbe(probe);
+            QCOMPARE(verdict.state, TargetState::Degraded);
+            // The words read back, as the history and an agent's events keep only them.
+            const std::optional<VerdictLookup> lookup = verdictLookupFromDetail(verdict.detail);
+            QVERIFY(lookup);
+            QCOMPARE(lookup->source, source);
+            QCOMPARE(lookup->cause, FailureCause::NotValidated);
+        }
     }
 
     void outcomeOfAProbeKeepsItsFacts()
@@ -124,13 +185,19 @@ private Q_SLOTS:
         outcome.check = check;
         outcome.judge();
         json = outcomeJson(outcome);
-        const QStringList keys{
-                QStringLiteral("addresses"),  QStringLiteral("check"),  QStringLiteral("critical"),
-                QStringLiteral("detail"),     QStringLiteral("error"),  QStringLiteral("host"),
-                QStringLiteral("latency_ms"), QStringLiteral("name"),   QStringLiteral("resolver"),
-                QStringLiteral("server"),     QStringLiteral("source"), QStringLiteral("status"),
-                QStringLiteral("ttl_s")};
+        const QStringList keys{QStringLiteral("addresses"),  QStringLiteral("check"),
+                               QStringLiteral("critical"),   QStringLiteral("detail"),
+                               QStringLiteral("error"),      QStringLiteral("host"),
+                               QStringLiteral("latency_ms"), QStringLiteral("name"),
+                               QStringLiteral("resolver"),   QStringLiteral("server"),
+                               QStringLiteral("source"),     QStringLiteral("status"),
+                               QStringLiteral("ttl_s"),      QStringLiteral("validated")};
         QCOMPARE(json.keys(), keys);
+        QVERIFY(json.value(QLatin1String("validated")).isNull()); // not asked with DNSSEC
+        outcome.result.validation = DnssecValidation::Validated;
+        QCOMPARE(outcomeJson(outcome).value(QLatin1String("validated")), QJsonValue(true));
+        outcome.result.validation = DnssecValidation::NotValidated;
+        QCOMPARE(outcomeJson(outcome).value(QLatin1String("validated")), QJsonValue(false));
         QCOMPARE(json.value(QLatin1String("status")).toString(), QStringLiteral("healthy"));
         QCOMPARE(json.value(QLatin1String("source")).toString(), QStringLiteral("fresh"));
         QCOMPARE(json.value(QLatin1String("ttl_s")).toDouble(), 2.0);

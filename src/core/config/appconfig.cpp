@@ -12,8 +12,10 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QSet>
 
 #include <algorithm>
+#include <functional>
 
 namespace {
 constexpr CheckConfig::Type CheckTypes[] = {
@@ -132,8 +134,13 @@ private:
     void parsePolicy(const QJsonObject &root, const PolicyBlock<Policy> &block, Policy *policy);
     enum class Emptiness { Refused, Allowed }; // an empty "targets": allowed beside agents
     void parseTargets(const QJsonValue &value, Emptiness emptiness, AppConfig *config);
+    // Calls read for each element of the array at path that is an object; says what else is.
+    void forEachObject(const QJsonValue &value, const QString &path,
+                       const std::function<void(const QJsonObject &, const QString &)> &read);
     void parseAgents(const QJsonValue &value, AppConfig *config);
     AgentLinkConfig parseAgent(const QJsonObject &object, const QString &path);
+    void parseDnssecZones(const QJsonValue &value, AppConfig *config);
+    DnssecZoneConfig parseDnssecZone(const QJsonObject &object, const QString &path);
     QString parseFileName(const QJsonObject &object, const QString &path, QLatin1String key);
     // The required name at key, unique among those in *seen (name -> where), where it is added.
     QString uniqueName(const QJsonObject &object, const QString &path, QLatin1String key,
@@ -149,6 +156,7 @@ private:
     QString m_source;
     QStringList m_resolverNames; // "system" first, then the file's, for "defined: ..."
     QHash<QString, QString> m_resolverPaths; // name -> where the file defined it
+    QSet<QString> m_dnssecResolvers; // those with "dnssec": true
     QHash<QString, QString> m_targetPaths; // name -> where the file defined it
     QHash<QString, QString> m_agentPaths; // name -> where the file defined it
 };
@@ -175,6 +183,7 @@ ConfigLoadResult ConfigParser::parse(const QByteArray &json)
                                     "watch)"));
         parseTargets(targets, config.agents.isEmpty() ? Emptiness::Refused : Emptiness::Allowed,
                      &config);
+        parseDnssecZones(object.value(BlockKey::DnssecZones), &config);
         if (!hasErrors())
             return ConfigLoadResult{std::move(config), {}};
     }
@@ -225,7 +234,8 @@ void ConfigParser::parseResolver(const QJsonObject &object, const QString &path,
 
     if (resolver.isSystem()) {
         // Only the timeout of the implicit system resolver can be tuned.
-        for (QLatin1String key : {ResolverKey::Servers, ResolverKey::Attempts}) {
+        for (QLatin1String key :
+             {ResolverKey::Servers, ResolverKey::Attempts, ResolverKey::Dnssec}) {
             if (object.contains(key))
                 fail(childPath(path, key),
                      QStringLiteral("the \"system\" resolver uses the operating system's "
@@ -243,6 +253,9 @@ void ConfigParser::parseResolver(const QJsonObject &object, const QString &path,
         resolver.servers = parseServers(servers, childPath(path, ResolverKey::Servers));
     readInt(object, path, ResolverKey::TimeoutMs, ResolverKey::TimeoutMsRange, &resolver.timeoutMs);
     readInt(object, path, ResolverKey::Attempts, ResolverKey::AttemptsRange, &resolver.attempts);
+    readBool(object, path, ResolverKey::Dnssec, &resolver.dnssec);
+    if (resolver.dnssec)
+        m_dnssecResolvers.insert(resolver.name);
     config->resolvers.append(resolver);
 }
 
@@ -313,17 +326,65 @@ void ConfigParser::parseTargets(const QJsonValue &value, Emptiness emptiness, Ap
     }
 }
 
-void ConfigParser::parseAgents(const QJsonValue &value, AppConfig *config)
+void ConfigParser::forEachObject(
+        const QJsonValue &value, const QString &path,
+        const std::function<void(const QJsonObject &, const QString &)> &read)
 {
-    const QString path = childPath(QStringLiteral("$"), BlockKey::Agents);
     if (value.isUndefined() || !hasType(value, QJsonValue::Array, path))
         return;
     const QJsonArray entries = value.toArray();
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const QString entryPath = elementPath(path, i);
         if (hasType(entries.at(i), QJsonValue::Object, entryPath))
-            config->agents.append(parseAgent(entries.at(i).toObject(), entryPath));
+            read(entries.at(i).toObject(), entryPath);
     }
+}
+
+void ConfigParser::parseAgents(const QJsonValue &value, AppConfig *config)
+{
+    forEachObject(value, childPath(QStringLiteral("$"), BlockKey::Agents),
+                  [&](const QJsonObject &object, const QString &path) {
+                      config->agents.append(parseAgent(object, path));
+                  });
+}
+
+void ConfigParser::parseDnssecZones(const QJsonValue &value, AppConfig *config)
+{
+    forEachObject(value, childPath(QStringLiteral("$"), BlockKey::DnssecZones),
+                  [&](const QJsonObject &object, const QString &path) {
+                      config->dnssecZones.append(parseDnssecZone(object, path));
+                  });
+}
+
+DnssecZoneConfig ConfigParser::parseDnssecZone(const QJsonObject &object, const QString &path)
+{
+    checkKeys(object, path, ConfigSchema::keyNames(ConfigSchema::dnssecZone()));
+    DnssecZoneConfig zone;
+    const QString zonePath = childPath(path, DnssecZoneKey::Zone);
+    const QJsonValue zoneValue = required(object, path, DnssecZoneKey::Zone,
+                                          QStringLiteral("a zone name such as \"example.com\""));
+    if (!zoneValue.isUndefined() && hasType(zoneValue, QJsonValue::String, zonePath)) {
+        zone.zone = zoneValue.toString();
+        QString error;
+        if (!isValidHostName(zone.zone, &error))
+            fail(zonePath, error);
+    }
+    const QString resolverPath = childPath(path, DnssecZoneKey::Resolver);
+    const QJsonValue resolver = required(object, path, DnssecZoneKey::Resolver,
+                                         QStringLiteral("the name of one of \"resolvers\""));
+    if (!resolver.isUndefined() && hasType(resolver, QJsonValue::String, resolverPath)) {
+        zone.resolver = resolver.toString();
+        if (zone.resolver == ResolverConfig::system().name)
+            fail(resolverPath,
+                 QStringLiteral("the \"system\" resolver cannot give DNSSEC records; expected "
+                                "one of \"resolvers\""));
+        else if (!m_resolverNames.contains(zone.resolver))
+            fail(resolverPath,
+                 QStringLiteral("unknown resolver %1; defined: %2")
+                         .arg(quoted(zone.resolver), m_resolverNames.join(QLatin1String(", "))));
+    }
+    readInt(object, path, DnssecZoneKey::WarnDays, DnssecZoneKey::WarnDaysRange, &zone.warnDays);
+    return zone;
 }
 
 AgentLinkConfig ConfigParser::parseAgent(const QJsonObject &object, const QString &path)
@@ -438,6 +499,19 @@ TargetConfig ConfigParser::parseTarget(const QJsonObject &object, const QString 
     const QJsonValue check = object.value(TargetKey::Check);
     if (!check.isUndefined())
         target.check = parseCheck(check, childPath(path, TargetKey::Check));
+    readBool(object, path, TargetKey::RequireValidated, &target.requireValidated);
+    if (target.requireValidated && !m_dnssecResolvers.contains(target.resolver)
+        && m_resolverNames.contains(target.resolver)) {
+        // Without DO no resolver says whether it validated; the system resolver cannot be asked.
+        fail(childPath(path, TargetKey::RequireValidated),
+             target.resolver == ResolverConfig::system().name
+                     ? QStringLiteral("the \"system\" resolver cannot show DNSSEC validation "
+                                      "(getaddrinfo gives no AD flag); expected a resolver with "
+                                      "\"dnssec\": true")
+                     : QStringLiteral("resolver %1 does not ask for DNSSEC; expected a resolver "
+                                      "with \"dnssec\": true")
+                               .arg(quoted(target.resolver)));
+    }
     return target;
 }
 

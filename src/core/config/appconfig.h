@@ -21,6 +21,7 @@ struct ResolverConfig
     QList<NameServer> servers; // empty for "system"
     int timeoutMs = 1000; // per try (direct); per lookup (system, default 5000)
     int attempts = 2; // rounds over the servers (direct only)
+    bool dnssec = false; // DO on every query; answers then say whether they were validated (AD)
 
     bool isSystem() const { return name == QLatin1String("system"); }
     // The operating system's resolver: always there, one lookup per try, its own longer timeout.
@@ -50,6 +51,7 @@ struct TargetConfig
     bool critical = true;
     QList<QHostAddress> fallbackIps;
     CheckConfig check;
+    bool requireValidated = false; // degraded (not_validated) when an answer comes without AD
 };
 
 // How the agent probes ("probes" block): timing of the schedule and of the service checks.
@@ -117,6 +119,17 @@ struct AgentLinkConfig
     bool operator==(const AgentLinkConfig &other) const = default;
 };
 
+// A zone whose DNSSEC signatures are watched ("dnssec_zones"): its SOA is asked for with DO,
+// and the expiration of the RRSIG records that come with it is the time left.
+struct DnssecZoneConfig
+{
+    QString zone;
+    QString resolver; // one of "resolvers", never "system"
+    int warnDays = 7; // a warning when the signatures expire in fewer days than this
+
+    bool operator==(const DnssecZoneConfig &other) const = default;
+};
+
 struct AppConfig
 {
     QString source; // the file it came from, or "(embedded default)"
@@ -128,6 +141,7 @@ struct AppConfig
     AgentWatchPolicy agentWatch;
     QList<TargetConfig> targets; // may be empty when agents are given
     QList<AgentLinkConfig> agents;
+    QList<DnssecZoneConfig> dnssecZones;
 
     const ResolverConfig *resolver(const QString &name) const;
 };

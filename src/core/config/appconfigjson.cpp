@@ -24,6 +24,8 @@ QJsonObject resolverToJson(const ResolverConfig &resolver)
         servers.append(server.toString());
     object.insert(ResolverKey::Servers, strings(servers));
     object.insert(ResolverKey::Attempts, resolver.attempts);
+    if (resolver.dnssec)
+        object.insert(ResolverKey::Dnssec, true);
     return object;
 }
 
@@ -66,6 +68,8 @@ QJsonObject targetToJson(const TargetConfig &target)
             addresses.append(address.toString());
         object.insert(TargetKey::FallbackIps, strings(addresses));
     }
+    if (target.requireValidated)
+        object.insert(TargetKey::RequireValidated, true);
     return object;
 }
 
@@ -113,5 +117,13 @@ QJsonObject configToJson(const AppConfig &config)
     };
     if (!config.agents.isEmpty())
         json.insert(BlockKey::Agents, agentsToJson(config.agents));
+    if (!config.dnssecZones.isEmpty()) {
+        QJsonArray zones;
+        for (const DnssecZoneConfig &zone : config.dnssecZones)
+            zones.append(QJsonObject{{DnssecZoneKey::Zone, zone.zone},
+                                     {DnssecZoneKey::Resolver, zone.resolver},
+                                     {DnssecZoneKey::WarnDays, zone.warnDays}});
+        json.insert(BlockKey::DnssecZones, zones);
+    }
     return json;
 }

@@ -344,6 +344,12 @@ const QList<KeyReference> &topLevel()
                  {},
                  {},
                  QStringLiteral("how often the dashboard asks its agents, and how long it waits")},
+                {BlockKey::DnssecZones,
+                 QStringLiteral("array of objects"),
+                 QStringLiteral("none"),
+                 {},
+                 {},
+                 QStringLiteral("zones whose DNSSEC signatures are watched for their expiry")},
         };
     }();
     return keys;
@@ -379,6 +385,13 @@ const QList<KeyReference> &resolver()
                  rangeText(ResolverKey::AttemptsRange), Unitless,
                  QStringLiteral("rounds over the servers before the lookup fails; not for "
                                 "\"system\"")},
+                {ResolverKey::Dnssec,
+                 boolean(),
+                 jsonText(direct.dnssec),
+                 {},
+                 {},
+                 QStringLiteral("asks with the DO bit (RFC 3225): each answer then shows whether "
+                                "the resolver validated it (AD flag); not for \"system\"")},
         };
     }();
     return keys;
@@ -438,6 +451,14 @@ const QList<KeyReference> &target()
                  {},
                  {},
                  QStringLiteral("what is checked once the host resolved")},
+                {TargetKey::RequireValidated,
+                 boolean(),
+                 jsonText(defaults.requireValidated),
+                 {},
+                 {},
+                 QStringLiteral("an answer its resolver did not validate with DNSSEC (no AD "
+                                "flag) makes the target degraded (not_validated); needs a "
+                                "resolver with \"dnssec\": true, so never \"system\"")},
         };
     }();
     return keys;
@@ -543,6 +564,31 @@ const QList<KeyReference> &agentLink()
     return keys;
 }
 
+const QList<KeyReference> &dnssecZone()
+{
+    static const QList<KeyReference> keys = [] {
+        const DnssecZoneConfig defaults;
+        return QList<KeyReference>{
+                {DnssecZoneKey::Zone,
+                 string(),
+                 required(),
+                 {},
+                 {},
+                 QStringLiteral("the zone whose SOA is asked for with DNSSEC records")},
+                {DnssecZoneKey::Resolver,
+                 string(),
+                 required(),
+                 {},
+                 {},
+                 QStringLiteral("the resolver asked: one of resolvers, not \"system\"")},
+                {DnssecZoneKey::WarnDays, integer(), jsonText(defaults.warnDays),
+                 rangeText(DnssecZoneKey::WarnDaysRange), Days,
+                 QStringLiteral("a warning when the signatures expire in fewer days")},
+        };
+    }();
+    return keys;
+}
+
 QList<BlockReference> reference()
 {
     return {
@@ -556,6 +602,7 @@ QList<BlockReference> reference()
             {TargetKey::Check, check()},
             {BlockKey::Agents, agentLink()},
             referenceOf(agentWatch()),
+            {BlockKey::DnssecZones, dnssecZone()},
     };
 }
 } // namespace ConfigSchema

@@ -25,6 +25,7 @@ inline constexpr QLatin1String Agent("agent");
 inline constexpr QLatin1String Targets("targets");
 inline constexpr QLatin1String Agents("agents");
 inline constexpr QLatin1String AgentWatch("agent_watch");
+inline constexpr QLatin1String DnssecZones("dnssec_zones");
 } // namespace BlockKey
 
 // The keys of one element of "resolvers".
@@ -33,6 +34,7 @@ inline constexpr QLatin1String Name("name");
 inline constexpr QLatin1String Servers("servers");
 inline constexpr QLatin1String TimeoutMs("timeout_ms");
 inline constexpr QLatin1String Attempts("attempts");
+inline constexpr QLatin1String Dnssec("dnssec");
 inline constexpr IntRange TimeoutMsRange{1, 60000};
 inline constexpr IntRange AttemptsRange{1, 10};
 } // namespace ResolverKey
@@ -47,6 +49,7 @@ inline constexpr QLatin1String IntervalS("interval_s");
 inline constexpr QLatin1String Critical("critical");
 inline constexpr QLatin1String FallbackIps("fallback_ips");
 inline constexpr QLatin1String Check("check");
+inline constexpr QLatin1String RequireValidated("require_validated");
 inline constexpr IntRange IntervalSRange{1, 86400};
 } // namespace TargetKey
 
@@ -57,6 +60,14 @@ inline constexpr QLatin1String Url("url");
 inline constexpr QLatin1String TokenFile("token_file");
 inline constexpr QLatin1String CaFile("ca_file");
 } // namespace AgentLinkKey
+
+// The keys of one element of "dnssec_zones".
+namespace DnssecZoneKey {
+inline constexpr QLatin1String Zone("zone");
+inline constexpr QLatin1String Resolver("resolver");
+inline constexpr QLatin1String WarnDays("warn_days");
+inline constexpr IntRange WarnDaysRange{1, 365};
+} // namespace DnssecZoneKey
 
 // The keys of a target's "check".
 namespace CheckKey {
@@ -166,6 +177,7 @@ const QList<KeyReference> &resolver(); // one element of "resolvers"
 const QList<KeyReference> &target(); // one element of "targets"
 const QList<KeyReference> &check(); // every check type's keys
 const QList<KeyReference> &agentLink(); // one element of "agents"
+const QList<KeyReference> &dnssecZone(); // one element of "dnssec_zones"
 QList<QLatin1String> checkKeys(CheckConfig::Type type); // the keys a check of type takes
 
 QList<QLatin1String> keyNames(const QList<KeyReference> &keys);

@@ -33,6 +33,7 @@ Resolver *buildResolver(const AppConfig &config, const EnvFallback &env, Clock *
         options.servers = resolverConfig.servers;
         options.timeoutMs = resolverConfig.timeoutMs;
         options.attempts = resolverConfig.attempts;
+        options.dnssecOk = resolverConfig.dnssec;
         resolver->addBackend(new DirectDnsBackend(resolverConfig.name, options, clock));
     }
     resolver->setEnvFallback(env);

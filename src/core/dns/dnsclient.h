@@ -29,6 +29,9 @@ struct DnsClientOptions
     // UDP tries on the wire at once; more wait their turn. Bounded so a burst does not overflow
     // the socket buffers of the server (dnsperf keeps 100 outstanding by default).
     int maxOutstanding = 128;
+    // Sets DO (RFC 3225) on every query: DNSSEC records come back, and a validating resolver
+    // says with AD whether it validated the answer. Needs EDNS (ednsUdpPayload above 0).
+    bool dnssecOk = false;
 };
 
 // How one query ended. A DNS answer with any rcode (NXDOMAIN, SERVFAIL...) is a response;

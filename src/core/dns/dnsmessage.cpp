@@ -29,6 +29,10 @@ QString recordTypeName(quint16 type)
         return QStringLiteral("AAAA");
     case RecordType::OPT:
         return QStringLiteral("OPT");
+    case RecordType::RRSIG:
+        return QStringLiteral("RRSIG");
+    case RecordType::DNSKEY:
+        return QStringLiteral("DNSKEY");
     }
     return QStringLiteral("TYPE%1").arg(type);
 }
@@ -366,6 +370,7 @@ bool parseHeader(QByteArrayView packet, Message *header)
     header->truncated = flags & 0x0200;
     header->recursionDesired = flags & 0x0100;
     header->recursionAvailable = flags & 0x0080;
+    header->authenticData = flags & 0x0020;
     header->rcode = flags & 0x000F;
     return true;
 }
@@ -551,7 +556,7 @@ QByteArray buildQuery(quint16 id, const QString &name, quint16 type, const Query
         appendU16(&packet, quint16(RecordType::OPT));
         appendU16(&packet, options.ednsUdpPayload);
         appendU16(&packet, 0); // extended rcode, version
-        appendU16(&packet, 0); // flags (DO clear)
+        appendU16(&packet, options.dnssecOk ? 0x8000 : 0); // flags: DO
         appendU16(&packet, 0); // rdlength
     }
     return packet;

@@ -23,6 +23,8 @@ enum class RecordType : quint16 {
     TXT = 16,
     AAAA = 28,
     OPT = 41,
+    RRSIG = 46,
+    DNSKEY = 48,
 };
 
 enum class ResponseCode : quint16 {
@@ -107,6 +109,7 @@ struct Message
     bool truncated = false;
     bool recursionDesired = false;
     bool recursionAvailable = false;
+    bool authenticData = false; // AD: the resolver validated the answer (RFC 4035 3.2.3)
     quint16 rcode = 0; // includes the EDNS extended bits when an OPT record is present
     QList<Question> questions;
     QList<Record> answers;
@@ -142,6 +145,8 @@ struct QueryOptions
     bool recursionDesired = true;
     // 0 disables EDNS0; otherwise the advertised UDP payload size (RFC 6891 OPT record).
     quint16 ednsUdpPayload = 1232;
+    // DO in the OPT record's flags (RFC 3225): asks for DNSSEC records and the AD flag. Needs EDNS.
+    bool dnssecOk = false;
 };
 
 // Encodes a query for one name and type. Returns an empty array and sets *error when the name is

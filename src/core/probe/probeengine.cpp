@@ -1,5 +1,7 @@
 #include "probeengine.h"
 
+#include "validationrequirement.h"
+
 ProbeEngine::ProbeEngine(Resolver *resolver, ServiceChecker *checker, Clock *clock,
                          const ProbeScheduler::Options &options, QObject *parent)
     : QObject(parent)
@@ -47,6 +49,7 @@ void ProbeEngine::probe(const QString &name, std::function<void(ProbeScheduler::
                             result.time = started;
                             result.target = target.name;
                             result.resolution = resolution;
+                            applyValidationRequirement(target, &result.resolution);
                             if (!resolution.hasAddresses())
                                 return record(std::move(result), done);
                             m_checker->run(

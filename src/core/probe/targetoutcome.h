@@ -30,8 +30,9 @@ struct TargetOutcome
 };
 
 // The JSON shape of one outcome, shared by `--once --format json` and /api/v1/status: name,
-// host, resolver, critical, status, source, addresses, ttl_s, error, detail, server, latency_ms
-// and check (null when none ran).
+// host, resolver, critical, status, source, addresses, ttl_s, error, detail, server, latency_ms,
+// check (null when none ran) and validated (the AD flag: true, false, or null when the resolver
+// was not asked with DNSSEC).
 QJsonObject outcomeJson(const TargetOutcome &outcome);
 // One resolver event in the same output: time, kind, host, detail, and the actor of an
 // operator's action.

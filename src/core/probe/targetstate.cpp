@@ -43,7 +43,7 @@ TargetVerdict judgeProbe(const ProbeResult &result)
         return {TargetState::Down, NoAddress + causeName(resolution.cause)};
     if (result.checked && !result.check.ok)
         return {TargetState::Down, result.check.detail};
-    if (resolution.isFallback())
+    if (resolution.isFallback() || resolution.cause == FailureCause::NotValidated)
         return {TargetState::Degraded,
                 ReachableThrough + sourceName(resolution.source) + AddressesDns
                         + causeName(resolution.cause)};
@@ -65,7 +65,7 @@ std::optional<VerdictLookup> verdictLookupFromDetail(const QString &detail)
             detail.mid(ReachableThrough.size(), tierEnd - ReachableThrough.size()));
     const std::optional<FailureCause> cause = causeFromName(
             detail.mid(tierEnd + AddressesDns.size()));
-    if (!source || !isFallbackSource(*source) || !cause)
+    if (!source || !cause || (!isFallbackSource(*source) && *cause != FailureCause::NotValidated))
         return std::nullopt;
     return VerdictLookup{*source, *cause};
 }

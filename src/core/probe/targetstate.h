@@ -23,6 +23,7 @@ struct TargetVerdict
 
 // The one rule for what a probe says of its target: down when resolution gave no address or the
 // service check at that address failed; degraded when the addresses came from a fallback tier
-// (stale, pinned, environment) and the service answered there; healthy otherwise. A probe whose
+// (stale, pinned, environment) and the service answered there, or when DNS gave them without the
+// DNSSEC validation the target requires (cause not_validated); healthy otherwise. A probe whose
 // addresses were not checked (no checker) is judged by its resolution alone.
 TargetVerdict judgeProbe(const ProbeResult &result);

@@ -129,6 +129,14 @@ BackendAnswer DirectDnsBackend::interpret(const DnsExchange &exchange, const QSt
     return answer;
 }
 
+DnssecValidation DirectDnsBackend::validationOf(const DnsExchange &exchange) const
+{
+    if (!m_client.options().dnssecOk || exchange.error != DnsExchange::Error::None)
+        return DnssecValidation::NotAsked;
+    return exchange.response.authenticData ? DnssecValidation::Validated
+                                           : DnssecValidation::NotValidated;
+}
+
 void DirectDnsBackend::lookupType(const QString &host, quint16 type, int hopsLeft,
                                   qint64 chainDeadlineMs, QObject *context,
                                   std::function<void(BackendAnswer)> done)
@@ -136,6 +144,7 @@ void DirectDnsBackend::lookupType(const QString &host, quint16 type, int hopsLef
     m_client.query(host, type, context, [=, this](const DnsExchange &exchange) {
         QString follow;
         BackendAnswer answer = interpret(exchange, host, type, &follow);
+        answer.validation = validationOf(exchange);
         if (follow.isEmpty()) {
             done(answer);
             return;
@@ -154,13 +163,15 @@ void DirectDnsBackend::lookupType(const QString &host, quint16 type, int hopsLef
         }
         const std::optional<quint32> chainTtl = answer.ttlSeconds;
         const qint64 spentUs = answer.latencyUs;
-        lookupType(follow, type, hopsLeft - 1, chainDeadlineMs, context,
-                   [chainTtl, spentUs, done](BackendAnswer tail) {
-                       if (tail.ttlSeconds && chainTtl)
-                           tail.ttlSeconds = qMin(*tail.ttlSeconds, *chainTtl);
-                       tail.latencyUs += spentUs;
-                       done(tail);
-                   });
+        lookupType(
+                follow, type, hopsLeft - 1, chainDeadlineMs, context,
+                [chainTtl, spentUs, headValidation = answer.validation, done](BackendAnswer tail) {
+                    if (tail.ttlSeconds && chainTtl)
+                        tail.ttlSeconds = qMin(*tail.ttlSeconds, *chainTtl);
+                    tail.latencyUs += spentUs;
+                    tail.validation = combinedValidation(headValidation, tail.validation);
+                    done(tail);
+                });
     });
 }
 
@@ -175,6 +186,7 @@ BackendAnswer combineFamilies(const BackendAnswer &v4, const BackendAnswer &v6)
         BackendAnswer answer = has4 ? v4 : v6;
         if (has4 && has6) {
             answer.addresses.append(v6.addresses);
+            answer.validation = combinedValidation(v4.validation, v6.validation);
             answer.ttlSeconds = qMin(v4.ttlSeconds.value_or(0), v6.ttlSeconds.value_or(0));
         }
         answer.latencyUs = qMax(v4.latencyUs, v6.latencyUs);
@@ -185,6 +197,7 @@ BackendAnswer combineFamilies(const BackendAnswer &v4, const BackendAnswer &v6)
         answer.cause = (v4.cause == FailureCause::NxDomain && v6.cause == FailureCause::NxDomain)
                 ? FailureCause::NxDomain
                 : FailureCause::NoData;
+        answer.validation = combinedValidation(v4.validation, v6.validation);
         if (v4.negativeTtlSeconds && v6.negativeTtlSeconds)
             answer.negativeTtlSeconds = qMin(*v4.negativeTtlSeconds, *v6.negativeTtlSeconds);
         answer.latencyUs = qMax(v4.latencyUs, v6.latencyUs);

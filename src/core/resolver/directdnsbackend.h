@@ -29,6 +29,8 @@ private:
     void lookupType(const QString &host, quint16 type, int hopsLeft, qint64 chainDeadlineMs,
                     QObject *context, std::function<void(BackendAnswer)> done);
     qint64 queryBudgetMs() const;
+    // The AD flag of a response, when the query asked with DO.
+    DnssecValidation validationOf(const DnsExchange &exchange) const;
 
     QString m_name;
     Clock *m_clock;

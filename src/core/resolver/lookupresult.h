@@ -1,5 +1,7 @@
 #pragma once
 
+#include "dnssecvalidation.h"
+
 #include <QHostAddress>
 #include <QList>
 #include <QMetaType>
@@ -26,8 +28,19 @@ QString sourceName(ResolutionSource source);
 std::optional<ResolutionSource> sourceFromName(const QString &name);
 bool isFallbackSource(ResolutionSource source);
 
-// Why a live lookup did not give addresses.
-enum class FailureCause { None, Timeout, ServFail, Refused, NxDomain, NoData, Network, Malformed };
+// Why a live lookup did not give addresses. NotValidated is the exception: the addresses came,
+// but without the resolver's DNSSEC validation that the target requires ("require_validated").
+enum class FailureCause {
+    None,
+    Timeout,
+    ServFail,
+    Refused,
+    NxDomain,
+    NoData,
+    Network,
+    Malformed,
+    NotValidated,
+};
 QString causeName(FailureCause cause); // empty for None
 std::optional<FailureCause> causeFromName(const QString &name);
 // NXDOMAIN and NODATA are answers, not outages (RFC 2308).
@@ -53,6 +66,7 @@ struct BackendAnswer
     QString server; // "127.0.0.1:53", or "system"
     qint64 latencyUs = 0;
     QString detail; // human words for a failure
+    DnssecValidation validation = DnssecValidation::NotAsked; // the AD flag, when asked with DO
 };
 
 // What a caller of Resolver::resolve gets.
@@ -69,6 +83,7 @@ struct LookupResult
     qint64 latencyUs = 0; // time this caller waited
     QString server; // the server that answered the live lookup behind this answer
     QString detail;
+    DnssecValidation validation = DnssecValidation::NotAsked; // did the resolver validate it
 
     bool hasAddresses() const { return !addresses.isEmpty(); }
     bool isFallback() const { return isFallbackSource(source); }

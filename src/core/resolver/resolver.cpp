@@ -135,6 +135,7 @@ LookupResult Resolver::baseResult(const Entry &entry) const
     result.resolver = m_backendNames[entry.key.backend];
     result.kind = entry.key.kind;
     result.server = entry.server;
+    result.validation = entry.validation;
     return result;
 }
 
@@ -306,6 +307,7 @@ void Resolver::storePositive(Entry &entry, const BackendAnswer &answer)
     entry.expiresAtMs = now + ttlS * 1000;
     entry.staleUntilMs = entry.expiresAtMs + qint64(m_policy.maxStaleS) * 1000;
     entry.server = answer.server;
+    entry.validation = answer.validation;
     entry.negative = false;
     entry.cachedAnswer = baseResult(entry);
     entry.cachedAnswer.source = ResolutionSource::Cache;
@@ -397,6 +399,7 @@ void Resolver::storeNegative(Entry &entry, const BackendAnswer &answer)
     entry.negativeCause = answer.cause;
     entry.negativeUntilMs = now + ttlS * 1000;
     entry.server = answer.server;
+    entry.validation = answer.validation;
     entry.lastFailure = answer.cause;
     entry.lastDetail = answer.detail;
     cancelRefresh(entry);
@@ -453,6 +456,7 @@ void Resolver::recordFailure(Entry &entry, const BackendAnswer &answer)
             return *fallback;
         LookupResult result = baseResult(entry);
         result.source = ResolutionSource::None;
+        result.validation = answer.validation;
         result.cause = answer.cause;
         result.detail = answer.detail;
         return result;
@@ -493,6 +497,7 @@ std::optional<LookupResult> Resolver::explicitFallbackFor(const Entry &entry,
     result.cause = cause;
     result.detail = entry.lastDetail;
     result.server.clear();
+    result.validation = DnssecValidation::NotAsked; // an operator's addresses, not DNS's
     result.source = found->source;
     result.addresses = std::move(found->addresses);
     return result;

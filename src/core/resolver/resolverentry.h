@@ -33,6 +33,7 @@ struct Resolver::Entry
     qint64 expiresAtMs = 0;
     qint64 staleUntilMs = 0;
     QString server;
+    DnssecValidation validation = DnssecValidation::NotAsked; // of the last answer stored
     LookupResult cachedAnswer; // what a cache hit returns, but for the TTL left
     // The last negative answer (RFC 2308).
     bool negative = false;
