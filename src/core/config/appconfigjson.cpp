@@ -24,6 +24,12 @@ QJsonObject resolverToJson(const ResolverConfig &resolver)
         servers.append(server.toString());
     object.insert(ResolverKey::Servers, strings(servers));
     object.insert(ResolverKey::Attempts, resolver.attempts);
+    if (!resolver.tlsName.isEmpty())
+        object.insert(ResolverKey::TlsName, resolver.tlsName);
+    if (!resolver.caFile.isEmpty())
+        object.insert(ResolverKey::CaFile, resolver.caFile);
+    if (resolver.tlsIdleMs != ResolverConfig().tlsIdleMs)
+        object.insert(ResolverKey::TlsIdleMs, resolver.tlsIdleMs);
     return object;
 }
 

@@ -33,6 +33,9 @@ Resolver *buildResolver(const AppConfig &config, const EnvFallback &env, Clock *
         options.servers = resolverConfig.servers;
         options.timeoutMs = resolverConfig.timeoutMs;
         options.attempts = resolverConfig.attempts;
+        options.tlsName = resolverConfig.tlsName;
+        options.caCertificates = resolverConfig.caCertificates;
+        options.tlsIdleCloseMs = resolverConfig.tlsIdleMs;
         resolver->addBackend(new DirectDnsBackend(resolverConfig.name, options, clock));
     }
     resolver->setEnvFallback(env);

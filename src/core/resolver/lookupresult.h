@@ -27,7 +27,17 @@ std::optional<ResolutionSource> sourceFromName(const QString &name);
 bool isFallbackSource(ResolutionSource source);
 
 // Why a live lookup did not give addresses.
-enum class FailureCause { None, Timeout, ServFail, Refused, NxDomain, NoData, Network, Malformed };
+enum class FailureCause {
+    None,
+    Timeout,
+    ServFail,
+    Refused,
+    NxDomain,
+    NoData,
+    Network,
+    Malformed,
+    Tls, // DNS over TLS or HTTPS: the handshake or the server's certificate failed
+};
 QString causeName(FailureCause cause); // empty for None
 std::optional<FailureCause> causeFromName(const QString &name);
 // NXDOMAIN and NODATA are answers, not outages (RFC 2308).
