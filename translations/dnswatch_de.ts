@@ -1240,6 +1240,14 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
         <source>service check failed: %1</source>
         <translation>Dienstprüfung fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>TLS failure</source>
+        <translation>TLS-Fehler</translation>
+    </message>
+    <message>
+        <source>the encrypted connection to the nameserver failed: its handshake or its certificate</source>
+        <translation>die verschlüsselte Verbindung zum Nameserver ist gescheitert: am Handshake oder an seinem Zertifikat</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

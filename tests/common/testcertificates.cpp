@@ -106,3 +106,47 @@ std::optional<TestCertificate> makeExpiredTestCertificate(const QString &directo
         return std::nullopt;
     return made;
 }
+
+std::optional<TestCertificateAuthority>
+makeTestCertificateAuthority(const QString &directory, const QString &serverName, QString *error)
+{
+    const QDir dir(directory);
+    TestCertificateAuthority made{dir.filePath(QStringLiteral("CA.crt")),
+                                  pathsOf(directory, serverName)};
+    const QString caKey = dir.filePath(QStringLiteral("CA.key"));
+    const QString request = dir.filePath(serverName + QStringLiteral(".csr"));
+    const QString extensions = dir.filePath(serverName + QStringLiteral(".ext"));
+    QFile extensionFile(extensions);
+    if (!extensionFile.open(QIODevice::WriteOnly)
+        || extensionFile.write(QStringLiteral("subjectAltName=DNS:%1\n").arg(serverName).toUtf8())
+                < 0) {
+        *error = QStringLiteral("cannot write %1").arg(extensions);
+        return std::nullopt;
+    }
+    extensionFile.close();
+    const QStringList ec = newKey(TestKeyType::Ec);
+    const QString days = QStringLiteral("2");
+    if (!openssl(directory,
+                 QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ec
+                         + QStringList{QStringLiteral("-nodes"), QStringLiteral("-keyout"), caKey,
+                                       QStringLiteral("-out"), made.caCertificate,
+                                       QStringLiteral("-days"), days, QStringLiteral("-subj"),
+                                       QStringLiteral("/CN=DNS Watch test CA")},
+                 error)
+        || !openssl(directory,
+                    QStringList{QStringLiteral("req")} + ec
+                            + QStringList{QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                                          made.server.key, QStringLiteral("-out"), request,
+                                          QStringLiteral("-subj"),
+                                          QStringLiteral("/CN=") + serverName},
+                    error)
+        || !openssl(directory,
+                    {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), request,
+                     QStringLiteral("-CA"), made.caCertificate, QStringLiteral("-CAkey"), caKey,
+                     QStringLiteral("-CAcreateserial"), QStringLiteral("-out"),
+                     made.server.certificate, QStringLiteral("-days"), days,
+                     QStringLiteral("-extfile"), extensions},
+                    error))
+        return std::nullopt;
+    return made;
+}

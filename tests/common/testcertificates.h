@@ -22,3 +22,13 @@ std::optional<TestCertificate> makeTestCertificate(const QString &directory, con
 // `openssl ca`, as `openssl req` 3.0 takes no dates in the past.
 std::optional<TestCertificate> makeExpiredTestCertificate(const QString &directory,
                                                           const QString &name, QString *error);
+
+// A private certificate authority and a server certificate it signed, for serverName only
+// (subjectAltName DNS:serverName): CA.crt, NAME.crt and NAME.key in directory, valid for 2 days.
+struct TestCertificateAuthority
+{
+    QString caCertificate;
+    TestCertificate server;
+};
+std::optional<TestCertificateAuthority>
+makeTestCertificateAuthority(const QString &directory, const QString &serverName, QString *error);

@@ -45,7 +45,7 @@ QStringList machineWords()
         words.append(targetStateName(state));
     for (int source = int(ResolutionSource::None); source <= int(ResolutionSource::Env); ++source)
         words.append(sourceName(ResolutionSource(source)));
-    for (int cause = int(FailureCause::Timeout); cause <= int(FailureCause::Malformed); ++cause)
+    for (int cause = int(FailureCause::Timeout); cause <= int(FailureCause::Tls); ++cause)
         words.append(causeName(FailureCause(cause)));
     for (int kind = 0; kind < ResolverEvent::KindCount; ++kind)
         words.append(eventKindName(ResolverEvent::Kind(kind)));
@@ -60,7 +60,7 @@ QStringList machineWords()
 QList<FailureCause> causes()
 {
     QList<FailureCause> causes;
-    for (int cause = int(FailureCause::Timeout); cause <= int(FailureCause::Malformed); ++cause)
+    for (int cause = int(FailureCause::Timeout); cause <= int(FailureCause::Tls); ++cause)
         causes.append(FailureCause(cause));
     return causes;
 }

@@ -14,6 +14,11 @@ private slots:
     void parseRejects();
     void toStringRoundTrip_data();
     void toStringRoundTrip();
+    void encryptedAccepted_data();
+    void encryptedAccepted();
+    void encryptedRejected_data();
+    void encryptedRejected();
+    void plainParseRefusesUrls();
 };
 
 void TestNameServer::parseAccepts_data()
@@ -131,6 +136,108 @@ void TestNameServer::toStringRoundTrip()
     QVERIFY(again.has_value());
     QCOMPARE(*again, *server);
     QCOMPARE(again->toString(), canonical);
+}
+
+void TestNameServer::encryptedAccepted_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("transport");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<quint16>("port");
+    QTest::addColumn<QString>("canonical");
+
+    const int tls = int(NameServer::Transport::Tls);
+    const int https = int(NameServer::Transport::Https);
+    QTest::newRow("tls, IP and port")
+            << QStringLiteral("tls://127.0.0.1:8853") << tls << QStringLiteral("127.0.0.1")
+            << quint16(8853) << QStringLiteral("tls://127.0.0.1:8853");
+    QTest::newRow("tls, default port")
+            << QStringLiteral("tls://dns.example") << tls << QStringLiteral("dns.example")
+            << quint16(853) << QStringLiteral("tls://dns.example:853");
+    QTest::newRow("tls, IPv6") << QStringLiteral("tls://[::1]:853") << tls << QStringLiteral("::1")
+                               << quint16(853) << QStringLiteral("tls://[::1]:853");
+    QTest::newRow("tls, scheme in capitals")
+            << QStringLiteral(" TLS://127.0.0.1:853 ") << tls << QStringLiteral("127.0.0.1")
+            << quint16(853) << QStringLiteral("tls://127.0.0.1:853");
+    QTest::newRow("https, full") << QStringLiteral("https://127.0.0.1:8443/dns-query") << https
+                                 << QStringLiteral("127.0.0.1") << quint16(8443)
+                                 << QStringLiteral("https://127.0.0.1:8443/dns-query");
+    QTest::newRow("https, default port and path")
+            << QStringLiteral("https://dns.example") << https << QStringLiteral("dns.example")
+            << quint16(443) << QStringLiteral("https://dns.example:443/dns-query");
+    QTest::newRow("https, own path") << QStringLiteral("https://dns.example/resolve") << https
+                                     << QStringLiteral("dns.example") << quint16(443)
+                                     << QStringLiteral("https://dns.example:443/resolve");
+}
+
+void TestNameServer::encryptedAccepted()
+{
+    QFETCH(QString, text);
+    QFETCH(int, transport);
+    QFETCH(QString, host);
+    QFETCH(quint16, port);
+    QFETCH(QString, canonical);
+
+    QString error;
+    const std::optional<NameServer> server = NameServer::parseAnyTransport(text, &error);
+    QVERIFY2(server.has_value(), qPrintable(error));
+    QCOMPARE(int(server->transport), transport);
+    QCOMPARE(server->host, host);
+    QCOMPARE(server->hostName(), host);
+    QCOMPARE(server->port, port);
+    QVERIFY(server->isEncrypted());
+    QCOMPARE(server->toString(), canonical);
+    const std::optional<NameServer> again = NameServer::parseAnyTransport(canonical);
+    QVERIFY(again.has_value());
+    QCOMPARE(*again, *server);
+}
+
+void TestNameServer::encryptedRejected_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("errorContains");
+
+    QTest::newRow("unknown scheme")
+            << QStringLiteral("udp://127.0.0.1:53") << QStringLiteral("unknown scheme \"udp\"");
+    QTest::newRow("http") << QStringLiteral("http://127.0.0.1/dns-query")
+                          << QStringLiteral("unknown scheme \"http\"");
+    QTest::newRow("no host") << QStringLiteral("tls://:853") << QStringLiteral("tls://HOST_OR_IP");
+    QTest::newRow("port 0") << QStringLiteral("tls://127.0.0.1:0") << QStringLiteral("bad port");
+    QTest::newRow("port too big") << QStringLiteral("https://127.0.0.1:70000/dns-query")
+                                  << QStringLiteral("is not");
+    QTest::newRow("tls with a path")
+            << QStringLiteral("tls://127.0.0.1:853/x") << QStringLiteral("has a path");
+    QTest::newRow("user") << QStringLiteral("https://me@127.0.0.1/dns-query")
+                          << QStringLiteral("user, query or fragment");
+    QTest::newRow("query") << QStringLiteral("https://127.0.0.1/dns-query?dns=x")
+                           << QStringLiteral("user, query or fragment");
+    QTest::newRow("bad host") << QStringLiteral("tls://bad host:853") << QStringLiteral("is not");
+    QTest::newRow("plain, still checked")
+            << QStringLiteral("127.0.0.1:0") << QStringLiteral("bad port");
+}
+
+void TestNameServer::encryptedRejected()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, errorContains);
+
+    QString error;
+    const std::optional<NameServer> server = NameServer::parseAnyTransport(text, &error);
+    QVERIFY2(!server.has_value(), qPrintable(server ? server->toString() : QString()));
+    QVERIFY2(error.contains(errorContains), qPrintable(error));
+    QVERIFY2(error.contains(text), qPrintable(error)); // names what was given
+}
+
+void TestNameServer::plainParseRefusesUrls()
+{
+    // --listen and other plain addresses never take a URL.
+    QVERIFY(!NameServer::parse(QStringLiteral("tls://127.0.0.1:853")).has_value());
+    QVERIFY(!NameServer::parse(QStringLiteral("https://127.0.0.1/dns-query")).has_value());
+    const std::optional<NameServer> plain = NameServer::parseAnyTransport(
+            QStringLiteral("127.0.0.1:5353"));
+    QVERIFY(plain.has_value());
+    QVERIFY(!plain->isEncrypted());
+    QCOMPARE(plain->toString(), QStringLiteral("127.0.0.1:5353"));
 }
 
 QTEST_GUILESS_MAIN(TestNameServer)

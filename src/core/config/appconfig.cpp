@@ -1,5 +1,6 @@
 #include "appconfig.h"
 
+#include "cacertificatefile.h"
 #include "configschema.h"
 #include "jsonvalidator.h"
 #include "logging.h"
@@ -129,6 +130,7 @@ private:
     void parseResolvers(const QJsonValue &value, AppConfig *config);
     void parseResolver(const QJsonObject &object, const QString &path, AppConfig *config);
     QList<NameServer> parseServers(const QJsonValue &value, const QString &path);
+    void parseResolverTls(const QJsonObject &object, const QString &path, ResolverConfig *resolver);
     // A flat block of root by its table: every key and the order rules.
     template<class Policy>
     void parsePolicy(const QJsonObject &root, const PolicyBlock<Policy> &block, Policy *policy);
@@ -235,7 +237,8 @@ void ConfigParser::parseResolver(const QJsonObject &object, const QString &path,
     if (resolver.isSystem()) {
         // Only the timeout of the implicit system resolver can be tuned.
         for (QLatin1String key :
-             {ResolverKey::Servers, ResolverKey::Attempts, ResolverKey::Dnssec}) {
+             {ResolverKey::Servers, ResolverKey::Attempts, ResolverKey::Dnssec, ResolverKey::TlsName,
+              ResolverKey::CaFile, ResolverKey::TlsIdleMs}) {
             if (object.contains(key))
                 fail(childPath(path, key),
                      QStringLiteral("the \"system\" resolver uses the operating system's "
@@ -248,7 +251,8 @@ void ConfigParser::parseResolver(const QJsonObject &object, const QString &path,
     }
     const QJsonValue servers = required(
             object, path, ResolverKey::Servers,
-            QStringLiteral("an array of nameserver addresses such as \"192.0.2.53:53\""));
+            QStringLiteral("an array of nameserver addresses such as \"192.0.2.53:53\" or "
+                           "\"tls://192.0.2.53:853\""));
     if (!servers.isUndefined())
         resolver.servers = parseServers(servers, childPath(path, ResolverKey::Servers));
     readInt(object, path, ResolverKey::TimeoutMs, ResolverKey::TimeoutMsRange, &resolver.timeoutMs);
@@ -256,7 +260,39 @@ void ConfigParser::parseResolver(const QJsonObject &object, const QString &path,
     readBool(object, path, ResolverKey::Dnssec, &resolver.dnssec);
     if (resolver.dnssec)
         m_dnssecResolvers.insert(resolver.name);
+    readInt(object, path, ResolverKey::TlsIdleMs, ResolverKey::TlsIdleMsRange, &resolver.tlsIdleMs);
+    parseResolverTls(object, path, &resolver);
     config->resolvers.append(resolver);
+}
+
+void ConfigParser::parseResolverTls(const QJsonObject &object, const QString &path,
+                                    ResolverConfig *resolver)
+{
+    const QString tlsNamePath = childPath(path, ResolverKey::TlsName);
+    const QJsonValue tlsName = object.value(ResolverKey::TlsName);
+    if (!tlsName.isUndefined() && hasType(tlsName, QJsonValue::String, tlsNamePath)) {
+        QString error;
+        resolver->tlsName = tlsName.toString();
+        if (QHostAddress(resolver->tlsName).isNull() && !isValidHostName(resolver->tlsName, &error))
+            fail(tlsNamePath, QStringLiteral("expected a host name or IP address: %1").arg(error));
+    }
+    resolver->caFile = parseFileName(object, path, ResolverKey::CaFile);
+    if (!resolver->caFile.isEmpty()) {
+        QString error;
+        resolver->caCertificates = readCaCertificateFile(resolver->caFile, m_source, &error);
+        if (!error.isEmpty())
+            fail(childPath(path, ResolverKey::CaFile), error);
+    }
+    const bool encrypted = std::any_of(
+            resolver->servers.cbegin(), resolver->servers.cend(),
+            [](const NameServer &server) { return server.isEncrypted(); });
+    for (QLatin1String key : {ResolverKey::TlsName, ResolverKey::CaFile}) {
+        if (object.contains(key) && !encrypted && !resolver->servers.isEmpty())
+            fail(childPath(path, key),
+                 QStringLiteral("%1 is for tls:// and https:// servers; expected one in "
+                                "\"servers\"")
+                         .arg(quoted(key)));
+    }
 }
 
 QList<NameServer> ConfigParser::parseServers(const QJsonValue &value, const QString &path)
@@ -272,8 +308,8 @@ QList<NameServer> ConfigParser::parseServers(const QJsonValue &value, const QStr
         if (!hasType(entries.at(i), QJsonValue::String, entryPath))
             continue;
         QString error;
-        if (const std::optional<NameServer> server = NameServer::parse(entries.at(i).toString(),
-                                                                       &error))
+        if (const std::optional<NameServer> server = NameServer::parseAnyTransport(
+                    entries.at(i).toString(), &error))
             servers.append(*server);
         else
             fail(entryPath, error);

@@ -7,6 +7,7 @@
 
 #include <QHostAddress>
 #include <QList>
+#include <QSslCertificate>
 #include <QString>
 #include <QUrl>
 
@@ -22,6 +23,10 @@ struct ResolverConfig
     int timeoutMs = 1000; // per try (direct); per lookup (system, default 5000)
     int attempts = 2; // rounds over the servers (direct only)
     bool dnssec = false; // DO on every query; answers then say whether they were validated (AD)
+    QString tlsName; // DNS over TLS/HTTPS: the name in the certificates; empty: each URL's host
+    QString caFile; // as written; relative to the config file's folder
+    QList<QSslCertificate> caCertificates; // read from caFile when the config was loaded
+    int tlsIdleMs = 10000; // DNS over TLS: an unused connection is closed after this long
 
     bool isSystem() const { return name == QLatin1String("system"); }
     // The operating system's resolver: always there, one lookup per try, its own longer timeout.

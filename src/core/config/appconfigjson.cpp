@@ -26,6 +26,12 @@ QJsonObject resolverToJson(const ResolverConfig &resolver)
     object.insert(ResolverKey::Attempts, resolver.attempts);
     if (resolver.dnssec)
         object.insert(ResolverKey::Dnssec, true);
+    if (!resolver.tlsName.isEmpty())
+        object.insert(ResolverKey::TlsName, resolver.tlsName);
+    if (!resolver.caFile.isEmpty())
+        object.insert(ResolverKey::CaFile, resolver.caFile);
+    if (resolver.tlsIdleMs != ResolverConfig().tlsIdleMs)
+        object.insert(ResolverKey::TlsIdleMs, resolver.tlsIdleMs);
     return object;
 }
 

@@ -374,7 +374,10 @@ const QList<KeyReference> &resolver()
                  {},
                  {},
                  QStringLiteral("the nameservers asked in turn: \"IP\", \"IP:port\" or "
-                                "\"[IPv6]:port\"")},
+                                "\"[IPv6]:port\" (plain DNS), \"tls://HOST_OR_IP:port\" (DNS "
+                                "over TLS, port 853 by default) or "
+                                "\"https://HOST_OR_IP:port/dns-query\" (DNS over HTTPS, port 443 "
+                                "by default)")},
                 {ResolverKey::TimeoutMs, integer(),
                  QStringLiteral("%1, %2 for \"system\"")
                          .arg(QString::number(direct.timeoutMs), QString::number(system.timeoutMs)),
@@ -392,6 +395,24 @@ const QList<KeyReference> &resolver()
                  {},
                  QStringLiteral("asks with the DO bit (RFC 3225): each answer then shows whether "
                                 "the resolver validated it (AD flag); not for \"system\"")},
+                {ResolverKey::TlsName,
+                 string(),
+                 QStringLiteral("each server's host"),
+                 {},
+                 {},
+                 QStringLiteral("for tls:// and https:// servers: the name sent in TLS (SNI) and "
+                                "checked in their certificates")},
+                {ResolverKey::CaFile,
+                 string(),
+                 QStringLiteral("none"),
+                 {},
+                 {},
+                 QStringLiteral("for tls:// and https:// servers: PEM certificates of a private "
+                                "certificate authority, trusted besides the system's; relative to "
+                                "the config file's folder")},
+                {ResolverKey::TlsIdleMs, integer(), jsonText(direct.tlsIdleMs),
+                 rangeText(ResolverKey::TlsIdleMsRange), Milliseconds,
+                 QStringLiteral("for tls:// servers: how long an unused connection stays open")},
         };
     }();
     return keys;

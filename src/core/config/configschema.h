@@ -35,6 +35,10 @@ inline constexpr QLatin1String Servers("servers");
 inline constexpr QLatin1String TimeoutMs("timeout_ms");
 inline constexpr QLatin1String Attempts("attempts");
 inline constexpr QLatin1String Dnssec("dnssec");
+inline constexpr QLatin1String TlsName("tls_name");
+inline constexpr QLatin1String CaFile("ca_file");
+inline constexpr QLatin1String TlsIdleMs("tls_idle_ms");
+inline constexpr IntRange TlsIdleMsRange{100, 3600000};
 inline constexpr IntRange TimeoutMsRange{1, 60000};
 inline constexpr IntRange AttemptsRange{1, 10};
 } // namespace ResolverKey

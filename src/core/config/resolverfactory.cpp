@@ -34,6 +34,9 @@ Resolver *buildResolver(const AppConfig &config, const EnvFallback &env, Clock *
         options.timeoutMs = resolverConfig.timeoutMs;
         options.attempts = resolverConfig.attempts;
         options.dnssecOk = resolverConfig.dnssec;
+        options.tlsName = resolverConfig.tlsName;
+        options.caCertificates = resolverConfig.caCertificates;
+        options.tlsIdleCloseMs = resolverConfig.tlsIdleMs;
         resolver->addBackend(new DirectDnsBackend(resolverConfig.name, options, clock));
     }
     resolver->setEnvFallback(env);

@@ -1,8 +1,11 @@
 #include "dnsclient.h"
 
 #include "clock.h"
+#include "dnshttpsexchange.h"
+#include "dnstlsconnection.h"
 #include "logging.h"
 
+#include <QNetworkAccessManager>
 #include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QUdpSocket>
@@ -105,6 +108,19 @@ public:
 
 namespace {
 constexpr qint64 GiveUpGraceMs = 100;
+
+DnsExchange::Error exchangeErrorOf(DnsTlsConnection::Failure failure)
+{
+    switch (failure) {
+    case DnsTlsConnection::Failure::Tls:
+        return DnsExchange::Error::Tls;
+    case DnsTlsConnection::Failure::Network:
+        return DnsExchange::Error::Network;
+    case DnsTlsConnection::Failure::Timeout:
+        return DnsExchange::Error::Timeout;
+    }
+    return DnsExchange::Error::Network;
+}
 } // namespace
 
 struct DnsClient::Query
@@ -134,6 +150,16 @@ struct DnsClient::Query
     QList<UdpTry> udpTries;
     bool waitingForSlot = false;
     std::unique_ptr<DnsTcpExchange> tcp;
+    // DNS over TLS: like UDP tries, every try stays registered until the query ends.
+    struct TlsTry
+    {
+        int serverIndex;
+        quint16 id;
+    };
+    QList<TlsTry> tlsTries;
+    bool tlsCurrent = false; // the current try went over TLS with tlsId
+    quint16 tlsId = 0;
+    std::unique_ptr<DnsHttpsExchange> https; // the current try over HTTPS
     bool overTcp = false;
     int sends = 0; // UDP and TCP tries that went out
     qint64 giveUpAtMs = 0;
@@ -155,6 +181,11 @@ DnsClient::DnsClient(const DnsClientOptions &options, Clock *clock, QObject *par
     m_options.maxOutstanding = qMax(1, m_options.maxOutstanding);
     m_channels.resize(m_options.servers.size());
     m_nextChannel.fill(0, m_options.servers.size());
+    m_tlsConnections.fill(nullptr, m_options.servers.size());
+    m_tlsPending.resize(m_options.servers.size());
+    m_tls = QSslConfiguration::defaultConfiguration();
+    if (!m_options.caCertificates.isEmpty())
+        m_tls.addCaCertificates(m_options.caCertificates);
 }
 
 DnsClient::~DnsClient()
@@ -165,6 +196,19 @@ DnsClient::~DnsClient()
     for (const auto &channels : std::as_const(m_channels))
         qDeleteAll(channels);
     qDeleteAll(m_retired);
+    qDeleteAll(m_tlsConnections);
+}
+
+DnsClient::Stats DnsClient::stats() const
+{
+    Stats stats = m_stats;
+    for (const DnsTlsConnection *connection : m_tlsConnections) {
+        if (!connection)
+            continue;
+        stats.tlsConnections += connection->connectionsOpened();
+        stats.tlsIdleCloses += connection->idleCloses();
+    }
+    return stats;
 }
 
 void DnsClient::query(const QString &name, quint16 type, QObject *context, Callback callback)
@@ -220,13 +264,15 @@ void DnsClient::startNextTry(Query *query)
 {
     leaveWire(query);
     query->tcp.reset();
+    query->https.reset();
+    query->tlsCurrent = false;
     const int servers = int(m_options.servers.size());
     const int totalTries = servers * m_options.attempts;
     for (++query->tryNumber; query->tryNumber < totalTries; ++query->tryNumber) {
         const int server = query->tryNumber % servers;
         if (!query->serverGaveUp[server]) {
             query->serverIndex = server;
-            sendUdp(query);
+            sendTry(query);
             return;
         }
     }
@@ -237,6 +283,185 @@ void DnsClient::startNextTry(Query *query)
         finish(query, DnsExchange::Error::Malformed, query->malformedDetail);
     else
         finish(query, query->lastError, query->lastDetail);
+}
+
+void DnsClient::sendTry(Query *query)
+{
+    switch (m_options.servers[query->serverIndex].transport) {
+    case NameServer::Transport::Udp:
+        sendUdp(query);
+        return;
+    case NameServer::Transport::Tls:
+        sendTls(query);
+        return;
+    case NameServer::Transport::Https:
+        sendHttps(query);
+        return;
+    }
+}
+
+QString DnsClient::peerNameOf(const NameServer &server) const
+{
+    return m_options.tlsName.isEmpty() ? server.hostName() : m_options.tlsName;
+}
+
+DnsTlsConnection *DnsClient::tlsConnectionFor(int serverIndex)
+{
+    DnsTlsConnection *&connection = m_tlsConnections[serverIndex];
+    if (connection)
+        return connection;
+    const NameServer &server = m_options.servers[serverIndex];
+    connection = new DnsTlsConnection(server, m_tls, peerNameOf(server), m_options.timeoutMs,
+                                      m_options.tlsIdleCloseMs, m_clock);
+    connect(connection, &DnsTlsConnection::replyReceived, this,
+            [this, serverIndex](quint16 id, const QByteArray &reply) {
+                onTlsReply(serverIndex, id, reply);
+            });
+    connect(connection, &DnsTlsConnection::failed, this,
+            [this, serverIndex](const QList<quint16> &ids, DnsTlsConnection::Failure failure,
+                                const QString &detail) {
+                onTlsFailed(serverIndex, ids, exchangeErrorOf(failure), detail);
+            });
+    connect(connection, &DnsTlsConnection::strayReplyReceived, this,
+            [this] { ++m_stats.mismatched; });
+    return connection;
+}
+
+void DnsClient::sendTls(Query *query)
+{
+    DnsTlsConnection *connection = tlsConnectionFor(query->serverIndex);
+    quint16 id = 0;
+    do {
+        id = quint16(QRandomGenerator::global()->bounded(65536));
+    } while (connection->awaits(id) || m_tlsPending[query->serverIndex].contains(id));
+    qToBigEndian<quint16>(id, query->packet.data());
+    query->overTcp = false;
+    query->tlsCurrent = true;
+    query->tlsId = id;
+    query->tlsTries.append({query->serverIndex, id});
+    m_tlsPending[query->serverIndex].insert(id, query->serial);
+    ++query->sends;
+    ++m_stats.triesSent;
+    armDeadline(query);
+    connection->send(id, query->packet);
+}
+
+void DnsClient::onTlsReply(int serverIndex, quint16 id, const QByteArray &reply)
+{
+    const auto pending = m_tlsPending[serverIndex].constFind(id);
+    if (pending == m_tlsPending[serverIndex].cend()) {
+        ++m_stats.mismatched;
+        return;
+    }
+    const quint64 serial = pending.value();
+    m_tlsPending[serverIndex].erase(pending);
+    auto found = m_queries.find(serial);
+    if (found == m_queries.end())
+        return;
+    Query *query = found->second.get();
+    query->tlsTries.removeIf([&](const Query::TlsTry &tlsTry) {
+        return tlsTry.serverIndex == serverIndex && tlsTry.id == id;
+    });
+    const bool currentTry = query->tlsCurrent && query->serverIndex == serverIndex
+            && query->tlsId == id;
+    handleStreamReply(query, reply, id, serverIndex, currentTry);
+}
+
+void DnsClient::handleStreamReply(Query *query, const QByteArray &reply, quint16 expectedId,
+                                  int serverIndex, bool currentTry)
+{
+    DnsWire::ParseResult parsed = DnsWire::parseMessage(reply);
+    DnsWire::Message header;
+    DnsWire::parseHeader(reply, &header);
+    if (!parsed.ok() || header.id != expectedId || !matchesQuestion(*query, parsed.message)) {
+        ++m_stats.malformed;
+        query->sawMalformed = true;
+        query->malformedDetail = QStringLiteral("malformed answer from %1: %2")
+                                         .arg(m_options.servers[serverIndex].toString(),
+                                              parsed.ok() ? QStringLiteral("wrong ID or question")
+                                                          : parsed.describe());
+        // Nobody can slip a forged answer into TLS: this server's answer is all this try gets.
+        if (currentTry)
+            tryFailed(query, DnsExchange::Error::Malformed, query->malformedDetail);
+        return;
+    }
+    ++m_stats.responses;
+    handleResponse(query, std::move(parsed.message), serverIndex, currentTry);
+}
+
+void DnsClient::onTlsFailed(int serverIndex, const QList<quint16> &ids, DnsExchange::Error error,
+                            const QString &detail)
+{
+    for (quint16 id : ids) {
+        const quint64 serial = m_tlsPending[serverIndex].take(id);
+        auto found = m_queries.find(serial);
+        if (!serial || found == m_queries.end())
+            continue;
+        Query *query = found->second.get();
+        query->tlsTries.removeIf([&](const Query::TlsTry &tlsTry) {
+            return tlsTry.serverIndex == serverIndex && tlsTry.id == id;
+        });
+        if (query->tlsCurrent && query->serverIndex == serverIndex && query->tlsId == id)
+            tryFailed(query, error, detail);
+    }
+}
+
+void DnsClient::sendHttps(Query *query)
+{
+    if (!m_https)
+        m_https = new QNetworkAccessManager(this);
+    qToBigEndian<quint16>(0, query->packet.data()); // RFC 8484 4.1: ID 0, friendly to caches
+    query->overTcp = false;
+    ++query->sends;
+    ++m_stats.triesSent;
+    armDeadline(query);
+    const NameServer &server = m_options.servers[query->serverIndex];
+    const quint64 serial = query->serial;
+    const int tryNumber = query->tryNumber;
+    query->https = std::make_unique<DnsHttpsExchange>(
+            m_https, server, m_tls, peerNameOf(server), query->packet,
+            [this, serial, tryNumber](DnsHttpsExchange::Outcome outcome, const QByteArray &reply,
+                                      const QString &detail) {
+                DnsExchange::Error error = DnsExchange::Error::None;
+                switch (outcome) {
+                case DnsHttpsExchange::Outcome::Answer:
+                    break;
+                case DnsHttpsExchange::Outcome::Tls:
+                    error = DnsExchange::Error::Tls;
+                    break;
+                case DnsHttpsExchange::Outcome::Network:
+                    error = DnsExchange::Error::Network;
+                    break;
+                case DnsHttpsExchange::Outcome::Malformed:
+                    error = DnsExchange::Error::Malformed;
+                    break;
+                }
+                // Leave the reply's own signal before the exchange is destroyed.
+                QMetaObject::invokeMethod(
+                        this,
+                        [this, serial, tryNumber, error, reply, detail] {
+                            onHttpsFinished(serial, tryNumber, error, reply, detail);
+                        },
+                        Qt::QueuedConnection);
+            });
+}
+
+void DnsClient::onHttpsFinished(quint64 serial, int tryNumber, DnsExchange::Error error,
+                                const QByteArray &reply, const QString &detail)
+{
+    auto found = m_queries.find(serial);
+    if (found == m_queries.end() || found->second->tryNumber != tryNumber || !found->second->https)
+        return;
+    Query *query = found->second.get();
+    if (error != DnsExchange::Error::None) {
+        if (error == DnsExchange::Error::Malformed) {
+            query->sawMalformed = true;
+            query->malformedDetail = detail;
+        }
+        tryFailed(query, error, detail);
+        return;
+    }
+    handleStreamReply(query, reply, 0, query->serverIndex, /*currentTry=*/true);
 }
 
 void DnsClient::sendUdp(Query *query)
@@ -601,6 +826,12 @@ void DnsClient::detachAll(Query *query)
     for (const Query::UdpTry &udpTry : tries) {
         udpTry.channel->pending.remove(udpTry.id);
         releaseChannel(udpTry.channel);
+    }
+    query->https.reset();
+    const QList<Query::TlsTry> tlsTries = std::exchange(query->tlsTries, {});
+    for (const Query::TlsTry &tlsTry : tlsTries) {
+        m_tlsPending[tlsTry.serverIndex].remove(tlsTry.id);
+        m_tlsConnections[tlsTry.serverIndex]->forget(tlsTry.id);
     }
 }
 

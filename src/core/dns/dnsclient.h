@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 
 #include <deque>
 #include <functional>
@@ -16,6 +18,8 @@
 class Clock;
 class DnsUdpChannel;
 class DnsTcpExchange;
+class DnsTlsConnection;
+class QNetworkAccessManager;
 class QUdpSocket;
 
 struct DnsClientOptions
@@ -32,13 +36,18 @@ struct DnsClientOptions
     // Sets DO (RFC 3225) on every query: DNSSEC records come back, and a validating resolver
     // says with AD whether it validated the answer. Needs EDNS (ednsUdpPayload above 0).
     bool dnssecOk = false;
+    // DNS over TLS and HTTPS: the name certificates must carry (and TLS's SNI), empty for each
+    // server's own host; CAs trusted besides the system's; how long an unused connection stays.
+    QString tlsName;
+    QList<QSslCertificate> caCertificates;
+    int tlsIdleCloseMs = 10000;
 };
 
 // How one query ended. A DNS answer with any rcode (NXDOMAIN, SERVFAIL...) is a response;
 // `error` is for the cases where no usable response came back.
 struct DnsExchange
 {
-    enum class Error { None, Timeout, Network, Malformed, BadQuery };
+    enum class Error { None, Timeout, Network, Malformed, BadQuery, Tls };
 
     Error error = Error::None;
     DnsWire::Message response;
@@ -69,6 +78,8 @@ public:
         quint64 malformed = 0; // matched by ID but did not parse; ignored
         quint64 timeouts = 0; // tries that timed out
         quint64 tcpFallbacks = 0;
+        quint64 tlsConnections = 0; // DNS over TLS connections opened
+        quint64 tlsIdleCloses = 0; // and closed again after being idle
     };
 
     DnsClient(const DnsClientOptions &options, Clock *clock, QObject *parent = nullptr);
@@ -81,7 +92,7 @@ public:
     // after this call, however many queries are ahead of it.
     void query(const QString &name, quint16 type, QObject *context, Callback callback);
 
-    Stats stats() const { return m_stats; }
+    Stats stats() const;
     int inFlight() const { return int(m_queries.size()); }
 
 private:
@@ -92,6 +103,18 @@ private:
     void startNextTry(Query *query);
     void sendUdp(Query *query);
     void sendTcp(Query *query);
+    void sendTry(Query *query); // over the transport of the query's current server
+    void sendTls(Query *query);
+    void sendHttps(Query *query);
+    DnsTlsConnection *tlsConnectionFor(int serverIndex);
+    QString peerNameOf(const NameServer &server) const;
+    void onTlsReply(int serverIndex, quint16 id, const QByteArray &reply);
+    void onTlsFailed(int serverIndex, const QList<quint16> &ids, DnsExchange::Error error,
+                     const QString &detail);
+    void onHttpsFinished(quint64 serial, int tryNumber, DnsExchange::Error error,
+                         const QByteArray &reply, const QString &detail);
+    void handleStreamReply(Query *query, const QByteArray &reply, quint16 expectedId,
+                           int serverIndex, bool currentTry);
     void armDeadline(Query *query);
     void scheduleSweep();
     void onDeadline();
@@ -137,4 +160,8 @@ private:
     QList<int> m_nextChannel;
     QList<DnsUdpChannel *> m_retired; // drained channels, deleted once their signals are done
     QByteArray m_receiveBuffer = QByteArray(65535, Qt::Uninitialized); // the largest UDP payload
+    QSslConfiguration m_tls; // the system's CAs and the configured ones
+    QList<DnsTlsConnection *> m_tlsConnections; // per server, made when first needed
+    QList<QHash<quint16, quint64>> m_tlsPending; // per server: DNS ID -> query serial
+    QNetworkAccessManager *m_https = nullptr; // made when first needed; keeps the connections
 };

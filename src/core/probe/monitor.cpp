@@ -53,7 +53,9 @@ bool sameResolvers(const QList<ResolverConfig> &a, const QList<ResolverConfig> &
         return false;
     for (qsizetype i = 0; i < a.size(); ++i) {
         if (a[i].name != b[i].name || a[i].servers != b[i].servers
-            || a[i].timeoutMs != b[i].timeoutMs || a[i].attempts != b[i].attempts)
+            || a[i].timeoutMs != b[i].timeoutMs || a[i].attempts != b[i].attempts
+            || a[i].tlsName != b[i].tlsName || a[i].caCertificates != b[i].caCertificates
+            || a[i].tlsIdleMs != b[i].tlsIdleMs)
             return false;
     }
     return true;

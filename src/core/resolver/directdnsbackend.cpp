@@ -44,6 +44,8 @@ FailureCause causeOfExchangeError(DnsExchange::Error error)
         return FailureCause::Malformed;
     case DnsExchange::Error::BadQuery:
         return FailureCause::Malformed;
+    case DnsExchange::Error::Tls:
+        return FailureCause::Tls;
     }
     return FailureCause::Network;
 }

@@ -79,13 +79,15 @@ QString causeName(FailureCause cause)
         return QStringLiteral("malformed");
     case FailureCause::NotValidated:
         return QStringLiteral("not_validated");
+    case FailureCause::Tls:
+        return QStringLiteral("tls");
     }
     return QString();
 }
 
 std::optional<FailureCause> causeFromName(const QString &name)
 {
-    for (int value = int(FailureCause::None); value <= int(FailureCause::NotValidated); ++value) {
+    for (int value = int(FailureCause::None); value <= int(FailureCause::Tls); ++value) {
         if (causeName(FailureCause(value)) == name)
             return FailureCause(value);
     }

@@ -40,6 +40,7 @@ enum class FailureCause {
     Network,
     Malformed,
     NotValidated,
+    Tls, // DNS over TLS or HTTPS: the handshake or the server's certificate failed
 };
 QString causeName(FailureCause cause); // empty for None
 std::optional<FailureCause> causeFromName(const QString &name);

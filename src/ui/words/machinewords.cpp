@@ -77,6 +77,10 @@ const Word Causes[] = {
          QT_TRANSLATE_NOOP("MachineWords", "the nameservers could not be reached")},
         {"malformed", QT_TRANSLATE_NOOP("MachineWords", "unreadable answer"),
          QT_TRANSLATE_NOOP("MachineWords", "the nameserver's answer could not be read")},
+        {"tls", QT_TRANSLATE_NOOP("MachineWords", "TLS failure"),
+         QT_TRANSLATE_NOOP("MachineWords",
+                           "the encrypted connection to the nameserver failed: its handshake or "
+                           "its certificate")},
 };
 
 const Word EventKinds[] = {

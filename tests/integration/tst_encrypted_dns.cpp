@@ -1,0 +1,292 @@
+// DNS over TLS (RFC 7858) and DNS over HTTPS (RFC 8484) against a real unbound on loopback with a
+// certificate from a private CA made by the test; and a fake TLS server that breaks off mid-answer.
+#include "clock.h"
+#include "dns/dnsclient.h"
+#include "encrypteddnsfixture.h"
+#include "resolver/directdnsbackend.h"
+
+#include <QFile>
+#include <QSslKey>
+#include <QSslSocket>
+#include <QTcpServer>
+#include <QTest>
+#include <QtEndian>
+
+namespace {
+
+// Accepts TLS connections, reads one length-prefixed query and answers with a length prefix and
+// half of the answer it announced, then closes the connection.
+class HalfAnswerTlsServer : public QTcpServer
+{
+public:
+    HalfAnswerTlsServer(const TestCertificate &identity)
+    {
+        QFile certificate(identity.certificate);
+        QFile key(identity.key);
+        if (certificate.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly)) {
+            m_tls.setLocalCertificate(QSslCertificate(&certificate, QSsl::Pem));
+            m_tls.setPrivateKey(QSslKey(&key, QSsl::Ec, QSsl::Pem));
+        }
+    }
+
+    QString server() const { return QStringLiteral("tls://127.0.0.1:%1").arg(serverPort()); }
+    int queriesSeen = 0;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QSslSocket(this);
+        socket->setSslConfiguration(m_tls);
+        socket->setSocketDescriptor(descriptor);
+        connect(socket, &QSslSocket::readyRead, socket, [this, socket] {
+            if (socket->bytesAvailable() < 14)
+                return;
+            const QByteArray query = socket->readAll();
+            ++queriesSeen;
+            QByteArray half(2, Qt::Uninitialized);
+            qToBigEndian<quint16>(quint16(query.size() - 2), half.data());
+            half.append(query.mid(2, (query.size() - 2) / 2));
+            socket->write(half);
+            socket->flush();
+            socket->disconnectFromHost();
+        });
+        connect(socket, &QSslSocket::disconnected, socket, &QObject::deleteLater);
+        socket->startServerEncryption();
+    }
+
+private:
+    QSslConfiguration m_tls = QSslConfiguration::defaultConfiguration();
+};
+
+QList<QSslCertificate> certificatesOf(const QString &path)
+{
+    return QSslCertificate::fromPath(path, QSsl::Pem);
+}
+
+QStringList addressesIn(const DnsExchange &exchange)
+{
+    QStringList addresses;
+    for (const DnsWire::Record &record : exchange.response.answers) {
+        if (!record.address.isNull())
+            addresses.append(record.address.toString());
+    }
+    return addresses;
+}
+
+} // namespace
+
+class TestEncryptedDns : public QObject
+{
+    Q_OBJECT
+
+private:
+    EncryptedDnsFixture m_lab;
+    SystemClock m_clock;
+
+    DnsClientOptions optionsFor(const QStringList &servers, const QString &tlsName, bool trustTestCa)
+    {
+        DnsClientOptions options;
+        for (const QString &server : servers)
+            options.servers.append(*NameServer::parseAnyTransport(server));
+        options.timeoutMs = 5000;
+        options.attempts = 1;
+        options.tlsName = tlsName;
+        if (trustTestCa)
+            options.caCertificates = certificatesOf(m_lab.caFile());
+        return options;
+    }
+
+    static void addTransportRows()
+    {
+        QTest::addColumn<bool>("https");
+        QTest::newRow("DNS over TLS") << false;
+        QTest::newRow("DNS over HTTPS") << true;
+    }
+
+    static DnsExchange ask(DnsClient &client, const QString &name = EncryptedDnsFixture::LabName)
+    {
+        std::optional<DnsExchange> result;
+        QObject context;
+        client.query(name, quint16(DnsWire::RecordType::A), &context,
+                     [&](const DnsExchange &exchange) { result = exchange; });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 30000); }();
+        return result.value_or(DnsExchange());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (!QSslSocket::supportsSsl())
+            QFAIL("Qt has no TLS backend here");
+        QString error;
+        QVERIFY2(m_lab.start(&error), qPrintable(error));
+    }
+
+    void resolvesOverTlsWithThePrivateCa()
+    {
+        DnsClient client(optionsFor({m_lab.tlsServer()}, EncryptedDnsFixture::ServerName, true),
+                         &m_clock);
+        const DnsExchange exchange = ask(client);
+        QVERIFY2(exchange.error == DnsExchange::Error::None, qPrintable(exchange.detail));
+        QCOMPARE(addressesIn(exchange), QStringList{EncryptedDnsFixture::LabAddress});
+        QCOMPARE(exchange.server.toString(), m_lab.tlsServer());
+        QCOMPARE(client.stats().tlsConnections, 1u);
+    }
+
+    void resolvesOverHttpsWithThePrivateCa()
+    {
+        DnsClient client(optionsFor({m_lab.httpsServer()}, EncryptedDnsFixture::ServerName, true),
+                         &m_clock);
+        const DnsExchange exchange = ask(client);
+        QVERIFY2(exchange.error == DnsExchange::Error::None, qPrintable(exchange.detail));
+        QCOMPARE(addressesIn(exchange), QStringList{EncryptedDnsFixture::LabAddress});
+        QCOMPARE(exchange.server.toString(), m_lab.httpsServer());
+        // A second query goes over the connection the manager kept.
+        const DnsExchange again = ask(client);
+        QVERIFY2(again.error == DnsExchange::Error::None, qPrintable(again.detail));
+    }
+
+    void manyQueriesShareOneTlsConnection()
+    {
+        DnsClient client(optionsFor({m_lab.tlsServer()}, EncryptedDnsFixture::ServerName, true),
+                         &m_clock);
+        constexpr int Queries = 40;
+        int answered = 0;
+        QStringList failures;
+        QObject context;
+        for (int i = 0; i < Queries; ++i) {
+            // Different names: unbound answers each on its own, in whatever order it likes.
+            const QString name = i % 2 ? EncryptedDnsFixture::LabName
+                                       : QStringLiteral("n%1.lab.test").arg(i);
+            client.query(name, quint16(DnsWire::RecordType::A), &context,
+                         [&](const DnsExchange &exchange) {
+                             ++answered;
+                             if (exchange.error != DnsExchange::Error::None)
+                                 failures.append(exchange.detail);
+                         });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(answered, Queries, 30000);
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
+        QCOMPARE(client.stats().tlsConnections, 1u);
+        // And the next queries reuse it too.
+        QCOMPARE(ask(client).error, DnsExchange::Error::None);
+        QCOMPARE(ask(client).error, DnsExchange::Error::None);
+        QCOMPARE(client.stats().tlsConnections, 1u);
+    }
+
+    void idleConnectionClosesAndTheNextQueryReopensIt()
+    {
+        ManualClock clock;
+        DnsClientOptions options = optionsFor({m_lab.tlsServer()}, EncryptedDnsFixture::ServerName,
+                                              true);
+        options.tlsIdleCloseMs = 2000;
+        DnsClient client(options, &clock);
+        QCOMPARE(ask(client).error, DnsExchange::Error::None);
+        clock.advance(1999);
+        QCOMPARE(client.stats().tlsIdleCloses, 0u);
+        QCOMPARE(ask(client).error, DnsExchange::Error::None);
+        QCOMPARE(client.stats().tlsConnections, 1u);
+        clock.advance(2000);
+        QCOMPARE(client.stats().tlsIdleCloses, 1u);
+        const DnsExchange reopened = ask(client);
+        QVERIFY2(reopened.error == DnsExchange::Error::None, qPrintable(reopened.detail));
+        QCOMPARE(client.stats().tlsConnections, 2u);
+    }
+
+    void wrongTlsNameFailsWithTheMismatchNamed_data() { addTransportRows(); }
+
+    void wrongTlsNameFailsWithTheMismatchNamed()
+    {
+        QFETCH(bool, https);
+        const QString server = https ? m_lab.httpsServer() : m_lab.tlsServer();
+        DirectDnsBackend backend(QStringLiteral("encrypted"),
+                                 optionsFor({server}, QStringLiteral("other.test"), true),
+                                 &m_clock);
+        std::optional<BackendAnswer> answer;
+        backend.lookup(EncryptedDnsFixture::LabName, RecordKind::A, this,
+                       [&](const BackendAnswer &a) { answer = a; });
+        QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 30000);
+        QCOMPARE(causeName(answer->cause), QStringLiteral("tls"));
+        QVERIFY2(answer->detail.contains(
+                         QStringLiteral("certificate name mismatch: expected other.test, got "
+                                        "dns.test")),
+                 qPrintable(answer->detail));
+        QVERIFY2(answer->detail.contains(server), qPrintable(answer->detail));
+    }
+
+    void withoutTheCaTheCertificateIsRefused_data() { addTransportRows(); }
+
+    void withoutTheCaTheCertificateIsRefused()
+    {
+        QFETCH(bool, https);
+        const QString server = https ? m_lab.httpsServer() : m_lab.tlsServer();
+        DnsClient client(optionsFor({server}, EncryptedDnsFixture::ServerName, false), &m_clock);
+        const DnsExchange exchange = ask(client);
+        QCOMPARE(exchange.error, DnsExchange::Error::Tls);
+        QVERIFY2(exchange.detail.contains(QStringLiteral("unknown CA")),
+                 qPrintable(exchange.detail));
+    }
+
+    void tlsNameDefaultsToTheHostOfTheUrl()
+    {
+        // The certificate names dns.test only; the URL's host is 127.0.0.1.
+        DnsClient client(optionsFor({m_lab.tlsServer()}, QString(), true), &m_clock);
+        const DnsExchange exchange = ask(client);
+        QCOMPARE(exchange.error, DnsExchange::Error::Tls);
+        QVERIFY2(exchange.detail.contains(QStringLiteral("expected 127.0.0.1, got dns.test")),
+                 qPrintable(exchange.detail));
+    }
+
+    void stalledHandshakeIsGivenUpAndTriedAnew()
+    {
+        QTcpServer silent; // accepts connections and never says a word of TLS
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        DnsClientOptions options = optionsFor(
+                {QStringLiteral("tls://127.0.0.1:%1").arg(silent.serverPort())},
+                EncryptedDnsFixture::ServerName, true);
+        options.timeoutMs = 300;
+        options.attempts = 2;
+        DnsClient client(options, &m_clock);
+        const DnsExchange exchange = ask(client);
+        QCOMPARE(exchange.error, DnsExchange::Error::Timeout);
+        QVERIFY2(exchange.detail.contains(QStringLiteral("within 300 ms")),
+                 qPrintable(exchange.detail));
+        // The stalled connection was given up: the next query does not queue behind it.
+        QCOMPARE(ask(client).error, DnsExchange::Error::Timeout);
+        QVERIFY2(client.stats().tlsConnections >= 2,
+                 qPrintable(QString::number(client.stats().tlsConnections)));
+    }
+
+    void serverClosingMidAnswerFailsOverToTheNext()
+    {
+        HalfAnswerTlsServer broken(m_lab.serverCertificate());
+        QVERIFY(broken.listen(QHostAddress::LocalHost));
+        DnsClient client(optionsFor({broken.server(), m_lab.tlsServer()},
+                                    EncryptedDnsFixture::ServerName, true),
+                         &m_clock);
+        const DnsExchange exchange = ask(client);
+        QVERIFY2(exchange.error == DnsExchange::Error::None, qPrintable(exchange.detail));
+        QCOMPARE(exchange.server.toString(), m_lab.tlsServer());
+        QCOMPARE(broken.queriesSeen, 1);
+    }
+
+    void serverClosingMidAnswerIsANetworkErrorThatSaysSo()
+    {
+        HalfAnswerTlsServer broken(m_lab.serverCertificate());
+        QVERIFY(broken.listen(QHostAddress::LocalHost));
+        DnsClientOptions options = optionsFor({broken.server()}, EncryptedDnsFixture::ServerName,
+                                              true);
+        options.attempts = 2;
+        DnsClient client(options, &m_clock);
+        const DnsExchange exchange = ask(client);
+        QCOMPARE(exchange.error, DnsExchange::Error::Network);
+        QVERIFY2(exchange.detail.contains(QStringLiteral("in the middle of an answer")),
+                 qPrintable(exchange.detail));
+        // The second round opened a new connection and was cut off the same way.
+        QCOMPARE(broken.queriesSeen, 2);
+        QCOMPARE(client.stats().tlsConnections, 2u);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEncryptedDns)
+#include "tst_encrypted_dns.moc"
