@@ -72,6 +72,7 @@ QJsonObject outcomeJson(const TargetOutcome &outcome)
             {QStringLiteral("server"), result.server.isEmpty() ? QJsonValue() : result.server},
             {QStringLiteral("latency_ms"), double(result.latencyUs) / 1000.0},
             {QStringLiteral("check"), checkJson(outcome)},
+            {QStringLiteral("ede"), ExtendedDnsErrors::toJson(result.extendedErrors)},
     };
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "dns/extendeddnserror.h"
+
 #include <QHostAddress>
 #include <QList>
 #include <QMetaType>
@@ -53,6 +55,7 @@ struct BackendAnswer
     QString server; // "127.0.0.1:53", or "system"
     qint64 latencyUs = 0;
     QString detail; // human words for a failure
+    QList<ExtendedDnsError> extendedErrors; // the answer's own reasons (RFC 8914), if it gave any
 };
 
 // What a caller of Resolver::resolve gets.
@@ -69,6 +72,9 @@ struct LookupResult
     qint64 latencyUs = 0; // time this caller waited
     QString server; // the server that answered the live lookup behind this answer
     QString detail;
+    // The Extended DNS Errors of the answer behind this result (RFC 8914): with a failure, the
+    // server's reason for it; with addresses, e.g. "Stale Answer" from an upstream.
+    QList<ExtendedDnsError> extendedErrors;
 
     bool hasAddresses() const { return !addresses.isEmpty(); }
     bool isFallback() const { return isFallbackSource(source); }

@@ -135,6 +135,7 @@ LookupResult Resolver::baseResult(const Entry &entry) const
     result.resolver = m_backendNames[entry.key.backend];
     result.kind = entry.key.kind;
     result.server = entry.server;
+    result.extendedErrors = entry.lastExtendedErrors;
     return result;
 }
 
@@ -307,6 +308,7 @@ void Resolver::storePositive(Entry &entry, const BackendAnswer &answer)
     entry.staleUntilMs = entry.expiresAtMs + qint64(m_policy.maxStaleS) * 1000;
     entry.server = answer.server;
     entry.negative = false;
+    entry.lastExtendedErrors = answer.extendedErrors;
     entry.cachedAnswer = baseResult(entry);
     entry.cachedAnswer.source = ResolutionSource::Cache;
     entry.cachedAnswer.addresses = entry.addresses;
@@ -399,6 +401,7 @@ void Resolver::storeNegative(Entry &entry, const BackendAnswer &answer)
     entry.server = answer.server;
     entry.lastFailure = answer.cause;
     entry.lastDetail = answer.detail;
+    entry.lastExtendedErrors = answer.extendedErrors;
     cancelRefresh(entry);
     entry.refreshAttempt = 0;
     // Stale data is dropped (the name is gone), but pins and the environment tier are what an
@@ -428,6 +431,7 @@ void Resolver::recordFailure(Entry &entry, const BackendAnswer &answer)
     const qint64 now = m_clock->nowMs();
     entry.lastFailure = answer.cause;
     entry.lastDetail = answer.detail;
+    entry.lastExtendedErrors = answer.extendedErrors;
     if (!answer.server.isEmpty())
         entry.server = answer.server;
     std::optional<LookupResult> fallback = fallbackFor(entry, answer.cause);
