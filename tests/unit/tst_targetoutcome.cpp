@@ -124,13 +124,15 @@ private Q_SLOTS:
         outcome.check = check;
         outcome.judge();
         json = outcomeJson(outcome);
-        const QStringList keys{
-                QStringLiteral("addresses"),  QStringLiteral("check"),  QStringLiteral("critical"),
-                QStringLiteral("detail"),     QStringLiteral("error"),  QStringLiteral("host"),
-                QStringLiteral("latency_ms"), QStringLiteral("name"),   QStringLiteral("resolver"),
-                QStringLiteral("server"),     QStringLiteral("source"), QStringLiteral("status"),
-                QStringLiteral("ttl_s")};
+        const QStringList keys{QStringLiteral("addresses"), QStringLiteral("check"),
+                               QStringLiteral("critical"),  QStringLiteral("detail"),
+                               QStringLiteral("ede"),       QStringLiteral("error"),
+                               QStringLiteral("host"),      QStringLiteral("latency_ms"),
+                               QStringLiteral("name"),      QStringLiteral("resolver"),
+                               QStringLiteral("server"),    QStringLiteral("source"),
+                               QStringLiteral("status"),    QStringLiteral("ttl_s")};
         QCOMPARE(json.keys(), keys);
+        QCOMPARE(json.value(QLatin1String("ede")).toArray(), QJsonArray()); // none in the answer
         QCOMPARE(json.value(QLatin1String("status")).toString(), QStringLiteral("healthy"));
         QCOMPARE(json.value(QLatin1String("source")).toString(), QStringLiteral("fresh"));
         QCOMPARE(json.value(QLatin1String("ttl_s")).toDouble(), 2.0);
