@@ -4,6 +4,7 @@
 #include "dns/dnsmessage.h"
 #include "dns/rrsig.h"
 #include "fuzzcheck.h"
+#include "printabletext.h"
 #include "resolver/directdnsbackend.h"
 
 #include <QByteArrayView>
@@ -204,18 +205,30 @@ void fuzzParse(const uint8_t *data, size_t size)
 
     for (const Question &question : m.questions)
         checkName(question.name);
-    bool sawOpt = false;
+    int opts = 0;
     for (const QList<Record> *section : {&m.answers, &m.authorities, &m.additionals}) {
         for (const Record &record : *section) {
             checkRecord(record);
             if (record.type == quint16(RecordType::RRSIG))
                 checkRrsig(record);
-            sawOpt = sawOpt || record.type == quint16(RecordType::OPT);
+            if (record.type == quint16(RecordType::OPT)) {
+                // At most one OPT, in the additional section, owned by the root.
+                check(section == &m.additionals && record.name == QLatin1String("."));
+                ++opts;
+            }
         }
     }
-    check(m.ednsUdpPayload.has_value() == sawOpt);
-    if (!sawOpt)
-        check(m.rcode == header.rcode);
+    check(opts <= 1);
+    check(m.ednsUdpPayload.has_value() == (opts == 1));
+    if (opts == 0)
+        check(m.rcode == header.rcode && m.extendedErrors.isEmpty());
+    for (const ExtendedDnsError &error : m.extendedErrors) {
+        // The server's text is bounded and printable: nothing raw reaches a terminal.
+        check(error.extraText.size() <= ExtendedDnsErrors::MaxExtraTextLength);
+        check(!hasUnprintable(error.extraText));
+    }
+    // Each EDE takes at least 6 bytes of the packet.
+    check(m.extendedErrors.size() * 6 <= qsizetype(size));
     fuzzInterpret(m);
 }
 

@@ -71,6 +71,11 @@ class Packet:
         return self.u8(0).fixed(OPT, payload, (ext_rcode << 24) | flags, len(options)).raw(options)
 
 
+def ede(code, text=b""):
+    """An Extended DNS Error option (RFC 8914): code 15, length, info-code, UTF-8 text."""
+    return struct.pack("!HHH", 15, 2 + len(text), code) + text
+
+
 def ipv4(text):
     return bytes(int(part) for part in text.split("."))
 
@@ -196,6 +201,40 @@ def seeds():
     p = Packet().header(0x0D0D, flags, 1, 1).question("signed.test", SOA)
     p.pointer(12).rdata(RRSIG, 300, rrsig_rdata(SOA, "signed.test")[:11])
     out["rrsig-cut-short"] = p
+    # Extended DNS Errors in the OPT record: a SERVFAIL for a bogus signature, an upstream's
+    # stale answer next to a cookie, and one without text beside an unassigned code.
+    p = Packet().header(0x0A1B, flags | SERVFAIL, 1, 0, 0, 1).question("signed.example.org", A)
+    p.opt(options=ede(6, b"RRSIG over A expired"))
+    out["ede-servfail-dnssec-bogus"] = p
+
+    p = Packet().header(0x1B2C, flags, 1, 1, 0, 1).question("old.example.org", A)
+    p.pointer(12).rdata(A, 30, ipv4("203.0.113.9"))
+    p.opt(options=cookie + ede(3, b"resolver upstream unreachable\x00"))
+    out["ede-stale-answer-cookie"] = p
+
+    p = Packet().header(0x2C3D, flags | 5, 1, 0, 0, 1).question("blocked.example.org", A)
+    p.opt(options=ede(18) + ede(4711, b"\x1b[2Jgesperrt f\xc3\xbcr alle"))
+    out["ede-prohibited-unknown-code"] = p
+
+    # Malformed OPT records (RFC 6891 6.1.1) and options that do not fit their record.
+    p = Packet().header(0x3D4E, flags, 1, 0, 0, 2).question("twice.example.org", A)
+    p.opt().opt(options=ede(6))
+    out["malformed-two-opt"] = p
+
+    p = Packet().header(0x4E5F, flags, 1, 1).question("answer.example.org", A).opt(options=ede(6))
+    out["malformed-opt-in-answer"] = p
+
+    p = Packet().header(0x5F60, flags, 1, 0, 0, 1).question("owner.example.org", A)
+    p.pointer(12).fixed(OPT, 1232, 0, 6).raw(ede(6))
+    out["malformed-opt-owner"] = p
+
+    p = Packet().header(0x6071, flags, 1, 0, 0, 1).question("long.example.org", A)
+    p.opt(options=struct.pack("!HHH", 15, 9, 23) + b"abc")
+    out["malformed-ede-overrun"] = p
+
+    p = Packet().header(0x7182, flags, 1, 0, 0, 1).question("short.example.org", A)
+    p.opt(options=struct.pack("!HHB", 15, 1, 0))
+    out["malformed-ede-one-byte"] = p
     return out
 
 

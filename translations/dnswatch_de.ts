@@ -722,6 +722,141 @@ Neu bei DNS Watch? Das Demo-Labor zeigt es bei der Arbeit, ohne dass etwas einzu
     </message>
 </context>
 <context>
+    <name>ExtendedErrorWords</name>
+    <message>
+        <source>Other Error</source>
+        <translation>Sonstiger Fehler</translation>
+    </message>
+    <message>
+        <source>Unsupported DNSKEY Algorithm</source>
+        <translation>DNSKEY-Algorithmus nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>Unsupported DS Digest Type</source>
+        <translation>DS-Digest-Typ nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>Stale Answer</source>
+        <translation>Veraltete Antwort</translation>
+    </message>
+    <message>
+        <source>Forged Answer</source>
+        <translation>Gefälschte Antwort</translation>
+    </message>
+    <message>
+        <source>DNSSEC Indeterminate</source>
+        <translation>DNSSEC unbestimmt</translation>
+    </message>
+    <message>
+        <source>DNSSEC Bogus</source>
+        <translation>DNSSEC ungültig</translation>
+    </message>
+    <message>
+        <source>Signature Expired</source>
+        <translation>Signatur abgelaufen</translation>
+    </message>
+    <message>
+        <source>Signature Not Yet Valid</source>
+        <translation>Signatur noch nicht gültig</translation>
+    </message>
+    <message>
+        <source>DNSKEY Missing</source>
+        <translation>DNSKEY fehlt</translation>
+    </message>
+    <message>
+        <source>RRSIGs Missing</source>
+        <translation>RRSIGs fehlen</translation>
+    </message>
+    <message>
+        <source>No Zone Key Bit Set</source>
+        <translation>Zone-Key-Bit nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>NSEC Missing</source>
+        <translation>NSEC fehlt</translation>
+    </message>
+    <message>
+        <source>Cached Error</source>
+        <translation>Fehler aus dem Cache</translation>
+    </message>
+    <message>
+        <source>Not Ready</source>
+        <translation>Nicht bereit</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Blockiert</translation>
+    </message>
+    <message>
+        <source>Censored</source>
+        <translation>Zensiert</translation>
+    </message>
+    <message>
+        <source>Filtered</source>
+        <translation>Gefiltert</translation>
+    </message>
+    <message>
+        <source>Prohibited</source>
+        <translation>Verboten</translation>
+    </message>
+    <message>
+        <source>Stale NXDomain Answer</source>
+        <translation>Veraltete NXDOMAIN-Antwort</translation>
+    </message>
+    <message>
+        <source>Not Authoritative</source>
+        <translation>Nicht autoritativ</translation>
+    </message>
+    <message>
+        <source>Not Supported</source>
+        <translation>Nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>No Reachable Authority</source>
+        <translation>Kein autoritativer Server erreichbar</translation>
+    </message>
+    <message>
+        <source>Network Error</source>
+        <translation>Netzwerkfehler</translation>
+    </message>
+    <message>
+        <source>Invalid Data</source>
+        <translation>Ungültige Daten</translation>
+    </message>
+    <message>
+        <source>Signature Expired before Valid</source>
+        <translation>Signatur vor Gültigkeitsbeginn abgelaufen</translation>
+    </message>
+    <message>
+        <source>Too Early</source>
+        <translation>Zu früh</translation>
+    </message>
+    <message>
+        <source>Unsupported NSEC3 Iterations Value</source>
+        <translation>NSEC3-Iterationszahl nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>Unable to conform to policy</source>
+        <translation>Richtlinie nicht einhaltbar</translation>
+    </message>
+    <message>
+        <source>Synthesized</source>
+        <translation>Synthetisiert</translation>
+    </message>
+    <message>
+        <source>EDE %1</source>
+        <translation>EDE %1</translation>
+    </message>
+    <message>
+        <source>%1 (EDE %2)</source>
+        <translation>%1 (EDE %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>FallbackMarkers</name>
     <message numerus="yes">
         <source>%1
@@ -2503,6 +2638,16 @@ Veraltet, Festgelegt, Umgebung: Prüfungen, die diese Fallback-Stufe bedient hat
 Last hour: %2</source>
         <translation>Letzte 5 Minuten: %1
 Letzte Stunde: %2</translation>
+    </message>
+    <message>
+        <source>%1
+The server&apos;s reason: %2</source>
+        <translation>%1
+Begründung des Servers: %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>

@@ -130,6 +130,8 @@ TargetSnapshot readTarget(AnswerReader &reader, const QJsonObject &object, const
     target.reachable = reader.boolean(object, path, QLatin1String("reachable"));
     target.lastProbe = reader.time(object, path, QLatin1String("last_probe"));
     readRecent(reader, object, path, &target);
+    target.extendedErrors = ExtendedDnsErrors::fromJson(
+            reader.array(object, path, QLatin1String("ede")));
     return target;
 }
 

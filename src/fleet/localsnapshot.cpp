@@ -33,6 +33,7 @@ TargetSnapshot localSnapshot(const TargetConfig &target, const TargetHealth &hea
     snapshot.addresses = addressStrings(last.resolution.addresses);
     snapshot.error = causeName(last.resolution.cause);
     snapshot.detail = last.resolution.detail;
+    snapshot.extendedErrors = last.resolution.extendedErrors;
     snapshot.server = last.resolution.server;
     snapshot.dnsLatencyMs = double(last.resolution.latencyUs) / 1000.0;
     if (last.checked) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dns/extendeddnserror.h"
 #include "probe/recentprobes.h"
 #include "probe/targetstate.h"
 
@@ -36,6 +37,7 @@ struct TargetSnapshot
     std::optional<bool> reachable;
     QDateTime lastProbe; // invalid before the first probe
     QList<ProbeMark> recent; // the last probes, oldest first (at most RecentProbes::Kept)
+    QList<ExtendedDnsError> extendedErrors; // of the last answer (RFC 8914); none from older agents
 
     bool operator==(const TargetSnapshot &other) const = default;
 };

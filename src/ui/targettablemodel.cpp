@@ -3,6 +3,7 @@
 #include "printabletext.h"
 #include "statepalette.h"
 #include "words/durationwords.h"
+#include "words/extendederrorwords.h"
 #include "words/localewords.h"
 #include "words/machinewords.h"
 #include "words/statesentence.h"
@@ -420,6 +421,10 @@ QString TargetTableModel::toolTip(const Row &row, int column) const
                                         QLocale::ShortFormat),
                      printable(row.place->problem()));
     }
+    if (column == LastError && !row.target.extendedErrors.isEmpty())
+        return tr("%1\nThe server's reason: %2")
+                .arg(printable(stateSentence(row.target)),
+                     ExtendedErrorWords::describe(row.target.extendedErrors));
     if (column == Status || column == LastError)
         return printable(stateSentence(row.target));
     if (column == Source)
@@ -469,6 +474,9 @@ QVariant TargetTableModel::display(const Row &row, int column) const
     case LatencyP95:
         return probed ? LocaleWords::milliseconds(target.dnsLatencyP95Ms) : QStringLiteral("-");
     case LastError:
+        if (!target.error.isEmpty() && !target.extendedErrors.isEmpty())
+            return tr("%1 · %2").arg(MachineWords::cause(target.error),
+                                     ExtendedErrorWords::describe(target.extendedErrors));
         if (!target.error.isEmpty())
             return MachineWords::cause(target.error);
         return target.checkOk == false ? MachineWords::checkResult(false, target.checkDetail)

@@ -10,6 +10,7 @@
 #include "targettablemodel.h"
 #include "translations.h"
 #include "translators.h"
+#include "words/extendederrorwords.h"
 
 #include <QAction>
 #include <QApplication>
@@ -26,6 +27,7 @@ private slots:
     void cleanup();
     void germanIsEmbedded();
     void germanHeadersAndTitles();
+    void germanExtendedErrors();
     void germanPlurals_data();
     void germanPlurals();
     void englishHasItsPlurals_data();
@@ -89,6 +91,20 @@ void TestTranslations::germanHeadersAndTitles()
     // For people to see that the German labels fit.
     window.show();
     QVERIFY(saveScreenshot(&window, QStringLiteral("dashboard-de")));
+}
+
+void TestTranslations::germanExtendedErrors()
+{
+    QVERIFY(installTranslations(*qApp, QStringLiteral("de")));
+    QCOMPARE(ExtendedErrorWords::words(6), QStringLiteral("DNSSEC ungültig"));
+    QCOMPARE(ExtendedErrorWords::words(3), QStringLiteral("Veraltete Antwort"));
+    QCOMPARE(ExtendedErrorWords::describe(
+                     {{18, QStringLiteral("client refused")}, {4711, QString()}}),
+             QStringLiteral("Verboten (EDE 18): client refused; EDE 4711"));
+    // Every code with words has German ones.
+    for (quint16 code = 0; code <= ExtendedDnsErrors::LastKnownInfoCode; ++code)
+        QVERIFY2(ExtendedErrorWords::words(code) != ExtendedDnsErrors::words(code),
+                 qPrintable(ExtendedDnsErrors::words(code)));
 }
 
 void TestTranslations::germanPlurals_data()

@@ -1,6 +1,7 @@
 // The direct DNS client against an in-process responder that misbehaves on purpose.
 #include "clock.h"
 #include "dns/dnsclient.h"
+#include "dns/ednsoptions.h"
 #include "fakednsresponder.h"
 
 #include <QSet>
@@ -11,6 +12,31 @@ using Transport = FakeDnsResponder::Transport;
 
 namespace {
 constexpr quint16 TypeA = quint16(DnsWire::RecordType::A);
+
+// An OPT record: its owner as wire bytes ("\0" is the root), then OPT, payload 1232, and options.
+QByteArray optRecord(const QByteArray &options, const QByteArray &owner = QByteArray(1, '\0'))
+{
+    QByteArray record = owner;
+    DnsWire::appendU16(&record, quint16(DnsWire::RecordType::OPT));
+    DnsWire::appendU16(&record, 1232);
+    DnsWire::appendU32(&record, 0);
+    DnsWire::appendU16(&record, quint16(options.size()));
+    return record + options;
+}
+
+// response with records appended to its last section: the additional one, or, when it has no
+// records at all, counted as answers.
+enum class Section { Answer, Additional };
+QByteArray withRecords(QByteArray response, const QList<QByteArray> &records, Section section)
+{
+    const int countAt = section == Section::Answer ? 6 : 10;
+    const quint16 count = quint16((quint8(response[countAt]) << 8) | quint8(response[countAt + 1]));
+    response[countAt] = char((count + records.size()) >> 8);
+    response[countAt + 1] = char((count + records.size()) & 0xFF);
+    for (const QByteArray &record : records)
+        response += record;
+    return response;
+}
 
 QList<Reply> answerA(const DnsWire::Message &query,
                      const QString &address = QStringLiteral("10.0.0.1"))
@@ -246,6 +272,78 @@ private Q_SLOTS:
         QVERIFY2(exchange.detail.contains(QStringLiteral("trailing bytes")),
                  qPrintable(exchange.detail));
         QCOMPARE(rig.client()->stats().malformed, 1u);
+    }
+
+    void malformedOptIsReportedWithItsReason_data()
+    {
+        QTest::addColumn<QList<QByteArray>>("records");
+        QTest::addColumn<int>("section");
+        QTest::addColumn<QString>("reason");
+
+        const QByteArray ede = QByteArray::fromHex("000f0002 0006");
+        QTest::newRow("two OPT records")
+                << QList<QByteArray>{optRecord(ede), optRecord({})} << int(Section::Additional)
+                << QStringLiteral("more than one OPT record");
+        QTest::newRow("OPT as an answer")
+                << QList<QByteArray>{optRecord(ede)} << int(Section::Answer)
+                << QStringLiteral("OPT record outside the additional section");
+        QTest::newRow("OPT owned by a name")
+                << QList<QByteArray>{optRecord(ede, QByteArray::fromHex("017800"))}
+                << int(Section::Additional)
+                << QStringLiteral("OPT record owned by a name other than the root");
+        QTest::newRow("EDE past its record")
+                << QList<QByteArray>{optRecord(QByteArray::fromHex("000f00ff 0006"))}
+                << int(Section::Additional)
+                << QStringLiteral("EDNS option runs past the end of its OPT record");
+        QTest::newRow("option header cut")
+                << QList<QByteArray>{optRecord(ede + QByteArray::fromHex("000f"))}
+                << int(Section::Additional)
+                << QStringLiteral("EDNS option runs past the end of its OPT record");
+        QTest::newRow("EDE of 1 byte")
+                << QList<QByteArray>{optRecord(QByteArray::fromHex("000f0001 06"))}
+                << int(Section::Additional)
+                << QStringLiteral("Extended DNS Error option shorter than its 2-byte info-code");
+    }
+
+    void malformedOptIsReportedWithItsReason()
+    {
+        QFETCH(QList<QByteArray>, records);
+        QFETCH(int, section);
+        QFETCH(QString, reason);
+        Rig rig;
+        rig.options.attempts = 1;
+        rig.responders[0]->setScript([&](const DnsWire::Message &q, const QByteArray &, Transport) {
+            // A SERVFAIL without records: the records go in whichever section the row says.
+            const QByteArray base = FakeDnsResponder::response(q, 2, {});
+            return QList<Reply>{{withRecords(base, records, Section(section))}};
+        });
+        const DnsExchange exchange = rig.ask(QStringLiteral("a.test"));
+        QCOMPARE(exchange.error, DnsExchange::Error::Malformed);
+        QVERIFY2(exchange.detail.contains(reason), qPrintable(exchange.detail));
+        QCOMPARE(rig.client()->stats().malformed, 1u);
+    }
+
+    void extendedErrorsReachTheExchange()
+    {
+        Rig rig;
+        rig.responders[0]->setScript([](const DnsWire::Message &q, const QByteArray &, Transport) {
+            QByteArray options;
+            DnsWire::appendExtendedErrorOption(&options, {6, QStringLiteral("bad\x1b[2Jsig")});
+            DnsWire::appendExtendedErrorOption(&options, {22, QString()});
+            return QList<Reply>{{withRecords(FakeDnsResponder::response(q, 2, {}),
+                                             {optRecord(options)}, Section::Additional)}};
+        });
+        const DnsExchange exchange = rig.ask(QStringLiteral("a.test"));
+        QCOMPARE(exchange.error, DnsExchange::Error::None);
+        QCOMPARE(exchange.response.rcode, quint16(2));
+        const QList<ExtendedDnsError> &errors = exchange.response.extendedErrors;
+        QCOMPARE(errors.size(), 2);
+        QCOMPARE(errors[0].infoCode, quint16(6));
+        QCOMPARE(errors[0].extraText, QStringLiteral("bad\\x1b[2Jsig")); // never raw
+        QCOMPARE(errors[1].infoCode, quint16(22));
+        QCOMPARE(ExtendedDnsErrors::describe(errors),
+                 QStringLiteral("DNSSEC Bogus (EDE 6): bad\\x1b[2Jsig; "
+                                "No Reachable Authority (EDE 22)"));
     }
 
     void malformedThenGoodAnswerWins()

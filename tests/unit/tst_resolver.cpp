@@ -187,6 +187,42 @@ private Q_SLOTS:
         QCOMPARE(rig.backend->lookupCount(QStringLiteral("a.test")), 1);
     }
 
+    void extendedErrorsTravelWithTheirAnswer()
+    {
+        Rig rig(policy());
+        const QList<ExtendedDnsError> stale{{3, QStringLiteral("upstream down")}};
+        BackendAnswer positive = FakeBackend::addresses({QStringLiteral("10.0.0.1")}, 60);
+        positive.extendedErrors = stale;
+        rig.ask(QStringLiteral("a.test"));
+        QVERIFY(rig.backend->answer(QStringLiteral("a.test"), positive));
+        QCOMPARE(rig.results.last().extendedErrors, stale);
+        rig.ask(QStringLiteral("a.test"));
+        QCOMPARE(rig.results.last().source, ResolutionSource::Cache);
+        QCOMPARE(rig.results.last().extendedErrors, stale);
+
+        // The failure's own reason replaces it, also on the stale answer that covers it.
+        const QList<ExtendedDnsError> bogus{{6, QString()}};
+        BackendAnswer failure = FakeBackend::failure(FailureCause::ServFail);
+        failure.extendedErrors = bogus;
+        rig.advanceSeconds(61);
+        rig.ask(QStringLiteral("a.test"));
+        QVERIFY(rig.backend->answer(QStringLiteral("a.test"), failure));
+        QCOMPARE(rig.results.last().source, ResolutionSource::Stale);
+        QCOMPARE(rig.results.last().extendedErrors, bogus);
+
+        rig.ask(QStringLiteral("b.test"));
+        QVERIFY(rig.backend->answer(QStringLiteral("b.test"), failure));
+        QCOMPARE(rig.results.last().source, ResolutionSource::None);
+        QCOMPARE(rig.results.last().cause, FailureCause::ServFail);
+        QCOMPARE(rig.results.last().extendedErrors, bogus);
+
+        // A later answer without any clears them.
+        rig.ask(QStringLiteral("b.test"), RecordKind::Both, Resolver::CacheUse::BypassCache);
+        QVERIFY(rig.backend->answer(QStringLiteral("b.test"),
+                                    FakeBackend::addresses({QStringLiteral("10.0.0.2")}, 60)));
+        QVERIFY(rig.results.last().extendedErrors.isEmpty());
+    }
+
     void callbackMayClearTheCacheItIsServedFrom()
     {
         Rig rig(policy());

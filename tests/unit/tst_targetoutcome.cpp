@@ -185,14 +185,16 @@ private Q_SLOTS:
         outcome.check = check;
         outcome.judge();
         json = outcomeJson(outcome);
-        const QStringList keys{QStringLiteral("addresses"),  QStringLiteral("check"),
-                               QStringLiteral("critical"),   QStringLiteral("detail"),
-                               QStringLiteral("error"),      QStringLiteral("host"),
-                               QStringLiteral("latency_ms"), QStringLiteral("name"),
-                               QStringLiteral("resolver"),   QStringLiteral("server"),
-                               QStringLiteral("source"),     QStringLiteral("status"),
-                               QStringLiteral("ttl_s"),      QStringLiteral("validated")};
+        const QStringList keys{QStringLiteral("addresses"), QStringLiteral("check"),
+                               QStringLiteral("critical"),  QStringLiteral("detail"),
+                               QStringLiteral("ede"),       QStringLiteral("error"),
+                               QStringLiteral("host"),      QStringLiteral("latency_ms"),
+                               QStringLiteral("name"),      QStringLiteral("resolver"),
+                               QStringLiteral("server"),    QStringLiteral("source"),
+                               QStringLiteral("status"),    QStringLiteral("ttl_s"),
+                               QStringLiteral("validated")};
         QCOMPARE(json.keys(), keys);
+        QCOMPARE(json.value(QLatin1String("ede")).toArray(), QJsonArray()); // none in the answer
         QVERIFY(json.value(QLatin1String("validated")).isNull()); // not asked with DNSSEC
         outcome.result.validation = DnssecValidation::Validated;
         QCOMPARE(outcomeJson(outcome).value(QLatin1String("validated")), QJsonValue(true));

@@ -94,7 +94,10 @@ QString boundedExtraText(QStringView text)
 {
     QString shown = printable(text);
     if (shown.size() > MaxExtraTextLength) {
-        shown.truncate(MaxExtraTextLength - 1);
+        qsizetype keep = MaxExtraTextLength - 1;
+        if (shown.at(keep - 1).isHighSurrogate()) // never half a character
+            --keep;
+        shown.truncate(keep);
         shown.append(QChar(0x2026));
     }
     return shown;

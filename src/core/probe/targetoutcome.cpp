@@ -73,6 +73,7 @@ QJsonObject outcomeJson(const TargetOutcome &outcome)
             {QStringLiteral("latency_ms"), double(result.latencyUs) / 1000.0},
             {QStringLiteral("check"), checkJson(outcome)},
             {QStringLiteral("validated"), dnssecValidationJson(result.validation)},
+            {QStringLiteral("ede"), ExtendedDnsErrors::toJson(result.extendedErrors)},
     };
 }
 

@@ -50,6 +50,14 @@ FailureCause causeOfExchangeError(DnsExchange::Error error)
     return FailureCause::Network;
 }
 
+// "127.0.0.1:53 answered REFUSED: Prohibited (EDE 18)": the server's own reason, when it gave one.
+QString withExtendedErrors(const QString &detail, const QList<ExtendedDnsError> &errors)
+{
+    if (errors.isEmpty())
+        return detail;
+    return detail + QStringLiteral(": ") + ExtendedDnsErrors::describe(errors);
+}
+
 std::optional<quint32> negativeTtl(const DnsWire::Message &message)
 {
     for (const DnsWire::Record &record : message.authorities) {
@@ -75,21 +83,25 @@ BackendAnswer DirectDnsBackend::interpret(const DnsExchange &exchange, const QSt
     }
     const DnsWire::Message &message = exchange.response;
     const QString rcode = DnsWire::responseCodeName(message.rcode);
+    answer.extendedErrors = message.extendedErrors;
     switch (ResponseCode(message.rcode)) {
     case ResponseCode::NoError:
         break;
     case ResponseCode::NxDomain:
         answer.cause = FailureCause::NxDomain;
         answer.negativeTtlSeconds = negativeTtl(message);
-        answer.detail = QStringLiteral("%1 answered NXDOMAIN").arg(answer.server);
+        answer.detail = withExtendedErrors(
+                QStringLiteral("%1 answered NXDOMAIN").arg(answer.server), answer.extendedErrors);
         return answer;
     case ResponseCode::Refused:
         answer.cause = FailureCause::Refused;
-        answer.detail = QStringLiteral("%1 answered REFUSED").arg(answer.server);
+        answer.detail = withExtendedErrors(QStringLiteral("%1 answered REFUSED").arg(answer.server),
+                                           answer.extendedErrors);
         return answer;
     default:
         answer.cause = FailureCause::ServFail;
-        answer.detail = QStringLiteral("%1 answered %2").arg(answer.server, rcode);
+        answer.detail = withExtendedErrors(
+                QStringLiteral("%1 answered %2").arg(answer.server, rcode), answer.extendedErrors);
         return answer;
     }
 
@@ -126,8 +138,10 @@ BackendAnswer DirectDnsBackend::interpret(const DnsExchange &exchange, const QSt
     }
     answer.cause = FailureCause::NoData;
     answer.negativeTtlSeconds = negativeTtl(message);
-    answer.detail = QStringLiteral("%1 has no %2 record (NODATA from %3)")
-                            .arg(name, DnsWire::recordTypeName(type), answer.server);
+    answer.detail = withExtendedErrors(
+            QStringLiteral("%1 has no %2 record (NODATA from %3)")
+                    .arg(name, DnsWire::recordTypeName(type), answer.server),
+            answer.extendedErrors);
     return answer;
 }
 
@@ -189,6 +203,10 @@ BackendAnswer combineFamilies(const BackendAnswer &v4, const BackendAnswer &v6)
         if (has4 && has6) {
             answer.addresses.append(v6.addresses);
             answer.validation = combinedValidation(v4.validation, v6.validation);
+            for (const ExtendedDnsError &error : v6.extendedErrors) {
+                if (!answer.extendedErrors.contains(error))
+                    answer.extendedErrors.append(error);
+            }
             answer.ttlSeconds = qMin(v4.ttlSeconds.value_or(0), v6.ttlSeconds.value_or(0));
         }
         answer.latencyUs = qMax(v4.latencyUs, v6.latencyUs);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dnssecvalidation.h"
+#include "dns/extendeddnserror.h"
 
 #include <QHostAddress>
 #include <QList>
@@ -68,6 +69,7 @@ struct BackendAnswer
     qint64 latencyUs = 0;
     QString detail; // human words for a failure
     DnssecValidation validation = DnssecValidation::NotAsked; // the AD flag, when asked with DO
+    QList<ExtendedDnsError> extendedErrors; // the answer's own reasons (RFC 8914), if it gave any
 };
 
 // What a caller of Resolver::resolve gets.
@@ -85,6 +87,9 @@ struct LookupResult
     QString server; // the server that answered the live lookup behind this answer
     QString detail;
     DnssecValidation validation = DnssecValidation::NotAsked; // did the resolver validate it
+    // The Extended DNS Errors of the answer behind this result (RFC 8914): with a failure, the
+    // server's reason for it; with addresses, e.g. "Stale Answer" from an upstream.
+    QList<ExtendedDnsError> extendedErrors;
 
     bool hasAddresses() const { return !addresses.isEmpty(); }
     bool isFallback() const { return isFallbackSource(source); }

@@ -136,6 +136,7 @@ LookupResult Resolver::baseResult(const Entry &entry) const
     result.kind = entry.key.kind;
     result.server = entry.server;
     result.validation = entry.validation;
+    result.extendedErrors = entry.lastExtendedErrors;
     return result;
 }
 
@@ -309,6 +310,7 @@ void Resolver::storePositive(Entry &entry, const BackendAnswer &answer)
     entry.server = answer.server;
     entry.validation = answer.validation;
     entry.negative = false;
+    entry.lastExtendedErrors = answer.extendedErrors;
     entry.cachedAnswer = baseResult(entry);
     entry.cachedAnswer.source = ResolutionSource::Cache;
     entry.cachedAnswer.addresses = entry.addresses;
@@ -402,6 +404,7 @@ void Resolver::storeNegative(Entry &entry, const BackendAnswer &answer)
     entry.validation = answer.validation;
     entry.lastFailure = answer.cause;
     entry.lastDetail = answer.detail;
+    entry.lastExtendedErrors = answer.extendedErrors;
     cancelRefresh(entry);
     entry.refreshAttempt = 0;
     // Stale data is dropped (the name is gone), but pins and the environment tier are what an
@@ -431,6 +434,7 @@ void Resolver::recordFailure(Entry &entry, const BackendAnswer &answer)
     const qint64 now = m_clock->nowMs();
     entry.lastFailure = answer.cause;
     entry.lastDetail = answer.detail;
+    entry.lastExtendedErrors = answer.extendedErrors;
     if (!answer.server.isEmpty())
         entry.server = answer.server;
     std::optional<LookupResult> fallback = fallbackFor(entry, answer.cause);

@@ -45,6 +45,7 @@ struct Resolver::Entry
     qint64 degradedSinceMs = 0;
     FailureCause lastFailure = FailureCause::None;
     QString lastDetail;
+    QList<ExtendedDnsError> lastExtendedErrors; // of the last answer, positive or not
     quint64 hits = 0;
     qint64 lastUsedMs = 0;
 
