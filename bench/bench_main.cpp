@@ -18,6 +18,8 @@
 //     (p95)
 // 10. the wall display with 200 tiles (wallbench.cpp): a state change until repainted, worst
 //     and p95 at most 16 ms
+// 11. queries per second over DNS over TLS (one reused connection) and DNS over HTTPS vs plain
+//     UDP against one unbound (transportbench.cpp; targets: at least 0.5x and 0.3x)
 #include "benchsupport.h"
 #include "clock.h"
 #include "dnsserverfixture.h"
@@ -269,6 +271,8 @@ QList<Row> runGroup(const QString &group)
                            positiveEnv("DNSWATCH_BENCH_FLEET_S", 60));
     } else if (group == QLatin1String("wall"))
         rows += benchWall(positiveEnv("DNSWATCH_BENCH_WALL_CHANGES", 200));
+    else if (group == QLatin1String("transports"))
+        rows += benchTransports();
     return rows;
 }
 
@@ -339,7 +343,7 @@ int main(int argc, char *argv[])
             QStringLiteral("cache"),   QStringLiteral("throughput"), QStringLiteral("blackhole"),
             QStringLiteral("monitor"), QStringLiteral("history"),    QStringLiteral("report"),
             QStringLiteral("charts"),  QStringLiteral("dashboard"),  QStringLiteral("agent"),
-            QStringLiteral("fleet"),   QStringLiteral("wall")};
+            QStringLiteral("fleet"),   QStringLiteral("wall"),       QStringLiteral("transports")};
     if (qEnvironmentVariableIsSet(ChildVariable)) {
         printRows(runGroup(app.arguments().value(1)));
         return 0;

@@ -56,3 +56,6 @@ QList<Row> benchFleet(int agentCount, int targetCount, int seconds);
 // The wall display with 200 tiles: changes state changes, each timed until repainted
 // (wallbench.cpp).
 QList<Row> benchWall(int changes);
+// Queries per second over plain UDP, DNS over TLS and DNS over HTTPS against one unbound
+// (transportbench.cpp).
+QList<Row> benchTransports();

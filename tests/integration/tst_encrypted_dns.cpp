@@ -141,6 +141,9 @@ private slots:
         QVERIFY2(exchange.error == DnsExchange::Error::None, qPrintable(exchange.detail));
         QCOMPARE(addressesIn(exchange), QStringList{EncryptedDnsFixture::LabAddress});
         QCOMPARE(exchange.server.toString(), m_lab.httpsServer());
+        // RFC 8484 4.1: the query went out with ID 0 (unbound also listens for plain DNS on that
+        // port, and a plain query would have a random one).
+        QCOMPARE(exchange.response.id, quint16(0));
         // A second query goes over the connection the manager kept.
         const DnsExchange again = ask(client);
         QVERIFY2(again.error == DnsExchange::Error::None, qPrintable(again.detail));

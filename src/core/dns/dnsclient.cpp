@@ -11,6 +11,7 @@
 #include <QUdpSocket>
 #include <QtEndian>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <sys/socket.h>
@@ -183,9 +184,13 @@ DnsClient::DnsClient(const DnsClientOptions &options, Clock *clock, QObject *par
     m_nextChannel.fill(0, m_options.servers.size());
     m_tlsConnections.fill(nullptr, m_options.servers.size());
     m_tlsPending.resize(m_options.servers.size());
-    m_tls = QSslConfiguration::defaultConfiguration();
-    if (!m_options.caCertificates.isEmpty())
-        m_tls.addCaCertificates(m_options.caCertificates);
+    // Only a client with encrypted servers wakes the TLS backend (and reads the system's CAs).
+    if (std::any_of(m_options.servers.cbegin(), m_options.servers.cend(),
+                    [](const NameServer &server) { return server.isEncrypted(); })) {
+        m_tls = QSslConfiguration::defaultConfiguration();
+        if (!m_options.caCertificates.isEmpty())
+            m_tls.addCaCertificates(m_options.caCertificates);
+    }
 }
 
 DnsClient::~DnsClient()

@@ -62,7 +62,9 @@ struct DnsExchange
 // flight; each try goes out with a random ID through a connected UDP socket whose source port the
 // kernel picked at random, and sockets are replaced after a number of queries. Replies that do not
 // match an outstanding query (ID, question, sender) are ignored and counted. All timeouts hang on
-// one Clock deadline.
+// one Clock deadline. tls:// servers are asked over one reused DNS over TLS connection each
+// (DnsTlsConnection), https:// servers by DNS over HTTPS (DnsHttpsExchange), with the same
+// timeouts, attempts and failover.
 class DnsClient : public QObject
 {
     Q_OBJECT
