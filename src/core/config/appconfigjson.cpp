@@ -66,6 +66,10 @@ QJsonObject targetToJson(const TargetConfig &target)
             addresses.append(address.toString());
         object.insert(TargetKey::FallbackIps, strings(addresses));
     }
+    if (!target.compare.isEmpty())
+        object.insert(TargetKey::Compare, strings(target.compare));
+    if (!target.expectDivergence.isEmpty())
+        object.insert(TargetKey::ExpectDivergence, strings(target.expectDivergence));
     return object;
 }
 

@@ -438,6 +438,21 @@ const QList<KeyReference> &target()
                  {},
                  {},
                  QStringLiteral("what is checked once the host resolved")},
+                {TargetKey::Compare,
+                 strings(),
+                 QStringLiteral("none"),
+                 {},
+                 {},
+                 QStringLiteral("more resolvers (names from resolvers, or \"system\") that "
+                                "look the host up on every probe, compared with the target's "
+                                "own")},
+                {TargetKey::ExpectDivergence,
+                 strings(),
+                 QStringLiteral("none"),
+                 {},
+                 {},
+                 QStringLiteral("compared resolvers expected to answer otherwise (split "
+                                "horizon): their answers do not count as disagreement")},
         };
     }();
     return keys;
