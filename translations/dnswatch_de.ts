@@ -685,6 +685,14 @@ Neu bei DNS Watch? Das Demo-Labor zeigt es bei der Arbeit, ohne dass etwas einzu
         <source>%1 changed from %2 to %3</source>
         <translation>%1 geändert von %2 auf %3</translation>
     </message>
+    <message>
+        <source>%1: the compared resolvers answer differently</source>
+        <translation>%1: die verglichenen Resolver antworten verschieden</translation>
+    </message>
+    <message>
+        <source>%1: the compared resolvers agree again</source>
+        <translation>%1: die verglichenen Resolver sind sich wieder einig</translation>
+    </message>
 </context>
 <context>
     <name>EventsPane</name>
@@ -1240,6 +1248,14 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
         <source>service check failed: %1</source>
         <translation>Dienstprüfung fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>Resolvers disagree</source>
+        <translation>Resolver uneinig</translation>
+    </message>
+    <message>
+        <source>Resolvers agree again</source>
+        <translation>Resolver wieder einig</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1457,6 +1473,89 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
     <message>
         <source>One row per target; the arrow keys move between rows, the Menu key opens the actions for the selected ones</source>
         <translation>Eine Zeile pro Ziel; die Pfeiltasten wechseln die Zeile, die Menütaste öffnet die Aktionen für die ausgewählten</translation>
+    </message>
+    <message>
+        <source>&amp;Paths</source>
+        <translation>&amp;Pfade</translation>
+    </message>
+    <message>
+        <source>The selected target through each compared resolver, side by side</source>
+        <translation>Das gewählte Ziel über jeden verglichenen Resolver, nebeneinander</translation>
+    </message>
+</context>
+<context>
+    <name>PathsPane</name>
+    <message>
+        <source>may differ (expected)</source>
+        <translation>darf abweichen (erwartet)</translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation>weicht ab</translation>
+    </message>
+    <message>
+        <source>agrees</source>
+        <translation>stimmt überein</translation>
+    </message>
+    <message>
+        <source>Agreement of the compared resolvers</source>
+        <translation>Übereinstimmung der verglichenen Resolver</translation>
+    </message>
+    <message>
+        <source>Resolver</source>
+        <translation>Resolver</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>TTL left</source>
+        <translation>Rest-TTL</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>Compared resolvers</source>
+        <translation>Verglichene Resolver</translation>
+    </message>
+    <message>
+        <source>Pick one of this machine&apos;s targets to see its compared resolvers.</source>
+        <translation>Wählen Sie ein Ziel dieses Rechners, um seine verglichenen Resolver zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 compares no resolvers: list them in its &quot;compare&quot; setting.</source>
+        <translation>%1 vergleicht keine Resolver: tragen Sie sie in seiner Einstellung &quot;compare&quot; ein.</translation>
+    </message>
+    <message>
+        <source>%1: not probed yet.</source>
+        <translation>%1: noch nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>%1: the compared resolvers agree.</source>
+        <translation>%1: die verglichenen Resolver stimmen überein.</translation>
+    </message>
+    <message>
+        <source>%1: the compared resolvers answer differently (%2).</source>
+        <translation>%1: die verglichenen Resolver antworten verschieden (%2).</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>
