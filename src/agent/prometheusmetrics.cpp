@@ -6,6 +6,7 @@
 
 #include <QHash>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -85,6 +86,52 @@ void histogram(Exposition &out, const QString &labels, const LatencyHistogram &h
                QStringLiteral("_bucket"));
     out.sample(labels, histogram.sum(), QStringLiteral("_sum"));
     out.sample(labels, double(histogram.count()), QStringLiteral("_count"));
+}
+
+// The compared paths of the targets that compare resolvers, from each one's last probe; NaN
+// (no data) before its first.
+void pathMetrics(Exposition &out, const QList<TargetConfig> &targets,
+                 const QHash<QString, TargetHealth> &health)
+{
+    QList<TargetConfig> comparing;
+    for (const TargetConfig &target : targets) {
+        if (!target.compare.isEmpty())
+            comparing.append(target);
+    }
+    if (comparing.isEmpty())
+        return;
+    const double noData = std::numeric_limits<double>::quiet_NaN();
+    const auto lastPaths = [&](const TargetConfig &target) {
+        const TargetHealth entry = health.value(target.name);
+        return entry.last ? entry.last->paths : PathComparison();
+    };
+    // One sample per path of each comparing target: value(answer), or NaN before the first probe.
+    const auto perPath = [&](const auto &value) {
+        for (const TargetConfig &target : std::as_const(comparing)) {
+            const PathComparison paths = lastPaths(target);
+            for (const QString &resolver : target.paths()) {
+                const auto answer = std::find_if(
+                        paths.paths.cbegin(), paths.paths.cend(),
+                        [&](const PathAnswer &path) { return path.result.resolver == resolver; });
+                out.sample(targetLabels(target)
+                                   + QStringLiteral(",path=\"%1\"").arg(escapeLabel(resolver)),
+                           answer == paths.paths.cend() ? noData : double(value(*answer)));
+            }
+        }
+    };
+    out.family("dnswatch_paths_agree", "gauge",
+               "1 when the target's compared resolvers gave the same answer in its last probe "
+               "(paths expected to differ aside), 0 when they diverged.");
+    for (const TargetConfig &target : std::as_const(comparing)) {
+        const PathComparison paths = lastPaths(target);
+        out.sample(targetLabels(target), paths.isEmpty() ? noData : (paths.agree ? 1 : 0));
+    }
+    out.family("dnswatch_path_lookup_seconds", "gauge",
+               "How long the last probe waited for the host through each compared path.");
+    perPath([](const PathAnswer &path) { return double(path.result.latencyUs) / 1e6; });
+    out.family("dnswatch_path_addresses", "gauge",
+               "How many addresses each compared path gave in the last probe (0: none).");
+    perPath([](const PathAnswer &path) { return double(path.result.addresses.size()); });
 }
 
 } // namespace
@@ -175,6 +222,8 @@ QByteArray prometheusMetrics(const Monitor &monitor, const HistoryStore *history
                "Time the service check took, retries included.");
     for (const TargetConfig &target : targets)
         histogram(out, targetLabels(target), health.value(target.name).checkLatency);
+
+    pathMetrics(out, targets, health);
 
     Resolver *resolver = monitor.resolver();
     out.family("dnswatch_resolver_events_total", "counter", "Resolver transitions, by kind.");

@@ -13,11 +13,16 @@ void OnceRunner::start()
     m_answered.fill(false, count);
     m_done.fill(false, count);
     m_requests.fill(0, count);
+    m_pathLookups.fill(nullptr, count);
+    m_compared = QList<std::optional<QList<LookupResult>>>(count);
+    m_settled.fill(false, count);
     m_pending = count;
     int longestMs = 0;
     for (const TargetConfig &target : std::as_const(m_config.targets)) {
-        if (ResolverBackend *backend = m_resolver->backend(target.resolver))
-            longestMs = qMax(longestMs, backend->lookupTimeoutMs());
+        for (const QString &path : target.paths()) {
+            if (ResolverBackend *backend = m_resolver->backend(path))
+                longestMs = qMax(longestMs, backend->lookupTimeoutMs());
+        }
     }
     // A check may take every try with its backoff: (retries + 1) timeouts and retries delays.
     const ProbePolicy &probes = m_config.probes;
@@ -30,6 +35,12 @@ void OnceRunner::start()
     for (int i = 0; i < count; ++i) {
         const TargetConfig &target = m_config.targets[i];
         m_outcomes[i].target = target;
+        if (!target.compare.isEmpty())
+            m_pathLookups[i] = PathLookups::start(m_resolver, target, this,
+                                                  [this, i](const QList<LookupResult> &answers) {
+                                                      m_compared[i] = answers;
+                                                      settle(i);
+                                                  });
         ResolveRequest request{target.host, target.resolver, target.record};
         m_requests[i] = m_resolver->resolve(
                 request, this, [this, i](const LookupResult &result) { record(i, result); });
@@ -69,8 +80,19 @@ void OnceRunner::complete(int index)
     if (m_done[index])
         return;
     m_done[index] = true;
+    m_outcomes[index].judge();
+    settle(index);
+}
+
+void OnceRunner::settle(int index)
+{
+    if (m_settled[index] || !m_done[index] || (m_pathLookups[index] && !m_compared[index]))
+        return;
+    m_settled[index] = true;
     TargetOutcome &outcome = m_outcomes[index];
-    outcome.judge();
+    if (m_compared[index])
+        outcome.paths = PathComparison::of(QList<LookupResult>{outcome.result} + *m_compared[index],
+                                           outcome.target.expectDivergence);
     if (--m_pending == 0) {
         m_resolver->clock()->cancel(m_guard);
         // Cache hits answer inside start(); let it return before anyone reacts.
@@ -80,6 +102,14 @@ void OnceRunner::complete(int index)
 
 void OnceRunner::onGuardDeadline()
 {
+    for (int i = 0; i < m_outcomes.size(); ++i) {
+        if (m_pathLookups[i] && !m_compared[i]) {
+            m_compared[i] = m_pathLookups[i]->answersSoFar(
+                    QStringLiteral("no answer before the run's deadline"));
+            m_pathLookups[i]->abandon();
+            settle(i);
+        }
+    }
     for (int i = 0; i < m_outcomes.size(); ++i) {
         if (m_done[i])
             continue;

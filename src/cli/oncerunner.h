@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/appconfig.h"
+#include "probe/pathlookups.h"
 #include "probe/servicecheck.h"
 #include "probe/targetoutcome.h"
 #include "resolver/resolver.h"
@@ -31,6 +32,8 @@ Q_SIGNALS:
 private:
     void record(int index, const LookupResult &result);
     void complete(int index);
+    // Counts the target as finished once it is checked and its compared paths answered.
+    void settle(int index);
     void onGuardDeadline();
 
     AppConfig m_config;
@@ -40,6 +43,9 @@ private:
     QList<bool> m_answered; // resolved
     QList<bool> m_done; // resolved and checked
     QList<Resolver::RequestId> m_requests;
+    QList<std::shared_ptr<PathLookups>> m_pathLookups; // null: the target compares nothing
+    QList<std::optional<QList<LookupResult>>> m_compared; // the compared paths' answers
+    QList<bool> m_settled;
     int m_pending = 0;
     bool m_started = false;
     Clock::TimerId m_guard = 0;

@@ -10,6 +10,7 @@
 #include "glance/glancestrip.h"
 #include "heartbeatdelegate.h"
 #include "localplace.h"
+#include "pathspane.h"
 #include "pindialog.h"
 #include "placestatewatch.h"
 #include "reportdialog.h"
@@ -68,9 +69,12 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     lower->addTab(m_eventsPane, tr("&Events"));
     m_cachePane = new CachePane(m_cache, monitor->resolver(), this);
     lower->addTab(m_cachePane, tr("&Cache"));
+    m_pathsPane = new PathsPane(monitor, this);
+    lower->addTab(m_pathsPane, tr("&Paths"));
     lower->setTabToolTip(0, tr("Success, latency and cache state over time"));
     lower->setTabToolTip(1, tr("What happened: fallbacks, recoveries, actions, state changes"));
     lower->setTabToolTip(2, tr("What the resolver's cache holds, and clearing it"));
+    lower->setTabToolTip(3, tr("The selected target through each compared resolver, side by side"));
     splitter->addWidget(lower);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
@@ -357,6 +361,10 @@ QWidget *MainWindow::buildTargetsPane()
             &MainWindow::updateActions);
     connect(m_targetView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         const QList<TargetRef> selected = selectedRefs();
+        if (m_pathsPane) // this machine's targets only
+            m_pathsPane->showTarget(!selected.isEmpty() && selected.constFirst().place == m_local
+                                            ? selected.constFirst().name
+                                            : QString());
         if (selected.isEmpty()) { // nothing picked: the whole of this machine
             if (!m_monitor->config().targets.isEmpty())
                 m_charts->showTarget(QString());

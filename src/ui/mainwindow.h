@@ -18,6 +18,7 @@
 class AgentLinks;
 class AgentPlace;
 class CachePane;
+class PathsPane;
 class EventsPane;
 class LocalPlace;
 class PlaceStateWatch;
@@ -124,6 +125,7 @@ private:
     TargetColumns *m_columns = nullptr; // the table's widths and the columns shown
     EventsPane *m_eventsPane = nullptr;
     CachePane *m_cachePane = nullptr;
+    PathsPane *m_pathsPane = nullptr;
     AgentLinks *m_agentLinks = nullptr;
     ReadinessBanner *m_banner = nullptr;
     TrayNotifications *m_notifications = nullptr;

@@ -109,8 +109,11 @@ def scrape_agent():
     work = tempfile.mkdtemp(prefix="dnswatch-ops-")
     config = os.path.join(work, "agent.json")
     with open(config, "w") as out:
-        json.dump({"targets": [{"name": "localhost", "host": "localhost", "resolver": "system",
-                                "check": {"type": "dns"}}]}, out)
+        # "compare": the per-path metrics appear only for a target that compares resolvers.
+        json.dump({"resolvers": [{"name": "direct", "servers": ["127.0.0.1:%d" % free_port()],
+                                  "timeout_ms": 200, "attempts": 1}],
+                   "targets": [{"name": "localhost", "host": "localhost", "resolver": "system",
+                                "compare": ["direct"], "check": {"type": "dns"}}]}, out)
     env = dict(os.environ, DNSWATCH_FALLBACK_IPS="")
     for name in ("DNSWATCH_TOKEN", "MLFLOW_TRACKING_URI"):
         env.pop(name, None)

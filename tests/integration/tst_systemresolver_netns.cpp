@@ -2,10 +2,12 @@
 // where getaddrinfo asks our dnsmasq on 127.0.0.1:53 (resolv.conf: timeout 5 s, 1 attempt).
 #include "clock.h"
 #include "dnsserverfixture.h"
+#include "probe/monitor.h"
 #include "resolver/resolver.h"
 #include "resolver/systemresolverbackend.h"
 
 #include <QFile>
+#include <QSignalSpy>
 #include <QTest>
 
 class TestSystemResolverNetns : public QObject
@@ -134,6 +136,43 @@ private Q_SLOTS:
         QCOMPARE(abandonedWhenAnswered, 2);
         m_server.resume();
         QTRY_COMPARE_WITH_TIMEOUT(backend.abandoned(), 0, 10000); // the stuck threads came back
+    }
+
+    // The comparison that explains most incidents: what applications get (getaddrinfo) against
+    // a nameserver asked directly, here a second dnsmasq that answers otherwise.
+    void systemPathComparedWithADirectOne()
+    {
+        DnsServerFixture direct;
+        QString error;
+        QVERIFY2(direct.startDnsmasq({QStringLiteral("--host-record=a.test,10.0.0.8,0")}, &error),
+                 qPrintable(error));
+        const QString json = QStringLiteral(R"({"resolvers": [{"name": "direct",
+              "servers": ["%1"], "timeout_ms": 500, "attempts": 1}],
+            "targets": [{"name": "a", "host": "a.test", "resolver": "system", "record": "A",
+                         "interval_s": 3600, "compare": ["direct"]}]})")
+                                     .arg(direct.server());
+        const ConfigLoadResult loaded = parseConfig(json.toUtf8(), QStringLiteral("test"));
+        QVERIFY(loaded.config);
+        Monitor monitor(*loaded.config, EnvFallback(), MlflowCredentials(), &m_clock);
+        QSignalSpy recorded(&monitor, &Monitor::resultRecorded);
+        QSignalSpy events(monitor.resolver(), &Resolver::eventOccurred);
+        monitor.engine()->scheduler()->probeNow(QStringLiteral("a"));
+        QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 1, 15000);
+        const auto result = recorded.first().first().value<ProbeResult>();
+        QCOMPARE(result.paths.paths.size(), 2);
+        QCOMPARE(result.paths.paths[0].result.resolver, QStringLiteral("system"));
+        QCOMPARE(result.paths.paths[0].result.addresses,
+                 QList<QHostAddress>({QHostAddress(QStringLiteral("10.0.0.7"))}));
+        QCOMPARE(result.paths.paths[1].result.addresses,
+                 QList<QHostAddress>({QHostAddress(QStringLiteral("10.0.0.8"))}));
+        QVERIFY(!result.paths.agree);
+        bool diverged = false;
+        for (const QList<QVariant> &arguments : std::as_const(events))
+            diverged = diverged
+                    || arguments.first().value<ResolverEvent>().kind
+                            == ResolverEvent::Kind::PathsDiverged;
+        QVERIFY(diverged);
+        direct.kill();
     }
 };
 

@@ -121,6 +121,43 @@ private Q_SLOTS:
         QCOMPARE(sample(text, QStringLiteral("dnswatch_ready")), 1.0);
     }
 
+    void comparedPathsShowAgreementLatencyAndAddresses()
+    {
+        ManualClock clock;
+        Monitor monitor(testConfig(R"({"resolvers": [{"name": "corp", "servers": ["127.0.0.1:1"]}],
+                    "targets": [{"name": "api", "host": "api.test", "compare": ["corp"]}]})"),
+                        EnvFallback(), MlflowCredentials(), &clock);
+        const QString corpPath = QStringLiteral("%1,path=\"corp\"").arg(ApiLabels);
+        QByteArray text = prometheusMetrics(monitor);
+        // Before the first probe: every series there, with no data.
+        QVERIFY(text.contains(
+                QStringLiteral("dnswatch_paths_agree{%1} NaN").arg(ApiLabels).toUtf8()));
+        QVERIFY(text.contains(
+                QStringLiteral("dnswatch_path_lookup_seconds{%1} NaN").arg(corpPath).toUtf8()));
+
+        ProbeResult result = probe(QStringLiteral("api"), ResolutionSource::Fresh, true,
+                                   clock.wallTime().toMSecsSinceEpoch());
+        result.resolution.resolver = QStringLiteral("system");
+        LookupResult corp;
+        corp.resolver = QStringLiteral("corp");
+        corp.cause = FailureCause::Timeout;
+        corp.latencyUs = 500'000;
+        result.paths = PathComparison::of({result.resolution, corp}, {});
+        monitor.statistics()->record(result);
+        text = prometheusMetrics(monitor);
+        QCOMPARE(sample(text, QStringLiteral("dnswatch_paths_agree{%1}").arg(ApiLabels)), 0.0);
+        QCOMPARE(sample(text, QStringLiteral("dnswatch_path_lookup_seconds{%1}").arg(corpPath)),
+                 0.5);
+        QCOMPARE(sample(text, QStringLiteral("dnswatch_path_addresses{%1}").arg(corpPath)), 0.0);
+        QCOMPARE(
+                sample(text,
+                       QStringLiteral("dnswatch_path_addresses{%1,path=\"system\"}").arg(ApiLabels)),
+                1.0);
+        // A target that compares nothing has no such series.
+        QVERIFY(!prometheusMetrics(Monitor(twoTargets(), EnvFallback(), MlflowCredentials(), &clock))
+                         .contains("dnswatch_paths_agree"));
+    }
+
     void labelsAreEscapedAndEveryFamilyIsDeclared()
     {
         ManualClock clock;

@@ -149,6 +149,9 @@ private:
                        const QString &what, const QString &kind, QHash<QString, QString> *seen);
     TargetConfig parseTarget(const QJsonObject &object, const QString &path);
     QList<QHostAddress> parseFallbackIps(const QJsonValue &value, const QString &path);
+    // Resolver names, each once, each one of allowed (named in the error as what they may be).
+    QStringList parseResolverNames(const QJsonValue &value, const QString &path,
+                                   const QStringList &allowed, const QString &allowedWords);
     CheckConfig parseCheck(const QJsonValue &value, const QString &path);
     void parseCheckKeys(const QJsonObject &object, const QString &path, CheckConfig *check);
     QStringList parseExpectedAddresses(const QJsonValue &value, const QString &path);
@@ -548,7 +551,48 @@ TargetConfig ConfigParser::parseTarget(const QJsonObject &object, const QString 
                                       "with \"dnssec\": true")
                                .arg(quoted(target.resolver)));
     }
+    const QJsonValue compare = object.value(TargetKey::Compare);
+    if (!compare.isUndefined()) {
+        target.compare = parseResolverNames(compare, childPath(path, TargetKey::Compare),
+                                            m_resolverNames, QStringLiteral("a resolver; defined"));
+        target.compare.removeAll(target.resolver); // always the first path
+    }
+    const QJsonValue divergence = object.value(TargetKey::ExpectDivergence);
+    if (!divergence.isUndefined())
+        target.expectDivergence = parseResolverNames(
+                divergence, childPath(path, TargetKey::ExpectDivergence), target.paths(),
+                QStringLiteral("one of the target's paths (its resolver and \"compare\")"));
     return target;
+}
+
+QStringList ConfigParser::parseResolverNames(const QJsonValue &value, const QString &path,
+                                             const QStringList &allowed,
+                                             const QString &allowedWords)
+{
+    QStringList names;
+    if (!hasType(value, QJsonValue::Array, path))
+        return names;
+    const QJsonArray entries = value.toArray();
+    QHash<QString, QString> seenAt;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QString entryPath = elementPath(path, i);
+        if (!hasType(entries.at(i), QJsonValue::String, entryPath))
+            continue;
+        const QString name = entries.at(i).toString();
+        if (!allowed.contains(name)) {
+            fail(entryPath,
+                 QStringLiteral("unknown resolver %1; expected %2: %3")
+                         .arg(quoted(name), allowedWords, allowed.join(QLatin1String(", "))));
+        } else if (seenAt.contains(name)) {
+            fail(entryPath,
+                 QStringLiteral("duplicate resolver %1; also listed at %2")
+                         .arg(quoted(name), seenAt.value(name)));
+        } else {
+            seenAt.insert(name, entryPath);
+            names.append(name);
+        }
+    }
+    return names;
 }
 
 QList<QHostAddress> ConfigParser::parseFallbackIps(const QJsonValue &value, const QString &path)

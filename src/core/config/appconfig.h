@@ -57,6 +57,13 @@ struct TargetConfig
     QList<QHostAddress> fallbackIps;
     CheckConfig check;
     bool requireValidated = false; // degraded (not_validated) when an answer comes without AD
+    // Other resolvers the host is also looked up through on every probe, compared with the
+    // target's own (docs/configuration.md); and those of the paths expected to answer otherwise.
+    QStringList compare;
+    QStringList expectDivergence;
+
+    // The target's own resolver first, then the compared ones; one path when nothing is compared.
+    QStringList paths() const { return QStringList{resolver} + compare; }
 };
 
 // How the agent probes ("probes" block): timing of the schedule and of the service checks.

@@ -76,6 +76,10 @@ QJsonObject targetToJson(const TargetConfig &target)
     }
     if (target.requireValidated)
         object.insert(TargetKey::RequireValidated, true);
+    if (!target.compare.isEmpty())
+        object.insert(TargetKey::Compare, strings(target.compare));
+    if (!target.expectDivergence.isEmpty())
+        object.insert(TargetKey::ExpectDivergence, strings(target.expectDivergence));
     return object;
 }
 

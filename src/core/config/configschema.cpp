@@ -480,6 +480,21 @@ const QList<KeyReference> &target()
                  QStringLiteral("an answer its resolver did not validate with DNSSEC (no AD "
                                 "flag) makes the target degraded (not_validated); needs a "
                                 "resolver with \"dnssec\": true, so never \"system\"")},
+                {TargetKey::Compare,
+                 strings(),
+                 QStringLiteral("none"),
+                 {},
+                 {},
+                 QStringLiteral("more resolvers (names from resolvers, or \"system\") that "
+                                "look the host up on every probe, compared with the target's "
+                                "own")},
+                {TargetKey::ExpectDivergence,
+                 strings(),
+                 QStringLiteral("none"),
+                 {},
+                 {},
+                 QStringLiteral("compared resolvers expected to answer otherwise (split "
+                                "horizon): their answers do not count as disagreement")},
         };
     }();
     return keys;

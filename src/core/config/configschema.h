@@ -54,6 +54,8 @@ inline constexpr QLatin1String Critical("critical");
 inline constexpr QLatin1String FallbackIps("fallback_ips");
 inline constexpr QLatin1String Check("check");
 inline constexpr QLatin1String RequireValidated("require_validated");
+inline constexpr QLatin1String Compare("compare");
+inline constexpr QLatin1String ExpectDivergence("expect_divergence");
 inline constexpr IntRange IntervalSRange{1, 86400};
 } // namespace TargetKey
 

@@ -3,6 +3,8 @@
 #include "config/configschema.h"
 #include "config/resolverfactory.h"
 
+#include <algorithm>
+
 CheckOptions Monitor::checkOptions(const ProbePolicy &policy, const MlflowCredentials &credentials)
 {
     CheckOptions options;
@@ -38,6 +40,8 @@ Monitor::Monitor(const AppConfig &config, const EnvFallback &env,
     connect(m_engine.get(), &ProbeEngine::resultRecorded, this, [this](const ProbeResult &result) {
         m_statistics->record(result);
         Q_EMIT resultRecorded(result);
+        if (const std::optional<ResolverEvent> event = m_paths.observe(result))
+            m_resolver->recordEvent(*event);
     });
     connect(m_statistics.get(), &HealthStatistics::stateChanged, this, &Monitor::stateChanged);
     m_statistics->setTargets(config.targets);
@@ -82,13 +86,20 @@ QStringList Monitor::applyConfig(const AppConfig &config)
         notApplied.append(BlockKey::AgentWatch);
     QList<TargetConfig> targets;
     for (const TargetConfig &target : config.targets) {
-        if (m_resolver->backend(target.resolver))
+        const QStringList paths = target.paths();
+        const auto isNew = [this](const QString &name) { return !m_resolver->backend(name); };
+        if (const auto newOne = std::find_if(paths.cbegin(), paths.cend(), isNew);
+            newOne == paths.cend())
             targets.append(target);
         else
             notApplied.append(QStringLiteral("target %1 (its resolver \"%2\" is new)")
-                                      .arg(target.name, target.resolver));
+                                      .arg(target.name, *newOne));
     }
     m_config.targets = targets;
+    QStringList names;
+    for (const TargetConfig &target : std::as_const(targets))
+        names.append(target.name);
+    m_paths.keepOnly(names);
     m_resolver->setConfigPins(configPins(m_config));
     m_statistics->setTargets(m_config.targets);
     m_engine->applyConfig(m_config);

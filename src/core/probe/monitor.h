@@ -3,6 +3,7 @@
 #include "config/appconfig.h"
 #include "probe/cachecensus.h"
 #include "probe/healthstatistics.h"
+#include "probe/pathswatch.h"
 #include "probe/probeengine.h"
 #include "resolver/resolver.h"
 
@@ -54,4 +55,5 @@ private:
     std::unique_ptr<ServiceChecker> m_checker;
     std::unique_ptr<ProbeEngine> m_engine;
     std::unique_ptr<HealthStatistics> m_statistics;
+    PathsWatch m_paths;
 };

@@ -1,6 +1,9 @@
 #include "probeengine.h"
 
+#include "probe/pathlookups.h"
 #include "validationrequirement.h"
+
+#include <memory>
 
 ProbeEngine::ProbeEngine(Resolver *resolver, ServiceChecker *checker, Clock *clock,
                          const ProbeScheduler::Options &options, QObject *parent)
@@ -42,24 +45,39 @@ void ProbeEngine::probe(const QString &name, std::function<void(ProbeScheduler::
     if (found == m_targets.cend())
         return done(ProbeScheduler::Outcome::Failure);
     const TargetConfig target = found.value();
-    const QDateTime started = m_clock->wallTime();
+    // The compared paths run beside the main one; the result waits for both.
+    auto pending = std::make_shared<PendingProbe>();
+    pending->result.time = m_clock->wallTime();
+    pending->result.target = target.name;
+    pending->waitingFor = target.compare.isEmpty() ? 1 : 2;
+    const auto partDone = [this, pending, target, done] {
+        if (--pending->waitingFor > 0)
+            return;
+        if (!target.compare.isEmpty())
+            pending->result.paths = PathComparison::of(
+                    QList<LookupResult>{pending->result.resolution} + pending->compared,
+                    target.expectDivergence);
+        record(std::move(pending->result), done);
+    };
+    if (!target.compare.isEmpty())
+        PathLookups::start(m_resolver, target, this,
+                           [pending, partDone](const QList<LookupResult> &answers) {
+                               pending->compared = answers;
+                               partDone();
+                           });
     m_resolver->resolve({target.host, target.resolver, target.record}, this,
-                        [this, target, started, done](const LookupResult &resolution) {
-                            ProbeResult result;
-                            result.time = started;
-                            result.target = target.name;
-                            result.resolution = resolution;
-                            applyValidationRequirement(target, &result.resolution);
+                        [this, target, pending, partDone](const LookupResult &resolution) {
+                            pending->result.resolution = resolution;
+                            applyValidationRequirement(target, &pending->result.resolution);
                             if (!resolution.hasAddresses())
-                                return record(std::move(result), done);
-                            m_checker->run(
-                                    target.check, resolution.addresses, this,
-                                    [this, result, done](const CheckOutcome &outcome) mutable {
-                                        result.checked = true;
-                                        result.check = outcome;
-                                        result.reachable = outcome.ok;
-                                        record(std::move(result), done);
-                                    });
+                                return partDone();
+                            m_checker->run(target.check, resolution.addresses, this,
+                                           [pending, partDone](const CheckOutcome &outcome) {
+                                               pending->result.checked = true;
+                                               pending->result.check = outcome;
+                                               pending->result.reachable = outcome.ok;
+                                               partDone();
+                                           });
                         });
 }
 

@@ -32,6 +32,13 @@ Q_SIGNALS:
     void keptReachableByFallback(const ProbeResult &result);
 
 private:
+    // One probe on its way: the main path's result and check, and the compared paths' answers.
+    struct PendingProbe
+    {
+        ProbeResult result;
+        QList<LookupResult> compared;
+        int waitingFor = 1;
+    };
     void probe(const QString &target, std::function<void(ProbeScheduler::Outcome)> done);
     void record(ProbeResult result, const std::function<void(ProbeScheduler::Outcome)> &done);
 

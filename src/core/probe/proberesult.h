@@ -1,6 +1,7 @@
 #pragma once
 
 #include "probe/checkoutcome.h"
+#include "probe/pathcomparison.h"
 #include "resolver/lookupresult.h"
 
 #include <QDateTime>
@@ -16,6 +17,7 @@ struct ProbeResult
     bool checked = false; // false when there was no address to check
     CheckOutcome check;
     bool reachable = false; // the service answered (through whatever address resolution gave)
+    PathComparison paths; // every path's answer when the target compares resolvers
     // The headline: DNS failed, yet the service answered through a fallback address.
     bool keptReachableByFallback() const { return reachable && resolution.isFallback(); }
     // DNS itself answered (live or from the cache), without a fallback tier.

@@ -28,6 +28,7 @@ TargetOutcome TargetOutcome::of(const TargetConfig &target, const ProbeResult &p
     if (probe.checked)
         outcome.check = probe.check;
     outcome.state = judgeProbe(probe).state;
+    outcome.paths = probe.paths;
     return outcome;
 }
 
@@ -40,6 +41,7 @@ ProbeResult TargetOutcome::toProbeResult(const QDateTime &time) const
     probe.checked = check.has_value();
     probe.check = check.value_or(CheckOutcome());
     probe.reachable = probe.checked && probe.check.ok;
+    probe.paths = paths;
     return probe;
 }
 
@@ -56,7 +58,7 @@ QJsonObject outcomeJson(const TargetOutcome &outcome)
 {
     const LookupResult &result = outcome.result;
     const std::optional<qint64> ttl = ttlLeftSeconds(result);
-    return QJsonObject{
+    QJsonObject object{
             {QStringLiteral("name"), outcome.target.name},
             {QStringLiteral("host"), outcome.target.host},
             {QStringLiteral("resolver"), outcome.target.resolver},
@@ -75,6 +77,9 @@ QJsonObject outcomeJson(const TargetOutcome &outcome)
             {QStringLiteral("validated"), dnssecValidationJson(result.validation)},
             {QStringLiteral("ede"), ExtendedDnsErrors::toJson(result.extendedErrors)},
     };
+    if (!outcome.target.compare.isEmpty())
+        object.insert(QStringLiteral("paths"), pathsJson(outcome.paths));
+    return object;
 }
 
 QJsonObject eventJson(const ResolverEvent &event)

@@ -20,6 +20,7 @@ struct TargetOutcome
     LookupResult result;
     std::optional<CheckOutcome> check; // run when the name gave addresses and a checker is set
     TargetState state = TargetState::Unknown;
+    PathComparison paths; // when the target compares resolvers
 
     // The outcome of one probe of target.
     static TargetOutcome of(const TargetConfig &target, const ProbeResult &probe);
@@ -31,8 +32,8 @@ struct TargetOutcome
 
 // The JSON shape of one outcome, shared by `--once --format json` and /api/v1/status: name,
 // host, resolver, critical, status, source, addresses, ttl_s, error, detail, server, latency_ms,
-// check (null when none ran) and validated (the AD flag: true, false, or null when the resolver
-// was not asked with DNSSEC).
+// check (null when none ran), ede, validated (the AD flag: true, false, or null when the resolver
+// was not asked with DNSSEC); and paths (pathsJson()) when the target compares resolvers.
 QJsonObject outcomeJson(const TargetOutcome &outcome);
 // One resolver event in the same output: time, kind, host, detail, and the actor of an
 // operator's action.

@@ -103,6 +103,9 @@ public:
     CacheEntrySnapshot snapshotOf(const ResolveRequest &request) const;
 
     quint64 eventCount(ResolverEvent::Kind kind) const { return m_events.count(kind); }
+    // Keeps, counts and emits an event about this resolver's answers that its users found (the
+    // probes' comparison of paths), as its own events are.
+    void recordEvent(const ResolverEvent &event) { emitEvent(event); }
     QList<ResolverEvent> recentEvents() const { return m_events.recent(); }
     int inFlightLookups() const;
 

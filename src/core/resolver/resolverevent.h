@@ -16,8 +16,10 @@ struct ResolverEvent
         Unpinned,
         ForcedReResolve,
         CacheCleared,
+        PathsDiverged, // a target's compared resolvers started to answer differently
+        PathsAgree, // ...and answer alike again
     };
-    static constexpr int KindCount = int(Kind::CacheCleared) + 1;
+    static constexpr int KindCount = int(Kind::PathsAgree) + 1;
 
     QDateTime time; // UTC
     Kind kind = Kind::FallbackEntered;

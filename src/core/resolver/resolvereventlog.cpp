@@ -23,6 +23,10 @@ QString eventKindName(ResolverEvent::Kind kind)
         return QStringLiteral("forced_re_resolve");
     case ResolverEvent::Kind::CacheCleared:
         return QStringLiteral("cache_cleared");
+    case ResolverEvent::Kind::PathsDiverged:
+        return QStringLiteral("paths_diverged");
+    case ResolverEvent::Kind::PathsAgree:
+        return QStringLiteral("paths_agree");
     }
     return QString();
 }

@@ -106,5 +106,9 @@ QString eventSentence(const StoredEvent &event)
         return recovered(event);
     if (event.kind == eventKindName(Kind::AddressesChanged))
         return addressesChanged(event);
+    if (event.kind == eventKindName(Kind::PathsDiverged))
+        return EventSentence::tr("%1: the compared resolvers answer differently").arg(event.host);
+    if (event.kind == eventKindName(Kind::PathsAgree))
+        return EventSentence::tr("%1: the compared resolvers agree again").arg(event.host);
     return event.detail;
 }

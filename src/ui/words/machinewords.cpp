@@ -92,6 +92,8 @@ const Word EventKinds[] = {
         {"unpinned", QT_TRANSLATE_NOOP("MachineWords", "Unpinned")},
         {"forced_re_resolve", QT_TRANSLATE_NOOP("MachineWords", "Forced re-resolve")},
         {"cache_cleared", QT_TRANSLATE_NOOP("MachineWords", "Cache cleared")},
+        {"paths_diverged", QT_TRANSLATE_NOOP("MachineWords", "Resolvers disagree")},
+        {"paths_agree", QT_TRANSLATE_NOOP("MachineWords", "Resolvers agree again")},
         {"state_changed", QT_TRANSLATE_NOOP("MachineWords", "State changed")},
         {"paused", QT_TRANSLATE_NOOP("MachineWords", "Probing paused")},
         {"resumed", QT_TRANSLATE_NOOP("MachineWords", "Probing resumed")},
