@@ -175,6 +175,72 @@
     </message>
 </context>
 <context>
+    <name>AnswerChangeModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Resolver</source>
+        <translation>Resolver</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>TTL</source>
+        <translation>TTL</translation>
+    </message>
+    <message>
+        <source>When the new answer came</source>
+        <translation>Wann die neue Antwort kam</translation>
+    </message>
+    <message>
+        <source>The resolver that gave it</source>
+        <translation>Der Resolver, der sie gab</translation>
+    </message>
+    <message>
+        <source>The addresses before the change</source>
+        <translation>Die Adressen vor der Änderung</translation>
+    </message>
+    <message>
+        <source>The addresses after the change</source>
+        <translation>Die Adressen nach der Änderung</translation>
+    </message>
+    <message>
+        <source>The time to live the cache gave the new answer</source>
+        <translation>Die Gültigkeitsdauer (TTL), die der Cache der neuen Antwort gab</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerChangesPane</name>
+    <message>
+        <source>Answer changes</source>
+        <translation>Antwortwechsel</translation>
+    </message>
+    <message>
+        <source>Each change of the answer, newest first: time, resolver, before, after and TTL</source>
+        <translation>Jede Änderung der Antwort, die neueste zuerst: Zeit, Resolver, vorher, nachher und TTL</translation>
+    </message>
+    <message>
+        <source>Answer changes of every target</source>
+        <translation>Antwortwechsel aller Ziele</translation>
+    </message>
+    <message>
+        <source>Answer changes of %1 (%2 through %3)</source>
+        <translation>Antwortwechsel von %1 (%2 über %3)</translation>
+    </message>
+</context>
+<context>
     <name>CachePane</name>
     <message>
         <source>Cache entries</source>
@@ -1240,6 +1306,18 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
         <source>service check failed: %1</source>
         <translation>Dienstprüfung fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>unexpected answer</source>
+        <translation>unerwartete Antwort</translation>
+    </message>
+    <message>
+        <source>the answer held an address outside the target&apos;s expected ranges</source>
+        <translation>die Antwort enthielt eine Adresse außerhalb der erwarteten Bereiche des Ziels</translation>
+    </message>
+    <message>
+        <source>Answer changed (alert)</source>
+        <translation>Antwort geändert (Alarm)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1457,6 +1535,14 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
     <message>
         <source>One row per target; the arrow keys move between rows, the Menu key opens the actions for the selected ones</source>
         <translation>Eine Zeile pro Ziel; die Pfeiltasten wechseln die Zeile, die Menütaste öffnet die Aktionen für die ausgewählten</translation>
+    </message>
+    <message>
+        <source>Ans&amp;wer changes</source>
+        <translation>Antwort&amp;wechsel</translation>
+    </message>
+    <message>
+        <source>Each change of the chosen target&apos;s answer: when, through which resolver, from what to what, and the TTL</source>
+        <translation>Jede Änderung der Antwort des gewählten Ziels: wann, über welchen Resolver, von was zu was, und die TTL</translation>
     </message>
 </context>
 <context>
@@ -2183,6 +2269,18 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
     <message>
         <source>%1 at %2</source>
         <translation>%1 bei %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>The answer of %1 changed</source>
+        <translation>Die Antwort von %1 hat sich geändert</translation>
+    </message>
+    <message>
+        <source>%1 through %2: %3 -&gt; %4</source>
+        <translation>%1 über %2: %3 -&gt; %4</translation>
     </message>
 </context>
 <context>

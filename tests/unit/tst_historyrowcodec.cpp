@@ -153,8 +153,8 @@ private slots:
         for (const RecordKind kind : {RecordKind::A, RecordKind::AAAA, RecordKind::Both}) {
             for (int source = int(ResolutionSource::None); source <= int(ResolutionSource::Env);
                  ++source) {
-                for (int cause = int(FailureCause::None); cause <= int(FailureCause::Malformed);
-                     ++cause) {
+                for (int cause = int(FailureCause::None);
+                     cause <= int(FailureCause::UnexpectedAnswer); ++cause) {
                     ProbeResult result = fullResult(QStringLiteral("api"));
                     result.resolution.kind = kind;
                     result.resolution.source = ResolutionSource(source);

@@ -140,6 +140,7 @@ private:
                        const QString &what, const QString &kind, QHash<QString, QString> *seen);
     TargetConfig parseTarget(const QJsonObject &object, const QString &path);
     QList<QHostAddress> parseFallbackIps(const QJsonValue &value, const QString &path);
+    AddressExpectation parseAddressExpectation(const QJsonValue &value, const QString &path);
     CheckConfig parseCheck(const QJsonValue &value, const QString &path);
     void parseCheckKeys(const QJsonObject &object, const QString &path, CheckConfig *check);
     QStringList parseExpectedAddresses(const QJsonValue &value, const QString &path);
@@ -438,7 +439,34 @@ TargetConfig ConfigParser::parseTarget(const QJsonObject &object, const QString 
     const QJsonValue check = object.value(TargetKey::Check);
     if (!check.isUndefined())
         target.check = parseCheck(check, childPath(path, TargetKey::Check));
+    const QJsonValue expectAddresses = object.value(TargetKey::ExpectAddresses);
+    if (!expectAddresses.isUndefined())
+        target.expectAddresses = parseAddressExpectation(
+                expectAddresses, childPath(path, TargetKey::ExpectAddresses));
+    readBool(object, path, TargetKey::AlertOnChange, &target.alertOnChange);
     return target;
+}
+
+AddressExpectation ConfigParser::parseAddressExpectation(const QJsonValue &value,
+                                                         const QString &path)
+{
+    AddressExpectation expectation;
+    if (!hasType(value, QJsonValue::Array, path))
+        return expectation;
+    const QJsonArray entries = value.toArray();
+    if (entries.isEmpty())
+        failExpected(path, QStringLiteral("at least one address range (or no key for any)"), value);
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QString entryPath = elementPath(path, i);
+        if (!hasType(entries.at(i), QJsonValue::String, entryPath))
+            continue;
+        QString error;
+        if (const auto range = AddressExpectation::parseRange(entries.at(i).toString(), &error))
+            expectation.add(*range);
+        else
+            fail(entryPath, error);
+    }
+    return expectation;
 }
 
 QList<QHostAddress> ConfigParser::parseFallbackIps(const QJsonValue &value, const QString &path)

@@ -2,6 +2,7 @@
 
 #include "config/configerror.h"
 #include "dns/nameserver.h"
+#include "resolver/addressexpectation.h"
 #include "resolver/cachepolicy.h"
 #include "resolver/lookupresult.h"
 
@@ -50,6 +51,10 @@ struct TargetConfig
     bool critical = true;
     QList<QHostAddress> fallbackIps;
     CheckConfig check;
+    // "expect_addresses": the ranges the host's answers must fall in (none: any).
+    AddressExpectation expectAddresses;
+    // "alert_on_change": a change of the host's answer raises an alert.
+    bool alertOnChange = false;
 };
 
 // How the agent probes ("probes" block): timing of the schedule and of the service checks.

@@ -66,6 +66,10 @@ QJsonObject targetToJson(const TargetConfig &target)
             addresses.append(address.toString());
         object.insert(TargetKey::FallbackIps, strings(addresses));
     }
+    if (!target.expectAddresses.isEmpty())
+        object.insert(TargetKey::ExpectAddresses, strings(target.expectAddresses.texts()));
+    if (target.alertOnChange)
+        object.insert(TargetKey::AlertOnChange, true);
     return object;
 }
 

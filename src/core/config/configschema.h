@@ -47,6 +47,8 @@ inline constexpr QLatin1String IntervalS("interval_s");
 inline constexpr QLatin1String Critical("critical");
 inline constexpr QLatin1String FallbackIps("fallback_ips");
 inline constexpr QLatin1String Check("check");
+inline constexpr QLatin1String ExpectAddresses("expect_addresses");
+inline constexpr QLatin1String AlertOnChange("alert_on_change");
 inline constexpr IntRange IntervalSRange{1, 86400};
 } // namespace TargetKey
 

@@ -2,6 +2,7 @@
 
 #include "config/configschema.h"
 #include "config/resolverfactory.h"
+#include "probe/answerchange.h"
 
 CheckOptions Monitor::checkOptions(const ProbePolicy &policy, const MlflowCredentials &credentials)
 {
@@ -40,6 +41,7 @@ Monitor::Monitor(const AppConfig &config, const EnvFallback &env,
         Q_EMIT resultRecorded(result);
     });
     connect(m_statistics.get(), &HealthStatistics::stateChanged, this, &Monitor::stateChanged);
+    connect(m_resolver.get(), &Resolver::eventOccurred, this, &Monitor::onResolverEvent);
     m_statistics->setTargets(config.targets);
     m_engine->applyConfig(config);
 }
@@ -88,10 +90,24 @@ QStringList Monitor::applyConfig(const AppConfig &config)
     }
     m_config.targets = targets;
     m_resolver->setConfigPins(configPins(m_config));
+    m_resolver->setAddressExpectations(addressExpectations(m_config));
     m_statistics->setTargets(m_config.targets);
     m_engine->applyConfig(m_config);
     Q_EMIT targetsApplied();
     return notApplied;
+}
+
+void Monitor::onResolverEvent(const ResolverEvent &event)
+{
+    if (event.kind != ResolverEvent::Kind::AddressesChanged)
+        return;
+    for (const TargetConfig &target : m_config.targets) {
+        if (!AnswerChange::concerns(event, target))
+            continue;
+        m_statistics->noteAnswerChange(target.name);
+        if (target.alertOnChange)
+            Q_EMIT answerChangeAlerted(AnswerChange::alertOf(target.name, event));
+    }
 }
 
 void Monitor::pause(const QString &target)

@@ -77,13 +77,16 @@ QString causeName(FailureCause cause)
         return QStringLiteral("network");
     case FailureCause::Malformed:
         return QStringLiteral("malformed");
+    case FailureCause::UnexpectedAnswer:
+        return QStringLiteral("unexpected_answer");
     }
     return QString();
 }
 
 std::optional<FailureCause> causeFromName(const QString &name)
 {
-    for (int value = int(FailureCause::None); value <= int(FailureCause::Malformed); ++value) {
+    for (int value = int(FailureCause::None); value <= int(FailureCause::UnexpectedAnswer);
+         ++value) {
         if (causeName(FailureCause(value)) == name)
             return FailureCause(value);
     }

@@ -27,7 +27,18 @@ std::optional<ResolutionSource> sourceFromName(const QString &name);
 bool isFallbackSource(ResolutionSource source);
 
 // Why a live lookup did not give addresses.
-enum class FailureCause { None, Timeout, ServFail, Refused, NxDomain, NoData, Network, Malformed };
+// UnexpectedAnswer: the answer held an address outside the host's "expect_addresses".
+enum class FailureCause {
+    None,
+    Timeout,
+    ServFail,
+    Refused,
+    NxDomain,
+    NoData,
+    Network,
+    Malformed,
+    UnexpectedAnswer,
+};
 QString causeName(FailureCause cause); // empty for None
 std::optional<FailureCause> causeFromName(const QString &name);
 // NXDOMAIN and NODATA are answers, not outages (RFC 2308).

@@ -77,6 +77,9 @@ const Word Causes[] = {
          QT_TRANSLATE_NOOP("MachineWords", "the nameservers could not be reached")},
         {"malformed", QT_TRANSLATE_NOOP("MachineWords", "unreadable answer"),
          QT_TRANSLATE_NOOP("MachineWords", "the nameserver's answer could not be read")},
+        {"unexpected_answer", QT_TRANSLATE_NOOP("MachineWords", "unexpected answer"),
+         QT_TRANSLATE_NOOP("MachineWords",
+                           "the answer held an address outside the target's expected ranges")},
 };
 
 const Word EventKinds[] = {
@@ -93,6 +96,7 @@ const Word EventKinds[] = {
         {"resumed", QT_TRANSLATE_NOOP("MachineWords", "Probing resumed")},
         {"probe_requested", QT_TRANSLATE_NOOP("MachineWords", "Probe requested")},
         {"events_missed", QT_TRANSLATE_NOOP("MachineWords", "Events missed")},
+        {"answer_changed_alert", QT_TRANSLATE_NOOP("MachineWords", "Answer changed (alert)")},
 };
 
 const Word CacheStates[] = {
