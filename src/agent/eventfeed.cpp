@@ -26,6 +26,8 @@ void EventFeed::watch(const Monitor *monitor)
     m_monitor = monitor;
     connect(monitor->resolver(), &Resolver::eventOccurred, this,
             [this](const ResolverEvent &event) { record(event, m_monitor->config().targets); });
+    connect(monitor, &Monitor::answerChangeAlerted, this,
+            [this](const StoredEvent &alert) { record(alert); });
     connect(monitor, &Monitor::stateChanged, this,
             [this](const QString &target, TargetState from, TargetState to, const QString &detail) {
                 recordStateChange(target, from, to, detail, m_monitor->config().targets);
@@ -67,6 +69,25 @@ void EventFeed::record(const ResolverEvent &resolverEvent, const QList<TargetCon
     event.cause = facts.cause;
     event.before = facts.before;
     event.after = facts.after;
+    event.ttlS = facts.ttlS;
+    append(std::move(event));
+}
+
+void EventFeed::record(const StoredEvent &alert)
+{
+    FeedEvent event;
+    event.time = alert.time.isValid() ? alert.time : m_clock->wallTime();
+    event.kind = alert.kind;
+    event.target = alert.target;
+    event.host = alert.host;
+    event.detail = alert.detail;
+    event.actor = alert.actor;
+    event.resolver = alert.resolver;
+    event.tier = alert.tier;
+    event.cause = alert.cause;
+    event.before = alert.before;
+    event.after = alert.after;
+    event.ttlS = alert.ttlS;
     append(std::move(event));
 }
 

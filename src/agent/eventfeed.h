@@ -5,6 +5,7 @@
 #include "feedevent.h"
 #include "probe/targetstate.h"
 #include "resolver/resolverevent.h"
+#include "store/storedevent.h"
 
 #include <QObject>
 
@@ -54,6 +55,8 @@ public:
     void record(const AgentAction &action, const QList<TargetConfig> &targets);
     void record(const AgentAction &action);
     void record(const ResolverEvent &event, const QList<TargetConfig> &targets);
+    // A target's alert that the core reports as a stored event (an answer change's alert).
+    void record(const StoredEvent &alert);
     void recordStateChange(const QString &target, TargetState from, TargetState to,
                            const QString &detail, const QList<TargetConfig> &targets);
 

@@ -22,6 +22,8 @@ QByteArray eventsPageJson(const EventFeed::Page &page)
                 {QStringLiteral("before"), QJsonArray::fromStringList(event.before)},
                 {QStringLiteral("after"), QJsonArray::fromStringList(event.after)},
                 {QStringLiteral("reason"), event.reason},
+                {QStringLiteral("ttl_s"),
+                 event.ttlS ? QJsonValue(double(*event.ttlS)) : QJsonValue()},
         });
     }
     const QJsonObject body{{QStringLiteral("events"), events},

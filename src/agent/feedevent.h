@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 // One entry of the agent's event feed (GET /api/v1/events): a resolver transition, a target's
 // change of state or an operator's action, under an ID that only grows.
 struct FeedEvent
@@ -22,6 +24,7 @@ struct FeedEvent
     QStringList before; // addresses; a change of state's previous state
     QStringList after; // addresses; a change of state's new state
     QString reason; // a change of state's why, in the core's words (judgeProbe())
+    std::optional<qint64> ttlS; // an answer change: the TTL of the new answer
 
     bool operator==(const FeedEvent &other) const = default;
 };

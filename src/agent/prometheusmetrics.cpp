@@ -207,6 +207,18 @@ QByteArray prometheusMetrics(const Monitor &monitor, const HistoryStore *history
                "Time the target was served by a fallback tier.");
     perTarget([](const TargetHealth &h) { return double(h.fallbackMs) / 1000.0; });
 
+    out.family("dnswatch_answer_changes_total", "counter",
+               "Changes of the target's answer set (its host through its resolver).");
+    perTarget([](const TargetHealth &h) { return h.answerChanges; });
+    out.family("dnswatch_unexpected_answers_total", "counter",
+               "Probes whose lookup ended with the cause unexpected_answer (an address outside "
+               "the target's expect_addresses).");
+    perTarget([](const TargetHealth &h) { return h.unexpectedAnswers; });
+    out.family("dnswatch_target_alert_on_change", "gauge",
+               "1 when a change of the target's answer is to raise an alert (alert_on_change).");
+    for (const TargetConfig &target : targets)
+        out.sample(targetLabels(target), target.alertOnChange ? 1 : 0);
+
     out.family("dnswatch_dns_success_ratio", "gauge",
                "Share of probes whose name resolved live or from the cache, per window.");
     ratios(out, targets, health, &WindowCounts::dnsRate);

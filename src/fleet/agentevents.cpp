@@ -29,6 +29,8 @@ std::optional<RemoteEvent> readEvent(AnswerReader &reader, const QJsonObject &ob
         event.before = reader.texts(object, path, QLatin1String("before"));
         event.after = reader.texts(object, path, QLatin1String("after"));
         event.reason = reader.text(object, path, QLatin1String("reason"));
+        if (!object.value(QLatin1String("ttl_s")).isNull()) // null, or absent from older agents
+            event.ttlS = reader.count(object, path, QLatin1String("ttl_s"));
     }
     if (!id)
         return std::nullopt;

@@ -26,6 +26,7 @@ struct RemoteEvent
     QStringList before; // addresses, or a change of state's previous state
     QStringList after;
     QString reason; // a change of state's why, in the core's words
+    std::optional<qint64> ttlS; // an answer change: the TTL of the new answer
 
     bool operator==(const RemoteEvent &other) const = default;
 };

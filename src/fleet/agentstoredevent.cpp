@@ -19,6 +19,7 @@ StoredEvent storedEventOf(const RemoteEvent &remote, const QString &place)
     event.cause = remote.cause;
     event.before = remote.before;
     event.after = remote.after;
+    event.ttlS = remote.ttlS;
     if (event.kind == StoredEvent::stateChangedKind())
         event.detail = remote.reason;
     return event;

@@ -20,6 +20,7 @@ LocalPlace::LocalPlace(Monitor *monitor, const QString &name, QObject *parent)
     connect(monitor->resolver(), &Resolver::eventOccurred, this, [this](const ResolverEvent &event) {
         Q_EMIT eventOccurred(StoredEvent::fromResolverEvent(event));
     });
+    connect(monitor, &Monitor::answerChangeAlerted, this, &TargetPlace::eventOccurred);
 }
 
 void LocalPlace::indexTargets()

@@ -21,7 +21,7 @@ const QStringList Columns{
         QStringLiteral("check_detail"),   QStringLiteral("reachable"),
         QStringLiteral("event_kind"),     QStringLiteral("tier"),
         QStringLiteral("before"),         QStringLiteral("after"),
-        QStringLiteral("event_detail"),
+        QStringLiteral("event_detail"),   QStringLiteral("ttl_s"),
 };
 
 QString timeText(const QDateTime &time)
@@ -67,6 +67,7 @@ QStringList resultFields(const ProbeResult &result)
             QString(),
             QString(),
             QString(),
+            QString(),
             QString()};
 }
 
@@ -84,6 +85,7 @@ QStringList eventFields(const StoredEvent &event)
     fields[20] = event.before.join(QLatin1Char(' '));
     fields[21] = event.after.join(QLatin1Char(' '));
     fields[22] = event.detail;
+    fields[23] = event.ttlS ? QString::number(*event.ttlS) : QString();
     return fields;
 }
 

@@ -53,7 +53,8 @@ QJsonObject eventJson(const StoredEvent &event)
             {QStringLiteral("cause"), event.cause},
             {QStringLiteral("before"), QJsonArray::fromStringList(event.before)},
             {QStringLiteral("after"), QJsonArray::fromStringList(event.after)},
-            {QStringLiteral("detail"), event.detail}};
+            {QStringLiteral("detail"), event.detail},
+            {QStringLiteral("ttl_s"), event.ttlS ? QJsonValue(double(*event.ttlS)) : QJsonValue()}};
 }
 
 QJsonArray eventsJson(const QList<StoredEvent> &events)

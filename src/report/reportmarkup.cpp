@@ -353,10 +353,12 @@ void MarkupWriter::targetAddressChanges(const TargetReport &target)
         rows.append(QList<Cell>{localTime(event.time), event.resolver,
                                 QString(addresses(event.before) + QStringLiteral(" \u2192 ")
                                         + addresses(event.after)),
+                                event.ttlS ? QStringLiteral("%1 s").arg(*event.ttlS) : QString(),
                                 event.detail});
     table({{QStringLiteral("Time")},
            {QStringLiteral("Resolver")},
            {QStringLiteral("Before \u2192 after")},
+           {QStringLiteral("TTL")},
            {QStringLiteral("Detail")}},
           rows, QStringLiteral("No address changes in this range."));
 }

@@ -21,18 +21,7 @@ EventLogModel::EventLogModel(int limit, QObject *parent)
     : FlatTableModel(ColumnTitles, parent), m_limit(limit)
 { }
 
-void EventLogModel::add(const StoredEvent &event)
-{
-    if (m_events.size() >= m_limit) {
-        const int last = int(m_events.size()) - 1;
-        beginRemoveRows(QModelIndex(), last, last);
-        m_events.removeLast();
-        endRemoveRows();
-    }
-    beginInsertRows(QModelIndex(), 0, 0);
-    m_events.prepend(event);
-    endInsertRows();
-}
+void EventLogModel::add(const StoredEvent &event) { prependBounded(&m_events, event, m_limit); }
 
 QString EventLogModel::detailText(const StoredEvent &event)
 {

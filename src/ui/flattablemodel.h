@@ -46,6 +46,21 @@ protected:
     {
         return checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid);
     }
+    // A log's newest row on top: row goes first in *rows, the last one goes when there are
+    // limit already; the views are told of both.
+    template<typename Row>
+    void prependBounded(QList<Row> *rows, const Row &row, qsizetype limit)
+    {
+        if (rows->size() >= limit) {
+            const int last = int(rows->size()) - 1;
+            beginRemoveRows(QModelIndex(), last, last);
+            rows->removeLast();
+            endRemoveRows();
+        }
+        beginInsertRows(QModelIndex(), 0, 0);
+        rows->prepend(row);
+        endInsertRows();
+    }
 
 private:
     std::span<const char *const> m_titles;

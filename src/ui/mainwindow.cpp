@@ -2,6 +2,8 @@
 
 #include "agentlinks.h"
 #include "agentplace.h"
+#include "answerchangemodel.h"
+#include "answerchangespane.h"
 #include "appicon.h"
 #include "cachepane.h"
 #include "emptytargetsview.h"
@@ -71,10 +73,16 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     lower->addTab(m_cachePane, tr("&Cache"));
     m_pathsPane = new PathsPane(monitor, this);
     lower->addTab(m_pathsPane, tr("&Paths"));
+    m_answerChanges = new AnswerChangeModel(AnswerChangeModel::DefaultLimit, this);
+    m_answerChangesPane = new AnswerChangesPane(m_answerChanges, this);
+    lower->addTab(m_answerChangesPane, tr("Ans&wer changes"));
     lower->setTabToolTip(0, tr("Success, latency and cache state over time"));
     lower->setTabToolTip(1, tr("What happened: fallbacks, recoveries, actions, state changes"));
     lower->setTabToolTip(2, tr("What the resolver's cache holds, and clearing it"));
     lower->setTabToolTip(3, tr("The selected target through each compared resolver, side by side"));
+    lower->setTabToolTip(4,
+                         tr("Each change of the chosen target's answer: when, through which "
+                            "resolver, from what to what, and the TTL"));
     splitter->addWidget(lower);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
@@ -135,6 +143,11 @@ MainWindow::~MainWindow()
 void MainWindow::watchPlace(TargetPlace *place)
 {
     connect(place, &TargetPlace::eventOccurred, m_events, &EventLogModel::add);
+    connect(place, &TargetPlace::eventOccurred, m_answerChanges, &AnswerChangeModel::add);
+    connect(place, &TargetPlace::eventOccurred, this, [this](const StoredEvent &event) {
+        if (event.kind == StoredEvent::answerChangedAlertKind())
+            m_notifications->notifier()->answerChanged({event.target, event.place}, event);
+    });
     connect(place, &TargetPlace::reachChanged, this, [this, place] {
         updateActions();
         updatePlaceFilter();
@@ -365,6 +378,7 @@ QWidget *MainWindow::buildTargetsPane()
             m_pathsPane->showTarget(!selected.isEmpty() && selected.constFirst().place == m_local
                                             ? selected.constFirst().name
                                             : QString());
+        showAnswerChangesOf(selected);
         if (selected.isEmpty()) { // nothing picked: the whole of this machine
             if (!m_monitor->config().targets.isEmpty())
                 m_charts->showTarget(QString());
@@ -378,6 +392,22 @@ QWidget *MainWindow::buildTargetsPane()
     });
     connect(m_targetView, &QTableView::doubleClicked, this, [this] { askForPin(); });
     return pane;
+}
+
+void MainWindow::showAnswerChangesOf(const QList<TargetRef> &selected)
+{
+    if (selected.isEmpty()) {
+        m_answerChangesPane->showTarget(QString(), QString(), QString(), QString());
+        return;
+    }
+    const TargetRef &first = selected.constFirst();
+    const int row = m_targets->rowOf(first.name, first.place);
+    if (row < 0)
+        return;
+    const TargetSnapshot &target = m_targets->snapshotAt(row);
+    m_answerChangesPane->showTarget(first.name,
+                                    first.place == m_local ? QString() : first.place->name(),
+                                    target.host, target.resolver);
 }
 
 QList<MainWindow::TargetRef> MainWindow::selectedRefs() const

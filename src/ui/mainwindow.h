@@ -20,6 +20,8 @@ class AgentPlace;
 class CachePane;
 class PathsPane;
 class EventsPane;
+class AnswerChangeModel;
+class AnswerChangesPane;
 class LocalPlace;
 class PlaceStateWatch;
 class QAction;
@@ -51,6 +53,7 @@ public:
     QTableView *targetView() const { return m_targetView; }
     StateNotifier *notifier() const { return m_notifications->notifier(); }
     ReadinessBanner *banner() const { return m_banner; }
+    AnswerChangesPane *answerChangesPane() const { return m_answerChangesPane; }
     QSystemTrayIcon *trayIcon() const { return m_notifications->trayIcon(); }
 
     // Watches an agent: its targets join the table, its events the events pane; how often it is
@@ -102,6 +105,7 @@ private:
              const PinnedFallback &pin = {});
     void pinAt(const TargetRef &ref, const PinnedFallback &pin);
     void watchPlace(TargetPlace *place);
+    void showAnswerChangesOf(const QList<TargetRef> &selected);
     void updatePlaceFilter();
     void updateReportAction();
     void buildActions();
@@ -124,6 +128,8 @@ private:
     QMenu *m_viewMenu = nullptr;
     TargetColumns *m_columns = nullptr; // the table's widths and the columns shown
     EventsPane *m_eventsPane = nullptr;
+    AnswerChangeModel *m_answerChanges = nullptr;
+    AnswerChangesPane *m_answerChangesPane = nullptr;
     CachePane *m_cachePane = nullptr;
     PathsPane *m_pathsPane = nullptr;
     AgentLinks *m_agentLinks = nullptr;

@@ -1,5 +1,7 @@
 #include "statenotifier.h"
 
+#include "words/durationwords.h"
+
 StateNotifier::StateNotifier(Clock *clock, qint64 quietPeriodMs, QObject *parent)
     : QObject(parent), m_clock(clock), m_quietPeriodMs(quietPeriodMs)
 { }
@@ -60,4 +62,20 @@ void StateNotifier::stateChanged(const NotifiedTarget &target, TargetState from,
         return;
     m_lastNotified.insert(target, {now, severity});
     Q_EMIT notify(title, detail, severity);
+}
+
+void StateNotifier::answerChanged(const NotifiedTarget &target, const StoredEvent &alert)
+{
+    if (m_muted.contains(target))
+        return;
+    const auto addresses = [](const QStringList &list) {
+        return list.isEmpty() ? tr("none") : list.join(QLatin1String(", "));
+    };
+    const QString title = tr("The answer of %1 changed").arg(nameOf(target));
+    QString message = tr("%1 through %2: %3 -> %4")
+                              .arg(alert.host, alert.resolver, addresses(alert.before),
+                                   addresses(alert.after));
+    if (alert.ttlS)
+        message += QStringLiteral(" (TTL %1)").arg(durationWords(*alert.ttlS));
+    Q_EMIT notify(title, message, Severity::Warning);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "probe/healthstatistics.h"
+#include "store/storedevent.h"
 
 #include <QHash>
 #include <QObject>
@@ -45,6 +46,9 @@ public:
     bool isMuted(const NotifiedTarget &target) const { return m_muted.contains(target); }
     void stateChanged(const NotifiedTarget &target, TargetState from, TargetState to,
                       const QString &detail);
+    // The answer of a target with "alert_on_change" changed (alert: its answer_changed_alert
+    // event): said every time, critical or not, unless the target is muted.
+    void answerChanged(const NotifiedTarget &target, const StoredEvent &alert);
 
 Q_SIGNALS:
     void notify(const QString &title, const QString &message, StateNotifier::Severity severity);

@@ -140,14 +140,17 @@ private Q_SLOTS:
     {
         EventLogModel events;
         EventsPane pane(&events);
-        // The resolver's kinds, then state changes, an agent's operator actions and its gaps.
+        // The resolver's kinds, then state changes, an agent's operator actions, its gaps and
+        // the alerts of answer changes.
         QCOMPARE(pane.kindBox()->count(),
                  1 + ResolverEvent::KindCount + StoredEvent::otherKinds().size());
         QCOMPARE(pane.kindBox()->itemText(0), QStringLiteral("All kinds"));
         QCOMPARE(pane.kindBox()->itemData(1 + ResolverEvent::KindCount).toString(),
                  StoredEvent::stateChangedKind());
-        QCOMPARE(pane.kindBox()->itemData(pane.kindBox()->count() - 1).toString(),
+        QCOMPARE(pane.kindBox()->itemData(pane.kindBox()->count() - 2).toString(),
                  StoredEvent::eventsMissedKind());
+        QCOMPARE(pane.kindBox()->itemData(pane.kindBox()->count() - 1).toString(),
+                 StoredEvent::answerChangedAlertKind());
         QCOMPARE(pane.targetBox()->count(), 1);
         QCOMPARE(pane.targetBox()->itemText(0), QStringLiteral("All targets"));
         pane.setTargets({target(QStringLiteral("api")), target(QStringLiteral("db"))});

@@ -45,7 +45,7 @@ QStringList machineWords()
         words.append(targetStateName(state));
     for (int source = int(ResolutionSource::None); source <= int(ResolutionSource::Env); ++source)
         words.append(sourceName(ResolutionSource(source)));
-    for (int cause = int(FailureCause::Timeout); cause <= int(FailureCause::Tls); ++cause)
+    for (int cause = int(FailureCause::Timeout); cause <= int(LastFailureCause); ++cause)
         words.append(causeName(FailureCause(cause)));
     for (int kind = 0; kind < ResolverEvent::KindCount; ++kind)
         words.append(eventKindName(ResolverEvent::Kind(kind)));
@@ -60,7 +60,7 @@ QStringList machineWords()
 QList<FailureCause> causes()
 {
     QList<FailureCause> causes;
-    for (int cause = int(FailureCause::Timeout); cause <= int(FailureCause::Tls); ++cause)
+    for (int cause = int(FailureCause::Timeout); cause <= int(LastFailureCause); ++cause)
         causes.append(FailureCause(cause));
     return causes;
 }
@@ -245,8 +245,8 @@ Happenings everythingTheCoreSays()
     for (ResolutionSource tier : {ResolutionSource::None, ResolutionSource::Stale,
                                   ResolutionSource::Pinned, ResolutionSource::Env})
         events.append(ResolverEventLog::recovered(resolver, host, tier, server, one, 42));
-    events.append(ResolverEventLog::addressesChanged(resolver, host, one, two));
-    events.append(ResolverEventLog::addressesChanged(resolver, host, {}, one));
+    events.append(ResolverEventLog::addressesChanged(resolver, host, one, two, 60));
+    events.append(ResolverEventLog::addressesChanged(resolver, host, {}, one, 60));
     for (FailureCause cause : {FailureCause::NxDomain, FailureCause::NoData})
         events.append(ResolverEventLog::becameNegative(resolver, host, cause, one));
     events.append(ResolverEventLog::forcedReResolve(resolver, host, RecordKind::Both));

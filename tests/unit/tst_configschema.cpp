@@ -223,7 +223,8 @@ private Q_SLOTS:
                 R"({"resolvers": [{"name": "corp", "servers": ["10.0.0.53"]}], "targets": [)"
                 R"({"name": "a", "host": "a.example", "resolver": "corp", "fallback_ips": ["10.0.0.1"],)"
                 R"( "check": {"type": "http", "url": "http://a.example/", "expect_status": 204}},)"
-                R"({"name": "b", "host": "b.example", "check": {"type": "tcp", "port": 22}},)"
+                R"({"name": "b", "host": "b.example", "check": {"type": "tcp", "port": 22},)"
+                R"( "expect_addresses": ["10.0.0.0/8"], "alert_on_change": true},)"
                 R"({"name": "c", "host": "c.example", "check": {"type": "dns", "expect": ["10.0.0.0/8"]}},)"
                 R"({"name": "d", "host": "d.example", "check": {"type": "mlflow", "url": "http://d/"}}]})";
         const ConfigLoadResult loaded = parseConfig(json, source());

@@ -199,7 +199,7 @@ private Q_SLOTS:
                          QStringLiteral("cause"), QStringLiteral("detail"), QStringLiteral("host"),
                          QStringLiteral("id"), QStringLiteral("kind"), QStringLiteral("reason"),
                          QStringLiteral("resolver"), QStringLiteral("target"),
-                         QStringLiteral("tier"), QStringLiteral("time")}));
+                         QStringLiteral("tier"), QStringLiteral("time"), QStringLiteral("ttl_s")}));
         QCOMPARE(event.value(QStringLiteral("time")).toString(),
                  QStringLiteral("2026-03-01T12:00:00.250Z"));
         QCOMPARE(event.value(QStringLiteral("kind")).toString(),

@@ -153,7 +153,7 @@ private slots:
         for (const RecordKind kind : {RecordKind::A, RecordKind::AAAA, RecordKind::Both}) {
             for (int source = int(ResolutionSource::None); source <= int(ResolutionSource::Env);
                  ++source) {
-                for (int cause = int(FailureCause::None); cause <= int(FailureCause::Tls); ++cause) {
+                for (int cause = int(FailureCause::None); cause <= int(LastFailureCause); ++cause) {
                     ProbeResult result = fullResult(QStringLiteral("api"));
                     result.resolution.kind = kind;
                     result.resolution.source = ResolutionSource(source);

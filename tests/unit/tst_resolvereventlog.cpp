@@ -94,10 +94,10 @@ private Q_SLOTS:
                 << Kind::ResolutionFailed << dns << host
                 << QStringLiteral("a.test: servfail; no fallback addresses");
         QTest::newRow("addresses changed")
-                << Log::addressesChanged(dns, host, one, two) << Kind::AddressesChanged << dns
+                << Log::addressesChanged(dns, host, one, two, 60) << Kind::AddressesChanged << dns
                 << host << QStringLiteral("a.test changed from 10.0.0.1 to 10.0.0.2, fd00::2");
         QTest::newRow("exists again")
-                << Log::addressesChanged(dns, host, {}, one) << Kind::AddressesChanged << dns
+                << Log::addressesChanged(dns, host, {}, one, 60) << Kind::AddressesChanged << dns
                 << host << QStringLiteral("a.test exists again: 10.0.0.1");
         QTest::newRow("became negative")
                 << Log::becameNegative(dns, host, FailureCause::NxDomain, one)
@@ -167,9 +167,10 @@ private Q_SLOTS:
         QCOMPARE(fallback.after, after);
 
         const ResolverEvent changed = ResolverEventLog::addressesChanged(
-                QStringLiteral("corp"), QStringLiteral("a.test"), before, after);
+                QStringLiteral("corp"), QStringLiteral("a.test"), before, after, 300);
         QCOMPARE(changed.before, before);
         QCOMPARE(changed.after, after);
+        QCOMPARE(changed.ttlS, std::optional<qint64>(300));
         const ResolverEvent negative = ResolverEventLog::becameNegative(
                 QStringLiteral("corp"), QStringLiteral("a.test"), FailureCause::NoData, before);
         QCOMPARE(negative.cause, FailureCause::NoData);

@@ -152,6 +152,7 @@ private:
     // Resolver names, each once, each one of allowed (named in the error as what they may be).
     QStringList parseResolverNames(const QJsonValue &value, const QString &path,
                                    const QStringList &allowed, const QString &allowedWords);
+    AddressExpectation parseAddressExpectation(const QJsonValue &value, const QString &path);
     CheckConfig parseCheck(const QJsonValue &value, const QString &path);
     void parseCheckKeys(const QJsonObject &object, const QString &path, CheckConfig *check);
     QStringList parseExpectedAddresses(const QJsonValue &value, const QString &path);
@@ -562,7 +563,34 @@ TargetConfig ConfigParser::parseTarget(const QJsonObject &object, const QString 
         target.expectDivergence = parseResolverNames(
                 divergence, childPath(path, TargetKey::ExpectDivergence), target.paths(),
                 QStringLiteral("one of the target's paths (its resolver and \"compare\")"));
+    const QJsonValue expectAddresses = object.value(TargetKey::ExpectAddresses);
+    if (!expectAddresses.isUndefined())
+        target.expectAddresses = parseAddressExpectation(
+                expectAddresses, childPath(path, TargetKey::ExpectAddresses));
+    readBool(object, path, TargetKey::AlertOnChange, &target.alertOnChange);
     return target;
+}
+
+AddressExpectation ConfigParser::parseAddressExpectation(const QJsonValue &value,
+                                                         const QString &path)
+{
+    AddressExpectation expectation;
+    if (!hasType(value, QJsonValue::Array, path))
+        return expectation;
+    const QJsonArray entries = value.toArray();
+    if (entries.isEmpty())
+        failExpected(path, QStringLiteral("at least one address range (or no key for any)"), value);
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QString entryPath = elementPath(path, i);
+        if (!hasType(entries.at(i), QJsonValue::String, entryPath))
+            continue;
+        QString error;
+        if (const auto range = AddressExpectation::parseRange(entries.at(i).toString(), &error))
+            expectation.add(*range);
+        else
+            fail(entryPath, error);
+    }
+    return expectation;
 }
 
 QStringList ConfigParser::parseResolverNames(const QJsonValue &value, const QString &path,

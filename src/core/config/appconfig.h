@@ -2,6 +2,7 @@
 
 #include "config/configerror.h"
 #include "dns/nameserver.h"
+#include "resolver/addressexpectation.h"
 #include "resolver/cachepolicy.h"
 #include "resolver/lookupresult.h"
 
@@ -64,6 +65,10 @@ struct TargetConfig
 
     // The target's own resolver first, then the compared ones; one path when nothing is compared.
     QStringList paths() const { return QStringList{resolver} + compare; }
+    // "expect_addresses": the ranges the host's answers must fall in (none: any).
+    AddressExpectation expectAddresses;
+    // "alert_on_change": a change of the host's answer raises an alert.
+    bool alertOnChange = false;
 };
 
 // How the agent probes ("probes" block): timing of the schedule and of the service checks.

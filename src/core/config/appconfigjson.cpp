@@ -80,6 +80,10 @@ QJsonObject targetToJson(const TargetConfig &target)
         object.insert(TargetKey::Compare, strings(target.compare));
     if (!target.expectDivergence.isEmpty())
         object.insert(TargetKey::ExpectDivergence, strings(target.expectDivergence));
+    if (!target.expectAddresses.isEmpty())
+        object.insert(TargetKey::ExpectAddresses, strings(target.expectAddresses.texts()));
+    if (target.alertOnChange)
+        object.insert(TargetKey::AlertOnChange, true);
     return object;
 }
 

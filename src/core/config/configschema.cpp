@@ -495,6 +495,19 @@ const QList<KeyReference> &target()
                  {},
                  QStringLiteral("compared resolvers expected to answer otherwise (split "
                                 "horizon): their answers do not count as disagreement")},
+                {TargetKey::ExpectAddresses,
+                 strings(),
+                 QStringLiteral("any"),
+                 {},
+                 {},
+                 QStringLiteral("the address ranges the host's answers must fall in; an answer "
+                                "outside them is an unexpected_answer")},
+                {TargetKey::AlertOnChange,
+                 boolean(),
+                 jsonText(defaults.alertOnChange),
+                 {},
+                 {},
+                 QStringLiteral("a change of the host's answer raises an alert")},
         };
     }();
     return keys;

@@ -56,6 +56,8 @@ inline constexpr QLatin1String Check("check");
 inline constexpr QLatin1String RequireValidated("require_validated");
 inline constexpr QLatin1String Compare("compare");
 inline constexpr QLatin1String ExpectDivergence("expect_divergence");
+inline constexpr QLatin1String ExpectAddresses("expect_addresses");
+inline constexpr QLatin1String AlertOnChange("alert_on_change");
 inline constexpr IntRange IntervalSRange{1, 86400};
 } // namespace TargetKey
 

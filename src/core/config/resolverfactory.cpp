@@ -18,6 +18,16 @@ QHash<QString, QList<QHostAddress>> configPins(const AppConfig &config)
     return pins;
 }
 
+QHash<QString, AddressExpectation> addressExpectations(const AppConfig &config)
+{
+    QHash<QString, AddressExpectation> byHost;
+    for (const TargetConfig &target : config.targets) {
+        if (!target.expectAddresses.isEmpty())
+            byHost[canonicalHost(target.host)].merge(target.expectAddresses);
+    }
+    return byHost;
+}
+
 Resolver *buildResolver(const AppConfig &config, const EnvFallback &env, Clock *clock,
                         QObject *parent)
 {
@@ -41,5 +51,6 @@ Resolver *buildResolver(const AppConfig &config, const EnvFallback &env, Clock *
     }
     resolver->setEnvFallback(env);
     resolver->setConfigPins(configPins(config));
+    resolver->setAddressExpectations(addressExpectations(config));
     return resolver;
 }

@@ -8,5 +8,9 @@
 // The targets' fallback_ips, by host, as Resolver::setConfigPins takes them.
 QHash<QString, QList<QHostAddress>> configPins(const AppConfig &config);
 
+// The targets' expect_addresses, by canonical host, as Resolver::setAddressExpectations takes
+// them: a host several targets watch accepts what any of their ranges holds.
+QHash<QString, AddressExpectation> addressExpectations(const AppConfig &config);
+
 Resolver *buildResolver(const AppConfig &config, const EnvFallback &env, Clock *clock,
                         QObject *parent = nullptr);

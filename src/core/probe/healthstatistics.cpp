@@ -102,6 +102,8 @@ void HealthStatistics::record(const ProbeResult &result)
         ++tracker.health.fallbackEntries[resolution.source];
     if (result.keptReachableByFallback())
         ++tracker.health.keptReachableByFallback;
+    if (resolution.cause == FailureCause::UnexpectedAnswer)
+        ++tracker.health.unexpectedAnswers;
     tracker.lastWasFallback = fallback;
     tracker.lastTier = resolution.source;
     tracker.lastResultMs = now;
@@ -110,6 +112,12 @@ void HealthStatistics::record(const ProbeResult &result)
 
     if (!tracker.paused)
         evaluateState(tracker, result);
+}
+
+void HealthStatistics::noteAnswerChange(const QString &target)
+{
+    if (auto found = m_trackers.find(target); found != m_trackers.end())
+        ++found->health.answerChanges;
 }
 
 void HealthStatistics::evaluateState(Tracker &tracker, const ProbeResult &result)

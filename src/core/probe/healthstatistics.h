@@ -25,6 +25,8 @@ public:
     void setTargets(const QList<TargetConfig> &targets);
     void record(const ProbeResult &result);
     void setPaused(const QString &target, bool paused);
+    // The target's answer set changed (counted for dnswatch_answer_changes_total).
+    void noteAnswerChange(const QString &target);
     // Seeds the success-rate windows with counts from an earlier run, each at the start of its
     // stretch: the 24 h window takes all of the last day, the shorter windows the minutes that
     // fall in them. Unknown targets and older counts are skipped; states and totals start anew.

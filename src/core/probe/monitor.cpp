@@ -2,6 +2,7 @@
 
 #include "config/configschema.h"
 #include "config/resolverfactory.h"
+#include "probe/answerchange.h"
 
 #include <algorithm>
 
@@ -44,6 +45,7 @@ Monitor::Monitor(const AppConfig &config, const EnvFallback &env,
             m_resolver->recordEvent(*event);
     });
     connect(m_statistics.get(), &HealthStatistics::stateChanged, this, &Monitor::stateChanged);
+    connect(m_resolver.get(), &Resolver::eventOccurred, this, &Monitor::onResolverEvent);
     m_statistics->setTargets(config.targets);
     m_engine->applyConfig(config);
 }
@@ -101,10 +103,24 @@ QStringList Monitor::applyConfig(const AppConfig &config)
         names.append(target.name);
     m_paths.keepOnly(names);
     m_resolver->setConfigPins(configPins(m_config));
+    m_resolver->setAddressExpectations(addressExpectations(m_config));
     m_statistics->setTargets(m_config.targets);
     m_engine->applyConfig(m_config);
     Q_EMIT targetsApplied();
     return notApplied;
+}
+
+void Monitor::onResolverEvent(const ResolverEvent &event)
+{
+    if (event.kind != ResolverEvent::Kind::AddressesChanged)
+        return;
+    for (const TargetConfig &target : m_config.targets) {
+        if (!AnswerChange::concerns(event, target))
+            continue;
+        m_statistics->noteAnswerChange(target.name);
+        if (target.alertOnChange)
+            Q_EMIT answerChangeAlerted(AnswerChange::alertOf(target.name, event));
+    }
 }
 
 void Monitor::pause(const QString &target)

@@ -6,6 +6,7 @@
 #include "probe/pathswatch.h"
 #include "probe/probeengine.h"
 #include "resolver/resolver.h"
+#include "store/storedevent.h"
 
 #include <QObject>
 
@@ -47,8 +48,13 @@ Q_SIGNALS:
     void stateChanged(const QString &target, TargetState from, TargetState to,
                       const QString &detail);
     void targetsApplied(); // config().targets are new (applyConfig)
+    // The answer of a target with "alert_on_change" changed: the alert, with the change's facts
+    // (StoredEvent::answerChangedAlertKind()).
+    void answerChangeAlerted(const StoredEvent &alert);
 
 private:
+    void onResolverEvent(const ResolverEvent &event);
+
     AppConfig m_config;
     Clock *m_clock;
     std::unique_ptr<Resolver> m_resolver;

@@ -48,6 +48,8 @@ struct TargetHealth
     qint64 fallbackMs = 0; // time spent reachable only through a fallback tier
     QHash<ResolutionSource, quint64> fallbackEntries; // times it entered each tier
     quint64 keptReachableByFallback = 0; // probes where only a fallback made it reachable
+    quint64 answerChanges = 0; // changes of its answer set (addresses changed events)
+    quint64 unexpectedAnswers = 0; // probes whose answer fell outside expect_addresses
     std::optional<ProbeResult> last;
     RecentProbes recent; // the last 30 probes, for the heartbeat strip
 };

@@ -81,13 +81,15 @@ QString causeName(FailureCause cause)
         return QStringLiteral("not_validated");
     case FailureCause::Tls:
         return QStringLiteral("tls");
+    case FailureCause::UnexpectedAnswer:
+        return QStringLiteral("unexpected_answer");
     }
     return QString();
 }
 
 std::optional<FailureCause> causeFromName(const QString &name)
 {
-    for (int value = int(FailureCause::None); value <= int(FailureCause::Tls); ++value) {
+    for (int value = int(FailureCause::None); value <= int(LastFailureCause); ++value) {
         if (causeName(FailureCause(value)) == name)
             return FailureCause(value);
     }

@@ -31,6 +31,7 @@ bool isFallbackSource(ResolutionSource source);
 
 // Why a live lookup did not give addresses. NotValidated is the exception: the addresses came,
 // but without the resolver's DNSSEC validation that the target requires ("require_validated").
+// UnexpectedAnswer: the answer held an address outside the host's "expect_addresses".
 enum class FailureCause {
     None,
     Timeout,
@@ -42,7 +43,10 @@ enum class FailureCause {
     Malformed,
     NotValidated,
     Tls, // DNS over TLS or HTTPS: the handshake or the server's certificate failed
+    UnexpectedAnswer,
 };
+// The last of them: loops over every cause end here.
+constexpr FailureCause LastFailureCause = FailureCause::UnexpectedAnswer;
 QString causeName(FailureCause cause); // empty for None
 std::optional<FailureCause> causeFromName(const QString &name);
 // NXDOMAIN and NODATA are answers, not outages (RFC 2308).

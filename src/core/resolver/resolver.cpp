@@ -276,12 +276,16 @@ void Resolver::startLookup(Entry &entry)
             [this, key](const BackendAnswer &answer) { onLookupDone(key, answer); });
 }
 
-void Resolver::onLookupDone(const Key &key, const BackendAnswer &answer)
+void Resolver::onLookupDone(const Key &key, const BackendAnswer &backendAnswer)
 {
     const std::shared_ptr<Entry> entry = m_entries.value(key);
     if (!entry)
         return;
     entry->inFlight = false;
+    BackendAnswer answer = backendAnswer;
+    if (const auto expectation = m_expectations.constFind(key.host);
+        expectation != m_expectations.cend())
+        refuseUnexpectedAnswer(*expectation, &answer);
     if (!answer.addresses.isEmpty())
         storePositive(*entry, answer);
     else if (isNegativeAnswer(answer.cause) && !m_policy.fallbackOnNegative)
@@ -325,7 +329,7 @@ void Resolver::storePositive(Entry &entry, const BackendAnswer &answer)
     }
     if ((!before.isEmpty() && !sameAddressSet(before, answer.addresses)) || wasNegative) {
         emitEvent(ResolverEventLog::addressesChanged(resolverOf(entry), entry.key.host, before,
-                                                     answer.addresses));
+                                                     answer.addresses, ttlS));
     }
     entry.health = Entry::Health::Healthy;
     entry.fallbackTier = ResolutionSource::None;
@@ -654,6 +658,11 @@ bool Resolver::unpinAddresses(const QString &host, const QString &why)
 void Resolver::setConfigPins(const QHash<QString, QList<QHostAddress>> &addressesByHost)
 {
     m_fallbacks.setConfigPins(addressesByHost);
+}
+
+void Resolver::setAddressExpectations(const QHash<QString, AddressExpectation> &byHost)
+{
+    m_expectations = byHost;
 }
 
 std::optional<PinnedFallback> Resolver::pin(const QString &host) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "addressexpectation.h"
 #include "cacheentrysnapshot.h"
 #include "cachepolicy.h"
 #include "clock.h"
@@ -84,6 +85,9 @@ public:
     // Replaces every config-origin pin (operator pins stay).
     void setConfigPins(const QHash<QString, QList<QHostAddress>> &addressesByHost);
     std::optional<PinnedFallback> pin(const QString &host) const;
+    // The ranges each host's live answers must fall in (by canonical host); an answer outside
+    // them fails with FailureCause::UnexpectedAnswer and is never cached. Replaces the last set.
+    void setAddressExpectations(const QHash<QString, AddressExpectation> &byHost);
     QHash<QString, PinnedFallback> pins() const;
 
     // Drops one entry (all families and resolvers of a host when kind/resolver are empty).
@@ -177,6 +181,7 @@ private:
     QStringList m_backendNames; // by index, as keys hold them
     QHash<Key, std::shared_ptr<Entry>> m_entries;
     QHash<RequestId, Key> m_waiting; // requests with a callback still to come
+    QHash<QString, AddressExpectation> m_expectations;
     FallbackRegistry m_fallbacks; // its pins and unpins come back through onPinChanged
     RequestId m_nextRequest = 1;
     ResolverEventLog m_events;

@@ -4,6 +4,8 @@
 
 #include <QDateTime>
 
+#include <optional>
+
 // One transition of the resolver's state, kept, timestamped and shown.
 struct ResolverEvent
 {
@@ -33,6 +35,9 @@ struct ResolverEvent
     QList<QHostAddress> after;
     QString detail; // human words: "timeout from 127.0.0.1:53; serving stale answer"
     QString actor; // who asked for it (an agent token's name); empty for the resolver's own
+    // AddressesChanged to a new answer: the TTL the cache gave it (the records' smallest,
+    // clamped to the cache policy; the default TTL for the system resolver).
+    std::optional<qint64> ttlS;
 };
 
 // "fallback_entered", ...; defined with the events' other words in resolvereventlog.cpp.

@@ -117,11 +117,12 @@ ResolverEvent ResolverEventLog::resolutionFailed(const QString &resolver, const 
 
 ResolverEvent ResolverEventLog::addressesChanged(const QString &resolver, const QString &host,
                                                  const QList<QHostAddress> &before,
-                                                 const QList<QHostAddress> &after)
+                                                 const QList<QHostAddress> &after, qint64 ttlS)
 {
     ResolverEvent event = eventAbout(ResolverEvent::Kind::AddressesChanged, resolver, host);
     event.before = before;
     event.after = after;
+    event.ttlS = ttlS;
     event.detail = before.isEmpty()
             ? QStringLiteral("%1 exists again: %2").arg(host, joinAddresses(after))
             : QStringLiteral("%1 changed from %2 to %3")

@@ -35,9 +35,10 @@ public:
     static ResolverEvent resolutionFailed(const QString &resolver, const QString &host,
                                           FailureCause cause, const QString &why);
     // A live answer differs from the last one; before is empty when the name had been negative.
+    // ttlS: the TTL the cache gave the new answer.
     static ResolverEvent addressesChanged(const QString &resolver, const QString &host,
                                           const QList<QHostAddress> &before,
-                                          const QList<QHostAddress> &after);
+                                          const QList<QHostAddress> &after, qint64 ttlS);
     // A name that had addresses now answers NXDOMAIN or NODATA.
     static ResolverEvent becameNegative(const QString &resolver, const QString &host,
                                         FailureCause cause, const QList<QHostAddress> &before);

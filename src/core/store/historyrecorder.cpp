@@ -57,6 +57,7 @@ void HistoryRecorder::watch(Monitor *monitor)
     monitor->statistics()->restorePast(past);
     m_lastDay.clear();
     connect(monitor, &Monitor::resultRecorded, m_store, &HistoryStore::recordResult);
+    connect(monitor, &Monitor::answerChangeAlerted, m_store, &HistoryStore::recordEvent);
     connect(monitor, &Monitor::stateChanged, this,
             [this, clock = monitor->clock()](const QString &target, TargetState from,
                                              TargetState to, const QString &detail) {

@@ -122,7 +122,7 @@ ProbeResult resultOf(const Row &row)
 QStringList eventColumns()
 {
     static const QStringList columns = columnsOf(
-            "time_ms, kind, target, resolver, host, tier, cause, before, after, detail");
+            "time_ms, kind, target, resolver, host, tier, cause, before, after, detail, ttl_s");
     return columns;
 }
 
@@ -137,7 +137,8 @@ QVariantList eventRow(const StoredEvent &event)
             event.cause,
             event.before.join(QLatin1Char(',')),
             event.after.join(QLatin1Char(',')),
-            event.detail};
+            event.detail,
+            event.ttlS ? QVariant(*event.ttlS) : QVariant(QMetaType::fromType<qlonglong>())};
 }
 
 template<typename Row>
@@ -154,6 +155,8 @@ StoredEvent eventOf(const Row &row)
     event.before = row.at(7).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
     event.after = row.at(8).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
     event.detail = row.at(9).toString();
+    if (!row.at(10).isNull()) // rows written before schema 4, and events without a TTL
+        event.ttlS = row.at(10).toLongLong();
     return event;
 }
 

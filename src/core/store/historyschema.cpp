@@ -137,6 +137,8 @@ QList<SchemaStep> HistorySchema::steps()
             {3,
              {QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)"
                              " WITHOUT ROWID")}},
+            // The TTL of an answer change's new answer; NULL in older rows and other events.
+            {4, {QStringLiteral("ALTER TABLE events ADD COLUMN ttl_s INTEGER")}},
     };
 }
 

@@ -13,6 +13,7 @@ StoredEvent StoredEvent::fromResolverEvent(const ResolverEvent &event)
     stored.before = addressStrings(event.before);
     stored.after = addressStrings(event.after);
     stored.detail = event.detail;
+    stored.ttlS = event.ttlS;
     return stored;
 }
 

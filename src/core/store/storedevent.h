@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QStringList>
 
+#include <optional>
+
 // One event as the history keeps it: a resolver transition or a target's change of state, in
 // the words and names the event log shows.
 struct StoredEvent
@@ -20,6 +22,7 @@ struct StoredEvent
     QStringList before; // addresses, or the previous state
     QStringList after;
     QString detail;
+    std::optional<qint64> ttlS; // an answer change: the TTL of the new answer
     // Not kept by the history: the agent the event happened at (empty: this machine) and the
     // operator who caused it there (empty: the agent's own doing).
     QString place;
@@ -39,11 +42,13 @@ struct StoredEvent
     static QString resumedKind() { return QStringLiteral("resumed"); }
     static QString probeRequestedKind() { return QStringLiteral("probe_requested"); }
     static QString eventsMissedKind() { return QStringLiteral("events_missed"); }
+    // An answer change of a target with "alert_on_change" (target set, with the change's facts).
+    static QString answerChangedAlertKind() { return QStringLiteral("answer_changed_alert"); }
     // Every kind the event log may show besides the resolver's (eventKindName()).
     static QStringList otherKinds()
     {
-        return {stateChangedKind(), pausedKind(), resumedKind(), probeRequestedKind(),
-                eventsMissedKind()};
+        return {stateChangedKind(),   pausedKind(),       resumedKind(),
+                probeRequestedKind(), eventsMissedKind(), answerChangedAlertKind()};
     }
 
     bool operator==(const StoredEvent &other) const = default;

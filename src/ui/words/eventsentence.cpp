@@ -104,7 +104,8 @@ QString eventSentence(const StoredEvent &event)
         return event.detail;
     if (event.kind == eventKindName(Kind::Recovered))
         return recovered(event);
-    if (event.kind == eventKindName(Kind::AddressesChanged))
+    if (event.kind == eventKindName(Kind::AddressesChanged)
+        || event.kind == StoredEvent::answerChangedAlertKind())
         return addressesChanged(event);
     if (event.kind == eventKindName(Kind::PathsDiverged))
         return EventSentence::tr("%1: the compared resolvers answer differently").arg(event.host);

@@ -81,6 +81,9 @@ const Word Causes[] = {
          QT_TRANSLATE_NOOP("MachineWords",
                            "the encrypted connection to the nameserver failed: its handshake or "
                            "its certificate")},
+        {"unexpected_answer", QT_TRANSLATE_NOOP("MachineWords", "unexpected answer"),
+         QT_TRANSLATE_NOOP("MachineWords",
+                           "the answer held an address outside the target's expected ranges")},
 };
 
 const Word EventKinds[] = {
@@ -99,6 +102,7 @@ const Word EventKinds[] = {
         {"resumed", QT_TRANSLATE_NOOP("MachineWords", "Probing resumed")},
         {"probe_requested", QT_TRANSLATE_NOOP("MachineWords", "Probe requested")},
         {"events_missed", QT_TRANSLATE_NOOP("MachineWords", "Events missed")},
+        {"answer_changed_alert", QT_TRANSLATE_NOOP("MachineWords", "Answer changed (alert)")},
 };
 
 const Word CacheStates[] = {

@@ -1,0 +1,170 @@
+// The dashboard's change history of answers and the alert of "alert_on_change", offscreen over a
+// Monitor probing a real dnsmasq whose hosts file the test rewrites (SIGHUP reloads it): the
+// change shows in the target's "Answer changes" tab with its resolver and TTL, a target with
+// alert_on_change raises a notification (and one that is muted does not), and the tab's model
+// holds together under QAbstractItemModelTester.
+#include "answerchangemodel.h"
+#include "answerchangespane.h"
+#include "dnsserverfixture.h"
+#include "mainwindow.h"
+#include "translations.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QFile>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+Q_DECLARE_METATYPE(StateNotifier::Severity)
+
+class TestAnswerChangesUi : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    DnsServerFixture m_dns;
+    std::unique_ptr<SystemClock> m_clock;
+    std::unique_ptr<Monitor> m_monitor;
+    std::unique_ptr<MainWindow> m_window;
+
+    QString hostsPath() const { return m_dir.filePath(QStringLiteral("hosts")); }
+
+    void writeHosts(const QByteArray &api, const QByteArray &db)
+    {
+        QFile file(hostsPath());
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(api + " api.lab.test\n" + db + " db.lab.test\n");
+    }
+
+    // api alerts on a change, db does not; both answer with a TTL of 1 s.
+    AppConfig labConfig() const
+    {
+        AppConfig config;
+        ResolverConfig lab;
+        lab.name = QStringLiteral("lab");
+        lab.servers = {*NameServer::parse(m_dns.server())};
+        lab.timeoutMs = 300;
+        lab.attempts = 1;
+        config.resolvers = {lab};
+        config.cache.minTtlS = 1;
+        for (const QString &name : {QStringLiteral("api"), QStringLiteral("db")}) {
+            TargetConfig target;
+            target.name = name;
+            target.host = name + QStringLiteral(".lab.test");
+            target.resolver = QStringLiteral("lab");
+            target.record = RecordKind::A;
+            target.intervalS = 1;
+            target.alertOnChange = name == QStringLiteral("api");
+            config.targets.append(target);
+        }
+        return config;
+    }
+
+    QStringList rows(const QAbstractItemModel *model, int column) const
+    {
+        QStringList texts;
+        for (int row = 0; row < model->rowCount(); ++row)
+            texts.append(model->index(row, column).data().toString());
+        return texts;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QStandardPaths::setTestModeEnabled(true); // QSettings of the window go elsewhere
+        QVERIFY(installTranslations(*qApp, QStringLiteral("en")));
+        writeHosts("10.0.0.1", "10.0.1.1");
+        QString error;
+        QVERIFY2(m_dns.startDnsmasq({QStringLiteral("--addn-hosts=%1").arg(hostsPath()),
+                                     QStringLiteral("--local-ttl=1")},
+                                    &error),
+                 qPrintable(error));
+        m_clock = std::make_unique<SystemClock>();
+        m_monitor = std::make_unique<Monitor>(labConfig(), EnvFallback(), MlflowCredentials(),
+                                              m_clock.get());
+        m_window = std::make_unique<MainWindow>(m_monitor.get());
+        m_window->show();
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        m_monitor.reset();
+        m_dns.kill();
+    }
+
+    void changeIsShownAndAlerted()
+    {
+        AnswerChangesPane *pane = m_window->answerChangesPane();
+        QVERIFY(pane);
+        QAbstractItemModelTester tester(pane->view()->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE_WITH_TIMEOUT(m_monitor->statistics()->health(QStringLiteral("api")).state,
+                                  TargetState::Healthy, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_monitor->statistics()->health(QStringLiteral("db")).state,
+                                  TargetState::Healthy, 10000);
+        // The tab is there, with its own accelerator, and reachable from the keyboard.
+        auto *tabs = m_window->findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        const int tab = tabs->indexOf(pane);
+        QVERIFY(tab >= 0);
+        QCOMPARE(tabs->tabText(tab), QStringLiteral("Ans&wer changes"));
+        QCOMPARE(pane->view()->focusPolicy() & Qt::TabFocus, Qt::TabFocus);
+        QCOMPARE(pane->heading()->buddy(), pane->view());
+        QCOMPARE(pane->view()->model()->rowCount(), 0);
+
+        QSignalSpy notes(m_window->notifier(), &StateNotifier::notify);
+        m_window->notifier()->setMuted(QStringLiteral("db"), true);
+        writeHosts("10.0.0.2", "10.0.1.2");
+        m_dns.reload();
+        QTRY_COMPARE_WITH_TIMEOUT(
+                m_monitor->statistics()->health(QStringLiteral("api")).answerChanges, quint64(1),
+                15000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                m_monitor->statistics()->health(QStringLiteral("db")).answerChanges, quint64(1),
+                15000);
+
+        // api alerts; db has no alert_on_change (and is muted besides).
+        QTRY_COMPARE_WITH_TIMEOUT(notes.size(), 1, 5000);
+        QCOMPARE(notes[0][0].toString(), QStringLiteral("The answer of api changed"));
+        QCOMPARE(notes[0][1].toString(),
+                 QStringLiteral("api.lab.test through lab: 10.0.0.1 -> 10.0.0.2 (TTL 1 s)"));
+        QCOMPARE(notes[0][2].value<StateNotifier::Severity>(), StateNotifier::Severity::Warning);
+
+        // Every target's changes while none is chosen; the chosen target's alone after.
+        const QAbstractItemModel *shown = pane->view()->model();
+        QCOMPARE(shown->rowCount(), 2);
+        m_window->selectTarget(QStringLiteral("api"));
+        QCOMPARE(pane->heading()->text(),
+                 QStringLiteral("Answer changes of api (api.lab.test through lab)"));
+        QCOMPARE(shown->rowCount(), 1);
+        QCOMPARE(shown->index(0, AnswerChangeModel::Resolver).data().toString(),
+                 QStringLiteral("lab"));
+        QCOMPARE(shown->index(0, AnswerChangeModel::Before).data().toString(),
+                 QStringLiteral("10.0.0.1"));
+        QCOMPARE(shown->index(0, AnswerChangeModel::After).data().toString(),
+                 QStringLiteral("10.0.0.2"));
+        QCOMPARE(shown->index(0, AnswerChangeModel::Ttl).data().toString(), QStringLiteral("1 s"));
+        m_window->selectTarget(QStringLiteral("db"));
+        QCOMPARE(rows(shown, AnswerChangeModel::After), QStringList{QStringLiteral("10.0.1.2")});
+
+        // A muted target with alert_on_change says nothing.
+        m_window->notifier()->setMuted(QStringLiteral("api"), true);
+        writeHosts("10.0.0.3", "10.0.1.2");
+        m_dns.reload();
+        QTRY_COMPARE_WITH_TIMEOUT(
+                m_monitor->statistics()->health(QStringLiteral("api")).answerChanges, quint64(2),
+                15000);
+        QCOMPARE(notes.size(), 1);
+    }
+};
+
+QTEST_MAIN(TestAnswerChangesUi)
+#include "tst_answerchanges_ui.moc"
