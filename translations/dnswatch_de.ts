@@ -1240,6 +1240,14 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
         <source>service check failed: %1</source>
         <translation>Dienstprüfung fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>not validated (DNSSEC)</source>
+        <translation>nicht validiert (DNSSEC)</translation>
+    </message>
+    <message>
+        <source>the resolver gave the addresses without DNSSEC validation (no AD flag), which the target requires</source>
+        <translation>der Resolver gab die Adressen ohne DNSSEC-Validierung (ohne AD-Flag), die das Ziel verlangt</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2223,6 +2231,10 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
         <source>not probed yet</source>
         <translation>noch nicht geprüft</translation>
     </message>
+    <message>
+        <source>addresses not validated by DNSSEC</source>
+        <translation>Adressen nicht per DNSSEC validiert</translation>
+    </message>
 </context>
 <context>
     <name>SuccessChart</name>
@@ -2495,6 +2507,14 @@ Veraltet, Festgelegt, Umgebung: Prüfungen, die diese Fallback-Stufe bedient hat
 Last hour: %2</source>
         <translation>Letzte 5 Minuten: %1
 Letzte Stunde: %2</translation>
+    </message>
+    <message>
+        <source>DNSSEC: the resolver validated these addresses (AD flag)</source>
+        <translation>DNSSEC: der Resolver hat diese Adressen validiert (AD-Flag)</translation>
+    </message>
+    <message>
+        <source>DNSSEC: the resolver did not validate these addresses (no AD flag)</source>
+        <translation>DNSSEC: der Resolver hat diese Adressen nicht validiert (kein AD-Flag)</translation>
     </message>
 </context>
 <context>

@@ -130,6 +130,7 @@ TargetSnapshot readTarget(AnswerReader &reader, const QJsonObject &object, const
     target.reachable = reader.boolean(object, path, QLatin1String("reachable"));
     target.lastProbe = reader.time(object, path, QLatin1String("last_probe"));
     readRecent(reader, object, path, &target);
+    target.validated = reader.boolean(object, path, QLatin1String("validated"));
     return target;
 }
 

@@ -35,6 +35,8 @@ TargetSnapshot localSnapshot(const TargetConfig &target, const TargetHealth &hea
     snapshot.detail = last.resolution.detail;
     snapshot.server = last.resolution.server;
     snapshot.dnsLatencyMs = double(last.resolution.latencyUs) / 1000.0;
+    if (last.resolution.validation != DnssecValidation::NotAsked)
+        snapshot.validated = last.resolution.validation == DnssecValidation::Validated;
     if (last.checked) {
         snapshot.checkOk = last.check.ok;
         snapshot.checkDetail = last.check.detail;

@@ -36,6 +36,7 @@ struct TargetSnapshot
     std::optional<bool> reachable;
     QDateTime lastProbe; // invalid before the first probe
     QList<ProbeMark> recent; // the last probes, oldest first (at most RecentProbes::Kept)
+    std::optional<bool> validated; // the AD flag; none when the resolver was not asked (DNSSEC)
 
     bool operator==(const TargetSnapshot &other) const = default;
 };

@@ -77,6 +77,10 @@ const Word Causes[] = {
          QT_TRANSLATE_NOOP("MachineWords", "the nameservers could not be reached")},
         {"malformed", QT_TRANSLATE_NOOP("MachineWords", "unreadable answer"),
          QT_TRANSLATE_NOOP("MachineWords", "the nameserver's answer could not be read")},
+        {"not_validated", QT_TRANSLATE_NOOP("MachineWords", "not validated (DNSSEC)"),
+         QT_TRANSLATE_NOOP("MachineWords",
+                           "the resolver gave the addresses without DNSSEC validation (no AD "
+                           "flag), which the target requires")},
 };
 
 const Word EventKinds[] = {
