@@ -22,8 +22,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_expiration = QDateTime::fromSecsSinceEpoch(
-                QDateTime::currentSecsSinceEpoch() + 20 * 86400 + 6 * 3600, Qt::UTC);
+        m_expiration = SignedZoneLab::twentyDaysAhead();
         QString error;
         QVERIFY2(m_lab.start(m_expiration, &error), qPrintable(error));
     }
