@@ -236,6 +236,20 @@ QByteArray prometheusMetrics(const Monitor &monitor, const HistoryStore *history
         histogram(out, targetLabels(target), health.value(target.name).checkLatency);
 
     pathMetrics(out, targets, health);
+    out.family("dnswatch_target_dnssec_validated", "gauge",
+               "1 when the last answer came validated by the resolver (DNSSEC, AD flag), else 0 "
+               "(also when the resolver is not asked with \"dnssec\"); required=\"true\" for a "
+               "target with \"require_validated\".");
+    for (const TargetConfig &target : targets) {
+        const TargetHealth entry = health.value(target.name);
+        const bool validated = entry.last
+                && entry.last->resolution.validation == DnssecValidation::Validated;
+        out.sample(targetLabels(target)
+                           + QStringLiteral(",required=\"%1\"")
+                                     .arg(target.requireValidated ? QLatin1String("true")
+                                                                  : QLatin1String("false")),
+                   validated ? 1 : 0);
+    }
 
     Resolver *resolver = monitor.resolver();
     out.family("dnswatch_resolver_events_total", "counter", "Resolver transitions, by kind.");

@@ -35,7 +35,7 @@ QString checkText(const std::optional<CheckOutcome> &check)
 } // namespace
 
 QString formatOnceTable(const QList<TargetOutcome> &outcomes, bool ready,
-                        const QList<ResolverEvent> &events)
+                        const QList<ResolverEvent> &events, const QList<ZoneSignatureStatus> &zones)
 {
     const QStringList headers = {QStringLiteral("TARGET"),   QStringLiteral("HOST"),
                                  QStringLiteral("RESOLVER"), QStringLiteral("STATUS"),
@@ -95,11 +95,16 @@ QString formatOnceTable(const QList<TargetOutcome> &outcomes, bool ready,
                        .arg(event.time.toString(Qt::ISODateWithMs), eventKindName(event.kind),
                             printable(event.detail));
     }
+    if (!zones.isEmpty())
+        out += QStringLiteral("dnssec zones:\n");
+    for (const ZoneSignatureStatus &zone : zones)
+        out += QStringLiteral("  %1\n").arg(printable(zoneSignatureSentence(zone)));
     return out;
 }
 
 QByteArray formatOnceJson(const QList<TargetOutcome> &outcomes, bool ready,
-                          const QList<ResolverEvent> &events)
+                          const QList<ResolverEvent> &events,
+                          const QList<ZoneSignatureStatus> &zones)
 {
     QJsonArray targets;
     for (const TargetOutcome &outcome : outcomes)
@@ -107,9 +112,15 @@ QByteArray formatOnceJson(const QList<TargetOutcome> &outcomes, bool ready,
     QJsonArray eventArray;
     for (const ResolverEvent &event : events)
         eventArray.append(eventJson(event));
-    const QJsonObject root{{QStringLiteral("ready"), ready},
-                           {QStringLiteral("targets"), targets},
-                           {QStringLiteral("events"), eventArray}};
+    QJsonObject root{{QStringLiteral("ready"), ready},
+                     {QStringLiteral("targets"), targets},
+                     {QStringLiteral("events"), eventArray}};
+    if (!zones.isEmpty()) {
+        QJsonArray zoneArray;
+        for (const ZoneSignatureStatus &zone : zones)
+            zoneArray.append(zoneSignatureJson(zone));
+        root.insert(QStringLiteral("dnssec_zones"), zoneArray);
+    }
 
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }

@@ -1,5 +1,7 @@
 #include "oncerunner.h"
 
+#include "probe/validationrequirement.h"
+
 OnceRunner::OnceRunner(const AppConfig &config, Resolver *resolver, ServiceChecker *checker,
                        QObject *parent)
     : QObject(parent), m_config(config), m_resolver(resolver), m_checker(checker)
@@ -64,6 +66,7 @@ void OnceRunner::record(int index, const LookupResult &result)
         return;
     m_answered[index] = true;
     m_outcomes[index].result = result;
+    applyValidationRequirement(m_outcomes[index].target, &m_outcomes[index].result);
     if (!m_checker || !result.hasAddresses())
         return complete(index);
     m_checker->run(m_outcomes[index].target.check, result.addresses, this,

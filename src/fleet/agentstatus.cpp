@@ -132,6 +132,7 @@ TargetSnapshot readTarget(AnswerReader &reader, const QJsonObject &object, const
     readRecent(reader, object, path, &target);
     target.extendedErrors = ExtendedDnsErrors::fromJson(
             reader.array(object, path, QLatin1String("ede")));
+    target.validated = reader.boolean(object, path, QLatin1String("validated"));
     return target;
 }
 

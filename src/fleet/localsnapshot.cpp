@@ -36,6 +36,8 @@ TargetSnapshot localSnapshot(const TargetConfig &target, const TargetHealth &hea
     snapshot.extendedErrors = last.resolution.extendedErrors;
     snapshot.server = last.resolution.server;
     snapshot.dnsLatencyMs = double(last.resolution.latencyUs) / 1000.0;
+    if (last.resolution.validation != DnssecValidation::NotAsked)
+        snapshot.validated = last.resolution.validation == DnssecValidation::Validated;
     if (last.checked) {
         snapshot.checkOk = last.check.ok;
         snapshot.checkDetail = last.check.detail;

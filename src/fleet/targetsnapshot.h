@@ -38,6 +38,7 @@ struct TargetSnapshot
     QDateTime lastProbe; // invalid before the first probe
     QList<ProbeMark> recent; // the last probes, oldest first (at most RecentProbes::Kept)
     QList<ExtendedDnsError> extendedErrors; // of the last answer (RFC 8914); none from older agents
+    std::optional<bool> validated; // the AD flag; none when the resolver was not asked (DNSSEC)
 
     bool operator==(const TargetSnapshot &other) const = default;
 };

@@ -429,6 +429,10 @@ QString TargetTableModel::toolTip(const Row &row, int column) const
         return printable(stateSentence(row.target));
     if (column == Source)
         return MachineWords::sourceExplanation(row.target.source);
+    if (column == Addresses && row.target.validated)
+        return *row.target.validated
+                ? tr("DNSSEC: the resolver validated these addresses (AD flag)")
+                : tr("DNSSEC: the resolver did not validate these addresses (no AD flag)");
     if (column == DnsSuccess)
         return tr("Last 5 minutes: %1\nLast hour: %2")
                 .arg(percentText(row.target.dnsSuccessFiveMinutes),

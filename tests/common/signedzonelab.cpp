@@ -99,6 +99,12 @@ bool SignedZoneLab::breakBogusSignature(QString *error)
     return true;
 }
 
+QDateTime SignedZoneLab::twentyDaysAhead()
+{
+    return QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() + 20 * 86400 + 6 * 3600,
+                                         Qt::UTC);
+}
+
 bool SignedZoneLab::start(const QDateTime &expiration, QString *error)
 {
     if (!m_dir.isValid()) {

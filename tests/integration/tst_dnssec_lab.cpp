@@ -57,9 +57,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        // Whole seconds, 20 days and 6 hours ahead: "expires in 20 days".
-        m_expiration = QDateTime::fromSecsSinceEpoch(
-                QDateTime::currentSecsSinceEpoch() + 20 * 86400 + 6 * 3600, Qt::UTC);
+        m_expiration = SignedZoneLab::twentyDaysAhead();
         QString error;
         QVERIFY2(m_lab.start(m_expiration, &error), qPrintable(error));
     }

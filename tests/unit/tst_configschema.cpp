@@ -188,12 +188,14 @@ private Q_SLOTS:
                  QStringList({QStringLiteral("resolvers"), QStringLiteral("cache"),
                               QStringLiteral("probes"), QStringLiteral("history"),
                               QStringLiteral("agent"), QStringLiteral("targets"),
-                              QStringLiteral("agents"), QStringLiteral("agent_watch")}));
+                              QStringLiteral("agents"), QStringLiteral("agent_watch"),
+                              QStringLiteral("dnssec_zones")}));
         const ConfigLoadResult loaded = parseConfig(document(BlockKey::Cache, {}), source());
         QVERIFY(loaded.config);
-        // Every block is written out, but "agents" only when there are some.
+        // Every block is written out, but "agents" and "dnssec_zones" only when there are some.
         QStringList written = names(ConfigSchema::keyNames(ConfigSchema::topLevel()));
         written.removeOne(QStringLiteral("agents"));
+        written.removeOne(QStringLiteral("dnssec_zones"));
         QCOMPARE(sorted(configToJson(*loaded.config).keys()), sorted(written));
         AppConfig watching = *loaded.config;
         watching.agents.append(
@@ -220,8 +222,9 @@ private Q_SLOTS:
     {
         // One line per raw string: moc misreads "//" inside a raw string that spans lines.
         const QByteArray json =
-                R"({"resolvers": [{"name": "corp", "servers": ["10.0.0.53"]}], "targets": [)"
+                R"({"resolvers": [{"name": "corp", "servers": ["10.0.0.53"], "dnssec": true}], "targets": [)"
                 R"({"name": "a", "host": "a.example", "resolver": "corp", "fallback_ips": ["10.0.0.1"],)"
+                R"( "require_validated": true,)"
                 R"( "check": {"type": "http", "url": "http://a.example/", "expect_status": 204}},)"
                 R"({"name": "b", "host": "b.example", "check": {"type": "tcp", "port": 22},)"
                 R"( "expect_addresses": ["10.0.0.0/8"], "alert_on_change": true},)"

@@ -84,6 +84,10 @@ const Word Causes[] = {
         {"unexpected_answer", QT_TRANSLATE_NOOP("MachineWords", "unexpected answer"),
          QT_TRANSLATE_NOOP("MachineWords",
                            "the answer held an address outside the target's expected ranges")},
+        {"not_validated", QT_TRANSLATE_NOOP("MachineWords", "not validated (DNSSEC)"),
+         QT_TRANSLATE_NOOP("MachineWords",
+                           "the resolver gave the addresses without DNSSEC validation (no AD "
+                           "flag), which the target requires")},
 };
 
 const Word EventKinds[] = {

@@ -34,6 +34,8 @@ QString reachableThrough(ResolutionSource source)
 
 QString degradedSentence(const TargetSnapshot &target, ResolutionSource source)
 {
+    if (target.error == causeName(FailureCause::NotValidated))
+        return StateSentence::tr("addresses not validated by DNSSEC");
     const QString reachable = reachableThrough(source);
     if (reachable.isEmpty())
         return target.stateDetail;
