@@ -175,6 +175,72 @@
     </message>
 </context>
 <context>
+    <name>AnswerChangeModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Resolver</source>
+        <translation>Resolver</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>TTL</source>
+        <translation>TTL</translation>
+    </message>
+    <message>
+        <source>When the new answer came</source>
+        <translation>Wann die neue Antwort kam</translation>
+    </message>
+    <message>
+        <source>The resolver that gave it</source>
+        <translation>Der Resolver, der sie gab</translation>
+    </message>
+    <message>
+        <source>The addresses before the change</source>
+        <translation>Die Adressen vor der Änderung</translation>
+    </message>
+    <message>
+        <source>The addresses after the change</source>
+        <translation>Die Adressen nach der Änderung</translation>
+    </message>
+    <message>
+        <source>The time to live the cache gave the new answer</source>
+        <translation>Die Gültigkeitsdauer (TTL), die der Cache der neuen Antwort gab</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerChangesPane</name>
+    <message>
+        <source>Answer changes</source>
+        <translation>Antwortwechsel</translation>
+    </message>
+    <message>
+        <source>Each change of the answer, newest first: time, resolver, before, after and TTL</source>
+        <translation>Jede Änderung der Antwort, die neueste zuerst: Zeit, Resolver, vorher, nachher und TTL</translation>
+    </message>
+    <message>
+        <source>Answer changes of every target</source>
+        <translation>Antwortwechsel aller Ziele</translation>
+    </message>
+    <message>
+        <source>Answer changes of %1 (%2 through %3)</source>
+        <translation>Antwortwechsel von %1 (%2 über %3)</translation>
+    </message>
+</context>
+<context>
     <name>CachePane</name>
     <message>
         <source>Cache entries</source>
@@ -684,6 +750,14 @@ Neu bei DNS Watch? Das Demo-Labor zeigt es bei der Arbeit, ohne dass etwas einzu
     <message>
         <source>%1 changed from %2 to %3</source>
         <translation>%1 geändert von %2 auf %3</translation>
+    </message>
+    <message>
+        <source>%1: the compared resolvers answer differently</source>
+        <translation>%1: die verglichenen Resolver antworten verschieden</translation>
+    </message>
+    <message>
+        <source>%1: the compared resolvers agree again</source>
+        <translation>%1: die verglichenen Resolver sind sich wieder einig</translation>
     </message>
 </context>
 <context>
@@ -1383,6 +1457,34 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
         <source>the encrypted connection to the nameserver failed: its handshake or its certificate</source>
         <translation>die verschlüsselte Verbindung zum Nameserver ist gescheitert: am Handshake oder an seinem Zertifikat</translation>
     </message>
+    <message>
+        <source>unexpected answer</source>
+        <translation>unerwartete Antwort</translation>
+    </message>
+    <message>
+        <source>the answer held an address outside the target&apos;s expected ranges</source>
+        <translation>die Antwort enthielt eine Adresse außerhalb der erwarteten Bereiche des Ziels</translation>
+    </message>
+    <message>
+        <source>not validated (DNSSEC)</source>
+        <translation>nicht validiert (DNSSEC)</translation>
+    </message>
+    <message>
+        <source>the resolver gave the addresses without DNSSEC validation (no AD flag), which the target requires</source>
+        <translation>der Resolver gab die Adressen ohne DNSSEC-Validierung (ohne AD-Flag), die das Ziel verlangt</translation>
+    </message>
+    <message>
+        <source>Resolvers disagree</source>
+        <translation>Resolver uneinig</translation>
+    </message>
+    <message>
+        <source>Resolvers agree again</source>
+        <translation>Resolver wieder einig</translation>
+    </message>
+    <message>
+        <source>Answer changed (alert)</source>
+        <translation>Antwort geändert (Alarm)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1600,6 +1702,97 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
     <message>
         <source>One row per target; the arrow keys move between rows, the Menu key opens the actions for the selected ones</source>
         <translation>Eine Zeile pro Ziel; die Pfeiltasten wechseln die Zeile, die Menütaste öffnet die Aktionen für die ausgewählten</translation>
+    </message>
+    <message>
+        <source>&amp;Paths</source>
+        <translation>&amp;Pfade</translation>
+    </message>
+    <message>
+        <source>Ans&amp;wer changes</source>
+        <translation>Antwort&amp;wechsel</translation>
+    </message>
+    <message>
+        <source>The selected target through each compared resolver, side by side</source>
+        <translation>Das gewählte Ziel über jeden verglichenen Resolver, nebeneinander</translation>
+    </message>
+    <message>
+        <source>Each change of the chosen target&apos;s answer: when, through which resolver, from what to what, and the TTL</source>
+        <translation>Jede Änderung der Antwort des gewählten Ziels: wann, über welchen Resolver, von was zu was, und die TTL</translation>
+    </message>
+</context>
+<context>
+    <name>PathsPane</name>
+    <message>
+        <source>may differ (expected)</source>
+        <translation>darf abweichen (erwartet)</translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation>weicht ab</translation>
+    </message>
+    <message>
+        <source>agrees</source>
+        <translation>stimmt überein</translation>
+    </message>
+    <message>
+        <source>Agreement of the compared resolvers</source>
+        <translation>Übereinstimmung der verglichenen Resolver</translation>
+    </message>
+    <message>
+        <source>Resolver</source>
+        <translation>Resolver</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>TTL left</source>
+        <translation>Rest-TTL</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>Compared resolvers</source>
+        <translation>Verglichene Resolver</translation>
+    </message>
+    <message>
+        <source>Pick one of this machine&apos;s targets to see its compared resolvers.</source>
+        <translation>Wählen Sie ein Ziel dieses Rechners, um seine verglichenen Resolver zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 compares no resolvers: list them in its &quot;compare&quot; setting.</source>
+        <translation>%1 vergleicht keine Resolver: tragen Sie sie in seiner Einstellung &quot;compare&quot; ein.</translation>
+    </message>
+    <message>
+        <source>%1: not probed yet.</source>
+        <translation>%1: noch nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>%1: the compared resolvers agree.</source>
+        <translation>%1: die verglichenen Resolver stimmen überein.</translation>
+    </message>
+    <message>
+        <source>%1: the compared resolvers answer differently (%2).</source>
+        <translation>%1: die verglichenen Resolver antworten verschieden (%2).</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>
@@ -2327,6 +2520,18 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
         <source>%1 at %2</source>
         <translation>%1 bei %2</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>The answer of %1 changed</source>
+        <translation>Die Antwort von %1 hat sich geändert</translation>
+    </message>
+    <message>
+        <source>%1 through %2: %3 -&gt; %4</source>
+        <translation>%1 über %2: %3 -&gt; %4</translation>
+    </message>
 </context>
 <context>
     <name>StateSentence</name>
@@ -2365,6 +2570,10 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
     <message>
         <source>not probed yet</source>
         <translation>noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>addresses not validated by DNSSEC</source>
+        <translation>Adressen nicht per DNSSEC validiert</translation>
     </message>
 </context>
 <context>
@@ -2648,6 +2857,14 @@ Begründung des Servers: %2</translation>
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>DNSSEC: the resolver validated these addresses (AD flag)</source>
+        <translation>DNSSEC: der Resolver hat diese Adressen validiert (AD-Flag)</translation>
+    </message>
+    <message>
+        <source>DNSSEC: the resolver did not validate these addresses (no AD flag)</source>
+        <translation>DNSSEC: der Resolver hat diese Adressen nicht validiert (kein AD-Flag)</translation>
     </message>
 </context>
 <context>

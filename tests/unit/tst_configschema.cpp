@@ -224,7 +224,7 @@ private Q_SLOTS:
         const QByteArray json =
                 R"({"resolvers": [{"name": "corp", "servers": ["10.0.0.53"], "dnssec": true}], "targets": [)"
                 R"({"name": "a", "host": "a.example", "resolver": "corp", "fallback_ips": ["10.0.0.1"],)"
-                R"( "require_validated": true,)"
+                R"( "require_validated": true, "compare": ["system"], "expect_divergence": ["system"],)"
                 R"( "check": {"type": "http", "url": "http://a.example/", "expect_status": 204}},)"
                 R"({"name": "b", "host": "b.example", "check": {"type": "tcp", "port": 22},)"
                 R"( "expect_addresses": ["10.0.0.0/8"], "alert_on_change": true},)"
