@@ -241,8 +241,8 @@ void ConfigParser::parseResolver(const QJsonObject &object, const QString &path,
     if (resolver.isSystem()) {
         // Only the timeout of the implicit system resolver can be tuned.
         for (QLatin1String key :
-             {ResolverKey::Servers, ResolverKey::Attempts, ResolverKey::Dnssec, ResolverKey::TlsName,
-              ResolverKey::CaFile, ResolverKey::TlsIdleMs}) {
+             {ResolverKey::Servers, ResolverKey::Attempts, ResolverKey::Dnssec,
+              ResolverKey::TlsName, ResolverKey::CaFile, ResolverKey::TlsIdleMs}) {
             if (object.contains(key))
                 fail(childPath(path, key),
                      QStringLiteral("the \"system\" resolver uses the operating system's "

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dnssecvalidation.h"
 #include "dns/extendeddnserror.h"
+#include "dnssecvalidation.h"
 
 #include <QHostAddress>
 #include <QList>
