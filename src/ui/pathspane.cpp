@@ -1,10 +1,12 @@
 #include "pathspane.h"
 
 #include "probe/monitor.h"
+#include "words/localewords.h"
 #include "words/machinewords.h"
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -95,12 +97,13 @@ void PathsPane::refresh()
     for (int row = 0; row < comparison.paths.size(); ++row) {
         const PathAnswer &path = comparison.paths[row];
         const LookupResult &result = path.result;
-        const QString ttl = result.ttlLeftMs ? tr("%1 s").arg((*result.ttlLeftMs + 999) / 1000)
-                                             : QStringLiteral("-");
+        const QString ttl = result.ttlLeftMs
+                ? tr("%1 s").arg(QLocale().toString((*result.ttlLeftMs + 999) / 1000))
+                : QStringLiteral("-");
         const QStringList cells{result.resolver,
                                 answerText(path),
                                 ttl,
-                                tr("%1 ms").arg(double(result.latencyUs) / 1000.0, 0, 'f', 1),
+                                LocaleWords::milliseconds(double(result.latencyUs) / 1000.0),
                                 MachineWords::source(sourceName(result.source)),
                                 agreementText(path, differing)};
         for (int column = 0; column < cells.size(); ++column)

@@ -7,6 +7,7 @@
 #include "config/resolverfactory.h"
 #include "dnsserverfixture.h"
 #include "store/historydatabase.h"
+#include "testconfig.h"
 
 #include <QProcess>
 #include <QRandomGenerator>
@@ -157,13 +158,7 @@ private Q_SLOTS:
         QVERIFY(state);
         QCOMPARE(state->knownGood.size(), 5);
 
-        AppConfig config;
-        ResolverConfig lab;
-        lab.name = QStringLiteral("lab");
-        lab.servers = {*NameServer::parse(dns.server(), nullptr)};
-        lab.timeoutMs = 300;
-        lab.attempts = 1;
-        config.resolvers = {lab};
+        const AppConfig config = labConfig(dns.server());
         SystemClock clock;
         std::unique_ptr<Resolver> resolver(buildResolver(config, EnvFallback(), &clock));
         QCOMPARE(resolver->restoreKnownGood(state->knownGood), 5);

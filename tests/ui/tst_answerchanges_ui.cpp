@@ -7,6 +7,7 @@
 #include "answerchangespane.h"
 #include "dnsserverfixture.h"
 #include "mainwindow.h"
+#include "testconfig.h"
 #include "translations.h"
 
 #include <QAbstractItemModelTester>
@@ -45,23 +46,11 @@ private:
     // api alerts on a change, db does not; both answer with a TTL of 1 s.
     AppConfig labConfig() const
     {
-        AppConfig config;
-        ResolverConfig lab;
-        lab.name = QStringLiteral("lab");
-        lab.servers = {*NameServer::parse(m_dns.server())};
-        lab.timeoutMs = 300;
-        lab.attempts = 1;
-        config.resolvers = {lab};
-        config.cache.minTtlS = 1;
-        for (const QString &name : {QStringLiteral("api"), QStringLiteral("db")}) {
-            TargetConfig target;
-            target.name = name;
-            target.host = name + QStringLiteral(".lab.test");
-            target.resolver = QStringLiteral("lab");
+        AppConfig config = ::labConfig(m_dns.server(),
+                                       {QStringLiteral("api"), QStringLiteral("db")});
+        for (TargetConfig &target : config.targets) {
             target.record = RecordKind::A;
-            target.intervalS = 1;
-            target.alertOnChange = name == QStringLiteral("api");
-            config.targets.append(target);
+            target.alertOnChange = target.name == QStringLiteral("api");
         }
         return config;
     }

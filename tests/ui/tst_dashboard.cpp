@@ -12,6 +12,7 @@
 #include "screenshot.h"
 #include "store/historydatabase.h"
 #include "testaddresses.h"
+#include "testconfig.h"
 #include "translations.h"
 
 #include <QAbstractItemModelTester>
@@ -49,24 +50,10 @@ private:
 
     AppConfig labConfig() const
     {
-        AppConfig config;
-        ResolverConfig lab;
-        lab.name = QStringLiteral("lab");
-        lab.servers = {*NameServer::parse(m_dns.server())};
-        lab.timeoutMs = 300;
-        lab.attempts = 1;
-        config.resolvers = {lab};
-        config.cache.minTtlS = 1;
+        AppConfig config = ::labConfig(m_dns.server(),
+                                       {QStringLiteral("api"), QStringLiteral("db")});
         config.cache.maxTtlS = 2; // answers go stale within the test
         config.cache.clientResponseTimerMs = 400;
-        for (const QString &name : {QStringLiteral("api"), QStringLiteral("db")}) {
-            TargetConfig target;
-            target.name = name;
-            target.host = name + QStringLiteral(".lab.test");
-            target.resolver = QStringLiteral("lab");
-            target.intervalS = 1;
-            config.targets.append(target);
-        }
         TargetConfig gone;
         gone.name = QStringLiteral("legacy");
         gone.host = QStringLiteral("legacy.lab.test");

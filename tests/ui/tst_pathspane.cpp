@@ -8,6 +8,7 @@
 #include "translations.h"
 
 #include <QLabel>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
@@ -75,6 +76,9 @@ private Q_SLOTS:
         german.resize(1000, 220);
         QCOMPARE(german.table()->horizontalHeaderItem(1)->text(), QStringLiteral("Antwort"));
         QCOMPARE(german.table()->item(1, 5)->text(), QStringLiteral("weicht ab"));
+        const QString latency = german.table()->item(1, 3)->text();
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d+,\\d ms$")).match(latency).hasMatch(),
+                 qPrintable(latency)); // German decimal comma
         QVERIFY(saveScreenshot(&german, QStringLiteral("paths-pane-de")));
         left.kill();
         right.kill();

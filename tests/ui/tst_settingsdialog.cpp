@@ -465,6 +465,86 @@ private Q_SLOTS:
                                  file.value(BlockKey::Probes).toObject());
     }
 
+    void everyResolverAndTargetKeyHasItsInput()
+    {
+        // A key the loader takes but the editor cannot set is a decision, not an oversight.
+        for (const QLatin1String key : ConfigSchema::keyNames(ConfigSchema::resolver())) {
+            const QWidget *input = m_dialog->resolversPage()->input(key);
+            QVERIFY2(input, qPrintable(key));
+            QVERIFY2(!input->accessibleName().isEmpty() && input->accessibleName() != key,
+                     qPrintable(key));
+        }
+        for (const QLatin1String key : ConfigSchema::keyNames(ConfigSchema::target())) {
+            const QString field = key == TargetKey::Check ? QStringLiteral("check.type") : key;
+            const QWidget *input = m_dialog->targetsPage()->input(field);
+            QVERIFY2(input, qPrintable(field));
+            QVERIFY2(!input->accessibleName().isEmpty() && input->accessibleName() != key,
+                     qPrintable(field));
+        }
+    }
+
+    void resolverPathKeysAreEditedWhereTheyApply()
+    {
+        TargetsPage *targets = m_dialog->targetsPage();
+        ResolversPage *resolvers = m_dialog->resolversPage();
+        targets->selectTarget(1); // api, through lab
+        typeInto(targets->input(QStringLiteral("compare")), QStringLiteral("system"));
+        typeInto(targets->input(QStringLiteral("expect_divergence")), QStringLiteral("system"));
+        typeInto(targets->input(QStringLiteral("expect_addresses")),
+                 QStringLiteral("127.0.0.0/8, ::1/128"));
+        qobject_cast<QCheckBox *>(targets->input(QStringLiteral("alert_on_change")))
+                ->setChecked(true);
+        // Validation needs a resolver that asks for DNSSEC: the loader says so at the switch.
+        qobject_cast<QCheckBox *>(targets->input(QStringLiteral("require_validated")))
+                ->setChecked(true);
+        QTRY_VERIFY(problemAt(targets, QStringLiteral("require_validated")).contains(u"dnssec"));
+        QVERIFY(!m_dialog->saveButton()->isEnabled());
+
+        resolvers->selectResolver(1); // lab
+        showTab(m_dialog.get(), resolvers);
+        QVERIFY(resolvers->field(QStringLiteral("dnssec"))->isVisibleTo(m_dialog.get()));
+        qobject_cast<QCheckBox *>(resolvers->input(QStringLiteral("dnssec")))->setChecked(true);
+        QTRY_VERIFY2(!m_dialog->hasProblems(), qPrintable(m_dialog->problemSummary()));
+        // The TLS keys show for DNS over TLS or HTTPS servers only.
+        QVERIFY(!resolvers->field(QStringLiteral("tls_name"))->isVisibleTo(m_dialog.get()));
+        typeInto(resolvers->input(QStringLiteral("servers")),
+                 QStringLiteral("tls://127.0.0.1:1853"));
+        for (const QString &key :
+             {QStringLiteral("tls_name"), QStringLiteral("ca_file"), QStringLiteral("tls_idle_ms")})
+            QVERIFY2(resolvers->field(key)->isVisibleTo(m_dialog.get()), qPrintable(key));
+        typeInto(resolvers->input(QStringLiteral("tls_name")), QStringLiteral("dns.lab.test"));
+        qobject_cast<QSpinBox *>(resolvers->input(QStringLiteral("tls_idle_ms")))->setValue(2500);
+        QVERIFY(saveScreenshot(m_dialog.get(), QStringLiteral("settings-resolvers-tls")));
+        resolvers->selectResolver(0); // system: neither DNSSEC nor TLS
+        QVERIFY(!resolvers->field(QStringLiteral("dnssec"))->isVisibleTo(m_dialog.get()));
+        QVERIFY(!resolvers->field(QStringLiteral("tls_name"))->isVisibleTo(m_dialog.get()));
+
+        QTRY_VERIFY2(m_dialog->saveButton()->isEnabled(), qPrintable(m_dialog->problemSummary()));
+        QTest::mouseClick(m_dialog->saveButton(), Qt::LeftButton);
+        const ConfigLoadResult saved = loadConfigFile(m_path);
+        QVERIFY2(saved.config, qPrintable(saved.errors.value(0).toString()));
+        const TargetConfig &api = saved.config->targets.at(1);
+        QCOMPARE(api.compare, QStringList{QStringLiteral("system")});
+        QCOMPARE(api.expectDivergence, QStringList{QStringLiteral("system")});
+        QVERIFY(api.alertOnChange);
+        QVERIFY(api.requireValidated);
+        QVERIFY(api.expectAddresses.accepts(QHostAddress(QStringLiteral("127.0.0.9"))));
+        QVERIFY(!api.expectAddresses.accepts(QHostAddress(QStringLiteral("10.0.0.1"))));
+        const auto lab = std::find_if(
+                saved.config->resolvers.cbegin(), saved.config->resolvers.cend(),
+                [](const ResolverConfig &resolver) { return resolver.name == u"lab"; });
+        QVERIFY(lab != saved.config->resolvers.cend());
+        QVERIFY(lab->dnssec);
+        QCOMPARE(lab->tlsName, QStringLiteral("dns.lab.test"));
+        QCOMPARE(lab->tlsIdleMs, 2500);
+        // Emptied lists leave the file rather than being written empty.
+        targets->selectTarget(1);
+        typeInto(targets->input(QStringLiteral("expect_divergence")), QString());
+        QVERIFY(m_dialog->document()
+                        .value(QStringLiteral("targets"), 1, QStringLiteral("expect_divergence"))
+                        .isUndefined());
+    }
+
     void problemsWithoutAFieldGoToTheSummary()
     {
         // The file was broken by hand after the dashboard started: a key the loader does not

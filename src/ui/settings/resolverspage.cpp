@@ -8,6 +8,7 @@
 
 #include "config/configschema.h"
 
+#include <QCheckBox>
 #include <QFormLayout>
 #include <QJsonArray>
 #include <QLabel>
@@ -23,6 +24,21 @@ const QString System = ResolverConfig::system().name;
 QString nameOf(const QJsonValue &resolver)
 {
     return resolver.toObject().value(ResolverKey::Name).toString();
+}
+
+// Whether servers (as the field shows them) name a DNS over TLS or HTTPS server: only then do
+// the TLS keys mean something.
+bool namesEncryptedServer(const QString &servers)
+{
+    return servers.contains(QLatin1String("tls://"), Qt::CaseInsensitive)
+            || servers.contains(QLatin1String("https://"), Qt::CaseInsensitive);
+}
+
+// An optional text key: left out of the file when empty.
+QJsonValue optionalText(const QString &text)
+{
+    return text.trimmed().isEmpty() ? QJsonValue(QJsonValue::Undefined)
+                                    : QJsonValue(text.trimmed());
 }
 
 } // namespace
@@ -86,7 +102,52 @@ QWidget *ResolversPage::buildForm()
              tr("How many rounds over the servers before the lookup fails."));
     connect(m_attempts, &QSpinBox::valueChanged, this,
             [this](int value) { write(ResolverKey::Attempts, value); });
+
+    m_dnssec = new QCheckBox(tr("Ask for DNSSEC records (DO bit)"), form);
+    addField(m_formLayout, tr("&DNSSEC:"), ResolverKey::Dnssec, m_dnssec,
+             tr("Each answer then says whether this resolver validated it; targets can require "
+                "that."));
+    connect(m_dnssec, &QCheckBox::toggled, this,
+            [this](bool checked) { write(ResolverKey::Dnssec, checked); });
+
+    m_tlsName = new QLineEdit(form);
+    m_tlsName->setPlaceholderText(tr("the host of each server's address"));
+    addField(m_formLayout, tr("TLS &name:"), ResolverKey::TlsName, m_tlsName,
+             tr("DNS over TLS or HTTPS: the name sent to the server and checked in its "
+                "certificate."));
+    connect(m_tlsName, &QLineEdit::textChanged, this,
+            [this](const QString &text) { write(ResolverKey::TlsName, optionalText(text)); });
+
+    m_caFile = new QLineEdit(form);
+    m_caFile->setPlaceholderText(tr("the system's certificate authorities"));
+    addField(m_formLayout, tr("&CA file:"), ResolverKey::CaFile, m_caFile,
+             tr("DNS over TLS or HTTPS: a PEM file of a private certificate authority to trust "
+                "as well; relative to the config file's folder."));
+    connect(m_caFile, &QLineEdit::textChanged, this,
+            [this](const QString &text) { write(ResolverKey::CaFile, optionalText(text)); });
+
+    m_tlsIdle = numberInput(tr(" ms"));
+    addField(m_formLayout, tr("TLS &idle close:"), ResolverKey::TlsIdleMs, m_tlsIdle,
+             tr("DNS over TLS: a connection without queries is closed after this long, in "
+                "milliseconds."));
+    connect(m_tlsIdle, &QSpinBox::valueChanged, this,
+            [this](int value) { write(ResolverKey::TlsIdleMs, value); });
+    connect(m_servers, &QLineEdit::textChanged, this, &ResolversPage::showTransportRows);
     return form;
+}
+
+void ResolversPage::showTransportRows()
+{
+    const bool system = isSystem(currentResolver());
+    const bool encrypted = !system
+            && (namesEncryptedServer(m_servers->text()) || !m_tlsName->text().isEmpty()
+                || !m_caFile->text().isEmpty());
+    m_formLayout->setRowVisible(field(ResolverKey::Servers), !system);
+    m_formLayout->setRowVisible(field(ResolverKey::Attempts), !system);
+    m_formLayout->setRowVisible(field(ResolverKey::Dnssec), !system);
+    for (const QLatin1String key :
+         {ResolverKey::TlsName, ResolverKey::CaFile, ResolverKey::TlsIdleMs})
+        m_formLayout->setRowVisible(field(key), encrypted);
 }
 
 QString ResolversPage::fieldFor(const ConfigFieldPath &path) const
@@ -157,9 +218,12 @@ void ResolversPage::showResolver(int row)
             resolver.value(ResolverKey::TimeoutMs)
                     .toInt(system ? ResolverConfig::system().timeoutMs : defaults.timeoutMs));
     m_attempts->setValue(resolver.value(ResolverKey::Attempts).toInt(defaults.attempts));
+    m_dnssec->setChecked(resolver.value(ResolverKey::Dnssec).toBool(defaults.dnssec));
+    m_tlsName->setText(resolver.value(ResolverKey::TlsName).toString());
+    m_caFile->setText(resolver.value(ResolverKey::CaFile).toString());
+    m_tlsIdle->setValue(resolver.value(ResolverKey::TlsIdleMs).toInt(defaults.tlsIdleMs));
     m_systemNote->setVisible(system);
-    m_formLayout->setRowVisible(field(ResolverKey::Servers), !system);
-    m_formLayout->setRowVisible(field(ResolverKey::Attempts), !system);
+    showTransportRows();
     m_populating = false;
     m_nameBeforeEdit = m_name->text();
     showCurrentProblems();

@@ -6,6 +6,7 @@ class ElementList;
 class ProblemLabel;
 class QFormLayout;
 class QLabel;
+class QCheckBox;
 class QLineEdit;
 class QSpinBox;
 
@@ -34,6 +35,9 @@ private:
     void findRows();
     void showRows(int current);
     void showResolver(int row);
+    // The rows that apply: no servers, attempts or DNSSEC for the system resolver; the TLS
+    // keys only for DNS over TLS or HTTPS servers (or when the file sets them anyway).
+    void showTransportRows();
     void showCurrentProblems();
     void write(const QString &field, const QJsonValue &value);
     void followRename();
@@ -53,6 +57,10 @@ private:
     QLineEdit *m_servers = nullptr;
     QSpinBox *m_timeout = nullptr;
     QSpinBox *m_attempts = nullptr;
+    QCheckBox *m_dnssec = nullptr;
+    QLineEdit *m_tlsName = nullptr;
+    QLineEdit *m_caFile = nullptr;
+    QSpinBox *m_tlsIdle = nullptr;
     QList<int> m_elements; // row -> index in the file's "resolvers" array (-1: system, not listed)
     QString m_nameBeforeEdit; // what targets still call the resolver being renamed
     QList<ConfigError> m_errors;

@@ -110,15 +110,30 @@ QWidget *TargetsPage::buildForm()
     connect(m_critical, &QCheckBox::toggled, this,
             [this](bool checked) { write(TargetKey::Critical, checked); });
 
-    m_fallbackIps = new QLineEdit(form);
-    m_fallbackIps->setPlaceholderText(tr("e.g. 10.0.0.5, fd00::5"));
-    addField(m_formLayout, tr("&Fallback addresses:"), TargetKey::FallbackIps, m_fallbackIps,
-             tr("Pinned addresses served when DNS and the stale cache cannot answer; separated "
-                "by commas or spaces."));
-    connect(m_fallbackIps, &QLineEdit::textChanged, this, [this](const QString &text) {
-        const QJsonArray addresses = listFromText(text);
-        write(TargetKey::FallbackIps, addresses.isEmpty() ? QJsonValue() : addresses);
-    });
+    m_fallbackIps = addListField(
+            tr("&Fallback addresses:"), TargetKey::FallbackIps, tr("e.g. 10.0.0.5, fd00::5"),
+            tr("Pinned addresses served when DNS and the stale cache cannot answer; separated "
+               "by commas or spaces."));
+    m_expectAddresses = addListField(
+            tr("Allowed a&nswers:"), TargetKey::ExpectAddresses,
+            tr("any address; or e.g. 10.0.0.0/8, 2001:db8::/32"),
+            tr("Networks every answer must fall in: an answer outside them (a sinkhole, a "
+               "captive portal) is a failed lookup and is never cached."));
+    m_alertOnChange = addSwitch(tr("A&lert on change:"), TargetKey::AlertOnChange,
+                                tr("Notify when the host's addresses change"),
+                                tr("A new answer raises a notification and an alert event."));
+    m_requireValidated = addSwitch(
+            tr("Require &DNSSEC:"), TargetKey::RequireValidated,
+            tr("Answers must be validated by the resolver"),
+            tr("An answer without DNSSEC validation makes the target degraded; the resolver "
+               "needs DNSSEC turned on."));
+    m_compare = addListField(tr("C&ompare with:"), TargetKey::Compare, tr("e.g. system, public"),
+                             tr("Other resolvers the host is also looked up through on every "
+                                "probe, to see whether they answer alike."));
+    m_expectDivergence = addListField(
+            tr("Expected to &differ:"), TargetKey::ExpectDivergence, tr("e.g. public"),
+            tr("Compared resolvers that answer otherwise by design (split horizon): their "
+               "difference raises no event."));
 
     m_checkType = new QComboBox(form);
     const QStringList checkTitles = {
@@ -173,6 +188,27 @@ QWidget *TargetsPage::buildForm()
     addField(m_formLayout, tr("Expected &status:"), checkField(CheckKey::ExpectStatus), status,
              tr("The HTTP statuses that count as up, e.g. 200 to 399."));
     return form;
+}
+
+QLineEdit *TargetsPage::addListField(const QString &label, const QString &field,
+                                     const QString &placeholder, const QString &help)
+{
+    auto *input = new QLineEdit(m_formLayout->parentWidget());
+    input->setPlaceholderText(placeholder);
+    addField(m_formLayout, label, field, input, help);
+    connect(input, &QLineEdit::textChanged, this,
+            [this, field](const QString &text) { writeList(field, text); });
+    return input;
+}
+
+QCheckBox *TargetsPage::addSwitch(const QString &label, const QString &field, const QString &text,
+                                  const QString &help)
+{
+    auto *input = new QCheckBox(text, m_formLayout->parentWidget());
+    addField(m_formLayout, label, field, input, help);
+    connect(input, &QCheckBox::toggled, this,
+            [this, field](bool checked) { write(field, checked); });
+    return input;
 }
 
 QString TargetsPage::fieldFor(const ConfigFieldPath &path) const
@@ -243,6 +279,13 @@ void TargetsPage::showTarget(int row)
     m_interval->setValue(target.value(TargetKey::IntervalS).toInt(defaults.intervalS));
     m_critical->setChecked(target.value(TargetKey::Critical).toBool(defaults.critical));
     m_fallbackIps->setText(listText(target.value(TargetKey::FallbackIps)));
+    m_expectAddresses->setText(listText(target.value(TargetKey::ExpectAddresses)));
+    m_alertOnChange->setChecked(
+            target.value(TargetKey::AlertOnChange).toBool(defaults.alertOnChange));
+    m_requireValidated->setChecked(
+            target.value(TargetKey::RequireValidated).toBool(defaults.requireValidated));
+    m_compare->setText(listText(target.value(TargetKey::Compare)));
+    m_expectDivergence->setText(listText(target.value(TargetKey::ExpectDivergence)));
     showChoice(m_checkType, check.value(CheckKey::Type).toString(checkTypeName(checkDefaults.type)));
     m_expect->setText(listText(check.value(CheckKey::Expect)));
     m_port->setValue(check.value(CheckKey::Port).toInt(checkDefaults.port));
@@ -281,6 +324,12 @@ void TargetsPage::write(const QString &field, const QJsonValue &value)
         return;
     m_document->setValue(Block, row, field, value);
     Q_EMIT edited();
+}
+
+void TargetsPage::writeList(const QString &field, const QString &text)
+{
+    const QJsonArray entries = listFromText(text);
+    write(field, entries.isEmpty() ? QJsonValue(QJsonValue::Undefined) : entries);
 }
 
 void TargetsPage::writeCheck()

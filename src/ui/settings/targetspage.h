@@ -36,6 +36,12 @@ private:
     void showTarget(int row);
     void showCurrentProblems();
     void write(const QString &field, const QJsonValue &value);
+    // A list key from a line of text; left out of the file when the line is empty.
+    void writeList(const QString &field, const QString &text);
+    QLineEdit *addListField(const QString &label, const QString &field, const QString &placeholder,
+                            const QString &help);
+    QCheckBox *addSwitch(const QString &label, const QString &field, const QString &text,
+                         const QString &help);
     void writeCheck(); // the whole check, from the inputs its type shows
     void showCheckRows();
     void addTarget();
@@ -56,6 +62,11 @@ private:
     QSpinBox *m_interval = nullptr;
     QCheckBox *m_critical = nullptr;
     QLineEdit *m_fallbackIps = nullptr;
+    QLineEdit *m_expectAddresses = nullptr;
+    QCheckBox *m_alertOnChange = nullptr;
+    QCheckBox *m_requireValidated = nullptr;
+    QLineEdit *m_compare = nullptr;
+    QLineEdit *m_expectDivergence = nullptr;
     QComboBox *m_checkType = nullptr;
     QLineEdit *m_expect = nullptr;
     QSpinBox *m_port = nullptr;
