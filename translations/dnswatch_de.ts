@@ -1790,10 +1790,6 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
 </context>
 <context>
     <name>PinDialog</name>
@@ -2359,6 +2355,50 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
     <message>
         <source>How many rounds over the servers before the lookup fails.</source>
         <translation>Wie viele Durchgänge über alle Server, bevor die Auflösung fehlschlägt.</translation>
+    </message>
+    <message>
+        <source>Ask for DNSSEC records (DO bit)</source>
+        <translation>DNSSEC-Einträge anfordern (DO-Bit)</translation>
+    </message>
+    <message>
+        <source>&amp;DNSSEC:</source>
+        <translation>&amp;DNSSEC:</translation>
+    </message>
+    <message>
+        <source>Each answer then says whether this resolver validated it; targets can require that.</source>
+        <translation>Jede Antwort sagt dann, ob dieser Resolver sie validiert hat; Ziele können das verlangen.</translation>
+    </message>
+    <message>
+        <source>the host of each server&apos;s address</source>
+        <translation>der Host aus der Adresse jedes Servers</translation>
+    </message>
+    <message>
+        <source>TLS na&amp;me:</source>
+        <translation>TLS-&amp;Name:</translation>
+    </message>
+    <message>
+        <source>DNS over TLS or HTTPS: the name sent to the server and checked in its certificate.</source>
+        <translation>DNS über TLS oder HTTPS: der Name, der an den Server geht und in seinem Zertifikat geprüft wird.</translation>
+    </message>
+    <message>
+        <source>the system&apos;s certificate authorities</source>
+        <translation>die Zertifizierungsstellen des Systems</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>&amp;CA-Datei:</translation>
+    </message>
+    <message>
+        <source>DNS over TLS or HTTPS: a PEM file of a private certificate authority to trust as well; relative to the config file&apos;s folder.</source>
+        <translation>DNS über TLS oder HTTPS: eine PEM-Datei einer eigenen Zertifizierungsstelle, der zusätzlich vertraut wird; relativ zum Ordner der Konfigurationsdatei.</translation>
+    </message>
+    <message>
+        <source>TLS &amp;idle close:</source>
+        <translation>TLS-Leerlauf&amp;ende:</translation>
+    </message>
+    <message>
+        <source>DNS over TLS: a connection without queries is closed after this long, in milliseconds.</source>
+        <translation>DNS über TLS: eine Verbindung ohne Anfragen wird nach dieser Zeit geschlossen, in Millisekunden.</translation>
     </message>
 </context>
 <context>
@@ -3036,6 +3076,66 @@ Begründung des Servers: %2</translation>
     <message>
         <source>%1 (copy)</source>
         <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>Allo&amp;wed answers:</source>
+        <translation>Erlaubte A&amp;ntworten:</translation>
+    </message>
+    <message>
+        <source>any address; or e.g. 10.0.0.0/8, 2001:db8::/32</source>
+        <translation>jede Adresse; oder z. B. 10.0.0.0/8, 2001:db8::/32</translation>
+    </message>
+    <message>
+        <source>Networks every answer must fall in: an answer outside them (a sinkhole, a captive portal) is a failed lookup and is never cached.</source>
+        <translation>Netze, in denen jede Antwort liegen muss: eine Antwort außerhalb (ein Sinkhole, ein Captive Portal) ist eine fehlgeschlagene Auflösung und wird nie zwischengespeichert.</translation>
+    </message>
+    <message>
+        <source>A&amp;lert on change:</source>
+        <translation>Alarm bei Änd&amp;erung:</translation>
+    </message>
+    <message>
+        <source>Notify when the host&apos;s addresses change</source>
+        <translation>Benachrichtigen, wenn sich die Adressen des Hosts ändern</translation>
+    </message>
+    <message>
+        <source>A new answer raises a notification and an alert event.</source>
+        <translation>Eine neue Antwort löst eine Benachrichtigung und ein Alarmereignis aus.</translation>
+    </message>
+    <message>
+        <source>Require &amp;DNSSEC:</source>
+        <translation>DNSSEC verlan&amp;gen:</translation>
+    </message>
+    <message>
+        <source>Answers must be validated by the resolver</source>
+        <translation>Antworten müssen vom Resolver validiert sein</translation>
+    </message>
+    <message>
+        <source>An answer without DNSSEC validation makes the target degraded; the resolver needs DNSSEC turned on.</source>
+        <translation>Eine Antwort ohne DNSSEC-Validierung macht das Ziel beeinträchtigt; beim Resolver muss DNSSEC eingeschaltet sein.</translation>
+    </message>
+    <message>
+        <source>C&amp;ompare with:</source>
+        <translation>Verglei&amp;chen mit:</translation>
+    </message>
+    <message>
+        <source>e.g. system, public</source>
+        <translation>z. B. system, public</translation>
+    </message>
+    <message>
+        <source>Other resolvers the host is also looked up through on every probe, to see whether they answer alike.</source>
+        <translation>Weitere Resolver, über die der Host bei jeder Prüfung ebenfalls aufgelöst wird, um zu sehen, ob sie gleich antworten.</translation>
+    </message>
+    <message>
+        <source>Expected to diff&amp;er:</source>
+        <translation>Darf a&amp;bweichen:</translation>
+    </message>
+    <message>
+        <source>e.g. public</source>
+        <translation>z. B. public</translation>
+    </message>
+    <message>
+        <source>Compared resolvers that answer otherwise by design (split horizon): their difference raises no event.</source>
+        <translation>Verglichene Resolver, die absichtlich anders antworten (Split Horizon): ihre Abweichung löst kein Ereignis aus.</translation>
     </message>
 </context>
 <context>

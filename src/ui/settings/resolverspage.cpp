@@ -112,7 +112,7 @@ QWidget *ResolversPage::buildForm()
 
     m_tlsName = new QLineEdit(form);
     m_tlsName->setPlaceholderText(tr("the host of each server's address"));
-    addField(m_formLayout, tr("TLS &name:"), ResolverKey::TlsName, m_tlsName,
+    addField(m_formLayout, tr("TLS na&me:"), ResolverKey::TlsName, m_tlsName,
              tr("DNS over TLS or HTTPS: the name sent to the server and checked in its "
                 "certificate."));
     connect(m_tlsName, &QLineEdit::textChanged, this,

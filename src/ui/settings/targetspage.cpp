@@ -115,7 +115,7 @@ QWidget *TargetsPage::buildForm()
             tr("Pinned addresses served when DNS and the stale cache cannot answer; separated "
                "by commas or spaces."));
     m_expectAddresses = addListField(
-            tr("Allowed a&nswers:"), TargetKey::ExpectAddresses,
+            tr("Allo&wed answers:"), TargetKey::ExpectAddresses,
             tr("any address; or e.g. 10.0.0.0/8, 2001:db8::/32"),
             tr("Networks every answer must fall in: an answer outside them (a sinkhole, a "
                "captive portal) is a failed lookup and is never cached."));
@@ -131,7 +131,7 @@ QWidget *TargetsPage::buildForm()
                              tr("Other resolvers the host is also looked up through on every "
                                 "probe, to see whether they answer alike."));
     m_expectDivergence = addListField(
-            tr("Expected to &differ:"), TargetKey::ExpectDivergence, tr("e.g. public"),
+            tr("Expected to diff&er:"), TargetKey::ExpectDivergence, tr("e.g. public"),
             tr("Compared resolvers that answer otherwise by design (split horizon): their "
                "difference raises no event."));
 
