@@ -1,5 +1,6 @@
-// Queries per second over plain UDP, DNS over TLS (one reused connection) and DNS over HTTPS,
-// each against the same unbound in one run, with the same number of queries in flight.
+// Queries per second over plain UDP, DNS over TLS (one reused connection) and DNS over HTTPS (one
+// reused HTTP/2 connection), each against the same unbound in one run, with the same number of
+// queries in flight, taking turns.
 #include "benchsupport.h"
 #include "clock.h"
 #include "dns/dnsclient.h"
@@ -7,6 +8,9 @@
 
 #include <QElapsedTimer>
 #include <QSslCertificate>
+
+#include <memory>
+#include <vector>
 
 namespace {
 
@@ -17,50 +21,73 @@ struct Rate
 {
     double perSecond = 0;
     int failures = 0;
-    quint64 tlsConnections = 0;
+    quint64 connections = 0; // TLS connections (DoT and DoH's HTTP/2) opened
 };
 
-// Names queries through one client, InFlight at a time; the best of passes.
-Rate measure(const DnsClientOptions &options, int passes)
+// A client kept for the whole run, opened (the TLS connection, the HTTP/2 one) by a first query
+// before any clock starts.
+std::unique_ptr<DnsClient> warmClient(const DnsClientOptions &options, Clock *clock)
 {
-    SystemClock clock;
-    DnsClient client(options, &clock);
-    Rate best;
-    QObject context;
-    // A first query opens what the transport keeps open (the TLS connection, the HTTP/2 one).
+    auto client = std::make_unique<DnsClient>(options, clock);
     bool warm = false;
-    client.query(EncryptedDnsFixture::LabName, 1, &context,
-                 [&](const DnsExchange &) { warm = true; });
+    QObject context;
+    client->query(EncryptedDnsFixture::LabName, 1, &context,
+                  [&](const DnsExchange &) { warm = true; });
     if (!runUntil([&] { return warm; }, 30000))
         qFatal("benchmark: no first answer");
+    return client;
+}
+
+// Names queries through client, InFlight at a time.
+Rate measurePass(DnsClient &client, int pass)
+{
+    QObject context;
+    int sent = 0;
+    int done = 0;
+    int failures = 0;
+    std::function<void()> sendNext = [&] {
+        const int i = sent++;
+        client.query(QStringLiteral("n%1-%2.lab.test").arg(pass).arg(i), 1, &context,
+                     [&](const DnsExchange &exchange) {
+                         ++done;
+                         if (exchange.error != DnsExchange::Error::None)
+                             ++failures;
+                         if (sent < Names)
+                             sendNext();
+                     });
+    };
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < InFlight; ++i)
+        sendNext();
+    if (!runUntil([&] { return done == Names; }, 120000))
+        qFatal("benchmark did not finish in time");
+    Rate rate;
+    rate.perSecond = Names / (double(timer.nsecsElapsed()) / 1e9);
+    rate.failures = failures;
+    return rate;
+}
+
+// The transports take turns pass by pass (UDP, DoT, DoH, UDP, ...), so a burst of load from
+// elsewhere on the machine does not fall on one of them only; the best pass of each counts.
+QList<Rate> measureInTurns(const QList<DnsClientOptions> &transports, int passes)
+{
+    SystemClock clock;
+    std::vector<std::unique_ptr<DnsClient>> clients;
+    for (const DnsClientOptions &options : transports)
+        clients.push_back(warmClient(options, &clock));
+    QList<Rate> best(transports.size());
     for (int pass = 0; pass < passes; ++pass) {
-        int sent = 0;
-        int done = 0;
-        int failures = 0;
-        std::function<void()> sendNext = [&] {
-            const int i = sent++;
-            client.query(QStringLiteral("n%1-%2.lab.test").arg(pass).arg(i), 1, &context,
-                         [&](const DnsExchange &exchange) {
-                             ++done;
-                             if (exchange.error != DnsExchange::Error::None)
-                                 ++failures;
-                             if (sent < Names)
-                                 sendNext();
-                         });
-        };
-        QElapsedTimer timer;
-        timer.start();
-        for (int i = 0; i < InFlight; ++i)
-            sendNext();
-        if (!runUntil([&] { return done == Names; }, 120000))
-            qFatal("benchmark did not finish in time");
-        const double rate = Names / (double(timer.nsecsElapsed()) / 1e9);
-        if (rate > best.perSecond) {
-            best.perSecond = rate;
-            best.failures = failures;
+        for (qsizetype i = 0; i < transports.size(); ++i) {
+            const Rate rate = measurePass(*clients[size_t(i)], pass);
+            if (rate.perSecond > best[i].perSecond)
+                best[i] = rate;
         }
     }
-    best.tlsConnections = client.stats().tlsConnections;
+    for (qsizetype i = 0; i < transports.size(); ++i) {
+        const DnsClient::Stats stats = clients[size_t(i)]->stats();
+        best[i].connections = stats.tlsConnections + stats.httpsConnections;
+    }
     return best;
 }
 
@@ -86,24 +113,33 @@ QList<Row> benchTransports()
     QString error;
     if (!lab.start(&error))
         qFatal("%s", qPrintable(error));
-    const int passes = 3;
+    const int passes = 5;
     DnsClientOptions options;
     options.timeoutMs = 5000;
     options.tlsName = EncryptedDnsFixture::ServerName;
     options.caCertificates = QSslCertificate::fromPath(lab.caFile());
+    options.tlsIdleCloseMs = 600000; // kept open while the other transports take their turns
 
-    options.servers = {*NameServer::parseAnyTransport(lab.plainServer())};
-    const Rate udp = measure(options, passes);
-    options.servers = {*NameServer::parseAnyTransport(lab.tlsServer())};
-    const Rate tls = measure(options, passes);
-    options.servers = {*NameServer::parseAnyTransport(lab.httpsServer())};
-    const Rate https = measure(options, passes);
+    QList<DnsClientOptions> transports;
+    for (const QString &server : {lab.plainServer(), lab.tlsServer(), lab.httpsServer()}) {
+        options.servers = {*NameServer::parseAnyTransport(server)};
+        transports.append(options);
+    }
+    const QList<Rate> rates = measureInTurns(transports, passes);
+    const Rate &udp = rates[0];
+    const Rate &tls = rates[1];
+    const Rate &https = rates[2];
 
     Row tlsRow = rowOf(QStringLiteral("DNS over TLS, one reused connection, vs UDP (unbound)"), tls,
                        udp, 0.5);
-    if (tls.tlsConnections != 1) {
-        tlsRow.ours += QStringLiteral(" (%1 connections)").arg(tls.tlsConnections);
-        tlsRow.met = false;
+    Row httpsRow = rowOf(QStringLiteral("DNS over HTTPS, one reused HTTP/2 connection, vs UDP "
+                                        "(same unbound)"),
+                         https, udp, 0.3);
+    for (auto [row, rate] : {std::pair{&tlsRow, &tls}, std::pair{&httpsRow, &https}}) {
+        if (rate->connections != 1) {
+            row->ours += QStringLiteral(" (%1 connections)").arg(rate->connections);
+            row->met = false;
+        }
     }
-    return {tlsRow, rowOf(QStringLiteral("DNS over HTTPS vs UDP (same unbound)"), https, udp, 0.3)};
+    return {tlsRow, httpsRow};
 }

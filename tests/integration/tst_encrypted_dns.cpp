@@ -4,9 +4,8 @@
 #include "dns/dnsclient.h"
 #include "encrypteddnsfixture.h"
 #include "resolver/directdnsbackend.h"
+#include "testtlsserver.h"
 
-#include <QFile>
-#include <QSslKey>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTest>
@@ -16,29 +15,12 @@ namespace {
 
 // Accepts TLS connections, reads one length-prefixed query and answers with a length prefix and
 // half of the answer it announced, then closes the connection.
-class HalfAnswerTlsServer : public QTcpServer
+class HalfAnswerTlsServer : public TestTlsServer
 {
 public:
-    HalfAnswerTlsServer(const TestCertificate &identity)
+    HalfAnswerTlsServer(const TestCertificate &identity) : TestTlsServer(identity)
     {
-        QFile certificate(identity.certificate);
-        QFile key(identity.key);
-        if (certificate.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly)) {
-            m_tls.setLocalCertificate(QSslCertificate(&certificate, QSsl::Pem));
-            m_tls.setPrivateKey(QSslKey(&key, QSsl::Ec, QSsl::Pem));
-        }
-    }
-
-    QString server() const { return QStringLiteral("tls://127.0.0.1:%1").arg(serverPort()); }
-    int queriesSeen = 0;
-
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new QSslSocket(this);
-        socket->setSslConfiguration(m_tls);
-        socket->setSocketDescriptor(descriptor);
-        connect(socket, &QSslSocket::readyRead, socket, [this, socket] {
+        onReadyRead = [this](QSslSocket *socket) {
             if (socket->bytesAvailable() < 14)
                 return;
             const QByteArray query = socket->readAll();
@@ -49,13 +31,11 @@ protected:
             socket->write(half);
             socket->flush();
             socket->disconnectFromHost();
-        });
-        connect(socket, &QSslSocket::disconnected, socket, &QObject::deleteLater);
-        socket->startServerEncryption();
+        };
     }
 
-private:
-    QSslConfiguration m_tls = QSslConfiguration::defaultConfiguration();
+    QString server() const { return QStringLiteral("tls://127.0.0.1:%1").arg(serverPort()); }
+    int queriesSeen = 0;
 };
 
 QList<QSslCertificate> certificatesOf(const QString &path)

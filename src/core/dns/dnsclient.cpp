@@ -1,11 +1,11 @@
 #include "dnsclient.h"
 
 #include "clock.h"
+#include "dnshttp2connection.h"
 #include "dnshttpsexchange.h"
 #include "dnstlsconnection.h"
 #include "logging.h"
 
-#include <QNetworkAccessManager>
 #include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QUdpSocket>
@@ -184,6 +184,7 @@ DnsClient::DnsClient(const DnsClientOptions &options, Clock *clock, QObject *par
     m_nextChannel.fill(0, m_options.servers.size());
     m_tlsConnections.fill(nullptr, m_options.servers.size());
     m_tlsPending.resize(m_options.servers.size());
+    m_httpsConnections.fill(nullptr, m_options.servers.size());
     // Only a client with encrypted servers wakes the TLS backend (and reads the system's CAs).
     if (std::any_of(m_options.servers.cbegin(), m_options.servers.cend(),
                     [](const NameServer &server) { return server.isEncrypted(); })) {
@@ -202,6 +203,7 @@ DnsClient::~DnsClient()
         qDeleteAll(channels);
     qDeleteAll(m_retired);
     qDeleteAll(m_tlsConnections);
+    qDeleteAll(m_httpsConnections); // after the queries, whose exchanges use them
 }
 
 DnsClient::Stats DnsClient::stats() const
@@ -212,6 +214,10 @@ DnsClient::Stats DnsClient::stats() const
             continue;
         stats.tlsConnections += connection->connectionsOpened();
         stats.tlsIdleCloses += connection->idleCloses();
+    }
+    for (const DnsHttp2Connection *connection : m_httpsConnections) {
+        if (connection)
+            stats.httpsConnections += connection->connectionsOpened();
     }
     return stats;
 }
@@ -411,10 +417,19 @@ void DnsClient::onTlsFailed(int serverIndex, const QList<quint16> &ids, DnsExcha
     }
 }
 
+DnsHttp2Connection *DnsClient::httpsConnectionFor(int serverIndex)
+{
+    DnsHttp2Connection *&connection = m_httpsConnections[serverIndex];
+    if (!connection) {
+        const NameServer &server = m_options.servers[serverIndex];
+        connection = new DnsHttp2Connection(server, m_tls, peerNameOf(server), m_options.timeoutMs,
+                                            m_options.tlsIdleCloseMs, m_clock);
+    }
+    return connection;
+}
+
 void DnsClient::sendHttps(Query *query)
 {
-    if (!m_https)
-        m_https = new QNetworkAccessManager(this);
     qToBigEndian<quint16>(0, query->packet.data()); // RFC 8484 4.1: ID 0, friendly to caches
     query->overTcp = false;
     ++query->sends;
@@ -424,7 +439,7 @@ void DnsClient::sendHttps(Query *query)
     const quint64 serial = query->serial;
     const int tryNumber = query->tryNumber;
     query->https = std::make_unique<DnsHttpsExchange>(
-            m_https, server, m_tls, peerNameOf(server), query->packet,
+            httpsConnectionFor(query->serverIndex), server, query->packet,
             [this, serial, tryNumber](DnsHttpsExchange::Outcome outcome, const QByteArray &reply,
                                       const QString &detail) {
                 DnsExchange::Error error = DnsExchange::Error::None;
@@ -439,6 +454,9 @@ void DnsClient::sendHttps(Query *query)
                     break;
                 case DnsHttpsExchange::Outcome::Malformed:
                     error = DnsExchange::Error::Malformed;
+                    break;
+                case DnsHttpsExchange::Outcome::Timeout:
+                    error = DnsExchange::Error::Timeout;
                     break;
                 }
                 // Leave the reply's own signal before the exchange is destroyed.

@@ -19,7 +19,7 @@ class Clock;
 class DnsUdpChannel;
 class DnsTcpExchange;
 class DnsTlsConnection;
-class QNetworkAccessManager;
+class DnsHttp2Connection;
 class QUdpSocket;
 
 struct DnsClientOptions
@@ -63,7 +63,8 @@ struct DnsExchange
 // kernel picked at random, and sockets are replaced after a number of queries. Replies that do not
 // match an outstanding query (ID, question, sender) are ignored and counted. All timeouts hang on
 // one Clock deadline. tls:// servers are asked over one reused DNS over TLS connection each
-// (DnsTlsConnection), https:// servers by DNS over HTTPS (DnsHttpsExchange), with the same
+// (DnsTlsConnection), https:// servers by DNS over HTTPS (DnsHttpsExchange) on one reused HTTP/2
+// connection each (DnsHttp2Connection), with the same
 // timeouts, attempts and failover.
 class DnsClient : public QObject
 {
@@ -82,6 +83,7 @@ public:
         quint64 tcpFallbacks = 0;
         quint64 tlsConnections = 0; // DNS over TLS connections opened
         quint64 tlsIdleCloses = 0; // and closed again after being idle
+        quint64 httpsConnections = 0; // DNS over HTTPS (HTTP/2) connections opened
     };
 
     DnsClient(const DnsClientOptions &options, Clock *clock, QObject *parent = nullptr);
@@ -109,6 +111,7 @@ private:
     void sendTls(Query *query);
     void sendHttps(Query *query);
     DnsTlsConnection *tlsConnectionFor(int serverIndex);
+    DnsHttp2Connection *httpsConnectionFor(int serverIndex);
     QString peerNameOf(const NameServer &server) const;
     void onTlsReply(int serverIndex, quint16 id, const QByteArray &reply);
     void onTlsFailed(int serverIndex, const QList<quint16> &ids, DnsExchange::Error error,
@@ -165,5 +168,5 @@ private:
     QSslConfiguration m_tls; // the system's CAs and the configured ones
     QList<DnsTlsConnection *> m_tlsConnections; // per server, made when first needed
     QList<QHash<quint16, quint64>> m_tlsPending; // per server: DNS ID -> query serial
-    QNetworkAccessManager *m_https = nullptr; // made when first needed; keeps the connections
+    QList<DnsHttp2Connection *> m_httpsConnections; // per server, made when first needed
 };

@@ -1,6 +1,7 @@
 #include "dnstlsconnection.h"
 
 #include "clock.h"
+#include "encryptedsocketerror.h"
 #include "logging.h"
 #include "tlserrortext.h"
 
@@ -35,15 +36,34 @@ void DnsTlsConnection::send(quint16 id, const QByteArray &packet)
     if (m_socket && m_socket->isEncrypted())
         cancelTimer(); // the idle close
     m_awaited.insert(id);
-    QByteArray framed(2, Qt::Uninitialized);
-    qToBigEndian<quint16>(quint16(packet.size()), framed.data());
-    framed.append(packet);
     if (!m_socket)
         open();
+    // Framed straight into the buffer that goes out once this event loop turn ends (or once the
+    // handshake is done): a burst of queries is one write and one TLS record, not one each.
+    const qsizetype at = m_unsent.size();
+    m_unsent.resize(at + 2);
+    qToBigEndian<quint16>(quint16(packet.size()), m_unsent.data() + at);
+    m_unsent.append(packet);
     if (m_socket->isEncrypted())
-        m_socket->write(framed);
-    else
-        m_unsent.append(framed);
+        scheduleFlush();
+}
+
+void DnsTlsConnection::scheduleFlush()
+{
+    if (m_flushScheduled)
+        return;
+    m_flushScheduled = true;
+    QMetaObject::invokeMethod(this, &DnsTlsConnection::flush, Qt::QueuedConnection);
+}
+
+void DnsTlsConnection::flush()
+{
+    m_flushScheduled = false;
+    if (!m_socket || !m_socket->isEncrypted() || m_unsent.isEmpty())
+        return;
+    ++m_writes;
+    m_socket->write(m_unsent);
+    m_unsent.clear();
 }
 
 void DnsTlsConnection::forget(quint16 id)
@@ -59,6 +79,9 @@ void DnsTlsConnection::open()
     m_certificateProblem.clear();
     m_socket = new QSslSocket(this);
     m_socket->setSslConfiguration(m_tls);
+    // Nagle would hold a query back until the answer to the one before is acknowledged.
+    connect(m_socket, &QSslSocket::connected, this,
+            [this] { m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1); });
     connect(m_socket, &QSslSocket::encrypted, this, &DnsTlsConnection::onEncrypted);
     connect(m_socket, &QSslSocket::readyRead, this, &DnsTlsConnection::onReadyRead);
     connect(m_socket, &QSslSocket::errorOccurred, this, &DnsTlsConnection::onSocketError);
@@ -85,7 +108,7 @@ void DnsTlsConnection::onHandshakeTimeout()
 void DnsTlsConnection::onEncrypted()
 {
     cancelTimer();
-    m_socket->write(std::exchange(m_unsent, {}));
+    flush();
     if (m_awaited.isEmpty())
         armIdleClose();
 }
@@ -100,44 +123,44 @@ void DnsTlsConnection::cancelTimer()
 void DnsTlsConnection::onReadyRead()
 {
     m_received.append(m_socket->readAll());
+    // Every complete answer in the buffer is handed on; the rest waits for more bytes. The
+    // buffer is trimmed once at the end, not after each answer.
     QPointer<DnsTlsConnection> alive(this);
-    while (alive && m_socket && m_received.size() >= 2) {
-        const int length = qFromBigEndian<quint16>(m_received.constData());
-        if (m_received.size() < 2 + length)
-            return;
-        const QByteArray reply = m_received.mid(2, length);
-        m_received.remove(0, 2 + length);
+    qsizetype at = 0;
+    while (m_received.size() - at >= 2) {
+        const int length = qFromBigEndian<quint16>(m_received.constData() + at);
+        if (m_received.size() - at < 2 + length)
+            break;
+        const QByteArray reply = m_received.sliced(at + 2, length);
+        at += 2 + length;
         const quint16 id = reply.size() >= 2 ? qFromBigEndian<quint16>(reply.constData()) : 0;
         if (reply.size() < 2 || !m_awaited.remove(id)) {
             emit strayReplyReceived();
-            continue;
+        } else {
+            if (m_awaited.isEmpty())
+                armIdleClose();
+            emit replyReceived(id, reply);
         }
-        if (m_awaited.isEmpty())
-            armIdleClose();
-        emit replyReceived(id, reply);
+        if (!alive || !m_socket)
+            return; // dropped or destroyed by whoever took the answer; the buffer went with it
     }
+    m_received.remove(0, at);
 }
 
 void DnsTlsConnection::onSocketError()
 {
-    const bool handshakeDone = m_socket->isEncrypted();
-    const QAbstractSocket::SocketError error = m_socket->error();
-    const bool tlsError = error == QAbstractSocket::SslHandshakeFailedError
-            || error == QAbstractSocket::SslInternalError
-            || error == QAbstractSocket::SslInvalidUserDataError;
-    if (!handshakeDone && (tlsError || !m_certificateProblem.isEmpty())) {
-        const QString why = m_certificateProblem.isEmpty()
-                ? QStringLiteral("TLS handshake failed: %1").arg(m_socket->errorString())
-                : m_certificateProblem;
-        drop(Failure::Tls, QStringLiteral("%1: %2").arg(m_server.toString(), why));
-        return;
-    }
-    if (error == QAbstractSocket::RemoteHostClosedError) {
+    const EncryptedSocketError error = encryptedSocketErrorOf(*m_socket, m_certificateProblem);
+    switch (error.kind) {
+    case EncryptedSocketError::Kind::ClosedByPeer:
         onDisconnected();
         return;
+    case EncryptedSocketError::Kind::Tls:
+        drop(Failure::Tls, QStringLiteral("%1: %2").arg(m_server.toString(), error.why));
+        return;
+    case EncryptedSocketError::Kind::Network:
+        drop(Failure::Network, QStringLiteral("%1: %2").arg(m_server.toString(), error.why));
+        return;
     }
-    drop(Failure::Network,
-         QStringLiteral("%1: %2").arg(m_server.toString(), m_socket->errorString()));
 }
 
 void DnsTlsConnection::onDisconnected()

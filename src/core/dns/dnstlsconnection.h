@@ -36,6 +36,8 @@ public:
     bool isOpen() const { return m_socket != nullptr; }
     quint64 connectionsOpened() const { return m_connectionsOpened; }
     quint64 idleCloses() const { return m_idleCloses; }
+    // Socket writes so far: the queries sent in one event loop turn go out in one.
+    quint64 writes() const { return m_writes; }
 
 signals:
     void replyReceived(quint16 id, const QByteArray &reply);
@@ -46,6 +48,8 @@ signals:
 
 private:
     void open();
+    void scheduleFlush();
+    void flush();
     void onEncrypted();
     void onReadyRead();
     void onSocketError();
@@ -63,11 +67,13 @@ private:
     int m_idleCloseMs;
     Clock *m_clock;
     QSslSocket *m_socket = nullptr;
-    QByteArray m_unsent; // written before the handshake ended
+    QByteArray m_unsent; // framed queries not yet written (this turn's, or before the handshake)
+    bool m_flushScheduled = false;
     QByteArray m_received;
     QSet<quint16> m_awaited;
     QString m_certificateProblem; // from sslErrors, for the failure that follows
     quint64 m_timer = 0; // the handshake's deadline while connecting, then the idle close
     quint64 m_connectionsOpened = 0;
     quint64 m_idleCloses = 0;
+    quint64 m_writes = 0;
 };
