@@ -70,6 +70,8 @@ void EventFeed::record(const ResolverEvent &resolverEvent, const QList<TargetCon
     event.before = facts.before;
     event.after = facts.after;
     event.ttlS = facts.ttlS;
+    event.validation = facts.validation;
+    event.extendedErrors = facts.extendedErrors;
     append(std::move(event));
 }
 
@@ -88,6 +90,8 @@ void EventFeed::record(const StoredEvent &alert)
     event.before = alert.before;
     event.after = alert.after;
     event.ttlS = alert.ttlS;
+    event.validation = alert.validation;
+    event.extendedErrors = alert.extendedErrors;
     append(std::move(event));
 }
 

@@ -24,6 +24,8 @@ QByteArray eventsPageJson(const EventFeed::Page &page)
                 {QStringLiteral("reason"), event.reason},
                 {QStringLiteral("ttl_s"),
                  event.ttlS ? QJsonValue(double(*event.ttlS)) : QJsonValue()},
+                {QStringLiteral("validated"), dnssecValidationJson(event.validation)},
+                {QStringLiteral("ede"), ExtendedDnsErrors::toJson(event.extendedErrors)},
         });
     }
     const QJsonObject body{{QStringLiteral("events"), events},

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "dns/extendeddnserror.h"
+#include "resolver/dnssecvalidation.h"
+
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -25,6 +28,9 @@ struct FeedEvent
     QStringList after; // addresses; a change of state's new state
     QString reason; // a change of state's why, in the core's words (judgeProbe())
     std::optional<qint64> ttlS; // an answer change: the TTL of the new answer
+    // The resolver's DNSSEC verdict and the Extended DNS Errors of the answer the event is about.
+    DnssecValidation validation = DnssecValidation::NotAsked;
+    QList<ExtendedDnsError> extendedErrors;
 
     bool operator==(const FeedEvent &other) const = default;
 };

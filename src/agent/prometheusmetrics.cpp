@@ -214,6 +214,18 @@ QByteArray prometheusMetrics(const Monitor &monitor, const HistoryStore *history
                "Probes whose lookup ended with the cause unexpected_answer (an address outside "
                "the target's expect_addresses).");
     perTarget([](const TargetHealth &h) { return h.unexpectedAnswers; });
+    out.family("dnswatch_extended_dns_errors_total", "counter",
+               "Probes whose answer came with an Extended DNS Error (RFC 8914), by its info code "
+               "and its name; a series appears with the first such answer.");
+    for (const TargetConfig &target : targets) {
+        const TargetHealth entry = health.value(target.name);
+        for (auto code = entry.extendedErrors.cbegin(); code != entry.extendedErrors.cend(); ++code)
+            out.sample(targetLabels(target)
+                               + QStringLiteral(",code=\"%1\",name=\"%2\"")
+                                         .arg(code.key())
+                                         .arg(ExtendedDnsErrors::machineName(code.key())),
+                       double(code.value()));
+    }
     out.family("dnswatch_target_alert_on_change", "gauge",
                "1 when a change of the target's answer is to raise an alert (alert_on_change).");
     for (const TargetConfig &target : targets)

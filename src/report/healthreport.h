@@ -57,6 +57,7 @@ struct ReportCacheEntry
     QString state; // "fresh", "stale", "negative", "pinned", "env", "missing"
     QList<QHostAddress> addresses;
     std::optional<QDateTime> expiresAt;
+    DnssecValidation validation = DnssecValidation::NotAsked; // the resolver's, when it answered
 };
 
 // A stretch of minutes in which a target was down (no probe reached its service).
@@ -86,6 +87,8 @@ struct TargetReport
     ReportLatency dnsLatency;
     ReportLatency serviceLatency;
     QMap<QString, qint64> fallbackEventsByTier; // "stale", "pinned", "env"
+    // Events of the range whose answer carried an Extended DNS Error (RFC 8914), by info code.
+    QMap<quint16, qint64> extendedErrorEvents;
     QList<StoredEvent> addressChanges;
     QList<ReportCacheEntry> cache;
     std::optional<ReportPin> pin;

@@ -226,6 +226,7 @@ std::optional<HealthReport> buildHealthReport(HistoryDatabase &db, const ReportR
             entry.state = answer.expiresAt > report.generatedAt ? CacheEntrySnapshot::State::Fresh
                                                                 : CacheEntrySnapshot::State::Stale;
             entry.staleSince = answer.expiresAt;
+            entry.validation = answer.validation;
             cache.append(entry);
         }
         pins = kept->pins;
@@ -264,6 +265,13 @@ std::optional<HealthReport> buildHealthReport(HistoryDatabase &db, const ReportR
                 ++out.fallbackEventsByTier[event.tier];
             else if (event.kind == eventKindName(ResolverEvent::Kind::AddressesChanged))
                 out.addressChanges.append(event);
+            QList<quint16> codes; // each code once an event
+            for (const ExtendedDnsError &error : event.extendedErrors) {
+                if (!codes.contains(error.infoCode)) {
+                    codes.append(error.infoCode);
+                    ++out.extendedErrorEvents[error.infoCode];
+                }
+            }
         }
         for (const CacheEntrySnapshot &entry : std::as_const(cache)) {
             if (!target.host.isEmpty() && entry.host == target.host
@@ -272,7 +280,8 @@ std::optional<HealthReport> buildHealthReport(HistoryDatabase &db, const ReportR
                         {entry.resolver, entry.host, stateNameOf(entry.state), entry.addresses,
                          entry.ttlLeftMs
                                  ? std::optional(report.generatedAt.addMSecs(*entry.ttlLeftMs))
-                                 : entry.staleSince});
+                                 : entry.staleSince,
+                         entry.validation});
         }
         if (pins.contains(target.host))
             out.pin = pinOf(target.host, pins.value(target.host));

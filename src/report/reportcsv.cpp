@@ -22,6 +22,7 @@ const QStringList Columns{
         QStringLiteral("event_kind"),     QStringLiteral("tier"),
         QStringLiteral("before"),         QStringLiteral("after"),
         QStringLiteral("event_detail"),   QStringLiteral("ttl_s"),
+        QStringLiteral("validated"),      QStringLiteral("ede"),
 };
 
 QString timeText(const QDateTime &time)
@@ -32,6 +33,14 @@ QString timeText(const QDateTime &time)
 QString boolText(bool value) { return value ? QStringLiteral("true") : QStringLiteral("false"); }
 
 QString msText(qint64 us) { return QString::number(double(us) / 1000.0, 'f', 3); }
+
+// "true", "false", or empty when the resolver was not asked.
+QString validationText(DnssecValidation validation)
+{
+    return validation == DnssecValidation::NotAsked
+            ? QString()
+            : boolText(validation == DnssecValidation::Validated);
+}
 
 QByteArray line(const QStringList &fields)
 {
@@ -68,7 +77,9 @@ QStringList resultFields(const ProbeResult &result)
             QString(),
             QString(),
             QString(),
-            QString()};
+            QString(),
+            validationText(dns.validation),
+            ExtendedDnsErrors::describe(dns.extendedErrors)};
 }
 
 QStringList eventFields(const StoredEvent &event)
@@ -86,6 +97,8 @@ QStringList eventFields(const StoredEvent &event)
     fields[21] = event.after.join(QLatin1Char(' '));
     fields[22] = event.detail;
     fields[23] = event.ttlS ? QString::number(*event.ttlS) : QString();
+    fields[24] = validationText(event.validation);
+    fields[25] = ExtendedDnsErrors::describe(event.extendedErrors);
     return fields;
 }
 

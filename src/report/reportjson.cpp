@@ -54,7 +54,9 @@ QJsonObject eventJson(const StoredEvent &event)
             {QStringLiteral("before"), QJsonArray::fromStringList(event.before)},
             {QStringLiteral("after"), QJsonArray::fromStringList(event.after)},
             {QStringLiteral("detail"), event.detail},
-            {QStringLiteral("ttl_s"), event.ttlS ? QJsonValue(double(*event.ttlS)) : QJsonValue()}};
+            {QStringLiteral("ttl_s"), event.ttlS ? QJsonValue(double(*event.ttlS)) : QJsonValue()},
+            {QStringLiteral("validated"), dnssecValidationJson(event.validation)},
+            {QStringLiteral("ede"), ExtendedDnsErrors::toJson(event.extendedErrors)}};
 }
 
 QJsonArray eventsJson(const QList<StoredEvent> &events)
@@ -91,11 +93,13 @@ QJsonObject targetJson(const TargetReport &target)
         tiers.insert(it.key(), it.value());
     QJsonArray cache;
     for (const ReportCacheEntry &entry : target.cache) {
-        cache.append(QJsonObject{{QStringLiteral("resolver"), entry.resolver},
-                                 {QStringLiteral("host"), entry.host},
-                                 {QStringLiteral("state"), entry.state},
-                                 {QStringLiteral("addresses"), addressArray(entry.addresses)},
-                                 {QStringLiteral("expires_at"), optionalTime(entry.expiresAt)}});
+        cache.append(
+                QJsonObject{{QStringLiteral("resolver"), entry.resolver},
+                            {QStringLiteral("host"), entry.host},
+                            {QStringLiteral("state"), entry.state},
+                            {QStringLiteral("addresses"), addressArray(entry.addresses)},
+                            {QStringLiteral("expires_at"), optionalTime(entry.expiresAt)},
+                            {QStringLiteral("validated"), dnssecValidationJson(entry.validation)}});
     }
     QJsonValue pin;
     if (target.pin) {
@@ -105,6 +109,13 @@ QJsonObject targetJson(const TargetReport &target)
                           {QStringLiteral("pinned_at"), timeValue(target.pin->pinnedAt)},
                           {QStringLiteral("expires_at"), optionalTime(target.pin->expiresAt)}};
     }
+    QJsonArray extendedErrors;
+    for (auto it = target.extendedErrorEvents.cbegin(); it != target.extendedErrorEvents.cend();
+         ++it)
+        extendedErrors.append(
+                QJsonObject{{QStringLiteral("code"), int(it.key())},
+                            {QStringLiteral("name"), ExtendedDnsErrors::machineName(it.key())},
+                            {QStringLiteral("events"), it.value()}});
     QJsonArray series;
     for (const ReportPoint &point : target.series)
         series.append(pointJson(point));
@@ -128,7 +139,8 @@ QJsonObject targetJson(const TargetReport &target)
             {QStringLiteral("address_changes"), eventsJson(target.addressChanges)},
             {QStringLiteral("cache"), cache},
             {QStringLiteral("pin"), pin},
-            {QStringLiteral("series"), series}};
+            {QStringLiteral("series"), series},
+            {QStringLiteral("extended_errors"), extendedErrors}};
 }
 
 } // namespace

@@ -80,6 +80,7 @@ private:
     void targetFallbackEvents(const TargetReport &target);
     void targetAddressChanges(const TargetReport &target);
     void targetCache(const TargetReport &target);
+    void targetExtendedErrors(const TargetReport &target);
     void targetPin(const TargetReport &target);
     QString chartPlace(qsizetype target, ReportChart kind);
     void charts(qsizetype target);
@@ -370,13 +371,29 @@ void MarkupWriter::targetCache(const TargetReport &target)
     for (const ReportCacheEntry &entry : target.cache)
         rows.append(QList<Cell>{
                 entry.resolver, entry.host, cacheStateName(entry.state), addresses(entry.addresses),
-                entry.expiresAt ? localTime(*entry.expiresAt) : QStringLiteral("\u2014")});
+                entry.expiresAt ? localTime(*entry.expiresAt) : QStringLiteral("\u2014"),
+                dnssecText(entry.validation)});
     table({{QStringLiteral("Resolver")},
            {QStringLiteral("Host")},
            {QStringLiteral("State")},
            {QStringLiteral("Addresses")},
-           {QStringLiteral("Expires")}},
+           {QStringLiteral("Expires")},
+           {QStringLiteral("DNSSEC")}},
           rows, QStringLiteral("Nothing cached for this target."));
+}
+
+void MarkupWriter::targetExtendedErrors(const TargetReport &target)
+{
+    heading(3, QStringLiteral("Extended DNS errors"));
+    QList<QList<Cell>> rows;
+    for (auto it = target.extendedErrorEvents.cbegin(); it != target.extendedErrorEvents.cend();
+         ++it)
+        rows.append(QList<Cell>{QString::number(it.key()), ExtendedDnsErrors::words(it.key()),
+                                count(it.value())});
+    table({{QStringLiteral("Code"), Align::Number},
+           {QStringLiteral("Error")},
+           {QStringLiteral("Events"), Align::Number}},
+          rows, QStringLiteral("No extended DNS errors in this range."));
 }
 
 void MarkupWriter::targetPin(const TargetReport &target)
@@ -442,6 +459,7 @@ void MarkupWriter::target(qsizetype index)
     targetLatency(target);
     targetFallbackEvents(target);
     targetAddressChanges(target);
+    targetExtendedErrors(target);
     targetCache(target);
     targetPin(target);
     charts(index);

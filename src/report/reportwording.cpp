@@ -118,6 +118,19 @@ QString tierName(const QString &tier)
     return tier;
 }
 
+QString dnssecText(DnssecValidation validation)
+{
+    switch (validation) {
+    case DnssecValidation::Validated:
+        return QStringLiteral("validated");
+    case DnssecValidation::NotValidated:
+        return QStringLiteral("not validated");
+    case DnssecValidation::NotAsked:
+        break;
+    }
+    return QStringLiteral("\u2014");
+}
+
 QString cacheStateName(const QString &state)
 {
     if (state == QLatin1String("fresh"))

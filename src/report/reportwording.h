@@ -1,5 +1,7 @@
 #pragma once
 
+#include "resolver/dnssecvalidation.h"
+
 #include <QDateTime>
 #include <QHostAddress>
 #include <QList>
@@ -29,6 +31,7 @@ QString latencyMs(double ms); // "0.8 ms", "42 ms", "1.25 s"
 
 QString tierName(const QString &tier); // "stale" -> "stale cache", ...
 QString cacheStateName(const QString &state);
+QString dnssecText(DnssecValidation validation); // "validated", "not validated", "\u2014"
 QString actionName(const QString &kind); // "forced_re_resolve" -> "Force re-resolve"
 QString addresses(const QList<QHostAddress> &list); // "10.0.0.1, fd00::1", "none"
 QString addresses(const QStringList &list);

@@ -124,8 +124,10 @@ bool SignedZoneLab::start(const QDateTime &expiration, QString *error)
     m_validating.setExtraUnboundClauses(
             {QStringLiteral("stub-zone:"), QStringLiteral("  name: \"signed.test.\""),
              QStringLiteral("  stub-addr: 127.0.0.1@%1").arg(m_authoritative.port())});
+    // "ede: yes": the validator says why it fails (RFC 8914), e.g. "DNSSEC Bogus" (6).
     return m_validating.startUnbound({QStringLiteral("module-config: \"validator iterator\""),
-                                      QStringLiteral("trust-anchor-file: \"%1\"").arg(m_dsFile)},
+                                      QStringLiteral("trust-anchor-file: \"%1\"").arg(m_dsFile),
+                                      QStringLiteral("ede: yes")},
                                      nowhere, error);
 }
 

@@ -38,6 +38,12 @@ SYNTHETIC_METRICS = {"up": set()}
 # Labels whose every value is in a scrape from the start (one series per value), so a value the
 # agent never exports can be caught. `source` and `addresses` carry only the current value.
 ENUMERATED_LABELS = {"state", "tier", "window", "kind", "le"}
+# Families whose series appear only with the first event they count (one series per value seen,
+# e.g. an Extended DNS Error code): a scrape of an agent without such events has only their
+# HELP and TYPE lines. They must be declared there; their labels are these.
+EVENT_ONLY_FAMILIES = {
+    "dnswatch_extended_dns_errors_total": {"target", "host", "resolver", "code", "name"},
+}
 PROMQL_WORDS = {
     # functions appear right before "(", aggregations may have "by (...)" in between
     "sum", "min", "max", "avg", "group", "stddev", "stdvar", "count", "count_values", "bottomk",
@@ -149,6 +155,7 @@ if metrics_text is None:
     sys.exit(1)
 
 exported = {}  # sample name -> {label name -> set of values}
+declared = set(re.findall(r"^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) ", metrics_text, re.MULTILINE))
 sample_line = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? \S+$')
 label_pair = re.compile(r'([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"')
 for line in metrics_text.splitlines():
@@ -164,6 +171,11 @@ for line in metrics_text.splitlines():
 print("the agent exports %d sample names" % len(exported))
 known_metrics = dict(exported)
 known_metrics.update(SYNTHETIC_METRICS)
+for family, label_names in EVENT_ONLY_FAMILIES.items():
+    if family not in declared:
+        fail("the agent does not declare %s (no # TYPE line)" % family)
+    elif family not in exported:
+        known_metrics[family] = {name: set() for name in label_names}
 all_label_names = TARGET_LABELS.union(*[set(labels) for labels in known_metrics.values()])
 
 # 3. The expressions: the alerts' and the dashboard's.

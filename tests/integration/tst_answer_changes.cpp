@@ -218,13 +218,14 @@ private Q_SLOTS:
         QFile csvFile(csv);
         QVERIFY(csvFile.open(QIODevice::ReadOnly));
         const QStringList lines = QString::fromUtf8(csvFile.readAll()).split(QStringLiteral("\r\n"));
-        QVERIFY(lines.first().endsWith(QStringLiteral(",event_detail,ttl_s")));
+        QVERIFY(lines.first().endsWith(QStringLiteral(",event_detail,ttl_s,validated,ede")));
         const auto changed = std::find_if(lines.cbegin(), lines.cend(), [](const QString &line) {
             return line.contains(QStringLiteral(",addresses_changed,"));
         });
         QVERIFY(changed != lines.cend());
         QVERIFY2(changed->contains(QStringLiteral(",lab,")), qPrintable(*changed));
-        QVERIFY2(changed->endsWith(QStringLiteral(",%1").arg(AnswerTtlS)), qPrintable(*changed));
+        // The TTL, then no DNSSEC verdict (not asked) and no Extended DNS Errors.
+        QVERIFY2(changed->endsWith(QStringLiteral(",%1,,").arg(AnswerTtlS)), qPrintable(*changed));
     }
 
     void unexpectedAnswerIsNotServed()

@@ -95,6 +95,14 @@ private Q_SLOTS:
                                             QLatin1String(SignedZoneLab::BogusName), Dnssec::On);
         QCOMPARE(answer.cause, FailureCause::ServFail);
         QVERIFY(answer.addresses.isEmpty());
+        // The validator says why (RFC 8914): "DNSSEC Bogus", with the SERVFAIL.
+        const auto bogus = std::find_if(
+                answer.extendedErrors.cbegin(), answer.extendedErrors.cend(),
+                [](const ExtendedDnsError &error) { return error.infoCode == 6; });
+        QVERIFY2(bogus != answer.extendedErrors.cend(),
+                 qPrintable(ExtendedDnsErrors::describe(answer.extendedErrors)));
+        QCOMPARE(ExtendedDnsErrors::words(bogus->infoCode), QStringLiteral("DNSSEC Bogus"));
+        QVERIFY2(answer.detail.contains(QLatin1String("DNSSEC Bogus")), qPrintable(answer.detail));
         // The authoritative server, which does not validate, still gives the address.
         const BackendAnswer unchecked = lookup(m_lab.authoritativeServer(),
                                                QLatin1String(SignedZoneLab::BogusName), Dnssec::On);

@@ -196,10 +196,14 @@ private Q_SLOTS:
         QCOMPARE(event.keys(),
                  (QStringList{
                          QStringLiteral("actor"), QStringLiteral("after"), QStringLiteral("before"),
-                         QStringLiteral("cause"), QStringLiteral("detail"), QStringLiteral("host"),
-                         QStringLiteral("id"), QStringLiteral("kind"), QStringLiteral("reason"),
-                         QStringLiteral("resolver"), QStringLiteral("target"),
-                         QStringLiteral("tier"), QStringLiteral("time"), QStringLiteral("ttl_s")}));
+                         QStringLiteral("cause"), QStringLiteral("detail"), QStringLiteral("ede"),
+                         QStringLiteral("host"), QStringLiteral("id"), QStringLiteral("kind"),
+                         QStringLiteral("reason"), QStringLiteral("resolver"),
+                         QStringLiteral("target"), QStringLiteral("tier"), QStringLiteral("time"),
+                         QStringLiteral("ttl_s"), QStringLiteral("validated")}));
+        // The resolver was not asked for DNSSEC, and the answer gave no Extended DNS Error.
+        QVERIFY(event.value(QStringLiteral("validated")).isNull());
+        QCOMPARE(event.value(QStringLiteral("ede")).toArray(), QJsonArray());
         QCOMPARE(event.value(QStringLiteral("time")).toString(),
                  QStringLiteral("2026-03-01T12:00:00.250Z"));
         QCOMPARE(event.value(QStringLiteral("kind")).toString(),

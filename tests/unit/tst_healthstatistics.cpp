@@ -101,6 +101,34 @@ private Q_SLOTS:
         QCOMPARE(stats.health(QStringLiteral("api")).windows[TargetHealth::OneDay].probes, 0u);
     }
 
+    // Where a target requires validation, an unvalidated answer is no DNS success (as an
+    // unexpected one is none), though its addresses are used; its Extended DNS Errors are
+    // counted by code, once a probe.
+    void unvalidatedAnswersAreNoDnsSuccess()
+    {
+        ManualClock clock;
+        HealthStatistics stats(&clock);
+        stats.setTargets({target(QStringLiteral("api"))});
+        stats.record(probe(QStringLiteral("api"), ResolutionSource::Fresh, true));
+        ProbeResult unvalidated = probe(QStringLiteral("api"), ResolutionSource::Fresh, true);
+        unvalidated.resolution.cause = FailureCause::NotValidated;
+        unvalidated.resolution.validation = DnssecValidation::NotValidated;
+        unvalidated.resolution.extendedErrors = {{3, QString()}, {3, QStringLiteral("again")}};
+        QVERIFY(!unvalidated.dnsAnswered());
+        stats.record(unvalidated);
+        ProbeResult cached = probe(QStringLiteral("api"), ResolutionSource::Cache, true);
+        cached.resolution.extendedErrors = {{3, QString()}, {6, QString()}};
+        stats.record(cached);
+        const TargetHealth health = stats.health(QStringLiteral("api"));
+        QCOMPARE(health.total.probes, 3u);
+        QCOMPARE(health.total.dnsOk, 2u);
+        QCOMPARE(health.total.checkOk, 3u);
+        QCOMPARE(health.windows[TargetHealth::FiveMinutes].dnsOk, 2u);
+        QCOMPARE(health.extendedErrors.value(3), 2u);
+        QCOMPARE(health.extendedErrors.value(6), 1u);
+        QCOMPARE(health.extendedErrors.size(), 2);
+    }
+
     void histogramQuantiles_data()
     {
         QTest::addColumn<double>("sample");

@@ -159,6 +159,33 @@ private Q_SLOTS:
         QCOMPARE(second.answer->source, ResolutionSource::Stale);
     }
 
+    // Seeded last-known-good answers keep the resolver's DNSSEC verdict: after a restart with
+    // DNS down, the stale serve of a validated answer still reads validated.
+    void restartKeepsTheValidationOfKeptAnswers()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("validated.db"));
+        ManualClock clock;
+        {
+            Run first(path, &clock);
+            QVERIFY(first.start());
+            BackendAnswer validated = FakeBackend::addresses({QStringLiteral("10.0.0.7")}, 60);
+            validated.validation = DnssecValidation::Validated;
+            first.ask(QStringLiteral("api.test"));
+            QVERIFY(first.backend->answer(QStringLiteral("api.test"), validated));
+            QVERIFY(first.store->close());
+        }
+        clock.advance(120'000);
+        Run second(path, &clock);
+        QVERIFY(second.start());
+        QCOMPARE(second.recorder->restoredAnswers(), 1);
+        second.ask(QStringLiteral("api.test"));
+        QVERIFY(second.backend->answer(QStringLiteral("api.test"),
+                                       FakeBackend::failure(FailureCause::Timeout)));
+        QVERIFY(second.answer);
+        QCOMPARE(second.answer->source, ResolutionSource::Stale);
+        QCOMPARE(second.answer->validation, DnssecValidation::Validated);
+    }
+
     // With a monitor watched, the cache census is sampled and kept as each minute's mean: two
     // targets, both missing at first, then one of them stale for the second half of the minute.
     void cacheCensusIsKeptAsTheMeanOfEachMinute()

@@ -64,6 +64,11 @@ ProbeResult fullResult(const QString &text)
                              {QStringLiteral("GET /health"), 200, QString(), 900},
                              {text, 0, QStringLiteral("connection refused"), 0}};
     result.reachable = true;
+    result.resolution.validation = DnssecValidation::NotValidated;
+    // Server text is kept printable and bounded when it is read off the wire: such text here.
+    result.resolution.extendedErrors = {
+            {6, QStringLiteral("validation failure <a.test. A IN>: \"sig\", expired; ' --")},
+            {3, QString()}};
     return result;
 }
 
@@ -95,6 +100,8 @@ void compareResults(const ProbeResult &actual, const ProbeResult &expected)
         QCOMPARE(attempt.latencyUs, expected.check.attempts[i].latencyUs);
     }
     QCOMPARE(actual.reachable, expected.reachable);
+    QCOMPARE(dns.validation, expected.resolution.validation);
+    QCOMPARE(dns.extendedErrors, expected.resolution.extendedErrors);
 }
 
 void compareHistograms(const LatencyHistogram &actual, const LatencyHistogram &expected)
@@ -137,6 +144,10 @@ private slots:
         extremes.check.attempts[0].httpStatus = -1;
         extremes.check.attempts[0].latencyUs = std::numeric_limits<qint64>::max();
         QTest::newRow("extremes") << extremes;
+        ProbeResult validated = fullResult(QStringLiteral("api"));
+        validated.resolution.validation = DnssecValidation::Validated;
+        validated.resolution.extendedErrors.clear();
+        QTest::newRow("validated, no errors") << validated;
         for (const auto &[name, text] : hostileTexts())
             QTest::newRow(name) << fullResult(text);
     }
@@ -200,6 +211,13 @@ private slots:
         fallback.after = ips({QStringLiteral("10.9.9.9")});
         fallback.detail = QStringLiteral("3 servers timed out");
         QTest::newRow("resolver event") << StoredEvent::fromResolverEvent(fallback);
+        ResolverEvent bogus = fallback;
+        bogus.validation = DnssecValidation::NotValidated;
+        bogus.extendedErrors = {{6, QStringLiteral("validation failure <good.test. A IN>")}};
+        QTest::newRow("with verdict and errors") << StoredEvent::fromResolverEvent(bogus);
+        ResolverEvent validated = fallback;
+        validated.validation = DnssecValidation::Validated;
+        QTest::newRow("validated") << StoredEvent::fromResolverEvent(validated);
         QTest::newRow("state change") << StoredEvent::fromStateChange(
                 BaseTime, QStringLiteral("api"), TargetState::Healthy, TargetState::Down,
                 QStringLiteral("HTTP 503"));
@@ -270,6 +288,13 @@ private slots:
             answer.resolvedAt = BaseTime;
             answer.expiresAt = BaseTime.addSecs(300);
             QTest::addRow("%s", qPrintable(recordKindName(kind))) << answer;
+            for (const DnssecValidation validation :
+                 {DnssecValidation::Validated, DnssecValidation::NotValidated}) {
+                answer.validation = validation;
+                QTest::addRow("%s %s", qPrintable(recordKindName(kind)),
+                              qPrintable(dnssecValidationName(validation)))
+                        << answer;
+            }
         }
         KnownGoodAnswer empty;
         empty.resolvedAt = empty.expiresAt = BaseTime;
@@ -296,6 +321,7 @@ private slots:
         QCOMPARE(back.server, answer.server);
         QCOMPARE(back.resolvedAt, answer.resolvedAt);
         QCOMPARE(back.expiresAt, answer.expiresAt);
+        QCOMPARE(back.validation, answer.validation);
     }
 
     void censusComesBackByTheMinute_data()

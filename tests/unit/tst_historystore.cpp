@@ -458,6 +458,89 @@ private Q_SLOTS:
         QCOMPARE(state->knownGood[0].expiresAt, clock.wallTime().addSecs(300));
     }
 
+    // Rows of a schema 4 file (before the DNSSEC verdict and the Extended DNS Errors had columns)
+    // read as "not asked" and "none"; rows written after the migration keep both.
+    void schemaFourRowsReadWithoutVerdictOrErrors()
+    {
+        ManualClock clock;
+        const QString path = freshPath();
+        QVERIFY(openReport(path, HistorySchema::steps().mid(0, 4)).ok);
+        const qint64 ms = BaseTime.toMSecsSinceEpoch();
+        QVERIFY(rawSql(
+                path,
+                {QStringLiteral("INSERT INTO results VALUES (%1, 'api', 'api.test', 'lab', 'A',"
+                                " 'stale', 'servfail', '10.0.0.1', '127.0.0.1:5300',"
+                                " 'SERVFAIL: DNSSEC Bogus (EDE 6)', 1000, 1, 1, '10.0.0.1', 3000,"
+                                " '', '[]', 1)")
+                         .arg(ms),
+                 QStringLiteral("INSERT INTO events (time_ms, kind, target, resolver, host, tier,"
+                                " cause, before, after, detail, ttl_s) VALUES (%1,"
+                                " 'fallback_entered', '', 'lab', 'api.test', 'stale', 'servfail',"
+                                " '', '10.0.0.1', 'DNSSEC Bogus (EDE 6)', NULL)")
+                         .arg(ms),
+                 QStringLiteral("INSERT INTO known_good VALUES ('lab', 'api.test', 'A',"
+                                " '10.0.0.1', '127.0.0.1:5300', %1, %2)")
+                         .arg(clock.wallTime().toMSecsSinceEpoch())
+                         .arg(clock.wallTime().addSecs(60).toMSecsSinceEpoch())}));
+        SchemaReport report;
+        auto store = openStore(path, &clock, HistoryPolicy(), &report);
+        QVERIFY(store);
+        QCOMPARE(report.fromVersion, 4);
+        ProbeResult validated = result(QStringLiteral("api"), BaseTime.addSecs(1),
+                                       ResolutionSource::Fresh, true);
+        validated.resolution.validation = DnssecValidation::Validated;
+        validated.resolution.extendedErrors = {{3, QStringLiteral("upstream down")}};
+        store->recordResult(validated);
+        ResolverEvent failed;
+        failed.time = BaseTime.addSecs(2);
+        failed.kind = ResolverEvent::Kind::ResolutionFailed;
+        failed.host = QStringLiteral("api.test");
+        failed.validation = DnssecValidation::NotValidated;
+        failed.extendedErrors = {{6, QString()}};
+        store->recordEvent(StoredEvent::fromResolverEvent(failed));
+        KnownGoodAnswer kept;
+        kept.resolver = QStringLiteral("lab");
+        kept.host = QStringLiteral("db.test");
+        kept.addresses = ips({QStringLiteral("10.0.0.2")});
+        kept.resolvedAt = clock.wallTime();
+        kept.expiresAt = clock.wallTime().addSecs(60);
+        kept.validation = DnssecValidation::Validated;
+        store->keepKnownGood(kept);
+        store->flush();
+
+        const auto results = waitFor<QList<ProbeResult>>([&](auto done) {
+            store->readResults(QStringLiteral("api"), BaseTime, BaseTime.addSecs(60), 100, this,
+                               done);
+        });
+        QVERIFY(results);
+        QCOMPARE(results->size(), 2);
+        QCOMPARE(results->at(0).resolution.cause, FailureCause::ServFail);
+        QCOMPARE(results->at(0).resolution.validation, DnssecValidation::NotAsked);
+        QVERIFY(results->at(0).resolution.extendedErrors.isEmpty());
+        QCOMPARE(results->at(1).resolution.validation, DnssecValidation::Validated);
+        QCOMPARE(results->at(1).resolution.extendedErrors, validated.resolution.extendedErrors);
+
+        const auto events = waitFor<QList<StoredEvent>>([&](auto done) {
+            store->readEvents(BaseTime, BaseTime.addSecs(60), 100, this, done);
+        });
+        QVERIFY(events);
+        QCOMPARE(events->size(), 2);
+        QCOMPARE(events->at(0).detail, QStringLiteral("DNSSEC Bogus (EDE 6)"));
+        QCOMPARE(events->at(0).validation, DnssecValidation::NotAsked);
+        QVERIFY(events->at(0).extendedErrors.isEmpty());
+        QCOMPARE(events->at(1).validation, DnssecValidation::NotValidated);
+        QCOMPARE(events->at(1).extendedErrors, failed.extendedErrors);
+
+        const auto state = waitFor<RestoredState>(
+                [&](auto done) { store->readRestoredState(this, done); });
+        QVERIFY(state);
+        QCOMPARE(state->knownGood.size(), 2);
+        for (const KnownGoodAnswer &answer : state->knownGood)
+            QCOMPARE(answer.validation,
+                     answer.host == QLatin1String("db.test") ? DnssecValidation::Validated
+                                                             : DnssecValidation::NotAsked);
+    }
+
     void theEventFeedsLastIdIsKeptNeverLoweredAndOldFilesOpen()
     {
         ManualClock clock;

@@ -121,6 +121,43 @@ private Q_SLOTS:
         QCOMPARE(sample(text, QStringLiteral("dnswatch_ready")), 1.0);
     }
 
+    // dnswatch_extended_dns_errors_total: a series per code seen, none before; and an answer
+    // the target's require_validated refuses is no DNS success.
+    void extendedErrorsAreCountedByCodeAndUnvalidatedIsNoSuccess()
+    {
+        ManualClock clock;
+        Monitor monitor(twoTargets(), EnvFallback(), MlflowCredentials(), &clock);
+        QVERIFY(prometheusMetrics(monitor).contains(
+                "# TYPE dnswatch_extended_dns_errors_total counter"));
+        QVERIFY(!prometheusMetrics(monitor).contains("dnswatch_extended_dns_errors_total{"));
+        const qint64 now = clock.wallTime().toMSecsSinceEpoch();
+        ProbeResult stale = probe(QStringLiteral("api"), ResolutionSource::Fresh, true, now);
+        stale.resolution.extendedErrors = {{3, QStringLiteral("upstream down")}};
+        monitor.statistics()->record(stale);
+        monitor.statistics()->record(stale);
+        ProbeResult unvalidated = probe(QStringLiteral("api"), ResolutionSource::Fresh, true, now);
+        unvalidated.resolution.cause = FailureCause::NotValidated;
+        unvalidated.resolution.extendedErrors = {{4711, QString()}};
+        monitor.statistics()->record(unvalidated);
+        const QByteArray text = prometheusMetrics(monitor);
+        QCOMPARE(sample(text,
+                        QStringLiteral("dnswatch_extended_dns_errors_total{%1,code=\"3\","
+                                       "name=\"stale_answer\"}")
+                                .arg(ApiLabels)),
+                 2.0);
+        QCOMPARE(sample(text,
+                        QStringLiteral("dnswatch_extended_dns_errors_total{%1,code=\"4711\","
+                                       "name=\"ede_4711\"}")
+                                .arg(ApiLabels)),
+                 1.0);
+        QCOMPARE(sample(text, QStringLiteral("dnswatch_probes_total{%1}").arg(ApiLabels)), 3.0);
+        QCOMPARE(sample(text, QStringLiteral("dnswatch_dns_success_total{%1}").arg(ApiLabels)), 2.0);
+        QCOMPARE(
+                sample(text,
+                       QStringLiteral("dnswatch_dns_success_ratio{%1,window=\"5m\"}").arg(ApiLabels)),
+                2.0 / 3.0);
+    }
+
     void comparedPathsShowAgreementLatencyAndAddresses()
     {
         ManualClock clock;

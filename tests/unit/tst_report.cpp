@@ -28,10 +28,13 @@ ProbeResult probe(const QString &target, int minute, ResolutionSource source, bo
     result.resolution.host = target + QStringLiteral(".lab.test");
     result.resolution.resolver = QStringLiteral("lab");
     result.resolution.source = source;
-    if (source != ResolutionSource::None)
+    if (source != ResolutionSource::None) {
         result.resolution.addresses = ips({QStringLiteral("127.0.0.1")});
-    else
+        result.resolution.validation = DnssecValidation::Validated;
+    } else {
         result.resolution.cause = FailureCause::ServFail;
+        result.resolution.extendedErrors = {{6, QStringLiteral("signature expired")}};
+    }
     result.resolution.latencyUs = 2000;
     result.resolution.detail = QStringLiteral("detail, with \"quotes\"\nand a line break");
     result.checked = source != ResolutionSource::None;
@@ -124,11 +127,13 @@ private Q_SLOTS:
                                              QStringLiteral("db.lab.test"),
                                              QStringLiteral("timeout; serving stale"));
         fallback.tier = QStringLiteral("stale");
+        fallback.extendedErrors = {{22, QString()}, {22, QStringLiteral("twice")}};
         StoredEvent changed = resolverEvent(50, ResolverEvent::Kind::AddressesChanged,
                                             QStringLiteral("db.lab.test"),
                                             QStringLiteral("127.0.0.1 -> 127.0.0.2"));
         changed.before = {QStringLiteral("127.0.0.1")};
         changed.after = {QStringLiteral("127.0.0.2")};
+        changed.validation = DnssecValidation::Validated;
         batch.events = {fallback,
                         resolverEvent(30, ResolverEvent::Kind::Pinned,
                                       QStringLiteral("api.lab.test"), QStringLiteral("drill")),
@@ -167,6 +172,10 @@ private Q_SLOTS:
         QCOMPARE(db.fallbackEventsByTier.value(QStringLiteral("stale")), 1);
         QCOMPARE(db.addressChanges.size(), 1);
         QCOMPARE(db.addressChanges[0].after, QStringList{QStringLiteral("127.0.0.2")});
+        QCOMPARE(db.addressChanges[0].validation, DnssecValidation::Validated);
+        // Events that carried an Extended DNS Error, by code (a code twice in one event: once).
+        QCOMPARE(db.extendedErrorEvents, (QMap<quint16, qint64>{{22, 1}}));
+        QVERIFY(api.extendedErrorEvents.isEmpty());
         // Latency quantiles from the histograms: DNS 2 ms in (1, 2.5] ms, service 30 ms in (25, 50].
         QVERIFY(api.dnsLatency.p50Ms > 1 && api.dnsLatency.p50Ms <= 2.5);
         QVERIFY(api.serviceLatency.p95Ms > 25 && api.serviceLatency.p95Ms <= 50);
@@ -323,6 +332,17 @@ private Q_SLOTS:
                          .value(QLatin1String("fallback_minutes"))
                          .toInt(),
                  20);
+        const QJsonObject db = json.value(QLatin1String("targets")).toArray()[1].toObject();
+        QCOMPARE(db.value(QLatin1String("extended_errors")).toArray(),
+                 QJsonArray({QJsonObject{
+                         {QStringLiteral("code"), 22},
+                         {QStringLiteral("name"), QStringLiteral("no_reachable_authority")},
+                         {QStringLiteral("events"), 1}}}));
+        const QJsonObject change = db.value(QLatin1String("address_changes")).toArray()[0].toObject();
+        QCOMPARE(change.value(QLatin1String("validated")), QJsonValue(true));
+        QCOMPARE(change.value(QLatin1String("ede")), QJsonValue(QJsonArray()));
+        const QJsonObject pin = json.value(QLatin1String("operator_actions")).toArray()[0].toObject();
+        QCOMPARE(pin.value(QLatin1String("validated")), QJsonValue(QJsonValue::Null));
     }
 
     // A schema check that cannot fail proves nothing: a broken report is refused.
@@ -360,6 +380,17 @@ private Q_SLOTS:
         QVERIFY(parsed.value(QLatin1String("details"))
                         .toArray()
                         .contains(QStringLiteral("127.0.0.1 -> 127.0.0.2")));
+        // The DNSSEC verdict and the Extended DNS Errors have columns of their own.
+        const QJsonArray header = parsed.value(QLatin1String("header")).toArray();
+        QCOMPARE(header.last(), QJsonValue(QStringLiteral("ede")));
+        QCOMPARE(header.at(header.size() - 2), QJsonValue(QStringLiteral("validated")));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        QVERIFY(text.contains(QStringLiteral(",true,\r\n"))); // a validated answer
+        QVERIFY(text.contains(QStringLiteral(",,DNSSEC Bogus (EDE 6): signature expired\r\n")));
+        QVERIFY(text.contains(QStringLiteral(",,No Reachable Authority (EDE 22); No Reachable "
+                                             "Authority (EDE 22): twice\r\n")));
     }
 
     void csvQuotesAsRfc4180Says()

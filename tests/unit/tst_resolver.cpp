@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "fakebackend.h"
 #include "resolver/resolver.h"
+#include "store/storedevent.h"
 #include "testaddresses.h"
 
 #include <QSignalSpy>
@@ -133,6 +134,80 @@ private Q_SLOTS:
                 {QStringLiteral("a.test"), QStringLiteral("fake"), RecordKind::Both});
         QCOMPARE(snap.state, CacheEntrySnapshot::State::Stale);
         QCOMPARE(snap.staleDeadline.value_or(QDateTime()), now.addSecs(30 + 3600));
+    }
+
+    // A validated answer kept across a restart stays validated: served stale after the restart
+    // it is not "not asked" (which "require_validated" would call not_validated).
+    void validationIsKeptWithTheKnownGoodAnswer()
+    {
+        Rig first(policy());
+        QSignalSpy kept(&first.resolver, &Resolver::knownGoodStored);
+        BackendAnswer validated = FakeBackend::addresses({QStringLiteral("10.0.0.1")}, 60);
+        validated.validation = DnssecValidation::Validated;
+        first.ask(QStringLiteral("a.test"));
+        QVERIFY(first.backend->answer(QStringLiteral("a.test"), validated));
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(kept[0][0].value<KnownGoodAnswer>().validation, DnssecValidation::Validated);
+        QCOMPARE(first.resolver.knownGood().value(0).validation, DnssecValidation::Validated);
+
+        Rig second(policy());
+        KnownGoodAnswer answer = keptAnswer(QStringLiteral("a.test"), second.clock.wallTime());
+        answer.validation = DnssecValidation::Validated;
+        KnownGoodAnswer unvalidated = keptAnswer(QStringLiteral("b.test"), second.clock.wallTime());
+        unvalidated.validation = DnssecValidation::NotValidated;
+        QCOMPARE(second.resolver.restoreKnownGood({answer, unvalidated}), 2);
+        for (const QString &host : {QStringLiteral("a.test"), QStringLiteral("b.test")}) {
+            second.ask(host);
+            QVERIFY(second.backend->answer(host, FakeBackend::failure(FailureCause::Timeout)));
+        }
+        QCOMPARE(second.results.size(), 2);
+        QCOMPARE(second.results[0].source, ResolutionSource::Stale);
+        QCOMPARE(second.results[0].validation, DnssecValidation::Validated);
+        QCOMPARE(second.results[1].validation, DnssecValidation::NotValidated);
+        const CacheEntrySnapshot snap = second.resolver.snapshotOf(
+                {QStringLiteral("a.test"), QStringLiteral("fake"), RecordKind::Both});
+        QCOMPARE(snap.validation, DnssecValidation::Validated);
+        // Kept again as it was restored (the history replaces its answers on the way out).
+        QCOMPARE(second.resolver.knownGood().value(0).validation, DnssecValidation::Validated);
+    }
+
+    // Events name the verdict and the Extended DNS Errors of the answer they are about.
+    void eventsCarryTheAnswersVerdictAndErrors()
+    {
+        Rig rig(policy());
+        QSignalSpy events(&rig.resolver, &Resolver::eventOccurred);
+        const QList<ExtendedDnsError> bogus{{6, QStringLiteral("signature expired")}};
+        BackendAnswer failure = FakeBackend::failure(FailureCause::ServFail);
+        failure.validation = DnssecValidation::NotValidated;
+        failure.extendedErrors = bogus;
+        rig.ask(QStringLiteral("a.test"));
+        QVERIFY(rig.backend->answer(QStringLiteral("a.test"), failure));
+        QCOMPARE(events.size(), 1);
+        auto event = events[0][0].value<ResolverEvent>();
+        QCOMPARE(event.kind, ResolverEvent::Kind::ResolutionFailed);
+        QCOMPARE(event.extendedErrors, bogus);
+        QCOMPARE(event.validation, DnssecValidation::NotValidated);
+
+        BackendAnswer validated = FakeBackend::addresses({QStringLiteral("10.0.0.1")}, 60);
+        validated.validation = DnssecValidation::Validated;
+        rig.ask(QStringLiteral("a.test"), RecordKind::Both, Resolver::CacheUse::BypassCache);
+        QVERIFY(rig.backend->answer(QStringLiteral("a.test"), validated));
+        event = events.last()[0].value<ResolverEvent>();
+        QCOMPARE(event.kind, ResolverEvent::Kind::Recovered);
+        QCOMPARE(event.validation, DnssecValidation::Validated);
+        QVERIFY(event.extendedErrors.isEmpty());
+
+        // The stale answer served keeps its verdict; the errors are the failure's.
+        rig.advanceSeconds(61);
+        rig.ask(QStringLiteral("a.test"));
+        QVERIFY(rig.backend->answer(QStringLiteral("a.test"), failure));
+        event = events.last()[0].value<ResolverEvent>();
+        QCOMPARE(event.kind, ResolverEvent::Kind::FallbackEntered);
+        QCOMPARE(event.validation, DnssecValidation::Validated);
+        QCOMPARE(event.extendedErrors, bogus);
+        const StoredEvent stored = StoredEvent::fromResolverEvent(event);
+        QCOMPARE(stored.validation, DnssecValidation::Validated);
+        QCOMPARE(stored.extendedErrors, bogus);
     }
 
     void restoreSkipsWhatCannotServe()

@@ -52,6 +52,17 @@ qint64 floorDiv(qint64 value, qint64 divisor)
 {
     return value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor);
 }
+// One count per code an answer carried (a code given twice in one answer counts once).
+void countExtendedErrors(const QList<ExtendedDnsError> &errors, QMap<quint16, quint64> *counts)
+{
+    QList<quint16> seen;
+    for (const ExtendedDnsError &error : errors) {
+        if (seen.contains(error.infoCode))
+            continue;
+        seen.append(error.infoCode);
+        ++(*counts)[error.infoCode];
+    }
+}
 } // namespace
 
 void HealthStatistics::restorePast(const QList<PastCounts> &past)
@@ -104,6 +115,7 @@ void HealthStatistics::record(const ProbeResult &result)
         ++tracker.health.keptReachableByFallback;
     if (resolution.cause == FailureCause::UnexpectedAnswer)
         ++tracker.health.unexpectedAnswers;
+    countExtendedErrors(resolution.extendedErrors, &tracker.health.extendedErrors);
     tracker.lastWasFallback = fallback;
     tracker.lastTier = resolution.source;
     tracker.lastResultMs = now;

@@ -20,7 +20,13 @@ struct ProbeResult
     PathComparison paths; // every path's answer when the target compares resolvers
     // The headline: DNS failed, yet the service answered through a fallback address.
     bool keptReachableByFallback() const { return reachable && resolution.isFallback(); }
-    // DNS itself answered (live or from the cache), without a fallback tier.
-    bool dnsAnswered() const { return resolution.hasAddresses() && !resolution.isFallback(); }
+    // DNS itself answered (live or from the cache), without a fallback tier, and as the target
+    // requires: an answer without the DNSSEC validation of "require_validated" (not_validated)
+    // is no DNS success, as an answer outside "expect_addresses" (unexpected_answer) is none.
+    bool dnsAnswered() const
+    {
+        return resolution.hasAddresses() && !resolution.isFallback()
+                && resolution.cause != FailureCause::NotValidated;
+    }
 };
 Q_DECLARE_METATYPE(ProbeResult)

@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QMap>
 
 #include <array>
 #include <optional>
@@ -50,6 +51,8 @@ struct TargetHealth
     quint64 keptReachableByFallback = 0; // probes where only a fallback made it reachable
     quint64 answerChanges = 0; // changes of its answer set (addresses changed events)
     quint64 unexpectedAnswers = 0; // probes whose answer fell outside expect_addresses
+    // Probes whose lookup result carried an Extended DNS Error (RFC 8914), by its info code.
+    QMap<quint16, quint64> extendedErrors;
     std::optional<ProbeResult> last;
     RecentProbes recent; // the last 30 probes, for the heartbeat strip
 };

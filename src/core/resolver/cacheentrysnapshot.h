@@ -23,5 +23,8 @@ struct CacheEntrySnapshot
     FailureCause lastFailure = FailureCause::None;
     bool lookupInFlight = false;
     quint64 hits = 0;
+    // The resolver's DNSSEC verdict on the answer held (fresh, stale or negative); not asked for
+    // the pinned and environment tiers.
+    DnssecValidation validation = DnssecValidation::NotAsked;
 };
 QString cacheStateName(CacheEntrySnapshot::State state);

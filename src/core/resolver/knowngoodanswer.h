@@ -16,5 +16,6 @@ struct KnownGoodAnswer
     QString server;
     QDateTime resolvedAt; // UTC
     QDateTime expiresAt; // UTC, when its TTL ran out or runs out
+    DnssecValidation validation = DnssecValidation::NotAsked; // as the resolver said then
 };
 Q_DECLARE_METATYPE(KnownGoodAnswer)

@@ -21,6 +21,14 @@ bool sameAddressSet(QList<QHostAddress> a, QList<QHostAddress> b)
     return a == b;
 }
 
+// An event with the DNSSEC verdict and the Extended DNS Errors of the answer it is about.
+ResolverEvent aboutAnswer(ResolverEvent event, const BackendAnswer &answer)
+{
+    event.validation = answer.validation;
+    event.extendedErrors = answer.extendedErrors;
+    return event;
+}
+
 } // namespace
 
 Resolver::Resolver(const CachePolicy &policy, Clock *clock, QObject *parent)
@@ -323,13 +331,16 @@ void Resolver::storePositive(Entry &entry, const BackendAnswer &answer)
 
     if (previous == Entry::Health::Fallback || previous == Entry::Health::Failed) {
         // A failed entry has no tier (recordFailure clears it): the event says "of failure".
-        emitEvent(ResolverEventLog::recovered(resolverOf(entry), entry.key.host, entry.fallbackTier,
-                                              answer.server, answer.addresses,
-                                              (now - entry.degradedSinceMs) / 1000));
+        emitEvent(aboutAnswer(ResolverEventLog::recovered(resolverOf(entry), entry.key.host,
+                                                          entry.fallbackTier, answer.server,
+                                                          answer.addresses,
+                                                          (now - entry.degradedSinceMs) / 1000),
+                              answer));
     }
     if ((!before.isEmpty() && !sameAddressSet(before, answer.addresses)) || wasNegative) {
-        emitEvent(ResolverEventLog::addressesChanged(resolverOf(entry), entry.key.host, before,
-                                                     answer.addresses, ttlS));
+        emitEvent(aboutAnswer(ResolverEventLog::addressesChanged(resolverOf(entry), entry.key.host,
+                                                                 before, answer.addresses, ttlS),
+                              answer));
     }
     entry.health = Entry::Health::Healthy;
     entry.fallbackTier = ResolutionSource::None;
@@ -374,6 +385,7 @@ int Resolver::restoreKnownGood(const QList<KnownGoodAnswer> &answers)
         entry->expiresAtMs = std::min(expiresAtMs, now);
         entry->staleUntilMs = staleUntilMs;
         entry->server = answer.server;
+        entry->validation = answer.validation;
         entry->lastDetail = QStringLiteral("answer kept from %1 via %2")
                                     .arg(answer.resolvedAt.toString(Qt::ISODate), answer.server);
         entry->cachedAnswer = baseResult(*entry);
@@ -396,8 +408,9 @@ void Resolver::storeNegative(Entry &entry, const BackendAnswer &answer)
     const qint64 ttlS = qBound(qint64(0), raw, qint64(m_policy.negativeTtlMaxS));
 
     if (entry.hasPositive) {
-        emitEvent(ResolverEventLog::becameNegative(resolverOf(entry), entry.key.host, answer.cause,
-                                                   entry.addresses));
+        emitEvent(aboutAnswer(ResolverEventLog::becameNegative(resolverOf(entry), entry.key.host,
+                                                               answer.cause, entry.addresses),
+                              answer));
     }
     entry.hasPositive = false;
     entry.addresses.clear();
@@ -450,9 +463,10 @@ void Resolver::recordFailure(Entry &entry, const BackendAnswer &answer)
         if (entry.health != Entry::Health::Failed) {
             if (entry.health != Entry::Health::Fallback)
                 entry.degradedSinceMs = now;
-            emitEvent(ResolverEventLog::resolutionFailed(
-                    resolverOf(entry), entry.key.host, answer.cause,
-                    ResolverEventLog::reason(answer.cause, answer.detail)));
+            emitEvent(aboutAnswer(ResolverEventLog::resolutionFailed(
+                                          resolverOf(entry), entry.key.host, answer.cause,
+                                          ResolverEventLog::reason(answer.cause, answer.detail)),
+                                  answer));
         }
         entry.health = Entry::Health::Failed;
         entry.fallbackTier = ResolutionSource::None;
@@ -522,7 +536,12 @@ void Resolver::noteFallback(Entry &entry, const LookupResult &fallback, const QS
         return; // no transition
     if (entry.health != Entry::Health::Fallback && entry.health != Entry::Health::Failed)
         entry.degradedSinceMs = m_clock->nowMs();
-    emitEvent(ResolverEventLog::fallbackEntered(resolverOf(entry), entry.key.host, fallback, why));
+    ResolverEvent event = ResolverEventLog::fallbackEntered(resolverOf(entry), entry.key.host,
+                                                            fallback, why);
+    // The answer served: a stale one keeps its verdict; the errors are the failure's.
+    event.validation = fallback.validation;
+    event.extendedErrors = fallback.extendedErrors;
+    emitEvent(std::move(event));
     entry.health = Entry::Health::Fallback;
     entry.fallbackTier = fallback.source;
 }

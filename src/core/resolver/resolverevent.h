@@ -38,6 +38,10 @@ struct ResolverEvent
     // AddressesChanged to a new answer: the TTL the cache gave it (the records' smallest,
     // clamped to the cache policy; the default TTL for the system resolver).
     std::optional<qint64> ttlS;
+    // The answer the event is about (a failure's, or the new answer of a recovery or change): the
+    // resolver's DNSSEC verdict and its Extended DNS Errors (RFC 8914).
+    DnssecValidation validation = DnssecValidation::NotAsked;
+    QList<ExtendedDnsError> extendedErrors;
 };
 
 // "fallback_entered", ...; defined with the events' other words in resolvereventlog.cpp.

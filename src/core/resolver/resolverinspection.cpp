@@ -15,6 +15,7 @@ KnownGoodAnswer Resolver::knownGoodOf(const Entry &entry) const
     kept.server = entry.server;
     kept.resolvedAt = wallTimeAt(entry.resolvedAtMs);
     kept.expiresAt = wallTimeAt(entry.expiresAtMs);
+    kept.validation = entry.validation;
     return kept;
 }
 
@@ -53,14 +54,17 @@ CacheEntrySnapshot Resolver::makeSnapshot(const Entry &entry) const
         snap.state = State::Fresh;
         snap.addresses = entry.addresses;
         snap.ttlLeftMs = entry.expiresAtMs - now;
+        snap.validation = entry.validation;
     } else if (entry.negative && now < entry.negativeUntilMs) {
         snap.state = State::Negative;
         snap.ttlLeftMs = entry.negativeUntilMs - now;
+        snap.validation = entry.validation;
     } else if (entry.hasPositive && now < entry.staleUntilMs) {
         snap.state = State::Stale;
         snap.addresses = entry.addresses;
         snap.staleSince = wallTimeAt(entry.expiresAtMs);
         snap.staleDeadline = wallTimeAt(entry.staleUntilMs);
+        snap.validation = entry.validation;
     } else if (const auto pinFound = pins.constFind(entry.key.host); pinFound != pins.cend()) {
         snap.state = State::Pinned;
         snap.addresses = addressesOfKind(pinFound->addresses, entry.key.kind);

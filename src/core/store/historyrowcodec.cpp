@@ -57,6 +57,41 @@ namespace {
         return attempts;
     }
 
+    // The resolver's DNSSEC verdict: 1 validated, 0 not validated, NULL when it was not asked
+    // (and in rows written before schema 5).
+    QVariant validationValue(DnssecValidation validation)
+    {
+        if (validation == DnssecValidation::NotAsked)
+            return QVariant(QMetaType::fromType<qlonglong>());
+        return QVariant(qlonglong(validation == DnssecValidation::Validated ? 1 : 0));
+    }
+
+    DnssecValidation validationOf(const QVariant &value)
+    {
+        if (value.isNull())
+            return DnssecValidation::NotAsked;
+        return value.toLongLong() != 0 ? DnssecValidation::Validated
+                                       : DnssecValidation::NotValidated;
+    }
+
+    // Extended DNS Errors as the JSON of ExtendedDnsErrors::toJson; NULL for none (and in rows
+    // written before schema 5).
+    QVariant extendedErrorsValue(const QList<ExtendedDnsError> &errors)
+    {
+        if (errors.isEmpty())
+            return QVariant(QMetaType::fromType<QString>());
+        return QString::fromUtf8(
+                QJsonDocument(ExtendedDnsErrors::toJson(errors)).toJson(QJsonDocument::Compact));
+    }
+
+    QList<ExtendedDnsError> extendedErrorsOf(const QVariant &value)
+    {
+        if (value.isNull())
+            return {};
+        return ExtendedDnsErrors::fromJson(
+                QJsonDocument::fromJson(value.toString().toUtf8()).array());
+    }
+
 } // namespace
 
 QStringList resultColumns()
@@ -64,7 +99,7 @@ QStringList resultColumns()
     static const QStringList columns = columnsOf(
             "time_ms, target, host, resolver, record, source, cause, addresses, dns_server,"
             " dns_detail, dns_latency_us, checked, check_ok, check_address, check_latency_us,"
-            " check_detail, attempts, reachable");
+            " check_detail, attempts, reachable, validated, ede");
     return columns;
 }
 
@@ -90,6 +125,8 @@ QVariantList resultRow(const ProbeResult &result)
             result.check.detail,
             attemptsJson(result.check.attempts),
             result.reachable,
+            validationValue(dns.validation),
+            extendedErrorsValue(dns.extendedErrors),
     };
 }
 
@@ -116,13 +153,16 @@ ProbeResult resultOf(const Row &row)
     result.check.detail = row.at(15).toString();
     result.check.attempts = attemptsOf(row.at(16));
     result.reachable = row.at(17).toBool();
+    dns.validation = validationOf(row.at(18));
+    dns.extendedErrors = extendedErrorsOf(row.at(19));
     return result;
 }
 
 QStringList eventColumns()
 {
     static const QStringList columns = columnsOf(
-            "time_ms, kind, target, resolver, host, tier, cause, before, after, detail, ttl_s");
+            "time_ms, kind, target, resolver, host, tier, cause, before, after, detail, ttl_s,"
+            " validated, ede");
     return columns;
 }
 
@@ -138,7 +178,9 @@ QVariantList eventRow(const StoredEvent &event)
             event.before.join(QLatin1Char(',')),
             event.after.join(QLatin1Char(',')),
             event.detail,
-            event.ttlS ? QVariant(*event.ttlS) : QVariant(QMetaType::fromType<qlonglong>())};
+            event.ttlS ? QVariant(*event.ttlS) : QVariant(QMetaType::fromType<qlonglong>()),
+            validationValue(event.validation),
+            extendedErrorsValue(event.extendedErrors)};
 }
 
 template<typename Row>
@@ -157,6 +199,8 @@ StoredEvent eventOf(const Row &row)
     event.detail = row.at(9).toString();
     if (!row.at(10).isNull()) // rows written before schema 4, and events without a TTL
         event.ttlS = row.at(10).toLongLong();
+    event.validation = validationOf(row.at(11));
+    event.extendedErrors = extendedErrorsOf(row.at(12));
     return event;
 }
 
@@ -190,15 +234,20 @@ std::pair<QString, PinnedFallback> pinOf(const Row &row)
 QStringList knownGoodColumns()
 {
     static const QStringList columns = columnsOf(
-            "resolver, host, record, addresses, server, resolved_at_ms, expires_at_ms");
+            "resolver, host, record, addresses, server, resolved_at_ms, expires_at_ms, validated");
     return columns;
 }
 
 QVariantList knownGoodRow(const KnownGoodAnswer &answer)
 {
-    return {answer.resolver,          answer.host,   recordKindName(answer.kind),
-            joined(answer.addresses), answer.server, msOf(answer.resolvedAt),
-            msOf(answer.expiresAt)};
+    return {answer.resolver,
+            answer.host,
+            recordKindName(answer.kind),
+            joined(answer.addresses),
+            answer.server,
+            msOf(answer.resolvedAt),
+            msOf(answer.expiresAt),
+            validationValue(answer.validation)};
 }
 
 template<typename Row>
@@ -212,6 +261,7 @@ KnownGoodAnswer knownGoodOf(const Row &row)
     answer.server = row.at(4).toString();
     answer.resolvedAt = timeOf(row.at(5).toLongLong());
     answer.expiresAt = timeOf(row.at(6).toLongLong());
+    answer.validation = validationOf(row.at(7));
     return answer;
 }
 

@@ -139,6 +139,15 @@ QList<SchemaStep> HistorySchema::steps()
                              " WITHOUT ROWID")}},
             // The TTL of an answer change's new answer; NULL in older rows and other events.
             {4, {QStringLiteral("ALTER TABLE events ADD COLUMN ttl_s INTEGER")}},
+            // The resolver's DNSSEC verdict (1 validated, 0 not, NULL not asked) and the Extended
+            // DNS Errors (JSON, NULL for none) of a probe's answer, of an event's answer, and
+            // of a kept answer; NULL in older rows.
+            {5,
+             {QStringLiteral("ALTER TABLE results ADD COLUMN validated INTEGER"),
+              QStringLiteral("ALTER TABLE results ADD COLUMN ede TEXT"),
+              QStringLiteral("ALTER TABLE events ADD COLUMN validated INTEGER"),
+              QStringLiteral("ALTER TABLE events ADD COLUMN ede TEXT"),
+              QStringLiteral("ALTER TABLE known_good ADD COLUMN validated INTEGER")}},
     };
 }
 

@@ -14,6 +14,8 @@ StoredEvent StoredEvent::fromResolverEvent(const ResolverEvent &event)
     stored.after = addressStrings(event.after);
     stored.detail = event.detail;
     stored.ttlS = event.ttlS;
+    stored.validation = event.validation;
+    stored.extendedErrors = event.extendedErrors;
     return stored;
 }
 

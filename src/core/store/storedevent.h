@@ -23,6 +23,10 @@ struct StoredEvent
     QStringList after;
     QString detail;
     std::optional<qint64> ttlS; // an answer change: the TTL of the new answer
+    // The DNSSEC verdict and the Extended DNS Errors (RFC 8914) of the answer the event is about
+    // (a failure's, or the new answer of a recovery or change); not asked and none otherwise.
+    DnssecValidation validation = DnssecValidation::NotAsked;
+    QList<ExtendedDnsError> extendedErrors;
     // Not kept by the history: the agent the event happened at (empty: this machine) and the
     // operator who caused it there (empty: the agent's own doing).
     QString place;
