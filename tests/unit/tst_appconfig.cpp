@@ -610,8 +610,8 @@ void TestAppConfig::invalid_data()
             << QStringLiteral("missing required key \"type\"");
     QTest::newRow("check type unknown")
             << withCheck(R"({"type": "ping"})") << QStringLiteral("$.targets[0].check.type")
-            << QStringLiteral("expected one of \"dns\", \"tcp\", \"http\", \"mlflow\", found the "
-                              "string \"ping\"");
+            << QStringLiteral("expected one of \"dns\", \"tcp\", \"http\", \"mlflow\", \"soa\", "
+                              "found the string \"ping\"");
     QTest::newRow("tcp port missing")
             << withCheck(R"({"type": "tcp"})") << QStringLiteral("$.targets[0].check")
             << QStringLiteral("missing required key \"port\"");
