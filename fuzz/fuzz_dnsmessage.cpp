@@ -3,6 +3,7 @@
 // successful parse promises; a broken promise traps, which libFuzzer reports as a crash.
 #include "dns/dnsmessage.h"
 #include "dns/rrsig.h"
+#include "dns/soaanswer.h"
 #include "fuzzcheck.h"
 #include "printabletext.h"
 #include "resolver/directdnsbackend.h"
@@ -164,6 +165,20 @@ void fuzzInterpret(const Message &m)
         check(namesEqual(m.questions[0].name, m.questions[0].name.toUpper()));
 }
 
+// What the soa check makes of the answer: a serial only from an authoritative NOERROR answer
+// with the zone's SOA, else a reason.
+void checkSoaAnswer(const Message &m)
+{
+    DnsExchange exchange;
+    exchange.response = m;
+    const QString zone = m.questions.isEmpty() ? QStringLiteral("example.test")
+                                               : m.questions[0].name;
+    const SoaAnswer answer = soaAnswerOf(exchange, zone);
+    check(answer.soa.has_value() == answer.error.isEmpty());
+    if (answer.soa)
+        check(m.authoritative && m.rcode == quint16(ResponseCode::NoError));
+}
+
 void fuzzParse(const uint8_t *data, size_t size)
 {
     const QByteArrayView packet(reinterpret_cast<const char *>(data), qsizetype(size));
@@ -230,6 +245,7 @@ void fuzzParse(const uint8_t *data, size_t size)
     // Each EDE takes at least 6 bytes of the packet.
     check(m.extendedErrors.size() * 6 <= qsizetype(size));
     fuzzInterpret(m);
+    checkSoaAnswer(m);
 }
 
 // The first bytes, read as Latin-1, as a name to query for.

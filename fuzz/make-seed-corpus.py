@@ -235,6 +235,16 @@ def seeds():
     p = Packet().header(0x7182, flags, 1, 0, 0, 1).question("short.example.org", A)
     p.opt(options=struct.pack("!HHB", 15, 1, 0))
     out["malformed-ede-one-byte"] = p
+
+    # The soa check: an authoritative answer (AA, no RD) with the zone's SOA, and SOA data cut
+    # inside its five numbers.
+    p = Packet().header(0x8293, QR | AA, 1, 1).question("example.test", SOA)
+    p.pointer(12).rdata(SOA, 3600, soa_rdata(12, serial=2026120604, minimum=60))
+    out["soa-authoritative"] = p
+
+    p = Packet().header(0x93A4, QR | AA, 1, 1).question("example.test", SOA)
+    p.pointer(12).rdata(SOA, 3600, soa_rdata(12)[:-3])
+    out["malformed-soa-cut-short"] = p
     return out
 
 

@@ -134,6 +134,55 @@ void pathMetrics(Exposition &out, const QList<TargetConfig> &targets,
     perPath([](const PathAnswer &path) { return double(path.result.addresses.size()); });
 }
 
+// The servers of the targets with a soa check, from each one's last check: the serial each gave
+// and how far it is behind the newest; NaN (no data) before the first check and for a server
+// that gave no serial.
+void soaMetrics(Exposition &out, const QList<TargetConfig> &targets,
+                const QHash<QString, TargetHealth> &health)
+{
+    QList<TargetConfig> soaTargets;
+    for (const TargetConfig &target : targets) {
+        if (target.check.type == CheckConfig::Type::Soa)
+            soaTargets.append(target);
+    }
+    if (soaTargets.isEmpty())
+        return;
+    const double noData = std::numeric_limits<double>::quiet_NaN();
+    const auto perServer = [&](const auto &value) {
+        for (const TargetConfig &target : std::as_const(soaTargets)) {
+            const TargetHealth entry = health.value(target.name);
+            const std::optional<SoaComparison> soa = entry.last && entry.last->checked
+                    ? entry.last->check.soa
+                    : std::nullopt;
+            for (const NameServer &server : target.check.servers) {
+                const QString name = server.toString();
+                double sample = noData;
+                if (soa) {
+                    for (const SoaServerState &state : soa->servers) {
+                        if (state.server == name && state.serial)
+                            sample = value(*soa, state);
+                    }
+                }
+                out.sample(targetLabels(target)
+                                   + QStringLiteral(",server=\"%1\"").arg(escapeLabel(name)),
+                           sample);
+            }
+        }
+    };
+    out.family("dnswatch_soa_serial", "gauge",
+               "The SOA serial of the soa check's zone on each of its servers, from the last "
+               "check.");
+    perServer([](const SoaComparison &, const SoaServerState &state) {
+        return double(*state.serial);
+    });
+    out.family("dnswatch_soa_serial_behind", "gauge",
+               "How many increments each server's SOA serial is behind the newest one (RFC "
+               "1982), from the last check; 0 when it has the newest.");
+    perServer([noData](const SoaComparison &soa, const SoaServerState &state) {
+        return soa.newest ? double(state.behind) : noData;
+    });
+}
+
 } // namespace
 
 QByteArray prometheusMetrics(const Monitor &monitor, const HistoryStore *history)
@@ -248,6 +297,7 @@ QByteArray prometheusMetrics(const Monitor &monitor, const HistoryStore *history
         histogram(out, targetLabels(target), health.value(target.name).checkLatency);
 
     pathMetrics(out, targets, health);
+    soaMetrics(out, targets, health);
     out.family("dnswatch_target_dnssec_validated", "gauge",
                "1 when the last answer came validated by the resolver (DNSSEC, AD flag), else 0 "
                "(also when the resolver is not asked with \"dnssec\"); required=\"true\" for a "

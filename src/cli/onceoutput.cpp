@@ -27,6 +27,8 @@ QString checkText(const std::optional<CheckOutcome> &check)
 {
     if (!check)
         return QStringLiteral("-");
+    if (check->ok && !check->detail.isEmpty()) // within its limits, yet worth saying (a lag)
+        return QStringLiteral("ok %1: %2").arg(latencyText(check->latencyUs), check->detail);
     if (check->ok)
         return QStringLiteral("ok %1").arg(latencyText(check->latencyUs));
     return QStringLiteral("failed: %1").arg(check->detail);

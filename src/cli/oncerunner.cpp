@@ -69,13 +69,15 @@ void OnceRunner::record(int index, const LookupResult &result)
     applyValidationRequirement(m_outcomes[index].target, &m_outcomes[index].result);
     if (!m_checker || !result.hasAddresses())
         return complete(index);
-    m_checker->run(m_outcomes[index].target.check, result.addresses, this,
-                   [this, index](const CheckOutcome &check) {
-                       if (m_done[index])
-                           return; // the deadline came first
-                       m_outcomes[index].check = check;
-                       complete(index);
-                   });
+    m_checker->run(
+            m_outcomes[index].target.check, result.addresses, this,
+            [this, index](const CheckOutcome &check) {
+                if (m_done[index])
+                    return; // the deadline came first
+                m_outcomes[index].check = check;
+                complete(index);
+            },
+            m_outcomes[index].target.name);
 }
 
 void OnceRunner::complete(int index)

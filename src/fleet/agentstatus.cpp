@@ -1,6 +1,7 @@
 #include "agentstatus.h"
 
 #include "answerreader.h"
+#include "soastatus.h"
 
 namespace {
 
@@ -15,6 +16,7 @@ void readCheck(AnswerReader &reader, const QJsonObject &object, const QString &p
     const QString at = path + QStringLiteral(".check");
     target->checkOk = reader.boolean(check, at, QLatin1String("ok"), Presence::Required);
     target->checkDetail = reader.text(check, at, QLatin1String("detail"));
+    target->soa = readSoaStatus(reader, check, at);
 }
 
 // One window of success_rates ("5m", "1h"): the DNS and service check rates, none when the

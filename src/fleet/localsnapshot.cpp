@@ -41,6 +41,7 @@ TargetSnapshot localSnapshot(const TargetConfig &target, const TargetHealth &hea
     if (last.checked) {
         snapshot.checkOk = last.check.ok;
         snapshot.checkDetail = last.check.detail;
+        snapshot.soa = last.check.soa;
     }
     snapshot.reachable = last.reachable;
     snapshot.lastProbe = last.time;

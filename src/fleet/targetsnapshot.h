@@ -2,6 +2,7 @@
 
 #include "dns/extendeddnserror.h"
 #include "probe/recentprobes.h"
+#include "probe/soacomparison.h"
 #include "probe/targetstate.h"
 
 #include <QDateTime>
@@ -39,6 +40,7 @@ struct TargetSnapshot
     QList<ProbeMark> recent; // the last probes, oldest first (at most RecentProbes::Kept)
     QList<ExtendedDnsError> extendedErrors; // of the last answer (RFC 8914); none from older agents
     std::optional<bool> validated; // the AD flag; none when the resolver was not asked (DNSSEC)
+    std::optional<SoaComparison> soa; // a soa check's servers and serials, from its last check
 
     bool operator==(const TargetSnapshot &other) const = default;
 };

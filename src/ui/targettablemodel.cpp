@@ -6,6 +6,7 @@
 #include "words/extendederrorwords.h"
 #include "words/localewords.h"
 #include "words/machinewords.h"
+#include "words/soacheckwords.h"
 #include "words/statesentence.h"
 
 #include <QLocale>
@@ -483,8 +484,9 @@ QVariant TargetTableModel::display(const Row &row, int column) const
                                      ExtendedErrorWords::describe(target.extendedErrors));
         if (!target.error.isEmpty())
             return MachineWords::cause(target.error);
-        return target.checkOk == false ? MachineWords::checkResult(false, target.checkDetail)
-                                       : QString();
+        return target.checkOk == false
+                ? MachineWords::checkResult(false, SoaCheckWords::checkDetail(target))
+                : QString();
     case TimeInFallback:
         return target.fallbackSeconds > 0 ? durationWords(qint64(target.fallbackSeconds))
                                           : QString();

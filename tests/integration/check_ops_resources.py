@@ -115,11 +115,16 @@ def scrape_agent():
     work = tempfile.mkdtemp(prefix="dnswatch-ops-")
     config = os.path.join(work, "agent.json")
     with open(config, "w") as out:
-        # "compare": the per-path metrics appear only for a target that compares resolvers.
+        # "compare": the per-path metrics appear only for a target that compares resolvers; the
+        # dnswatch_soa_* ones only for a soa check (its servers here do not answer: NaN).
         json.dump({"resolvers": [{"name": "direct", "servers": ["127.0.0.1:%d" % free_port()],
                                   "timeout_ms": 200, "attempts": 1}],
                    "targets": [{"name": "localhost", "host": "localhost", "resolver": "system",
-                                "compare": ["direct"], "check": {"type": "dns"}}]}, out)
+                                "compare": ["direct"], "check": {"type": "dns"}},
+                               {"name": "zone", "host": "localhost", "resolver": "system",
+                                "check": {"type": "soa", "zone": "example.test",
+                                          "servers": ["127.0.0.1:%d" % free_port(),
+                                                      "127.0.0.1:%d" % free_port()]}}]}, out)
     env = dict(os.environ, DNSWATCH_FALLBACK_IPS="")
     for name in ("DNSWATCH_TOKEN", "MLFLOW_TRACKING_URI"):
         env.pop(name, None)

@@ -107,6 +107,7 @@ private slots:
     void defaultConfig();
     void checkTypeName_data();
     void checkTypeName();
+    void soaCheckKeys();
 };
 
 void TestAppConfig::initTestCase() { QLocale::setDefault(QLocale::c()); }
@@ -609,8 +610,8 @@ void TestAppConfig::invalid_data()
             << QStringLiteral("missing required key \"type\"");
     QTest::newRow("check type unknown")
             << withCheck(R"({"type": "ping"})") << QStringLiteral("$.targets[0].check.type")
-            << QStringLiteral("expected one of \"dns\", \"tcp\", \"http\", \"mlflow\", found the "
-                              "string \"ping\"");
+            << QStringLiteral("expected one of \"dns\", \"tcp\", \"http\", \"mlflow\", \"soa\", "
+                              "found the string \"ping\"");
     QTest::newRow("tcp port missing")
             << withCheck(R"({"type": "tcp"})") << QStringLiteral("$.targets[0].check")
             << QStringLiteral("missing required key \"port\"");
@@ -666,6 +667,47 @@ void TestAppConfig::invalid_data()
     QTest::newRow("dns expect shorthand address")
             << withCheck(R"({"type": "dns", "expect": ["10.5"]})")
             << QStringLiteral("$.targets[0].check.expect[0]") << QStringLiteral("\"10.5\"");
+    QTest::newRow("soa without a zone")
+            << withCheck(R"({"type": "soa", "servers": ["127.0.0.1:5301", "127.0.0.1:5302"]})")
+            << QStringLiteral("$.targets[0].check")
+            << QStringLiteral("missing required key \"zone\"");
+    QTest::newRow("soa zone not a name") << withCheck(
+            R"({"type": "soa", "zone": "exa mple.test", "servers": ["127.0.0.1", "::1"]})")
+                                         << QStringLiteral("$.targets[0].check.zone")
+                                         << QStringLiteral("exa mple.test");
+    QTest::newRow("soa without servers") << withCheck(R"({"type": "soa", "zone": "example.test"})")
+                                         << QStringLiteral("$.targets[0].check")
+                                         << QStringLiteral("missing required key \"servers\"");
+    QTest::newRow("soa with one server")
+            << withCheck(R"({"type": "soa", "zone": "example.test", "servers": ["127.0.0.1"]})")
+            << QStringLiteral("$.targets[0].check.servers")
+            << QStringLiteral("expected at least two servers to compare");
+    QTest::newRow("soa server not an address") << withCheck(
+            R"({"type": "soa", "zone": "example.test", "servers": ["127.0.0.1", "ns1.example.test"]})")
+                                               << QStringLiteral("$.targets[0].check.servers[1]")
+                                               << QStringLiteral("ns1.example.test");
+    QTest::newRow("soa server over TLS") << withCheck(
+            R"({"type": "soa", "zone": "example.test", "servers": ["127.0.0.1", "tls://127.0.0.1:853"]})")
+                                         << QStringLiteral("$.targets[0].check.servers[1]")
+                                         << QStringLiteral("tls://");
+    QTest::newRow("soa server port out of range") << withCheck(
+            R"({"type": "soa", "zone": "example.test", "servers": ["127.0.0.1", "127.0.0.1:70000"]})")
+                                                  << QStringLiteral("$.targets[0].check.servers[1]")
+                                                  << QStringLiteral("70000");
+    QTest::newRow("soa server twice, once with the default port")
+            << withCheck(
+                       R"({"type": "soa", "zone": "example.test", "servers": ["127.0.0.1:53", "127.0.0.1"]})")
+            << QStringLiteral("$.targets[0].check.servers[1]")
+            << QStringLiteral("duplicate server \"127.0.0.1:53\"; also listed at "
+                              "$.targets[0].check.servers[0]");
+    QTest::newRow("soa max_lag_s out of range") << withCheck(
+            R"({"type": "soa", "zone": "example.test", "servers": ["127.0.0.1", "::1"], "max_lag_s": 86401})")
+                                                << QStringLiteral("$.targets[0].check.max_lag_s")
+                                                << QStringLiteral("0 to 86400");
+    QTest::newRow("soa key on a tcp check")
+            << withCheck(R"({"type": "tcp", "port": 80, "zone": "example.test"})")
+            << QStringLiteral("$.targets[0].check")
+            << QStringLiteral("key \"zone\" does not apply to a \"tcp\" check");
 }
 
 void TestAppConfig::invalid()
@@ -1093,6 +1135,10 @@ void TestAppConfig::checkTypeName_data()
                           << QByteArray(R"({"type": "http", "url": "http://a.example"})");
     QTest::newRow("mlflow") << CheckConfig::Type::Mlflow << QStringLiteral("mlflow")
                             << QByteArray(R"({"type": "mlflow", "url": "http://a.example"})");
+    QTest::newRow("soa")
+            << CheckConfig::Type::Soa << QStringLiteral("soa")
+            << QByteArray(
+                       R"({"type": "soa", "zone": "a.example", "servers": ["192.0.2.1", "[2001:db8::1]:5302"]})");
 }
 
 void TestAppConfig::checkTypeName()
@@ -1106,6 +1152,23 @@ void TestAppConfig::checkTypeName()
     const std::optional<AppConfig> config = parseValid(withCheck(check.constData()));
     QVERIFY(config.has_value());
     QCOMPARE(config->targets.first().check.type, type);
+}
+
+void TestAppConfig::soaCheckKeys()
+{
+    const std::optional<AppConfig> config = parseValid(withCheck(
+            R"({"type": "soa", "zone": "example.test.", "servers": ["127.0.0.1", "[::1]:5302"]})"));
+    QVERIFY(config.has_value());
+    const CheckConfig &check = config->targets.first().check;
+    QCOMPARE(check.zone, QStringLiteral("example.test."));
+    QCOMPARE(check.servers.size(), 2);
+    QCOMPARE(check.servers[0].toString(), QStringLiteral("127.0.0.1:53")); // the default port
+    QCOMPARE(check.servers[1].toString(), QStringLiteral("[::1]:5302"));
+    QCOMPARE(check.maxLagS, 300);
+    const std::optional<AppConfig> immediate = parseValid(withCheck(
+            R"({"type": "soa", "zone": "example.test", "servers": ["127.0.0.1", "::1"], "max_lag_s": 0})"));
+    QVERIFY(immediate.has_value());
+    QCOMPARE(immediate->targets.first().check.maxLagS, 0);
 }
 
 QTEST_GUILESS_MAIN(TestAppConfig)

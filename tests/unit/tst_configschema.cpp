@@ -206,8 +206,9 @@ private Q_SLOTS:
     void checkTableIsEveryCheckTypesKeys()
     {
         QStringList union_;
-        for (CheckConfig::Type type : {CheckConfig::Type::Dns, CheckConfig::Type::Tcp,
-                                       CheckConfig::Type::Http, CheckConfig::Type::Mlflow}) {
+        for (CheckConfig::Type type :
+             {CheckConfig::Type::Dns, CheckConfig::Type::Tcp, CheckConfig::Type::Http,
+              CheckConfig::Type::Mlflow, CheckConfig::Type::Soa}) {
             const QStringList keys = names(ConfigSchema::checkKeys(type));
             QCOMPARE(keys.first(), QStringLiteral("type"));
             for (const QString &key : keys) {
@@ -229,7 +230,9 @@ private Q_SLOTS:
                 R"({"name": "b", "host": "b.example", "check": {"type": "tcp", "port": 22},)"
                 R"( "expect_addresses": ["10.0.0.0/8"], "alert_on_change": true},)"
                 R"({"name": "c", "host": "c.example", "check": {"type": "dns", "expect": ["10.0.0.0/8"]}},)"
-                R"({"name": "d", "host": "d.example", "check": {"type": "mlflow", "url": "http://d/"}}]})";
+                R"({"name": "d", "host": "d.example", "check": {"type": "mlflow", "url": "http://d/"}},)"
+                R"({"name": "e", "host": "e.example", "check": {"type": "soa", "zone": "e.example",)"
+                R"( "servers": ["10.0.0.53", "[2001:db8::53]:5302"], "max_lag_s": 60}}]})";
         const ConfigLoadResult loaded = parseConfig(json, source());
         QVERIFY(loaded.config);
         const QJsonObject written = configToJson(*loaded.config);

@@ -20,10 +20,8 @@
 
 namespace {
 constexpr CheckConfig::Type CheckTypes[] = {
-        CheckConfig::Type::Dns,
-        CheckConfig::Type::Tcp,
-        CheckConfig::Type::Http,
-        CheckConfig::Type::Mlflow,
+        CheckConfig::Type::Dns,    CheckConfig::Type::Tcp, CheckConfig::Type::Http,
+        CheckConfig::Type::Mlflow, CheckConfig::Type::Soa,
 };
 
 std::optional<CheckConfig::Type> checkTypeFromName(const QString &name)
@@ -158,6 +156,8 @@ private:
     QStringList parseExpectedAddresses(const QJsonValue &value, const QString &path);
     void parseExpectStatus(const QJsonValue &value, const QString &path, CheckConfig *check);
     std::optional<QUrl> parseCheckUrl(const QJsonValue &value, const QString &path);
+    void parseSoaCheck(const QJsonObject &object, const QString &path, CheckConfig *check);
+    QList<NameServer> parseSoaServers(const QJsonValue &value, const QString &path);
 
     QString m_source;
     QStringList m_resolverNames; // "system" first, then the file's, for "defined: ..."
@@ -656,7 +656,7 @@ CheckConfig ConfigParser::parseCheck(const QJsonValue &value, const QString &pat
     if (!hasType(value, QJsonValue::Object, path))
         return check;
     const QJsonObject object = value.toObject();
-    const QString types = QStringLiteral("one of \"dns\", \"tcp\", \"http\", \"mlflow\"");
+    const QString types = QStringLiteral("one of \"dns\", \"tcp\", \"http\", \"mlflow\", \"soa\"");
     const QJsonValue type = required(object, path, CheckKey::Type, types);
     const QString typePath = childPath(path, CheckKey::Type);
     if (type.isUndefined() || !hasType(type, QJsonValue::String, typePath))
@@ -709,7 +709,62 @@ void ConfigParser::parseCheckKeys(const QJsonObject &object, const QString &path
             !url.isUndefined())
             check->url = parseCheckUrl(url, childPath(path, CheckKey::Url)).value_or(QUrl());
         break;
+    case CheckConfig::Type::Soa:
+        parseSoaCheck(object, path, check);
+        break;
     }
+}
+
+void ConfigParser::parseSoaCheck(const QJsonObject &object, const QString &path, CheckConfig *check)
+{
+    const QString zonePath = childPath(path, CheckKey::Zone);
+    const QJsonValue zone = required(object, path, CheckKey::Zone,
+                                     QStringLiteral("a zone name such as \"example.com\""));
+    if (!zone.isUndefined() && hasType(zone, QJsonValue::String, zonePath)) {
+        check->zone = zone.toString();
+        QString error;
+        if (!isValidHostName(check->zone, &error))
+            fail(zonePath, error);
+    }
+    const QJsonValue servers = required(
+            object, path, CheckKey::Servers,
+            QStringLiteral("an array of the zone's authoritative servers such as "
+                           "[\"192.0.2.53\", \"[2001:db8::53]:5353\"]"));
+    if (!servers.isUndefined())
+        check->servers = parseSoaServers(servers, childPath(path, CheckKey::Servers));
+    readInt(object, path, CheckKey::MaxLagS, CheckKey::MaxLagSRange, &check->maxLagS);
+}
+
+QList<NameServer> ConfigParser::parseSoaServers(const QJsonValue &value, const QString &path)
+{
+    QList<NameServer> servers;
+    if (!hasType(value, QJsonValue::Array, path))
+        return servers;
+    const QJsonArray entries = value.toArray();
+    if (entries.size() < 2)
+        failExpected(path, QStringLiteral("at least two servers to compare"), value);
+    QHash<QString, QString> seenAt; // "IP:port" -> where
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QString entryPath = elementPath(path, i);
+        if (!hasType(entries.at(i), QJsonValue::String, entryPath))
+            continue;
+        QString error;
+        const std::optional<NameServer> server = NameServer::parse(entries.at(i).toString(), &error);
+        if (!server) {
+            fail(entryPath, error);
+            continue;
+        }
+        const QString key = server->toString();
+        if (seenAt.contains(key)) {
+            fail(entryPath,
+                 QStringLiteral("duplicate server %1; also listed at %2")
+                         .arg(quoted(key), seenAt.value(key)));
+            continue;
+        }
+        seenAt.insert(key, entryPath);
+        servers.append(*server);
+    }
+    return servers;
 }
 
 QStringList ConfigParser::parseExpectedAddresses(const QJsonValue &value, const QString &path)
@@ -830,6 +885,8 @@ QString checkTypeName(CheckConfig::Type type)
         return QStringLiteral("http");
     case CheckConfig::Type::Mlflow:
         return QStringLiteral("mlflow");
+    case CheckConfig::Type::Soa:
+        return QStringLiteral("soa");
     }
     return QString();
 }

@@ -36,7 +36,7 @@ struct ResolverConfig
 
 struct CheckConfig
 {
-    enum class Type { Dns, Tcp, Http, Mlflow };
+    enum class Type { Dns, Tcp, Http, Mlflow, Soa };
 
     Type type = Type::Dns;
     quint16 port = 0; // tcp
@@ -44,6 +44,9 @@ struct CheckConfig
     int expectStatusMin = 200; // http: "expect_status": 200 or [200, 399]
     int expectStatusMax = 399;
     QStringList expect; // dns: addresses or CIDRs the answer must fall in
+    QString zone; // soa: the zone whose serial the servers must agree on
+    QList<NameServer> servers; // soa: its authoritative servers, asked directly (2 or more)
+    int maxLagS = 300; // soa: how long a server may stay behind the newest serial
 };
 QString checkTypeName(CheckConfig::Type type);
 

@@ -53,6 +53,15 @@ QJsonObject checkToJson(const CheckConfig &check)
     case CheckConfig::Type::Mlflow:
         object.insert(CheckKey::Url, check.url.toString());
         break;
+    case CheckConfig::Type::Soa: {
+        object.insert(CheckKey::Zone, check.zone);
+        QStringList servers;
+        for (const NameServer &server : check.servers)
+            servers.append(server.toString());
+        object.insert(CheckKey::Servers, strings(servers));
+        object.insert(CheckKey::MaxLagS, check.maxLagS);
+        break;
+    }
     }
     return object;
 }

@@ -523,7 +523,7 @@ const QList<KeyReference> &check()
                  required(),
                  {},
                  {},
-                 QStringLiteral("\"dns\", \"tcp\", \"http\" or \"mlflow\"")},
+                 QStringLiteral("\"dns\", \"tcp\", \"http\", \"mlflow\" or \"soa\"")},
                 {CheckKey::Port,
                  integer(),
                  QStringLiteral("required for \"tcp\""),
@@ -549,6 +549,21 @@ const QList<KeyReference> &check()
                  {},
                  {},
                  QStringLiteral("dns: addresses or subnets (CIDR) the answer must fall in")},
+                {CheckKey::Zone,
+                 string(),
+                 QStringLiteral("required for \"soa\""),
+                 {},
+                 {},
+                 QStringLiteral("soa: the zone whose SOA serial is compared")},
+                {CheckKey::Servers,
+                 strings(),
+                 QStringLiteral("required for \"soa\""),
+                 {},
+                 {},
+                 QStringLiteral("soa: the zone's authoritative servers, 2 or more \"IP[:port]\"")},
+                {CheckKey::MaxLagS, integer(), jsonText(defaults.maxLagS),
+                 rangeText(CheckKey::MaxLagSRange), Seconds,
+                 QStringLiteral("soa: how long a server may stay behind the newest serial")},
         };
     }();
     return keys;
@@ -565,6 +580,8 @@ QList<QLatin1String> checkKeys(CheckConfig::Type type)
         return {CheckKey::Type, CheckKey::Url, CheckKey::ExpectStatus};
     case CheckConfig::Type::Mlflow:
         return {CheckKey::Type, CheckKey::Url};
+    case CheckConfig::Type::Soa:
+        return {CheckKey::Type, CheckKey::Zone, CheckKey::Servers, CheckKey::MaxLagS};
     }
     return {};
 }

@@ -84,7 +84,11 @@ inline constexpr QLatin1String Port("port");
 inline constexpr QLatin1String Url("url");
 inline constexpr QLatin1String ExpectStatus("expect_status");
 inline constexpr QLatin1String Expect("expect");
+inline constexpr QLatin1String Zone("zone");
+inline constexpr QLatin1String Servers("servers");
+inline constexpr QLatin1String MaxLagS("max_lag_s");
 inline constexpr IntRange PortRange{1, 65535};
+inline constexpr IntRange MaxLagSRange{0, 86400};
 inline constexpr IntRange ExpectStatusRange{100, 599};
 } // namespace CheckKey
 

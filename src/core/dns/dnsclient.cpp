@@ -239,6 +239,7 @@ void DnsClient::query(const QString &name, quint16 type, QObject *context, Callb
     DnsWire::QueryOptions wireOptions;
     wireOptions.ednsUdpPayload = m_options.ednsUdpPayload;
     wireOptions.dnssecOk = m_options.dnssecOk;
+    wireOptions.recursionDesired = m_options.recursionDesired;
     query->packet = DnsWire::buildQuery(0, name, type, wireOptions, &error);
     Query *raw = query.get();
     m_queries.emplace(raw->serial, std::move(query));

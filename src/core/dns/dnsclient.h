@@ -41,6 +41,8 @@ struct DnsClientOptions
     QString tlsName;
     QList<QSslCertificate> caCertificates;
     int tlsIdleCloseMs = 10000;
+    // RD on every query; an authoritative server is asked without it (the soa check).
+    bool recursionDesired = true;
 };
 
 // How one query ended. A DNS answer with any rcode (NXDOMAIN, SERVFAIL...) is a response;

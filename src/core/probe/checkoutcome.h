@@ -1,5 +1,7 @@
 #pragma once
 
+#include "probe/soacomparison.h"
+
 #include <QHostAddress>
 #include <QList>
 #include <QString>
@@ -20,4 +22,5 @@ struct CheckOutcome
     QHostAddress address; // the address that was checked
     qint64 latencyUs = 0; // the whole check, retries and backoff included
     QList<CheckAttempt> attempts;
+    std::optional<SoaComparison> soa; // soa checks: each server's serial
 };

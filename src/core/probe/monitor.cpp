@@ -43,6 +43,8 @@ Monitor::Monitor(const AppConfig &config, const EnvFallback &env,
         Q_EMIT resultRecorded(result);
         if (const std::optional<ResolverEvent> event = m_paths.observe(result))
             m_resolver->recordEvent(*event);
+        if (const std::optional<ResolverEvent> event = m_soaSerials.observe(result))
+            m_resolver->recordEvent(*event);
     });
     connect(m_statistics.get(), &HealthStatistics::stateChanged, this, &Monitor::stateChanged);
     connect(m_resolver.get(), &Resolver::eventOccurred, this, &Monitor::onResolverEvent);
@@ -102,6 +104,8 @@ QStringList Monitor::applyConfig(const AppConfig &config)
     for (const TargetConfig &target : std::as_const(targets))
         names.append(target.name);
     m_paths.keepOnly(names);
+    m_soaSerials.keepOnly(names);
+    m_checker->keepOnly(names);
     m_resolver->setConfigPins(configPins(m_config));
     m_resolver->setAddressExpectations(addressExpectations(m_config));
     m_statistics->setTargets(m_config.targets);

@@ -5,6 +5,7 @@
 #include "probe/healthstatistics.h"
 #include "probe/pathswatch.h"
 #include "probe/probeengine.h"
+#include "probe/soaserialswatch.h"
 #include "resolver/resolver.h"
 #include "store/storedevent.h"
 
@@ -62,4 +63,5 @@ private:
     std::unique_ptr<ProbeEngine> m_engine;
     std::unique_ptr<HealthStatistics> m_statistics;
     PathsWatch m_paths;
+    SoaSerialsWatch m_soaSerials;
 };

@@ -71,13 +71,15 @@ void ProbeEngine::probe(const QString &name, std::function<void(ProbeScheduler::
                             applyValidationRequirement(target, &pending->result.resolution);
                             if (!resolution.hasAddresses())
                                 return partDone();
-                            m_checker->run(target.check, resolution.addresses, this,
-                                           [pending, partDone](const CheckOutcome &outcome) {
-                                               pending->result.checked = true;
-                                               pending->result.check = outcome;
-                                               pending->result.reachable = outcome.ok;
-                                               partDone();
-                                           });
+                            m_checker->run(
+                                    target.check, resolution.addresses, this,
+                                    [pending, partDone](const CheckOutcome &outcome) {
+                                        pending->result.checked = true;
+                                        pending->result.check = outcome;
+                                        pending->result.reachable = outcome.ok;
+                                        partDone();
+                                    },
+                                    target.name);
                         });
 }
 

@@ -1,5 +1,7 @@
 #include "servicecheck.h"
 
+#include "probe/soaqueries.h"
+
 #include <QElapsedTimer>
 #include <QNetworkProxy>
 #include <QNetworkReply>
@@ -42,6 +44,7 @@ QUrl withPath(QUrl url, const QString &suffix)
 struct ServiceChecker::Run
 {
     CheckConfig check;
+    QString target;
     QList<QHostAddress> addresses;
     QPointer<QObject> context;
     bool hasContext = false;
@@ -106,10 +109,11 @@ bool ServiceChecker::answerIsExpected(const QList<QHostAddress> &addresses,
 }
 
 void ServiceChecker::run(const CheckConfig &check, const QList<QHostAddress> &addresses,
-                         QObject *context, Callback done)
+                         QObject *context, Callback done, const QString &target)
 {
     auto run = std::make_shared<Run>();
     run->check = check;
+    run->target = target;
     run->addresses = addresses;
     run->context = context;
     run->hasContext = context != nullptr;
@@ -142,6 +146,8 @@ void ServiceChecker::run(const CheckConfig &check, const QList<QHostAddress> &ad
                                            QStringLiteral("GET /api/2.0/mlflow/experiments/search"),
                                            false, true});
                     return runHttpStep(run);
+                case CheckConfig::Type::Soa:
+                    return runSoa(run);
                 }
             },
             Qt::QueuedConnection);
@@ -189,6 +195,24 @@ void ServiceChecker::runTcp(const std::shared_ptr<Run> &run)
         end(QStringLiteral("no connection within %1 ms").arg(m_options.timeoutMs));
     });
     socket->connectToHost(address, run->check.port);
+}
+
+void ServiceChecker::runSoa(const std::shared_ptr<Run> &run)
+{
+    auto *queries = new SoaQueries(run->check.zone, run->check.servers, m_options.timeoutMs,
+                                   m_clock, this);
+    queries->start([this, run, queries](const QList<SoaAnswer> &answers) {
+        queries->deleteLater();
+        for (const SoaAnswer &answer : answers)
+            run->outcome.attempts.append(
+                    {QStringLiteral("SOA %1 @%2").arg(run->check.zone, answer.server), 0,
+                     answer.error, answer.latencyUs});
+        const SoaComparison comparison = compareSoaAnswers(run->check.zone, answers,
+                                                           run->check.maxLagS, run->target,
+                                                           &m_soaLags, m_clock->nowMs());
+        run->outcome.soa = comparison;
+        finish(run, comparison.ok, comparison.detail);
+    });
 }
 
 void ServiceChecker::runHttpStep(const std::shared_ptr<Run> &run)

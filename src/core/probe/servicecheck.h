@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "config/appconfig.h"
 #include "probe/checkoutcome.h"
+#include "probe/soacomparison.h"
 
 #include <QHostAddress>
 #include <QList>
@@ -38,9 +39,11 @@ struct CheckOptions
 
 // Runs a target's service check against the addresses resolution gave (fresh or fallback):
 // dns (the answer inside `expect`), tcp (a connect), http (a GET), mlflow (/health, and an
-// authenticated API call when credentials are set). HTTP goes to the resolved address while the
-// URL's host name stays in the Host header and is what TLS verifies (SNI, certificate). No proxy
-// is ever used. The callback runs once, from the event loop, never inside run().
+// authenticated API call when credentials are set), soa (the zone's serial on each of its
+// authoritative servers, asked directly; lags are remembered per target and server). HTTP goes to
+// the resolved address while the URL's host name stays in the Host header and is what TLS verifies
+// (SNI, certificate). No proxy is ever used. The callback runs once, from the event loop, never
+// inside run().
 class ServiceChecker : public QObject
 {
     Q_OBJECT
@@ -49,8 +52,11 @@ public:
 
     ServiceChecker(const CheckOptions &options, Clock *clock, QObject *parent = nullptr);
 
+    // target names whose remembered state (soa lags) the check uses.
     void run(const CheckConfig &check, const QList<QHostAddress> &addresses, QObject *context,
-             Callback done);
+             Callback done, const QString &target = QString());
+    // Forgets the soa lags of targets that left the config.
+    void keepOnly(const QStringList &targets) { m_soaLags.keepOnly(targets); }
 
     // Whether every address lies in one of the expected addresses or CIDR ranges.
     static bool answerIsExpected(const QList<QHostAddress> &addresses, const QStringList &expected,
@@ -60,6 +66,7 @@ private:
     struct Run;
     void runDns(const std::shared_ptr<Run> &run);
     void runTcp(const std::shared_ptr<Run> &run);
+    void runSoa(const std::shared_ptr<Run> &run);
     void runHttpStep(const std::shared_ptr<Run> &run);
     void onHttpReply(const std::shared_ptr<Run> &run, class QNetworkReply *reply);
     void retryOrFail(const std::shared_ptr<Run> &run, const QString &error, qint64 retryAfterMs);
@@ -70,4 +77,5 @@ private:
     CheckOptions m_options;
     Clock *m_clock;
     QNetworkAccessManager m_network;
+    SoaLagMemory m_soaLags;
 };

@@ -9,13 +9,16 @@ QJsonValue checkJson(const TargetOutcome &outcome)
     if (!outcome.check)
         return QJsonValue();
     const CheckOutcome &check = *outcome.check;
-    return QJsonObject{
+    QJsonObject object{
             {QStringLiteral("type"), checkTypeName(outcome.target.check.type)},
             {QStringLiteral("ok"), check.ok},
             {QStringLiteral("detail"), check.detail.isEmpty() ? QJsonValue() : check.detail},
             {QStringLiteral("address"), check.address.toString()},
             {QStringLiteral("latency_ms"), double(check.latencyUs) / 1000.0},
             {QStringLiteral("attempts"), double(check.attempts.size())}};
+    if (check.soa)
+        object.insert(QStringLiteral("soa"), soaJson(*check.soa));
+    return object;
 }
 
 } // namespace

@@ -20,8 +20,10 @@ struct ResolverEvent
         CacheCleared,
         PathsDiverged, // a target's compared resolvers started to answer differently
         PathsAgree, // ...and answer alike again
+        SoaSerialsDiverged, // a soa check started failing: a server lags max_lag_s or longer
+        SoaSerialsAgree, // ...and every server has the same serial again
     };
-    static constexpr int KindCount = int(Kind::PathsAgree) + 1;
+    static constexpr int KindCount = int(Kind::SoaSerialsAgree) + 1;
 
     QDateTime time; // UTC
     Kind kind = Kind::FallbackEntered;

@@ -27,6 +27,10 @@ QString eventKindName(ResolverEvent::Kind kind)
         return QStringLiteral("paths_diverged");
     case ResolverEvent::Kind::PathsAgree:
         return QStringLiteral("paths_agree");
+    case ResolverEvent::Kind::SoaSerialsDiverged:
+        return QStringLiteral("soa_serials_diverged");
+    case ResolverEvent::Kind::SoaSerialsAgree:
+        return QStringLiteral("soa_serials_agree");
     }
     return QString();
 }

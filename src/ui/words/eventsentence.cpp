@@ -111,5 +111,11 @@ QString eventSentence(const StoredEvent &event)
         return EventSentence::tr("%1: the compared resolvers answer differently").arg(event.host);
     if (event.kind == eventKindName(Kind::PathsAgree))
         return EventSentence::tr("%1: the compared resolvers agree again").arg(event.host);
+    if (event.kind == eventKindName(Kind::SoaSerialsDiverged))
+        return EventSentence::tr("%1: a server of the zone lags behind its newest serial (%2)")
+                .arg(event.host, event.detail);
+    if (event.kind == eventKindName(Kind::SoaSerialsAgree))
+        return EventSentence::tr("%1: every server of the zone has the same serial again (%2)")
+                .arg(event.host, event.detail);
     return event.detail;
 }

@@ -101,6 +101,8 @@ const Word EventKinds[] = {
         {"cache_cleared", QT_TRANSLATE_NOOP("MachineWords", "Cache cleared")},
         {"paths_diverged", QT_TRANSLATE_NOOP("MachineWords", "Resolvers disagree")},
         {"paths_agree", QT_TRANSLATE_NOOP("MachineWords", "Resolvers agree again")},
+        {"soa_serials_diverged", QT_TRANSLATE_NOOP("MachineWords", "Zone serials diverged")},
+        {"soa_serials_agree", QT_TRANSLATE_NOOP("MachineWords", "Zone serials agree again")},
         {"state_changed", QT_TRANSLATE_NOOP("MachineWords", "State changed")},
         {"paused", QT_TRANSLATE_NOOP("MachineWords", "Probing paused")},
         {"resumed", QT_TRANSLATE_NOOP("MachineWords", "Probing resumed")},

@@ -5,6 +5,7 @@
 
 #include "probe/verdictlookup.h"
 #include "resolver/lookupresult.h"
+#include "soacheckwords.h"
 
 #include <QCoreApplication>
 
@@ -52,7 +53,7 @@ QString downSentence(const TargetSnapshot &target)
                                             : MachineWords::cause(target.error));
     }
     if (target.checkOk == false)
-        return MachineWords::checkResult(false, target.checkDetail);
+        return MachineWords::checkResult(false, SoaCheckWords::checkDetail(target));
     return target.stateDetail;
 }
 } // namespace

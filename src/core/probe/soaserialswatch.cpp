@@ -1,0 +1,39 @@
+#include "soaserialswatch.h"
+
+std::optional<ResolverEvent> SoaSerialsWatch::observe(const ProbeResult &result)
+{
+    if (!result.checked || !result.check.soa)
+        return std::nullopt;
+    const SoaComparison &soa = *result.check.soa;
+    const bool divergedBefore = m_diverged.value(result.target, false);
+    bool diverged = divergedBefore;
+    if (soa.lagFailed)
+        diverged = true;
+    else if (soa.agree())
+        diverged = false;
+    m_diverged.insert(result.target, diverged);
+    if (diverged == divergedBefore)
+        return std::nullopt;
+    ResolverEvent event;
+    event.kind = diverged ? ResolverEvent::Kind::SoaSerialsDiverged
+                          : ResolverEvent::Kind::SoaSerialsAgree;
+    event.resolver = result.resolution.resolver;
+    event.host = result.resolution.host;
+    event.detail = diverged
+            ? QStringLiteral("serials of %1 diverged (target %2): %3")
+                      .arg(soa.zone, result.target, soa.detail)
+            : QStringLiteral("serials of %1 agree again (target %2): %3 on every server")
+                      .arg(soa.zone, result.target)
+                      .arg(soa.servers.value(0).serial.value_or(0));
+    return event;
+}
+
+void SoaSerialsWatch::keepOnly(const QStringList &targets)
+{
+    for (auto it = m_diverged.begin(); it != m_diverged.end();) {
+        if (targets.contains(it.key()))
+            ++it;
+        else
+            it = m_diverged.erase(it);
+    }
+}
