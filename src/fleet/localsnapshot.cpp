@@ -43,6 +43,7 @@ TargetSnapshot localSnapshot(const TargetConfig &target, const TargetHealth &hea
         snapshot.checkDetail = last.check.detail;
     }
     snapshot.reachable = last.reachable;
+    snapshot.paths = last.paths;
     snapshot.lastProbe = last.time;
     return snapshot;
 }

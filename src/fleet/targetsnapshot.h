@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dns/extendeddnserror.h"
+#include "probe/pathcomparison.h"
 #include "probe/recentprobes.h"
 #include "probe/targetstate.h"
 
@@ -39,6 +40,7 @@ struct TargetSnapshot
     QList<ProbeMark> recent; // the last probes, oldest first (at most RecentProbes::Kept)
     QList<ExtendedDnsError> extendedErrors; // of the last answer (RFC 8914); none from older agents
     std::optional<bool> validated; // the AD flag; none when the resolver was not asked (DNSSEC)
+    PathComparison paths; // the compared resolvers of the last probe; empty when none compared
 
     bool operator==(const TargetSnapshot &other) const = default;
 };
