@@ -1,5 +1,6 @@
 #include "onceoutput.h"
 
+#include "oncepathlines.h"
 #include "printabletext.h"
 
 #include <QJsonArray>
@@ -45,7 +46,9 @@ QString formatOnceTable(const QList<TargetOutcome> &outcomes, bool ready,
                                  QStringLiteral("TTL"),      QStringLiteral("LATENCY"),
                                  QStringLiteral("CHECK"),    QStringLiteral("ERROR")};
     QList<QStringList> rows;
+    QList<QStringList> pathLines; // under each row: its compared paths, if any
     for (const TargetOutcome &outcome : outcomes) {
+        pathLines.append(oncePathLines(outcome.paths));
         const LookupResult &result = outcome.result;
         const std::optional<qint64> ttl = ttlLeftSeconds(result);
         const QString error = result.cause == FailureCause::None
@@ -84,8 +87,11 @@ QString formatOnceTable(const QList<TargetOutcome> &outcomes, bool ready,
         return text + QLatin1Char('\n');
     };
     QString out = line(headers);
-    for (const QStringList &row : std::as_const(rows))
-        out += line(row);
+    for (qsizetype index = 0; index < rows.size(); ++index) {
+        out += line(rows[index]);
+        for (const QString &pathLine : std::as_const(pathLines[index]))
+            out += QStringLiteral("    %1\n").arg(pathLine);
+    }
     out += QStringLiteral("ready: %1 (%2 of %3 critical targets up)\n")
                    .arg(ready ? QStringLiteral("yes") : QStringLiteral("no"))
                    .arg(criticalCount(outcomes, true))

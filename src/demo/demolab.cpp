@@ -48,17 +48,21 @@ DemoLab::DemoLab(Clock *clock, QObject *parent)
     , m_clock(clock)
     , m_scenario(DemoScenario::standardTimeline(), clock)
     , m_dns(zone(), DemoTimings::RecordTtlS)
+    , m_laggingDns(zone(), DemoTimings::RecordTtlS)
 {
     connect(&m_scenario, &DemoScenario::phaseEntered, this, &DemoLab::applyPhase);
 }
 
 bool DemoLab::start(QString *error)
 {
-    if (!m_dns.listen(homeAddress(), error)
+    if (!m_dns.listen(homeAddress(), error) || !m_laggingDns.listen(homeAddress(), error)
         || !m_service.listen({homeAddress(), movedAddress()}, error))
         return false;
-    for (const QString &name : {QStringLiteral("api"), QStringLiteral("db"), QStringLiteral("www")})
+    for (const QString &name :
+         {QStringLiteral("api"), QStringLiteral("db"), QStringLiteral("www")}) {
         m_dns.setAddress(QStringLiteral("%1.%2").arg(name, zone()), homeAddress());
+        m_laggingDns.setAddress(QStringLiteral("%1.%2").arg(name, zone()), homeAddress());
+    }
     m_env.addressesByHost.insert(QStringLiteral("api.") + zone(), {homeAddress()});
 
     ConfigLoadResult loaded = parseConfig(configJson(), QStringLiteral("(demo lab)"));
@@ -85,6 +89,7 @@ QByteArray DemoLab::configJson() const
             {{QStringLiteral("type"), QStringLiteral("mlflow")},
              {QStringLiteral("url"), serviceUrl.arg(QStringLiteral("mlflow.") + zone())}});
     mlflow.insert(QStringLiteral("fallback_ips"), QJsonArray{homeAddress().toString()});
+    mlflow.insert(QStringLiteral("compare"), QJsonArray{laggingResolver()});
     const QJsonObject api = labTarget(
             QStringLiteral("api"), true,
             {{QStringLiteral("type"), QStringLiteral("http")},
@@ -99,10 +104,12 @@ QByteArray DemoLab::configJson() const
             {{QStringLiteral("type"), QStringLiteral("dns")},
              {QStringLiteral("expect"), QJsonArray{QStringLiteral("127.0.0.0/8")}}});
 
-    const QJsonObject resolver{{QStringLiteral("name"), QStringLiteral("lab")},
-                               {QStringLiteral("servers"), QJsonArray{m_dns.server().toString()}},
-                               {QStringLiteral("timeout_ms"), LookupTimeoutMs},
-                               {QStringLiteral("attempts"), 1}};
+    const auto resolver = [](const QString &name, const DemoDnsServer &server) {
+        return QJsonObject{{QStringLiteral("name"), name},
+                           {QStringLiteral("servers"), QJsonArray{server.server().toString()}},
+                           {QStringLiteral("timeout_ms"), LookupTimeoutMs},
+                           {QStringLiteral("attempts"), 1}};
+    };
     const QJsonObject cache{{QStringLiteral("min_ttl_s"), 1},
                             {QStringLiteral("max_stale_s"), MaxStaleS},
                             {QStringLiteral("client_response_timer_ms"), ClientResponseTimerMs},
@@ -114,7 +121,9 @@ QByteArray DemoLab::configJson() const
                              {QStringLiteral("check_backoff_jitter_ms"), 100},
                              {QStringLiteral("retry_initial_ms"), 1000},
                              {QStringLiteral("retry_max_ms"), ProbeIntervalS * 1000}};
-    const QJsonObject root{{QStringLiteral("resolvers"), QJsonArray{resolver}},
+    const QJsonObject root{{QStringLiteral("resolvers"),
+                            QJsonArray{resolver(QStringLiteral("lab"), m_dns),
+                                       resolver(laggingResolver(), m_laggingDns)}},
                            {QStringLiteral("cache"), cache},
                            {QStringLiteral("probes"), probes},
                            {QStringLiteral("targets"), QJsonArray{mlflow, api, db, www}}};
@@ -124,8 +133,41 @@ QByteArray DemoLab::configJson() const
 void DemoLab::applyPhase(const DemoPhase &phase, const DemoScenario::Position &position)
 {
     m_dns.setBehaviour(dnsBehaviourIn(phase.kind), DemoTimings::LateAnswerMs);
-    m_dns.setAddress(movingHost(), position.moved ? movedAddress() : homeAddress());
+    const QHostAddress moving = position.moved ? movedAddress() : homeAddress();
+    m_dns.setAddress(movingHost(), moving);
+    applyToLaggingPath(phase, moving);
     Q_EMIT phaseAnnounced(announcement(phase, position));
+}
+
+void DemoLab::applyToLaggingPath(const DemoPhase &phase, const QHostAddress &movingAddress)
+{
+    m_laggingDns.setBehaviour(dnsBehaviourIn(phase.kind), DemoTimings::LateAnswerMs);
+    if (m_laggingUpdate)
+        m_clock->cancel(m_laggingUpdate);
+    m_laggingUpdate = 0;
+    if (phase.kind != DemoPhase::Kind::AddressChange
+        || m_laggingDns.address(movingHost()).isNull()) { // the lab's start: no lag yet
+        m_laggingDns.setAddress(movingHost(), movingAddress);
+        return;
+    }
+    m_laggingUpdate = m_clock->callAfter(DemoTimings::PathLagS * 1000, this, [this, movingAddress] {
+        m_laggingUpdate = 0;
+        m_laggingDns.setAddress(movingHost(), movingAddress);
+    });
+}
+
+QString DemoLab::pathComparisonText() const
+{
+    return QStringLiteral(
+                   "mlflow is also resolved through a second path, the resolver \"%1\" (%2): a lab "
+                   "DNS server\nthat learns of each address change %3 s late. It stands in for the "
+                   "system path (what an\napplication gets through a caching forwarder): the "
+                   "system "
+                   "resolver cannot be pointed at\nthis lab without root. At each address change "
+                   "expect paths_diverged (the app would get the\nold address, the nameserver "
+                   "already has the new one), then paths_agree once it caught up.\n\n")
+            .arg(laggingResolver(), m_laggingDns.server().toString())
+            .arg(DemoTimings::PathLagS);
 }
 
 QString DemoLab::announcement(const DemoPhase &phase, const DemoScenario::Position &position) const
@@ -194,7 +236,8 @@ QString DemoLab::banner(Run run) const
                         .arg(fallback);
     }
 
-    text += QStringLiteral("\nThe lab's DNS follows this script, %1 long, over and over:\n")
+    text += QLatin1Char('\n') + pathComparisonText();
+    text += QStringLiteral("The lab's DNS follows this script, %1 long, over and over:\n")
                     .arg(minutesAndSeconds(m_scenario.cycleMs()));
     const QList<DemoPhase> &timeline = m_scenario.timeline();
     for (int i = 0; i < timeline.size(); ++i) {

@@ -14,6 +14,11 @@
 // script (DemoScenario: slow answers, SERVFAIL burst, outage, address change) while a built-in
 // config watches four targets of that zone with dns, tcp, http and mlflow checks and every
 // fallback tier (stale, a pinned address from the config, an environment address).
+// mlflow also compares a second path: a lagging DNS server that follows the lab's DNS, but learns
+// of each address change DemoTimings::PathLagS late. It stands in for the system path (what an
+// application gets through a caching forwarder): the system resolver itself cannot be pointed at
+// the lab without root. So the lab shows what explains most incidents: the app gets the old
+// address while the nameserver already has the new one (paths_diverged, then paths_agree).
 class DemoLab : public QObject
 {
     Q_OBJECT
@@ -38,6 +43,8 @@ public:
 
     DemoScenario *scenario() { return &m_scenario; }
     DemoDnsServer *dnsServer() { return &m_dns; }
+    DemoDnsServer *laggingDnsServer() { return &m_laggingDns; } // the compared path
+    static QString laggingResolver() { return QStringLiteral("lagging"); }
     DemoService *service() { return &m_service; }
 
     static QString zone() { return QStringLiteral("demo.dnswatch.test"); }
@@ -52,12 +59,18 @@ Q_SIGNALS:
 
 private:
     void applyPhase(const DemoPhase &phase, const DemoScenario::Position &position);
+    // The lagging server: the lab's behaviour at once, the moving host's address PathLagS late
+    // after an address change (at once otherwise).
+    void applyToLaggingPath(const DemoPhase &phase, const QHostAddress &movingAddress);
+    QString pathComparisonText() const;
     QByteArray configJson() const;
     QString announcement(const DemoPhase &phase, const DemoScenario::Position &position) const;
 
     Clock *m_clock;
     DemoScenario m_scenario;
     DemoDnsServer m_dns;
+    DemoDnsServer m_laggingDns;
+    Clock::TimerId m_laggingUpdate = 0;
     DemoService m_service;
     AppConfig m_config;
     EnvFallback m_env;

@@ -32,7 +32,9 @@ QList<DemoPhase> DemoScenario::standardTimeline()
             {Kind::AddressChange, QStringLiteral("address change"), 30,
              QStringLiteral("moves mlflow to its other loopback address"),
              QStringLiteral("addresses_changed, and mlflow stays healthy at its new address (the "
-                            "service listens there too)")},
+                            "service listens there too); paths_diverged for mlflow until its "
+                            "lagging path learns the new address %1 s later, then paths_agree")
+                     .arg(PathLagS)},
     };
 }
 

@@ -1,5 +1,6 @@
 #include "agentstatus.h"
 
+#include "agentpaths.h"
 #include "answerreader.h"
 #include "soastatus.h"
 
@@ -135,6 +136,7 @@ TargetSnapshot readTarget(AnswerReader &reader, const QJsonObject &object, const
     target.extendedErrors = ExtendedDnsErrors::fromJson(
             reader.array(object, path, QLatin1String("ede")));
     target.validated = reader.boolean(object, path, QLatin1String("validated"));
+    target.paths = readAgentPaths(reader, object, path, target.host);
     return target;
 }
 

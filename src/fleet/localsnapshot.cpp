@@ -44,6 +44,7 @@ TargetSnapshot localSnapshot(const TargetConfig &target, const TargetHealth &hea
         snapshot.soa = last.check.soa;
     }
     snapshot.reachable = last.reachable;
+    snapshot.paths = last.paths;
     snapshot.lastProbe = last.time;
     return snapshot;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dns/extendeddnserror.h"
+#include "probe/pathcomparison.h"
 #include "probe/recentprobes.h"
 #include "probe/soacomparison.h"
 #include "probe/targetstate.h"
@@ -41,6 +42,7 @@ struct TargetSnapshot
     QList<ExtendedDnsError> extendedErrors; // of the last answer (RFC 8914); none from older agents
     std::optional<bool> validated; // the AD flag; none when the resolver was not asked (DNSSEC)
     std::optional<SoaComparison> soa; // a soa check's servers and serials, from its last check
+    PathComparison paths; // the compared resolvers of the last probe; empty when none compared
 
     bool operator==(const TargetSnapshot &other) const = default;
 };

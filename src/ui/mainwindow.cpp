@@ -374,10 +374,7 @@ QWidget *MainWindow::buildTargetsPane()
             &MainWindow::updateActions);
     connect(m_targetView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         const QList<TargetRef> selected = selectedRefs();
-        if (m_pathsPane) // this machine's targets only
-            m_pathsPane->showTarget(!selected.isEmpty() && selected.constFirst().place == m_local
-                                            ? selected.constFirst().name
-                                            : QString());
+        showPathsOf(selected);
         showAnswerChangesOf(selected);
         if (selected.isEmpty()) { // nothing picked: the whole of this machine
             if (!m_monitor->config().targets.isEmpty())
@@ -392,6 +389,18 @@ QWidget *MainWindow::buildTargetsPane()
     });
     connect(m_targetView, &QTableView::doubleClicked, this, [this] { askForPin(); });
     return pane;
+}
+
+void MainWindow::showPathsOf(const QList<TargetRef> &selected)
+{
+    if (!m_pathsPane)
+        return;
+    if (selected.isEmpty())
+        m_pathsPane->showTarget(QString());
+    else if (selected.constFirst().place == m_local)
+        m_pathsPane->showTarget(selected.constFirst().name);
+    else
+        m_pathsPane->showAgentTarget(selected.constFirst().place, selected.constFirst().name);
 }
 
 void MainWindow::showAnswerChangesOf(const QList<TargetRef> &selected)

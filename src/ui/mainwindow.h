@@ -82,6 +82,7 @@ public:
     void openReportDialog(); // File > Export health report (one at a time)
     ReportDialog *reportDialog() const { return m_reportDialog; }
     CachePane *cachePane() const { return m_cachePane; }
+    PathsPane *pathsPane() const { return m_pathsPane; }
     AgentLinks *agentLinks() const { return m_agentLinks; } // File > Connect to agent...
 
 Q_SIGNALS:
@@ -106,6 +107,7 @@ private:
     void pinAt(const TargetRef &ref, const PinnedFallback &pin);
     void watchPlace(TargetPlace *place);
     void showAnswerChangesOf(const QList<TargetRef> &selected);
+    void showPathsOf(const QList<TargetRef> &selected); // this machine's target or an agent's
     void updatePlaceFilter();
     void updateReportAction();
     void buildActions();

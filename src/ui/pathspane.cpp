@@ -1,6 +1,7 @@
 #include "pathspane.h"
 
 #include "probe/monitor.h"
+#include "targetplace.h"
 #include "words/localewords.h"
 #include "words/machinewords.h"
 
@@ -55,7 +56,7 @@ PathsPane::PathsPane(Monitor *monitor, QWidget *parent)
     layout->addWidget(m_verdict);
     layout->addWidget(m_table, 1);
     connect(monitor, &Monitor::resultRecorded, this, [this](const ProbeResult &result) {
-        if (result.target == m_target)
+        if (!m_place && result.target == m_target)
             refresh();
     });
     refresh();
@@ -63,13 +64,48 @@ PathsPane::PathsPane(Monitor *monitor, QWidget *parent)
 
 void PathsPane::showTarget(const QString &target)
 {
+    disconnect(m_placeChanged);
+    m_place = nullptr;
     m_target = target;
+    refresh();
+}
+
+void PathsPane::showAgentTarget(TargetPlace *place, const QString &target)
+{
+    disconnect(m_placeChanged);
+    m_place = place;
+    m_target = target;
+    m_placeChanged = connect(place, &TargetPlace::targetChanged, this, [this](const QString &name) {
+        if (name == m_target)
+            refresh();
+    });
     refresh();
 }
 
 void PathsPane::refresh()
 {
     m_table->setRowCount(0);
+    if (m_place)
+        refreshAgent();
+    else
+        refreshLocal();
+}
+
+void PathsPane::refreshAgent()
+{
+    const QString who = tr("%1 at %2").arg(m_target, m_place->name());
+    const std::optional<TargetSnapshot> target = m_place->target(m_target);
+    if (!target || target->paths.isEmpty()) {
+        m_verdict->setText(tr("%1: the agent reports no compared resolvers (the target compares "
+                              "none, or was not probed yet).")
+                                   .arg(who));
+        return;
+    }
+    showComparison(who, target->paths);
+}
+
+void PathsPane::refreshLocal()
+{
     const QList<TargetConfig> targets = m_monitor->config().targets;
     const auto config = std::find_if(targets.cbegin(), targets.cend(),
                                      [this](const TargetConfig &t) { return t.name == m_target; });
@@ -87,12 +123,15 @@ void PathsPane::refresh()
         m_verdict->setText(tr("%1: not probed yet.").arg(m_target));
         return;
     }
-    const PathComparison &comparison = last->paths;
+    showComparison(m_target, last->paths);
+}
+
+void PathsPane::showComparison(const QString &who, const PathComparison &comparison)
+{
     const QStringList differing = comparison.disagreeing();
-    m_verdict->setText(comparison.agree
-                               ? tr("%1: the compared resolvers agree.").arg(m_target)
-                               : tr("%1: the compared resolvers answer differently (%2).")
-                                         .arg(m_target, differing.join(QLatin1String(", "))));
+    m_verdict->setText(comparison.agree ? tr("%1: the compared resolvers agree.").arg(who)
+                                        : tr("%1: the compared resolvers answer differently (%2).")
+                                                  .arg(who, differing.join(QLatin1String(", "))));
     m_table->setRowCount(int(comparison.paths.size()));
     for (int row = 0; row < comparison.paths.size(); ++row) {
         const PathAnswer &path = comparison.paths[row];

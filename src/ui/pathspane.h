@@ -1,31 +1,42 @@
 #pragma once
 
+#include <QPointer>
 #include <QString>
 #include <QWidget>
 
 class Monitor;
 class QLabel;
 class QTableWidget;
+class TargetPlace;
+struct PathComparison;
 struct ProbeResult;
 
-// A target's compared paths side by side (this machine's targets): each resolver's answer, TTL
-// left, latency and source from the last probe, and whether they agree.
+// A target's compared paths side by side, of this machine or of an agent: each resolver's answer,
+// TTL left, latency and source from the last probe, and whether they agree.
 class PathsPane : public QWidget
 {
     Q_OBJECT
 public:
     explicit PathsPane(Monitor *monitor, QWidget *parent = nullptr);
 
-    // The target to show; empty: none (an agent's target, or nothing picked).
+    // This machine's target to show; empty: none (nothing picked).
     void showTarget(const QString &target);
+    // An agent's target, as the agent's status last gave it (kept fresh as it changes).
+    void showAgentTarget(TargetPlace *place, const QString &target);
     QTableWidget *table() const { return m_table; }
     QLabel *verdict() const { return m_verdict; }
 
 private:
     void refresh();
+    void refreshLocal();
+    void refreshAgent();
+    // Fills the verdict and the table; who names the target ("api", "api at fra1").
+    void showComparison(const QString &who, const PathComparison &comparison);
 
     Monitor *m_monitor;
     QString m_target;
+    QPointer<TargetPlace> m_place; // the agent whose target is shown; none for this machine's
+    QMetaObject::Connection m_placeChanged;
     QLabel *m_verdict;
     QTableWidget *m_table;
 };

@@ -6,6 +6,7 @@
 #include "demolab.h"
 #include "demotimings.h"
 #include "dns/dnsclient.h"
+#include "probe/pathcomparison.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -151,6 +152,24 @@ private Q_SLOTS:
         QVERIFY(config.cache.clientResponseTimerMs < DemoTimings::LateAnswerMs);
         QVERIFY(DemoTimings::LateAnswerMs < lab->timeoutMs);
         QCOMPARE(config.cache.maxStaleS, DemoTimings::MaxStaleS);
+        // mlflow compares the lab's DNS with the lagging path, a second loopback server.
+        const ResolverConfig *lagging = config.resolver(DemoLab::laggingResolver());
+        QVERIFY(lagging);
+        QCOMPARE(lagging->servers, QList<NameServer>{m_lab->laggingDnsServer()->server()});
+        QVERIFY(lagging->servers.constFirst().address.isLoopback());
+        QVERIFY(lagging->servers != lab->servers);
+        for (const TargetConfig &target : config.targets)
+            QCOMPARE(target.compare,
+                     target.host == Mlflow ? QStringList{DemoLab::laggingResolver()}
+                                           : QStringList());
+        // The lag outlasts a probe and a TTL (a probe sees it), and ends within the phase.
+        QVERIFY(DemoTimings::PathLagS > DemoTimings::ProbeIntervalS + DemoTimings::RecordTtlS);
+        const QString banner = m_lab->banner(DemoLab::Run::Once);
+        QVERIFY2(banner.contains(QStringLiteral("learns of each address change %1 s late")
+                                         .arg(DemoTimings::PathLagS))
+                         && banner.contains(QLatin1String("cannot be pointed at\nthis lab without "
+                                                          "root")),
+                 qPrintable(banner));
     }
 
     void scriptStartsSoonAndRepeats()
@@ -331,6 +350,66 @@ private Q_SLOTS:
         QCOMPARE(late.value(QStringLiteral("db.demo.dnswatch.test")).cause, FailureCause::Timeout);
     }
 
+    // The compared paths of mlflow through an address change, on the lab's clock, through the
+    // resolver over the lab's config: alike before, different while the lagging path has not
+    // learnt the new address, alike again after it.
+    void laggingPathDiffersAtAnAddressChangeThenAgrees()
+    {
+        ManualClock clock;
+        const qint64 start = clock.nowMs();
+        DemoLab lab(&clock);
+        QString error;
+        QVERIFY2(lab.start(&error), qPrintable(error));
+        const std::unique_ptr<Resolver> resolver(
+                buildResolver(lab.config(), lab.envFallback(), &clock));
+        const QStringList paths{QStringLiteral("lab"), DemoLab::laggingResolver()};
+        auto compare = [&] {
+            QList<LookupResult> results(paths.size());
+            int answered = 0;
+            for (qsizetype i = 0; i < paths.size(); ++i) {
+                resolver->resolve({Mlflow, paths[i], RecordKind::A}, this,
+                                  [&results, &answered, i](const LookupResult &result) {
+                                      results[i] = result;
+                                      ++answered;
+                                  });
+            }
+            [&] { QTRY_COMPARE_WITH_TIMEOUT(answered, int(paths.size()), 10000); }();
+            return PathComparison::of(results, {});
+        };
+        const auto addressesOf = [](const PathComparison &comparison, int path) {
+            return comparison.paths.value(path).result.addresses;
+        };
+        const QList<QHostAddress> home{DemoLab::homeAddress()};
+        const QList<QHostAddress> moved{DemoLab::movedAddress()};
+        const qint64 change = phaseStartMs(*lab.scenario(), DemoPhase::Kind::AddressChange);
+
+        advanceTo(clock, start, change - 2000);
+        PathComparison before = compare();
+        QVERIFY(before.agree);
+        QCOMPARE(addressesOf(before, 1), home);
+
+        // The lab's DNS has moved the name (its old answer expired); the lagging path has not.
+        advanceTo(clock, start, change + (DemoTimings::RecordTtlS + 1) * 1000);
+        QCOMPARE(lab.scenario()->phase().kind, DemoPhase::Kind::AddressChange);
+        const PathComparison during = compare();
+        QCOMPARE(addressesOf(during, 0), moved);
+        QCOMPARE(addressesOf(during, 1), home);
+        QCOMPARE(during.paths[1].result.source, ResolutionSource::Fresh);
+        QVERIFY(!during.agree);
+        QCOMPARE(during.disagreeing(), QStringList{DemoLab::laggingResolver()});
+
+        // PathLagS later the lagging path has caught up, still within the phase.
+        advanceTo(clock, start,
+                  change + (DemoTimings::PathLagS + DemoTimings::RecordTtlS + 1) * 1000);
+        QCOMPARE(lab.scenario()->phase().kind, DemoPhase::Kind::AddressChange);
+        const PathComparison after = compare();
+        QVERIFY(after.agree);
+        QCOMPARE(addressesOf(after, 1), moved);
+        QVERIFY2(lab.describe(lab.scenario()->phase(), lab.scenario()->position())
+                         .contains(QLatin1String("paths_diverged for mlflow")),
+                 "the script says what to expect");
+    }
+
     void onceRoundReportsTheLabReady()
     {
         const BinaryRun run = runDnswatch({QStringLiteral("--demo"), QStringLiteral("--once")});
@@ -345,6 +424,11 @@ private Q_SLOTS:
                             .arg(QLatin1String(target)));
             QVERIFY2(row.match(QString::fromUtf8(run.out)).hasMatch(), run.out.constData());
         }
+        // mlflow's two paths, listed under its row: alike in the first, healthy phase.
+        const QRegularExpression paths(
+                QStringLiteral("\\n +path lab +127\\.0\\.0\\.1 .*\\n +path lagging "
+                               "+127\\.0\\.0\\.1 .*\\n +paths agree\\n"));
+        QVERIFY2(paths.match(QString::fromUtf8(run.out)).hasMatch(), run.out.constData());
     }
 
     void onceJsonStaysParseable()

@@ -5,6 +5,8 @@
 // and not the other, an agent's target is muted as this machine's are, a read-only token shows the
 // actions disabled with the reason, and an agent that is killed is shown unreachable (rows greyed
 // with their last state, not down) and resumes after its restart, with the lost events said.
+// North's target also compares a second resolver that still serves an old address: the Paths tab
+// shows both answers for it as for a target of this machine.
 // Screenshots are saved for people to look at.
 #include "agentlinks.h"
 #include "agentplace.h"
@@ -15,6 +17,7 @@
 #include "eventlogmodel.h"
 #include "eventspane.h"
 #include "mainwindow.h"
+#include "pathspane.h"
 #include "reportdialog.h"
 #include "screenshot.h"
 #include "translations.h"
@@ -27,6 +30,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
@@ -35,6 +39,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -53,6 +58,7 @@ private:
     QTemporaryDir m_dir;
     DnsServerFixture m_northDns;
     DnsServerFixture m_southDns;
+    DnsServerFixture m_northOldDns; // north's "direct" path: still the old address
     std::unique_ptr<AgentProcess> m_north;
     std::unique_ptr<AgentProcess> m_south;
     QString m_tokensPath;
@@ -75,17 +81,24 @@ private:
         return watch;
     }
 
-    QString writeAgentConfig(const QString &name, const DnsServerFixture &dns, const QString &target)
+    // With compared, the target also compares a resolver "direct" on that server.
+    QString writeAgentConfig(const QString &name, const DnsServerFixture &dns,
+                             const QString &target, const DnsServerFixture *compared = nullptr)
     {
         const QString path = m_dir.filePath(name + QStringLiteral(".json"));
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly))
             return QString();
+        const QByteArray direct = compared ? ",{\"name\":\"direct\",\"servers\":[\""
+                        + compared->server().toLatin1() + "\"],\"timeout_ms\":300,\"attempts\":1}"
+                                           : QByteArray();
         file.write("{\"resolvers\":[{\"name\":\"lab\",\"servers\":[\"" + dns.server().toLatin1()
-                   + "\"],\"timeout_ms\":300,\"attempts\":1}],\"targets\":["
+                   + "\"],\"timeout_ms\":300,\"attempts\":1}" + direct
+                   + "],\"targets\":["
                      "{\"name\":\""
                    + target.toLatin1() + "\",\"host\":\"" + target.toLatin1()
-                   + ".lab.test\",\"resolver\":\"lab\",\"interval_s\":1}]}");
+                   + ".lab.test\",\"resolver\":\"lab\",\"interval_s\":1"
+                   + (compared ? ",\"compare\":[\"direct\"]" : "") + "}]}");
         return path;
     }
 
@@ -155,6 +168,9 @@ private Q_SLOTS:
         QVERIFY2(m_northDns.startDnsmasq(
                          {QStringLiteral("--host-record=api.lab.test,127.0.0.1,60")}, &error),
                  qPrintable(error));
+        QVERIFY2(m_northOldDns.startDnsmasq(
+                         {QStringLiteral("--host-record=api.lab.test,127.0.0.2,60")}, &error),
+                 qPrintable(error));
         // South's DNS is gone: its port refuses, its target cannot be resolved.
         QVERIFY2(m_southDns.startDnsmasq({}, &error), qPrintable(error));
         m_southDns.kill();
@@ -165,9 +181,10 @@ private Q_SLOTS:
         tokens.close();
         QCOMPARE(::chmod(QFile::encodeName(m_tokensPath).constData(), 0600), 0);
         const QStringList extra{QStringLiteral("--tokens"), m_tokensPath};
-        m_north = std::make_unique<AgentProcess>(
-                QStringLiteral(DNSWATCH_BINARY),
-                writeAgentConfig(QStringLiteral("north"), m_northDns, QStringLiteral("api")));
+        m_north = std::make_unique<AgentProcess>(QStringLiteral(DNSWATCH_BINARY),
+                                                 writeAgentConfig(QStringLiteral("north"),
+                                                                  m_northDns, QStringLiteral("api"),
+                                                                  &m_northOldDns));
         QVERIFY2(m_north->start(extra, &error), qPrintable(error));
         m_south = std::make_unique<AgentProcess>(
                 QStringLiteral(DNSWATCH_BINARY),
@@ -275,6 +292,35 @@ private Q_SLOTS:
         QVERIFY2(charts->successView()->chart()->title().contains(QStringLiteral("api at north")),
                  qPrintable(charts->successView()->chart()->title()));
         QVERIFY(saveScreenshot(m_window.get(), QStringLiteral("dashboard-fleet")));
+    }
+
+    void pathsOfAnAgentsTargetShowAsThisMachines()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(
+                m_window->targetModel()->rowOf(QStringLiteral("api"), m_northPlace) >= 0, 15000);
+        m_window->selectTarget(QStringLiteral("api"), m_northPlace);
+        PathsPane *pane = m_window->pathsPane();
+        QTRY_COMPARE_WITH_TIMEOUT(pane->table()->rowCount(), 2, 15000);
+        const auto shown = [pane](int row, int column) {
+            return pane->table()->item(row, column)->text();
+        };
+        QCOMPARE(shown(0, 0), QStringLiteral("lab"));
+        QCOMPARE(shown(0, 1), QStringLiteral("127.0.0.1"));
+        QCOMPARE(shown(1, 0), QStringLiteral("direct"));
+        QCOMPARE(shown(1, 1), QStringLiteral("127.0.0.2"));
+        QCOMPARE(shown(1, 5), QStringLiteral("differs"));
+        QVERIFY(shown(1, 2).endsWith(QLatin1String(" s"))); // the TTL left, as the agent said
+        QVERIFY2(pane->verdict()->text().contains(
+                         QLatin1String("api at north: the compared resolvers answer differently "
+                                       "(direct)")),
+                 qPrintable(pane->verdict()->text()));
+        // South's target compares nothing: said so, no rows.
+        QTRY_VERIFY_WITH_TIMEOUT(
+                m_window->targetModel()->rowOf(QStringLiteral("db"), m_southPlace) >= 0, 15000);
+        m_window->selectTarget(QStringLiteral("db"), m_southPlace);
+        QCOMPARE(pane->table()->rowCount(), 0);
+        QVERIFY2(pane->verdict()->text().contains(QLatin1String("db at south")),
+                 qPrintable(pane->verdict()->text()));
     }
 
     void anActionReachesTheAgentOfItsTarget()
@@ -427,8 +473,9 @@ private Q_SLOTS:
         // Cleared at north, by north, with the token's name in its events.
         pane->view()->selectRow(0);
         pane->clearSelectedHosts();
-        QTRY_VERIFY_WITH_TIMEOUT(pane->notice().startsWith(QStringLiteral("north: 1 cache entry")),
-                                 10000);
+        // api's entries through both of north's paths (lab and direct): the host is cleared.
+        QTRY_VERIFY_WITH_TIMEOUT(
+                pane->notice().startsWith(QStringLiteral("north: 2 cache entries")), 10000);
         QVERIFY(hasEvent(eventsOf(*m_north), QStringLiteral("cache_cleared"),
                          QStringLiteral("alice")));
         pane->showCacheOf(QString());

@@ -8,6 +8,7 @@
 #include "remotehistory.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QTest>
 
@@ -203,6 +204,113 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), expected.size());
         for (qsizetype i = 0; i < expected.size(); ++i)
             QVERIFY2(lines[i].startsWith(expected[i]), qPrintable(lines[i]));
+    }
+
+    void readsComparedPaths()
+    {
+        QFile seed(QStringLiteral(DNSWATCH_FUZZ_CORPUS "/status-paths.json"));
+        QVERIFY(seed.open(QIODevice::ReadOnly));
+        QString error;
+        const auto status = parseAgentStatus(seed.readAll().mid(1), u"fra1"_s, &error);
+        QVERIFY2(status, qPrintable(error));
+        const PathComparison &paths = status->targets[0].paths;
+        QVERIFY(!paths.agree);
+        QCOMPARE(paths.paths.size(), 3);
+        const LookupResult &lab = paths.paths[0].result;
+        QCOMPARE(lab.resolver, u"lab"_s);
+        QCOMPARE(lab.host, u"svc.test"_s);
+        QCOMPARE(lab.source, ResolutionSource::Fresh);
+        QCOMPARE(lab.addresses, QList<QHostAddress>{QHostAddress(u"10.0.0.1"_s)});
+        QCOMPARE(lab.ttlLeftMs, std::optional<qint64>(60'000));
+        QCOMPARE(lab.latencyUs, qint64(800));
+        QCOMPARE(lab.server, u"127.0.0.1:15353"_s);
+        const LookupResult &direct = paths.paths[1].result;
+        QCOMPARE(direct.source, ResolutionSource::Stale);
+        QCOMPARE(direct.cause, FailureCause::Timeout);
+        QCOMPARE(direct.addresses.size(), 2);
+        QCOMPARE(direct.latencyUs, qint64(1'800'500));
+        QCOMPARE(paths.paths[1].expectation, PathAnswer::Expectation::SameAnswer);
+        QCOMPARE(paths.disagreeing(), QStringList{u"direct"_s});
+        const PathAnswer &publicPath = paths.paths[2];
+        QCOMPARE(publicPath.expectation, PathAnswer::Expectation::MayDiffer);
+        QCOMPARE(publicPath.result.cause, FailureCause::NxDomain);
+        QVERIFY(!publicPath.result.ttlLeftMs);
+        // Read back into the agent's shape, the paths are what the agent wrote.
+        QCOMPARE(pathsJson(paths).value(u"paths"_s).toArray().size(), 3);
+        QCOMPARE(pathsJson(paths).value(u"differing"_s).toArray().first().toString(), u"direct"_s);
+        // A target that compares nothing (or an older agent): no paths.
+        const auto plain = parseAgentStatus(
+                R"({"ready": true, "targets": [{"name": "a", "state": "healthy"}]})", u"fra1"_s,
+                &error);
+        QVERIFY2(plain, qPrintable(error));
+        QVERIFY(plain->targets[0].paths.isEmpty());
+    }
+
+    void refusesMalformedPaths_data()
+    {
+        QTest::addColumn<QByteArray>("paths");
+        QTest::addColumn<QString>("expected");
+        const QByteArray good = R"("resolver": "lab", "source": "fresh", )";
+        QTest::newRow("no verdict") << QByteArray(R"({"paths": []})")
+                                    << u"fra1: $.targets[0].paths.agree: expected true or false"_s;
+        QTest::newRow("no list") << QByteArray(R"({"agree": true})")
+                                 << u"fra1: $.targets[0].paths.paths: expected an array"_s;
+        QTest::newRow("a path that is no object")
+                << QByteArray(R"({"agree": true, "paths": ["lab"]})")
+                << u"fra1: $.targets[0].paths.paths[0]: expected an object"_s;
+        QTest::newRow("no resolver")
+                << QByteArray(R"({"agree": true, "paths": [{"source": "fresh"}]})")
+                << u"fra1: $.targets[0].paths.paths[0].resolver: expected a string"_s;
+        QTest::newRow("unknown tier")
+                << QByteArray(
+                           R"({"agree": true, "paths": [{"resolver": "lab", "source": "guess"}]})")
+                << u"fra1: $.targets[0].paths.paths[0].source: expected fresh, cache, stale, "
+                   u"pinned, env or none, found \"guess\""_s;
+        QTest::newRow("unknown expectation")
+                << QByteArray(R"({"agree": true, "paths": [{)" + good + R"("expected": "maybe"}]})")
+                << u"fra1: $.targets[0].paths.paths[0].expected: expected same or may_differ, "
+                   u"found \"maybe\""_s;
+        QTest::newRow("unknown cause")
+                << QByteArray(R"({"agree": true, "paths": [{)" + good + R"("error": "gremlins"}]})")
+                << u"fra1: $.targets[0].paths.paths[0].error: expected a failure cause, found "
+                   u"\"gremlins\""_s;
+        QTest::newRow("bad address")
+                << QByteArray(R"({"agree": true, "paths": [{)" + good
+                              + R"("addresses": ["10.0.0.1", "10.0.0.300"]}]})")
+                << u"fra1: $.targets[0].paths.paths[0].addresses[1]: expected an IP address, "
+                   u"found \"10.0.0.300\""_s;
+        QTest::newRow("negative ttl")
+                << QByteArray(R"({"agree": true, "paths": [{)" + good + R"("ttl_s": -1}]})")
+                << u"fra1: $.targets[0].paths.paths[0].ttl_s: expected a number from 0 to 1e12, "
+                   u"found -1"_s;
+        QTest::newRow("latency in words")
+                << QByteArray(R"({"agree": true, "paths": [{)" + good + R"("latency_ms": "slow"}]})")
+                << u"fra1: $.targets[0].paths.paths[0].latency_ms: expected a number"_s;
+    }
+    void refusesMalformedPaths()
+    {
+        QFETCH(QByteArray, paths);
+        QFETCH(QString, expected);
+        const QByteArray json = R"({"ready": true, "targets": [{"name": "svc", "state": "healthy",
+              "paths": )"
+                + paths + "}]}";
+        QString error;
+        QVERIFY(!parseAgentStatus(json, u"fra1"_s, &error));
+        QVERIFY2(error.startsWith(expected), qPrintable(error));
+        QVERIFY2(!error.contains(QLatin1Char('\n')), qPrintable(error)); // one problem, one line
+    }
+
+    void refusesTheBadPathsSeedNamingEveryProblem()
+    {
+        QFile seed(QStringLiteral(DNSWATCH_FUZZ_CORPUS "/status-paths-bad.json"));
+        QVERIFY(seed.open(QIODevice::ReadOnly));
+        QString error;
+        QVERIFY(!parseAgentStatus(seed.readAll().mid(1), u"fra1"_s, &error));
+        const QStringList lines = error.split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 8);
+        QVERIFY2(lines.first().startsWith(u"fra1: $.targets[0].paths.agree"_s), qPrintable(error));
+        QVERIFY2(lines.last().startsWith(u"fra1: $.targets[0].paths.paths[1]: expected an object"_s),
+                 qPrintable(error));
     }
 
     void readsAnEventsPage()
