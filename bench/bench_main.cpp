@@ -273,6 +273,8 @@ QList<Row> runGroup(const QString &group)
         rows += benchWall(positiveEnv("DNSWATCH_BENCH_WALL_CHANGES", 200));
     else if (group == QLatin1String("transports"))
         rows += benchTransports();
+    else if (group == QLatin1String("paths"))
+        rows += benchComparedPaths();
     return rows;
 }
 
@@ -343,7 +345,8 @@ int main(int argc, char *argv[])
             QStringLiteral("cache"),   QStringLiteral("throughput"), QStringLiteral("blackhole"),
             QStringLiteral("monitor"), QStringLiteral("history"),    QStringLiteral("report"),
             QStringLiteral("charts"),  QStringLiteral("dashboard"),  QStringLiteral("agent"),
-            QStringLiteral("fleet"),   QStringLiteral("wall"),       QStringLiteral("transports")};
+            QStringLiteral("fleet"),   QStringLiteral("wall"),       QStringLiteral("transports"),
+            QStringLiteral("paths")};
     if (qEnvironmentVariableIsSet(ChildVariable)) {
         printRows(runGroup(app.arguments().value(1)));
         return 0;

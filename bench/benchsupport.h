@@ -59,3 +59,6 @@ QList<Row> benchWall(int changes);
 // Queries per second over plain UDP, DNS over TLS and DNS over HTTPS against one unbound
 // (transportbench.cpp).
 QList<Row> benchTransports();
+// A probe comparing three resolver paths beside one of one path, against one unbound: CPU and
+// wall time per probe (pathsbench.cpp).
+QList<Row> benchComparedPaths();

@@ -759,6 +759,14 @@ Neu bei DNS Watch? Das Demo-Labor zeigt es bei der Arbeit, ohne dass etwas einzu
         <source>%1: the compared resolvers agree again</source>
         <translation>%1: die verglichenen Resolver sind sich wieder einig</translation>
     </message>
+    <message>
+        <source>%1: a server of the zone lags behind its newest serial (%2)</source>
+        <translation>%1: ein Server der Zone hängt hinter ihrer neuesten Seriennummer zurück (%2)</translation>
+    </message>
+    <message>
+        <source>%1: every server of the zone has the same serial again (%2)</source>
+        <translation>%1: alle Server der Zone haben wieder dieselbe Seriennummer (%2)</translation>
+    </message>
 </context>
 <context>
     <name>EventsPane</name>
@@ -1485,6 +1493,14 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
         <source>Answer changed (alert)</source>
         <translation>Antwort geändert (Alarm)</translation>
     </message>
+    <message>
+        <source>Zone serials diverged</source>
+        <translation>Seriennummern der Zone weichen ab</translation>
+    </message>
+    <message>
+        <source>Zone serials agree again</source>
+        <translation>Seriennummern der Zone stimmen wieder überein</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1789,6 +1805,14 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 bei %2</translation>
+    </message>
+    <message>
+        <source>%1: the agent reports no compared resolvers (the target compares none, or was not probed yet).</source>
+        <translation>%1: der Agent meldet keine verglichenen Resolver (das Ziel vergleicht keine, oder es wurde noch nicht geprüft).</translation>
     </message>
 </context>
 <context>
