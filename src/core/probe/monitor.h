@@ -5,6 +5,7 @@
 #include "probe/healthstatistics.h"
 #include "probe/pathswatch.h"
 #include "probe/probeengine.h"
+#include "probe/zonesignaturewatch.h"
 #include "resolver/resolver.h"
 #include "store/storedevent.h"
 
@@ -39,6 +40,8 @@ public:
     Resolver *resolver() const { return m_resolver.get(); }
     ProbeEngine *engine() const { return m_engine.get(); }
     HealthStatistics *statistics() const { return m_statistics.get(); }
+    // The signatures of the config's "dnssec_zones", asked at start and every interval_s.
+    ZoneSignatureWatch *zones() const { return m_zones.get(); }
     Clock *clock() const { return m_clock; }
     // Each target counted once, by the state of its own cache entry, at now.
     CacheCensus cacheCensus(const QDateTime &now) const;
@@ -62,4 +65,5 @@ private:
     std::unique_ptr<ProbeEngine> m_engine;
     std::unique_ptr<HealthStatistics> m_statistics;
     PathsWatch m_paths;
+    std::unique_ptr<ZoneSignatureWatch> m_zones;
 };

@@ -20,8 +20,11 @@ struct ResolverEvent
         CacheCleared,
         PathsDiverged, // a target's compared resolvers started to answer differently
         PathsAgree, // ...and answer alike again
+        ZoneSignaturesExpiring, // a zone's DNSSEC signatures came under its warn_days
+        ZoneSignaturesExpired, // ...expired
+        ZoneSignaturesOk, // ...are over warn_days again (re-signed)
     };
-    static constexpr int KindCount = int(Kind::PathsAgree) + 1;
+    static constexpr int KindCount = int(Kind::ZoneSignaturesOk) + 1;
 
     QDateTime time; // UTC
     Kind kind = Kind::FallbackEntered;

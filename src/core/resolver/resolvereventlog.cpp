@@ -27,6 +27,12 @@ QString eventKindName(ResolverEvent::Kind kind)
         return QStringLiteral("paths_diverged");
     case ResolverEvent::Kind::PathsAgree:
         return QStringLiteral("paths_agree");
+    case ResolverEvent::Kind::ZoneSignaturesExpiring:
+        return QStringLiteral("zone_signatures_expiring");
+    case ResolverEvent::Kind::ZoneSignaturesExpired:
+        return QStringLiteral("zone_signatures_expired");
+    case ResolverEvent::Kind::ZoneSignaturesOk:
+        return QStringLiteral("zone_signatures_ok");
     }
     return QString();
 }

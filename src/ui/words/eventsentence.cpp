@@ -111,5 +111,15 @@ QString eventSentence(const StoredEvent &event)
         return EventSentence::tr("%1: the compared resolvers answer differently").arg(event.host);
     if (event.kind == eventKindName(Kind::PathsAgree))
         return EventSentence::tr("%1: the compared resolvers agree again").arg(event.host);
+    if (event.kind == eventKindName(Kind::ZoneSignaturesExpiring))
+        return EventSentence::tr("%1 (via %2): the zone's DNSSEC signatures expire soon")
+                .arg(event.host, event.resolver);
+    if (event.kind == eventKindName(Kind::ZoneSignaturesExpired))
+        return EventSentence::tr("%1 (via %2): the zone's DNSSEC signatures have expired")
+                .arg(event.host, event.resolver);
+    if (event.kind == eventKindName(Kind::ZoneSignaturesOk))
+        return EventSentence::tr("%1 (via %2): the zone's DNSSEC signatures are valid for long "
+                                 "enough again")
+                .arg(event.host, event.resolver);
     return event.detail;
 }
