@@ -128,7 +128,7 @@ private Q_SLOTS:
         // Back on the day's beat (the next check is due a day after the silent one was sent).
         clock.advance(DayMs - 1000);
         QTRY_COMPARE_WITH_TIMEOUT(watch.checksDone(), before + 2, 5000);
-        for (int day = 8; day <= 10; ++day) // from 3 days left to an hour left: warning held
+        for (int day = 8; day <= 10; ++day) // down to an hour left: the warning holds
             QVERIFY(nextDay(clock, watch));
         QVERIFY2(watch.statuses().at(0).level == ZoneSignatureStatus::Level::Warning,
                  qPrintable(watch.statuses().at(0).detail));
