@@ -202,9 +202,13 @@ QByteArray AgentServer::statusJson(const Monitor &monitor, const HistoryStore *h
     const QList<ResolverEvent> recent = monitor.resolver()->recentEvents();
     for (qsizetype i = qMax<qsizetype>(0, recent.size() - 50); i < recent.size(); ++i)
         events.append(eventJson(recent[i]));
+    QJsonArray zones;
+    for (const ZoneSignatureStatus &zone : monitor.zones()->statuses())
+        zones.append(zoneSignatureJson(zone));
     QJsonObject root{{QStringLiteral("ready"), agentReadiness(monitor, history).ready},
                      {QStringLiteral("targets"), targets},
-                     {QStringLiteral("events"), events}};
+                     {QStringLiteral("events"), events},
+                     {QStringLiteral("zones"), zones}};
     // Which token asked and what it may do here: a dashboard offers the actions by it.
     if (asker)
         root.insert(QStringLiteral("access"),

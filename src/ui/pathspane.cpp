@@ -4,6 +4,7 @@
 #include "targetplace.h"
 #include "words/localewords.h"
 #include "words/machinewords.h"
+#include "zonesignaturestable.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -40,6 +41,8 @@ PathsPane::PathsPane(Monitor *monitor, QWidget *parent)
     , m_monitor(monitor)
     , m_verdict(new QLabel(this))
     , m_table(new QTableWidget(this))
+    , m_zonesTitle(new QLabel(tr("Zone signatures"), this))
+    , m_zones(new ZoneSignaturesTable(monitor->zones(), this))
 {
     m_verdict->setWordWrap(true);
     m_verdict->setAccessibleName(tr("Agreement of the compared resolvers"));
@@ -55,11 +58,29 @@ PathsPane::PathsPane(Monitor *monitor, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_verdict);
     layout->addWidget(m_table, 1);
+    QFont bold = m_zonesTitle->font();
+    bold.setBold(true);
+    m_zonesTitle->setFont(bold);
+    m_zonesTitle->setBuddy(m_zones);
+    layout->addWidget(m_zonesTitle);
+    layout->addWidget(m_zones, 1);
     connect(monitor, &Monitor::resultRecorded, this, [this](const ProbeResult &result) {
         if (!m_place && result.target == m_target)
             refresh();
     });
+    connect(monitor, &Monitor::targetsApplied, this, [this] {
+        m_zones->refresh();
+        showZonesWhenWatched();
+    });
     refresh();
+    showZonesWhenWatched();
+}
+
+void PathsPane::showZonesWhenWatched()
+{
+    const bool watched = !m_monitor->config().dnssecZones.isEmpty();
+    m_zonesTitle->setVisible(watched);
+    m_zones->setVisible(watched);
 }
 
 void PathsPane::showTarget(const QString &target)

@@ -8,11 +8,13 @@ class Monitor;
 class QLabel;
 class QTableWidget;
 class TargetPlace;
+class ZoneSignaturesTable;
 struct PathComparison;
 struct ProbeResult;
 
 // A target's compared paths side by side, of this machine or of an agent: each resolver's answer,
-// TTL left, latency and source from the last probe, and whether they agree.
+// TTL left, latency and source from the last probe, and whether they agree. Below them, when the
+// config watches zones ("dnssec_zones"), the zones' signatures (ZoneSignaturesTable).
 class PathsPane : public QWidget
 {
     Q_OBJECT
@@ -25,6 +27,7 @@ public:
     void showAgentTarget(TargetPlace *place, const QString &target);
     QTableWidget *table() const { return m_table; }
     QLabel *verdict() const { return m_verdict; }
+    ZoneSignaturesTable *zones() const { return m_zones; }
 
 private:
     void refresh();
@@ -32,6 +35,7 @@ private:
     void refreshAgent();
     // Fills the verdict and the table; who names the target ("api", "api at fra1").
     void showComparison(const QString &who, const PathComparison &comparison);
+    void showZonesWhenWatched();
 
     Monitor *m_monitor;
     QString m_target;
@@ -39,4 +43,6 @@ private:
     QMetaObject::Connection m_placeChanged;
     QLabel *m_verdict;
     QTableWidget *m_table;
+    QLabel *m_zonesTitle;
+    ZoneSignaturesTable *m_zones;
 };

@@ -34,7 +34,10 @@ dashboard_path = os.path.join(source_dir, "resources", "grafana", "dnswatch.json
 
 # Labels Prometheus adds to every scraped series, and series it makes itself.
 TARGET_LABELS = {"job", "instance"}
-SYNTHETIC_METRICS = {"up": set()}
+# The zones' expiry is absent while unknown, and the scraped agent has no signed zone to ask.
+SYNTHETIC_METRICS = {"up": set(),
+                     "dnswatch_zone_signatures_expiry_timestamp_seconds": {"zone": set(),
+                                                                           "resolver": set()}}
 # Labels whose every value is in a scrape from the start (one series per value), so a value the
 # agent never exports can be caught. `source` and `addresses` carry only the current value.
 ENUMERATED_LABELS = {"state", "tier", "window", "kind", "le"}
@@ -116,7 +119,8 @@ def scrape_agent():
     config = os.path.join(work, "agent.json")
     with open(config, "w") as out:
         # "compare": the per-path metrics appear only for a target that compares resolvers; the
-        # dnswatch_soa_* ones only for a soa check (its servers here do not answer: NaN).
+        # dnswatch_soa_* ones only for a soa check (its servers here do not answer: NaN); the
+        # zone metrics only with "dnssec_zones".
         json.dump({"resolvers": [{"name": "direct", "servers": ["127.0.0.1:%d" % free_port()],
                                   "timeout_ms": 200, "attempts": 1}],
                    "targets": [{"name": "localhost", "host": "localhost", "resolver": "system",
@@ -124,7 +128,8 @@ def scrape_agent():
                                {"name": "zone", "host": "localhost", "resolver": "system",
                                 "check": {"type": "soa", "zone": "example.test",
                                           "servers": ["127.0.0.1:%d" % free_port(),
-                                                      "127.0.0.1:%d" % free_port()]}}]}, out)
+                                                      "127.0.0.1:%d" % free_port()]}}],
+                   "dnssec_zones": [{"zone": "localhost", "resolver": "direct"}]}, out)
     env = dict(os.environ, DNSWATCH_FALLBACK_IPS="")
     for name in ("DNSWATCH_TOKEN", "MLFLOW_TRACKING_URI"):
         env.pop(name, None)

@@ -3,6 +3,7 @@
 #include "agentprocess.h"
 #include "dnsserverfixture.h"
 #include "httpstubfixture.h"
+#include "promtoolcheck.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -103,24 +104,6 @@ private:
         while (socket->state() == QAbstractSocket::ConnectedState && timer.elapsed() < withinMs)
             socket->waitForDisconnected(50);
         return socket->state() != QAbstractSocket::ConnectedState;
-    }
-
-    // What promtool's parser and linter say about an exposition: nothing when it is clean.
-    static QByteArray promtoolCheck(const QByteArray &metrics)
-    {
-        QProcess promtool;
-        promtool.start(DnsServerFixture::findTool(QStringLiteral("promtool")),
-                       {QStringLiteral("check"), QStringLiteral("metrics")});
-        if (!promtool.waitForStarted())
-            return "promtool missing (Debian package prometheus)";
-        promtool.write(metrics);
-        promtool.closeWriteChannel();
-        if (!promtool.waitForFinished(10000))
-            return "promtool did not finish";
-        const QByteArray says = promtool.readAllStandardOutput() + promtool.readAllStandardError();
-        if (promtool.exitCode() == 0)
-            return QByteArray();
-        return says + " (exit code " + QByteArray::number(promtool.exitCode()) + ")";
     }
 
     QTemporaryDir m_dir;

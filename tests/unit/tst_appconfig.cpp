@@ -352,7 +352,25 @@ void TestAppConfig::invalid_data()
             << withTopLevel(R"("resolvers": [{"name": "c", "servers": ["10.0.0.53"]}],)"
                             R"( "dnssec_zones": [{"zone": "a.test", "resolver": "c", "days": 3}])")
             << QStringLiteral("$.dnssec_zones[0]")
-            << QStringLiteral("unknown key \"days\"; expected one of: zone, resolver, warn_days");
+            << QStringLiteral("unknown key \"days\"; expected one of: zone, resolver, warn_days, "
+                              "interval_s");
+    QTest::newRow("dnssec zone interval_s under a minute")
+            << withTopLevel(
+                       R"("resolvers": [{"name": "c", "servers": ["10.0.0.53"]}],)"
+                       R"( "dnssec_zones": [{"zone": "a.test", "resolver": "c", "interval_s": 59}])")
+            << QStringLiteral("$.dnssec_zones[0].interval_s") << QStringLiteral("60 to 86400");
+    QTest::newRow("dnssec zone interval_s not a number") << withTopLevel(
+            R"("resolvers": [{"name": "c", "servers": ["10.0.0.53"]}],)"
+            R"( "dnssec_zones": [{"zone": "a.test", "resolver": "c", "interval_s": "1h"}])")
+                                                         << QStringLiteral(
+                                                                    "$.dnssec_zones[0].interval_s")
+                                                         << QStringLiteral("expected");
+    QTest::newRow("dnssec zone twice through one resolver")
+            << withTopLevel(R"("resolvers": [{"name": "c", "servers": ["10.0.0.53"]}],)"
+                            R"( "dnssec_zones": [{"zone": "a.test", "resolver": "c"},)"
+                            R"( {"zone": "A.test", "resolver": "c", "warn_days": 3}])")
+            << QStringLiteral("$.dnssec_zones[1]")
+            << QStringLiteral("\"A.test\" through \"c\" is watched already at $.dnssec_zones[0]");
     QTest::newRow("targets not an array")
             << QByteArray(R"({"targets": {}})") << QStringLiteral("$.targets")
             << QStringLiteral("expected an array, found an object");
@@ -960,7 +978,7 @@ void TestAppConfig::dnssecKeys()
             R"( "targets": [{"name": "t", "host": "t.example", "resolver": "corp",)"
             R"( "require_validated": true}, {"name": "u", "host": "u.example"}],)"
             R"( "dnssec_zones": [{"zone": "example.com", "resolver": "corp", "warn_days": 10},)"
-            R"( {"zone": "example.net", "resolver": "plain"}]})",
+            R"( {"zone": "example.net", "resolver": "plain", "interval_s": 600}]})",
             source());
     QVERIFY2(loaded.config, qPrintable(dump(loaded.errors)));
     QVERIFY(loaded.config->resolver(QStringLiteral("corp"))->dnssec);
@@ -971,6 +989,8 @@ void TestAppConfig::dnssecKeys()
     QCOMPARE(loaded.config->dnssecZones[0],
              (DnssecZoneConfig{QStringLiteral("example.com"), QStringLiteral("corp"), 10}));
     QCOMPARE(loaded.config->dnssecZones[1].warnDays, 7);
+    QCOMPARE(loaded.config->dnssecZones[0].intervalS, 3600); // the default
+    QCOMPARE(loaded.config->dnssecZones[1].intervalS, 600);
     // Written back as read (the settings editor saves through this).
     const ConfigLoadResult again = parseConfig(QJsonDocument(configToJson(*loaded.config)).toJson(),
                                                source());

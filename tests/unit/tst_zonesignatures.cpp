@@ -2,6 +2,7 @@
 // of the SOA, whole days left, the warning under warn_days, and why it is unknown otherwise.
 #include "dns/dnsmessage.h"
 #include "probe/zonesignatures.h"
+#include "rrsigrecord.h"
 
 #include <QTest>
 
@@ -11,18 +12,10 @@ constexpr qint64 Day = 86400;
 
 DnsWire::Record rrsigOf(quint16 covered, quint32 expiration, const char *owner = "signed.test")
 {
-    QByteArray rdata;
-    DnsWire::appendU16(&rdata, covered);
-    rdata.append(char(13)).append(char(2));
-    DnsWire::appendU32(&rdata, 300);
-    DnsWire::appendU32(&rdata, expiration);
-    DnsWire::appendU32(&rdata, quint32(Now - Day));
-    DnsWire::appendU16(&rdata, 4242);
-    rdata.append("\x06signed\x04test\x00", 13).append("signature");
     DnsWire::Record record;
     record.name = QString::fromLatin1(owner);
     record.type = quint16(DnsWire::RecordType::RRSIG);
-    record.rdata = rdata;
+    record.rdata = rrsigRdata(covered, expiration, quint32(Now - Day));
     return record;
 }
 

@@ -390,10 +390,20 @@ void ConfigParser::parseAgents(const QJsonValue &value, AppConfig *config)
 
 void ConfigParser::parseDnssecZones(const QJsonValue &value, AppConfig *config)
 {
-    forEachObject(value, childPath(QStringLiteral("$"), BlockKey::DnssecZones),
-                  [&](const QJsonObject &object, const QString &path) {
-                      config->dnssecZones.append(parseDnssecZone(object, path));
-                  });
+    QHash<QString, QString> seen; // "zone resolver" -> where
+    forEachObject(
+            value, childPath(QStringLiteral("$"), BlockKey::DnssecZones),
+            [&](const QJsonObject &object, const QString &path) {
+                const DnssecZoneConfig zone = parseDnssecZone(object, path);
+                // One zone through one resolver is one watch (and one metrics series).
+                const QString key = zone.zone.toLower() + QLatin1Char(' ') + zone.resolver;
+                if (!zone.zone.isEmpty() && seen.contains(key))
+                    fail(path,
+                         QStringLiteral("%1 through %2 is watched already at %3")
+                                 .arg(quoted(zone.zone), quoted(zone.resolver), seen.value(key)));
+                seen.insert(key, path);
+                config->dnssecZones.append(zone);
+            });
 }
 
 DnssecZoneConfig ConfigParser::parseDnssecZone(const QJsonObject &object, const QString &path)
@@ -424,6 +434,7 @@ DnssecZoneConfig ConfigParser::parseDnssecZone(const QJsonObject &object, const 
                          .arg(quoted(zone.resolver), m_resolverNames.join(QLatin1String(", "))));
     }
     readInt(object, path, DnssecZoneKey::WarnDays, DnssecZoneKey::WarnDaysRange, &zone.warnDays);
+    readInt(object, path, DnssecZoneKey::IntervalS, DnssecZoneKey::IntervalSRange, &zone.intervalS);
     return zone;
 }
 

@@ -146,6 +146,7 @@ struct DnssecZoneConfig
     QString zone;
     QString resolver; // one of "resolvers", never "system"
     int warnDays = 7; // a warning when the signatures expire in fewer days than this
+    int intervalS = 3600; // the agent and the dashboard ask again this often
 
     bool operator==(const DnssecZoneConfig &other) const = default;
 };

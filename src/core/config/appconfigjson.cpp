@@ -145,7 +145,8 @@ QJsonObject configToJson(const AppConfig &config)
         for (const DnssecZoneConfig &zone : config.dnssecZones)
             zones.append(QJsonObject{{DnssecZoneKey::Zone, zone.zone},
                                      {DnssecZoneKey::Resolver, zone.resolver},
-                                     {DnssecZoneKey::WarnDays, zone.warnDays}});
+                                     {DnssecZoneKey::WarnDays, zone.warnDays},
+                                     {DnssecZoneKey::IntervalS, zone.intervalS}});
         json.insert(BlockKey::DnssecZones, zones);
     }
     return json;

@@ -650,6 +650,10 @@ const QList<KeyReference> &dnssecZone()
                 {DnssecZoneKey::WarnDays, integer(), jsonText(defaults.warnDays),
                  rangeText(DnssecZoneKey::WarnDaysRange), Days,
                  QStringLiteral("a warning when the signatures expire in fewer days")},
+                {DnssecZoneKey::IntervalS, integer(), jsonText(defaults.intervalS),
+                 rangeText(DnssecZoneKey::IntervalSRange), Seconds,
+                 QStringLiteral("the agent and the dashboard ask for the zone's signatures this "
+                                "often")},
         };
     }();
     return keys;

@@ -75,6 +75,8 @@ inline constexpr QLatin1String Zone("zone");
 inline constexpr QLatin1String Resolver("resolver");
 inline constexpr QLatin1String WarnDays("warn_days");
 inline constexpr IntRange WarnDaysRange{1, 365};
+inline constexpr QLatin1String IntervalS("interval_s");
+inline constexpr IntRange IntervalSRange{60, 86400};
 } // namespace DnssecZoneKey
 
 // The keys of a target's "check".

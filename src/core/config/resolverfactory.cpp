@@ -28,6 +28,19 @@ QHash<QString, AddressExpectation> addressExpectations(const AppConfig &config)
     return byHost;
 }
 
+DnsClientOptions dnsClientOptions(const ResolverConfig &resolver)
+{
+    DnsClientOptions options;
+    options.servers = resolver.servers;
+    options.timeoutMs = resolver.timeoutMs;
+    options.attempts = resolver.attempts;
+    options.dnssecOk = resolver.dnssec;
+    options.tlsName = resolver.tlsName;
+    options.caCertificates = resolver.caCertificates;
+    options.tlsIdleCloseMs = resolver.tlsIdleMs;
+    return options;
+}
+
 Resolver *buildResolver(const AppConfig &config, const EnvFallback &env, Clock *clock,
                         QObject *parent)
 {
@@ -39,15 +52,8 @@ Resolver *buildResolver(const AppConfig &config, const EnvFallback &env, Clock *
             resolver->addBackend(new SystemResolverBackend(options, clock));
             continue;
         }
-        DnsClientOptions options;
-        options.servers = resolverConfig.servers;
-        options.timeoutMs = resolverConfig.timeoutMs;
-        options.attempts = resolverConfig.attempts;
-        options.dnssecOk = resolverConfig.dnssec;
-        options.tlsName = resolverConfig.tlsName;
-        options.caCertificates = resolverConfig.caCertificates;
-        options.tlsIdleCloseMs = resolverConfig.tlsIdleMs;
-        resolver->addBackend(new DirectDnsBackend(resolverConfig.name, options, clock));
+        resolver->addBackend(
+                new DirectDnsBackend(resolverConfig.name, dnsClientOptions(resolverConfig), clock));
     }
     resolver->setEnvFallback(env);
     resolver->setConfigPins(configPins(config));

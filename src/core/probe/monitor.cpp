@@ -50,6 +50,11 @@ Monitor::Monitor(const AppConfig &config, const EnvFallback &env,
     connect(m_resolver.get(), &Resolver::eventOccurred, this, &Monitor::onResolverEvent);
     m_statistics->setTargets(config.targets);
     m_engine->applyConfig(config);
+    m_zones = std::make_unique<ZoneSignatureWatch>(clock);
+    connect(m_zones.get(), &ZoneSignatureWatch::eventOccurred, m_resolver.get(),
+            &Resolver::recordEvent);
+    m_zones->setZones(config.dnssecZones, config.resolvers);
+    m_zones->start();
 }
 
 Monitor::~Monitor() = default;
@@ -100,6 +105,10 @@ QStringList Monitor::applyConfig(const AppConfig &config)
                                       .arg(target.name, *newOne));
     }
     m_config.targets = targets;
+    if (config.dnssecZones != m_config.dnssecZones) {
+        m_config.dnssecZones = config.dnssecZones;
+        m_zones->setZones(config.dnssecZones, config.resolvers);
+    }
     QStringList names;
     for (const TargetConfig &target : std::as_const(targets))
         names.append(target.name);

@@ -6,6 +6,7 @@
 #include "probe/pathswatch.h"
 #include "probe/probeengine.h"
 #include "probe/soaserialswatch.h"
+#include "probe/zonesignaturewatch.h"
 #include "resolver/resolver.h"
 #include "store/storedevent.h"
 
@@ -40,6 +41,8 @@ public:
     Resolver *resolver() const { return m_resolver.get(); }
     ProbeEngine *engine() const { return m_engine.get(); }
     HealthStatistics *statistics() const { return m_statistics.get(); }
+    // The signatures of the config's "dnssec_zones", asked at start and every interval_s.
+    ZoneSignatureWatch *zones() const { return m_zones.get(); }
     Clock *clock() const { return m_clock; }
     // Each target counted once, by the state of its own cache entry, at now.
     CacheCensus cacheCensus(const QDateTime &now) const;
@@ -64,4 +67,5 @@ private:
     std::unique_ptr<HealthStatistics> m_statistics;
     PathsWatch m_paths;
     SoaSerialsWatch m_soaSerials;
+    std::unique_ptr<ZoneSignatureWatch> m_zones;
 };

@@ -1,6 +1,7 @@
 #include "zonesignatures.h"
 
 #include "clock.h"
+#include "config/resolverfactory.h"
 #include "dns/rrsig.h"
 
 #include <QJsonValue>
@@ -122,6 +123,18 @@ QString zoneSignatureSentence(const ZoneSignatureStatus &status)
     return sentence;
 }
 
+DnsClientOptions zoneClientOptions(const DnssecZoneConfig &zone,
+                                   const QList<ResolverConfig> &resolvers)
+{
+    DnsClientOptions options;
+    for (const ResolverConfig &resolver : resolvers) {
+        if (resolver.name == zone.resolver)
+            options = dnsClientOptions(resolver);
+    }
+    options.dnssecOk = true;
+    return options;
+}
+
 ZoneSignatureCheck::ZoneSignatureCheck(const AppConfig &config, Clock *clock, QObject *parent)
     : QObject(parent), m_zones(config.dnssecZones), m_resolvers(config.resolvers), m_clock(clock)
 { }
@@ -143,16 +156,8 @@ void ZoneSignatureCheck::start()
     }
     for (qsizetype i = 0; i < m_zones.size(); ++i) {
         const DnssecZoneConfig zone = m_zones[i];
-        DnsClientOptions options;
-        for (const ResolverConfig &resolver : std::as_const(m_resolvers)) {
-            if (resolver.name == zone.resolver) {
-                options.servers = resolver.servers;
-                options.timeoutMs = resolver.timeoutMs;
-                options.attempts = resolver.attempts;
-            }
-        }
-        options.dnssecOk = true;
-        m_clients.push_back(std::make_unique<DnsClient>(options, m_clock));
+        m_clients.push_back(
+                std::make_unique<DnsClient>(zoneClientOptions(zone, m_resolvers), m_clock));
         m_clients.back()->query(zone.zone, quint16(DnsWire::RecordType::SOA), this,
                                 [this, i, zone](const DnsExchange &exchange) {
                                     m_statuses[i] = zoneSignatureStatus(

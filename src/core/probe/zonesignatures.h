@@ -43,6 +43,10 @@ QJsonObject zoneSignatureJson(const ZoneSignatureStatus &status);
 // under warn_days.
 QString zoneSignatureSentence(const ZoneSignatureStatus &status);
 
+// How a zone's SOA is asked: its resolver's servers, timeout, attempts and TLS, with DO set.
+DnsClientOptions zoneClientOptions(const DnssecZoneConfig &zone,
+                                   const QList<ResolverConfig> &resolvers);
+
 // Asks every zone of the config at once, each through its resolver's servers with DO set, and
 // says finished() when all have answered or timed out (within each resolver's timeout x
 // attempts x servers).

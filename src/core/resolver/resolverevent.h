@@ -22,8 +22,11 @@ struct ResolverEvent
         PathsAgree, // ...and answer alike again
         SoaSerialsDiverged, // a soa check started failing: a server lags max_lag_s or longer
         SoaSerialsAgree, // ...and every server has the same serial again
+        ZoneSignaturesExpiring, // a zone's DNSSEC signatures came under its warn_days
+        ZoneSignaturesExpired, // ...expired
+        ZoneSignaturesOk, // ...are over warn_days again (re-signed)
     };
-    static constexpr int KindCount = int(Kind::SoaSerialsAgree) + 1;
+    static constexpr int KindCount = int(Kind::ZoneSignaturesOk) + 1;
 
     QDateTime time; // UTC
     Kind kind = Kind::FallbackEntered;

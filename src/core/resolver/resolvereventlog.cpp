@@ -31,6 +31,12 @@ QString eventKindName(ResolverEvent::Kind kind)
         return QStringLiteral("soa_serials_diverged");
     case ResolverEvent::Kind::SoaSerialsAgree:
         return QStringLiteral("soa_serials_agree");
+    case ResolverEvent::Kind::ZoneSignaturesExpiring:
+        return QStringLiteral("zone_signatures_expiring");
+    case ResolverEvent::Kind::ZoneSignaturesExpired:
+        return QStringLiteral("zone_signatures_expired");
+    case ResolverEvent::Kind::ZoneSignaturesOk:
+        return QStringLiteral("zone_signatures_ok");
     }
     return QString();
 }

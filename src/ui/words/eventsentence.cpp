@@ -117,5 +117,15 @@ QString eventSentence(const StoredEvent &event)
     if (event.kind == eventKindName(Kind::SoaSerialsAgree))
         return EventSentence::tr("%1: every server of the zone has the same serial again (%2)")
                 .arg(event.host, event.detail);
+    if (event.kind == eventKindName(Kind::ZoneSignaturesExpiring))
+        return EventSentence::tr("%1 (via %2): the zone's DNSSEC signatures expire soon")
+                .arg(event.host, event.resolver);
+    if (event.kind == eventKindName(Kind::ZoneSignaturesExpired))
+        return EventSentence::tr("%1 (via %2): the zone's DNSSEC signatures have expired")
+                .arg(event.host, event.resolver);
+    if (event.kind == eventKindName(Kind::ZoneSignaturesOk))
+        return EventSentence::tr("%1 (via %2): the zone's DNSSEC signatures are valid for long "
+                                 "enough again")
+                .arg(event.host, event.resolver);
     return event.detail;
 }

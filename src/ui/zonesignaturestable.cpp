@@ -1,0 +1,114 @@
+#include "zonesignaturestable.h"
+
+#include "probe/zonesignaturewatch.h"
+#include "statepalette.h"
+
+#include <QApplication>
+#include <QHeaderView>
+#include <QLocale>
+
+namespace {
+
+QString levelText(ZoneSignatureStatus::Level level)
+{
+    switch (level) {
+    case ZoneSignatureStatus::Level::Ok:
+        return ZoneSignaturesTable::tr("ok");
+    case ZoneSignatureStatus::Level::Warning:
+        return ZoneSignaturesTable::tr("expiring soon");
+    case ZoneSignatureStatus::Level::Expired:
+        return ZoneSignaturesTable::tr("expired");
+    case ZoneSignatureStatus::Level::Unknown:
+        break;
+    }
+    return ZoneSignaturesTable::tr("unknown");
+}
+
+StateLook lookOf(ZoneSignatureStatus::Level level)
+{
+    switch (level) {
+    case ZoneSignatureStatus::Level::Ok:
+        return StateLook::Healthy;
+    case ZoneSignatureStatus::Level::Warning:
+        return StateLook::Degraded;
+    case ZoneSignatureStatus::Level::Expired:
+        return StateLook::Down;
+    case ZoneSignatureStatus::Level::Unknown:
+        break;
+    }
+    return StateLook::Unknown;
+}
+
+QString validationText(DnssecValidation validation)
+{
+    switch (validation) {
+    case DnssecValidation::Validated:
+        return ZoneSignaturesTable::tr("validated");
+    case DnssecValidation::NotValidated:
+        return ZoneSignaturesTable::tr("not validated");
+    case DnssecValidation::NotAsked:
+        break;
+    }
+    return QStringLiteral("-");
+}
+
+QString detailText(const ZoneSignatureStatus &status, bool checked)
+{
+    if (!checked)
+        return ZoneSignaturesTable::tr("not checked yet");
+    if (status.level == ZoneSignatureStatus::Level::Warning)
+        return ZoneSignaturesTable::tr("under %1 days").arg(status.zone.warnDays);
+    return status.detail; // the server's own words when the check failed
+}
+
+} // namespace
+
+ZoneSignaturesTable::ZoneSignaturesTable(ZoneSignatureWatch *watch, QWidget *parent)
+    : QTableWidget(parent), m_watch(watch)
+{
+    setColumnCount(ColumnCount);
+    setHorizontalHeaderLabels({tr("Zone"), tr("Resolver"), tr("Expires"), tr("Days left"),
+                               tr("Level"), tr("Validated"), tr("Detail")});
+    setAccessibleName(tr("Zone signatures"));
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setTabKeyNavigation(false);
+    verticalHeader()->hide();
+    horizontalHeader()->setSectionResizeMode(DetailColumn, QHeaderView::Stretch);
+    connect(watch, &ZoneSignatureWatch::checked, this, &ZoneSignaturesTable::refresh);
+    refresh();
+}
+
+void ZoneSignaturesTable::refresh()
+{
+    const QList<ZoneSignatureStatus> statuses = m_watch->statuses();
+    setRowCount(int(statuses.size()));
+    for (int row = 0; row < statuses.size(); ++row)
+        fillRow(row, statuses[row], m_watch->wasChecked(row));
+    resizeColumnsToContents();
+}
+
+void ZoneSignaturesTable::fillRow(int row, const ZoneSignatureStatus &status, bool checked)
+{
+    const std::optional<qint64> daysLeft = status.daysLeft();
+    const QString expires = status.expiresAt.isValid()
+            ? QLocale().toString(status.expiresAt.toLocalTime(), QLocale::ShortFormat)
+            : QStringLiteral("-");
+    const QStringList cells{status.zone.zone,
+                            status.zone.resolver,
+                            expires,
+                            daysLeft ? QLocale().toString(*daysLeft) : QStringLiteral("-"),
+                            levelText(status.level),
+                            validationText(status.validation),
+                            detailText(status, checked)};
+    const QColor levelColor =
+            StatePalette(QApplication::palette()).colors(lookOf(status.level)).foreground;
+    for (int column = 0; column < cells.size(); ++column) {
+        auto *item = new QTableWidgetItem(cells[column]);
+        if (column == LevelColumn || column == DaysLeftColumn)
+            item->setForeground(levelColor);
+        if (column == ExpiresColumn && status.expiresAt.isValid())
+            item->setToolTip(status.expiresAt.toString(Qt::ISODate));
+        setItem(row, column, item);
+    }
+}
