@@ -767,6 +767,18 @@ Neu bei DNS Watch? Das Demo-Labor zeigt es bei der Arbeit, ohne dass etwas einzu
         <source>%1: every server of the zone has the same serial again (%2)</source>
         <translation>%1: alle Server der Zone haben wieder dieselbe Seriennummer (%2)</translation>
     </message>
+    <message>
+        <source>%1 (via %2): the zone&apos;s DNSSEC signatures expire soon</source>
+        <translation>%1 (über %2): die DNSSEC-Signaturen der Zone laufen bald ab</translation>
+    </message>
+    <message>
+        <source>%1 (via %2): the zone&apos;s DNSSEC signatures have expired</source>
+        <translation>%1 (über %2): die DNSSEC-Signaturen der Zone sind abgelaufen</translation>
+    </message>
+    <message>
+        <source>%1 (via %2): the zone&apos;s DNSSEC signatures are valid for long enough again</source>
+        <translation>%1 (über %2): die DNSSEC-Signaturen der Zone sind wieder lange genug gültig</translation>
+    </message>
 </context>
 <context>
     <name>EventsPane</name>
@@ -1501,6 +1513,18 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
         <source>Zone serials agree again</source>
         <translation>Seriennummern der Zone stimmen wieder überein</translation>
     </message>
+    <message>
+        <source>Zone signatures expiring</source>
+        <translation>Zonensignaturen laufen ab</translation>
+    </message>
+    <message>
+        <source>Zone signatures expired</source>
+        <translation>Zonensignaturen abgelaufen</translation>
+    </message>
+    <message>
+        <source>Zone signatures fine again</source>
+        <translation>Zonensignaturen wieder in Ordnung</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1813,6 +1837,10 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
     <message>
         <source>%1: the agent reports no compared resolvers (the target compares none, or was not probed yet).</source>
         <translation>%1: der Agent meldet keine verglichenen Resolver (das Ziel vergleicht keine, oder es wurde noch nicht geprüft).</translation>
+    </message>
+    <message>
+        <source>Zone signatures</source>
+        <translation>Zonensignaturen</translation>
     </message>
 </context>
 <context>
@@ -2567,6 +2595,25 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
     </message>
 </context>
 <context>
+    <name>SoaCheckWords</name>
+    <message>
+        <source>the serials of %1 cannot be ordered (RFC 1982)</source>
+        <translation>die Seriennummern von %1 lassen sich nicht ordnen (RFC 1982)</translation>
+    </message>
+    <message>
+        <source>%1 gave no serial: %2</source>
+        <translation>%1 gab keine Seriennummer: %2</translation>
+    </message>
+    <message>
+        <source>%1 serial %2 is %3 behind %4</source>
+        <translation>%1 Seriennummer %2 liegt %3 hinter %4</translation>
+    </message>
+    <message>
+        <source>%1 (for %2)</source>
+        <translation>%1 (seit %2)</translation>
+    </message>
+</context>
+<context>
     <name>StateNotifier</name>
     <message>
         <source>%1 is down</source>
@@ -3235,6 +3282,73 @@ Begründung des Servers: %2</translation>
     <message>
         <source>No targets</source>
         <translation>Keine Ziele</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneSignaturesTable</name>
+    <message>
+        <source>ok</source>
+        <translation>in Ordnung</translation>
+    </message>
+    <message>
+        <source>expiring soon</source>
+        <translation>läuft bald ab</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>validated</source>
+        <translation>validiert</translation>
+    </message>
+    <message>
+        <source>not validated</source>
+        <translation>nicht validiert</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>under %1 days</source>
+        <translation>unter %1 Tagen</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Resolver</source>
+        <translation>Resolver</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Tage übrig</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Validated</source>
+        <translation>Validiert</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Zone signatures</source>
+        <translation>Zonensignaturen</translation>
     </message>
 </context>
 </TS>
