@@ -153,10 +153,10 @@ void zoneMetrics(Exposition &out, const ZoneSignatureWatch &watch)
         if (status.expiresAt.isValid())
             out.sample(labels(status), double(status.expiresAt.toSecsSinceEpoch()));
     }
-    out.family("dnswatch_zone_signatures_warn_days", "gauge",
-               "The zone's warn_days: a warning when its signatures expire in fewer days.");
+    out.family("dnswatch_zone_signatures_warn_seconds", "gauge",
+               "The zone's warn_days in seconds: a warning when its signatures expire sooner.");
     for (const ZoneSignatureStatus &status : zones)
-        out.sample(labels(status), status.zone.warnDays);
+        out.sample(labels(status), double(status.zone.warnDays) * 86400);
     out.family("dnswatch_zone_signatures_check_success", "gauge",
                "1 when the last check of the zone's signatures gave their expiration, 0 when it "
                "failed (no answer, no RRSIG); NaN before the first check.");
