@@ -181,39 +181,40 @@ void soaMetrics(Exposition &out, const QList<TargetConfig> &targets,
     perServer([noData](const SoaComparison &soa, const SoaServerState &state) {
         return soa.newest ? double(state.behind) : noData;
     });
-    // The signatures of the "dnssec_zones", from each zone's last check: the earliest RRSIG
-    // expiration (absent while unknown, as blackbox_exporter's probe_ssl_earliest_cert_expiry), the
-    // zone's warn_days, and whether the check gave an expiration (NaN before the first check ends).
-    void zoneMetrics(Exposition & out, const ZoneSignatureWatch &watch)
-    {
-        const QList<ZoneSignatureStatus> zones = watch.statuses();
-        if (zones.isEmpty())
-            return;
-        const auto labels = [](const ZoneSignatureStatus &status) {
-            return QStringLiteral("zone=\"%1\",resolver=\"%2\"")
-                    .arg(escapeLabel(status.zone.zone), escapeLabel(status.zone.resolver));
-        };
-        out.family("dnswatch_zone_signatures_expiry_timestamp_seconds", "gauge",
-                   "When the earliest RRSIG of the zone's SOA expires (Unix time); absent while "
-                   "unknown.");
-        for (const ZoneSignatureStatus &status : zones) {
-            if (status.expiresAt.isValid())
-                out.sample(labels(status), double(status.expiresAt.toSecsSinceEpoch()));
-        }
-        out.family("dnswatch_zone_signatures_warn_days", "gauge",
-                   "The zone's warn_days: a warning when its signatures expire in fewer days.");
-        for (const ZoneSignatureStatus &status : zones)
-            out.sample(labels(status), status.zone.warnDays);
-        out.family(
-                "dnswatch_zone_signatures_check_success", "gauge",
-                "1 when the last check of the zone's signatures gave their expiration, 0 when it "
-                "failed (no answer, no RRSIG); NaN before the first check.");
-        for (qsizetype i = 0; i < zones.size(); ++i)
-            out.sample(labels(zones[i]),
-                       !watch.wasChecked(i) ? std::numeric_limits<double>::quiet_NaN()
-                               : zones[i].expiresAt.isValid() ? 1
-                                                              : 0);
+}
+
+// The signatures of the "dnssec_zones", from each zone's last check: the earliest RRSIG
+// expiration (absent while unknown, as blackbox_exporter's probe_ssl_earliest_cert_expiry), the
+// zone's warn_days, and whether the check gave an expiration (NaN before the first check ends).
+void zoneMetrics(Exposition &out, const ZoneSignatureWatch &watch)
+{
+    const QList<ZoneSignatureStatus> zones = watch.statuses();
+    if (zones.isEmpty())
+        return;
+    const auto labels = [](const ZoneSignatureStatus &status) {
+        return QStringLiteral("zone=\"%1\",resolver=\"%2\"")
+                .arg(escapeLabel(status.zone.zone), escapeLabel(status.zone.resolver));
+    };
+    out.family("dnswatch_zone_signatures_expiry_timestamp_seconds", "gauge",
+               "When the earliest RRSIG of the zone's SOA expires (Unix time); absent while "
+               "unknown.");
+    for (const ZoneSignatureStatus &status : zones) {
+        if (status.expiresAt.isValid())
+            out.sample(labels(status), double(status.expiresAt.toSecsSinceEpoch()));
     }
+    out.family("dnswatch_zone_signatures_warn_seconds", "gauge",
+               "The zone's warn_days in seconds: a warning when its signatures expire sooner.");
+    for (const ZoneSignatureStatus &status : zones)
+        out.sample(labels(status), double(status.zone.warnDays) * 86400);
+    out.family("dnswatch_zone_signatures_check_success", "gauge",
+               "1 when the last check of the zone's signatures gave their expiration, 0 when it "
+               "failed (no answer, no RRSIG); NaN before the first check.");
+    for (qsizetype i = 0; i < zones.size(); ++i)
+        out.sample(labels(zones[i]),
+                   !watch.wasChecked(i)                   ? std::numeric_limits<double>::quiet_NaN()
+                           : zones[i].expiresAt.isValid() ? 1
+                                                          : 0);
+}
 
 } // namespace
 

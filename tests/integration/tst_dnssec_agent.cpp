@@ -43,7 +43,7 @@ private:
     static QByteArray sample(const QByteArray &metrics, const QByteArray &series)
     {
         for (const QByteArray &line : metrics.split('\n')) {
-            if (line.startsWith(series + ' '))
+            if (line.startsWith(QByteArray(series + ' ')))
                 return line.mid(series.size() + 1);
         }
         return QByteArray();
@@ -108,13 +108,13 @@ private Q_SLOTS:
                         R"(resolver="plain"})"),
                  expiry);
         QCOMPARE(sample(metrics,
-                        R"(dnswatch_zone_signatures_warn_days{zone="signed.test",)"
+                        R"(dnswatch_zone_signatures_warn_seconds{zone="signed.test",)"
                         R"(resolver="validating"})"),
-                 QByteArray("30"));
+                 QByteArray("2592000"));
         QCOMPARE(
                 sample(metrics,
-                       R"(dnswatch_zone_signatures_warn_days{zone="signed.test",resolver="plain"})"),
-                QByteArray("7"));
+                       R"(dnswatch_zone_signatures_warn_seconds{zone="signed.test",resolver="plain"})"),
+                QByteArray("604800"));
         QCOMPARE(sample(metrics,
                         R"(dnswatch_zone_signatures_check_success{zone="signed.test",)"
                         R"(resolver="validating"})"),
