@@ -17,7 +17,7 @@ class MisbehavingHttp2Server : public TestTlsServer
 public:
     enum class Answer {
         OversizedBody, // status 200, application/dns-message, 70,000 bytes
-        ClosedWithoutEnd, // the headers, then RST_STREAM(NO_ERROR) before any END_STREAM
+        ClosedWithoutEnd, // headers submitted, then RST_STREAM(NO_ERROR): never an END_STREAM
     };
 
     MisbehavingHttp2Server(const TestCertificate &identity, Answer answer);

@@ -208,7 +208,7 @@ private slots:
 
     void httpsStreamClosedBeforeItsEndFails()
     {
-        // RST_STREAM(NO_ERROR) after the headers: a clean close, but no END_STREAM.
+        // RST_STREAM(NO_ERROR) where the answer should end: a clean close, but no END_STREAM.
         MisbehavingHttp2Server server(m_lab.serverCertificate(),
                                       MisbehavingHttp2Server::Answer::ClosedWithoutEnd);
         QVERIFY(server.listen(QHostAddress::LocalHost));
