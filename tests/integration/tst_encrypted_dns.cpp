@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "dns/dnsclient.h"
 #include "encrypteddnsfixture.h"
+#include "nofreefiledescriptors.h"
 #include "resolver/directdnsbackend.h"
 #include "testtlsserver.h"
 
@@ -238,6 +239,32 @@ private slots:
         QCOMPARE(ask(client).error, DnsExchange::Error::Timeout);
         QVERIFY2(client.stats().tlsConnections >= 2,
                  qPrintable(QString::number(client.stats().tlsConnections)));
+    }
+
+    void noFileDescriptorLeftFailsTheQueryOnce_data() { addTransportRows(); }
+
+    void noFileDescriptorLeftFailsTheQueryOnce()
+    {
+        // Qt fails the socket inside connectToHostEncrypted(): the failure comes later, once.
+        QFETCH(bool, https);
+        const QString server = https ? m_lab.httpsServer() : m_lab.tlsServer();
+        DnsClient client(optionsFor({server}, EncryptedDnsFixture::ServerName, true), &m_clock);
+        QList<DnsExchange> outcomes;
+        QObject context;
+        {
+            NoFreeFileDescriptors noneLeft;
+            QVERIFY(noneLeft.ok());
+            client.query(EncryptedDnsFixture::LabName, quint16(DnsWire::RecordType::A), &context,
+                         [&](const DnsExchange &exchange) { outcomes.append(exchange); });
+            QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 1, 10000);
+        }
+        QTest::qWait(100);
+        QCOMPARE(outcomes.size(), 1);
+        QCOMPARE(outcomes.first().error, DnsExchange::Error::Network);
+        QVERIFY2(outcomes.first().detail.contains(server), qPrintable(outcomes.first().detail));
+        // With descriptors free again the next query connects anew.
+        const DnsExchange again = ask(client);
+        QVERIFY2(again.error == DnsExchange::Error::None, qPrintable(again.detail));
     }
 
     void serverClosingMidAnswerFailsOverToTheNext()

@@ -6,6 +6,7 @@
 #include "dns/dnshttp2connection.h"
 #include "dns/dnstlsconnection.h"
 #include "encrypteddnsfixture.h"
+#include "misbehavinghttp2server.h"
 #include "testtlsserver.h"
 
 #include <QSslSocket>
@@ -179,6 +180,43 @@ private slots:
         clock.advance(2000);
         QCOMPARE(ask(), DnsExchange::Error::None);
         QCOMPARE(client.stats().httpsConnections, 2u);
+    }
+
+    DnsExchange askOnce(DnsClient &client)
+    {
+        std::optional<DnsExchange> result;
+        QObject context;
+        client.query(EncryptedDnsFixture::LabName, quint16(DnsWire::RecordType::A), &context,
+                     [&](const DnsExchange &exchange) { result = exchange; });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 10000); }();
+        return result.value_or(DnsExchange());
+    }
+
+    void oversizedHttpsAnswerIsCancelledAndReported()
+    {
+        MisbehavingHttp2Server server(m_lab.serverCertificate(),
+                                      MisbehavingHttp2Server::Answer::OversizedBody);
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        DnsClient client(clientOptions(server.url()), &m_clock);
+        const DnsExchange exchange = askOnce(client);
+        QCOMPARE(exchange.error, DnsExchange::Error::Malformed);
+        QVERIFY2(exchange.detail.contains(QStringLiteral("more than 65535 bytes")),
+                 qPrintable(exchange.detail));
+        // The rest of the body was refused, not read: the stream was cancelled.
+        QTRY_COMPARE_WITH_TIMEOUT(server.resetsReceived, QList<quint32>{0x8}, 5000);
+    }
+
+    void httpsStreamClosedBeforeItsEndFails()
+    {
+        // RST_STREAM(NO_ERROR) where the answer should end: a clean close, but no END_STREAM.
+        MisbehavingHttp2Server server(m_lab.serverCertificate(),
+                                      MisbehavingHttp2Server::Answer::ClosedWithoutEnd);
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        DnsClient client(clientOptions(server.url()), &m_clock);
+        const DnsExchange exchange = askOnce(client);
+        QCOMPARE(exchange.error, DnsExchange::Error::Network);
+        QVERIFY2(exchange.detail.contains(QStringLiteral("ended before the answer was complete")),
+                 qPrintable(exchange.detail));
     }
 
     void httpsNeedsTheServerToAgreeToHttp2()

@@ -6,6 +6,7 @@
 #include "tlserrortext.h"
 
 #include <QPointer>
+#include <QScopedValueRollback>
 #include <QSslSocket>
 
 #include <nghttp2/nghttp2.h>
@@ -14,6 +15,9 @@ namespace {
 const QByteArray DnsMessageType = QByteArrayLiteral("application/dns-message");
 constexpr qsizetype MaxAnswerBytes = 65535; // the largest DNS message
 constexpr quint32 StreamsWeAccept = 100; // pushes are off; this only bounds what the server opens
+constexpr qsizetype MaxContentTypeBytes = 256;
+constexpr qint64 MaxUnwrittenBytes = 64 * 1024; // more waits for the socket to catch up
+constexpr int MaxHeadersPerStream = 64; // an answer needs three or four
 
 nghttp2_nv header(const QByteArray &name, const QByteArray &value)
 {
@@ -32,6 +36,8 @@ struct DnsHttp2Connection::Stream
     Answered answered;
     Failed failed;
     Response response;
+    int headers = 0;
+    bool complete = false; // the server ended the stream (END_STREAM), not just closed it
     bool forgotten = false;
 };
 
@@ -52,26 +58,45 @@ struct DnsHttp2Connection::SessionCallbacks
         Stream *stream = connection(userData)->streamOf(frame->hd.stream_id);
         if (!stream)
             return 0;
+        if (++stream->headers > MaxHeadersPerStream)
+            return NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE; // nghttp2 resets the stream
         const QByteArrayView key(name, qsizetype(nameLength));
         const QByteArrayView text(value, qsizetype(valueLength));
+        Response &response = stream->response;
         if (key == ":status")
-            stream->response.status = text.toInt();
-        else if (key == "content-type")
-            stream->response.contentType = text.toByteArray();
+            response.status = text.toInt();
+        else if (key == "content-type" && response.contentType.isEmpty()
+                 && text.size() <= MaxContentTypeBytes)
+            response.contentType = text.toByteArray();
         return 0;
     }
 
-    static int onDataChunk(nghttp2_session *, uint8_t, int32_t streamId, const uint8_t *data,
+    static int onFrame(nghttp2_session *, const nghttp2_frame *frame, void *userData)
+    {
+        const bool ends = frame->hd.flags & NGHTTP2_FLAG_END_STREAM;
+        const bool carriesAnswer = frame->hd.type == NGHTTP2_DATA
+                || frame->hd.type == NGHTTP2_HEADERS;
+        if (!ends || !carriesAnswer)
+            return 0;
+        if (Stream *stream = connection(userData)->streamOf(frame->hd.stream_id))
+            stream->complete = true;
+        return 0;
+    }
+
+    static int onDataChunk(nghttp2_session *session, uint8_t, int32_t streamId, const uint8_t *data,
                            size_t length, void *userData)
     {
         Stream *stream = connection(userData)->streamOf(streamId);
-        if (!stream)
+        if (!stream || stream->response.tooLarge)
             return 0;
         QByteArray &body = stream->response.body;
-        if (body.size() + qsizetype(length) > MaxAnswerBytes)
+        if (body.size() + qsizetype(length) > MaxAnswerBytes) {
+            // No use reading the rest: the stream is cancelled and reported as too large.
             stream->response.tooLarge = true;
-        else
+            nghttp2_submit_rst_stream(session, NGHTTP2_FLAG_NONE, streamId, NGHTTP2_CANCEL);
+        } else {
             body.append(reinterpret_cast<const char *>(data), qsizetype(length));
+        }
         return 0;
     }
 
@@ -137,17 +162,25 @@ DnsHttp2Connection::Stream *DnsHttp2Connection::streamOf(qint32 streamId) const
 
 quint64 DnsHttp2Connection::send(const QByteArray &query, Answered answered, Failed failed)
 {
+    const QScopedValueRollback<bool> sending(m_sending, true);
+    if (m_session && !nghttp2_session_check_request_allowed(m_session))
+        retireEndedSession();
+    const quint64 ticket = m_nextTicket++;
+    auto owned = std::make_unique<Stream>();
+    Stream *stream = owned.get();
+    stream->query = query;
+    stream->answered = std::move(answered);
+    stream->failed = std::move(failed);
+    // Registered before connecting: a connection that fails at once takes this query with it.
+    m_streams.emplace(ticket, std::move(owned));
     if (!m_socket)
         open();
     else if (m_socket->isEncrypted())
         cancelTimer(); // the idle close
-    const quint64 ticket = m_nextTicket++;
-    auto stream = std::make_unique<Stream>();
-    stream->query = query;
-    stream->answered = std::move(answered);
-    stream->failed = std::move(failed);
+    if (!m_socket)
+        return ticket; // Qt failed the socket at once; drop() reports it later
     nghttp2_data_provider body;
-    body.source.ptr = stream.get();
+    body.source.ptr = stream;
     body.read_callback = &SessionCallbacks::readBody;
     static const QByteArray Method = QByteArrayLiteral(":method");
     static const QByteArray Post = QByteArrayLiteral("POST");
@@ -169,27 +202,52 @@ quint64 DnsHttp2Connection::send(const QByteArray &query, Answered answered, Fai
     const int32_t streamId = nghttp2_submit_request(m_session, nullptr, headers, std::size(headers),
                                                     &body, nullptr);
     if (streamId < 0) {
-        // Only when the session ran out of stream IDs or memory: a new connection helps.
+        // Only this request fails: the streams in flight are fine.
         const QString detail = QStringLiteral("%1: HTTP/2 request not made: %2")
                                        .arg(m_server.toString(),
                                             QString::fromLatin1(nghttp2_strerror(streamId)));
-        QMetaObject::invokeMethod(
-                this,
-                [failed = std::move(stream->failed), detail] { failed(Failure::Network, detail); },
-                Qt::QueuedConnection);
-        drop(Failure::Network, detail);
+        Failed failedHandler = std::move(stream->failed);
+        m_streams.erase(ticket);
+        failLater(ticket, std::move(failedHandler), Failure::Network, detail);
+        if (m_streams.empty())
+            armIdleClose();
         return ticket;
     }
     stream->id = streamId;
     m_tickets.insert(streamId, ticket);
-    m_streams.emplace(ticket, std::move(stream));
     if (m_socket->isEncrypted())
         scheduleFlush();
     return ticket;
 }
 
+void DnsHttp2Connection::retireEndedSession()
+{
+    // A GOAWAY (the server's, or ours after a protocol error) or stream IDs used up: no new
+    // stream can start here, so the next one goes over a new connection.
+    drop(Failure::Network, QStringLiteral("%1 ended the HTTP/2 session").arg(m_server.toString()));
+}
+
+void DnsHttp2Connection::failLater(quint64 ticket, Failed failed, Failure failure,
+                                   const QString &detail)
+{
+    m_lateFailures.insert(ticket, {std::move(failed), failure, detail});
+    QMetaObject::invokeMethod(
+            this, [this, ticket] { deliverLateFailure(ticket); }, Qt::QueuedConnection);
+}
+
+void DnsHttp2Connection::deliverLateFailure(quint64 ticket)
+{
+    const auto found = m_lateFailures.find(ticket);
+    if (found == m_lateFailures.end())
+        return; // forgotten
+    const LateFailure late = std::move(found.value());
+    m_lateFailures.erase(found);
+    late.failed(late.failure, late.detail);
+}
+
 void DnsHttp2Connection::forget(quint64 ticket)
 {
+    m_lateFailures.remove(ticket);
     const auto found = m_streams.find(ticket);
     if (found == m_streams.end() || found->second->forgotten)
         return;
@@ -216,6 +274,7 @@ void DnsHttp2Connection::open()
                                                               &SessionCallbacks::onDataChunk);
     nghttp2_session_callbacks_set_on_stream_close_callback(callbacks,
                                                            &SessionCallbacks::onStreamClose);
+    nghttp2_session_callbacks_set_on_frame_recv_callback(callbacks, &SessionCallbacks::onFrame);
     nghttp2_session_client_new(&m_session, callbacks, this);
     nghttp2_session_callbacks_del(callbacks);
     const nghttp2_settings_entry settings[] = {
@@ -229,6 +288,10 @@ void DnsHttp2Connection::open()
     connect(m_socket, &QSslSocket::connected, this,
             [this] { m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1); });
     connect(m_socket, &QSslSocket::encrypted, this, &DnsHttp2Connection::onEncrypted);
+    connect(m_socket, &QSslSocket::encryptedBytesWritten, this, [this] {
+        if (m_session && nghttp2_session_want_write(m_session))
+            scheduleFlush();
+    });
     connect(m_socket, &QSslSocket::readyRead, this, &DnsHttp2Connection::onReadyRead);
     connect(m_socket, &QSslSocket::errorOccurred, this, &DnsHttp2Connection::onSocketError);
     connect(m_socket, &QSslSocket::disconnected, this, &DnsHttp2Connection::onDisconnected);
@@ -237,6 +300,8 @@ void DnsHttp2Connection::open()
     });
     qCDebug(lcDns) << "opening HTTP/2 to" << m_server.toString() << "checked as" << m_peerName;
     m_socket->connectToHostEncrypted(m_server.hostName(), m_server.port, m_peerName);
+    if (!m_socket)
+        return; // Qt failed the socket at once (no file descriptors left, say)
     cancelTimer();
     m_timer = m_clock->callAfter(m_handshakeTimeoutMs, this, [this] { onHandshakeTimeout(); });
 }
@@ -279,7 +344,9 @@ void DnsHttp2Connection::flush()
     m_flushScheduled = false;
     if (!m_socket || !m_socket->isEncrypted() || !m_session)
         return;
-    for (;;) {
+    const qint64 unwritten = m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite();
+    // Past the limit nghttp2 keeps the rest; encryptedBytesWritten brings the next flush.
+    while (unwritten + m_outgoing.size() <= MaxUnwrittenBytes) {
         const uint8_t *data = nullptr;
         const ssize_t length = nghttp2_session_mem_send(m_session, &data);
         if (length < 0) {
@@ -298,7 +365,18 @@ void DnsHttp2Connection::flush()
         m_socket->write(m_outgoing);
         m_outgoing.clear();
     }
+    QPointer<DnsHttp2Connection> alive(this);
     finishClosedStreams(); // streams cancelled by this write
+    if (alive)
+        dropIfSessionEnded();
+}
+
+void DnsHttp2Connection::dropIfSessionEnded()
+{
+    // After a GOAWAY, sent or received, once nothing is left to read or write.
+    if (m_session && !nghttp2_session_want_read(m_session) && !nghttp2_session_want_write(m_session))
+        drop(Failure::Network,
+             QStringLiteral("%1 ended the HTTP/2 session").arg(m_server.toString()));
 }
 
 void DnsHttp2Connection::onReadyRead()
@@ -307,22 +385,19 @@ void DnsHttp2Connection::onReadyRead()
     const ssize_t used = nghttp2_session_mem_recv(
             m_session, reinterpret_cast<const uint8_t *>(received.constData()),
             size_t(received.size()));
+    QPointer<DnsHttp2Connection> alive(this);
+    finishClosedStreams(); // answers completed before any error are still answers
+    if (!alive || !m_session)
+        return;
     if (used < 0) {
         drop(Failure::Network,
              QStringLiteral("%1: HTTP/2 error: %2")
                      .arg(m_server.toString(), QString::fromLatin1(nghttp2_strerror(int(used)))));
         return;
     }
-    QPointer<DnsHttp2Connection> alive(this);
-    finishClosedStreams();
-    if (!alive || !m_session)
-        return;
-    if (!nghttp2_session_want_read(m_session) && !nghttp2_session_want_write(m_session)) {
-        drop(Failure::Network,
-             QStringLiteral("%1 ended the HTTP/2 session").arg(m_server.toString()));
-        return;
-    }
-    scheduleFlush(); // acknowledgements and window updates
+    dropIfSessionEnded();
+    if (alive && m_session)
+        scheduleFlush(); // acknowledgements and window updates
 }
 
 void DnsHttp2Connection::finishClosedStreams()
@@ -340,11 +415,28 @@ void DnsHttp2Connection::finishClosedStreams()
             armIdleClose();
         if (stream->forgotten)
             continue;
+        if (stream->response.tooLarge) {
+            stream->answered(stream->response); // we cancelled it, reported as too large
+            continue;
+        }
+        if (stream->headers > MaxHeadersPerStream) {
+            stream->failed(Failure::Network,
+                           QStringLiteral("%1 sent more than %2 HTTP/2 headers")
+                                   .arg(m_server.toString())
+                                   .arg(MaxHeadersPerStream));
+            continue;
+        }
         if (errorCode != NGHTTP2_NO_ERROR) {
             stream->failed(Failure::Network,
                            QStringLiteral("%1 reset the HTTP/2 stream (error code %2)")
                                    .arg(m_server.toString())
                                    .arg(errorCode));
+            continue;
+        }
+        if (!stream->complete) {
+            stream->failed(Failure::Network,
+                           QStringLiteral("%1: HTTP/2 stream ended before the answer was complete")
+                                   .arg(m_server.toString()));
             continue;
         }
         stream->answered(stream->response);
@@ -408,7 +500,11 @@ void DnsHttp2Connection::drop(Failure failure, const QString &detail)
     qCDebug(lcDns) << "lost" << detail;
     QPointer<DnsHttp2Connection> alive(this);
     for (auto &[ticket, stream] : lost) {
-        if (!stream->forgotten && alive)
+        if (stream->forgotten || !alive)
+            continue;
+        if (m_sending) // whoever sent must not hear of a failure before send() returns
+            failLater(ticket, std::move(stream->failed), failure, detail);
+        else
             stream->failed(failure, detail);
     }
 }

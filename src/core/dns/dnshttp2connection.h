@@ -67,6 +67,7 @@ private:
     void scheduleFlush();
     void flush();
     void finishClosedStreams();
+    void dropIfSessionEnded();
     void drop(Failure failure, const QString &detail);
     void closeSession();
     void armIdleClose();
@@ -74,6 +75,18 @@ private:
     void onHandshakeTimeout();
     void closeIdle();
     Stream *streamOf(qint32 streamId) const;
+    void retireEndedSession();
+    void failLater(quint64 ticket, Failed failed, Failure failure, const QString &detail);
+    void deliverLateFailure(quint64 ticket);
+
+    // A failure found inside send() (the connection failed at once, the request was refused,
+    // the session had ended): reported once send() has returned, unless the ticket is forgotten.
+    struct LateFailure
+    {
+        Failed failed;
+        Failure failure;
+        QString detail;
+    };
 
     NameServer m_server;
     QSslConfiguration m_tls;
@@ -88,6 +101,8 @@ private:
     quint64 m_nextTicket = 1;
     std::unordered_map<quint64, std::unique_ptr<Stream>> m_streams; // by ticket
     QHash<qint32, quint64> m_tickets; // HTTP/2 stream ID -> ticket
+    QHash<quint64, LateFailure> m_lateFailures; // by ticket
+    bool m_sending = false; // inside send(): failures are reported later
     QList<QPair<qint32, quint32>> m_closed; // streams nghttp2 closed, with the error code
     QByteArray m_outgoing;
     bool m_flushScheduled = false;

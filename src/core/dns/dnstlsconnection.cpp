@@ -36,8 +36,11 @@ void DnsTlsConnection::send(quint16 id, const QByteArray &packet)
     if (m_socket && m_socket->isEncrypted())
         cancelTimer(); // the idle close
     m_awaited.insert(id);
-    if (!m_socket)
+    if (!m_socket) {
         open();
+        if (!m_socket)
+            return; // failed at once; the failure is reported later
+    }
     // Framed straight into the buffer that goes out once this event loop turn ends (or once the
     // handshake is done): a burst of queries is one write and one TLS record, not one each.
     const qsizetype at = m_unsent.size();
@@ -68,6 +71,7 @@ void DnsTlsConnection::flush()
 
 void DnsTlsConnection::forget(quint16 id)
 {
+    m_lateFailures.remove(id);
     if (m_awaited.remove(id) && m_awaited.isEmpty())
         armIdleClose();
 }
@@ -90,7 +94,11 @@ void DnsTlsConnection::open()
         m_certificateProblem = describeTlsErrors(errors, m_peerName);
     });
     qCDebug(lcDns) << "opening" << m_server.toString() << "checked as" << m_peerName;
+    m_opening = true;
     m_socket->connectToHostEncrypted(m_server.hostName(), m_server.port, m_peerName);
+    m_opening = false;
+    if (!m_socket)
+        return; // Qt failed the socket at once (no file descriptors left, say)
     cancelTimer();
     m_timer = m_clock->callAfter(m_handshakeTimeoutMs, this, [this] { onHandshakeTimeout(); });
 }
@@ -195,7 +203,26 @@ void DnsTlsConnection::drop(Failure failure, const QString &detail)
     if (detail.isEmpty())
         return;
     qCDebug(lcDns) << "lost" << detail;
+    if (m_opening) {
+        // Inside send(): whoever sent must not hear of the failure before send() returns.
+        for (quint16 id : lost) {
+            m_lateFailures.insert(id, {failure, detail});
+            QMetaObject::invokeMethod(
+                    this, [this, id] { deliverLateFailure(id); }, Qt::QueuedConnection);
+        }
+        return;
+    }
     emit failed(lost, failure, detail);
+}
+
+void DnsTlsConnection::deliverLateFailure(quint16 id)
+{
+    const auto found = m_lateFailures.constFind(id);
+    if (found == m_lateFailures.cend())
+        return; // forgotten
+    const LateFailure late = found.value();
+    m_lateFailures.erase(found);
+    emit failed({id}, late.failure, late.detail);
 }
 
 void DnsTlsConnection::armIdleClose()

@@ -3,6 +3,7 @@
 #include "nameserver.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSet>
@@ -32,7 +33,7 @@ public:
     void send(quint16 id, const QByteArray &packet);
     // The answer to id is no longer awaited (its try ended).
     void forget(quint16 id);
-    bool awaits(quint16 id) const { return m_awaited.contains(id); }
+    bool awaits(quint16 id) const { return m_awaited.contains(id) || m_lateFailures.contains(id); }
     bool isOpen() const { return m_socket != nullptr; }
     quint64 connectionsOpened() const { return m_connectionsOpened; }
     quint64 idleCloses() const { return m_idleCloses; }
@@ -59,6 +60,15 @@ private:
     void cancelTimer();
     void onHandshakeTimeout();
     void closeIdle();
+    void deliverLateFailure(quint16 id);
+
+    // A failure found while a send was opening the connection: reported once that send has
+    // returned, unless the ID is forgotten first.
+    struct LateFailure
+    {
+        Failure failure;
+        QString detail;
+    };
 
     NameServer m_server;
     QSslConfiguration m_tls;
@@ -71,6 +81,8 @@ private:
     bool m_flushScheduled = false;
     QByteArray m_received;
     QSet<quint16> m_awaited;
+    QHash<quint16, LateFailure> m_lateFailures;
+    bool m_opening = false; // inside connectToHostEncrypted(), which can fail at once
     QString m_certificateProblem; // from sslErrors, for the failure that follows
     quint64 m_timer = 0; // the handshake's deadline while connecting, then the idle close
     quint64 m_connectionsOpened = 0;
