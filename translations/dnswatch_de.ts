@@ -3208,6 +3208,42 @@ Begründung des Servers: %2</translation>
         <source>Compared resolvers that answer otherwise by design (split horizon): their difference raises no event.</source>
         <translation>Verglichene Resolver, die absichtlich anders antworten (Split Horizon): ihre Abweichung löst kein Ereignis aus.</translation>
     </message>
+    <message>
+        <source>soa: a zone&apos;s serial on its servers</source>
+        <translation>soa: die Seriennummer einer Zone auf ihren Servern</translation>
+    </message>
+    <message>
+        <source>e.g. example.com</source>
+        <translation>z. B. example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Zone:</source>
+        <translation>&amp;Zone:</translation>
+    </message>
+    <message>
+        <source>The zone whose SOA serial every server must have.</source>
+        <translation>Die Zone, deren SOA-Seriennummer jeder Server haben muss.</translation>
+    </message>
+    <message>
+        <source>e.g. 10.0.0.53, 10.0.1.53:5353</source>
+        <translation>z. B. 10.0.0.53, 10.0.1.53:5353</translation>
+    </message>
+    <message>
+        <source>Authoritative ser&amp;vers:</source>
+        <translation>Autoritative Se&amp;rver:</translation>
+    </message>
+    <message>
+        <source>Two or more addresses with an optional port, asked directly; separated by commas or spaces.</source>
+        <translation>Zwei oder mehr Adressen mit optionalem Port, direkt gefragt; getrennt durch Kommas oder Leerzeichen.</translation>
+    </message>
+    <message>
+        <source>Allowed l&amp;ag:</source>
+        <translation>Erlaubter Rück&amp;stand:</translation>
+    </message>
+    <message>
+        <source>How long a server may stay behind the newest serial (propagation) before the check fails, in seconds.</source>
+        <translation>Wie lange ein Server hinter der neuesten Seriennummer zurückbleiben darf (Verteilung), bevor die Prüfung fehlschlägt, in Sekunden.</translation>
+    </message>
 </context>
 <context>
     <name>TimeChart</name>

@@ -240,6 +240,28 @@ private Q_SLOTS:
                          .keys(),
                  QStringList({QStringLiteral("expect_status"), QStringLiteral("type"),
                               QStringLiteral("url")}));
+
+        // A soa check: its zone, servers and allowed lag, and none of the http keys.
+        type->setCurrentIndex(type->findData(QStringLiteral("soa")));
+        for (const QString &key : {QStringLiteral("check.zone"), QStringLiteral("check.servers"),
+                                   QStringLiteral("check.max_lag_s")})
+            QVERIFY2(targets->field(key)->isVisibleTo(m_dialog.get()), qPrintable(key));
+        QVERIFY(!targets->field(QStringLiteral("check.url"))->isVisibleTo(m_dialog.get()));
+        typeInto(targets->input(QStringLiteral("check.zone")), QStringLiteral("lab.test"));
+        typeInto(targets->input(QStringLiteral("check.servers")), QStringLiteral("127.0.0.1:1053"));
+        // One server is not a comparison: the loader says so at the servers field.
+        QTRY_VERIFY(!problemAt(targets, QStringLiteral("check.servers")).isEmpty());
+        typeInto(targets->input(QStringLiteral("check.servers")),
+                 QStringLiteral("127.0.0.1:1053, 127.0.0.2:1053"));
+        qobject_cast<QSpinBox *>(targets->input(QStringLiteral("check.max_lag_s")))->setValue(60);
+        QTRY_VERIFY2(!m_dialog->hasProblems(), qPrintable(m_dialog->problemSummary()));
+        QCOMPARE(m_dialog->document().value(QStringLiteral("targets"), 0, QStringLiteral("check")),
+                 QJsonValue(QJsonObject{{QStringLiteral("type"), QStringLiteral("soa")},
+                                        {QStringLiteral("zone"), QStringLiteral("lab.test")},
+                                        {QStringLiteral("servers"),
+                                         QJsonArray{QStringLiteral("127.0.0.1:1053"),
+                                                    QStringLiteral("127.0.0.2:1053")}},
+                                        {QStringLiteral("max_lag_s"), 60}}));
     }
 
     void addedTargetIsSavedAppliedAndTheRestKept()

@@ -23,10 +23,8 @@ namespace {
 const QString Block = BlockKey::Targets;
 
 constexpr CheckConfig::Type CheckTypes[] = {
-        CheckConfig::Type::Dns,
-        CheckConfig::Type::Tcp,
-        CheckConfig::Type::Http,
-        CheckConfig::Type::Mlflow,
+        CheckConfig::Type::Dns,    CheckConfig::Type::Tcp, CheckConfig::Type::Http,
+        CheckConfig::Type::Mlflow, CheckConfig::Type::Soa,
 };
 constexpr RecordKind RecordKinds[] = {RecordKind::A, RecordKind::AAAA, RecordKind::Both};
 
@@ -141,6 +139,7 @@ QWidget *TargetsPage::buildForm()
             tr("tcp: connect to a port"),
             tr("http: a GET and its status"),
             tr("mlflow: the tracking server's health"),
+            tr("soa: a zone's serial on its servers"),
     };
     for (CheckConfig::Type type : CheckTypes)
         m_checkType->addItem(checkTitles.at(int(type)), checkTypeName(type));
@@ -187,6 +186,26 @@ QWidget *TargetsPage::buildForm()
     statusRow->addStretch(1);
     addField(m_formLayout, tr("Expected &status:"), checkField(CheckKey::ExpectStatus), status,
              tr("The HTTP statuses that count as up, e.g. 200 to 399."));
+
+    m_soaZone = new QLineEdit(form);
+    m_soaZone->setPlaceholderText(tr("e.g. example.com"));
+    addField(m_formLayout, tr("&Zone:"), checkField(CheckKey::Zone), m_soaZone,
+             tr("The zone whose SOA serial every server must have."));
+    connect(m_soaZone, &QLineEdit::textChanged, this, &TargetsPage::writeCheck);
+
+    m_soaServers = new QLineEdit(form);
+    m_soaServers->setPlaceholderText(tr("e.g. 10.0.0.53, 10.0.1.53:5353"));
+    addField(m_formLayout, tr("Authoritative ser&vers:"), checkField(CheckKey::Servers),
+             m_soaServers,
+             tr("Two or more addresses with an optional port, asked directly; separated by "
+                "commas or spaces."));
+    connect(m_soaServers, &QLineEdit::textChanged, this, &TargetsPage::writeCheck);
+
+    m_soaMaxLag = numberInput(tr(" s"));
+    addField(m_formLayout, tr("Allowed l&ag:"), checkField(CheckKey::MaxLagS), m_soaMaxLag,
+             tr("How long a server may stay behind the newest serial (propagation) before the "
+                "check fails, in seconds."));
+    connect(m_soaMaxLag, &QSpinBox::valueChanged, this, &TargetsPage::writeCheck);
     return form;
 }
 
@@ -290,6 +309,9 @@ void TargetsPage::showTarget(int row)
     m_expect->setText(listText(check.value(CheckKey::Expect)));
     m_port->setValue(check.value(CheckKey::Port).toInt(checkDefaults.port));
     m_url->setText(check.value(CheckKey::Url).toString());
+    m_soaZone->setText(check.value(CheckKey::Zone).toString());
+    m_soaServers->setText(listText(check.value(CheckKey::Servers)));
+    m_soaMaxLag->setValue(check.value(CheckKey::MaxLagS).toInt(checkDefaults.maxLagS));
     const QJsonValue status = check.value(CheckKey::ExpectStatus);
     if (status.isArray()) {
         m_statusMin->setValue(status.toArray().at(0).toInt(checkDefaults.expectStatusMin));
@@ -315,6 +337,9 @@ void TargetsPage::showCheckRows()
             type == checkTypeName(CheckConfig::Type::Http)
                     || type == checkTypeName(CheckConfig::Type::Mlflow));
     showRow(checkField(CheckKey::ExpectStatus), type == checkTypeName(CheckConfig::Type::Http));
+    const bool soa = type == checkTypeName(CheckConfig::Type::Soa);
+    for (const QLatin1String key : {CheckKey::Zone, CheckKey::Servers, CheckKey::MaxLagS})
+        showRow(checkField(key), soa);
 }
 
 void TargetsPage::write(const QString &field, const QJsonValue &value)
@@ -344,6 +369,10 @@ void TargetsPage::writeCheck()
             check.insert(CheckKey::Expect, expect);
     } else if (type == checkTypeName(CheckConfig::Type::Tcp)) {
         check.insert(CheckKey::Port, m_port->value());
+    } else if (type == checkTypeName(CheckConfig::Type::Soa)) {
+        check.insert(CheckKey::Zone, m_soaZone->text().trimmed());
+        check.insert(CheckKey::Servers, listFromText(m_soaServers->text()));
+        check.insert(CheckKey::MaxLagS, m_soaMaxLag->value());
     } else {
         check.insert(CheckKey::Url, m_url->text());
         if (type == checkTypeName(CheckConfig::Type::Http)) {

@@ -73,5 +73,8 @@ private:
     QLineEdit *m_url = nullptr;
     QSpinBox *m_statusMin = nullptr;
     QSpinBox *m_statusMax = nullptr;
+    QLineEdit *m_soaZone = nullptr;
+    QLineEdit *m_soaServers = nullptr;
+    QSpinBox *m_soaMaxLag = nullptr;
     QList<ConfigError> m_errors;
 };
