@@ -9,6 +9,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
+
 Q_DECLARE_METATYPE(std::optional<quint32>)
 
 namespace {
@@ -167,8 +169,14 @@ private Q_SLOTS:
         const CacheEntrySnapshot snap = second.resolver.snapshotOf(
                 {QStringLiteral("a.test"), QStringLiteral("fake"), RecordKind::Both});
         QCOMPARE(snap.validation, DnssecValidation::Validated);
-        // Kept again as it was restored (the history replaces its answers on the way out).
-        QCOMPARE(second.resolver.knownGood().value(0).validation, DnssecValidation::Validated);
+        // Kept again as it was restored (the history replaces its answers on the way out); the
+        // list comes in no particular order.
+        const QList<KnownGoodAnswer> keptAgain = second.resolver.knownGood();
+        const auto keptA = std::find_if(
+                keptAgain.cbegin(), keptAgain.cend(),
+                [](const KnownGoodAnswer &kept) { return kept.host == u"a.test"; });
+        QVERIFY(keptA != keptAgain.cend());
+        QCOMPARE(keptA->validation, DnssecValidation::Validated);
     }
 
     // Events name the verdict and the Extended DNS Errors of the answer they are about.
