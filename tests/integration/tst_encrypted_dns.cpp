@@ -258,6 +258,7 @@ private slots:
                          [&](const DnsExchange &exchange) { outcomes.append(exchange); });
             QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 1, 10000);
         }
+        // Exactly once: a second outcome would be queued at once, so a short wait shows it.
         QTest::qWait(100);
         QCOMPARE(outcomes.size(), 1);
         QCOMPARE(outcomes.first().error, DnsExchange::Error::Network);
