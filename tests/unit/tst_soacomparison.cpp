@@ -109,6 +109,23 @@ private Q_SLOTS:
         QCOMPARE(soa.servers[1].behindForS, std::optional<qint64>(600));
     }
 
+    void silentNewestServerLeavesTheLagTimeAlone()
+    {
+        // ns1 has the newest serial; a round it does not answer must not make ns2 "caught up".
+        SoaLagMemory memory;
+        compareSoaAnswers(Zone, {answered(Ns1, 2), answered(Ns2, 1)}, 300, QStringLiteral("zone"),
+                          &memory, 0);
+        SoaAnswer silent;
+        silent.server = Ns1;
+        silent.error = QStringLiteral("no answer within 1000 ms");
+        compareSoaAnswers(Zone, {silent, answered(Ns2, 1)}, 300, QStringLiteral("zone"), &memory,
+                          4 * Minute);
+        const SoaComparison soa = compareSoaAnswers(Zone, {answered(Ns1, 2), answered(Ns2, 1)}, 300,
+                                                    QStringLiteral("zone"), &memory, 6 * Minute);
+        QVERIFY(soa.lagFailed);
+        QCOMPARE(soa.servers[1].behindForS, std::optional<qint64>(360));
+    }
+
     void serverTakingUpdatesStartsAgain()
     {
         SoaLagMemory memory;

@@ -67,6 +67,26 @@ private Q_SLOTS:
         QVERIFY(!watch.observe(resultWith({5, 5}, 0, &memory, 5000)));
     }
 
+    void withinMaxLagAgainEndsTheDivergence()
+    {
+        // A zone that changes often rarely has one serial everywhere when it is checked: once no
+        // server lags beyond max_lag_s the divergence is over, though a serial still differs.
+        SoaLagMemory memory;
+        SoaSerialsWatch watch;
+        QVERIFY(watch.observe(resultWith({5, 4}, 60, &memory, 0)) == std::nullopt);
+        const std::optional<ResolverEvent> diverged = watch.observe(
+                resultWith({5, 4}, 60, &memory, 60 * 1000));
+        QVERIFY(diverged.has_value());
+        QCOMPARE(diverged->kind, ResolverEvent::Kind::SoaSerialsDiverged);
+        // ns2 took 5 and ns1 moved on to 6 meanwhile: ns2 lags again, but only just.
+        const std::optional<ResolverEvent> over = watch.observe(
+                resultWith({6, 5}, 60, &memory, 70 * 1000));
+        QVERIFY(over.has_value());
+        QCOMPARE(over->kind, ResolverEvent::Kind::SoaSerialsAgree);
+        QVERIFY2(over->detail.contains(QStringLiteral("no longer than max_lag_s")),
+                 qPrintable(over->detail));
+    }
+
     void lagWithinMaxLagIsNoEvent()
     {
         SoaLagMemory memory;

@@ -78,6 +78,9 @@ SoaComparison compareSoaAnswers(const QString &zone, const QList<SoaAnswer> &ans
         comparison.servers.append(state);
     }
     comparison.newest = DnsWire::newestSerial(serials);
+    // Only a round every server answered says who has the newest serial: with the server that
+    // has it silent, a lagging one would look newest and lose the time it has been behind.
+    const bool everyServerAnswered = serials.size() == answers.size();
     QStringList failures;
     QStringList withinLag;
     if (!serials.isEmpty() && !comparison.newest) {
@@ -96,7 +99,8 @@ SoaComparison compareSoaAnswers(const QString &zone, const QList<SoaAnswer> &ans
             continue;
         state.behind = DnsWire::serialsBehind(*state.serial, *comparison.newest);
         if (state.behind == 0) {
-            memory->caughtUp(target, state.server);
+            if (everyServerAnswered)
+                memory->caughtUp(target, state.server);
             continue;
         }
         const qint64 forS = memory->behindForMs(target, state.server, *state.serial, nowMs) / 1000;

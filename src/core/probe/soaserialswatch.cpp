@@ -6,10 +6,12 @@ std::optional<ResolverEvent> SoaSerialsWatch::observe(const ProbeResult &result)
         return std::nullopt;
     const SoaComparison &soa = *result.check.soa;
     const bool divergedBefore = m_diverged.value(result.target, false);
+    // Over once every server answered and none lags beyond max_lag_s: a busy zone rarely has one
+    // serial everywhere at the moment of a check.
     bool diverged = divergedBefore;
     if (soa.lagFailed)
         diverged = true;
-    else if (soa.agree())
+    else if (soa.ok)
         diverged = false;
     m_diverged.insert(result.target, diverged);
     if (diverged == divergedBefore)
@@ -19,12 +21,17 @@ std::optional<ResolverEvent> SoaSerialsWatch::observe(const ProbeResult &result)
                           : ResolverEvent::Kind::SoaSerialsAgree;
     event.resolver = result.resolution.resolver;
     event.host = result.resolution.host;
-    event.detail = diverged
-            ? QStringLiteral("serials of %1 diverged (target %2): %3")
-                      .arg(soa.zone, result.target, soa.detail)
-            : QStringLiteral("serials of %1 agree again (target %2): %3 on every server")
-                      .arg(soa.zone, result.target)
-                      .arg(soa.servers.value(0).serial.value_or(0));
+    if (diverged)
+        event.detail = QStringLiteral("serials of %1 diverged (target %2): %3")
+                               .arg(soa.zone, result.target, soa.detail);
+    else if (soa.agree())
+        event.detail = QStringLiteral("serials of %1 agree again (target %2): %3 on every server")
+                               .arg(soa.zone, result.target)
+                               .arg(soa.servers.value(0).serial.value_or(0));
+    else
+        event.detail = QStringLiteral("serials of %1 lag no longer than max_lag_s again (target "
+                                      "%2): %3")
+                               .arg(soa.zone, result.target, soa.detail);
     return event;
 }
 

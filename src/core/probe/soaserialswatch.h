@@ -9,9 +9,9 @@
 #include <optional>
 
 // Turns soa checks into events: soa_serials_diverged when a target's check starts failing on lag
-// (a server behind the newest serial for max_lag_s or longer), soa_serials_agree when every
-// server has the same serial again; nothing while either holds, and nothing for lags within
-// max_lag_s (normal propagation) or for servers that do not answer (the check says those).
+// (a server behind the newest serial for max_lag_s or longer), soa_serials_agree once every
+// server answers and none lags beyond max_lag_s again; nothing while either holds, and nothing for
+// lags within max_lag_s (normal propagation) or for servers that do not answer (the check says those).
 class SoaSerialsWatch
 {
 public:
