@@ -180,6 +180,33 @@ private Q_SLOTS:
         QCOMPARE(fine.level, ZoneSignatureStatus::Level::Ok); // 20 days, not under 7
         QCOMPARE(fine.validation, DnssecValidation::NotValidated);
     }
+
+    void expiredSignaturesStillShowTheirExpiry()
+    {
+        // Signed valid from a day ago until 12 hours ago (beyond unbound's skew): the validating
+        // resolver answers SERVFAIL; asked again with CD it still gives the expired RRSIG.
+        SignedZoneLab expired;
+        const QDateTime expiration = QDateTime::fromSecsSinceEpoch(
+                QDateTime::currentSecsSinceEpoch() - 12 * 3600, Qt::UTC);
+        QString error;
+        QVERIFY2(expired.start(expiration, &error), qPrintable(error));
+        const DnsExchange refused = exchange(expired.validatingServer(),
+                                             QString::fromLatin1(SignedZoneLab::Zone),
+                                             DnsWire::RecordType::SOA);
+        QCOMPARE(refused.response.rcode, quint16(DnsWire::ResponseCode::ServFail));
+
+        const AppConfig config = testConfig(labConfig(expired));
+        ZoneSignatureCheck check(config, &m_clock);
+        QSignalSpy finished(&check, &ZoneSignatureCheck::finished);
+        check.start();
+        QVERIFY(finished.wait(15000));
+        const ZoneSignatureStatus &validating = check.statuses().at(0);
+        QCOMPARE(validating.zone.resolver, QStringLiteral("validating"));
+        QCOMPARE(validating.level, ZoneSignatureStatus::Level::Expired);
+        QCOMPARE(validating.expiresAt, expiration);
+        QVERIFY(validating.secondsLeft && *validating.secondsLeft < 0);
+        QCOMPARE(validating.validation, DnssecValidation::NotValidated);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDnssecLab)

@@ -240,6 +240,7 @@ void DnsClient::query(const QString &name, quint16 type, QObject *context, Callb
     wireOptions.ednsUdpPayload = m_options.ednsUdpPayload;
     wireOptions.dnssecOk = m_options.dnssecOk;
     wireOptions.recursionDesired = m_options.recursionDesired;
+    wireOptions.checkingDisabled = m_options.checkingDisabled;
     query->packet = DnsWire::buildQuery(0, name, type, wireOptions, &error);
     Query *raw = query.get();
     m_queries.emplace(raw->serial, std::move(query));

@@ -43,6 +43,9 @@ struct DnsClientOptions
     int tlsIdleCloseMs = 10000;
     // RD on every query; an authoritative server is asked without it (the soa check).
     bool recursionDesired = true;
+    // CD on every query: a validating resolver answers without validating (the zone signatures'
+    // second question, once validation failed).
+    bool checkingDisabled = false;
 };
 
 // How one query ended. A DNS answer with any rcode (NXDOMAIN, SERVFAIL...) is a response;

@@ -541,7 +541,9 @@ QByteArray buildQuery(quint16 id, const QString &name, quint16 type, const Query
     QByteArray packet;
     packet.reserve(HeaderSize + name.size() + 2 + 4 + (options.ednsUdpPayload ? 11 : 0));
     appendU16(&packet, id);
-    appendU16(&packet, options.recursionDesired ? 0x0100 : 0);
+    appendU16(&packet,
+              quint16((options.recursionDesired ? 0x0100 : 0)
+                      | (options.checkingDisabled ? 0x0010 : 0)));
     appendU16(&packet, 1); // QDCOUNT
     appendU16(&packet, 0);
     appendU16(&packet, 0);

@@ -147,6 +147,8 @@ struct QueryOptions
     quint16 ednsUdpPayload = 1232;
     // DO in the OPT record's flags (RFC 3225): asks for DNSSEC records and the AD flag. Needs EDNS.
     bool dnssecOk = false;
+    // CD in the header (RFC 4035): a validating resolver passes the answer on unchecked.
+    bool checkingDisabled = false;
 };
 
 // Encodes a query for one name and type. Returns an empty array and sets *error when the name is

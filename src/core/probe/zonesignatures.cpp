@@ -135,6 +135,42 @@ DnsClientOptions zoneClientOptions(const DnssecZoneConfig &zone,
     return options;
 }
 
+ZoneClients::ZoneClients(const DnssecZoneConfig &zone, const QList<ResolverConfig> &resolvers,
+                         Clock *clock)
+    : zone(zone)
+{
+    DnsClientOptions options = zoneClientOptions(zone, resolvers);
+    checked = std::make_unique<DnsClient>(options, clock);
+    options.checkingDisabled = true;
+    unchecked = std::make_unique<DnsClient>(options, clock);
+}
+
+ZoneClients::~ZoneClients() = default;
+
+void askZoneSignatures(ZoneClients *clients, Clock *clock, QObject *context,
+                       std::function<void(const ZoneSignatureStatus &)> done)
+{
+    const auto statusAt = [clients, clock](const DnsExchange &exchange) {
+        return zoneSignatureStatus(clients->zone, exchange, clock->wallTime().toSecsSinceEpoch());
+    };
+    clients->checked->query(
+            clients->zone.zone, quint16(DnsWire::RecordType::SOA), context,
+            [clients, context, statusAt, done](const DnsExchange &exchange) {
+                if (exchange.error != DnsExchange::Error::None
+                    || exchange.response.rcode != quint16(DnsWire::ResponseCode::ServFail)) {
+                    done(statusAt(exchange));
+                    return;
+                }
+                clients->unchecked->query(clients->zone.zone, quint16(DnsWire::RecordType::SOA),
+                                          context, [statusAt, done](const DnsExchange &unchecked) {
+                                              ZoneSignatureStatus status = statusAt(unchecked);
+                                              if (unchecked.error == DnsExchange::Error::None)
+                                                  status.validation = DnssecValidation::NotValidated;
+                                              done(status);
+                                          });
+            });
+}
+
 ZoneSignatureCheck::ZoneSignatureCheck(const AppConfig &config, Clock *clock, QObject *parent)
     : QObject(parent), m_zones(config.dnssecZones), m_resolvers(config.resolvers), m_clock(clock)
 { }
@@ -155,15 +191,12 @@ void ZoneSignatureCheck::start()
         return;
     }
     for (qsizetype i = 0; i < m_zones.size(); ++i) {
-        const DnssecZoneConfig zone = m_zones[i];
-        m_clients.push_back(
-                std::make_unique<DnsClient>(zoneClientOptions(zone, m_resolvers), m_clock));
-        m_clients.back()->query(zone.zone, quint16(DnsWire::RecordType::SOA), this,
-                                [this, i, zone](const DnsExchange &exchange) {
-                                    m_statuses[i] = zoneSignatureStatus(
-                                            zone, exchange, m_clock->wallTime().toSecsSinceEpoch());
-                                    if (--m_pending == 0)
-                                        Q_EMIT finished();
-                                });
+        m_clients.push_back(std::make_unique<ZoneClients>(m_zones[i], m_resolvers, m_clock));
+        askZoneSignatures(m_clients.back().get(), m_clock, this,
+                          [this, i](const ZoneSignatureStatus &status) {
+                              m_statuses[i] = status;
+                              if (--m_pending == 0)
+                                  Q_EMIT finished();
+                          });
     }
 }

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -47,6 +48,25 @@ QString zoneSignatureSentence(const ZoneSignatureStatus &status);
 DnsClientOptions zoneClientOptions(const DnssecZoneConfig &zone,
                                    const QList<ResolverConfig> &resolvers);
 
+// The clients one zone is asked through: as its resolver is configured, and the same with CD set
+// for a second question once validation failed.
+struct ZoneClients
+{
+    ZoneClients(const DnssecZoneConfig &zone, const QList<ResolverConfig> &resolvers, Clock *clock);
+    ~ZoneClients();
+
+    DnssecZoneConfig zone;
+    std::unique_ptr<DnsClient> checked;
+    std::unique_ptr<DnsClient> unchecked;
+};
+
+// Asks for the zone's SOA and calls done with its status at the clock's time, from the event loop,
+// unless context goes first. A validating resolver answers SERVFAIL once the signatures fail
+// validation (expired, say): the zone is then asked again with CD, and the resolver passes the SOA
+// and its RRSIG on unchecked, so the expiry still shows ("validated": false).
+void askZoneSignatures(ZoneClients *clients, Clock *clock, QObject *context,
+                       std::function<void(const ZoneSignatureStatus &)> done);
+
 // Asks every zone of the config at once, each through its resolver's servers with DO set, and
 // says finished() when all have answered or timed out (within each resolver's timeout x
 // attempts x servers).
@@ -68,7 +88,7 @@ private:
     QList<DnssecZoneConfig> m_zones;
     QList<ResolverConfig> m_resolvers;
     Clock *m_clock;
-    std::vector<std::unique_ptr<DnsClient>> m_clients;
+    std::vector<std::unique_ptr<ZoneClients>> m_clients;
     QList<ZoneSignatureStatus> m_statuses;
     int m_pending = 0;
 };

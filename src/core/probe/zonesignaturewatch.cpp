@@ -6,7 +6,7 @@
 struct ZoneSignatureWatch::Watched
 {
     ZoneSignatureStatus status;
-    std::unique_ptr<DnsClient> client;
+    std::unique_ptr<ZoneClients> clients;
     std::unique_ptr<ClockInterval> interval;
     bool asking = false;
     bool checked = false;
@@ -32,7 +32,7 @@ void ZoneSignatureWatch::setZones(const QList<DnssecZoneConfig> &zones,
                 watched->checked = true;
             }
         }
-        watched->client = std::make_unique<DnsClient>(zoneClientOptions(zone, resolvers), m_clock);
+        watched->clients = std::make_unique<ZoneClients>(zone, resolvers, m_clock);
         kept.push_back(std::move(watched));
     }
     m_zones = std::move(kept); // answers still due to the old clients are dropped with them
@@ -70,21 +70,18 @@ void ZoneSignatureWatch::check(Watched &zone)
     if (zone.asking)
         return;
     zone.asking = true;
-    const DnssecZoneConfig config = zone.status.zone;
     Watched *watched = &zone;
-    // The client is the zone's own: when the zone goes (setZones), its answer goes with it.
-    zone.client->query(
-            config.zone, quint16(DnsWire::RecordType::SOA), zone.client.get(),
-            [this, watched, config](const DnsExchange &exchange) {
-                watched->asking = false;
-                watched->checked = true;
-                watched->status = zoneSignatureStatus(config, exchange,
-                                                      m_clock->wallTime().toSecsSinceEpoch());
-                ++m_checksDone;
-                Q_EMIT checked(watched->status);
-                if (const std::optional<ResolverEvent> event = m_levels.observe(watched->status))
-                    Q_EMIT eventOccurred(*event);
-            });
+    // The clients are the zone's own: when the zone goes (setZones), its answer goes with them.
+    askZoneSignatures(zone.clients.get(), m_clock, zone.clients->checked.get(),
+                      [this, watched](const ZoneSignatureStatus &status) {
+                          watched->asking = false;
+                          watched->checked = true;
+                          watched->status = status;
+                          ++m_checksDone;
+                          Q_EMIT checked(watched->status);
+                          if (const std::optional<ResolverEvent> event = m_levels.observe(status))
+                              Q_EMIT eventOccurred(*event);
+                      });
 }
 
 QList<ZoneSignatureStatus> ZoneSignatureWatch::statuses() const
