@@ -276,7 +276,7 @@ private Q_SLOTS:
     void misbehavingClientsCannotHogTheEndpoints()
     {
         writeConfig(svcTarget(),
-                    "\"agent\":{\"max_connections\":4,\"header_timeout_ms\":3000,"
+                    "\"agent\":{\"max_connections\":4,\"header_timeout_ms\":6000,"
                     "\"max_request_bytes\":2048},");
         const quint16 port = DnsServerFixture::freePort();
         auto agent = startAgent(
@@ -294,13 +294,13 @@ private Q_SLOTS:
         // before it are counted.
         auto fifth = connectedTo(port);
         QVERIFY(fifth);
-        QVERIFY(closedByAgent(idle.front().get(), 10000));
+        QVERIFY(closedByAgent(idle.front().get(), 15000));
         // ...and the others are cut off when their time to send a request is up.
         for (auto &socket : idle)
-            QVERIFY(closedByAgent(socket.get(), 10000));
-        QVERIFY(closedByAgent(fifth.get(), 10000));
+            QVERIFY(closedByAgent(socket.get(), 15000));
+        QVERIFY(closedByAgent(fifth.get(), 15000));
         QCOMPARE(get(port, QStringLiteral("/healthz")).status, 200);
-        // The first went to make room (3 s before the others' time was up), not by a timeout:
+        // The first went to make room (6 s before the others' time was up), not by a timeout:
         // all five come from one address, whose share here is all 4 slots, so it lost its own.
         const QByteArray closures = get(port, QStringLiteral("/metrics")).body;
         QVERIFY2(closures.contains(
@@ -314,15 +314,15 @@ private Q_SLOTS:
         auto drip = connectedTo(port);
         QVERIFY(drip);
         const QByteArray request = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
-                + QByteArray(64, 'a');
-        // At least 50 ms a byte: the whole request would take over 5 s, the timeout is 3 s.
+                + QByteArray(160, 'a');
+        // At least 50 ms a byte: the whole request would take over 9 s, the timeout is 6 s.
         qsizetype sent = 0;
         for (; sent < request.size() && drip->state() == QAbstractSocket::ConnectedState; ++sent) {
             drip->write(request.mid(sent, 1));
             drip->waitForBytesWritten(100);
             drip->waitForDisconnected(50);
         }
-        QVERIFY(closedByAgent(drip.get(), 10000));
+        QVERIFY(closedByAgent(drip.get(), 15000));
         QVERIFY2(sent < request.size(),
                  qPrintable(QStringLiteral("the drip was allowed to send all %1 bytes")
                                     .arg(request.size())));
