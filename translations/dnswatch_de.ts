@@ -239,6 +239,14 @@
         <source>Answer changes of %1 (%2 through %3)</source>
         <translation>Antwortwechsel von %1 (%2 über %3)</translation>
     </message>
+    <message>
+        <source>No answer has changed since DNS Watch started. A change shows here when a live answer brings other addresses than the one before.</source>
+        <translation>Seit dem Start von DNS Watch hat sich keine Antwort geändert. Eine Änderung erscheint hier, sobald eine Live-Antwort andere Adressen bringt als die vorige.</translation>
+    </message>
+    <message>
+        <source>The answer of %1 has not changed since DNS Watch started.</source>
+        <translation>Die Antwort von %1 hat sich seit dem Start von DNS Watch nicht geändert.</translation>
+    </message>
 </context>
 <context>
     <name>CachePane</name>
@@ -1230,6 +1238,10 @@ Neu bei DNS Watch? Das Demo-Labor zeigt es bei der Arbeit, ohne dass etwas einzu
     <message>
         <source>%1: %2; %3</source>
         <translation>%1: %2; %3</translation>
+    </message>
+    <message>
+        <source>answer not DNSSEC-validated as required</source>
+        <translation>Antwort nicht wie verlangt per DNSSEC validiert</translation>
     </message>
 </context>
 <context>
@@ -3385,6 +3397,10 @@ Begründung des Servers: %2</translation>
     <message>
         <source>Zone signatures</source>
         <translation>Zonensignaturen</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 bei %2</translation>
     </message>
 </context>
 </TS>

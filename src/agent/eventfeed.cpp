@@ -59,7 +59,9 @@ void EventFeed::record(const ResolverEvent &resolverEvent, const QList<TargetCon
     FeedEvent event;
     event.time = resolverEvent.time.isValid() ? resolverEvent.time : m_clock->wallTime();
     event.kind = eventKindName(resolverEvent.kind);
-    event.target = targetOf(resolverEvent.host, resolverEvent.resolver, targets);
+    event.target = resolverEvent.target.isEmpty()
+            ? targetOf(resolverEvent.host, resolverEvent.resolver, targets)
+            : resolverEvent.target;
     event.host = resolverEvent.host;
     event.detail = resolverEvent.detail;
     event.actor = resolverEvent.actor;

@@ -31,6 +31,12 @@ std::optional<RemoteEvent> readEvent(AnswerReader &reader, const QJsonObject &ob
         event.reason = reader.text(object, path, QLatin1String("reason"));
         if (!object.value(QLatin1String("ttl_s")).isNull()) // null, or absent from older agents
             event.ttlS = reader.count(object, path, QLatin1String("ttl_s"));
+        if (const std::optional<bool> validated = reader.boolean(object, path,
+                                                                 QLatin1String("validated")))
+            event.validation = *validated ? DnssecValidation::Validated
+                                          : DnssecValidation::NotValidated;
+        event.extendedErrors = ExtendedDnsErrors::fromJson(
+                reader.array(object, path, QLatin1String("ede")));
     }
     if (!id)
         return std::nullopt;

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "dns/extendeddnserror.h"
+#include "resolver/dnssecvalidation.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -27,6 +30,10 @@ struct RemoteEvent
     QStringList after;
     QString reason; // a change of state's why, in the core's words
     std::optional<qint64> ttlS; // an answer change: the TTL of the new answer
+    // The DNSSEC verdict and Extended DNS Errors of the answer the event is about; not asked and
+    // none from agents older than them.
+    DnssecValidation validation = DnssecValidation::NotAsked;
+    QList<ExtendedDnsError> extendedErrors;
 
     bool operator==(const RemoteEvent &other) const = default;
 };

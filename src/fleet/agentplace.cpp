@@ -44,6 +44,12 @@ std::optional<TargetSnapshot> AgentPlace::target(const QString &name) const
     return std::nullopt;
 }
 
+QList<RemoteZone> AgentPlace::zones() const
+{
+    const std::optional<AgentStatus> &status = m_connection->status();
+    return status ? status->zones : QList<RemoteZone>();
+}
+
 bool AgentPlace::mayBePinned(const QString &target) const
 {
     return this->target(target).has_value();

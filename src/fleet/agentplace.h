@@ -30,6 +30,8 @@ public:
         return m_connection->reach() == AgentConnection::Reach::Connecting;
     }
     QString actionRefusal() const override;
+    // Its "dnssec_zones" as its status last gave them (none before the first status).
+    QList<RemoteZone> zones() const;
     void act(const PlaceAction &action, QObject *context, OutcomeCallback callback) override;
 
     using HistoryCallback =

@@ -173,6 +173,7 @@ std::optional<AgentStatus> parseAgentStatus(const QByteArray &json, const QStrin
         status.role = roleFromName(
                 reader.text(access, QStringLiteral("$.access"), QLatin1String("role")));
         status.actor = reader.text(access, QStringLiteral("$.access"), QLatin1String("name"));
+        status.zones = readAgentZones(reader, *root);
     }
     if (reader.hasErrors()) {
         *error = reader.errorText();

@@ -20,6 +20,8 @@ StoredEvent storedEventOf(const RemoteEvent &remote, const QString &place)
     event.before = remote.before;
     event.after = remote.after;
     event.ttlS = remote.ttlS;
+    event.validation = remote.validation;
+    event.extendedErrors = remote.extendedErrors;
     if (event.kind == StoredEvent::stateChangedKind())
         event.detail = remote.reason;
     return event;

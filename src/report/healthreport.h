@@ -90,6 +90,9 @@ struct TargetReport
     // Events of the range whose answer carried an Extended DNS Error (RFC 8914), by info code.
     QMap<quint16, qint64> extendedErrorEvents;
     QList<StoredEvent> addressChanges;
+    // Its checks' divergences and agreements: compared paths (paths_diverged, paths_agree) and
+    // zone serials (soa_serials_diverged, soa_serials_agree), oldest first.
+    QList<StoredEvent> checkEvents;
     QList<ReportCacheEntry> cache;
     std::optional<ReportPin> pin;
     QList<ReportPoint> series;

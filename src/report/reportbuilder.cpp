@@ -12,6 +12,18 @@ namespace {
 constexpr qint64 MsPerMinute = 60'000;
 constexpr int EventLimit = 200'000;
 
+// The events a target's own checks raise: compared paths and zone serials.
+bool isCheckEvent(const QString &kind)
+{
+    for (const auto checkKind :
+         {ResolverEvent::Kind::PathsDiverged, ResolverEvent::Kind::PathsAgree,
+          ResolverEvent::Kind::SoaSerialsDiverged, ResolverEvent::Kind::SoaSerialsAgree}) {
+        if (kind == eventKindName(checkKind))
+            return true;
+    }
+    return false;
+}
+
 ReportLatency latencyOf(const LatencyHistogram &histogram)
 {
     ReportLatency latency;
@@ -258,13 +270,17 @@ std::optional<HealthReport> buildHealthReport(HistoryDatabase &db, const ReportR
         for (const StoredEvent &event : *events) {
             // Its host's events through its own resolver (another target may watch the same
             // host through another one).
+            // An event that names its target (a check's) is that target's alone.
             if (target.host.isEmpty() || event.host != target.host
-                || (!event.resolver.isEmpty() && event.resolver != target.resolver))
+                || (!event.resolver.isEmpty() && event.resolver != target.resolver)
+                || (!event.target.isEmpty() && event.target != target.name))
                 continue;
             if (event.kind == eventKindName(ResolverEvent::Kind::FallbackEntered))
                 ++out.fallbackEventsByTier[event.tier];
             else if (event.kind == eventKindName(ResolverEvent::Kind::AddressesChanged))
                 out.addressChanges.append(event);
+            else if (isCheckEvent(event.kind))
+                out.checkEvents.append(event);
             QList<quint16> codes; // each code once an event
             for (const ExtendedDnsError &error : event.extendedErrors) {
                 if (!codes.contains(error.infoCode)) {

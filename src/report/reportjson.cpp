@@ -137,6 +137,7 @@ QJsonObject targetJson(const TargetReport &target)
             {QStringLiteral("service_latency"), latencyJson(target.serviceLatency)},
             {QStringLiteral("fallback_events_by_tier"), tiers},
             {QStringLiteral("address_changes"), eventsJson(target.addressChanges)},
+            {QStringLiteral("check_events"), eventsJson(target.checkEvents)},
             {QStringLiteral("cache"), cache},
             {QStringLiteral("pin"), pin},
             {QStringLiteral("series"), series},

@@ -81,6 +81,7 @@ private:
     void targetAddressChanges(const TargetReport &target);
     void targetCache(const TargetReport &target);
     void targetExtendedErrors(const TargetReport &target);
+    void targetCheckEvents(const TargetReport &target);
     void targetPin(const TargetReport &target);
     QString chartPlace(qsizetype target, ReportChart kind);
     void charts(qsizetype target);
@@ -364,6 +365,18 @@ void MarkupWriter::targetAddressChanges(const TargetReport &target)
           rows, QStringLiteral("No address changes in this range."));
 }
 
+void MarkupWriter::targetCheckEvents(const TargetReport &target)
+{
+    if (target.checkEvents.isEmpty()) // the target compares no paths and has no soa check, or
+        return; //                       they never diverged: nothing to say
+    heading(3, QStringLiteral("Compared paths and zone serials"));
+    QList<QList<Cell>> rows;
+    for (const StoredEvent &event : target.checkEvents)
+        rows.append(QList<Cell>{localTime(event.time), checkEventName(event.kind), event.detail});
+    table({{QStringLiteral("Time")}, {QStringLiteral("Event")}, {QStringLiteral("Detail")}}, rows,
+          QString());
+}
+
 void MarkupWriter::targetCache(const TargetReport &target)
 {
     heading(3, QStringLiteral("Cache now"));
@@ -459,6 +472,7 @@ void MarkupWriter::target(qsizetype index)
     targetLatency(target);
     targetFallbackEvents(target);
     targetAddressChanges(target);
+    targetCheckEvents(target);
     targetExtendedErrors(target);
     targetCache(target);
     targetPin(target);

@@ -163,6 +163,19 @@ QString actionName(const QString &kind)
     return words;
 }
 
+QString checkEventName(const QString &kind)
+{
+    if (kind == QLatin1String("paths_diverged"))
+        return QStringLiteral("Paths diverged");
+    if (kind == QLatin1String("paths_agree"))
+        return QStringLiteral("Paths agree");
+    if (kind == QLatin1String("soa_serials_diverged"))
+        return QStringLiteral("Zone serials diverged");
+    if (kind == QLatin1String("soa_serials_agree"))
+        return QStringLiteral("Zone serials agree");
+    return kind;
+}
+
 QString addresses(const QStringList &list)
 {
     return list.isEmpty() ? QStringLiteral("none") : list.join(QStringLiteral(", "));

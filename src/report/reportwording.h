@@ -33,6 +33,8 @@ QString tierName(const QString &tier); // "stale" -> "stale cache", ...
 QString cacheStateName(const QString &state);
 QString dnssecText(DnssecValidation validation); // "validated", "not validated", "\u2014"
 QString actionName(const QString &kind); // "forced_re_resolve" -> "Force re-resolve"
+// "paths_diverged" -> "Paths diverged", "soa_serials_agree" -> "Zone serials agree"
+QString checkEventName(const QString &kind);
 QString addresses(const QList<QHostAddress> &list); // "10.0.0.1, fd00::1", "none"
 QString addresses(const QStringList &list);
 

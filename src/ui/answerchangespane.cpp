@@ -15,6 +15,7 @@ AnswerChangesPane::AnswerChangesPane(AnswerChangeModel *changes, QWidget *parent
     : QWidget(parent)
     , m_filter(new QSortFilterProxyModel(this))
     , m_heading(new QLabel(this))
+    , m_emptyNote(new QLabel(this))
     , m_view(new QTableView(this))
 {
     m_filter->setSourceModel(changes);
@@ -39,8 +40,22 @@ AnswerChangesPane::AnswerChangesPane(AnswerChangeModel *changes, QWidget *parent
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_heading);
+    layout->addWidget(m_emptyNote);
     layout->addWidget(m_view, 1);
+    m_emptyNote->setWordWrap(true);
+    m_emptyNote->setEnabled(false); // the palette's quiet text: a hint, not a message
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_filter, signal, this, &AnswerChangesPane::showOrHideEmptyNote);
+    connect(m_filter, &QAbstractItemModel::modelReset, this,
+            &AnswerChangesPane::showOrHideEmptyNote);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this,
+            &AnswerChangesPane::showOrHideEmptyNote);
     showTarget(QString(), QString(), QString(), QString());
+}
+
+void AnswerChangesPane::showOrHideEmptyNote()
+{
+    m_emptyNote->setVisible(m_filter->rowCount() == 0);
 }
 
 void AnswerChangesPane::showTarget(const QString &name, const QString &place, const QString &host,
@@ -48,11 +63,18 @@ void AnswerChangesPane::showTarget(const QString &name, const QString &place, co
 {
     if (name.isEmpty()) {
         m_heading->setText(tr("Answer changes of every target"));
+        m_emptyNote->setText(tr("No answer has changed since DNS Watch started. A change shows "
+                                "here when a live answer brings other addresses than the one "
+                                "before."));
         m_filter->setFilterRegularExpression(QRegularExpression());
+        showOrHideEmptyNote();
         return;
     }
     m_heading->setText(tr("Answer changes of %1 (%2 through %3)")
                                .arg(printable(name), printable(host), printable(resolver)));
+    m_emptyNote->setText(
+            tr("The answer of %1 has not changed since DNS Watch started.").arg(printable(name)));
     m_filter->setFilterRegularExpression(QRegularExpression(QRegularExpression::anchoredPattern(
             QRegularExpression::escape(AnswerChangeModel::answerKey(place, host, resolver)))));
+    showOrHideEmptyNote();
 }

@@ -22,9 +22,14 @@ public:
                     const QString &resolver);
     QTableView *view() const { return m_view; }
     QLabel *heading() const { return m_heading; }
+    // Says there is no change yet (for the chosen target, or at all); hidden once there is one.
+    QLabel *emptyNote() const { return m_emptyNote; }
 
 private:
+    void showOrHideEmptyNote();
+
     QSortFilterProxyModel *m_filter;
     QLabel *m_heading;
+    QLabel *m_emptyNote;
     QTableView *m_view;
 };

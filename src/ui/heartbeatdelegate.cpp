@@ -27,6 +27,8 @@ QColor HeartbeatDelegate::colorOf(const ProbeMark &mark)
 {
     if (!mark.hasAddresses)
         return {0xc0, 0x1c, 0x28}; // red: no address at all
+    if (mark.unvalidated)
+        return {0xe0, 0x9b, 0x1a}; // amber, as a stale answer: used, but not as required
     switch (mark.source) {
     case ResolutionSource::Fresh:
     case ResolutionSource::Cache:
@@ -48,6 +50,8 @@ QString HeartbeatDelegate::describe(const ProbeMark &mark)
     QString source;
     if (!mark.hasAddresses) {
         source = tr("no address");
+    } else if (mark.unvalidated) {
+        source = tr("answer not DNSSEC-validated as required");
     } else {
         switch (mark.source) {
         case ResolutionSource::Fresh:

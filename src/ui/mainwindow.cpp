@@ -20,6 +20,7 @@
 #include "targetcolumns.h"
 #include "targetfiltermodel.h"
 #include "wall/wallview.h"
+#include "zonesignaturestable.h"
 
 #include <QAction>
 #include <QApplication>
@@ -173,6 +174,7 @@ AgentPlace *MainWindow::connectAgent(const AgentEndpoint &endpoint)
     m_banner->addPlace(place);
     m_placeWatch->addPlace(place);
     m_cachePane->addAgent(place);
+    m_pathsPane->zones()->addAgent(place);
     updatePlaceFilter();
     updateReportAction();
     connect(place, &QObject::destroyed, this, [this] {

@@ -68,17 +68,16 @@ PathsPane::PathsPane(Monitor *monitor, QWidget *parent)
         if (!m_place && result.target == m_target)
             refresh();
     });
-    connect(monitor, &Monitor::targetsApplied, this, [this] {
-        m_zones->refresh();
-        showZonesWhenWatched();
-    });
+    connect(monitor, &Monitor::targetsApplied, m_zones, &ZoneSignaturesTable::refresh);
+    connect(m_zones, &ZoneSignaturesTable::zonesMayHaveChanged, this,
+            &PathsPane::showZonesWhenWatched);
     refresh();
     showZonesWhenWatched();
 }
 
 void PathsPane::showZonesWhenWatched()
 {
-    const bool watched = !m_monitor->config().dnssecZones.isEmpty();
+    const bool watched = m_zones->hasZones();
     m_zonesTitle->setVisible(watched);
     m_zones->setVisible(watched);
 }

@@ -72,9 +72,8 @@ static_assert(std::size(ColumnToolTips) == TargetTableModel::ColumnCount);
 
 int dnsAnswered(const QList<ProbeMark> &marks)
 {
-    return int(std::count_if(marks.cbegin(), marks.cend(), [](const ProbeMark &mark) {
-        return mark.hasAddresses && !isFallbackSource(mark.source);
-    }));
+    return int(std::count_if(marks.cbegin(), marks.cend(),
+                             [](const ProbeMark &mark) { return mark.dnsAnswered(); }));
 }
 
 double dnsAnsweredShare(const QList<ProbeMark> &marks)

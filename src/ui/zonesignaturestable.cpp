@@ -1,5 +1,7 @@
 #include "zonesignaturestable.h"
 
+#include "agentconnection.h"
+#include "agentplace.h"
 #include "probe/zonesignaturewatch.h"
 #include "statepalette.h"
 
@@ -79,22 +81,43 @@ ZoneSignaturesTable::ZoneSignaturesTable(ZoneSignatureWatch *watch, QWidget *par
     refresh();
 }
 
+void ZoneSignaturesTable::addAgent(AgentPlace *agent)
+{
+    m_agents.append(agent);
+    connect(agent->connection(), &AgentConnection::statusChanged, this,
+            &ZoneSignaturesTable::refresh);
+    connect(agent, &QObject::destroyed, this, &ZoneSignaturesTable::refresh, Qt::QueuedConnection);
+    refresh();
+}
+
 void ZoneSignaturesTable::refresh()
 {
     const QList<ZoneSignatureStatus> statuses = m_watch->statuses();
-    setRowCount(int(statuses.size()));
-    for (int row = 0; row < statuses.size(); ++row)
-        fillRow(row, statuses[row], m_watch->wasChecked(row));
+    m_agents.removeAll(nullptr);
+    int rows = int(statuses.size());
+    for (const QPointer<AgentPlace> &agent : std::as_const(m_agents))
+        rows += int(agent->zones().size());
+    setRowCount(rows);
+    int row = 0;
+    for (; row < statuses.size(); ++row)
+        fillRow(row, statuses[row], m_watch->wasChecked(row), statuses[row].zone.zone);
+    for (const QPointer<AgentPlace> &agent : std::as_const(m_agents)) {
+        for (const RemoteZone &zone : agent->zones())
+            fillRow(row++, zone.status, zone.checked,
+                    tr("%1 at %2").arg(zone.status.zone.zone, agent->name()));
+    }
     resizeColumnsToContents();
+    Q_EMIT zonesMayHaveChanged();
 }
 
-void ZoneSignaturesTable::fillRow(int row, const ZoneSignatureStatus &status, bool checked)
+void ZoneSignaturesTable::fillRow(int row, const ZoneSignatureStatus &status, bool checked,
+                                  const QString &who)
 {
     const std::optional<qint64> daysLeft = status.daysLeft();
     const QString expires = status.expiresAt.isValid()
             ? QLocale().toString(status.expiresAt.toLocalTime(), QLocale::ShortFormat)
             : QStringLiteral("-");
-    const QStringList cells{status.zone.zone,
+    const QStringList cells{who,
                             status.zone.resolver,
                             expires,
                             daysLeft ? QLocale().toString(*daysLeft) : QStringLiteral("-"),

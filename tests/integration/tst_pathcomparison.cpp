@@ -114,6 +114,7 @@ private Q_SLOTS:
         QCOMPARE(found.size(), 1);
         QCOMPARE(found[0].kind, ResolverEvent::Kind::PathsDiverged);
         QCOMPARE(found[0].host, QStringLiteral("svc.test"));
+        QCOMPARE(found[0].target, QStringLiteral("svc"));
         QVERIFY2(found[0].detail.contains(QLatin1String("left: 10.0.0.1"))
                          && found[0].detail.contains(QLatin1String("right: 10.0.0.2")),
                  qPrintable(found[0].detail));

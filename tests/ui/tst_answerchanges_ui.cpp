@@ -108,6 +108,9 @@ private Q_SLOTS:
         QCOMPARE(pane->view()->focusPolicy() & Qt::TabFocus, Qt::TabFocus);
         QCOMPARE(pane->heading()->buddy(), pane->view());
         QCOMPARE(pane->view()->model()->rowCount(), 0);
+        // No change yet: the pane says so rather than showing a bare table.
+        QVERIFY(!pane->emptyNote()->isHidden());
+        QVERIFY(pane->emptyNote()->text().startsWith(QStringLiteral("No answer has changed")));
 
         QSignalSpy notes(m_window->notifier(), &StateNotifier::notify);
         m_window->notifier()->setMuted(QStringLiteral("db"), true);
@@ -130,6 +133,7 @@ private Q_SLOTS:
         // Every target's changes while none is chosen; the chosen target's alone after.
         const QAbstractItemModel *shown = pane->view()->model();
         QCOMPARE(shown->rowCount(), 2);
+        QVERIFY(pane->emptyNote()->isHidden());
         m_window->selectTarget(QStringLiteral("api"));
         QCOMPARE(pane->heading()->text(),
                  QStringLiteral("Answer changes of api (api.lab.test through lab)"));
@@ -143,6 +147,7 @@ private Q_SLOTS:
         QCOMPARE(shown->index(0, AnswerChangeModel::Ttl).data().toString(), QStringLiteral("1 s"));
         m_window->selectTarget(QStringLiteral("db"));
         QCOMPARE(rows(shown, AnswerChangeModel::After), QStringList{QStringLiteral("10.0.1.2")});
+        QVERIFY(pane->emptyNote()->isHidden());
 
         // A muted target with alert_on_change says nothing.
         m_window->notifier()->setMuted(QStringLiteral("api"), true);

@@ -21,6 +21,7 @@
 #include "reportdialog.h"
 #include "screenshot.h"
 #include "translations.h"
+#include "zonesignaturestable.h"
 
 #include <QAction>
 #include <QApplication>
@@ -98,7 +99,14 @@ private:
                      "{\"name\":\""
                    + target.toLatin1() + "\",\"host\":\"" + target.toLatin1()
                    + ".lab.test\",\"resolver\":\"lab\",\"interval_s\":1"
-                   + (compared ? ",\"compare\":[\"direct\"]" : "") + "}]}");
+                   + (compared ? ",\"compare\":[\"direct\"]" : "")
+                   + "}]"
+                   // The agent that compares also watches a zone's signatures (dnsmasq signs
+                   // nothing: the check says why it knows no expiry).
+                   + (compared ? ",\"dnssec_zones\":[{\"zone\":\"lab.test\",\"resolver\":"
+                                 "\"lab\"}]"
+                               : "")
+                   + "}");
         return path;
     }
 
@@ -321,6 +329,24 @@ private Q_SLOTS:
         QCOMPARE(pane->table()->rowCount(), 0);
         QVERIFY2(pane->verdict()->text().contains(QLatin1String("db at south")),
                  qPrintable(pane->verdict()->text()));
+    }
+
+    void zonesOfAnAgentShowBelowThePaths()
+    {
+        // This machine watches no zone; north does: its zone is the table's only row.
+        ZoneSignaturesTable *zones = m_window->pathsPane()->zones();
+        QTRY_COMPARE_WITH_TIMEOUT(zones->rowCount(), 1, 15000);
+        QVERIFY(!zones->isHidden());
+        QCOMPARE(zones->item(0, ZoneSignaturesTable::ZoneColumn)->text(),
+                 QStringLiteral("lab.test at north"));
+        QCOMPARE(zones->item(0, ZoneSignaturesTable::ResolverColumn)->text(), QStringLiteral("lab"));
+        // Once north has asked: no signature from dnsmasq, so unknown, with the agent's reason.
+        QTRY_VERIFY_WITH_TIMEOUT(zones->item(0, ZoneSignaturesTable::DetailColumn)->text()
+                                         != QStringLiteral("not checked yet"),
+                                 15000);
+        QCOMPARE(zones->item(0, ZoneSignaturesTable::LevelColumn)->text(),
+                 QStringLiteral("unknown"));
+        QVERIFY(!zones->item(0, ZoneSignaturesTable::DetailColumn)->text().isEmpty());
     }
 
     void anActionReachesTheAgentOfItsTarget()

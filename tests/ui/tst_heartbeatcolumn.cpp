@@ -1,5 +1,7 @@
 // The targets table's heartbeat column: when a full strip moves on by one probe of the same kind
-// (its words stay "29 of the last 30"), the cell is still said changed so the view repaints it.
+// (its words stay "29 of the last 30"), the cell is still said changed so the view repaints it;
+// an answer without the DNSSEC validation its target requires is not counted as DNS answering.
+#include "heartbeatdelegate.h"
 #include "scriptedplace.h"
 #include "targettablemodel.h"
 
@@ -57,6 +59,29 @@ private Q_SLOTS:
         QVERIFY(saidTheStrip);
         const auto shown = strip.data(TargetTableModel::RecentProbesRole).value<QList<ProbeMark>>();
         QCOMPARE(shown.constLast().source, ResolutionSource::Stale);
+    }
+
+    void anUnvalidatedAnswerIsNotCountedAsDnsAnswering()
+    {
+        ScriptedPlace place(QStringLiteral("here"), ScriptedPlace::Kind::Local);
+        place.addTarget(QStringLiteral("signed"));
+        TargetTableModel model;
+        model.addPlace(&place);
+        TargetSnapshot target = *place.target(QStringLiteral("signed"));
+        for (int i = 0; i < 10; ++i) {
+            ProbeMark probe = mark(i * 1000, ResolutionSource::Fresh);
+            probe.unvalidated = i >= 7;
+            target.recent.append(probe);
+        }
+        place.setTarget(target);
+        QTRY_VERIFY(!model.hasPendingUpdates());
+        const QModelIndex strip = model.index(0, TargetTableModel::Recent);
+        QCOMPARE(strip.data(Qt::AccessibleTextRole).toString(),
+                 QStringLiteral("DNS answered 7 of the last 10 probes"));
+        QVERIFY(HeartbeatDelegate::describe(target.recent.constLast())
+                        .contains(QStringLiteral("not DNSSEC-validated")));
+        QVERIFY(HeartbeatDelegate::colorOf(target.recent.constLast())
+                != HeartbeatDelegate::colorOf(target.recent.constFirst()));
     }
 };
 

@@ -3,6 +3,7 @@
 #include "agentactionrequest.h"
 #include "agentevents.h"
 #include "agentstatus.h"
+#include "agentstoredevent.h"
 #include "clock.h"
 #include "remotecache.h"
 #include "remotehistory.h"
@@ -193,6 +194,19 @@ private Q_SLOTS:
                                        "state": "down", "last_probe": "yesterday"}]})")
                                   << QStringList{u"fra1: $.targets[0].last_probe: expected an "
                                                  u"ISO 8601 time"_s};
+        QTest::newRow("bad zones")
+                << QByteArray(R"({"ready": true, "targets": [], "zones": [
+                                   {"zone": "a.test", "status": "fine"},
+                                   {"status": "ok", "expires_in_s": 1e300},
+                                   {"zone": "c.test", "status": "ok", "validated": "yes"},
+                                   "d.test"]})")
+                << QStringList{u"fra1: $.zones[0].status: expected ok, warning, expired or "
+                               u"unknown, found \"fine\""_s,
+                               u"fra1: $.zones[1].zone: expected a string"_s,
+                               u"fra1: $.zones[1].expires_in_s: expected seconds from -1e12 to "
+                               u"1e12"_s,
+                               u"fra1: $.zones[2].validated: expected true or false"_s,
+                               u"fra1: $.zones[3]: expected an object"_s};
     }
     void refusesAMalformedStatusNamingEveryProblem()
     {
@@ -204,6 +218,46 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), expected.size());
         for (qsizetype i = 0; i < expected.size(); ++i)
             QVERIFY2(lines[i].startsWith(expected[i]), qPrintable(lines[i]));
+    }
+
+    void readsTheZonesOfAStatus()
+    {
+        const QByteArray json = R"({"ready": true, "targets": [], "zones": [
+              {"zone": "signed.test", "resolver": "corp", "server": "127.0.0.1:5353",
+               "status": "warning", "expires": "2027-01-10T00:00:00Z", "expires_in_s": 345600,
+               "expires_in_days": 4, "warn_days": 7, "validated": true, "detail": null},
+              {"zone": "late.test", "resolver": "corp", "server": null, "status": "unknown",
+               "expires": null, "expires_in_s": null, "expires_in_days": null, "warn_days": 7,
+               "validated": null, "detail": "not checked yet"},
+              {"zone": "gone.test", "resolver": "corp", "server": "127.0.0.1:5353",
+               "status": "expired", "expires": "2026-12-01T00:00:00Z", "expires_in_s": -86400,
+               "expires_in_days": -1, "warn_days": 30, "validated": false, "detail": null}]})";
+        QString error;
+        const std::optional<AgentStatus> status = parseAgentStatus(json, QStringLiteral("fra1"),
+                                                                   &error);
+        QVERIFY2(status, qPrintable(error));
+        QCOMPARE(status->zones.size(), 3);
+        const RemoteZone &warning = status->zones[0];
+        QCOMPARE(warning.status.zone.zone, QStringLiteral("signed.test"));
+        QCOMPARE(warning.status.zone.resolver, QStringLiteral("corp"));
+        QCOMPARE(warning.status.server, QStringLiteral("127.0.0.1:5353"));
+        QCOMPARE(warning.status.level, ZoneSignatureStatus::Level::Warning);
+        QCOMPARE(warning.status.expiresAt, QDateTime(QDate(2027, 1, 10), QTime(0, 0), Qt::UTC));
+        QCOMPARE(warning.status.secondsLeft, std::optional<qint64>(345600));
+        QCOMPARE(warning.status.daysLeft(), std::optional<qint64>(4));
+        QCOMPARE(warning.status.zone.warnDays, 7);
+        QCOMPARE(warning.status.validation, DnssecValidation::Validated);
+        QVERIFY(warning.checked);
+        QVERIFY(!status->zones[1].checked); // the agent has not asked yet
+        QCOMPARE(status->zones[1].status.level, ZoneSignatureStatus::Level::Unknown);
+        QCOMPARE(status->zones[2].status.level, ZoneSignatureStatus::Level::Expired);
+        QCOMPARE(status->zones[2].status.daysLeft(), std::optional<qint64>(-1));
+        QCOMPARE(status->zones[2].status.validation, DnssecValidation::NotValidated);
+        // An agent older than zones sends none.
+        const auto older = parseAgentStatus(R"({"ready": true, "targets": []})",
+                                            QStringLiteral("fra1"), &error);
+        QVERIFY2(older, qPrintable(error));
+        QVERIFY(older->zones.isEmpty());
     }
 
     void readsComparedPaths()
@@ -367,6 +421,44 @@ private Q_SLOTS:
         wrong.replace(R"("before": [])", R"("before": "10.0.0.9")");
         QVERIFY(!parseRemoteEventPage(wrong, QStringLiteral("fra1"), &error));
         QVERIFY2(error.contains(QStringLiteral("$.events[0].before")), qPrintable(error));
+    }
+
+    void readsTheDnssecVerdictAndExtendedErrorsOfAnEvent()
+    {
+        const QByteArray json = R"({"events": [
+              {"id": 1, "time": "2026-12-06T10:00:00.000Z", "kind": "resolution_failed",
+               "target": "signed", "host": "bogus.lab.test", "detail": "SERVFAIL", "actor": "",
+               "resolver": "validating", "tier": "", "cause": "servfail", "before": [],
+               "after": [], "reason": "", "ttl_s": null, "validated": false,
+               "ede": [{"code": 6, "name": "dnssec_bogus", "text": "signature expired"}]},
+              {"id": 2, "time": "2026-12-06T10:00:01.000Z", "kind": "recovered",
+               "target": "signed", "host": "bogus.lab.test", "detail": "", "actor": "",
+               "resolver": "validating", "tier": "stale", "cause": "", "before": [],
+               "after": ["10.0.0.1"], "reason": "", "validated": true, "ede": []},
+              {"id": 3, "time": "2026-12-06T10:00:02.000Z", "kind": "recovered",
+               "target": "plain", "host": "a.lab.test", "detail": "", "actor": "",
+               "resolver": "system", "tier": "stale", "cause": "", "before": [],
+               "after": ["10.0.0.2"], "reason": "", "validated": null, "ede": []}],
+            "last_id": 3, "gap": false})";
+        QString error;
+        const std::optional<RemoteEventPage> page = parseRemoteEventPage(
+                json, QStringLiteral("fra1"), &error);
+        QVERIFY2(page, qPrintable(error));
+        QCOMPARE(page->events[0].validation, DnssecValidation::NotValidated);
+        QCOMPARE(page->events[0].extendedErrors.size(), 1);
+        QCOMPARE(page->events[0].extendedErrors[0].infoCode, quint16(6));
+        QCOMPARE(page->events[0].extendedErrors[0].extraText, QStringLiteral("signature expired"));
+        QCOMPARE(page->events[1].validation, DnssecValidation::Validated);
+        QCOMPARE(page->events[2].validation, DnssecValidation::NotAsked);
+        // ...and the dashboard's event log keeps them.
+        const StoredEvent shown = storedEventOf(page->events[0], QStringLiteral("fra1"));
+        QCOMPARE(shown.validation, DnssecValidation::NotValidated);
+        QCOMPARE(shown.extendedErrors, page->events[0].extendedErrors);
+        // A verdict of the wrong kind is an error, with where.
+        QByteArray wrong = json;
+        wrong.replace(R"("validated": true)", R"("validated": "yes")");
+        QVERIFY(!parseRemoteEventPage(wrong, QStringLiteral("fra1"), &error));
+        QVERIFY2(error.contains(QStringLiteral("$.events[1].validated")), qPrintable(error));
     }
 
     void refusesAMalformedEventsPage_data()

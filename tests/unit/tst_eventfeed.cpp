@@ -185,6 +185,25 @@ private Q_SLOTS:
         QCOMPARE(EventFeed::targetOf(QStringLiteral("b.test"), QString(), targets), QString());
     }
 
+    void anEventOfATargetsCheckNamesThatTargetNotTheFirstWithItsHost()
+    {
+        const QList<TargetConfig> targets{
+                target(QStringLiteral("web"), QStringLiteral("zone.test")),
+                target(QStringLiteral("zone-serials"), QStringLiteral("zone.test")),
+        };
+        ResolverEvent diverged;
+        diverged.kind = ResolverEvent::Kind::SoaSerialsDiverged;
+        diverged.resolver = QStringLiteral("system");
+        diverged.host = QStringLiteral("zone.test");
+        diverged.target = QStringLiteral("zone-serials");
+        EventFeed feed(&m_clock, FirstId);
+        feed.record(diverged, targets);
+        const QList<FeedEvent> events = feed.after(FirstId - 1).events;
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].target, QStringLiteral("zone-serials"));
+        QCOMPARE(events[0].kind, QStringLiteral("soa_serials_diverged"));
+    }
+
     void theJsonHasEveryField()
     {
         EventFeed feed(&m_clock, FirstId);

@@ -102,6 +102,33 @@ private Q_SLOTS:
                  QLatin1Char('x'));
     }
 
+    void anUnvalidatedAnswerIsAUAndNotAnAnswerOfDns()
+    {
+        // require_validated and the resolver did not validate: the addresses were used, but DNS
+        // did not answer as the target requires.
+        ProbeResult result;
+        result.time = QDateTime::fromMSecsSinceEpoch(2'000, Qt::UTC);
+        result.resolution.source = ResolutionSource::Fresh;
+        result.resolution.addresses = {QHostAddress(QStringLiteral("10.0.0.1"))};
+        result.resolution.cause = FailureCause::NotValidated;
+        QVERIFY(!result.dnsAnswered());
+        const ProbeMark made = ProbeMark::of(result);
+        QVERIFY(made.unvalidated);
+        QCOMPARE(made.dnsAnswered(), result.dnsAnswered());
+        QCOMPARE(sourceLetter(made), QLatin1Char('u'));
+        const std::optional<ProbeMark> back = markOfLetters(QLatin1Char('u'), QLatin1Char('+'), 9);
+        QVERIFY(back);
+        QVERIFY(back->unvalidated && back->hasAddresses);
+        QVERIFY(!back->dnsAnswered());
+        QCOMPARE(back->check, ProbeMark::Check::Ok);
+
+        result.resolution.cause = FailureCause::None;
+        QVERIFY(ProbeMark::of(result).dnsAnswered());
+        QCOMPARE(sourceLetter(ProbeMark::of(result)), QLatin1Char('f'));
+        result.resolution.source = ResolutionSource::Stale;
+        QVERIFY(!ProbeMark::of(result).dnsAnswered());
+    }
+
     void unknownLettersAreRefused()
     {
         QVERIFY(!markOfLetters(QLatin1Char('q'), QLatin1Char('+'), 0));

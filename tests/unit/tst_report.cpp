@@ -134,7 +134,19 @@ private Q_SLOTS:
         changed.before = {QStringLiteral("127.0.0.1")};
         changed.after = {QStringLiteral("127.0.0.2")};
         changed.validation = DnssecValidation::Validated;
+        // db's compared paths diverged; a soa check of another target on the same host and
+        // resolver is that target's, not db's.
+        StoredEvent diverged = resolverEvent(60, ResolverEvent::Kind::PathsDiverged,
+                                             QStringLiteral("db.lab.test"),
+                                             QStringLiteral("paths of db differ (direct)"));
+        diverged.target = QStringLiteral("db");
+        StoredEvent otherTargets = resolverEvent(61, ResolverEvent::Kind::SoaSerialsDiverged,
+                                                 QStringLiteral("db.lab.test"),
+                                                 QStringLiteral("serials of lab.test diverged"));
+        otherTargets.target = QStringLiteral("db-zone");
         batch.events = {fallback,
+                        diverged,
+                        otherTargets,
                         resolverEvent(30, ResolverEvent::Kind::Pinned,
                                       QStringLiteral("api.lab.test"), QStringLiteral("drill")),
                         resolverEvent(40, ResolverEvent::Kind::ForcedReResolve,
@@ -173,6 +185,10 @@ private Q_SLOTS:
         QCOMPARE(db.addressChanges.size(), 1);
         QCOMPARE(db.addressChanges[0].after, QStringList{QStringLiteral("127.0.0.2")});
         QCOMPARE(db.addressChanges[0].validation, DnssecValidation::Validated);
+        QCOMPARE(db.checkEvents.size(), 1);
+        QCOMPARE(db.checkEvents[0].kind, QStringLiteral("paths_diverged"));
+        QCOMPARE(db.checkEvents[0].target, QStringLiteral("db"));
+        QVERIFY(api.checkEvents.isEmpty());
         // Events that carried an Extended DNS Error, by code (a code twice in one event: once).
         QCOMPARE(db.extendedErrorEvents, (QMap<quint16, qint64>{{22, 1}}));
         QVERIFY(api.extendedErrorEvents.isEmpty());
@@ -375,7 +391,7 @@ private Q_SLOTS:
         const QJsonObject parsed = QJsonDocument::fromJson(said.toUtf8()).object();
         const QJsonObject counts = parsed.value(QLatin1String("counts")).toObject();
         QCOMPARE(counts.value(QLatin1String("result")).toInt(), 200); // 2 x 100 in the range
-        QCOMPARE(counts.value(QLatin1String("event")).toInt(), 5);
+        QCOMPARE(counts.value(QLatin1String("event")).toInt(), 7);
         // A field with a comma, quotes and a line break came through whole.
         QVERIFY(parsed.value(QLatin1String("details"))
                         .toArray()

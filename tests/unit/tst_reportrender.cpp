@@ -85,6 +85,7 @@ TargetReport target(const QString &name, const QString &host)
     change.before = {QStringLiteral("10.0.0.1")};
     change.after = {QStringLiteral("10.0.0.2"), QStringLiteral("fd00::2")};
     target.addressChanges = {change};
+    target.checkEvents = {storedEvent(QStringLiteral("paths_diverged"), 40, host, HostileDetail)};
     ReportCacheEntry entry;
     entry.resolver = QStringLiteral("dnsmasq");
     entry.host = host;
@@ -246,6 +247,9 @@ private Q_SLOTS:
         QVERIFY(html.contains(QStringLiteral("dns&amp;watch.json")));
         QVERIFY(!html.contains(QChar(0x01))); // control characters do not reach the file
         QVERIFY(html.contains(QStringLiteral("alt=\"Success rate of &lt;script&gt;")));
+        // The target's path divergence, in words, under a heading of its own.
+        QVERIFY(html.contains(QStringLiteral("<h3>Compared paths and zone serials</h3>")));
+        QVERIFY(html.contains(QStringLiteral("<td>Paths diverged</td>")));
     }
 
     void htmlShowsTheSummaryNumbersInOrder()

@@ -52,6 +52,7 @@ private Q_SLOTS:
         QVERIFY(diverged.has_value());
         QCOMPARE(diverged->kind, ResolverEvent::Kind::SoaSerialsDiverged);
         QCOMPARE(diverged->host, QStringLiteral("zone.test"));
+        QCOMPARE(diverged->target, QStringLiteral("zone"));
         QVERIFY2(diverged->detail.contains(
                          QStringLiteral("127.0.0.1:5302 serial 4 is 1 behind 5 (for 0 s)")),
                  qPrintable(diverged->detail));

@@ -14,6 +14,7 @@ std::optional<ResolverEvent> PathsWatch::observe(const ProbeResult &result)
                                   : ResolverEvent::Kind::PathsDiverged;
     event.resolver = result.resolution.resolver;
     event.host = result.resolution.host;
+    event.target = result.target;
     event.after = result.resolution.addresses; // the first path's answer
     event.detail = (comparison.agree ? QStringLiteral("paths of %1 agree again: %2")
                                      : QStringLiteral("paths of %1 differ (%3): %2"))

@@ -10,6 +10,7 @@ constexpr std::pair<ResolutionSource, char> SourceLetters[] = {
         {ResolutionSource::Env, 'e'},
 };
 constexpr char NoAddressLetter = 'x';
+constexpr char UnvalidatedLetter = 'u';
 constexpr std::pair<ProbeMark::Check, char> CheckLetters[] = {
         {ProbeMark::Check::NotRun, '.'},
         {ProbeMark::Check::Ok, '+'},
@@ -23,9 +24,15 @@ ProbeMark ProbeMark::of(const ProbeResult &result)
     mark.timeMs = result.time.toMSecsSinceEpoch();
     mark.source = result.resolution.source;
     mark.hasAddresses = result.resolution.hasAddresses();
+    mark.unvalidated = mark.hasAddresses && result.resolution.cause == FailureCause::NotValidated;
     if (result.checked)
         mark.check = result.reachable ? Check::Ok : Check::Failed;
     return mark;
+}
+
+bool ProbeMark::dnsAnswered() const
+{
+    return hasAddresses && !isFallbackSource(source) && !unvalidated;
 }
 
 void RecentProbes::add(const ProbeMark &mark)
@@ -49,6 +56,8 @@ QChar sourceLetter(const ProbeMark &mark)
 {
     if (!mark.hasAddresses)
         return QLatin1Char(NoAddressLetter);
+    if (mark.unvalidated)
+        return QLatin1Char(UnvalidatedLetter);
     for (const auto &[source, letter] : SourceLetters) {
         if (source == mark.source)
             return QLatin1Char(letter);
@@ -70,6 +79,12 @@ std::optional<ProbeMark> markOfLetters(QChar source, QChar check, qint64 timeMs)
     ProbeMark mark;
     mark.timeMs = timeMs;
     bool sourceKnown = source == QLatin1Char(NoAddressLetter);
+    if (source == QLatin1Char(UnvalidatedLetter)) { // a live answer, from the cache or not
+        mark.source = ResolutionSource::Fresh;
+        mark.hasAddresses = true;
+        mark.unvalidated = true;
+        sourceKnown = true;
+    }
     for (const auto &[value, letter] : SourceLetters) {
         if (source == QLatin1Char(letter)) {
             mark.source = value;

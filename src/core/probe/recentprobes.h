@@ -19,9 +19,14 @@ struct ProbeMark
     qint64 timeMs = 0; // since the epoch, UTC
     ResolutionSource source = ResolutionSource::None;
     bool hasAddresses = false; // false: no address at all (the probe failed)
+    // The answer lacked the DNSSEC validation the target requires (cause not_validated): its
+    // addresses were used, but DNS did not answer as required.
+    bool unvalidated = false;
     Check check = Check::NotRun;
 
     static ProbeMark of(const ProbeResult &result);
+    // As ProbeResult::dnsAnswered: a live answer (not a fallback tier) that met the requirements.
+    bool dnsAnswered() const;
     bool operator==(const ProbeMark &other) const = default;
 };
 

@@ -21,6 +21,7 @@ std::optional<ResolverEvent> SoaSerialsWatch::observe(const ProbeResult &result)
                           : ResolverEvent::Kind::SoaSerialsAgree;
     event.resolver = result.resolution.resolver;
     event.host = result.resolution.host;
+    event.target = result.target;
     if (diverged)
         event.detail = QStringLiteral("serials of %1 diverged (target %2): %3")
                                .arg(soa.zone, result.target, soa.detail);

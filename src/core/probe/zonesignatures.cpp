@@ -41,6 +41,17 @@ QString zoneSignatureLevelName(ZoneSignatureStatus::Level level)
     return QString();
 }
 
+std::optional<ZoneSignatureStatus::Level> zoneSignatureLevelFromName(const QString &name)
+{
+    for (const auto level :
+         {ZoneSignatureStatus::Level::Ok, ZoneSignatureStatus::Level::Warning,
+          ZoneSignatureStatus::Level::Expired, ZoneSignatureStatus::Level::Unknown}) {
+        if (zoneSignatureLevelName(level) == name)
+            return level;
+    }
+    return std::nullopt;
+}
+
 ZoneSignatureStatus zoneSignatureStatus(const DnssecZoneConfig &zone, const DnsExchange &exchange,
                                         qint64 nowSecs)
 {

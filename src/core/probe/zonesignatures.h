@@ -31,8 +31,11 @@ struct ZoneSignatureStatus
 
     // Whole days left, rounded down ("expire in 20 days"); none when unknown.
     std::optional<qint64> daysLeft() const;
+
+    bool operator==(const ZoneSignatureStatus &other) const = default;
 };
 QString zoneSignatureLevelName(ZoneSignatureStatus::Level level); // "ok", "warning"...
+std::optional<ZoneSignatureStatus::Level> zoneSignatureLevelFromName(const QString &name);
 
 // The status one answer to "zone SOA" (asked with DO) gives at nowSecs (since 1970).
 ZoneSignatureStatus zoneSignatureStatus(const DnssecZoneConfig &zone, const DnsExchange &exchange,

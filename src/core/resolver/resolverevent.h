@@ -32,6 +32,9 @@ struct ResolverEvent
     Kind kind = Kind::FallbackEntered;
     QString resolver; // empty for events that concern every resolver (pins, clear all)
     QString host;
+    // The target whose check raised the event (paths and soa events); empty for the resolver's
+    // own events, which concern a host that several targets may share.
+    QString target;
     // FallbackEntered: the tier served; Recovered: the tier it left; Pinned: pinned; CacheCleared:
     // stale when only the stale entries were cleared.
     ResolutionSource tier = ResolutionSource::None;

@@ -5,6 +5,7 @@ StoredEvent StoredEvent::fromResolverEvent(const ResolverEvent &event)
     StoredEvent stored;
     stored.time = event.time;
     stored.kind = eventKindName(event.kind);
+    stored.target = event.target;
     stored.resolver = event.resolver;
     stored.host = event.host;
     if (event.tier != ResolutionSource::None)

@@ -14,7 +14,7 @@ struct StoredEvent
 {
     QDateTime time; // UTC
     QString kind; // "fallback_entered", ..., or "state_changed"
-    QString target; // state changes only
+    QString target; // state changes and what a target's check raised (paths, soa)
     QString resolver;
     QString host;
     QString tier; // "stale", "pinned", "env": the tier of a fallback, recovery, pin or clearing
