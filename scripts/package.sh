@@ -19,10 +19,15 @@ fi
 export SOURCE_DATE_EPOCH
 
 echo "== package build ($build_dir)" >&2
+# rcc dates the embedded files by SOURCE_DATE_EPOCH: a new epoch needs them made again.
+if [ "$(cat "$build_dir/source-date-epoch" 2>/dev/null)" != "$SOURCE_DATE_EPOCH" ]; then
+  if [ -d "$build_dir" ]; then find "$build_dir" -name 'qrc_*.cpp' -delete; fi
+fi
 # The compiler flags are the test build's (-O2 -g, warnings as errors), so ccache serves them;
 # the link gets Debian's hardening (read-only relocations, bound at start).
 configure_and_build "$build_dir" -DDNSWATCH_BUILD_TESTS=OFF -DDNSWATCH_WERROR=ON \
   "-DCMAKE_EXE_LINKER_FLAGS=-Wl,-z,relro,-z,now" >&2
+echo "$SOURCE_DATE_EPOCH" > "$build_dir/source-date-epoch"
 
 staging=$output_dir/.cpack
 rm -rf "$staging"
