@@ -18,6 +18,6 @@ release_date=$(sed -n 's/^set(DNSWATCH_RELEASE_DATE \([0-9-]*\))$/\1/p' "$repo_r
 bindir=$(mktemp -d)
 trap 'rm -rf "$bindir"' EXIT
 ln -s "$binary" "$bindir/dnswatch"
-PATH="$bindir:$PATH" LC_ALL=C.UTF-8 LANGUAGE= SOURCE_DATE_EPOCH=$(date -u -d "$release_date 12:00" +%s) \
+PATH="$bindir:$PATH" LC_ALL=C.UTF-8 LANGUAGE='' SOURCE_DATE_EPOCH=$(date -u -d "$release_date 12:00" +%s) \
   help2man --no-info --section=1 --source="DNS Watch" --manual="User Commands" \
   --include="$repo_root/resources/man/dnswatch.h2m" --output="$output" dnswatch

@@ -69,8 +69,9 @@ grep -q "<release version=\"$version\"" "$root/usr/share/metainfo/$app_id.metain
   || fail "the metainfo has no release $version"
 
 step "desktop-file-validate"
-out=$(desktop-file-validate "$root/usr/share/applications/$app_id.desktop" 2>&1) \
-  && [ -z "$out" ] || fail "the desktop entry: $out"
+# Hints too: it prints nothing for a clean entry.
+out=$(desktop-file-validate "$root/usr/share/applications/$app_id.desktop" 2>&1) || true
+[ -z "$out" ] || fail "the desktop entry: $out"
 
 step "the systemd unit"
 unit=$root/usr/lib/systemd/system/dnswatch-agent.service
@@ -119,7 +120,7 @@ help=$("$binary" --help) || fail "--help exited $?"
 grep -q -- '--headless' <<< "$help" || fail "--help does not list --headless"
 
 step "--once over the example config, its resolver pointed at a dnsmasq on loopback"
-for attempt in 1 2 3; do
+for _ in 1 2 3; do
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   dnsmasq --keep-in-foreground --conf-file=/dev/null --port="$port" --listen-address=127.0.0.1 \
     --bind-interfaces --no-resolv --no-hosts --pid-file= --user=root --group=root --local-ttl=60 \
@@ -146,7 +147,7 @@ for target in config["targets"]:
         target.pop(key, None)
 json.dump(config, open(sys.argv[3], "w"))
 PY
-DNSWATCH_FALLBACK_IPS= timeout 60 "$binary" --once --config "$work/once.json" --format json \
+DNSWATCH_FALLBACK_IPS='' timeout 60 "$binary" --once --config "$work/once.json" --format json \
   > "$work/once.out" || fail "--once exited $? (want 0): $(cat "$work/once.out")"
 python3 - "$work/once.out" "$port" <<'PY' || fail "--once did not resolve through the dnsmasq"
 import json, sys
@@ -164,7 +165,8 @@ dnsmasq_pid=
 step "the man page: man -l, and no drift from --help"
 page=$root/usr/share/man/man1/dnswatch.1.gz
 out=$(MAN_DISABLE_SECCOMP=1 MANWIDTH=80 LC_ALL=C.UTF-8 man --warnings -l "$page" 2>&1 >"$work/man.txt") \
-  && [ -z "$out" ] || fail "man -l: $out"
+  || fail "man -l exited $?: $out"
+[ -z "$out" ] || fail "man -l warns: $out"
 grep -q 'EXIT STATUS' "$work/man.txt" || fail "man -l printed no EXIT STATUS"
 zcat "$page" | cmp - "$repo_root/resources/man/dnswatch.1" || fail "the packaged man page is not resources/man/dnswatch.1"
 "$repo_root/scripts/update-manpage.sh" "$binary" "$work/dnswatch.1"
