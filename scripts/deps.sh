@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages DNS Watch needs, only those that are missing.
-# Usage: scripts/deps.sh [build|test|all]   (default: build)
+# Usage: scripts/deps.sh [build|package|test|all]   (default: build)
 set -euo pipefail
 # root after a plain `su` has no sbin directories on PATH; dpkg needs them.
 export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
@@ -12,17 +12,21 @@ build_packages=(
   cmake ninja-build ccache g++
   fonts-dejavu-core
 )
+# scripts/package.sh: dpkg-shlibdeps computes the package's dependencies.
+package_packages=(dpkg-dev)
 test_packages=(
   clang-14 libclang-rt-14-dev clang-format
   dnsmasq-base unbound bind9-dnsutils dnsperf iproute2 util-linux python3 python3-yaml openssl prometheus
   xvfb xauth python3-jsonschema poppler-utils ldnsutils
+  lintian appstream desktop-file-utils help2man man-db
 )
 
 wanted=("${build_packages[@]}")
 case "${1:-build}" in
   build) ;;
-  test | all) wanted+=("${test_packages[@]}") ;;
-  *) echo "deps.sh: unknown set '$1' (expected build, test or all)" >&2; exit 2 ;;
+  package) wanted+=("${package_packages[@]}") ;;
+  test | all) wanted+=("${package_packages[@]}" "${test_packages[@]}") ;;
+  *) echo "deps.sh: unknown set '$1' (expected build, package, test or all)" >&2; exit 2 ;;
 esac
 
 missing=()

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing (including dnsmasq and unbound for the integration tests), builds
 # everything with warnings as errors, checks the formatting and the layers, and runs the whole
-# suite with ctest.
+# suite with ctest, then checks the Debian package (tests/package/check-package.sh).
 # Prints the output of failing tests; exits non-zero on any failure.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -19,3 +19,6 @@ echo "== layers (no library links a layer above it)"
 echo "== tests"
 cd "$repo_root/build"
 ctest --output-on-failure -j"$jobs" --timeout 300
+
+echo "== the Debian package"
+"$repo_root/tests/package/check-package.sh"

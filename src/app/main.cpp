@@ -23,6 +23,7 @@ void nameApplication()
     QCoreApplication::setApplicationName(QStringLiteral("dnswatch"));
     QCoreApplication::setOrganizationName(QStringLiteral("dnswatch"));
     QCoreApplication::setApplicationVersion(QStringLiteral(DNSWATCH_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral(DNSWATCH_APP_ID));
 }
 
 } // namespace
