@@ -8,7 +8,7 @@ export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 build_packages=(
   qt6-base-dev libqt6opengl6-dev libxkbcommon-dev qt6-charts-dev qt6-httpserver-dev
   qt6-websockets-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite qtkeychain-qt6-dev
-  libnghttp2-dev pkgconf
+  libnghttp2-dev pkgconf zlib1g-dev
   cmake ninja-build ccache g++
   fonts-dejavu-core
 )

@@ -1,9 +1,11 @@
 #include "agentserver.h"
 
+#include "acceptencoding.h"
 #include "actionroutes.h"
 #include "agentreadiness.h"
 #include "deferredanswer.h"
 #include "eventsroute.h"
+#include "gzipencoder.h"
 #include "historyroute.h"
 #include "listenermetrics.h"
 #include "pinsroute.h"
@@ -73,6 +75,26 @@ QJsonObject targetJson(const TargetConfig &target, const TargetHealth &health)
     return object;
 }
 
+// The exposition as the scraper asked for it: gzipped when its Accept-Encoding takes gzip (as
+// Prometheus's does), the plain text otherwise; either way the answer varies by that header.
+QHttpServerResponse metricsResponse(const QHttpServerRequest &request, QByteArray text)
+{
+    const QByteArray mimeType = QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8");
+    if (acceptsGzip(request.value("Accept-Encoding"))) {
+        QByteArray compressed = gzipCompressed(text);
+        if (!compressed.isEmpty()) {
+            text = QByteArray(); // the plain text is not kept while the answer is sent
+            QHttpServerResponse response(mimeType, std::move(compressed));
+            response.addHeader(QByteArrayLiteral("Content-Encoding"), QByteArrayLiteral("gzip"));
+            response.addHeader(QByteArrayLiteral("Vary"), QByteArrayLiteral("Accept-Encoding"));
+            return response;
+        }
+    }
+    QHttpServerResponse response(mimeType, std::move(text));
+    response.addHeader(QByteArrayLiteral("Vary"), QByteArrayLiteral("Accept-Encoding"));
+    return response;
+}
+
 } // namespace
 
 AgentServer::AgentServer(Monitor *monitor, const QString &token, const AgentPolicy &limits,
@@ -120,9 +142,8 @@ AgentServer::AgentServer(Monitor *monitor, const AgentTokens &tokens, const Agen
     m_server.route(QStringLiteral("/metrics"), [this](const QHttpServerRequest &request) {
         if (std::optional<QHttpServerResponse> refused = refusal(request))
             return std::move(*refused);
-        return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"),
-                                   prometheusMetrics(*m_monitor, m_history)
-                                           + listenerMetrics(*m_listener));
+        return metricsResponse(
+                request, prometheusMetrics(*m_monitor, m_history, listenerMetrics(*m_listener)));
     });
     m_server.route(QStringLiteral("/api/v1/status"), [this](const QHttpServerRequest &request) {
         if (std::optional<QHttpServerResponse> refused = refusal(request))

@@ -1,6 +1,7 @@
 #include "prometheusmetrics.h"
 
 #include "agentreadiness.h"
+#include "expositionwriter.h"
 #include "probe/monitor.h"
 #include "store/historystore.h"
 
@@ -12,21 +13,7 @@
 
 namespace {
 
-QString escapeLabel(const QString &value)
-{
-    QString escaped = value;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-    escaped.replace(QLatin1Char('"'), QLatin1String("\\\""));
-    escaped.replace(QLatin1Char('\n'), QLatin1String("\\n"));
-    return escaped;
-}
-
-QString number(double value)
-{
-    if (std::isnan(value))
-        return QStringLiteral("NaN");
-    return QString::number(value, 'g', 12);
-}
+using Label = ExpositionWriter::Label;
 
 // A window without probes has no rate: NaN ("no data"), not 0, which would read as an outage.
 double ratio(const WindowCounts &counts, double (WindowCounts::*rate)() const)
@@ -34,63 +21,81 @@ double ratio(const WindowCounts &counts, double (WindowCounts::*rate)() const)
     return counts.probes ? (counts.*rate)() : std::numeric_limits<double>::quiet_NaN();
 }
 
-// Writes families: one HELP and TYPE header, then its samples.
-class Exposition
+// What a scrape has at hand once: the targets, each one's escaped target/host/resolver labels
+// (made once, not per sample) and its health.
+struct Scrape
 {
-public:
-    void family(const char *name, const char *type, const char *help)
-    {
-        m_name = QString::fromLatin1(name);
-        m_text += QStringLiteral("# HELP %1 %2\n# TYPE %1 %3\n")
-                          .arg(m_name, QString::fromLatin1(help), QString::fromLatin1(type));
-    }
-    void sample(const QString &labels, double value, const QString &suffix = QString())
-    {
-        m_text += m_name + suffix
-                + (labels.isEmpty() ? QString() : QLatin1Char('{') + labels + QLatin1Char('}'))
-                + QLatin1Char(' ') + number(value) + QLatin1Char('\n');
-    }
-    QByteArray text() const { return m_text.toUtf8(); }
+    QList<TargetConfig> targets;
+    QList<QByteArray> labels; // as targets
+    QHash<QString, TargetHealth> healthByName;
+    MetricsDetail detail = MetricsDetail::Lean;
 
-private:
-    QString m_name;
-    QString m_text;
+    // The health of targets[i], without a copy; an empty one before its first probe.
+    const TargetHealth &health(qsizetype i) const
+    {
+        static const TargetHealth none;
+        const auto entry = healthByName.constFind(targets[i].name);
+        return entry == healthByName.cend() ? none : *entry;
+    }
 };
 
-QString targetLabels(const TargetConfig &target)
+// A service check's duration is a measurement only for checks beyond the DNS answer itself;
+// the lean set leaves the (empty) histogram out for the others.
+bool exposesCheckDuration(const Scrape &scrape, const TargetConfig &target)
 {
-    return QStringLiteral("target=\"%1\",host=\"%2\",resolver=\"%3\"")
-            .arg(escapeLabel(target.name), escapeLabel(target.host), escapeLabel(target.resolver));
+    return scrape.detail == MetricsDetail::Full || target.check.type != CheckConfig::Type::Dns;
 }
 
-void ratios(Exposition &out, const QList<TargetConfig> &targets,
-            const QHash<QString, TargetHealth> &health, double (WindowCounts::*rate)() const)
+// The series of one target, Extended DNS Errors, paths and servers aside: the state set (5), 14
+// more gauges and counters, the histograms, and with the full detail the ratios per window.
+int seriesOf(const Scrape &scrape, const TargetConfig &target)
 {
-    for (const TargetConfig &target : targets) {
+    const int histogram = LatencyHistogram::BucketCount + 2; // _sum and _count
+    return 19 + histogram + (exposesCheckDuration(scrape, target) ? histogram : 0)
+            + (scrape.detail == MetricsDetail::Full ? 2 * TargetHealth::WindowCount : 0);
+}
+
+// Room for the whole text, so it is written without growing: a sample is its target's labels and
+// at most about 72 bytes more (name, an extra label, value); the families' headers and the agent's
+// own series fit in the first 64 KiB.
+qsizetype expectedSize(const Scrape &scrape)
+{
+    qsizetype size = 64 * 1024;
+    for (qsizetype i = 0; i < scrape.targets.size(); ++i)
+        size += (scrape.labels[i].size() + 72) * seriesOf(scrape, scrape.targets[i]);
+    return size;
+}
+
+QByteArray targetLabels(const TargetConfig &target)
+{
+    return ExpositionWriter::escapedLabels(
+            {{"target", target.name}, {"host", target.host}, {"resolver", target.resolver}});
+}
+
+void ratios(ExpositionWriter &out, const Scrape &scrape, double (WindowCounts::*rate)() const)
+{
+    for (qsizetype i = 0; i < scrape.targets.size(); ++i) {
+        const TargetHealth &health = scrape.health(i);
         for (int window = 0; window < TargetHealth::WindowCount; ++window)
-            out.sample(
-                    targetLabels(target)
-                            + QStringLiteral(",window=\"%1\"").arg(TargetHealth::windowName(window)),
-                    ratio(health.value(target.name).windows[size_t(window)], rate));
+            out.sample(scrape.labels[i], {{"window", TargetHealth::windowName(window)}},
+                       ratio(health.windows[size_t(window)], rate));
     }
 }
 
-void histogram(Exposition &out, const QString &labels, const LatencyHistogram &histogram)
+void histogram(ExpositionWriter &out, QByteArrayView labels, const LatencyHistogram &histogram)
 {
     for (size_t i = 0; i < LatencyHistogram::UpperBounds.size(); ++i) {
-        out.sample(
-                labels + QStringLiteral(",le=\"%1\"").arg(number(LatencyHistogram::UpperBounds[i])),
-                double(histogram.cumulativeCount(int(i))), QStringLiteral("_bucket"));
+        out.sample(labels, {{"le", QString::number(LatencyHistogram::UpperBounds[i], 'g', 12)}},
+                   double(histogram.cumulativeCount(int(i))), "_bucket");
     }
-    out.sample(labels + QStringLiteral(",le=\"+Inf\""), double(histogram.count()),
-               QStringLiteral("_bucket"));
-    out.sample(labels, histogram.sum(), QStringLiteral("_sum"));
-    out.sample(labels, double(histogram.count()), QStringLiteral("_count"));
+    out.sample(labels, {{"le", QStringLiteral("+Inf")}}, double(histogram.count()), "_bucket");
+    out.sample(labels, histogram.sum(), "_sum");
+    out.sample(labels, double(histogram.count()), "_count");
 }
 
 // The compared paths of the targets that compare resolvers, from each one's last probe; NaN
 // (no data) before its first.
-void pathMetrics(Exposition &out, const QList<TargetConfig> &targets,
+void pathMetrics(ExpositionWriter &out, const QList<TargetConfig> &targets,
                  const QHash<QString, TargetHealth> &health)
 {
     QList<TargetConfig> comparing;
@@ -113,8 +118,7 @@ void pathMetrics(Exposition &out, const QList<TargetConfig> &targets,
                 const auto answer = std::find_if(
                         paths.paths.cbegin(), paths.paths.cend(),
                         [&](const PathAnswer &path) { return path.result.resolver == resolver; });
-                out.sample(targetLabels(target)
-                                   + QStringLiteral(",path=\"%1\"").arg(escapeLabel(resolver)),
+                out.sample(targetLabels(target), {{"path", resolver}},
                            answer == paths.paths.cend() ? noData : double(value(*answer)));
             }
         }
@@ -137,7 +141,7 @@ void pathMetrics(Exposition &out, const QList<TargetConfig> &targets,
 // The servers of the targets with a soa check, from each one's last check: the serial each gave
 // and how far it is behind the newest; NaN (no data) before the first check and for a server
 // that gave no serial.
-void soaMetrics(Exposition &out, const QList<TargetConfig> &targets,
+void soaMetrics(ExpositionWriter &out, const QList<TargetConfig> &targets,
                 const QHash<QString, TargetHealth> &health)
 {
     QList<TargetConfig> soaTargets;
@@ -163,9 +167,7 @@ void soaMetrics(Exposition &out, const QList<TargetConfig> &targets,
                             sample = value(*soa, state);
                     }
                 }
-                out.sample(targetLabels(target)
-                                   + QStringLiteral(",server=\"%1\"").arg(escapeLabel(name)),
-                           sample);
+                out.sample(targetLabels(target), {{"server", name}}, sample);
             }
         }
     };
@@ -186,14 +188,14 @@ void soaMetrics(Exposition &out, const QList<TargetConfig> &targets,
 // The signatures of the "dnssec_zones", from each zone's last check: the earliest RRSIG
 // expiration (absent while unknown, as blackbox_exporter's probe_ssl_earliest_cert_expiry), the
 // zone's warn_days, and whether the check gave an expiration (NaN before the first check ends).
-void zoneMetrics(Exposition &out, const ZoneSignatureWatch &watch)
+void zoneMetrics(ExpositionWriter &out, const ZoneSignatureWatch &watch)
 {
     const QList<ZoneSignatureStatus> zones = watch.statuses();
     if (zones.isEmpty())
         return;
     const auto labels = [](const ZoneSignatureStatus &status) {
-        return QStringLiteral("zone=\"%1\",resolver=\"%2\"")
-                .arg(escapeLabel(status.zone.zone), escapeLabel(status.zone.resolver));
+        return ExpositionWriter::escapedLabels(
+                {{"zone", status.zone.zone}, {"resolver", status.zone.resolver}});
     };
     out.family("dnswatch_zone_signatures_expiry_timestamp_seconds", "gauge",
                "When the earliest RRSIG of the zone's SOA expires (Unix time); absent while "
@@ -218,53 +220,45 @@ void zoneMetrics(Exposition &out, const ZoneSignatureWatch &watch)
 
 } // namespace
 
-QByteArray prometheusMetrics(const Monitor &monitor, const HistoryStore *history)
+namespace {
+
+// Per target: whether it counts for readiness, its state (a state set) and the addresses its
+// last probe used.
+void targetMetrics(ExpositionWriter &out, const Scrape &scrape)
 {
-    const QList<TargetConfig> targets = monitor.config().targets;
-    QHash<QString, TargetHealth> health;
-    for (const TargetHealth &entry : monitor.statistics()->all())
-        health.insert(entry.target, entry);
-
-    Exposition out;
-    out.family("dnswatch_build_info", "gauge", "DNS Watch version.");
-    out.sample(QStringLiteral("version=\"%1\"").arg(QStringLiteral(DNSWATCH_VERSION)), 1);
-
-    out.family("dnswatch_ready", "gauge",
-               "1 when every critical target is reachable (fresh or through a fallback) and the "
-               "history (--db), if any, is sound; as /readyz.");
-    out.sample(QString(), agentReadiness(monitor, history).ready ? 1 : 0);
-
     out.family("dnswatch_target_critical", "gauge", "1 when the target counts for readiness.");
-    for (const TargetConfig &target : targets)
-        out.sample(targetLabels(target), target.critical ? 1 : 0);
+    for (qsizetype i = 0; i < scrape.targets.size(); ++i)
+        out.sample(scrape.labels[i], scrape.targets[i].critical ? 1 : 0);
 
     out.family("dnswatch_target_state", "gauge", "1 for the state the target is in.");
-    for (const TargetConfig &target : targets) {
+    for (qsizetype i = 0; i < scrape.targets.size(); ++i) {
+        const TargetState current = scrape.health(i).state;
         for (TargetState state : {TargetState::Unknown, TargetState::Healthy, TargetState::Degraded,
                                   TargetState::Down, TargetState::Paused}) {
-            out.sample(targetLabels(target)
-                               + QStringLiteral(",state=\"%1\"").arg(targetStateName(state)),
-                       health.value(target.name).state == state ? 1 : 0);
+            out.sample(scrape.labels[i], {{"state", targetStateName(state)}},
+                       current == state ? 1 : 0);
         }
     }
 
     out.family("dnswatch_target_addresses_info", "gauge",
                "The addresses the last probe used, as a label.");
-    for (const TargetConfig &target : targets) {
-        const TargetHealth entry = health.value(target.name);
+    for (qsizetype i = 0; i < scrape.targets.size(); ++i) {
+        const TargetHealth &entry = scrape.health(i);
         const LookupResult resolution = entry.last ? entry.last->resolution : LookupResult();
-        out.sample(targetLabels(target)
-                           + QStringLiteral(",source=\"%1\",addresses=\"%2\"")
-                                     .arg(sourceName(resolution.source),
-                                          escapeLabel(addressStrings(resolution.addresses)
-                                                              .join(QLatin1Char(',')))),
+        out.sample(scrape.labels[i],
+                   {{"source", sourceName(resolution.source)},
+                    {"addresses", addressStrings(resolution.addresses).join(QLatin1Char(','))}},
                    1);
     }
+}
 
+// The counters of every target's probes, fallbacks and answers.
+void probeCounters(ExpositionWriter &out, const Scrape &scrape)
+{
     // One sample per target, from its health.
     const auto perTarget = [&](const auto &value) {
-        for (const TargetConfig &target : targets)
-            out.sample(targetLabels(target), double(value(health.value(target.name))));
+        for (qsizetype i = 0; i < scrape.targets.size(); ++i)
+            out.sample(scrape.labels[i], double(value(scrape.health(i))));
     };
     out.family("dnswatch_probes_total", "counter", "Probes run.");
     perTarget([](const TargetHealth &h) { return h.total.probes; });
@@ -279,11 +273,12 @@ QByteArray prometheusMetrics(const Monitor &monitor, const HistoryStore *history
 
     out.family("dnswatch_fallback_entries_total", "counter",
                "Times the target started being served by a fallback tier.");
-    for (const TargetConfig &target : targets) {
+    for (qsizetype i = 0; i < scrape.targets.size(); ++i) {
+        const TargetHealth &entry = scrape.health(i);
         for (ResolutionSource tier :
              {ResolutionSource::Stale, ResolutionSource::Pinned, ResolutionSource::Env})
-            out.sample(targetLabels(target) + QStringLiteral(",tier=\"%1\"").arg(sourceName(tier)),
-                       double(health.value(target.name).fallbackEntries.value(tier)));
+            out.sample(scrape.labels[i], {{"tier", sourceName(tier)}},
+                       double(entry.fallbackEntries.value(tier)));
     }
     out.family("dnswatch_fallback_seconds_total", "counter",
                "Time the target was served by a fallback tier.");
@@ -299,59 +294,68 @@ QByteArray prometheusMetrics(const Monitor &monitor, const HistoryStore *history
     out.family("dnswatch_extended_dns_errors_total", "counter",
                "Probes whose answer came with an Extended DNS Error (RFC 8914), by its info code "
                "and its name; a series appears with the first such answer.");
-    for (const TargetConfig &target : targets) {
-        const TargetHealth entry = health.value(target.name);
+    for (qsizetype i = 0; i < scrape.targets.size(); ++i) {
+        const TargetHealth &entry = scrape.health(i);
         for (auto code = entry.extendedErrors.cbegin(); code != entry.extendedErrors.cend(); ++code)
-            out.sample(targetLabels(target)
-                               + QStringLiteral(",code=\"%1\",name=\"%2\"")
-                                         .arg(code.key())
-                                         .arg(ExtendedDnsErrors::machineName(code.key())),
+            out.sample(scrape.labels[i],
+                       {{"code", QString::number(code.key())},
+                        {"name", ExtendedDnsErrors::machineName(code.key())}},
                        double(code.value()));
     }
     out.family("dnswatch_target_alert_on_change", "gauge",
                "1 when a change of the target's answer is to raise an alert (alert_on_change).");
-    for (const TargetConfig &target : targets)
-        out.sample(targetLabels(target), target.alertOnChange ? 1 : 0);
+    for (qsizetype i = 0; i < scrape.targets.size(); ++i)
+        out.sample(scrape.labels[i], scrape.targets[i].alertOnChange ? 1 : 0);
+}
 
-    out.family("dnswatch_dns_success_ratio", "gauge",
-               "Share of probes whose name resolved live or from the cache, per window.");
-    ratios(out, targets, health, &WindowCounts::dnsRate);
-    out.family("dnswatch_check_success_ratio", "gauge",
-               "Share of probes whose service check succeeded, per window.");
-    ratios(out, targets, health, &WindowCounts::checkRate);
+// The latency histograms; with the full detail also the success ratios per window, which
+// Prometheus computes from the _total counters with rate() or increase() otherwise.
+void latencyAndRatios(ExpositionWriter &out, const Scrape &scrape)
+{
+    if (scrape.detail == MetricsDetail::Full) {
+        out.family("dnswatch_dns_success_ratio", "gauge",
+                   "Share of probes whose name resolved live or from the cache, per window.");
+        ratios(out, scrape, &WindowCounts::dnsRate);
+        out.family("dnswatch_check_success_ratio", "gauge",
+                   "Share of probes whose service check succeeded, per window.");
+        ratios(out, scrape, &WindowCounts::checkRate);
+    }
 
     out.family("dnswatch_dns_lookup_duration_seconds", "histogram",
                "Time to an answer for the probe's lookup.");
-    for (const TargetConfig &target : targets)
-        histogram(out, targetLabels(target), health.value(target.name).dnsLatency);
+    for (qsizetype i = 0; i < scrape.targets.size(); ++i)
+        histogram(out, scrape.labels[i], scrape.health(i).dnsLatency);
     out.family("dnswatch_check_duration_seconds", "histogram",
                "Time the service check took, retries included.");
-    for (const TargetConfig &target : targets)
-        histogram(out, targetLabels(target), health.value(target.name).checkLatency);
+    for (qsizetype i = 0; i < scrape.targets.size(); ++i) {
+        if (exposesCheckDuration(scrape, scrape.targets[i]))
+            histogram(out, scrape.labels[i], scrape.health(i).checkLatency);
+    }
+}
 
-    pathMetrics(out, targets, health);
-    soaMetrics(out, targets, health);
+void dnssecMetrics(ExpositionWriter &out, const Scrape &scrape)
+{
     out.family("dnswatch_target_dnssec_validated", "gauge",
                "1 when the last answer came validated by the resolver (DNSSEC, AD flag), else 0 "
                "(also when the resolver is not asked with \"dnssec\"); required=\"true\" for a "
                "target with \"require_validated\".");
-    for (const TargetConfig &target : targets) {
-        const TargetHealth entry = health.value(target.name);
+    for (qsizetype i = 0; i < scrape.targets.size(); ++i) {
+        const TargetConfig &target = scrape.targets[i];
+        const TargetHealth &entry = scrape.health(i);
         const bool validated = entry.last
                 && entry.last->resolution.validation == DnssecValidation::Validated;
-        out.sample(targetLabels(target)
-                           + QStringLiteral(",required=\"%1\"")
-                                     .arg(target.requireValidated ? QLatin1String("true")
-                                                                  : QLatin1String("false")),
+        out.sample(scrape.labels[i],
+                   {{"required",
+                     target.requireValidated ? QStringLiteral("true") : QStringLiteral("false")}},
                    validated ? 1 : 0);
     }
+}
 
-    zoneMetrics(out, *monitor.zones());
-
-    Resolver *resolver = monitor.resolver();
+void resolverMetrics(ExpositionWriter &out, Resolver *resolver)
+{
     out.family("dnswatch_resolver_events_total", "counter", "Resolver transitions, by kind.");
     for (int kind = 0; kind < ResolverEvent::KindCount; ++kind)
-        out.sample(QStringLiteral("kind=\"%1\"").arg(eventKindName(ResolverEvent::Kind(kind))),
+        out.sample({}, {{"kind", eventKindName(ResolverEvent::Kind(kind))}},
                    double(resolver->eventCount(ResolverEvent::Kind(kind))));
     QHash<CacheEntrySnapshot::State, int> states;
     for (const CacheEntrySnapshot &entry : resolver->snapshot())
@@ -360,12 +364,51 @@ QByteArray prometheusMetrics(const Monitor &monitor, const HistoryStore *history
     for (auto state : {CacheEntrySnapshot::State::Fresh, CacheEntrySnapshot::State::Stale,
                        CacheEntrySnapshot::State::Negative, CacheEntrySnapshot::State::Pinned,
                        CacheEntrySnapshot::State::Env, CacheEntrySnapshot::State::Missing})
-        out.sample(QStringLiteral("state=\"%1\"").arg(cacheStateName(state)), states.value(state));
+        out.sample({}, {{"state", cacheStateName(state)}}, states.value(state));
+}
+
+} // namespace
+
+MetricsDetail metricsDetail(const AppConfig &config)
+{
+    return config.metrics.detailed ? MetricsDetail::Full : MetricsDetail::Lean;
+}
+
+QByteArray prometheusMetrics(const Monitor &monitor, const HistoryStore *history,
+                             QByteArrayView tail)
+{
+    Scrape scrape;
+    scrape.targets = monitor.config().targets;
+    scrape.detail = metricsDetail(monitor.config());
+    scrape.labels.reserve(scrape.targets.size());
+    for (const TargetConfig &target : std::as_const(scrape.targets))
+        scrape.labels.append(targetLabels(target));
+    for (const TargetHealth &entry : monitor.statistics()->all())
+        scrape.healthByName.insert(entry.target, entry);
+
+    ExpositionWriter out(expectedSize(scrape) + tail.size());
+    out.family("dnswatch_build_info", "gauge", "DNS Watch version.");
+    out.sample({}, {{"version", QStringLiteral(DNSWATCH_VERSION)}}, 1);
+
+    out.family("dnswatch_ready", "gauge",
+               "1 when every critical target is reachable (fresh or through a fallback) and the "
+               "history (--db), if any, is sound; as /readyz.");
+    out.sample({}, agentReadiness(monitor, history).ready ? 1 : 0);
+
+    targetMetrics(out, scrape);
+    probeCounters(out, scrape);
+    latencyAndRatios(out, scrape);
+    pathMetrics(out, scrape.targets, scrape.healthByName);
+    soaMetrics(out, scrape.targets, scrape.healthByName);
+    dnssecMetrics(out, scrape);
+    zoneMetrics(out, *monitor.zones());
+    resolverMetrics(out, monitor.resolver());
     if (history) {
         out.family("dnswatch_history_damaged", "gauge",
                    "1 when the history file (--db) failed its page check and is no longer "
                    "written.");
-        out.sample(QString(), history->damage().isEmpty() ? 0 : 1);
+        out.sample({}, history->damage().isEmpty() ? 0 : 1);
     }
-    return out.text();
+    out.append(tail);
+    return out.take();
 }

@@ -57,6 +57,11 @@ const AgentPolicy &policyOf(const AppConfig &config)
 {
     return config.agent;
 }
+template<>
+const MetricsPolicy &policyOf(const AppConfig &config)
+{
+    return config.metrics;
+}
 
 template<class Policy>
 void checkEveryKeyIsReadAndWritten(const PolicyBlock<Policy> &block)
@@ -148,6 +153,7 @@ private Q_SLOTS:
         checkEveryKeyIsReadAndWritten(ConfigSchema::probes());
         checkEveryKeyIsReadAndWritten(ConfigSchema::history());
         checkEveryKeyIsReadAndWritten(ConfigSchema::agent());
+        checkEveryKeyIsReadAndWritten(ConfigSchema::metrics());
     }
 
     void flatRangesAreEnforced()
@@ -156,6 +162,7 @@ private Q_SLOTS:
         checkRangesAreEnforced(ConfigSchema::probes());
         checkRangesAreEnforced(ConfigSchema::history());
         checkRangesAreEnforced(ConfigSchema::agent());
+        checkRangesAreEnforced(ConfigSchema::metrics());
     }
 
     void orderRulesNameTheirKeys()
@@ -189,7 +196,7 @@ private Q_SLOTS:
                               QStringLiteral("probes"), QStringLiteral("history"),
                               QStringLiteral("agent"), QStringLiteral("targets"),
                               QStringLiteral("agents"), QStringLiteral("agent_watch"),
-                              QStringLiteral("dnssec_zones")}));
+                              QStringLiteral("dnssec_zones"), QStringLiteral("metrics")}));
         const ConfigLoadResult loaded = parseConfig(document(BlockKey::Cache, {}), source());
         QVERIFY(loaded.config);
         // Every block is written out, but "agents" and "dnssec_zones" only when there are some.

@@ -47,12 +47,13 @@ private Q_SLOTS:
                 QStringLiteral(
                         R"({"name": "a", "host": "a.test"}, {"name": "n", "host": "n.test", "resolver": "corp"})"),
                 QStringLiteral(
-                        R"("resolvers": [{"name": "corp", "servers": ["127.0.0.1:5353"]}], "cache": {"max_ttl_s": 60}, "probes": {"max_concurrent": 2}, "agent_watch": {"status_interval_ms": 1000},)")));
+                        R"("resolvers": [{"name": "corp", "servers": ["127.0.0.1:5353"]}], "cache": {"max_ttl_s": 60}, "probes": {"max_concurrent": 2}, "agent_watch": {"status_interval_ms": 1000}, "metrics": {"detailed": true},)")));
         QCOMPARE(notApplied,
                  QStringList({QStringLiteral("resolvers"), QStringLiteral("cache"),
                               QStringLiteral("probes"), QStringLiteral("agent_watch"),
                               QStringLiteral("target n (its resolver \"corp\" is new)")}));
         QCOMPARE(monitor.config().targets.size(), 1); // n waits for a restart
+        QVERIFY(monitor.config().metrics.detailed); // the next scrape has the detailed set
     }
 };
 

@@ -11,12 +11,15 @@
 
 namespace {
 
-AppConfig twoTargets()
+AppConfig twoTargets(const char *metrics = "{}")
 {
-    return testConfig(
-            "{\"targets\": [{\"name\": \"api\", \"host\": \"api.test\"},"
-            " {\"name\": \"odd \\\"one\\\"\\\\\", \"host\": \"odd.test\", \"critical\": false}]}");
+    return testConfig(QByteArray("{\"metrics\": ") + metrics
+                      + ", \"targets\": [{\"name\": \"api\", \"host\": \"api.test\"},"
+                        " {\"name\": \"odd \\\"one\\\"\\\\\", \"host\": \"odd.test\", "
+                        "\"critical\": false}]}");
 }
+
+const char *const Detailed = "{\"detailed\": true}";
 
 ProbeResult probe(const QString &target, ResolutionSource source, bool reachable, qint64 nowMs)
 {
@@ -32,6 +35,18 @@ ProbeResult probe(const QString &target, ResolutionSource source, bool reachable
     result.check.latencyUs = 20'000;
     result.reachable = reachable;
     return result;
+}
+
+// The samples of one target (its target label exactly this).
+int seriesOf(const QByteArray &text, const QByteArray &target)
+{
+    const QByteArray label = "{target=\"" + target + "\",";
+    int series = 0;
+    for (const QByteArray &line : text.split('\n')) {
+        if (!line.startsWith('#') && line.contains(label))
+            ++series;
+    }
+    return series;
 }
 
 // The value of the one sample whose name and labels are exactly these; NaN when absent.
@@ -57,7 +72,7 @@ private Q_SLOTS:
     void everyLabelSetIsThereBeforeTheFirstProbe()
     {
         ManualClock clock;
-        Monitor monitor(twoTargets(), EnvFallback(), MlflowCredentials(), &clock);
+        Monitor monitor(twoTargets(Detailed), EnvFallback(), MlflowCredentials(), &clock);
         const QByteArray text = prometheusMetrics(monitor);
         QCOMPARE(sample(text, QStringLiteral("dnswatch_probes_total{%1}").arg(ApiLabels)), 0.0);
         QCOMPARE(sample(text, QStringLiteral("dnswatch_target_critical{%1}").arg(ApiLabels)), 1.0);
@@ -76,7 +91,7 @@ private Q_SLOTS:
     {
         // The clock stands still: the monitor's own probes (of names nothing serves) never run.
         ManualClock clock;
-        Monitor monitor(twoTargets(), EnvFallback(), MlflowCredentials(), &clock);
+        Monitor monitor(twoTargets(Detailed), EnvFallback(), MlflowCredentials(), &clock);
         HealthStatistics *statistics = monitor.statistics();
         statistics->record(probe(QStringLiteral("api"), ResolutionSource::Fresh, true,
                                  clock.wallTime().toMSecsSinceEpoch()));
@@ -126,7 +141,7 @@ private Q_SLOTS:
     void extendedErrorsAreCountedByCodeAndUnvalidatedIsNoSuccess()
     {
         ManualClock clock;
-        Monitor monitor(twoTargets(), EnvFallback(), MlflowCredentials(), &clock);
+        Monitor monitor(twoTargets(Detailed), EnvFallback(), MlflowCredentials(), &clock);
         QVERIFY(prometheusMetrics(monitor).contains(
                 "# TYPE dnswatch_extended_dns_errors_total counter"));
         QVERIFY(!prometheusMetrics(monitor).contains("dnswatch_extended_dns_errors_total{"));
@@ -193,6 +208,67 @@ private Q_SLOTS:
         // A target that compares nothing has no such series.
         QVERIFY(!prometheusMetrics(Monitor(twoTargets(), EnvFallback(), MlflowCredentials(), &clock))
                          .contains("dnswatch_paths_agree"));
+    }
+
+    // How many series each target adds, exactly: a new one is a decision, and the docs
+    // (operations.md, Metrics) say these numbers.
+    void seriesPerTarget_data()
+    {
+        QTest::addColumn<QByteArray>("metrics");
+        QTest::addColumn<QByteArray>("check");
+        QTest::addColumn<int>("series");
+        QTest::newRow("lean, DNS only")
+                << QByteArray("{}") << QByteArray("{\"type\": \"dns\"}") << 36;
+        QTest::newRow("lean, service check")
+                << QByteArray("{\"detailed\": false}")
+                << QByteArray("{\"type\": \"tcp\", \"port\": 443}") << 53;
+        QTest::newRow("full, DNS only")
+                << QByteArray(Detailed) << QByteArray("{\"type\": \"dns\"}") << 61;
+        QTest::newRow("full, service check")
+                << QByteArray(Detailed) << QByteArray("{\"type\": \"tcp\", \"port\": 443}") << 61;
+    }
+
+    void seriesPerTarget()
+    {
+        QFETCH(QByteArray, metrics);
+        QFETCH(QByteArray, check);
+        QFETCH(int, series);
+        ManualClock clock;
+        Monitor monitor(testConfig("{\"metrics\": " + metrics
+                                   + ", \"targets\": [{\"name\": \"api\", \"host\": \"api.test\", "
+                                     "\"check\": "
+                                   + check + "}]}"),
+                        EnvFallback(), MlflowCredentials(), &clock);
+        QCOMPARE(seriesOf(prometheusMetrics(monitor), "api"), series);
+        // A probe adds no series (Extended DNS Errors aside, which none of these has).
+        monitor.statistics()->record(probe(QStringLiteral("api"), ResolutionSource::Fresh, true,
+                                           clock.wallTime().toMSecsSinceEpoch()));
+        QCOMPARE(seriesOf(prometheusMetrics(monitor), "api"), series);
+    }
+
+    // The lean default leaves out what Prometheus computes from the counters (the ratios per
+    // window) and the check histogram of a target whose check is its DNS answer; the alerts'
+    // and the dashboard's series are there.
+    void theLeanSetKeepsWhatTheAlertsAndTheDashboardUse()
+    {
+        ManualClock clock;
+        Monitor monitor(twoTargets(), EnvFallback(), MlflowCredentials(), &clock);
+        const QByteArray lean = prometheusMetrics(monitor);
+        QVERIFY(!lean.contains("dnswatch_dns_success_ratio"));
+        QVERIFY(!lean.contains("dnswatch_check_success_ratio"));
+        QVERIFY(!lean.contains("dnswatch_check_duration_seconds_count{"));
+        for (const char *kept :
+             {"dnswatch_probes_total{", "dnswatch_dns_success_total{",
+              "dnswatch_check_success_total{", "dnswatch_target_state{",
+              "dnswatch_dns_lookup_duration_seconds_bucket{", "dnswatch_fallback_entries_total{"})
+            QVERIFY2(lean.contains(kept), kept);
+        Monitor detailed(twoTargets(Detailed), EnvFallback(), MlflowCredentials(), &clock);
+        const QByteArray full = prometheusMetrics(detailed);
+        QVERIFY(full.contains("dnswatch_dns_success_ratio{"));
+        QVERIFY(full.contains("dnswatch_check_duration_seconds_count{"));
+        // Full is the lean set and more: every lean line is in it.
+        for (const QByteArray &line : lean.split('\n'))
+            QVERIFY2(full.contains(line), line.constData());
     }
 
     void labelsAreEscapedAndEveryFamilyIsDeclared()

@@ -316,10 +316,10 @@ private Q_SLOTS:
     {
         // A digest tells readers whether two reports ran under the same config, also across
         // versions: the canonical JSON behind it changes only as a decision (then update this;
-        // last: the agent_watch block, how the dashboard asks its agents).
+        // last: the metrics block, which series the agent's /metrics has).
         QCOMPARE(
                 configDigest(labConfig()),
-                QStringLiteral("db8487be25acb8624a4947664c3fc5984ee0fc193c5888ee8297fa095b440f6b"));
+                QStringLiteral("5e66e01e6030482be69b07e0d2236f190b1aa04492b60e0bf54796ed48c7757b"));
         AppConfig other = labConfig();
         QCOMPARE(configDigest(other), configDigest(labConfig()));
         other.targets[0].intervalS = 30;

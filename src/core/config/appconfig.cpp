@@ -181,6 +181,7 @@ ConfigLoadResult ConfigParser::parse(const QByteArray &json)
         parsePolicy(object, ConfigSchema::history(), &config.history);
         parsePolicy(object, ConfigSchema::agent(), &config.agent);
         parsePolicy(object, ConfigSchema::agentWatch(), &config.agentWatch);
+        parsePolicy(object, ConfigSchema::metrics(), &config.metrics);
         parseAgents(object.value(BlockKey::Agents), &config);
         const QJsonValue targets = object.value(BlockKey::Targets);
         if (targets.isUndefined() && config.agents.isEmpty())

@@ -128,6 +128,16 @@ struct AgentWatchPolicy
     bool operator==(const AgentWatchPolicy &other) const = default;
 };
 
+// What the agent's /metrics exposes per target ("metrics" block). Aligned as an int: the
+// block's table code reads members through int and bool member pointers alike, and GCC's bounds
+// check warns about a one-byte struct on the (never taken) int path.
+struct alignas(int) MetricsPolicy
+{
+    bool detailed = false; // the lean set by default; true adds the detail series
+
+    bool operator==(const MetricsPolicy &other) const = default;
+};
+
 // An agent elsewhere whose targets the dashboard shows ("agents").
 struct AgentLinkConfig
 {
@@ -163,6 +173,7 @@ struct AppConfig
     QList<TargetConfig> targets; // may be empty when agents are given
     QList<AgentLinkConfig> agents;
     QList<DnssecZoneConfig> dnssecZones;
+    MetricsPolicy metrics;
 
     const ResolverConfig *resolver(const QString &name) const;
 };

@@ -136,6 +136,7 @@ QJsonObject configToJson(const AppConfig &config)
             {BlockKey::History, policyToJson(ConfigSchema::history(), config.history)},
             {BlockKey::Agent, policyToJson(ConfigSchema::agent(), config.agent)},
             {BlockKey::AgentWatch, policyToJson(ConfigSchema::agentWatch(), config.agentWatch)},
+            {BlockKey::Metrics, policyToJson(ConfigSchema::metrics(), config.metrics)},
             {BlockKey::Targets, targets},
     };
     if (!config.agents.isEmpty())

@@ -227,6 +227,16 @@ constexpr OrderRule<AgentWatchPolicy> AgentWatchOrder[] = {
         {&AgentWatchPolicy::retryFirstMs, &AgentWatchPolicy::retryMaxMs},
 };
 
+constexpr PolicyKey<MetricsPolicy> MetricsKeys[] = {
+        {QLatin1String("detailed"),
+         &MetricsPolicy::detailed,
+         {},
+         Unitless,
+         QLatin1String("false: the agent's /metrics has per target the lean set of series the "
+                       "alert rules and the Grafana dashboard use; true adds the success ratios "
+                       "per window and the check histogram of DNS-only targets")},
+};
+
 // A value as a config file spells it: "300", "false", "\"system\"", "[200,399]".
 QString jsonText(const QJsonValue &value)
 {
@@ -290,6 +300,12 @@ const PolicyBlock<AgentWatchPolicy> &agentWatch()
     return block;
 }
 
+const PolicyBlock<MetricsPolicy> &metrics()
+{
+    static const PolicyBlock<MetricsPolicy> block{BlockKey::Metrics, MetricsKeys, {}};
+    return block;
+}
+
 const QList<KeyReference> &topLevel()
 {
     static const QList<KeyReference> keys = [] {
@@ -350,6 +366,12 @@ const QList<KeyReference> &topLevel()
                  {},
                  {},
                  QStringLiteral("zones whose DNSSEC signatures are watched for their expiry")},
+                {BlockKey::Metrics,
+                 object,
+                 everyDefault,
+                 {},
+                 {},
+                 QStringLiteral("which series the agent's /metrics has per target")},
         };
     }();
     return keys;
@@ -673,6 +695,7 @@ QList<BlockReference> reference()
             {BlockKey::Agents, agentLink()},
             referenceOf(agentWatch()),
             {BlockKey::DnssecZones, dnssecZone()},
+            referenceOf(metrics()),
     };
 }
 } // namespace ConfigSchema

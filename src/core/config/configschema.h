@@ -26,6 +26,7 @@ inline constexpr QLatin1String Targets("targets");
 inline constexpr QLatin1String Agents("agents");
 inline constexpr QLatin1String AgentWatch("agent_watch");
 inline constexpr QLatin1String DnssecZones("dnssec_zones");
+inline constexpr QLatin1String Metrics("metrics");
 } // namespace BlockKey
 
 // The keys of one element of "resolvers".
@@ -183,6 +184,7 @@ const PolicyBlock<ProbePolicy> &probes();
 const PolicyBlock<HistoryPolicy> &history();
 const PolicyBlock<AgentPolicy> &agent();
 const PolicyBlock<AgentWatchPolicy> &agentWatch();
+const PolicyBlock<MetricsPolicy> &metrics();
 
 // The structured blocks, parsed by hand: their tables name the keys for the unknown-key check and
 // the reference.

@@ -105,6 +105,7 @@ QStringList Monitor::applyConfig(const AppConfig &config)
                                       .arg(target.name, *newOne));
     }
     m_config.targets = targets;
+    m_config.metrics = config.metrics; // the next scrape reads it
     if (config.dnssecZones != m_config.dnssecZones) {
         m_config.dnssecZones = config.dnssecZones;
         m_zones->setZones(config.dnssecZones, config.resolvers);

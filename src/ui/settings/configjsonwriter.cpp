@@ -24,6 +24,7 @@ const QStringList &keyOrder()
                 ConfigSchema::history().keyNames(),
                 ConfigSchema::agent().keyNames(),
                 ConfigSchema::agentWatch().keyNames(),
+                ConfigSchema::metrics().keyNames(),
         };
         for (const QList<QLatin1String> &block : blocks) {
             for (QLatin1String key : block) {
