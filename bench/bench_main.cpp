@@ -20,6 +20,8 @@
 //     and p95 at most 16 ms
 // 11. queries per second over DNS over TLS (one reused connection) and DNS over HTTPS vs plain
 //     UDP against one unbound (transportbench.cpp; targets: at least 0.5x and 0.3x)
+// 12. the agent beside prometheus-blackbox-exporter, 1,000 names every 10 s each (peerbench.cpp;
+//     targets: RSS at most 45 MB, 55 MB and flat with --db; CPU at most 0.3x blackbox's)
 #include "benchsupport.h"
 #include "clock.h"
 #include "dnsserverfixture.h"
@@ -275,6 +277,10 @@ QList<Row> runGroup(const QString &group)
         rows += benchTransports();
     else if (group == QLatin1String("paths"))
         rows += benchComparedPaths();
+    else if (group == QLatin1String("peer")) {
+        const int seconds = positiveEnv("DNSWATCH_BENCH_PEER_S", 180);
+        rows += benchPeer(seconds, positiveEnv("DNSWATCH_BENCH_PEER_DB_S", seconds));
+    }
     return rows;
 }
 
@@ -346,7 +352,7 @@ int main(int argc, char *argv[])
             QStringLiteral("monitor"), QStringLiteral("history"),    QStringLiteral("report"),
             QStringLiteral("charts"),  QStringLiteral("dashboard"),  QStringLiteral("agent"),
             QStringLiteral("fleet"),   QStringLiteral("wall"),       QStringLiteral("transports"),
-            QStringLiteral("paths")};
+            QStringLiteral("paths"),   QStringLiteral("peer")};
     if (qEnvironmentVariableIsSet(ChildVariable)) {
         printRows(runGroup(app.arguments().value(1)));
         return 0;

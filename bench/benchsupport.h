@@ -62,3 +62,7 @@ QList<Row> benchTransports();
 // A probe comparing three resolver paths beside one of one path, against one unbound: CPU and
 // wall time per probe (pathsbench.cpp).
 QList<Row> benchComparedPaths();
+// The real agent with 1,000 targets beside prometheus-blackbox-exporter at the same 100 probes/s,
+// A B A B for seconds each, then the agent with --db for dbSeconds: CPU, RSS, scrape size
+// (peerbench.cpp).
+QList<Row> benchPeer(int seconds, int dbSeconds);

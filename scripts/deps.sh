@@ -17,7 +17,7 @@ package_packages=(dpkg-dev)
 test_packages=(
   clang-14 libclang-rt-14-dev clang-format
   dnsmasq-base unbound bind9-dnsutils dnsperf iproute2 util-linux python3 python3-yaml openssl prometheus
-  xvfb xauth python3-jsonschema poppler-utils ldnsutils
+  xvfb xauth python3-jsonschema poppler-utils ldnsutils prometheus-blackbox-exporter
   lintian appstream desktop-file-utils help2man man-db
 )
 

@@ -2,6 +2,7 @@
 #include "console.h"
 #include "dashboard.h"
 #include "dashboardrefusal.h"
+#include "heapreturn.h"
 #include "logging.h"
 #include "runcommandline.h"
 #include "translations.h"
@@ -42,6 +43,9 @@ int main(int argc, char *argv[])
     if (!parse.commandLine)
         return Console::usageError(parse.error);
     const CommandLine &commandLine = *parse.commandLine;
+    // Before the config is read: the agent's large buffers go back to the system when freed.
+    if (commandLine.mode == RunMode::Headless)
+        returnLargeBlocksToTheSystem();
 
     if (commandLine.mode == RunMode::Dashboard) {
         if (!displayAvailable())

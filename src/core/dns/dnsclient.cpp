@@ -190,7 +190,7 @@ DnsClient::DnsClient(const DnsClientOptions &options, Clock *clock, QObject *par
                     [](const NameServer &server) { return server.isEncrypted(); })) {
         m_tls = QSslConfiguration::defaultConfiguration();
         if (!m_options.caCertificates.isEmpty())
-            m_tls.addCaCertificates(m_options.caCertificates);
+            m_tls->addCaCertificates(m_options.caCertificates);
     }
 }
 
@@ -324,7 +324,7 @@ DnsTlsConnection *DnsClient::tlsConnectionFor(int serverIndex)
     if (connection)
         return connection;
     const NameServer &server = m_options.servers[serverIndex];
-    connection = new DnsTlsConnection(server, m_tls, peerNameOf(server), m_options.timeoutMs,
+    connection = new DnsTlsConnection(server, *m_tls, peerNameOf(server), m_options.timeoutMs,
                                       m_options.tlsIdleCloseMs, m_clock);
     connect(connection, &DnsTlsConnection::replyReceived, this,
             [this, serverIndex](quint16 id, const QByteArray &reply) {
@@ -424,7 +424,7 @@ DnsHttp2Connection *DnsClient::httpsConnectionFor(int serverIndex)
     DnsHttp2Connection *&connection = m_httpsConnections[serverIndex];
     if (!connection) {
         const NameServer &server = m_options.servers[serverIndex];
-        connection = new DnsHttp2Connection(server, m_tls, peerNameOf(server), m_options.timeoutMs,
+        connection = new DnsHttp2Connection(server, *m_tls, peerNameOf(server), m_options.timeoutMs,
                                             m_options.tlsIdleCloseMs, m_clock);
     }
     return connection;

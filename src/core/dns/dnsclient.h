@@ -13,6 +13,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 class Clock;
@@ -170,7 +171,9 @@ private:
     QList<int> m_nextChannel;
     QList<DnsUdpChannel *> m_retired; // drained channels, deleted once their signals are done
     QByteArray m_receiveBuffer = QByteArray(65535, Qt::Uninitialized); // the largest UDP payload
-    QSslConfiguration m_tls; // the system's CAs and the configured ones
+    // The system's CAs and the configured ones; only with encrypted servers (a QSslConfiguration,
+    // even a default-constructed one, loads the TLS backend: OpenSSL, about 4 MB resident).
+    std::optional<QSslConfiguration> m_tls;
     QList<DnsTlsConnection *> m_tlsConnections; // per server, made when first needed
     QList<QHash<quint16, quint64>> m_tlsPending; // per server: DNS ID -> query serial
     QList<DnsHttp2Connection *> m_httpsConnections; // per server, made when first needed

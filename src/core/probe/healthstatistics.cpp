@@ -18,35 +18,6 @@ void HealthStatistics::setTargets(const QList<TargetConfig> &targets)
     m_trackers = std::move(next);
 }
 
-void HealthStatistics::add(Bucket *ring, int size, qint64 id, const WindowCounts &sample)
-{
-    // The monotonic clock may be younger than a day: ids of the past can be negative.
-    Bucket &bucket = ring[((id % size) + size) % size];
-    if (bucket.id != qint32(id))
-        bucket = Bucket{qint32(id), {}};
-    bucket.counts.dnsOk += sample.dnsOk;
-    bucket.counts.checkOk += sample.checkOk;
-    bucket.counts.probes += sample.probes;
-}
-
-WindowCounts HealthStatistics::sum(const Bucket *ring, int size, qint64 newestId, int count)
-{
-    // One division for the first slot, then a walk: the table asks for every target's windows
-    // each second, and a division per bucket (1,836 of them) was most of its cost.
-    WindowCounts total;
-    qint64 id = newestId - count + 1;
-    int slot = int(((id % size) + size) % size);
-    for (; id <= newestId; ++id, slot = slot + 1 == size ? 0 : slot + 1) {
-        const Bucket &bucket = ring[slot];
-        if (bucket.id != qint32(id))
-            continue;
-        total.dnsOk += bucket.counts.dnsOk;
-        total.checkOk += bucket.counts.checkOk;
-        total.probes += bucket.counts.probes;
-    }
-    return total;
-}
-
 namespace {
 qint64 floorDiv(qint64 value, qint64 divisor)
 {
@@ -76,11 +47,9 @@ void HealthStatistics::restorePast(const QList<PastCounts> &past)
             continue;
         const qint64 startMs = now - agoMs;
         found->windowsAtTenSecondId = NotSummed;
-        add(found->minutes.data(), int(found->minutes.size()), floorDiv(startMs, 60'000),
-            stretch.counts);
+        found->minutes.add(floorDiv(startMs, 60'000), stretch.counts);
         if (stretch.widthS <= 60 && agoMs <= 3'600'000)
-            add(found->tenSeconds.data(), int(found->tenSeconds.size()), floorDiv(startMs, 10'000),
-                stretch.counts);
+            found->tenSeconds.add(floorDiv(startMs, 10'000), stretch.counts);
     }
 }
 
@@ -96,8 +65,8 @@ void HealthStatistics::record(const ProbeResult &result)
 
     const WindowCounts sample{dnsOk ? 1u : 0u, result.reachable ? 1u : 0u, 1u};
     tracker.windowsAtTenSecondId = NotSummed;
-    add(tracker.tenSeconds.data(), int(tracker.tenSeconds.size()), now / 10'000, sample);
-    add(tracker.minutes.data(), int(tracker.minutes.size()), now / 60'000, sample);
+    tracker.tenSeconds.add(now / 10'000, sample);
+    tracker.minutes.add(now / 60'000, sample);
     tracker.health.total.dnsOk += sample.dnsOk;
     tracker.health.total.checkOk += sample.checkOk;
     tracker.health.total.probes += sample.probes;
@@ -169,15 +138,12 @@ TargetHealth HealthStatistics::snapshot(const Tracker &tracker) const
     const qint64 now = m_clock->nowMs();
     const qint64 tenSecondId = now / 10'000;
     if (tracker.windowsAtTenSecondId != tenSecondId) {
-        const int ringSize = int(tracker.tenSeconds.size());
         std::array<WindowCounts, TargetHealth::WindowCount> &windows = tracker.windows;
-        windows[TargetHealth::OneMinute] = sum(tracker.tenSeconds.data(), ringSize, tenSecondId, 6);
-        windows[TargetHealth::FiveMinutes] = sum(tracker.tenSeconds.data(), ringSize, tenSecondId,
-                                                 30);
-        windows[TargetHealth::OneHour] = sum(tracker.tenSeconds.data(), ringSize, tenSecondId, 360);
+        windows[TargetHealth::OneMinute] = tracker.tenSeconds.sum(tenSecondId, 6);
+        windows[TargetHealth::FiveMinutes] = tracker.tenSeconds.sum(tenSecondId, 30);
+        windows[TargetHealth::OneHour] = tracker.tenSeconds.sum(tenSecondId, 360);
         // Minute buckets turn over on 10 s boundaries too (60 is a multiple of 10).
-        windows[TargetHealth::OneDay] = sum(tracker.minutes.data(), int(tracker.minutes.size()),
-                                            now / 60'000, 1440);
+        windows[TargetHealth::OneDay] = tracker.minutes.sum(now / 60'000, 1440);
         tracker.windowsAtTenSecondId = tenSecondId;
     }
     health.windows = tracker.windows;

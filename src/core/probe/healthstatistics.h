@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "config/appconfig.h"
+#include "probe/countring.h"
 #include "probe/targethealth.h"
 
 #include <QHash>
@@ -14,7 +15,8 @@
 // latency histograms, time in fallback, fallback entries by tier, and a state (healthy,
 // degraded = reachable only through fallback, down, paused, unknown) whose changes are
 // signalled. Ready when every critical target is reachable, fresh or through a fallback.
-// Memory per target is fixed: 10 s buckets for the last hour, 1 min buckets for the day.
+// Memory per target is fixed: 10 s buckets for the last hour, 1 min buckets for the day
+// (CountRing: about 11 KB a target).
 class HealthStatistics : public QObject
 {
     Q_OBJECT
@@ -57,18 +59,11 @@ Q_SIGNALS:
                       const QString &detail);
 
 private:
-    struct Bucket
-    {
-        // Time / bucket width, in 32 bits (16 bytes a bucket, 1,800 buckets a target; ids of
-        // 10 s run out after 680 years of uptime); a slot holding an older id is empty.
-        qint32 id = -1;
-        WindowCounts counts;
-    };
     struct Tracker
     {
         TargetHealth health;
-        std::array<Bucket, 360> tenSeconds{};
-        std::array<Bucket, 1440> minutes{};
+        CountRing<360> tenSeconds; // the last hour
+        CountRing<1440> minutes; // the last day
         qint64 lastResultMs = -1;
         bool lastWasFallback = false;
         ResolutionSource lastTier = ResolutionSource::None;
@@ -83,8 +78,6 @@ private:
     static constexpr qint64 NotSummed = std::numeric_limits<qint64>::min();
     static constexpr int StaleResultIntervals = 3;
     static constexpr qint64 StaleResultGraceMs = 60'000; // a slow check with all its retries
-    static void add(Bucket *ring, int size, qint64 id, const WindowCounts &sample);
-    static WindowCounts sum(const Bucket *ring, int size, qint64 newestId, int count);
     void setState(Tracker &tracker, TargetState state, const QString &detail);
     void evaluateState(Tracker &tracker, const ProbeResult &result);
     TargetHealth snapshot(const Tracker &tracker) const;
