@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include <limits>
+#include <memory>
 
 QByteArray gzipCompressed(QByteArrayView text)
 {
@@ -11,6 +12,8 @@ QByteArray gzipCompressed(QByteArrayView text)
     // is most of level 9's gain for a fraction of its time on text like the exposition.
     if (deflateInit2(&stream, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
         return {};
+    // zlib's state is freed on every way out, a failed allocation of the output's too.
+    const std::unique_ptr<z_stream, int (*)(z_stream *)> ended(&stream, deflateEnd);
     // The exposition repeats its names and labels: it shrinks to well under a tenth. Start
     // there and grow by half when that was not enough.
     QByteArray out(std::max<qsizetype>(1024, text.size() / 8), Qt::Uninitialized);
@@ -33,9 +36,9 @@ QByteArray gzipCompressed(QByteArrayView text)
         if (status == Z_BUF_ERROR) // no room was left: grow and go on
             status = Z_OK;
     }
-    deflateEnd(&stream);
     if (status != Z_STREAM_END)
         return {};
     out.truncate(written);
+    out.squeeze(); // the answer may wait in the socket a while: hold no spare room meanwhile
     return out;
 }

@@ -281,8 +281,12 @@ std::optional<HealthReport> buildHealthReport(HistoryDatabase &db, const ReportR
                 out.addressChanges.append(event);
             else if (isCheckEvent(event.kind))
                 out.checkEvents.append(event);
+            // An answer change's alert repeats the errors of the change it is about: once is
+            // enough.
+            const bool repeats = event.kind == StoredEvent::answerChangedAlertKind();
             QList<quint16> codes; // each code once an event
-            for (const ExtendedDnsError &error : event.extendedErrors) {
+            for (const ExtendedDnsError &error :
+                 repeats ? QList<ExtendedDnsError>() : event.extendedErrors) {
                 if (!codes.contains(error.infoCode)) {
                     codes.append(error.infoCode);
                     ++out.extendedErrorEvents[error.infoCode];

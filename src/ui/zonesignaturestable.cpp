@@ -90,40 +90,48 @@ void ZoneSignaturesTable::addAgent(AgentPlace *agent)
     refresh();
 }
 
-void ZoneSignaturesTable::refresh()
+QList<ZoneSignaturesTable::Row> ZoneSignaturesTable::rowsNow()
 {
+    QList<Row> rows;
     const QList<ZoneSignatureStatus> statuses = m_watch->statuses();
+    for (qsizetype i = 0; i < statuses.size(); ++i)
+        rows.append({statuses[i], m_watch->wasChecked(i), statuses[i].zone.zone});
     m_agents.removeAll(nullptr);
-    int rows = int(statuses.size());
-    for (const QPointer<AgentPlace> &agent : std::as_const(m_agents))
-        rows += int(agent->zones().size());
-    setRowCount(rows);
-    int row = 0;
-    for (; row < statuses.size(); ++row)
-        fillRow(row, statuses[row], m_watch->wasChecked(row), statuses[row].zone.zone);
     for (const QPointer<AgentPlace> &agent : std::as_const(m_agents)) {
         for (const RemoteZone &zone : agent->zones())
-            fillRow(row++, zone.status, zone.checked,
-                    tr("%1 at %2").arg(zone.status.zone.zone, agent->name()));
+            rows.append({zone.status, zone.checked,
+                         tr("%1 at %2").arg(zone.status.zone.zone, agent->name())});
     }
+    return rows;
+}
+
+void ZoneSignaturesTable::refresh()
+{
+    QList<Row> rows = rowsNow();
+    if (rows == m_shown && rowCount() == rows.size())
+        return;
+    m_shown = std::move(rows);
+    setRowCount(int(m_shown.size()));
+    for (int row = 0; row < m_shown.size(); ++row)
+        fillRow(row, m_shown[row]);
     resizeColumnsToContents();
     Q_EMIT zonesMayHaveChanged();
 }
 
-void ZoneSignaturesTable::fillRow(int row, const ZoneSignatureStatus &status, bool checked,
-                                  const QString &who)
+void ZoneSignaturesTable::fillRow(int row, const Row &shown)
 {
+    const ZoneSignatureStatus &status = shown.status;
     const std::optional<qint64> daysLeft = status.daysLeft();
     const QString expires = status.expiresAt.isValid()
             ? QLocale().toString(status.expiresAt.toLocalTime(), QLocale::ShortFormat)
             : QStringLiteral("-");
-    const QStringList cells{who,
+    const QStringList cells{shown.who,
                             status.zone.resolver,
                             expires,
                             daysLeft ? QLocale().toString(*daysLeft) : QStringLiteral("-"),
                             levelText(status.level),
                             validationText(status.validation),
-                            detailText(status, checked)};
+                            detailText(status, shown.checked)};
     const QColor levelColor =
             StatePalette(QApplication::palette()).colors(lookOf(status.level)).foreground;
     for (int column = 0; column < cells.size(); ++column) {

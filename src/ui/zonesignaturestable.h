@@ -1,11 +1,13 @@
 #pragma once
 
+#include "probe/zonesignatures.h"
+
 #include <QPointer>
+#include <QString>
 #include <QTableWidget>
 
 class AgentPlace;
 class ZoneSignatureWatch;
-struct ZoneSignatureStatus;
 
 // The zones of "dnssec_zones" as this machine's monitor last checked them: zone, resolver, when
 // the earliest RRSIG of its SOA expires, the days left, the level (coloured as target states:
@@ -39,9 +41,18 @@ Q_SIGNALS:
     void zonesMayHaveChanged(); // refreshed: hasZones() may say otherwise
 
 private:
-    // who: the zone as its row names it ("signed.test", "signed.test at fra1").
-    void fillRow(int row, const ZoneSignatureStatus &status, bool checked, const QString &who);
+    struct Row
+    {
+        ZoneSignatureStatus status;
+        bool checked = false;
+        QString who; // the zone as its row names it ("signed.test", "signed.test at fra1")
+
+        bool operator==(const Row &other) const = default;
+    };
+    QList<Row> rowsNow();
+    void fillRow(int row, const Row &shown);
 
     ZoneSignatureWatch *m_watch;
     QList<QPointer<AgentPlace>> m_agents;
+    QList<Row> m_shown; // what the table shows: an agent's every status is not a change
 };

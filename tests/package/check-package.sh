@@ -93,24 +93,35 @@ fi
 step "maintainer scripts: nothing enabled or started; remove keeps the history, purge deletes it"
 dpkg-deb -e "$deb" "$work/control"
 for script in postinst prerm postrm; do
-  if grep -v '^[[:space:]]*#' "$work/control/$script" | grep -Eq 'enable|start|unmask'; then
+  # try-restart is allowed: it restarts an agent that already runs (an upgrade), never a stopped one.
+  if grep -v '^[[:space:]]*#' "$work/control/$script" | sed 's/try-restart//g' \
+    | grep -Eq '(^|[^[:alnum:]-])(enable|start|unmask)([^[:alnum:]-]|$)'; then
     fail "$script enables or starts something"
   fi
 done
-if [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null; then
-  # A private /var/lib and /run: the host's state and its systemd are not touched.
+# A private mount namespace needs CAP_SYS_ADMIN, which root in a plain container lacks.
+if [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null && unshare --mount true 2>/dev/null; then
+  # A private /var/lib, /run and /etc/systemd/system: the host's state and its systemd are not
+  # touched.
+  # The script is read before the mounts, which could hide a TMPDIR under /run.
   unshare --mount sh -ec '
+    postrm=$(cat "$1/postrm")
     mount -t tmpfs none /var/lib && mount -t tmpfs none /run
+    mkdir -p /etc/systemd/system && mount -t tmpfs none /etc/systemd/system
+    wants=/etc/systemd/system/multi-user.target.wants
+    mkdir -p $wants && ln -s /usr/lib/systemd/system/dnswatch-agent.service $wants/
     mkdir -p /var/lib/private/dnswatch && ln -s private/dnswatch /var/lib/dnswatch
     touch /var/lib/dnswatch/history.db
-    sh "$1/postrm" remove
+    sh -c "$postrm" postrm remove
     [ -e /var/lib/dnswatch/history.db ] || { echo "remove deleted the history" >&2; exit 1; }
-    sh "$1/postrm" purge
+    sh -c "$postrm" postrm purge
     [ ! -e /var/lib/dnswatch ] && [ ! -e /var/lib/private/dnswatch ] \
-      || { echo "purge left the history" >&2; exit 1; }' sh "$work/control" \
+      || { echo "purge left the history" >&2; exit 1; }
+    [ ! -L $wants/dnswatch-agent.service ] || { echo "purge left the enable link" >&2; exit 1; }' \
+    sh "$work/control" \
     || fail "postrm remove/purge"
 else
-  echo "(not root: remove and purge not tried)"
+  echo "(no private mount namespace here: remove and purge not tried)"
 fi
 
 step "the unpacked dnswatch: --version, --help"
