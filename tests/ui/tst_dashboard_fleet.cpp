@@ -347,6 +347,12 @@ private Q_SLOTS:
         QCOMPARE(zones->item(0, ZoneSignaturesTable::LevelColumn)->text(),
                  QStringLiteral("unknown"));
         QVERIFY(!zones->item(0, ZoneSignaturesTable::DetailColumn)->text().isEmpty());
+        // Seen with north's target, whose compared paths are above the zones.
+        m_window->selectTarget(QStringLiteral("api"), m_northPlace);
+        auto *tabs = m_window->findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        tabs->setCurrentWidget(m_window->pathsPane());
+        QVERIFY(saveScreenshot(m_window.get(), QStringLiteral("dashboard-fleet-paths-zones")));
     }
 
     void anActionReachesTheAgentOfItsTarget()
