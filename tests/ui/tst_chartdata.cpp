@@ -7,17 +7,25 @@
 
 namespace {
 
-ProbeHistoryBuffer::Point point(qint64 timeMs, double dnsMs, bool ok = true, bool checked = true,
-                                double checkMs = 20)
+ProbePoint point(qint64 timeMs, qint64 dnsMs, bool ok = true, bool checked = true,
+                 qint64 checkMs = 20)
 {
-    ProbeHistoryBuffer::Point p;
+    ProbePoint p;
     p.timeMs = timeMs;
     p.dnsOk = ok;
     p.checkOk = ok && checked;
     p.checked = checked;
-    p.dnsLatencyMs = dnsMs;
-    p.checkLatencyMs = checkMs;
+    p.dnsLatencyUs = dnsMs * 1000;
+    p.checkLatencyUs = checkMs * 1000;
     return p;
+}
+
+PackedProbePoints packed(const QList<ProbePoint> &points)
+{
+    PackedProbePoints packed;
+    for (const ProbePoint &point : points)
+        packed.append(point);
+    return packed;
 }
 
 StoredEvent fallbackEvent(qint64 timeMs, const QString &host, const QString &tier)
@@ -44,12 +52,12 @@ class TestChartData : public QObject
 private Q_SLOTS:
     void recentBucketsHaveExactQuantiles()
     {
-        std::deque<ProbeHistoryBuffer::Point> points;
+        PackedProbePoints points;
         // Bucket 0: DNS took 1..10 ms, the 10th failed; two were not checked.
         for (int i = 1; i <= 10; ++i)
-            points.push_back(point(i * 900, i, i != 10, i > 2, 100 + i));
-        points.push_back(point(15'000, 7)); // bucket 1: one result
-        points.push_back(point(70'000, 1)); // after the window
+            points.append(point(i * 900, i, i != 10, i > 2, 100 + i));
+        points.append(point(15'000, 7)); // bucket 1: one result
+        points.append(point(70'000, 1)); // after the window
         const ChartData data = ChartDataBuilder::fromRecent({&points}, Window);
         QCOMPARE(data.dnsSuccess, (QList<QPointF>{QPointF(5'000, 90), QPointF(15'000, 100)}));
         QCOMPARE(data.checkSuccess.constFirst(), QPointF(5'000, 70)); // 7 checked and answered
@@ -63,8 +71,8 @@ private Q_SLOTS:
 
     void targetsShareTheirBuckets()
     {
-        std::deque<ProbeHistoryBuffer::Point> a{point(1'000, 1), point(2'000, 2)};
-        std::deque<ProbeHistoryBuffer::Point> b{point(3'000, 3, false), point(4'000, 4)};
+        const PackedProbePoints a = packed({point(1'000, 1), point(2'000, 2)});
+        const PackedProbePoints b = packed({point(3'000, 3, false), point(4'000, 4)});
         const ChartData data = ChartDataBuilder::fromRecent({&a, &b}, Window);
         QCOMPARE(data.dnsSuccess, QList<QPointF>{QPointF(5'000, 75)});
         QCOMPARE(data.dnsLatency.p50, QList<QPointF>{QPointF(5'000, 2)});

@@ -228,6 +228,23 @@ private Q_SLOTS:
         QCOMPARE(later.windows[TargetHealth::OneDay].probes, 3u);
     }
 
+    void theDayTurnsOverInFiveMinuteSteps()
+    {
+        // A result stays in the 24 h window at least 23 h 55 min and never past 24 h: the day
+        // is kept in 5 min buckets.
+        ManualClock clock;
+        HealthStatistics stats(&clock);
+        stats.setTargets({target(QStringLiteral("api"))});
+        stats.record(probe(QStringLiteral("api"), ResolutionSource::Fresh, true));
+        const auto dayProbes = [&] {
+            return stats.health(QStringLiteral("api")).windows[TargetHealth::OneDay].probes;
+        };
+        clock.advance((23 * 60 + 55) * 60'000LL - 1);
+        QCOMPARE(dayProbes(), 1u);
+        clock.advance(5 * 60'000 + 1);
+        QCOMPARE(dayProbes(), 0u);
+    }
+
     void timeInFallbackAndEntriesByTier()
     {
         ManualClock clock;

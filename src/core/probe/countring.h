@@ -9,9 +9,9 @@
 
 // Probe counts in a ring of Size consecutive time buckets (a bucket's id is the time divided by
 // the bucket's width). The ring keeps its newest id once, not an id in every bucket, and a
-// bucket's counts in 16 bits, saturating at 65,535 (a minute bucket of a target probed every
-// second holds 60; an hour restored into one bucket 3,600): 6 bytes a bucket. The agent keeps
-// 1,800 of them a target, so this is most of a target's memory.
+// bucket's counts in 16 bits, saturating at 65,535 (a five-minute bucket of a target probed
+// every second holds 300; an hour restored into one bucket 3,600): 6 bytes a bucket. The agent
+// keeps 648 of them a target, so this is most of a target's memory.
 template<int Size>
 class CountRing
 {

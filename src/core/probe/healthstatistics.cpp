@@ -47,7 +47,7 @@ void HealthStatistics::restorePast(const QList<PastCounts> &past)
             continue;
         const qint64 startMs = now - agoMs;
         found->windowsAtTenSecondId = NotSummed;
-        found->minutes.add(floorDiv(startMs, 60'000), stretch.counts);
+        found->fiveMinutes.add(floorDiv(startMs, FiveMinutesMs), stretch.counts);
         if (stretch.widthS <= 60 && agoMs <= 3'600'000)
             found->tenSeconds.add(floorDiv(startMs, 10'000), stretch.counts);
     }
@@ -66,7 +66,7 @@ void HealthStatistics::record(const ProbeResult &result)
     const WindowCounts sample{dnsOk ? 1u : 0u, result.reachable ? 1u : 0u, 1u};
     tracker.windowsAtTenSecondId = NotSummed;
     tracker.tenSeconds.add(now / 10'000, sample);
-    tracker.minutes.add(now / 60'000, sample);
+    tracker.fiveMinutes.add(now / FiveMinutesMs, sample);
     tracker.health.total.dnsOk += sample.dnsOk;
     tracker.health.total.checkOk += sample.checkOk;
     tracker.health.total.probes += sample.probes;
@@ -142,8 +142,8 @@ TargetHealth HealthStatistics::snapshot(const Tracker &tracker) const
         windows[TargetHealth::OneMinute] = tracker.tenSeconds.sum(tenSecondId, 6);
         windows[TargetHealth::FiveMinutes] = tracker.tenSeconds.sum(tenSecondId, 30);
         windows[TargetHealth::OneHour] = tracker.tenSeconds.sum(tenSecondId, 360);
-        // Minute buckets turn over on 10 s boundaries too (60 is a multiple of 10).
-        windows[TargetHealth::OneDay] = tracker.minutes.sum(now / 60'000, 1440);
+        // Five-minute buckets turn over on 10 s boundaries too (300 is a multiple of 10).
+        windows[TargetHealth::OneDay] = tracker.fiveMinutes.sum(now / FiveMinutesMs, 288);
         tracker.windowsAtTenSecondId = tenSecondId;
     }
     health.windows = tracker.windows;

@@ -15,8 +15,9 @@
 // latency histograms, time in fallback, fallback entries by tier, and a state (healthy,
 // degraded = reachable only through fallback, down, paused, unknown) whose changes are
 // signalled. Ready when every critical target is reachable, fresh or through a fallback.
-// Memory per target is fixed: 10 s buckets for the last hour, 1 min buckets for the day
-// (CountRing: about 11 KB a target).
+// Memory per target is fixed: 10 s buckets for the last hour, 5 min buckets for the day
+// (CountRing: about 3.9 KB a target). The 24 h window so turns over in 5 min steps: it holds
+// from 23 h 55 min to 24 h of results.
 class HealthStatistics : public QObject
 {
     Q_OBJECT
@@ -63,7 +64,7 @@ private:
     {
         TargetHealth health;
         CountRing<360> tenSeconds; // the last hour
-        CountRing<1440> minutes; // the last day
+        CountRing<288> fiveMinutes; // the last day
         qint64 lastResultMs = -1;
         bool lastWasFallback = false;
         ResolutionSource lastTier = ResolutionSource::None;
@@ -78,6 +79,7 @@ private:
     static constexpr qint64 NotSummed = std::numeric_limits<qint64>::min();
     static constexpr int StaleResultIntervals = 3;
     static constexpr qint64 StaleResultGraceMs = 60'000; // a slow check with all its retries
+    static constexpr qint64 FiveMinutesMs = 300'000;
     void setState(Tracker &tracker, TargetState state, const QString &detail);
     void evaluateState(Tracker &tracker, const ProbeResult &result);
     TargetHealth snapshot(const Tracker &tracker) const;

@@ -4,24 +4,23 @@ ProbeHistoryBuffer::ProbeHistoryBuffer(QObject *parent) : QObject(parent) { }
 
 void ProbeHistoryBuffer::add(const ProbeResult &result)
 {
-    std::deque<Point> &points = m_points[result.target];
+    PackedProbePoints &points = m_points[result.target];
     Point point;
     point.timeMs = result.time.toMSecsSinceEpoch();
     point.dnsOk = result.dnsAnswered();
     point.checkOk = result.reachable;
     point.fallback = result.keptReachableByFallback();
     point.checked = result.checked;
-    point.dnsLatencyMs = double(result.resolution.latencyUs) / 1000.0;
-    point.checkLatencyMs = double(result.check.latencyUs) / 1000.0;
-    points.push_back(point);
-    while (!points.empty() && points.front().timeMs < point.timeMs - KeptMs)
-        points.pop_front();
+    point.dnsLatencyUs = result.resolution.latencyUs;
+    point.checkLatencyUs = result.checked ? result.check.latencyUs : 0;
+    points.append(point);
+    points.dropOlderThan(point.timeMs - KeptMs);
     Q_EMIT added(result.target);
 }
 
-const std::deque<ProbeHistoryBuffer::Point> &ProbeHistoryBuffer::points(const QString &target) const
+const PackedProbePoints &ProbeHistoryBuffer::points(const QString &target) const
 {
-    static const std::deque<Point> none;
+    static const PackedProbePoints none;
     const auto found = m_points.constFind(target);
     return found == m_points.cend() ? none : *found;
 }
@@ -46,8 +45,7 @@ QList<HistoryBucket> ProbeHistoryBuffer::buckets(const QString &target, const QD
         }
         addSample(&result.last(),
                   BucketSample{point.dnsOk, point.checked, point.checkOk, point.fallback,
-                               qint64(point.dnsLatencyMs * 1000),
-                               qint64(point.checkLatencyMs * 1000)});
+                               point.dnsLatencyUs, point.checkLatencyUs});
     }
     return result;
 }

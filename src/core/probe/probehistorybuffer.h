@@ -1,36 +1,27 @@
 #pragma once
 
+#include "probe/packedprobepoints.h"
 #include "probe/probeengine.h"
 #include "store/historybucket.h"
 
 #include <QHash>
 #include <QObject>
 
-#include <deque>
-
 // The recent probe results of every target, kept for the dashboard's charts and the agent's
 // GET /api/v1/history: a bounded window per target (the last two hours at most), fed by the
-// Monitor's results. Older history comes from the store.
+// Monitor's results. Older history comes from the store. The points are packed (about 6 bytes a
+// probe, PackedProbePoints).
 class ProbeHistoryBuffer : public QObject
 {
     Q_OBJECT
 public:
-    struct Point
-    {
-        qint64 timeMs = 0; // since the epoch, UTC
-        bool dnsOk = false;
-        bool checkOk = false;
-        bool fallback = false; // reachable only through a fallback tier
-        bool checked = false; // there was an address to check
-        double dnsLatencyMs = 0;
-        double checkLatencyMs = 0;
-    };
+    using Point = ProbePoint;
     static constexpr qint64 KeptMs = 2 * 3600'000;
 
     explicit ProbeHistoryBuffer(QObject *parent = nullptr);
 
     void add(const ProbeResult &result);
-    const std::deque<Point> &points(const QString &target) const;
+    const PackedProbePoints &points(const QString &target) const;
     QStringList targets() const { return m_points.keys(); }
     // The target's points in [from, to) summed into buckets of widthS seconds that start at
     // multiples of widthS since the epoch, as the history's buckets do; only buckets with probes,
@@ -42,5 +33,5 @@ Q_SIGNALS:
     void added(const QString &target);
 
 private:
-    QHash<QString, std::deque<Point>> m_points;
+    QHash<QString, PackedProbePoints> m_points;
 };

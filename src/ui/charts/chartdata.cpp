@@ -44,9 +44,8 @@ void appendLatency(LatencyLine *line, double x, const LatencyHistogram &histogra
 
 } // namespace
 
-ChartData
-ChartDataBuilder::fromRecent(const QList<const std::deque<ProbeHistoryBuffer::Point> *> &targets,
-                             const ChartWindow &window)
+ChartData ChartDataBuilder::fromRecent(const QList<const PackedProbePoints *> &targets,
+                                       const ChartWindow &window)
 {
     struct Bucket
     {
@@ -56,16 +55,17 @@ ChartDataBuilder::fromRecent(const QList<const std::deque<ProbeHistoryBuffer::Po
     QMap<qint64, Bucket> buckets;
     for (const auto *points : targets) {
         // Points are in time order: skip to the window's start.
-        auto it = std::lower_bound(points->cbegin(), points->cend(), window.fromMs,
-                                   [](const auto &point, qint64 ms) { return point.timeMs < ms; });
-        for (; it != points->cend() && it->timeMs < window.toMs; ++it) {
+        auto it = std::find_if(points->begin(), points->end(), [&](const ProbePoint &point) {
+            return point.timeMs >= window.fromMs;
+        });
+        for (; it != points->end() && it->timeMs < window.toMs; ++it) {
             Bucket &bucket = buckets[window.bucketOf(it->timeMs)];
             ++bucket.probes;
             bucket.dnsOk += it->dnsOk;
             bucket.checkOk += it->checkOk;
-            bucket.dnsLatencyMs.push_back(it->dnsLatencyMs);
+            bucket.dnsLatencyMs.push_back(double(it->dnsLatencyUs) / 1000);
             if (it->checked) // no address, no check: not a 0 ms one
-                bucket.checkLatencyMs.push_back(it->checkLatencyMs);
+                bucket.checkLatencyMs.push_back(double(it->checkLatencyUs) / 1000);
         }
     }
     ChartData data;

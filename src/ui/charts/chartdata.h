@@ -1,7 +1,7 @@
 #pragma once
 
 #include "probe/cachecensus.h"
-#include "probe/probehistorybuffer.h"
+#include "probe/packedprobepoints.h"
 #include "remotehistory.h"
 #include "store/historydatabase.h"
 #include "store/storedevent.h"
@@ -63,8 +63,7 @@ struct ChartPlot
 
 namespace ChartDataBuilder {
 // Exact p50/p95 per bucket from the recent results of one target (or several, merged).
-ChartData fromRecent(const QList<const std::deque<ProbeHistoryBuffer::Point> *> &targets,
-                     const ChartWindow &window);
+ChartData fromRecent(const QList<const PackedProbePoints *> &targets, const ChartWindow &window);
 // From the history's buckets (any number of targets; same start = same bucket). Quantiles
 // come from the histograms; rows written before schema 2 have none: their mean is drawn, and
 // no band.

@@ -210,7 +210,7 @@ void ChartWindowController::redraw()
 
 void ChartWindowController::redrawFromMemory(const ChartWindow &window)
 {
-    QList<const std::deque<ProbeHistoryBuffer::Point> *> points;
+    QList<const PackedProbePoints *> points;
     for (const QString &target : m_target.isEmpty() ? m_recent->targets() : QStringList{m_target})
         points.append(&m_recent->points(target));
     present({ChartDataBuilder::fromRecent(points, window),
