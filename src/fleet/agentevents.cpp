@@ -1,5 +1,6 @@
 #include "agentevents.h"
 
+#include "agentextendederrors.h"
 #include "answerreader.h"
 
 namespace {
@@ -35,8 +36,7 @@ std::optional<RemoteEvent> readEvent(AnswerReader &reader, const QJsonObject &ob
                                                                  QLatin1String("validated")))
             event.validation = *validated ? DnssecValidation::Validated
                                           : DnssecValidation::NotValidated;
-        event.extendedErrors = ExtendedDnsErrors::fromJson(
-                reader.array(object, path, QLatin1String("ede")));
+        event.extendedErrors = readAgentExtendedErrors(reader, object, path);
     }
     if (!id)
         return std::nullopt;

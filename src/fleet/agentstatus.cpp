@@ -1,5 +1,6 @@
 #include "agentstatus.h"
 
+#include "agentextendederrors.h"
 #include "agentpaths.h"
 #include "answerreader.h"
 #include "soastatus.h"
@@ -133,8 +134,7 @@ TargetSnapshot readTarget(AnswerReader &reader, const QJsonObject &object, const
     target.reachable = reader.boolean(object, path, QLatin1String("reachable"));
     target.lastProbe = reader.time(object, path, QLatin1String("last_probe"));
     readRecent(reader, object, path, &target);
-    target.extendedErrors = ExtendedDnsErrors::fromJson(
-            reader.array(object, path, QLatin1String("ede")));
+    target.extendedErrors = readAgentExtendedErrors(reader, object, path);
     target.validated = reader.boolean(object, path, QLatin1String("validated"));
     target.paths = readAgentPaths(reader, object, path, target.host);
     return target;

@@ -354,6 +354,59 @@ private Q_SLOTS:
         QVERIFY2(!error.contains(QLatin1Char('\n')), qPrintable(error)); // one problem, one line
     }
 
+    void readsTheExtendedErrorsOfAStatus()
+    {
+        const QByteArray json = R"({"ready": false, "targets": [{"name": "signed",
+              "state": "down", "ede": [{"code": 6, "name": "dnssec_bogus", "text": "sig expired"},
+              {"code": 65535}]}]})";
+        QString error;
+        const std::optional<AgentStatus> status = parseAgentStatus(json, u"fra1"_s, &error);
+        QVERIFY2(status, qPrintable(error));
+        QCOMPARE(status->targets[0].extendedErrors,
+                 (QList<ExtendedDnsError>{{6, u"sig expired"_s}, {65535, QString()}}));
+    }
+
+    void refusesMalformedExtendedErrors_data()
+    {
+        QTest::addColumn<QByteArray>("ede");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("not a list")
+                << QByteArray(R"({"code": 6})") << u"fra1: $.targets[0].ede: expected an array"_s;
+        QTest::newRow("an entry that is no object")
+                << QByteArray(R"([6])") << u"fra1: $.targets[0].ede[0]: expected an object"_s;
+        QTest::newRow("no code") << QByteArray(R"([{"code": 6}, {"text": "why"}])")
+                                 << u"fra1: $.targets[0].ede[1].code: expected a number"_s;
+        QTest::newRow("a fractional code")
+                << QByteArray(R"([{"code": 6.5}])")
+                << u"fra1: $.targets[0].ede[0].code: expected a whole number from 0 to 2^53, "
+                   u"found 6.5"_s;
+        QTest::newRow("a code past 16 bits")
+                << QByteArray(R"([{"code": 65536}])")
+                << u"fra1: $.targets[0].ede[0].code: expected an info code from 0 to 65535, "
+                   u"found 65536"_s;
+        QTest::newRow("text that is no string")
+                << QByteArray(R"([{"code": 6, "text": 7}])")
+                << u"fra1: $.targets[0].ede[0].text: expected a string"_s;
+    }
+    void refusesMalformedExtendedErrors()
+    {
+        QFETCH(QByteArray, ede);
+        QFETCH(QString, expected);
+        const QByteArray json = R"({"ready": true, "targets": [{"name": "svc", "state": "down",
+              "ede": )"
+                + ede + "}]}";
+        QString error;
+        QVERIFY(!parseAgentStatus(json, u"fra1"_s, &error));
+        QVERIFY2(error.startsWith(expected), qPrintable(error));
+        QVERIFY2(!error.contains(QLatin1Char('\n')), qPrintable(error)); // one problem, one line
+        // An event's list is read the same way, under its own path.
+        const QByteArray page = R"({"events": [{"id": 1, "time": "2026-12-06T10:00:00Z",
+              "kind": "resolution_failed", "after": [], "ede": )"
+                + ede + R"(}], "last_id": 1, "gap": false})";
+        QVERIFY(!parseRemoteEventPage(page, u"fra1"_s, &error));
+        QVERIFY2(error.contains(u"$.events[0].ede"_s), qPrintable(error));
+    }
+
     void refusesTheBadPathsSeedNamingEveryProblem()
     {
         QFile seed(QStringLiteral(DNSWATCH_FUZZ_CORPUS "/status-paths-bad.json"));

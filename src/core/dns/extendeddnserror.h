@@ -39,7 +39,8 @@ QString boundedExtraText(QStringView text);
 // [{"code": 18, "name": "prohibited", "text": "..."}] for --once, the agent's status and reports;
 // "text" is left out when the server gave none.
 QJsonArray toJson(const QList<ExtendedDnsError> &errors);
-// Reads what toJson wrote; entries without a numeric code are skipped.
+// Reads back what toJson wrote into this machine's own history; entries without a numeric code
+// are skipped. (Another machine's answers are checked field by field by their readers.)
 QList<ExtendedDnsError> fromJson(const QJsonArray &array);
 
 } // namespace ExtendedDnsErrors
