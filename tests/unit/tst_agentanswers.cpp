@@ -19,6 +19,17 @@ class TestAgentAnswers : public QObject
 {
     Q_OBJECT
 
+private:
+    // The error of a status whose one target has key set to value (JSON text); empty when the
+    // status was read.
+    static QString statusErrorWith(const char *key, const QByteArray &value)
+    {
+        const QByteArray json = QByteArray("{\"ready\": true, \"targets\": [{\"name\": \"svc\", ")
+                + "\"state\": \"down\", \"" + key + "\": " + value + "}]}";
+        QString error;
+        return parseAgentStatus(json, u"fra1"_s, &error) ? QString() : error;
+    }
+
 private Q_SLOTS:
     void readsAStatusAsTheAgentWritesIt()
     {
@@ -345,11 +356,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, paths);
         QFETCH(QString, expected);
-        const QByteArray json = R"({"ready": true, "targets": [{"name": "svc", "state": "healthy",
-              "paths": )"
-                + paths + "}]}";
-        QString error;
-        QVERIFY(!parseAgentStatus(json, u"fra1"_s, &error));
+        const QString error = statusErrorWith("paths", paths);
         QVERIFY2(error.startsWith(expected), qPrintable(error));
         QVERIFY2(!error.contains(QLatin1Char('\n')), qPrintable(error)); // one problem, one line
     }
@@ -392,11 +399,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, ede);
         QFETCH(QString, expected);
-        const QByteArray json = R"({"ready": true, "targets": [{"name": "svc", "state": "down",
-              "ede": )"
-                + ede + "}]}";
-        QString error;
-        QVERIFY(!parseAgentStatus(json, u"fra1"_s, &error));
+        QString error = statusErrorWith("ede", ede);
         QVERIFY2(error.startsWith(expected), qPrintable(error));
         QVERIFY2(!error.contains(QLatin1Char('\n')), qPrintable(error)); // one problem, one line
         // An event's list is read the same way, under its own path.
