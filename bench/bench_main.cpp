@@ -235,11 +235,26 @@ Row benchBlackhole()
 }
 
 // The variable's value when it is a positive number, else fallback.
+constexpr int PeerDefaultS = 180; // each of the peer run's turns
+
 int positiveEnv(const char *variable, int fallback)
 {
     bool ok = false;
     const int value = qEnvironmentVariableIntValue(variable, &ok);
     return ok && value > 0 ? value : fallback;
+}
+
+// How long a group may run before it counts as hung: 30 minutes, or for the peer run its five
+// turns as long as they are set (each with its warm-up and its process's start and end) and
+// 10 minutes more.
+int defaultGroupLimitS(const QString &group)
+{
+    constexpr int Default = 1800;
+    if (group != QLatin1String("peer"))
+        return Default;
+    const int turnS = positiveEnv("DNSWATCH_BENCH_PEER_S", PeerDefaultS);
+    const int dbTurnS = positiveEnv("DNSWATCH_BENCH_PEER_DB_S", turnS);
+    return qMax(Default, 4 * (turnS + 60) + dbTurnS + 60 + 600);
 }
 
 // Runs one group of benchmarks in this process.
@@ -278,7 +293,7 @@ QList<Row> runGroup(const QString &group)
     else if (group == QLatin1String("paths"))
         rows += benchComparedPaths();
     else if (group == QLatin1String("peer")) {
-        const int seconds = positiveEnv("DNSWATCH_BENCH_PEER_S", 180);
+        const int seconds = positiveEnv("DNSWATCH_BENCH_PEER_S", PeerDefaultS);
         rows += benchPeer(seconds, positiveEnv("DNSWATCH_BENCH_PEER_DB_S", seconds));
     }
     return rows;
@@ -311,11 +326,10 @@ QList<Row> runGroupInChild(const QString &group)
     child.setProcessEnvironment(environment);
     child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     child.start(QCoreApplication::applicationFilePath(), {group});
-    // The longest group runs minutes; a hung one is ended after DNSWATCH_BENCH_GROUP_TIMEOUT_S
-    // (default 30 minutes) and its row says so.
-    bool ok = false;
-    const int limitS = qEnvironmentVariableIntValue("DNSWATCH_BENCH_GROUP_TIMEOUT_S", &ok);
-    if (!child.waitForFinished((ok && limitS > 0 ? limitS : 1800) * 1000)) {
+    // A hung group is ended after DNSWATCH_BENCH_GROUP_TIMEOUT_S and its row says so.
+    const int limitS = positiveEnv("DNSWATCH_BENCH_GROUP_TIMEOUT_S", defaultGroupLimitS(group));
+    const bool timedOut = !child.waitForFinished(limitS * 1000);
+    if (timedOut) {
         child.kill();
         child.waitForFinished();
     }
@@ -332,7 +346,11 @@ QList<Row> runGroupInChild(const QString &group)
             rows.append({fields[0], fields[1], fields[2], fields[3].toDouble(), fields[4],
                          fields[5] == QLatin1String("1")});
     }
-    if (child.exitStatus() != QProcess::NormalExit || rows.isEmpty()) {
+    if (timedOut) {
+        rows.append({QStringLiteral("%1 (failed)").arg(group),
+                     QStringLiteral("ended after %1 s (DNSWATCH_BENCH_GROUP_TIMEOUT_S)").arg(limitS),
+                     QString(), 0, QString(), false});
+    } else if (child.exitStatus() != QProcess::NormalExit || rows.isEmpty()) {
         rows.append({QStringLiteral("%1 (failed)").arg(group),
                      QStringLiteral("exit %1, %2").arg(child.exitCode()).arg(child.errorString()),
                      QString(), 0, QString(), false});
