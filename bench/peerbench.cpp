@@ -37,6 +37,7 @@
 #include <csignal>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace {
 
@@ -48,6 +49,9 @@ constexpr double RssGoalMb = 45;
 constexpr double DbRssGoalMb = 55;
 constexpr double CpuGoal = 0.3;
 constexpr double FlatMb = 2; // drift over the window that still counts as flat
+// A long window's drift is also taken from its sample this far in: an agent with --db first fills
+// SQLite's page caches (2 MB a connection) as its new history grows.
+constexpr int SettleS = 120;
 const QString Zone = QStringLiteral("peer.bench.test");
 
 // User plus system CPU time of a process so far, in milliseconds (-1 when it cannot be read).
@@ -126,6 +130,7 @@ struct Turn
     double probesPerS = 0;
     double maxRssMb = 0;
     double driftMb = 0; // last sample minus first
+    std::optional<double> settledDriftMb; // last minus the one SettleS in (windows of 2 x SettleS)
     double peakMb = 0; // VmHWM at the end
     qint64 scrapeBytes = 0; // as sent, with gzip when offered
     bool gzipped = false;
@@ -151,6 +156,8 @@ public:
         const double mb = double(residentKbOf(m_pid)) / 1024;
         if (m_firstMb < 0)
             m_firstMb = mb;
+        if (m_settledMb < 0 && m_clock.elapsed() >= SettleS * 1000)
+            m_settledMb = mb;
         m_lastMb = mb;
         m_maxMb = qMax(m_maxMb, mb);
     }
@@ -160,6 +167,8 @@ public:
         turn->cpuPercent = double(cpuMsOf(m_pid) - m_cpuStartMs) * 100 / elapsedMs;
         turn->maxRssMb = m_maxMb;
         turn->driftMb = m_lastMb - m_firstMb;
+        if (m_settledMb >= 0 && elapsedMs >= 2 * SettleS * 1000)
+            turn->settledDriftMb = m_lastMb - m_settledMb;
         turn->peakMb = double(statusKbOf(m_pid, "VmHWM")) / 1024;
     }
     double elapsedS() const { return double(m_clock.elapsed()) / 1000; }
@@ -169,6 +178,7 @@ private:
     qint64 m_cpuStartMs = 0;
     QElapsedTimer m_clock;
     double m_firstMb = -1;
+    double m_settledMb = -1;
     double m_lastMb = 0;
     double m_maxMb = 0;
 };
@@ -370,12 +380,20 @@ QString scrapeText(const Turn &turn)
             .arg(turn.samplesPerTarget, 0, 'f', 1);
 }
 
+QString signedMb(double mb)
+{
+    return (mb >= 0 ? QStringLiteral("+") : QString()) + QString::number(mb, 'f', 1);
+}
+
 QString memoryText(const Turn &turn)
 {
-    return QStringLiteral("%1 MB max (%2%3 MB drift, peak %4 MB)")
+    const QString settled = turn.settledDriftMb ? QStringLiteral(", %1 MB after the first %2 min")
+                                                          .arg(signedMb(*turn.settledDriftMb))
+                                                          .arg(SettleS / 60)
+                                                : QString();
+    return QStringLiteral("%1 MB max (%2 MB drift%3, peak %4 MB)")
             .arg(turn.maxRssMb, 0, 'f', 1)
-            .arg(turn.driftMb >= 0 ? QStringLiteral("+") : QString())
-            .arg(turn.driftMb, 0, 'f', 1)
+            .arg(signedMb(turn.driftMb), settled)
             .arg(turn.peakMb, 0, 'f', 1);
 }
 
@@ -460,11 +478,14 @@ QList<Row> benchPeer(int seconds, int dbSeconds)
                  theirs.samplesPerTarget > 0 ? ours.samplesPerTarget / theirs.samplesPerTarget : 0,
                  QStringLiteral("reported"), true});
     // The windows are minutes long; the agent's recent history fills for two hours. Its RSS at two
-    // hours: the first turn's, plus the heap of the hours its window had not held yet.
+    // hours: a turn's, plus the heap of the hours its window had not held yet.
     const double fullHistoryMb = recentHistoryHeapMb(Targets, IntervalS);
-    const double heldS = IntervalS + 5 + seconds; // warm-up and window
-    const double twoHoursMb = turns[0].maxRssMb
-            + fullHistoryMb * qMax(0.0, 1 - heldS * 1000 / double(ProbeHistoryBuffer::KeptMs));
+    const auto atTwoHoursMb = [&](const Turn &turn, int windowS) {
+        const double heldS = IntervalS + 5 + windowS; // warm-up and window
+        return turn.maxRssMb
+                + fullHistoryMb * qMax(0.0, 1 - heldS * 1000 / double(ProbeHistoryBuffer::KeptMs));
+    };
+    const double twoHoursMb = atTwoHoursMb(turns[0], seconds);
     rows.append({QStringLiteral("peer: agent RSS at two hours (recent history full)"),
                  QStringLiteral("%1 MB (%2 MB of it two hours of recent points)")
                          .arg(twoHoursMb, 0, 'f', 1)
@@ -472,10 +493,13 @@ QList<Row> benchPeer(int seconds, int dbSeconds)
                  QStringLiteral("%1 MB limit").arg(RssGoalMb, 0, 'f', 0), twoHoursMb / RssGoalMb,
                  QStringLiteral("<= %1 MB").arg(RssGoalMb, 0, 'f', 0), twoHoursMb <= RssGoalMb});
     const Turn &db = turns.last();
-    rows.append({QStringLiteral("peer: agent --db RSS, scraped every 15 s"), memoryText(db),
-                 QStringLiteral("%1 MB limit").arg(DbRssGoalMb, 0, 'f', 0),
-                 db.maxRssMb / DbRssGoalMb,
-                 QStringLiteral("<= %1 MB, flat").arg(DbRssGoalMb, 0, 'f', 0),
-                 db.maxRssMb <= DbRssGoalMb && db.driftMb < FlatMb});
+    const double dbTwoHoursMb = atTwoHoursMb(db, dbSeconds);
+    const double dbDriftMb = db.settledDriftMb.value_or(db.driftMb);
+    rows.append(
+            {QStringLiteral("peer: agent --db RSS, scraped every 15 s"),
+             QStringLiteral("%1; %2 MB at two hours").arg(memoryText(db)).arg(dbTwoHoursMb, 0, 'f', 1),
+             QStringLiteral("%1 MB limit").arg(DbRssGoalMb, 0, 'f', 0), dbTwoHoursMb / DbRssGoalMb,
+             QStringLiteral("<= %1 MB, flat").arg(DbRssGoalMb, 0, 'f', 0),
+             dbTwoHoursMb <= DbRssGoalMb && dbDriftMb < FlatMb});
     return rows;
 }
