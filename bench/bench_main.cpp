@@ -234,9 +234,9 @@ Row benchBlackhole()
             worstMs <= limit && wrong == 0 && growthKb < 2048};
 }
 
-// The variable's value when it is a positive number, else fallback.
 constexpr int PeerDefaultS = 180; // each of the peer run's turns
 
+// The variable's value when it is a positive number, else fallback.
 int positiveEnv(const char *variable, int fallback)
 {
     bool ok = false;

@@ -235,13 +235,17 @@ private Q_SLOTS:
         ManualClock clock;
         HealthStatistics stats(&clock);
         stats.setTargets({target(QStringLiteral("api"))});
+        // The probe 4 min into a 5 min bucket, on a whole minute: it leaves 23 h 56 min later,
+        // where minute buckets would keep it until 24 h.
+        clock.advance((300'000 + 240'000 - clock.nowMs() % 300'000) % 300'000);
+        QCOMPARE(clock.nowMs() % 300'000, 240'000);
         stats.record(probe(QStringLiteral("api"), ResolutionSource::Fresh, true));
         const auto dayProbes = [&] {
             return stats.health(QStringLiteral("api")).windows[TargetHealth::OneDay].probes;
         };
-        clock.advance((23 * 60 + 55) * 60'000LL - 1);
+        clock.advance((23 * 60 + 56) * 60'000LL - 1);
         QCOMPARE(dayProbes(), 1u);
-        clock.advance(5 * 60'000 + 1);
+        clock.advance(1);
         QCOMPARE(dayProbes(), 0u);
     }
 

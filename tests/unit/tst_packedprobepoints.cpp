@@ -7,6 +7,7 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <algorithm>
 #include <iterator>
 #include <limits>
 
@@ -46,6 +47,10 @@ private Q_SLOTS:
                       std::numeric_limits<qint64>::max()),
                 point(0, 1, false), // the epoch itself
                 point(now, 30'000'000, true, 29'999'999), // a 30 s timeout
+                // The whole range of a time, both ways: the distances do not overflow.
+                point(std::numeric_limits<qint64>::min(), 3, false),
+                point(std::numeric_limits<qint64>::max(), 4, false),
+                point(std::numeric_limits<qint64>::min(), 5, false),
         };
         PackedProbePoints packed;
         for (const ProbePoint &p : in)
@@ -83,6 +88,48 @@ private Q_SLOTS:
         in.append(point(time + 10'000, 42, true, 43));
         packed.append(in.last());
         QCOMPARE(readAll(packed), in.mid(400));
+    }
+
+    void fromFindsTheFirstPointAtOrAfterATime()
+    {
+        // Against a plain search of the same points: before them all, at a point's time, between
+        // two, after them all; with the front dropped, and in the steady state of an agent (one
+        // in, one out), whose checkpoints must keep coming.
+        PackedProbePoints packed;
+        QList<ProbePoint> in;
+        QRandomGenerator random(3);
+        qint64 time = 1'796'551'200'000;
+        const auto check = [&] {
+            const qint64 first = in.constFirst().timeMs;
+            const qint64 last = in.constLast().timeMs;
+            for (const qint64 at : {first - 1, first, first + 1, in[in.size() / 2].timeMs,
+                                    in[in.size() / 3].timeMs + 1, last, last + 1,
+                                    first + random.bounded(last - first)}) {
+                const auto expected = std::find_if(
+                        in.cbegin(), in.cend(), [&](const ProbePoint &p) { return p.timeMs >= at; });
+                const QList<ProbePoint> found(packed.from(at), packed.end());
+                QCOMPARE(found, QList<ProbePoint>(expected, in.cend()));
+            }
+        };
+        for (int i = 0; i < 500; ++i) {
+            time += 10'000 + random.bounded(5);
+            in.append(point(time, random.bounded(5'000), i % 3 == 0, 1'000));
+            packed.append(in.last());
+        }
+        check();
+        const qint64 cut = in[130].timeMs; // not on a checkpoint
+        packed.dropOlderThan(cut);
+        in.remove(0, 130);
+        check();
+        for (int i = 0; i < 1000; ++i) {
+            time += 10'000;
+            in.append(point(time, 100 + i, true, 2'000));
+            packed.append(in.last());
+            packed.dropOlderThan(in[1].timeMs);
+            in.removeFirst();
+        }
+        QCOMPARE(packed.size(), in.size());
+        check();
     }
 
     void droppingAllLeavesItEmptyAndUsable()

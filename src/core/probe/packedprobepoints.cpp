@@ -1,5 +1,8 @@
 #include "packedprobepoints.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace {
 enum Flag : quint8 {
     DnsOk = 1,
@@ -37,12 +40,17 @@ quint64 notNegative(qint64 value) { return value < 0 ? 0 : quint64(value); }
 
 void PackedProbePoints::append(const ProbePoint &point)
 {
-    const qint64 distanceMs = point.timeMs - m_lastMs;
+    if (m_appended++ % CheckpointEvery == 0)
+        m_checkpoints.push_back({m_droppedBytes + qint64(m_bytes.size()), m_lastMs});
+    // In unsigned arithmetic, which wraps where a signed difference could overflow.
+    const bool earlier = point.timeMs < m_lastMs;
+    const quint64 distanceMs = earlier ? quint64(m_lastMs) - quint64(point.timeMs)
+                                       : quint64(point.timeMs) - quint64(m_lastMs);
     const quint8 flags = (point.dnsOk ? DnsOk : 0) | (point.checkOk ? CheckOk : 0)
             | (point.fallback ? Fallback : 0) | (point.checked ? Checked : 0)
-            | (distanceMs < 0 ? EarlierThanBefore : 0);
+            | (earlier ? EarlierThanBefore : 0);
     m_bytes.push_back(flags);
-    appendNumber(&m_bytes, distanceMs < 0 ? quint64(-distanceMs) : quint64(distanceMs));
+    appendNumber(&m_bytes, distanceMs);
     appendNumber(&m_bytes, notNegative(point.dnsLatencyUs));
     if (point.checked)
         appendNumber(&m_bytes, notNegative(point.checkLatencyUs));
@@ -59,14 +67,37 @@ void PackedProbePoints::dropOlderThan(qint64 timeMs)
         if (first->timeMs >= timeMs)
             return;
         m_beforeFirstMs = first->timeMs;
+        const auto length = first.m_next - m_bytes.cbegin();
         m_bytes.erase(m_bytes.cbegin(), first.m_next);
+        m_droppedBytes += length;
         --m_count;
     }
+    while (!m_checkpoints.empty() && m_checkpoints.front().offset < m_droppedBytes)
+        m_checkpoints.pop_front();
 }
 
 PackedProbePoints::const_iterator PackedProbePoints::begin() const
 {
     return const_iterator(m_bytes.cbegin(), m_bytes.cend(), m_beforeFirstMs);
+}
+
+PackedProbePoints::const_iterator PackedProbePoints::at(const Checkpoint &checkpoint) const
+{
+    return const_iterator(m_bytes.cbegin() + (checkpoint.offset - m_droppedBytes), m_bytes.cend(),
+                          checkpoint.beforeMs);
+}
+
+PackedProbePoints::const_iterator PackedProbePoints::from(qint64 timeMs) const
+{
+    // The last checkpoint whose point is older than timeMs, then point by point from there.
+    const auto after = std::partition_point(
+            m_checkpoints.cbegin(), m_checkpoints.cend(),
+            [&](const Checkpoint &checkpoint) { return at(checkpoint)->timeMs < timeMs; });
+    const_iterator point = after == m_checkpoints.cbegin() ? begin() : at(*std::prev(after));
+    const const_iterator last = end();
+    while (point != last && point->timeMs < timeMs)
+        ++point;
+    return point;
 }
 
 PackedProbePoints::const_iterator PackedProbePoints::end() const
@@ -88,8 +119,10 @@ void PackedProbePoints::const_iterator::decode()
     Bytes read = m_at;
     const quint8 flags = *read;
     ++read;
-    const qint64 distanceMs = qint64(readNumber(&read));
-    m_point.timeMs += (flags & EarlierThanBefore) ? -distanceMs : distanceMs;
+    const quint64 distanceMs = readNumber(&read);
+    const quint64 beforeMs = quint64(m_point.timeMs);
+    m_point.timeMs = qint64((flags & EarlierThanBefore) ? beforeMs - distanceMs
+                                                        : beforeMs + distanceMs);
     m_point.dnsOk = flags & DnsOk;
     m_point.checkOk = flags & CheckOk;
     m_point.fallback = flags & Fallback;

@@ -22,11 +22,14 @@ struct ProbePoint
 // A target's probe points in the order they came, packed into bytes: a byte of flags, then the
 // time's distance from the point before and the latencies as variable-length integers. A probe
 // every 10 s takes about 6 bytes instead of the 32 of a ProbePoint, and an agent keeps two hours
-// of them for every target (720,000 points for 1,000 targets). Read front to back; the oldest
-// points leave at the front. Latencies below 0 are kept as 0.
+// of them for every target (720,000 points for 1,000 targets). Read front to back, from the
+// start or from a time (a checkpoint every 64 points finds it without reading the points
+// before); the oldest points leave at the front. Latencies below 0 are kept as 0.
 class PackedProbePoints
 {
 public:
+    // Reads the points one by one. What it refers to is a point it holds, decoded: a reference
+    // lasts until it moves on. append() and dropOlderThan() end every iterator.
     class const_iterator
     {
     public:
@@ -65,9 +68,23 @@ public:
     qsizetype byteSize() const { return qsizetype(m_bytes.size()); }
     const_iterator begin() const;
     const_iterator end() const;
+    // The first point at or after timeMs, the times being in order (a clock that went back reads
+    // from a point near the jump).
+    const_iterator from(qint64 timeMs) const;
 
 private:
+    static constexpr qsizetype CheckpointEvery = 64;
+    struct Checkpoint
+    {
+        qint64 offset = 0; // where the point starts, counted in every byte ever appended
+        qint64 beforeMs = 0; // the time of the point before it, its time's distance is from
+    };
+    const_iterator at(const Checkpoint &checkpoint) const;
+
     std::deque<quint8> m_bytes;
+    std::deque<Checkpoint> m_checkpoints;
+    qint64 m_droppedBytes = 0; // bytes dropped from the front so far
+    qint64 m_appended = 0; // points appended so far
     qint64 m_beforeFirstMs = 0; // what the first point's time is a distance from
     qint64 m_lastMs = 0; // the newest point's time, what the next one's is a distance from
     qsizetype m_count = 0;

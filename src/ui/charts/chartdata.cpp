@@ -54,10 +54,8 @@ ChartData ChartDataBuilder::fromRecent(const QList<const PackedProbePoints *> &t
     };
     QMap<qint64, Bucket> buckets;
     for (const auto *points : targets) {
-        // Points are in time order: skip to the window's start.
-        auto it = std::find_if(points->begin(), points->end(), [&](const ProbePoint &point) {
-            return point.timeMs >= window.fromMs;
-        });
+        // Points are in time order: start at the window's start.
+        auto it = points->from(window.fromMs);
         for (; it != points->end() && it->timeMs < window.toMs; ++it) {
             Bucket &bucket = buckets[window.bucketOf(it->timeMs)];
             ++bucket.probes;
