@@ -41,7 +41,7 @@ quint64 notNegative(qint64 value) { return value < 0 ? 0 : quint64(value); }
 void PackedProbePoints::append(const ProbePoint &point)
 {
     if (m_appended++ % CheckpointEvery == 0)
-        m_checkpoints.push_back({m_droppedBytes + qint64(m_bytes.size()), m_lastMs});
+        m_checkpoints.append({m_droppedBytes + qint64(m_bytes.size()), m_lastMs});
     // In unsigned arithmetic, which wraps where a signed difference could overflow.
     const bool earlier = point.timeMs < m_lastMs;
     const quint64 distanceMs = earlier ? quint64(m_lastMs) - quint64(point.timeMs)
@@ -65,15 +65,15 @@ void PackedProbePoints::dropOlderThan(qint64 timeMs)
     while (m_count > 0) {
         const const_iterator first = begin();
         if (first->timeMs >= timeMs)
-            return;
+            break;
         m_beforeFirstMs = first->timeMs;
         const auto length = first.m_next - m_bytes.cbegin();
         m_bytes.erase(m_bytes.cbegin(), first.m_next);
         m_droppedBytes += length;
         --m_count;
     }
-    while (!m_checkpoints.empty() && m_checkpoints.front().offset < m_droppedBytes)
-        m_checkpoints.pop_front();
+    while (!m_checkpoints.isEmpty() && m_checkpoints.constFirst().offset < m_droppedBytes)
+        m_checkpoints.removeFirst();
 }
 
 PackedProbePoints::const_iterator PackedProbePoints::begin() const
