@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "encryptedsocketerror.h"
+#include "immediateack.h"
 #include "logging.h"
 #include "tlserrortext.h"
 
@@ -153,6 +154,9 @@ void DnsTlsConnection::onReadyRead()
             return; // dropped or destroyed by whoever took the answer; the buffer went with it
     }
     m_received.remove(0, at);
+    // The server may hold the next answer back until this one is acknowledged.
+    if (!m_awaited.isEmpty())
+        acknowledgeReceivedNow(m_socket->socketDescriptor());
 }
 
 void DnsTlsConnection::onSocketError()
