@@ -48,8 +48,8 @@ void DnsTlsConnection::send(quint16 id, const QByteArray &packet)
     m_unsent.resize(at + 2);
     qToBigEndian<quint16>(quint16(packet.size()), m_unsent.data() + at);
     m_unsent.append(packet);
-    if (m_socket->isEncrypted())
-        scheduleFlush();
+    if (m_socket->isEncrypted() && !m_handingOnReplies)
+        scheduleFlush(); // (queries sent by whoever took an answer go out when the answers are read)
 }
 
 void DnsTlsConnection::scheduleFlush()
@@ -60,14 +60,16 @@ void DnsTlsConnection::scheduleFlush()
     QMetaObject::invokeMethod(this, &DnsTlsConnection::flush, Qt::QueuedConnection);
 }
 
-void DnsTlsConnection::flush()
+bool DnsTlsConnection::flush()
 {
     m_flushScheduled = false;
     if (!m_socket || !m_socket->isEncrypted() || m_unsent.isEmpty())
-        return;
+        return false;
     ++m_writes;
     m_socket->write(m_unsent);
     m_unsent.clear();
+    m_socket->flush(); // encrypted and handed to the kernel now, not on the event loop's next turn
+    return true;
 }
 
 void DnsTlsConnection::forget(quint16 id)
@@ -135,6 +137,7 @@ void DnsTlsConnection::onReadyRead()
     // Every complete answer in the buffer is handed on; the rest waits for more bytes. The
     // buffer is trimmed once at the end, not after each answer.
     QPointer<DnsTlsConnection> alive(this);
+    m_handingOnReplies = true;
     qsizetype at = 0;
     while (m_received.size() - at >= 2) {
         const int length = qFromBigEndian<quint16>(m_received.constData() + at);
@@ -150,12 +153,18 @@ void DnsTlsConnection::onReadyRead()
                 armIdleClose();
             emit replyReceived(id, reply);
         }
-        if (!alive || !m_socket)
-            return; // dropped or destroyed by whoever took the answer; the buffer went with it
+        if (!alive)
+            return; // destroyed by whoever took the answer
+        if (!m_socket) {
+            m_handingOnReplies = false;
+            return; // dropped by whoever took the answer; the buffer went with it
+        }
     }
+    m_handingOnReplies = false;
     m_received.remove(0, at);
-    // The server may hold the next answer back until this one is acknowledged.
-    if (!m_awaited.isEmpty())
+    // The queries sent in answer to these go out in one write, which acknowledges what was read.
+    // Without one, the server may hold the next answer back until this one is acknowledged.
+    if (!flush() && !m_awaited.isEmpty())
         acknowledgeReceivedNow(m_socket->socketDescriptor());
 }
 

@@ -50,7 +50,7 @@ signals:
 private:
     void open();
     void scheduleFlush();
-    void flush();
+    bool flush(); // false when there was nothing to write (or no connection to write it to)
     void onEncrypted();
     void onReadyRead();
     void onSocketError();
@@ -79,6 +79,7 @@ private:
     QSslSocket *m_socket = nullptr;
     QByteArray m_unsent; // framed queries not yet written (this turn's, or before the handshake)
     bool m_flushScheduled = false;
+    bool m_handingOnReplies = false; // in onReadyRead(), which flushes once it is done
     QByteArray m_received;
     QSet<quint16> m_awaited;
     QHash<quint16, LateFailure> m_lateFailures;
