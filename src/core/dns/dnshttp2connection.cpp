@@ -1,9 +1,9 @@
 #include "dnshttp2connection.h"
 
 #include "clock.h"
+#include "encrypteddnssocket.h"
 #include "encryptedsocketerror.h"
 #include "logging.h"
-#include "tlserrortext.h"
 
 #include <QPointer>
 #include <QScopedValueRollback>
@@ -282,11 +282,7 @@ void DnsHttp2Connection::open()
             {NGHTTP2_SETTINGS_MAX_CONCURRENT_STREAMS, StreamsWeAccept}};
     nghttp2_submit_settings(m_session, NGHTTP2_FLAG_NONE, settings, std::size(settings));
 
-    m_socket = new QSslSocket(this);
-    m_socket->setSslConfiguration(m_tls);
-    // Nagle would hold a request back until the answer to the one before is acknowledged.
-    connect(m_socket, &QSslSocket::connected, this,
-            [this] { m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1); });
+    m_socket = newEncryptedDnsSocket(this, m_tls, m_peerName, &m_certificateProblem);
     connect(m_socket, &QSslSocket::encrypted, this, &DnsHttp2Connection::onEncrypted);
     connect(m_socket, &QSslSocket::encryptedBytesWritten, this, [this] {
         if (m_session && nghttp2_session_want_write(m_session))
@@ -295,9 +291,6 @@ void DnsHttp2Connection::open()
     connect(m_socket, &QSslSocket::readyRead, this, &DnsHttp2Connection::onReadyRead);
     connect(m_socket, &QSslSocket::errorOccurred, this, &DnsHttp2Connection::onSocketError);
     connect(m_socket, &QSslSocket::disconnected, this, &DnsHttp2Connection::onDisconnected);
-    connect(m_socket, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
-        m_certificateProblem = describeTlsErrors(errors, m_peerName);
-    });
     qCDebug(lcDns) << "opening HTTP/2 to" << m_server.toString() << "checked as" << m_peerName;
     m_socket->connectToHostEncrypted(m_server.hostName(), m_server.port, m_peerName);
     if (!m_socket)

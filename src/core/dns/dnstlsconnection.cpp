@@ -1,10 +1,10 @@
 #include "dnstlsconnection.h"
 
 #include "clock.h"
+#include "encrypteddnssocket.h"
 #include "encryptedsocketerror.h"
 #include "immediateack.h"
 #include "logging.h"
-#include "tlserrortext.h"
 
 #include <QPointer>
 #include <QSslSocket>
@@ -84,18 +84,11 @@ void DnsTlsConnection::open()
     ++m_connectionsOpened;
     m_received.clear();
     m_certificateProblem.clear();
-    m_socket = new QSslSocket(this);
-    m_socket->setSslConfiguration(m_tls);
-    // Nagle would hold a query back until the answer to the one before is acknowledged.
-    connect(m_socket, &QSslSocket::connected, this,
-            [this] { m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1); });
+    m_socket = newEncryptedDnsSocket(this, m_tls, m_peerName, &m_certificateProblem);
     connect(m_socket, &QSslSocket::encrypted, this, &DnsTlsConnection::onEncrypted);
     connect(m_socket, &QSslSocket::readyRead, this, &DnsTlsConnection::onReadyRead);
     connect(m_socket, &QSslSocket::errorOccurred, this, &DnsTlsConnection::onSocketError);
     connect(m_socket, &QSslSocket::disconnected, this, &DnsTlsConnection::onDisconnected);
-    connect(m_socket, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
-        m_certificateProblem = describeTlsErrors(errors, m_peerName);
-    });
     qCDebug(lcDns) << "opening" << m_server.toString() << "checked as" << m_peerName;
     m_opening = true;
     m_socket->connectToHostEncrypted(m_server.hostName(), m_server.port, m_peerName);
