@@ -49,7 +49,7 @@ void DnsTlsConnection::send(quint16 id, const QByteArray &packet)
     qToBigEndian<quint16>(quint16(packet.size()), m_unsent.data() + at);
     m_unsent.append(packet);
     if (m_socket->isEncrypted() && !m_handingOnReplies)
-        scheduleFlush(); // (queries sent by whoever took an answer go out when the answers are read)
+        scheduleFlush(); // (those sent by whoever took an answer: with the read's other answers)
 }
 
 void DnsTlsConnection::scheduleFlush()
@@ -68,7 +68,6 @@ bool DnsTlsConnection::flush()
     ++m_writes;
     m_socket->write(m_unsent);
     m_unsent.clear();
-    m_socket->flush(); // encrypted and handed to the kernel now, not on the event loop's next turn
     return true;
 }
 
@@ -155,8 +154,9 @@ void DnsTlsConnection::onReadyRead()
     }
     m_handingOnReplies = false;
     m_received.remove(0, at);
-    // The queries sent in answer to these go out in one write, which acknowledges what was read.
-    // Without one, the server may hold the next answer back until this one is acknowledged.
+    // The queries sent in answer to these go out together as soon as control is back in the event
+    // loop (QSslSocket writes its buffer then), and that write acknowledges what was read. Without
+    // one, the server may hold the next answer back until this one is acknowledged.
     if (!flush() && !m_awaited.isEmpty())
         acknowledgeReceivedNow(m_socket->socketDescriptor());
 }

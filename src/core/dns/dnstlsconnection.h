@@ -37,7 +37,8 @@ public:
     bool isOpen() const { return m_socket != nullptr; }
     quint64 connectionsOpened() const { return m_connectionsOpened; }
     quint64 idleCloses() const { return m_idleCloses; }
-    // Socket writes so far: the queries sent in one event loop turn go out in one.
+    // Socket writes so far: the queries sent in one event loop turn go out in one, and so do those
+    // sent in answer to the answers of one read.
     quint64 writes() const { return m_writes; }
 
 signals:
