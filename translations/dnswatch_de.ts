@@ -787,6 +787,10 @@ Neu bei DNS Watch? Das Demo-Labor zeigt es bei der Arbeit, ohne dass etwas einzu
         <source>%1 (via %2): the zone&apos;s DNSSEC signatures are valid for long enough again</source>
         <translation>%1 (über %2): die DNSSEC-Signaturen der Zone sind wieder lange genug gültig</translation>
     </message>
+    <message>
+        <source>%1; the server&apos;s reason: %2</source>
+        <translation>%1; Grund des Servers: %2</translation>
+    </message>
 </context>
 <context>
     <name>EventsPane</name>

@@ -118,6 +118,25 @@ private Q_SLOTS:
 
     // A detail from the network (a service's answer) shows its control characters as escapes,
     // in the cell and its tooltip: a bidi override must not reorder the row.
+    void aFailureSaysTheServersReasons()
+    {
+        // The server's Extended DNS Errors follow the sentence; the tooltip keeps its words.
+        StoredEvent failed = resolverEvent(ResolverEvent::Kind::ResolutionFailed,
+                                           QStringLiteral("api.lab.test"), 0);
+        failed.cause = causeName(FailureCause::Refused);
+        failed.extendedErrors = {{18, QStringLiteral("client refused")}, {4711, QString()}};
+        failed.detail = QStringLiteral("127.0.0.1:53 answered REFUSED: Prohibited (EDE 18)");
+        EventLogModel events;
+        events.add(failed);
+        const QModelIndex detail = events.index(0, EventLogModel::Detail);
+        const QString expected = QStringLiteral(
+                "api.lab.test: refused (REFUSED); no fallback addresses; the server's reason: "
+                "Prohibited (EDE 18): client refused; EDE 4711");
+        QCOMPARE(detail.data().toString(), expected);
+        QCOMPARE(detail.data(Qt::ToolTipRole).toString(),
+                 expected + QLatin1Char('\n') + failed.detail);
+    }
+
     void controlCharactersInADetailShowAsEscapes()
     {
         EventLogModel events;

@@ -10,6 +10,7 @@
 #include "targettablemodel.h"
 #include "translations.h"
 #include "translators.h"
+#include "words/eventsentence.h"
 #include "words/extendederrorwords.h"
 
 #include <QAction>
@@ -101,6 +102,22 @@ void TestTranslations::germanExtendedErrors()
     QCOMPARE(ExtendedErrorWords::describe(
                      {{18, QStringLiteral("client refused")}, {4711, QString()}}),
              QStringLiteral("Verboten (EDE 18): client refused; EDE 4711"));
+    // The event log says the server's reasons after the event's own sentence.
+    ResolverEvent failed;
+    failed.time = QDateTime::currentDateTimeUtc();
+    failed.kind = ResolverEvent::Kind::ResolutionFailed;
+    failed.resolver = QStringLiteral("corp");
+    failed.host = QStringLiteral("api.beispiel.test");
+    failed.cause = FailureCause::Refused;
+    failed.extendedErrors = {{18, QStringLiteral("client refused")}};
+    failed.detail = QStringLiteral("127.0.0.1:53 answered REFUSED: Prohibited (EDE 18)");
+    QCOMPARE(eventSentence(StoredEvent::fromResolverEvent(failed)),
+             QStringLiteral("api.beispiel.test: abgelehnt (REFUSED); keine Fallback-Adressen; "
+                            "Grund des Servers: Verboten (EDE 18): client refused"));
+    // Words only (an older agent's): they name the reasons themselves, in English.
+    StoredEvent wordsOnly = StoredEvent::fromResolverEvent(failed);
+    wordsOnly.facts = StoredEvent::Facts::WordsOnly;
+    QCOMPARE(eventSentence(wordsOnly), failed.detail);
     // Every code with words has German ones.
     for (quint16 code = 0; code <= ExtendedDnsErrors::LastKnownInfoCode; ++code)
         QVERIFY2(ExtendedErrorWords::words(code) != ExtendedDnsErrors::words(code),

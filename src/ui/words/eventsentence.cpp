@@ -1,6 +1,7 @@
 #include "eventsentence.h"
 
 #include "actionsentence.h"
+#include "extendederrorwords.h"
 #include "machinewords.h"
 
 #include <QCoreApplication>
@@ -88,9 +89,8 @@ QString addressesChanged(const StoredEvent &event)
     return EventSentence::tr("%1 changed from %2 to %3")
             .arg(event.host, joined(event.before), joined(event.after));
 }
-} // namespace
-
-QString eventSentence(const StoredEvent &event)
+// The sentence of the event's facts, without the server's reasons.
+QString factsSentence(const StoredEvent &event)
 {
     if (event.facts == StoredEvent::Facts::WordsOnly)
         return event.detail;
@@ -128,4 +128,15 @@ QString eventSentence(const StoredEvent &event)
                                  "enough again")
                 .arg(event.host, event.resolver);
     return event.detail;
+}
+} // namespace
+
+QString eventSentence(const StoredEvent &event)
+{
+    const QString sentence = factsSentence(event);
+    // The words it came with name the server's reasons already (in English).
+    if (event.extendedErrors.isEmpty() || sentence == event.detail)
+        return sentence;
+    return EventSentence::tr("%1; the server's reason: %2")
+            .arg(sentence, ExtendedErrorWords::describe(event.extendedErrors));
 }
