@@ -4,6 +4,7 @@
 #include "clock.h"
 #include "probe/monitor.h"
 #include "prometheusmetrics.h"
+#include "promtoolcheck.h"
 #include "testconfig.h"
 
 #include <QRegularExpression>
@@ -208,6 +209,47 @@ private Q_SLOTS:
         // A target that compares nothing has no such series.
         QVERIFY(!prometheusMetrics(Monitor(twoTargets(), EnvFallback(), MlflowCredentials(), &clock))
                          .contains("dnswatch_paths_agree"));
+    }
+
+    // The families of compared paths, zone serials, zone signatures, DNSSEC validation,
+    // unexpected answers, answer changes and Extended DNS Errors, each with samples, in one
+    // exposition that promtool's parser and linter pass.
+    void everyResolverPathFamilyPassesPromtool()
+    {
+        ManualClock clock;
+        Monitor monitor(testConfig(R"({"resolvers": [{"name": "corp", "servers": ["127.0.0.1:1"],
+                                               "dnssec": true}],
+                    "dnssec_zones": [{"zone": "example.test", "resolver": "corp"}],
+                    "targets": [
+                        {"name": "api", "host": "api.test", "resolver": "corp",
+                         "compare": ["system"], "expect_addresses": ["10.0.0.0/8"],
+                         "alert_on_change": true, "require_validated": true},
+                        {"name": "zone", "host": "ns.test", "check": {"type": "soa",
+                         "zone": "example.test", "servers": ["127.0.0.1:1", "127.0.0.2:1"]}}]})"),
+                        EnvFallback(), MlflowCredentials(), &clock);
+        ProbeResult result = probe(QStringLiteral("api"), ResolutionSource::Fresh, true,
+                                   clock.wallTime().toMSecsSinceEpoch());
+        result.resolution.resolver = QStringLiteral("corp");
+        result.resolution.extendedErrors = {{3, QStringLiteral("upstream down")}};
+        LookupResult system;
+        system.resolver = QStringLiteral("system");
+        system.addresses = {QHostAddress(QStringLiteral("10.0.0.2"))};
+        system.latencyUs = 1000;
+        result.paths = PathComparison::of({result.resolution, system}, {});
+        monitor.statistics()->record(result);
+
+        const QByteArray text = prometheusMetrics(monitor);
+        for (const char *family :
+             {"dnswatch_paths_agree{", "dnswatch_path_lookup_seconds{", "dnswatch_path_addresses{",
+              "dnswatch_soa_serial{", "dnswatch_soa_serial_behind{",
+              "dnswatch_zone_signatures_expiry_timestamp_seconds",
+              "dnswatch_zone_signatures_warn_seconds{", "dnswatch_zone_signatures_check_success{",
+              "dnswatch_target_dnssec_validated{", "dnswatch_unexpected_answers_total{",
+              "dnswatch_answer_changes_total{", "dnswatch_target_alert_on_change{",
+              "dnswatch_extended_dns_errors_total{"})
+            QVERIFY2(text.contains(family), family);
+        const QByteArray promtoolSays = promtoolCheck(text);
+        QVERIFY2(promtoolSays.isEmpty(), promtoolSays.constData());
     }
 
     // How many series each target adds, exactly: a new one is a decision, and the docs
