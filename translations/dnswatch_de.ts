@@ -240,12 +240,24 @@
         <translation>Antwortwechsel von %1 (%2 über %3)</translation>
     </message>
     <message>
-        <source>No answer has changed since DNS Watch started. A change shows here when a live answer brings other addresses than the one before.</source>
-        <translation>Seit dem Start von DNS Watch hat sich keine Antwort geändert. Eine Änderung erscheint hier, sobald eine Live-Antwort andere Adressen bringt als die vorige.</translation>
-    </message>
-    <message>
         <source>The answer of %1 has not changed since DNS Watch started.</source>
         <translation>Die Antwort von %1 hat sich seit dem Start von DNS Watch nicht geändert.</translation>
+    </message>
+    <message>
+        <source>No answer has changed in the history kept or since.</source>
+        <translation>Im gespeicherten Verlauf und seither hat sich keine Antwort geändert.</translation>
+    </message>
+    <message>
+        <source>No answer has changed since DNS Watch started.</source>
+        <translation>Seit dem Start von DNS Watch hat sich keine Antwort geändert.</translation>
+    </message>
+    <message>
+        <source>A change shows here when a live answer brings other addresses than the one before.</source>
+        <translation>Eine Änderung erscheint hier, sobald eine Live-Antwort andere Adressen bringt als die vorige.</translation>
+    </message>
+    <message>
+        <source>The answer of %1 has not changed in the history kept or since.</source>
+        <translation>Die Antwort von %1 hat sich im gespeicherten Verlauf und seither nicht geändert.</translation>
     </message>
 </context>
 <context>
@@ -1774,6 +1786,10 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
     <message>
         <source>Each change of the chosen target&apos;s answer: when, through which resolver, from what to what, and the TTL</source>
         <translation>Jede Änderung der Antwort des gewählten Ziels: wann, über welchen Resolver, von was zu was, und die TTL</translation>
+    </message>
+    <message>
+        <source>The answer changes in the history could not be read: %1</source>
+        <translation>Die Antwortänderungen im Verlauf konnten nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "answerchangemodel.h"
 
+#include <algorithm>
+
 #include "printabletext.h"
 #include "words/durationwords.h"
 #include "words/localewords.h"
@@ -39,6 +41,29 @@ void AnswerChangeModel::add(const StoredEvent &event)
 {
     if (event.kind == eventKindName(ResolverEvent::Kind::AddressesChanged))
         prependBounded(&m_events, event, m_limit);
+}
+
+void AnswerChangeModel::addEarlier(const QList<StoredEvent> &events, const QDateTime &before)
+{
+    QList<StoredEvent> earlier;
+    for (const StoredEvent &event : events) {
+        if (event.kind == eventKindName(ResolverEvent::Kind::AddressesChanged)
+            && event.time < before)
+            earlier.append(event);
+    }
+    std::stable_sort(earlier.begin(), earlier.end(),
+                     [](const StoredEvent &a, const StoredEvent &b) { return a.time > b.time; });
+    const qsizetype room = qMax<qsizetype>(0, m_limit - m_events.size());
+    if (earlier.size() > room)
+        earlier.resize(room);
+    if (!earlier.isEmpty()) {
+        const int first = int(m_events.size());
+        beginInsertRows(QModelIndex(), first, first + int(earlier.size()) - 1);
+        m_events.append(earlier);
+        endInsertRows();
+    }
+    m_reachesIntoHistory = true;
+    emit reachedIntoHistory();
 }
 
 int AnswerChangeModel::rows() const { return int(m_events.size()); }

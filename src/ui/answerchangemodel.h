@@ -21,14 +21,23 @@ public:
 
     // Takes answer changes; any other event is left out.
     void add(const StoredEvent &event);
+    // The answer changes among events read from the history (any order), those before `before`
+    // (when this run began: later ones came through add()), after the ones held, as far as the
+    // limit allows. The rows then reach back into the history.
+    void addEarlier(const QList<StoredEvent> &events, const QDateTime &before);
+    bool reachesIntoHistory() const { return m_reachesIntoHistory; }
     const StoredEvent &eventAt(int row) const { return m_events[row]; }
     // "place|host|resolver", hosts without case: what a target's rows are filtered by.
     static QString answerKey(const QString &place, const QString &host, const QString &resolver);
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
+signals:
+    void reachedIntoHistory();
+
 private:
     int rows() const override;
     int m_limit;
     QList<StoredEvent> m_events; // newest first
+    bool m_reachesIntoHistory = false;
 };

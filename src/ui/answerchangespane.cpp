@@ -13,6 +13,7 @@
 
 AnswerChangesPane::AnswerChangesPane(AnswerChangeModel *changes, QWidget *parent)
     : QWidget(parent)
+    , m_changes(changes)
     , m_filter(new QSortFilterProxyModel(this))
     , m_heading(new QLabel(this))
     , m_emptyNote(new QLabel(this))
@@ -50,6 +51,8 @@ AnswerChangesPane::AnswerChangesPane(AnswerChangeModel *changes, QWidget *parent
             &AnswerChangesPane::showOrHideEmptyNote);
     connect(m_filter, &QAbstractItemModel::layoutChanged, this,
             &AnswerChangesPane::showOrHideEmptyNote);
+    connect(changes, &AnswerChangeModel::reachedIntoHistory, this,
+            &AnswerChangesPane::sayWhatIsEmpty);
     showTarget(QString(), QString(), QString(), QString());
 }
 
@@ -61,20 +64,35 @@ void AnswerChangesPane::showOrHideEmptyNote()
 void AnswerChangesPane::showTarget(const QString &name, const QString &place, const QString &host,
                                    const QString &resolver)
 {
+    m_name = name;
     if (name.isEmpty()) {
         m_heading->setText(tr("Answer changes of every target"));
-        m_emptyNote->setText(tr("No answer has changed since DNS Watch started. A change shows "
-                                "here when a live answer brings other addresses than the one "
-                                "before."));
         m_filter->setFilterRegularExpression(QRegularExpression());
-        showOrHideEmptyNote();
-        return;
+    } else {
+        m_heading->setText(tr("Answer changes of %1 (%2 through %3)")
+                                   .arg(printable(name), printable(host), printable(resolver)));
+        m_filter->setFilterRegularExpression(QRegularExpression(QRegularExpression::anchoredPattern(
+                QRegularExpression::escape(AnswerChangeModel::answerKey(place, host, resolver)))));
     }
-    m_heading->setText(tr("Answer changes of %1 (%2 through %3)")
-                               .arg(printable(name), printable(host), printable(resolver)));
-    m_emptyNote->setText(
-            tr("The answer of %1 has not changed since DNS Watch started.").arg(printable(name)));
-    m_filter->setFilterRegularExpression(QRegularExpression(QRegularExpression::anchoredPattern(
-            QRegularExpression::escape(AnswerChangeModel::answerKey(place, host, resolver)))));
+    sayWhatIsEmpty();
+}
+
+void AnswerChangesPane::sayWhatIsEmpty()
+{
+    const bool history = m_changes->reachesIntoHistory();
+    if (m_name.isEmpty()) {
+        m_emptyNote->setText(
+                (history ? tr("No answer has changed in the history kept or since.")
+                         : tr("No answer has changed since DNS Watch started."))
+                + QLatin1Char(' ')
+                + tr("A change shows here when a live answer brings other addresses than the "
+                     "one before."));
+    } else {
+        m_emptyNote->setText(
+                history ? tr("The answer of %1 has not changed in the history kept or since.")
+                                  .arg(printable(m_name))
+                        : tr("The answer of %1 has not changed since DNS Watch started.")
+                                  .arg(printable(m_name)));
+    }
     showOrHideEmptyNote();
 }

@@ -27,9 +27,12 @@ public:
 
 private:
     void showOrHideEmptyNote();
+    void sayWhatIsEmpty();
 
+    AnswerChangeModel *m_changes;
     QSortFilterProxyModel *m_filter;
     QLabel *m_heading;
     QLabel *m_emptyNote;
     QTableView *m_view;
+    QString m_name; // the target shown; empty for every target
 };

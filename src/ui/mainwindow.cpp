@@ -17,6 +17,7 @@
 #include "placestatewatch.h"
 #include "reportdialog.h"
 #include "settings/settingsdialog.h"
+#include "store/historystore.h"
 #include "targetcolumns.h"
 #include "targetfiltermodel.h"
 #include "wall/wallview.h"
@@ -589,6 +590,24 @@ void MainWindow::setHistory(HistoryStore *history)
     m_history = history;
     m_charts->setHistory(history);
     updateReportAction();
+    if (!history)
+        return;
+    // The answer changes the history kept fill the change history back from this run's start:
+    // those among the newest events of every kind (a flapping fallback's events can crowd out
+    // the oldest changes; the report has them all).
+    constexpr int EventsRead = 20000;
+    const QDateTime started = m_monitor->clock()->wallTime();
+    history->readEvents(QDateTime::fromMSecsSinceEpoch(0, Qt::UTC), started, EventsRead, this,
+                        [this, started](const auto &events, const QString &error) {
+                            if (events)
+                                m_answerChanges->addEarlier(*events, started);
+                            else
+                                statusBar()->showMessage(
+                                        tr("The answer changes in the history could not be "
+                                           "read: %1")
+                                                .arg(error),
+                                        15000);
+                        });
 }
 
 void MainWindow::updateReportAction()

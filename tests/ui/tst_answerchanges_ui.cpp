@@ -7,6 +7,7 @@
 #include "answerchangespane.h"
 #include "dnsserverfixture.h"
 #include "mainwindow.h"
+#include "store/historystore.h"
 #include "testconfig.h"
 #include "translations.h"
 
@@ -63,6 +64,21 @@ private:
         return texts;
     }
 
+    static StoredEvent answerChange(const QDateTime &time, const QString &before,
+                                    const QString &after)
+    {
+        StoredEvent event;
+        event.time = time;
+        event.kind = eventKindName(ResolverEvent::Kind::AddressesChanged);
+        event.resolver = QStringLiteral("lab");
+        event.host = QStringLiteral("api.lab.test");
+        event.before = {before};
+        event.after = {after};
+        event.ttlS = 300;
+        event.detail = QStringLiteral("api.lab.test changed");
+        return event;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -87,6 +103,77 @@ private Q_SLOTS:
         m_window.reset();
         m_monitor.reset();
         m_dns.kill();
+    }
+
+    // A dashboard with a history shows the answer changes it kept from before it started, after
+    // this run's own, and says its empty note of the history.
+    void changesKeptInTheHistoryShowAtStart()
+    {
+        HistoryStore history(HistoryPolicy(), 86400, m_clock.get());
+        std::optional<bool> opened;
+        history.open(m_dir.filePath(QStringLiteral("kept.db")),
+                     [&opened](const SchemaReport &report) { opened = report.ok; });
+        QTRY_VERIFY(opened.has_value());
+        QVERIFY(*opened);
+        const QDateTime now = m_clock->wallTime();
+        history.recordEvent(answerChange(now.addDays(-2), QStringLiteral("10.0.0.7"),
+                                         QStringLiteral("10.0.0.8")));
+        history.recordEvent(answerChange(now.addDays(-1), QStringLiteral("10.0.0.8"),
+                                         QStringLiteral("10.0.0.9")));
+        StoredEvent other = answerChange(now.addDays(-1), QString(), QString());
+        other.kind = eventKindName(ResolverEvent::Kind::FallbackEntered); // not a change
+        history.recordEvent(other);
+        history.flush();
+
+        Monitor monitor(labConfig(), EnvFallback(), MlflowCredentials(), m_clock.get());
+        MainWindow window(&monitor);
+        AnswerChangesPane *pane = window.answerChangesPane();
+        QVERIFY(pane->emptyNote()->text().startsWith(
+                QStringLiteral("No answer has changed since DNS Watch started.")));
+        window.setHistory(&history);
+        const QAbstractItemModel *shown = pane->view()->model();
+        QTRY_COMPARE(shown->rowCount(), 2);
+        QCOMPARE(rows(shown, AnswerChangeModel::After),
+                 (QStringList{QStringLiteral("10.0.0.9"), QStringLiteral("10.0.0.8")}));
+        QCOMPARE(rows(shown, AnswerChangeModel::Before),
+                 (QStringList{QStringLiteral("10.0.0.8"), QStringLiteral("10.0.0.7")}));
+        QCOMPARE(shown->index(0, AnswerChangeModel::Resolver).data().toString(),
+                 QStringLiteral("lab"));
+        QCOMPARE(shown->index(0, AnswerChangeModel::Ttl).data().toString(), QStringLiteral("5 min"));
+        window.selectTarget(QStringLiteral("db")); // none kept for db
+        QCOMPARE(shown->rowCount(), 0);
+        QCOMPARE(pane->emptyNote()->text(),
+                 QStringLiteral("The answer of db has not changed in the history kept or since."));
+        QVERIFY(history.close());
+    }
+
+    // What the history gives is put after this run's changes: only the changes from before the
+    // run began, newest first, as far as the limit allows.
+    void earlierChangesGoAfterThisRunsOwn()
+    {
+        AnswerChangeModel model(3);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QDateTime started(QDate(2026, 12, 1), QTime(12, 0), Qt::UTC);
+        model.add(answerChange(started.addSecs(60), QStringLiteral("10.0.0.3"),
+                               QStringLiteral("10.0.0.4")));
+        QSignalSpy reached(&model, &AnswerChangeModel::reachedIntoHistory);
+        model.addEarlier({answerChange(started.addSecs(-300), QStringLiteral("10.0.0.1"),
+                                       QStringLiteral("10.0.0.2")),
+                          answerChange(started.addSecs(-60), QStringLiteral("10.0.0.2"),
+                                       QStringLiteral("10.0.0.3")),
+                          // recorded by this run too: it came through add() already
+                          answerChange(started.addSecs(60), QStringLiteral("10.0.0.3"),
+                                       QStringLiteral("10.0.0.4")),
+                          answerChange(started.addSecs(-900), QStringLiteral("10.0.0.0"),
+                                       QStringLiteral("10.0.0.1"))},
+                         started);
+        QCOMPARE(reached.size(), 1);
+        QVERIFY(model.reachesIntoHistory());
+        // The limit of 3 leaves out the oldest.
+        QCOMPARE(rows(&model, AnswerChangeModel::After),
+                 (QStringList{QStringLiteral("10.0.0.4"), QStringLiteral("10.0.0.3"),
+                              QStringLiteral("10.0.0.2")}));
     }
 
     void changeIsShownAndAlerted()
