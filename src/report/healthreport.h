@@ -122,6 +122,10 @@ struct HealthReport
     qint64 downMinutes = 0; // summed over targets
     QList<ReportIncident> worstIncidents; // longest first
     QList<TargetReport> targets;
+    // The zone signature watch's events (zone_signatures_expiring, _expired, _ok), oldest first.
+    // They are about a zone (their host) seen through a resolver, not about a target: a zone is
+    // watched whether or not a target's host lies in it.
+    QList<StoredEvent> zoneSignatureEvents;
     QList<StoredEvent> operatorActions; // pins, unpins, forced re-resolves, cache clears
     QStringList notes; // what the reader should know (e.g. raw results kept for 24 h only)
 

@@ -72,6 +72,18 @@ ReportPin pinOf(const QString &host, const PinnedFallback &pin)
             pin.expiresAt};
 }
 
+// The zone signature watch's events: a zone's, through a resolver, never a target's.
+bool isZoneSignatureEvent(const QString &kind)
+{
+    for (const auto zoneKind :
+         {ResolverEvent::Kind::ZoneSignaturesExpiring, ResolverEvent::Kind::ZoneSignaturesExpired,
+          ResolverEvent::Kind::ZoneSignaturesOk}) {
+        if (kind == eventKindName(zoneKind))
+            return true;
+    }
+    return false;
+}
+
 bool isOperatorAction(const QString &kind)
 {
     return kind == eventKindName(ResolverEvent::Kind::Pinned)
@@ -351,6 +363,8 @@ std::optional<HealthReport> buildHealthReport(HistoryDatabase &db, const ReportR
     for (const StoredEvent &event : *events) {
         if (isOperatorAction(event.kind))
             report.operatorActions.append(event);
+        else if (isZoneSignatureEvent(event.kind))
+            report.zoneSignatureEvents.append(event);
     }
     if (report.from
         < report.generatedAt.addSecs(-qint64(request.config.history.rawRetentionH) * 3600))

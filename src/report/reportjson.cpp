@@ -178,6 +178,7 @@ QJsonObject reportJson(const HealthReport &report)
                          {QStringLiteral("down_minutes"), report.downMinutes},
                          {QStringLiteral("worst_incidents"), incidents}}},
             {QStringLiteral("targets"), targets},
+            {QStringLiteral("zone_signature_events"), eventsJson(report.zoneSignatureEvents)},
             {QStringLiteral("operator_actions"), eventsJson(report.operatorActions)},
             {QStringLiteral("notes"), QJsonArray::fromStringList(report.notes)}};
 }

@@ -85,6 +85,7 @@ private:
     void targetPin(const TargetReport &target);
     QString chartPlace(qsizetype target, ReportChart kind);
     void charts(qsizetype target);
+    void zoneSignatures();
     void operatorActions();
     void notes();
 
@@ -480,6 +481,22 @@ void MarkupWriter::target(qsizetype index)
     m_html += QStringLiteral("</div>\n");
 }
 
+void MarkupWriter::zoneSignatures()
+{
+    if (m_report.zoneSignatureEvents.isEmpty()) // no zones watched, or none changed its level:
+        return; //                                 nothing to say
+    heading(2, QStringLiteral("DNSSEC zone signatures"));
+    QList<QList<Cell>> rows;
+    for (const StoredEvent &event : m_report.zoneSignatureEvents)
+        rows.append(QList<Cell>{localTime(event.time), event.host,
+                                zoneSignatureEventName(event.kind), event.detail});
+    table({{QStringLiteral("Time")},
+           {QStringLiteral("Zone")},
+           {QStringLiteral("Event")},
+           {QStringLiteral("Detail")}},
+          rows, QString());
+}
+
 void MarkupWriter::operatorActions()
 {
     heading(2, QStringLiteral("Operator actions"));
@@ -540,6 +557,7 @@ ReportMarkup MarkupWriter::write()
     incidents();
     for (qsizetype index = 0; index < m_report.targets.size(); ++index)
         target(index);
+    zoneSignatures();
     operatorActions();
     notes();
     const QDateTime zoneAt = m_report.from.isValid() ? m_report.from : m_report.generatedAt;

@@ -176,6 +176,18 @@ QString checkEventName(const QString &kind)
     return kind;
 }
 
+QString zoneSignatureEventName(const QString &kind)
+{
+    // The words the event log and the dashboard use for them, so a report reads the same.
+    if (kind == QLatin1String("zone_signatures_expiring"))
+        return QStringLiteral("Zone signatures expiring");
+    if (kind == QLatin1String("zone_signatures_expired"))
+        return QStringLiteral("Zone signatures expired");
+    if (kind == QLatin1String("zone_signatures_ok"))
+        return QStringLiteral("Zone signatures fine again");
+    return kind;
+}
+
 QString addresses(const QStringList &list)
 {
     return list.isEmpty() ? QStringLiteral("none") : list.join(QStringLiteral(", "));

@@ -35,6 +35,9 @@ QString dnssecText(DnssecValidation validation); // "validated", "not validated"
 QString actionName(const QString &kind); // "forced_re_resolve" -> "Force re-resolve"
 // "paths_diverged" -> "Paths diverged", "soa_serials_agree" -> "Zone serials agree"
 QString checkEventName(const QString &kind);
+// "zone_signatures_expiring" -> "Zone signatures expiring", "zone_signatures_ok" -> "Zone
+// signatures fine again"
+QString zoneSignatureEventName(const QString &kind);
 QString addresses(const QList<QHostAddress> &list); // "10.0.0.1, fd00::1", "none"
 QString addresses(const QStringList &list);
 

@@ -1,11 +1,14 @@
 // Health reports from a history with known outcomes: the numbers (exactly 90 of 100 probes
 // reached: 90.0 %), fallback and down minutes, incidents with their cause, readiness, the audit
-// list, address changes, pins and cache from the history; the JSON against its schema, the CSV
-// through a CSV parser (one result row per result in the range); the range and format rules.
+// list, address changes, pins and cache from the history; the zones' DNSSEC signature events
+// once for the report; the JSON against its schema, the CSV through a CSV parser (one result row
+// per result in the range); the range and format rules.
 #include "reportcsv.h"
 #include "reportformat.h"
+#include "reporthtml.h"
 #include "reportjson.h"
 #include "reportrange.h"
+#include "reportwording.h"
 #include "testaddresses.h"
 
 #include <QBuffer>
@@ -89,6 +92,30 @@ private:
         request.historyPath = m_dir.filePath(QStringLiteral("history.db"));
         request.generatedAt = Base.addSecs(101 * 60);
         return request;
+    }
+
+    // The JSON report of request, written and checked against docs/report-schema.json.
+    static QJsonObject checkedJson(HistoryDatabase &db, const ReportRequest &request,
+                                   const QString &path)
+    {
+        QString error;
+        if (!writeReport(db, request, ReportFormat::Json, path, &error)) {
+            qWarning("%s", qPrintable(error));
+            return {};
+        }
+        int exitCode = -1;
+        const QString said = runPython(
+                {QStringLiteral(DNSWATCH_SOURCE_DIR "/tests/report/check_report_json.py"),
+                 QStringLiteral(DNSWATCH_SOURCE_DIR "/docs/report-schema.json"), path},
+                &exitCode);
+        if (exitCode != 0) {
+            qWarning("%s", qPrintable(said));
+            return {};
+        }
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        return QJsonDocument::fromJson(file.readAll()).object();
     }
 
     static QString runPython(const QStringList &arguments, int *exitCode)
@@ -359,6 +386,94 @@ private Q_SLOTS:
         QCOMPARE(change.value(QLatin1String("ede")), QJsonValue(QJsonArray()));
         const QJsonObject pin = json.value(QLatin1String("operator_actions")).toArray()[0].toObject();
         QCOMPARE(pin.value(QLatin1String("validated")), QJsonValue(QJsonValue::Null));
+        // No zone is watched in this history: the section is there, and empty.
+        QCOMPARE(json.value(QLatin1String("zone_signature_events")), QJsonValue(QJsonArray()));
+    }
+
+    // The zone signature watch's events are a zone's (the zone in host, the resolver it is asked
+    // through in resolver), not a target's: they come once for the report, in time order, those
+    // of the range only. A history without them has an empty list and no section in the HTML.
+    void zoneSignatureEventsAreTheReports()
+    {
+        HistoryDatabase db(QStringLiteral("zones"));
+        QVERIFY(db.open(m_dir.filePath(QStringLiteral("zones.db"))).ok);
+        const QString expiring = QStringLiteral(
+                "lab.test via lab: signatures expire in 20 days (2026-12-10T08:00:00Z) "
+                "WARNING: under 30 days");
+        const QString renewed = QStringLiteral(
+                "lab.test via lab: signatures expire in 60 days (2027-01-19T08:00:00Z)");
+        HistoryWriteBatch batch;
+        batch.events = {
+                resolverEvent(-30, ResolverEvent::Kind::ZoneSignaturesExpired,
+                              QStringLiteral("lab.test"),
+                              QStringLiteral("lab.test via lab: signatures EXPIRED "
+                                             "(2026-11-20T07:30:00Z)")),
+                resolverEvent(10, ResolverEvent::Kind::ZoneSignaturesExpiring,
+                              QStringLiteral("lab.test"), expiring),
+                resolverEvent(70, ResolverEvent::Kind::ZoneSignaturesOk, QStringLiteral("lab.test"),
+                              renewed),
+                resolverEvent(130, ResolverEvent::Kind::ZoneSignaturesExpired,
+                              QStringLiteral("lab.test"),
+                              QStringLiteral("lab.test via lab: signatures EXPIRED "
+                                             "(2026-11-20T10:10:00Z)")),
+        };
+        QVERIFY2(db.write(batch), qPrintable(db.lastError()));
+
+        QString error;
+        const auto report = buildHealthReport(db, request(), &error);
+        QVERIFY2(report, qPrintable(error));
+        QCOMPARE(report->zoneSignatureEvents.size(), 2);
+        QCOMPARE(report->zoneSignatureEvents[0].kind, QStringLiteral("zone_signatures_expiring"));
+        QCOMPARE(report->zoneSignatureEvents[1].kind, QStringLiteral("zone_signatures_ok"));
+        QVERIFY(report->operatorActions.isEmpty());
+        for (const TargetReport &target : report->targets)
+            QVERIFY(target.checkEvents.isEmpty() && target.addressChanges.isEmpty());
+
+        const QJsonObject json = checkedJson(db, request(),
+                                             m_dir.filePath(QStringLiteral("zones.json")));
+        const QJsonArray events = json.value(QLatin1String("zone_signature_events")).toArray();
+        QCOMPARE(events.size(), 2);
+        const QJsonObject first = events[0].toObject();
+        QCOMPARE(first.value(QLatin1String("time")).toString(),
+                 ReportWording::isoLocalTime(Base.addSecs(10 * 60 + 10)));
+        QCOMPARE(first.value(QLatin1String("kind")).toString(),
+                 QStringLiteral("zone_signatures_expiring"));
+        QCOMPARE(first.value(QLatin1String("host")).toString(), QStringLiteral("lab.test"));
+        QCOMPARE(first.value(QLatin1String("resolver")).toString(), QStringLiteral("lab"));
+        QCOMPARE(first.value(QLatin1String("target")).toString(), QString());
+        QCOMPARE(first.value(QLatin1String("detail")).toString(), expiring);
+        const QJsonObject second = events[1].toObject();
+        QCOMPARE(second.value(QLatin1String("time")).toString(),
+                 ReportWording::isoLocalTime(Base.addSecs(70 * 60 + 10)));
+        QCOMPARE(second.value(QLatin1String("kind")).toString(),
+                 QStringLiteral("zone_signatures_ok"));
+        QCOMPARE(second.value(QLatin1String("host")).toString(), QStringLiteral("lab.test"));
+        QCOMPARE(second.value(QLatin1String("detail")).toString(), renewed);
+
+        // The HTML: one section after the targets, a row per event in words, oldest first.
+        const QString html = QString::fromUtf8(reportHtml(*report));
+        QCOMPARE(html.count(QStringLiteral("<h2>DNSSEC zone signatures</h2>")), 1);
+        const qsizetype section = html.indexOf(QStringLiteral("<h2>DNSSEC zone signatures</h2>"));
+        QVERIFY(section > html.lastIndexOf(QStringLiteral("Target: ")));
+        const qsizetype expiringRow = html.indexOf(
+                QStringLiteral("<tr><td>") + ReportWording::localTime(Base.addSecs(10 * 60 + 10))
+                + QStringLiteral("</td><td>lab.test</td><td>Zone signatures expiring</td><td>")
+                + expiring + QStringLiteral("</td></tr>"));
+        QVERIFY2(expiringRow > section, qPrintable(html.mid(section, 1000)));
+        const qsizetype renewedRow = html.indexOf(
+                QStringLiteral("<tr><td>") + ReportWording::localTime(Base.addSecs(70 * 60 + 10))
+                + QStringLiteral("</td><td>lab.test</td><td>Zone signatures fine again</td><td>")
+                + renewed + QStringLiteral("</td></tr>"));
+        QVERIFY2(renewedRow > expiringRow, qPrintable(html.mid(section, 1000)));
+        QVERIFY(!html.contains(QStringLiteral("Zone signatures expired")));
+        QVERIFY(!html.contains(QStringLiteral("EXPIRED")));
+
+        // A history without them: no list, no section.
+        const auto none = buildHealthReport(*m_db, request(), &error);
+        QVERIFY2(none, qPrintable(error));
+        QVERIFY(none->zoneSignatureEvents.isEmpty());
+        QVERIFY(!QString::fromUtf8(reportHtml(*none))
+                         .contains(QStringLiteral("DNSSEC zone signatures")));
     }
 
     // A schema check that cannot fail proves nothing: a broken report is refused.

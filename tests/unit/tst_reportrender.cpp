@@ -9,6 +9,7 @@
 #include "reporthtml.h"
 #include "reportmarkup.h"
 #include "reportpdf.h"
+#include "reportwording.h"
 
 #include <QDir>
 #include <QProcess>
@@ -149,6 +150,12 @@ HealthReport fixture(int extraTargets = 0)
                         QStringLiteral("operator asked")),
             storedEvent(QStringLiteral("cache_cleared"), 80, QString(), HostileDetail),
     };
+    // A zone's signatures expired and were renewed; the zone's name is as hostile as a host.
+    report.zoneSignatureEvents = {
+            storedEvent(QStringLiteral("zone_signatures_expired"), 20, HostileHost, HostileDetail),
+            storedEvent(QStringLiteral("zone_signatures_ok"), 90, HostileHost,
+                        QStringLiteral("re-signed zone")),
+    };
     report.notes = {QStringLiteral("Raw results are kept for 24 h only; <older> minutes are "
                                    "from the aggregates.")};
     return report;
@@ -250,6 +257,16 @@ private Q_SLOTS:
         // The target's path divergence, in words, under a heading of its own.
         QVERIFY(html.contains(QStringLiteral("<h3>Compared paths and zone serials</h3>")));
         QVERIFY(html.contains(QStringLiteral("<td>Paths diverged</td>")));
+        // The zone's signature events, in words, oldest first, in a section of the report's own.
+        QCOMPARE(html.count(QStringLiteral("<h2>DNSSEC zone signatures</h2>")), 1);
+        const qsizetype expired = html.indexOf(
+                QStringLiteral("<tr><td>") + ReportWording::localTime(From.addSecs(20 * 60 + 7))
+                + QStringLiteral("</td><td>evil&quot;&#39;&lt;&gt;.test</td>"
+                                 "<td>Zone signatures expired</td>"));
+        QVERIFY(expired > 0);
+        const qsizetype renewed = html.indexOf(
+                QStringLiteral("<td>Zone signatures fine again</td><td>re-signed zone</td></tr>"));
+        QVERIFY(renewed > expired);
     }
 
     void htmlShowsTheSummaryNumbersInOrder()
@@ -275,6 +292,7 @@ private Q_SLOTS:
                 QStringLiteral(">Worst incidents<"),
                 QStringLiteral(">Target: api<"),
                 QStringLiteral(">Target: &lt;script&gt;"),
+                QStringLiteral(">DNSSEC zone signatures<"),
                 QStringLiteral(">Operator actions<"),
                 QStringLiteral(">Notes<"),
         };
@@ -293,6 +311,8 @@ private Q_SLOTS:
         QVERIFY(html.contains(QStringLiteral("No targets in this report.")));
         QVERIFY(html.contains(QStringLiteral("No operator actions in this range.")));
         QVERIFY(!html.contains(QStringLiteral("<img")));
+        // Like a target's check events: no zone signature events, no section.
+        QVERIFY(!html.contains(QStringLiteral("DNSSEC zone signatures")));
 
         QString error;
         const QByteArray pdf = reportPdf(HealthReport(), &error);
@@ -351,6 +371,8 @@ private Q_SLOTS:
         QVERIFY(text.contains(HostileHost));
         QVERIFY(text.contains(QStringLiteral("90.0 %")));
         QVERIFY(!text.contains(QStringLiteral("No incidents")));
+        QVERIFY(text.contains(QStringLiteral("DNSSEC zone signatures")));
+        QVERIFY(text.contains(QStringLiteral("Zone signatures expired")));
     }
 
     void pdfKeepsRowsWholeAndRepeatsHeaders()
