@@ -12,6 +12,8 @@
 #include <QTest>
 #include <QtEndian>
 
+#include <csignal>
+
 namespace {
 
 // Accepts TLS connections, reads one length-prefixed query and answers with a length prefix and
@@ -296,6 +298,44 @@ private slots:
         // The second round opened a new connection and was cut off the same way.
         QCOMPARE(broken.queriesSeen, 2);
         QCOMPARE(client.stats().tlsConnections, 2u);
+    }
+
+    // A real unbound that dies with queries in flight on its connection: each fails at once, as
+    // a network error that says the server closed the connection, not after its timeout.
+    void unboundDyingWithQueriesInFlightFailsThem_data() { addTransportRows(); }
+    void unboundDyingWithQueriesInFlightFailsThem()
+    {
+        QFETCH(bool, https);
+        EncryptedDnsFixture doomed;
+        QString error;
+        QVERIFY2(doomed.start(&error), qPrintable(error));
+        DnsClientOptions options;
+        options.servers = {
+                *NameServer::parseAnyTransport(https ? doomed.httpsServer() : doomed.tlsServer())};
+        options.timeoutMs = 60000; // far longer than the test waits
+        options.attempts = 1;
+        options.tlsName = EncryptedDnsFixture::ServerName;
+        options.caCertificates = certificatesOf(doomed.caFile());
+        DnsClient client(options, &m_clock);
+        const DnsExchange first = ask(client); // the connection is open
+        QVERIFY2(first.error == DnsExchange::Error::None, qPrintable(first.detail));
+
+        doomed.unbound().pause(); // it reads nothing more
+        QList<DnsExchange> outcomes;
+        QObject context;
+        for (int i = 0; i < 3; ++i)
+            client.query(QStringLiteral("n%1.lab.test").arg(i), quint16(DnsWire::RecordType::A),
+                         &context, [&](const DnsExchange &exchange) { outcomes.append(exchange); });
+        QTest::qWait(200); // the queries went out on the connection
+        QVERIFY(outcomes.isEmpty());
+        QCOMPARE(::kill(pid_t(doomed.unbound().pid()), SIGKILL), 0); // dies stopped: no answer
+        QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 3, 20000);
+        for (const DnsExchange &exchange : std::as_const(outcomes)) {
+            QCOMPARE(exchange.error, DnsExchange::Error::Network);
+            QVERIFY2(exchange.detail.contains(QStringLiteral("closed the connection")),
+                     qPrintable(exchange.detail));
+        }
+        QCOMPARE(client.stats().tlsConnections + client.stats().httpsConnections, 1u);
     }
 };
 
