@@ -1,10 +1,13 @@
 // `dnswatch --once` prints the compared paths of a target under its row, against two real
 // dnsmasq that answer differently: one line per path (resolver, answer or error, latency,
-// source) and the verdict.
+// source) and the verdict; `--format json` gives them as the target's "paths".
 #include "binaryrun.h"
 #include "dnsserverfixture.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -114,6 +117,52 @@ private Q_SLOTS:
         QVERIFY2(!under[1].contains(QLatin1String("10.0.0")), qPrintable(under[1]));
         QVERIFY2(under[1].endsWith(QLatin1String(" differs")), qPrintable(under[1]));
         QCOMPARE(under[2], QStringLiteral("paths differ: dead"));
+    }
+
+    void jsonListsEveryPathWithTheVerdict()
+    {
+        const QString config = writeConfig(QStringLiteral(R"("compare": ["right", "dead"])"));
+        const BinaryRun run = runBinary(QStringLiteral(DNSWATCH_BINARY),
+                                        {QStringLiteral("--once"), QStringLiteral("--config"),
+                                         config, QStringLiteral("--format=json")},
+                                        30000);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.output()));
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(run.out, &parseError);
+        QVERIFY2(parseError.error == QJsonParseError::NoError, run.out.constData());
+        QJsonObject svc;
+        QJsonObject plain;
+        for (const QJsonValue &value : doc.object().value(QStringLiteral("targets")).toArray()) {
+            const QString name = value.toObject().value(QStringLiteral("name")).toString();
+            (name == QStringLiteral("svc") ? svc : plain) = value.toObject();
+        }
+        const QJsonObject compared = svc.value(QStringLiteral("paths")).toObject();
+        QCOMPARE(compared.value(QStringLiteral("agree")).toBool(true), false);
+        QCOMPARE(compared.value(QStringLiteral("differing")).toArray(),
+                 (QJsonArray{QStringLiteral("right"), QStringLiteral("dead")}));
+        const QJsonArray paths = compared.value(QStringLiteral("paths")).toArray();
+        QCOMPARE(paths.size(), 3); // the target's own first
+        const QJsonObject left = paths[0].toObject();
+        QCOMPARE(left.value(QStringLiteral("resolver")).toString(), QStringLiteral("left"));
+        QCOMPARE(left.value(QStringLiteral("addresses")).toArray(),
+                 QJsonArray{QStringLiteral("10.0.0.1")});
+        QCOMPARE(left.value(QStringLiteral("source")).toString(), QStringLiteral("fresh"));
+        QCOMPARE(left.value(QStringLiteral("expected")).toString(), QStringLiteral("same"));
+        QVERIFY(left.value(QStringLiteral("error")).isNull());
+        QVERIFY(left.value(QStringLiteral("latency_ms")).toDouble() > 0);
+        const int ttl = left.value(QStringLiteral("ttl_s")).toInt(-1); // dnsmasq gave 60 s
+        QVERIFY2(ttl > 50 && ttl <= 60, qPrintable(QString::number(ttl)));
+        const QJsonObject right = paths[1].toObject();
+        QCOMPARE(right.value(QStringLiteral("resolver")).toString(), QStringLiteral("right"));
+        QCOMPARE(right.value(QStringLiteral("addresses")).toArray(),
+                 QJsonArray{QStringLiteral("10.0.0.2")});
+        const QJsonObject dead = paths[2].toObject();
+        QCOMPARE(dead.value(QStringLiteral("resolver")).toString(), QStringLiteral("dead"));
+        QCOMPARE(dead.value(QStringLiteral("addresses")).toArray().size(), 0);
+        QVERIFY2(!dead.value(QStringLiteral("error")).toString().isEmpty(),
+                 QJsonDocument(dead).toJson().constData());
+        // A target that compares nothing has no "paths".
+        QVERIFY(!plain.contains(QStringLiteral("paths")));
     }
 };
 
