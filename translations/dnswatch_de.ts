@@ -244,10 +244,6 @@
         <translation>Die Antwort von %1 hat sich seit dem Start von DNS Watch nicht geändert.</translation>
     </message>
     <message>
-        <source>No answer has changed in the history kept or since.</source>
-        <translation>Im gespeicherten Verlauf und seither hat sich keine Antwort geändert.</translation>
-    </message>
-    <message>
         <source>No answer has changed since DNS Watch started.</source>
         <translation>Seit dem Start von DNS Watch hat sich keine Antwort geändert.</translation>
     </message>
@@ -256,8 +252,12 @@
         <translation>Eine Änderung erscheint hier, sobald eine Live-Antwort andere Adressen bringt als die vorige.</translation>
     </message>
     <message>
-        <source>The answer of %1 has not changed in the history kept or since.</source>
-        <translation>Die Antwort von %1 hat sich im gespeicherten Verlauf und seither nicht geändert.</translation>
+        <source>No answer has changed in the kept history or since DNS Watch started.</source>
+        <translation>Weder im gespeicherten Verlauf noch seit dem Start von DNS Watch hat sich eine Antwort geändert.</translation>
+    </message>
+    <message>
+        <source>The answer of %1 has not changed in the kept history or since DNS Watch started.</source>
+        <translation>Die Antwort von %1 hat sich weder im gespeicherten Verlauf noch seit dem Start von DNS Watch geändert.</translation>
     </message>
 </context>
 <context>
@@ -1789,7 +1789,7 @@ Dienst: dasselbe für die Dienstprüfungen.</translation>
     </message>
     <message>
         <source>The answer changes in the history could not be read: %1</source>
-        <translation>Die Antwortänderungen im Verlauf konnten nicht gelesen werden: %1</translation>
+        <translation>Die Antwortwechsel im Verlauf konnten nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>

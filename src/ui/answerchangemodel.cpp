@@ -51,8 +51,7 @@ void AnswerChangeModel::addEarlier(const QList<StoredEvent> &events, const QDate
             && event.time < before)
             earlier.append(event);
     }
-    std::stable_sort(earlier.begin(), earlier.end(),
-                     [](const StoredEvent &a, const StoredEvent &b) { return a.time > b.time; });
+    std::reverse(earlier.begin(), earlier.end()); // newest first, as the rows
     const qsizetype room = qMax<qsizetype>(0, m_limit - m_events.size());
     if (earlier.size() > room)
         earlier.resize(room);

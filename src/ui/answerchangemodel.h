@@ -21,7 +21,7 @@ public:
 
     // Takes answer changes; any other event is left out.
     void add(const StoredEvent &event);
-    // The answer changes among events read from the history (any order), those before `before`
+    // The answer changes among events read from the history (oldest first), those before `before`
     // (when this run began: later ones came through add()), after the ones held, as far as the
     // limit allows. The rows then reach back into the history.
     void addEarlier(const QList<StoredEvent> &events, const QDateTime &before);

@@ -82,14 +82,17 @@ void AnswerChangesPane::sayWhatIsEmpty()
     const bool history = m_changes->reachesIntoHistory();
     if (m_name.isEmpty()) {
         m_emptyNote->setText(
-                (history ? tr("No answer has changed in the history kept or since.")
+                (history ? tr(
+                         "No answer has changed in the kept history or since DNS Watch started.")
                          : tr("No answer has changed since DNS Watch started."))
                 + QLatin1Char(' ')
                 + tr("A change shows here when a live answer brings other addresses than the "
                      "one before."));
     } else {
         m_emptyNote->setText(
-                history ? tr("The answer of %1 has not changed in the history kept or since.")
+                history ? tr("The answer of %1 has not changed in the kept history or since DNS "
+                             "Watch "
+                             "started.")
                                   .arg(printable(m_name))
                         : tr("The answer of %1 has not changed since DNS Watch started.")
                                   .arg(printable(m_name)));

@@ -590,24 +590,26 @@ void MainWindow::setHistory(HistoryStore *history)
     m_history = history;
     m_charts->setHistory(history);
     updateReportAction();
-    if (!history)
+    if (!history || m_answerChanges->reachesIntoHistory())
         return;
-    // The answer changes the history kept fill the change history back from this run's start:
-    // those among the newest events of every kind (a flapping fallback's events can crowd out
-    // the oldest changes; the report has them all).
-    constexpr int EventsRead = 20000;
+    // The newest answer changes the history kept fill the change history back from this run's
+    // start (what came since is there already).
     const QDateTime started = m_monitor->clock()->wallTime();
-    history->readEvents(QDateTime::fromMSecsSinceEpoch(0, Qt::UTC), started, EventsRead, this,
-                        [this, started](const auto &events, const QString &error) {
-                            if (events)
-                                m_answerChanges->addEarlier(*events, started);
-                            else
-                                statusBar()->showMessage(
-                                        tr("The answer changes in the history could not be "
-                                           "read: %1")
-                                                .arg(error),
-                                        15000);
-                        });
+    history->readEvents(
+            QDateTime::fromMSecsSinceEpoch(0, Qt::UTC), started, AnswerChangeModel::DefaultLimit,
+            this,
+            [this, history, started](const auto &events, const QString &error) {
+                if (history != m_history || m_answerChanges->reachesIntoHistory())
+                    return; // another history since
+                if (events)
+                    m_answerChanges->addEarlier(*events, started);
+                else
+                    statusBar()->showMessage(tr("The answer changes in the history could not be "
+                                                "read: %1")
+                                                     .arg(error),
+                                             15000);
+            },
+            eventKindName(ResolverEvent::Kind::AddressesChanged));
 }
 
 void MainWindow::updateReportAction()

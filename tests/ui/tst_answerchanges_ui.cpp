@@ -143,12 +143,13 @@ private Q_SLOTS:
         window.selectTarget(QStringLiteral("db")); // none kept for db
         QCOMPARE(shown->rowCount(), 0);
         QCOMPARE(pane->emptyNote()->text(),
-                 QStringLiteral("The answer of db has not changed in the history kept or since."));
+                 QStringLiteral("The answer of db has not changed in the kept history or since DNS "
+                                "Watch started."));
         QVERIFY(history.close());
     }
 
-    // What the history gives is put after this run's changes: only the changes from before the
-    // run began, newest first, as far as the limit allows.
+    // What the history gives (oldest first) is put after this run's changes: only the changes
+    // from before the run began, newest first, as far as the limit allows.
     void earlierChangesGoAfterThisRunsOwn()
     {
         AnswerChangeModel model(3);
@@ -158,15 +159,15 @@ private Q_SLOTS:
         model.add(answerChange(started.addSecs(60), QStringLiteral("10.0.0.3"),
                                QStringLiteral("10.0.0.4")));
         QSignalSpy reached(&model, &AnswerChangeModel::reachedIntoHistory);
-        model.addEarlier({answerChange(started.addSecs(-300), QStringLiteral("10.0.0.1"),
+        model.addEarlier({answerChange(started.addSecs(-900), QStringLiteral("10.0.0.0"),
+                                       QStringLiteral("10.0.0.1")),
+                          answerChange(started.addSecs(-300), QStringLiteral("10.0.0.1"),
                                        QStringLiteral("10.0.0.2")),
                           answerChange(started.addSecs(-60), QStringLiteral("10.0.0.2"),
                                        QStringLiteral("10.0.0.3")),
                           // recorded by this run too: it came through add() already
                           answerChange(started.addSecs(60), QStringLiteral("10.0.0.3"),
-                                       QStringLiteral("10.0.0.4")),
-                          answerChange(started.addSecs(-900), QStringLiteral("10.0.0.0"),
-                                       QStringLiteral("10.0.0.1"))},
+                                       QStringLiteral("10.0.0.4"))},
                          started);
         QCOMPARE(reached.size(), 1);
         QVERIFY(model.reachesIntoHistory());

@@ -116,8 +116,6 @@ private Q_SLOTS:
         QCOMPARE(column(pane.view(), EventLogModel::Subject), subjects);
     }
 
-    // A detail from the network (a service's answer) shows its control characters as escapes,
-    // in the cell and its tooltip: a bidi override must not reorder the row.
     void aFailureSaysTheServersReasons()
     {
         // The server's Extended DNS Errors follow the sentence; the tooltip keeps its words.
@@ -137,6 +135,8 @@ private Q_SLOTS:
                  expected + QLatin1Char('\n') + failed.detail);
     }
 
+    // A detail from the network (a service's answer) shows its control characters as escapes,
+    // in the cell and its tooltip: a bidi override must not reorder the row.
     void controlCharactersInADetailShowAsEscapes()
     {
         EventLogModel events;

@@ -442,6 +442,20 @@ private Q_SLOTS:
         QCOMPARE(events->at(1).kind, StoredEvent::stateChangedKind());
         QCOMPARE(events->at(1).target, QStringLiteral("api"));
         QCOMPARE(events->at(1).after, QStringList{QStringLiteral("degraded")});
+        // One kind only: the limit counts that kind's events alone.
+        const auto fallbacks = waitFor<QList<StoredEvent>>([&](auto done) {
+            store->readEvents(BaseTime, BaseTime.addSecs(60), 1, this, done,
+                              QStringLiteral("fallback_entered"));
+        });
+        QVERIFY(fallbacks);
+        QCOMPARE(fallbacks->size(), 1);
+        QCOMPARE(fallbacks->at(0).kind, QStringLiteral("fallback_entered"));
+        const auto none = waitFor<QList<StoredEvent>>([&](auto done) {
+            store->readEvents(BaseTime, BaseTime.addSecs(60), 100, this, done,
+                              QStringLiteral("addresses_changed"));
+        });
+        QVERIFY(none);
+        QVERIFY(none->isEmpty());
 
         const auto state = waitFor<RestoredState>(
                 [&](auto done) { store->readRestoredState(this, done); });

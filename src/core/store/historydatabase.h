@@ -50,9 +50,10 @@ public:
     {
         return m_queries.restoredState(now);
     }
-    std::optional<QList<StoredEvent>> events(const QDateTime &from, const QDateTime &to, int limit)
+    std::optional<QList<StoredEvent>> events(const QDateTime &from, const QDateTime &to, int limit,
+                                             const QString &kind = QString())
     {
-        return m_queries.events(from, to, limit);
+        return m_queries.events(from, to, limit, kind);
     }
     std::optional<QList<ProbeResult>> results(const QString &target, const QDateTime &from,
                                               const QDateTime &to, int limit)

@@ -75,17 +75,18 @@ std::optional<RestoredState> HistoryQueries::restoredState(const QDateTime &now)
 }
 
 std::optional<QList<StoredEvent>> HistoryQueries::events(const QDateTime &from, const QDateTime &to,
-                                                         int limit)
+                                                         int limit, const QString &kind)
 {
     // The newest `limit` of the range, given back oldest first.
     const QString columns = eventColumns().join(QStringLiteral(", "));
-    return SqlStatement(m_connection, QStringLiteral("reading events"),
-                        QStringLiteral("SELECT %1 FROM (SELECT id, %1 FROM events"
-                                       " WHERE time_ms >= ? AND time_ms < ?"
-                                       " ORDER BY time_ms DESC, id DESC LIMIT ?)"
-                                       " ORDER BY time_ms, id")
-                                .arg(columns))
-            .readAll({msOf(from), msOf(to), limit}, eventOf<SqlRow>);
+    return SqlStatement(
+                   m_connection, QStringLiteral("reading events"),
+                   QStringLiteral("SELECT %1 FROM (SELECT id, %1 FROM events"
+                                  " WHERE time_ms >= ? AND time_ms < ? AND (? = '' OR kind = ?)"
+                                  " ORDER BY time_ms DESC, id DESC LIMIT ?)"
+                                  " ORDER BY time_ms, id")
+                           .arg(columns))
+            .readAll({msOf(from), msOf(to), kind, kind, limit}, eventOf<SqlRow>);
 }
 
 std::optional<QList<ProbeResult>> HistoryQueries::results(const QString &target,

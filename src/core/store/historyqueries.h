@@ -42,7 +42,9 @@ public:
     explicit HistoryQueries(HistoryConnection &connection) : m_connection(connection) { }
 
     std::optional<RestoredState> restoredState(const QDateTime &now);
-    std::optional<QList<StoredEvent>> events(const QDateTime &from, const QDateTime &to, int limit);
+    // The newest `limit` events of the range (of one kind, when kind is not empty), oldest first.
+    std::optional<QList<StoredEvent>> events(const QDateTime &from, const QDateTime &to, int limit,
+                                             const QString &kind = QString());
     std::optional<QList<ProbeResult>> results(const QString &target, const QDateTime &from,
                                               const QDateTime &to, int limit);
     // Every result of [from, to), oldest first, one at a time (a report's CSV can be millions of

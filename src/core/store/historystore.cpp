@@ -447,10 +447,11 @@ void HistoryStore::readRestoredState(QObject *context, ReadCallback<RestoredStat
 }
 
 void HistoryStore::readEvents(const QDateTime &from, const QDateTime &to, int limit,
-                              QObject *context, ReadCallback<QList<StoredEvent>> done)
+                              QObject *context, ReadCallback<QList<StoredEvent>> done,
+                              const QString &kind)
 {
     read<QList<StoredEvent>>(
-            context, [=](HistoryDatabase &db) { return db.events(from, to, limit); },
+            context, [=](HistoryDatabase &db) { return db.events(from, to, limit, kind); },
             std::move(done));
 }
 

@@ -72,8 +72,9 @@ public:
     bool close(QString *error = nullptr);
 
     void readRestoredState(QObject *context, ReadCallback<RestoredState> done);
+    // The newest `limit` events of the range (of one kind when kind is not empty), oldest first.
     void readEvents(const QDateTime &from, const QDateTime &to, int limit, QObject *context,
-                    ReadCallback<QList<StoredEvent>> done);
+                    ReadCallback<QList<StoredEvent>> done, const QString &kind = QString());
     void readResults(const QString &target, const QDateTime &from, const QDateTime &to, int limit,
                      QObject *context, ReadCallback<QList<ProbeResult>> done);
     void readBuckets(const QDateTime &from, const QDateTime &to, int widthS, QObject *context,
