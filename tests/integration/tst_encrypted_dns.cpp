@@ -7,6 +7,7 @@
 #include "resolver/directdnsbackend.h"
 #include "testtlsserver.h"
 
+#include <QFile>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTest>
@@ -84,6 +85,25 @@ private:
         QTest::addColumn<bool>("https");
         QTest::newRow("DNS over TLS") << false;
         QTest::newRow("DNS over HTTPS") << true;
+    }
+
+    // The bytes received but not yet read by the process at the established loopback TCP
+    // connections whose local port is port (the Recv-Q of /proc/net/tcp).
+    static qint64 unreadBytesAtLoopbackPort(quint16 port)
+    {
+        QFile table(QStringLiteral("/proc/net/tcp"));
+        if (!table.open(QIODevice::ReadOnly))
+            return -1;
+        const QByteArray local = "0100007F:"
+                + QByteArray::number(port, 16).toUpper().rightJustified(4, '0');
+        qint64 unread = 0;
+        for (const QByteArray &line : table.readAll().split('\n')) {
+            const QList<QByteArray> fields = line.simplified().split(' ');
+            // sl local_address rem_address st tx_queue:rx_queue ...; st 01 is ESTABLISHED
+            if (fields.size() > 4 && fields[1] == local && fields[3] == "01")
+                unread += fields[4].split(':').value(1).toLongLong(nullptr, 16);
+        }
+        return unread;
     }
 
     static DnsExchange ask(DnsClient &client, const QString &name = EncryptedDnsFixture::LabName)
@@ -326,7 +346,9 @@ private slots:
         for (int i = 0; i < 3; ++i)
             client.query(QStringLiteral("n%1.lab.test").arg(i), quint16(DnsWire::RecordType::A),
                          &context, [&](const DnsExchange &exchange) { outcomes.append(exchange); });
-        QTest::qWait(200); // the queries went out on the connection
+        // The queries are in flight: their bytes wait, unread, at the stopped unbound's end.
+        const quint16 port = options.servers[0].port;
+        QTRY_VERIFY_WITH_TIMEOUT(unreadBytesAtLoopbackPort(port) > 0, 10000);
         QVERIFY(outcomes.isEmpty());
         QCOMPARE(::kill(pid_t(doomed.unbound().pid()), SIGKILL), 0); // dies stopped: no answer
         QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 3, 20000);
