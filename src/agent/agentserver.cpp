@@ -10,70 +10,19 @@
 #include "listenermetrics.h"
 #include "pinsroute.h"
 #include "probe/monitor.h"
-#include "probe/recentprobes.h"
-#include "probe/targetoutcome.h"
 #include "prometheusmetrics.h"
 #include "reportroute.h"
 #include "resolveroute.h"
+#include "statusjson.h"
 #include "store/historystore.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrlQuery>
 
 namespace {
-
-// The last probes, one letter each (recentprobes.h), and how many seconds each came before the
-// last one (the same numbers in every answer until the next probe).
-QJsonObject recentJson(const RecentProbes &recent)
-{
-    QString sources;
-    QString checks;
-    QJsonArray before;
-    const QList<ProbeMark> marks = recent.marks();
-    const qint64 lastMs = marks.isEmpty() ? 0 : marks.constLast().timeMs;
-    for (const ProbeMark &mark : marks) {
-        sources.append(sourceLetter(mark));
-        checks.append(checkLetter(mark.check));
-        before.append(double(std::max<qint64>(0, (lastMs - mark.timeMs) / 1000)));
-    }
-    return {{QStringLiteral("sources"), sources},
-            {QStringLiteral("checks"), checks},
-            {QStringLiteral("seconds_before_last"), before}};
-}
-
-// The --once shape of the latest result, plus the statistics.
-QJsonObject targetJson(const TargetConfig &target, const TargetHealth &health)
-{
-    TargetOutcome outcome;
-    outcome.target = target;
-    if (health.last)
-        outcome = TargetOutcome::of(target, *health.last);
-    QJsonObject object = outcomeJson(outcome); // "status" is "unknown" before the first probe
-    object.insert(QStringLiteral("state"), targetStateName(health.state));
-    object.insert(QStringLiteral("state_detail"), health.stateDetail);
-    QJsonObject rates;
-    for (int window = 0; window < TargetHealth::WindowCount; ++window) {
-        const WindowCounts &counts = health.windows[size_t(window)];
-        rates.insert(TargetHealth::windowName(window),
-                     QJsonObject{{QStringLiteral("probes"), double(counts.probes)},
-                                 {QStringLiteral("dns"), counts.dnsRate()},
-                                 {QStringLiteral("check"), counts.checkRate()}});
-    }
-    object.insert(QStringLiteral("success_rates"), rates);
-    object.insert(QStringLiteral("dns_latency_p95_ms"), health.dnsLatency.quantile(0.95) * 1000);
-    object.insert(QStringLiteral("check_latency_p95_ms"), health.checkLatency.quantile(0.95) * 1000);
-    object.insert(QStringLiteral("fallback_s"), double(health.fallbackMs) / 1000.0);
-    object.insert(QStringLiteral("recent"), recentJson(health.recent));
-    if (health.last) {
-        object.insert(QStringLiteral("reachable"), health.last->reachable);
-        object.insert(QStringLiteral("last_probe"), health.last->time.toString(Qt::ISODateWithMs));
-    }
-    return object;
-}
 
 // The exposition as the scraper asked for it: gzipped when its Accept-Encoding takes gzip (as
 // Prometheus's does), the plain text otherwise; either way the answer varies by that header.
@@ -208,32 +157,4 @@ bool AgentServer::listen(const QHostAddress &address, quint16 port, QString *err
         return false;
     }
     return true;
-}
-
-QByteArray AgentServer::statusJson(const Monitor &monitor, const HistoryStore *history,
-                                   const std::optional<AgentToken> &asker)
-{
-    QHash<QString, TargetHealth> health;
-    for (const TargetHealth &entry : monitor.statistics()->all())
-        health.insert(entry.target, entry);
-    QJsonArray targets;
-    for (const TargetConfig &target : monitor.config().targets)
-        targets.append(targetJson(target, health.value(target.name)));
-    QJsonArray events;
-    const QList<ResolverEvent> recent = monitor.resolver()->recentEvents();
-    for (qsizetype i = qMax<qsizetype>(0, recent.size() - 50); i < recent.size(); ++i)
-        events.append(eventJson(recent[i]));
-    QJsonArray zones;
-    for (const ZoneSignatureStatus &zone : monitor.zones()->statuses())
-        zones.append(zoneSignatureJson(zone));
-    QJsonObject root{{QStringLiteral("ready"), agentReadiness(monitor, history).ready},
-                     {QStringLiteral("targets"), targets},
-                     {QStringLiteral("events"), events},
-                     {QStringLiteral("zones"), zones}};
-    // Which token asked and what it may do here: a dashboard offers the actions by it.
-    if (asker)
-        root.insert(QStringLiteral("access"),
-                    QJsonObject{{QStringLiteral("name"), asker->name},
-                                {QStringLiteral("role"), roleName(asker->role)}});
-    return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }

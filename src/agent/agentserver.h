@@ -45,10 +45,6 @@ public:
     // GET /api/v1/events: what it serves (operators' actions are recorded here).
     EventFeed *eventFeed() { return &m_events; }
 
-    // asker: the token the request presented, said as "access": {"name", "role"}.
-    static QByteArray statusJson(const Monitor &monitor, const HistoryStore *history = nullptr,
-                                 const std::optional<AgentToken> &asker = std::nullopt);
-
     // Why a request may not read (no or a wrong token; a foreign Host on a loopback listener
     // without tokens), or nothing when it may.
     std::optional<QHttpServerResponse> refusal(const QHttpServerRequest &request) const

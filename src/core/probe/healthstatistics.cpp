@@ -1,6 +1,7 @@
 #include "healthstatistics.h"
 
 #include <algorithm>
+#include <vector>
 
 HealthStatistics::HealthStatistics(Clock *clock, QObject *parent) : QObject(parent), m_clock(clock)
 { }
@@ -160,11 +161,19 @@ TargetHealth HealthStatistics::health(const QString &target) const
 
 QList<TargetHealth> HealthStatistics::all() const
 {
-    QList<TargetHealth> result;
+    // Sorted by name before the snapshots are taken: a snapshot is over a kilobyte, so the
+    // trackers are ordered by pointer and each snapshot is made once, in its place.
+    std::vector<const Tracker *> ordered;
+    ordered.reserve(size_t(m_trackers.size()));
     for (const Tracker &tracker : m_trackers)
-        result.append(snapshot(tracker));
-    std::sort(result.begin(), result.end(),
-              [](const TargetHealth &a, const TargetHealth &b) { return a.target < b.target; });
+        ordered.push_back(&tracker);
+    std::sort(ordered.begin(), ordered.end(), [](const Tracker *a, const Tracker *b) {
+        return a->health.target < b->health.target;
+    });
+    QList<TargetHealth> result;
+    result.reserve(qsizetype(ordered.size()));
+    for (const Tracker *tracker : ordered)
+        result.append(snapshot(*tracker));
     return result;
 }
 

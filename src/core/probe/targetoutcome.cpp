@@ -1,24 +1,39 @@
 #include "targetoutcome.h"
 
+#include "jsonwriter.h"
+
 #include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
-QJsonValue checkJson(const TargetOutcome &outcome)
+void writeTextOrNull(JsonWriter &json, QLatin1StringView key, const QString &text)
 {
-    if (!outcome.check)
-        return QJsonValue();
+    if (text.isEmpty())
+        json.key(key).null();
+    else
+        json.key(key).value(text);
+}
+
+void writeCheck(JsonWriter &json, const TargetOutcome &outcome)
+{
+    if (!outcome.check) {
+        json.null();
+        return;
+    }
     const CheckOutcome &check = *outcome.check;
-    QJsonObject object{
-            {QStringLiteral("type"), checkTypeName(outcome.target.check.type)},
-            {QStringLiteral("ok"), check.ok},
-            {QStringLiteral("detail"), check.detail.isEmpty() ? QJsonValue() : check.detail},
-            {QStringLiteral("address"), check.address.toString()},
-            {QStringLiteral("latency_ms"), double(check.latencyUs) / 1000.0},
-            {QStringLiteral("attempts"), double(check.attempts.size())}};
+    json.beginObject();
+    json.key("type"_L1).value(checkTypeName(outcome.target.check.type));
+    json.key("ok"_L1).value(check.ok);
+    writeTextOrNull(json, "detail"_L1, check.detail);
+    json.key("address"_L1).value(check.address.toString());
+    json.key("latency_ms"_L1).value(double(check.latencyUs) / 1000.0);
+    json.key("attempts"_L1).value(double(check.attempts.size()));
     if (check.soa)
-        object.insert(QStringLiteral("soa"), soaJson(*check.soa));
-    return object;
+        json.key("soa"_L1).value(QJsonValue(soaJson(*check.soa)));
+    json.endObject();
 }
 
 } // namespace
@@ -57,32 +72,45 @@ std::optional<qint64> ttlLeftSeconds(const LookupResult &result)
     return (*result.ttlLeftMs + 999) / 1000;
 }
 
-QJsonObject outcomeJson(const TargetOutcome &outcome)
+void writeOutcomeFields(JsonWriter &json, const TargetOutcome &outcome)
 {
     const LookupResult &result = outcome.result;
-    const std::optional<qint64> ttl = ttlLeftSeconds(result);
-    QJsonObject object{
-            {QStringLiteral("name"), outcome.target.name},
-            {QStringLiteral("host"), outcome.target.host},
-            {QStringLiteral("resolver"), outcome.target.resolver},
-            {QStringLiteral("critical"), outcome.target.critical},
-            {QStringLiteral("status"), targetStateName(outcome.state)},
-            {QStringLiteral("source"), sourceName(result.source)},
-            {QStringLiteral("addresses"),
-             QJsonArray::fromStringList(addressStrings(result.addresses))},
-            {QStringLiteral("ttl_s"), ttl ? QJsonValue(double(*ttl)) : QJsonValue()},
-            {QStringLiteral("error"),
-             result.cause == FailureCause::None ? QJsonValue() : causeName(result.cause)},
-            {QStringLiteral("detail"), result.detail.isEmpty() ? QJsonValue() : result.detail},
-            {QStringLiteral("server"), result.server.isEmpty() ? QJsonValue() : result.server},
-            {QStringLiteral("latency_ms"), double(result.latencyUs) / 1000.0},
-            {QStringLiteral("check"), checkJson(outcome)},
-            {QStringLiteral("validated"), dnssecValidationJson(result.validation)},
-            {QStringLiteral("ede"), ExtendedDnsErrors::toJson(result.extendedErrors)},
-    };
+    json.key("name"_L1).value(outcome.target.name);
+    json.key("host"_L1).value(outcome.target.host);
+    json.key("resolver"_L1).value(outcome.target.resolver);
+    json.key("critical"_L1).value(outcome.target.critical);
+    json.key("status"_L1).value(targetStateName(outcome.state));
+    json.key("source"_L1).value(sourceName(result.source));
+    json.key("addresses"_L1).beginArray();
+    for (const QHostAddress &address : result.addresses)
+        json.value(address.toString());
+    json.endArray();
+    if (const std::optional<qint64> ttl = ttlLeftSeconds(result))
+        json.key("ttl_s"_L1).value(double(*ttl));
+    else
+        json.key("ttl_s"_L1).null();
+    if (result.cause == FailureCause::None)
+        json.key("error"_L1).null();
+    else
+        json.key("error"_L1).value(causeName(result.cause));
+    writeTextOrNull(json, "detail"_L1, result.detail);
+    writeTextOrNull(json, "server"_L1, result.server);
+    json.key("latency_ms"_L1).value(double(result.latencyUs) / 1000.0);
+    json.key("check"_L1);
+    writeCheck(json, outcome);
+    json.key("validated"_L1).value(dnssecValidationJson(result.validation));
+    json.key("ede"_L1).value(QJsonValue(ExtendedDnsErrors::toJson(result.extendedErrors)));
     if (!outcome.target.compare.isEmpty())
-        object.insert(QStringLiteral("paths"), pathsJson(outcome.paths));
-    return object;
+        json.key("paths"_L1).value(QJsonValue(pathsJson(outcome.paths)));
+}
+
+QJsonObject outcomeJson(const TargetOutcome &outcome)
+{
+    JsonWriter json;
+    json.beginObject();
+    writeOutcomeFields(json, outcome);
+    json.endObject();
+    return QJsonDocument::fromJson(json.take()).object();
 }
 
 QJsonObject eventJson(const ResolverEvent &event)

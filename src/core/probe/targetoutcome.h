@@ -11,6 +11,8 @@
 
 #include <optional>
 
+class JsonWriter;
+
 // One target's latest outcome: how its name resolved, its service check when one ran, and the
 // state judgeProbe() gives. `dnswatch --once` prints these; the agent's /api/v1/status serves
 // them for each target's last probe.
@@ -35,6 +37,9 @@ struct TargetOutcome
 // check (null when none ran), ede, validated (the AD flag: true, false, or null when the resolver
 // was not asked with DNSSEC); and paths (pathsJson()) when the target compares resolvers.
 QJsonObject outcomeJson(const TargetOutcome &outcome);
+// The same fields, written into an object the writer has open (for answers written as they are
+// built, as the agent's status is).
+void writeOutcomeFields(JsonWriter &json, const TargetOutcome &outcome);
 // One resolver event in the same output: time, kind, host, detail, and the actor of an
 // operator's action.
 QJsonObject eventJson(const ResolverEvent &event);
