@@ -73,8 +73,12 @@ void ExpositionWriter::appendEscaped(QByteArray *out, const QString &value)
 
 void ExpositionWriter::appendValue(double value)
 {
+    // Most samples are counts: said as integers, without the general (and far slower) path.
+    constexpr double ExactIntegers = 9007199254740992.0; // 2^53
     if (std::isnan(value))
         m_text.append("NaN");
+    else if (std::trunc(value) == value && std::fabs(value) <= ExactIntegers)
+        m_text.append(QByteArray::number(qint64(value)));
     else
         m_text.append(QByteArray::number(value, 'g', 12));
 }

@@ -27,16 +27,17 @@ struct Scrape
 {
     QList<TargetConfig> targets;
     QList<QByteArray> labels; // as targets
-    QHash<QString, TargetHealth> healthByName;
+    QList<TargetHealth> tracked; // every tracked target's health, copied once
+    QHash<QString, const TargetHealth *> healthByName; // into tracked
     MetricsDetail detail = MetricsDetail::Lean;
 
-    // The health of targets[i], without a copy; an empty one before its first probe.
-    const TargetHealth &health(qsizetype i) const
+    // The health of a target, without a copy; an empty one before its first probe.
+    const TargetHealth &healthOf(const QString &name) const
     {
         static const TargetHealth none;
-        const auto entry = healthByName.constFind(targets[i].name);
-        return entry == healthByName.cend() ? none : *entry;
+        return *healthByName.value(name, &none);
     }
+    const TargetHealth &health(qsizetype i) const { return healthOf(targets[i].name); }
 };
 
 // A service check's duration is a measurement only for checks beyond the DNS answer itself;
@@ -95,11 +96,10 @@ void histogram(ExpositionWriter &out, QByteArrayView labels, const LatencyHistog
 
 // The compared paths of the targets that compare resolvers, from each one's last probe; NaN
 // (no data) before its first.
-void pathMetrics(ExpositionWriter &out, const QList<TargetConfig> &targets,
-                 const QHash<QString, TargetHealth> &health)
+void pathMetrics(ExpositionWriter &out, const Scrape &scrape)
 {
     QList<TargetConfig> comparing;
-    for (const TargetConfig &target : targets) {
+    for (const TargetConfig &target : scrape.targets) {
         if (!target.compare.isEmpty())
             comparing.append(target);
     }
@@ -107,7 +107,7 @@ void pathMetrics(ExpositionWriter &out, const QList<TargetConfig> &targets,
         return;
     const double noData = std::numeric_limits<double>::quiet_NaN();
     const auto lastPaths = [&](const TargetConfig &target) {
-        const TargetHealth entry = health.value(target.name);
+        const TargetHealth &entry = scrape.healthOf(target.name);
         return entry.last ? entry.last->paths : PathComparison();
     };
     // One sample per path of each comparing target: value(answer), or NaN before the first probe.
@@ -141,11 +141,10 @@ void pathMetrics(ExpositionWriter &out, const QList<TargetConfig> &targets,
 // The servers of the targets with a soa check, from each one's last check: the serial each gave
 // and how far it is behind the newest; NaN (no data) before the first check and for a server
 // that gave no serial.
-void soaMetrics(ExpositionWriter &out, const QList<TargetConfig> &targets,
-                const QHash<QString, TargetHealth> &health)
+void soaMetrics(ExpositionWriter &out, const Scrape &scrape)
 {
     QList<TargetConfig> soaTargets;
-    for (const TargetConfig &target : targets) {
+    for (const TargetConfig &target : scrape.targets) {
         if (target.check.type == CheckConfig::Type::Soa)
             soaTargets.append(target);
     }
@@ -154,7 +153,7 @@ void soaMetrics(ExpositionWriter &out, const QList<TargetConfig> &targets,
     const double noData = std::numeric_limits<double>::quiet_NaN();
     const auto perServer = [&](const auto &value) {
         for (const TargetConfig &target : std::as_const(soaTargets)) {
-            const TargetHealth entry = health.value(target.name);
+            const TargetHealth &entry = scrape.healthOf(target.name);
             const std::optional<SoaComparison> soa = entry.last && entry.last->checked
                     ? entry.last->check.soa
                     : std::nullopt;
@@ -383,8 +382,10 @@ QByteArray prometheusMetrics(const Monitor &monitor, const HistoryStore *history
     scrape.labels.reserve(scrape.targets.size());
     for (const TargetConfig &target : std::as_const(scrape.targets))
         scrape.labels.append(targetLabels(target));
-    for (const TargetHealth &entry : monitor.statistics()->all())
-        scrape.healthByName.insert(entry.target, entry);
+    scrape.tracked = monitor.statistics()->all();
+    scrape.healthByName.reserve(scrape.tracked.size());
+    for (const TargetHealth &entry : std::as_const(scrape.tracked))
+        scrape.healthByName.insert(entry.target, &entry);
 
     ExpositionWriter out(expectedSize(scrape) + tail.size());
     out.family("dnswatch_build_info", "gauge", "DNS Watch version.");
@@ -398,8 +399,8 @@ QByteArray prometheusMetrics(const Monitor &monitor, const HistoryStore *history
     targetMetrics(out, scrape);
     probeCounters(out, scrape);
     latencyAndRatios(out, scrape);
-    pathMetrics(out, scrape.targets, scrape.healthByName);
-    soaMetrics(out, scrape.targets, scrape.healthByName);
+    pathMetrics(out, scrape);
+    soaMetrics(out, scrape);
     dnssecMetrics(out, scrape);
     zoneMetrics(out, *monitor.zones());
     resolverMetrics(out, monitor.resolver());

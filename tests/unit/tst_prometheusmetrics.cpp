@@ -2,6 +2,7 @@
 // by hand: what each series says, that every label set is there before the first probe, and that
 // labels are escaped.
 #include "clock.h"
+#include "expositionwriter.h"
 #include "probe/monitor.h"
 #include "prometheusmetrics.h"
 #include "promtoolcheck.h"
@@ -312,6 +313,35 @@ private Q_SLOTS:
         // Full is the lean set and more: every lean line is in it.
         for (const QByteArray &line : lean.split('\n'))
             QVERIFY2(full.contains(line), line.constData());
+    }
+
+    // Counts are said as integers however large (to 2^53, where a double stops holding every
+    // integer); other values with 12 significant digits.
+    void valuesAreSaidAsIntegersOrTwelveDigits_data()
+    {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QByteArray>("said");
+        QTest::newRow("zero") << 0.0 << QByteArray("0");
+        QTest::newRow("count") << 42.0 << QByteArray("42");
+        QTest::newRow("negative") << -7.0 << QByteArray("-7");
+        QTest::newRow("a trillion probes") << 1e12 << QByteArray("1000000000000");
+        QTest::newRow("2^53") << 9007199254740992.0 << QByteArray("9007199254740992");
+        QTest::newRow("beyond 2^53") << 1e20 << QByteArray("1e+20");
+        QTest::newRow("a third") << 1.0 / 3.0 << QByteArray("0.333333333333");
+        QTest::newRow("seconds") << 0.0125 << QByteArray("0.0125");
+        QTest::newRow("no data") << std::numeric_limits<double>::quiet_NaN() << QByteArray("NaN");
+    }
+    void valuesAreSaidAsIntegersOrTwelveDigits()
+    {
+        QFETCH(double, value);
+        QFETCH(QByteArray, said);
+        ExpositionWriter out(256);
+        out.family("dnswatch_example", "gauge", "An example.");
+        out.sample({}, value);
+        QCOMPARE(out.take(),
+                 "# HELP dnswatch_example An example.\n# TYPE dnswatch_example gauge\n"
+                 "dnswatch_example "
+                         + said + '\n');
     }
 
     void labelsAreEscapedAndEveryFamilyIsDeclared()
