@@ -6,12 +6,30 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QPromise>
+#include <QThreadPool>
 #include <QUrlQuery>
+
+#include <memory>
 
 namespace {
 
 // The reply's TLS errors, kept until it finishes (they are never ignored).
 constexpr char TlsErrorsProperty[] = "dnswatchTlsErrors";
+
+// work() run on the global thread pool; its result in the future returned.
+template<typename Result, typename Work>
+QFuture<Result> onThreadPool(Work work)
+{
+    const auto promise = std::make_shared<QPromise<Result>>();
+    QFuture<Result> future = promise->future();
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, work = std::move(work)]() mutable {
+        promise->addResult(work());
+        promise->finish();
+    });
+    return future;
+}
 
 } // namespace
 
@@ -64,6 +82,7 @@ void AgentConnection::abandonReplies()
     const QPointer<QNetworkReply> poll = m_pollReply;
     m_statusReply.clear();
     m_pollReply.clear();
+    delete m_statusReading.data(); // its reading goes on, unheard
     for (QNetworkReply *reply : {status.data(), poll.data()}) {
         if (reply) {
             reply->disconnect(this);
@@ -175,7 +194,8 @@ void AgentConnection::refreshSoon()
     // Unreachable: the backoff decides. A burst of events is one refresh.
     if (!m_running || m_reach == Reach::Unreachable || m_statusSoon)
         return;
-    if (m_statusReply) { // it may have left before what happened: ask once more after it
+    if (m_statusReply || m_statusReading) { // it may have left before what happened: ask
+                                            // once more after it
         m_statusAgain = true;
         return;
     }
@@ -185,7 +205,7 @@ void AgentConnection::refreshSoon()
 
 void AgentConnection::fetchStatus()
 {
-    if (!m_running || m_statusReply)
+    if (!m_running || m_statusReply || m_statusReading)
         return;
     QNetworkReply *reply = issue(Verb::Get, QStringLiteral("/api/v1/status"), {},
                                  m_options.requestTimeoutMs);
@@ -201,21 +221,39 @@ void AgentConnection::onStatus(const AgentAnswer &answer)
 {
     if (!m_running)
         return;
-    QString problem = answer.problem;
-    if (problem.isEmpty()) {
-        const QString source = tr("%1 /api/v1/status").arg(m_endpoint.name);
-        if (std::optional<AgentStatus> status = parseAgentStatus(answer.body, source, &problem)) {
-            m_status = std::move(*status);
-            markOnline();
-            emit statusChanged();
-            if (!m_pollReply)
-                poll();
-            scheduleStatus(std::exchange(m_statusAgain, false) ? RefreshSoonMs
-                                                               : m_options.statusIntervalMs);
-            return;
-        }
+    if (!answer.problem.isEmpty()) {
+        markUnreachable(answer.problem);
+        return;
     }
-    markUnreachable(problem);
+    auto *reading = new QFutureWatcher<StatusReading>(this);
+    m_statusReading = reading;
+    connect(reading, &QFutureWatcherBase::finished, this, [this, reading] {
+        m_statusReading.clear();
+        reading->deleteLater();
+        onStatusRead(reading->result());
+    });
+    const QString source = tr("%1 /api/v1/status").arg(m_endpoint.name);
+    reading->setFuture(onThreadPool<StatusReading>([body = answer.body, source] {
+        StatusReading reading;
+        reading.status = parseAgentStatus(body, source, &reading.problem);
+        return reading;
+    }));
+}
+
+void AgentConnection::onStatusRead(const StatusReading &reading)
+{
+    if (!m_running)
+        return;
+    if (!reading.status) {
+        markUnreachable(reading.problem);
+        return;
+    }
+    m_status = reading.status;
+    markOnline();
+    emit statusChanged();
+    if (!m_pollReply)
+        poll();
+    scheduleStatus(std::exchange(m_statusAgain, false) ? RefreshSoonMs : m_options.statusIntervalMs);
 }
 
 void AgentConnection::poll()

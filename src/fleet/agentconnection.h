@@ -8,6 +8,7 @@
 #include "reconnectbackoff.h"
 
 #include <QDateTime>
+#include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
 #include <QSslConfiguration>
@@ -81,14 +82,23 @@ private:
     QNetworkReply *issue(Verb verb, const QString &pathAndQuery, const QByteArray &body,
                          int timeoutMs);
     AgentAnswer answerOf(QNetworkReply *reply) const;
+    // What reading a status gave: the status, or the problem with it.
+    struct StatusReading
+    {
+        std::optional<AgentStatus> status;
+        QString problem;
+    };
+
     void fetchStatus();
     void onStatus(const AgentAnswer &answer);
+    void onStatusRead(const StatusReading &reading);
     void poll();
     void onPoll(const AgentAnswer &answer, const QByteArray &retryAfter);
     void markOnline();
     void markUnreachable(const QString &problem);
     void scheduleStatus(qint64 delayMs);
-    void abandonReplies(); // the status and poll requests in flight, if any
+    // The status and poll requests in flight, if any, and the reading of a status that came.
+    void abandonReplies();
 
     AgentEndpoint m_endpoint;
     Options m_options;
@@ -108,5 +118,8 @@ private:
     bool m_statusSoon = false; // it is a refreshSoon(): a later one does not put it off
     bool m_statusAgain = false; // news came while a status was on its way: ask again soon
     QPointer<QNetworkReply> m_statusReply;
+    // A status being read on the thread pool (a thousand targets take tens of milliseconds,
+    // too long for the GUI thread); deleted, its result is dropped.
+    QPointer<QFutureWatcher<StatusReading>> m_statusReading;
     QPointer<QNetworkReply> m_pollReply;
 };

@@ -10,11 +10,42 @@
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 #include <csignal>
+
+// Holds every thread of the global pool until released, so what is queued behind waits.
+class PoolHold
+{
+public:
+    PoolHold() : m_threads(QThreadPool::globalInstance()->maxThreadCount())
+    {
+        for (int i = 0; i < m_threads; ++i) {
+            QThreadPool::globalInstance()->start([this] {
+                m_running.release();
+                m_gate.acquire();
+            });
+        }
+        m_running.acquire(m_threads);
+    }
+    ~PoolHold() { release(); }
+    void release()
+    {
+        if (std::exchange(m_held, false))
+            m_gate.release(m_threads);
+    }
+
+private:
+    int m_threads;
+    bool m_held = true;
+    QSemaphore m_running;
+    QSemaphore m_gate;
+};
 
 class TestAgentConnection : public QObject
 {
@@ -135,6 +166,44 @@ private Q_SLOTS:
         };
         QTRY_VERIFY_WITH_TIMEOUT(sawLater(), 10000);
         writeConfig();
+        QVERIFY(agent.stop());
+    }
+
+    // A status is read on the thread pool, not the GUI thread: until the pool gets to it the
+    // connection waits; once stopped, it never hears what was being read.
+    void readsTheStatusOffTheGuiThreadAndDropsItWhenStopped()
+    {
+        AgentProcess agent(QStringLiteral(DNSWATCH_BINARY), m_configPath);
+        QString error;
+        QVERIFY2(agent.start({}, &error), qPrintable(error));
+        auto connection = connectionTo(agent, QString(), 60000);
+        QSignalSpy statuses(connection.get(), &AgentConnection::statusChanged);
+        int statusReplies = 0;
+        const QMetaObject::Connection counting = connect(
+                &m_network, &QNetworkAccessManager::finished, this, [&](QNetworkReply *reply) {
+                    statusReplies += reply->url().path() == QLatin1String("/api/v1/status");
+                });
+
+        auto hold = std::make_unique<PoolHold>();
+        connection->start();
+        // The answer came (the connection handed it on in the same signal), the reading waits.
+        QTRY_COMPARE_WITH_TIMEOUT(statusReplies, 1, 10000);
+        QCOMPARE(statuses.count(), 0);
+        QCOMPARE(connection->reach(), AgentConnection::Reach::Connecting);
+        hold->release();
+        QTRY_COMPARE_WITH_TIMEOUT(statuses.count(), 1, 10000);
+        QCOMPARE(connection->reach(), AgentConnection::Reach::Online);
+        QCOMPARE(connection->status()->targets.size(), 2);
+
+        hold = std::make_unique<PoolHold>();
+        connection->refreshSoon();
+        QTRY_COMPARE_WITH_TIMEOUT(statusReplies, 2, 10000);
+        connection->stop();
+        hold->release();
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(10000));
+        QTest::qWait(200); // what the reading would have posted back is handled by now
+        QCOMPARE(statuses.count(), 1);
+        disconnect(counting);
         QVERIFY(agent.stop());
     }
 
