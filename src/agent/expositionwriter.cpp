@@ -77,6 +77,8 @@ void ExpositionWriter::appendValue(double value)
     constexpr double ExactIntegers = 9007199254740992.0; // 2^53
     if (std::isnan(value))
         m_text.append("NaN");
+    else if (std::isinf(value))
+        m_text.append(value > 0 ? "+Inf" : "-Inf");
     else if (std::trunc(value) == value && std::fabs(value) <= ExactIntegers)
         m_text.append(QByteArray::number(qint64(value)));
     else

@@ -6,6 +6,8 @@
 #include "probe/recentprobes.h"
 #include "probe/targetoutcome.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {

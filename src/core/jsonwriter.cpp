@@ -1,10 +1,12 @@
 #include "jsonwriter.h"
 
+#include <QCborValue>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -46,6 +48,10 @@ void JsonWriter::endArray() { close(']'); }
 
 JsonWriter &JsonWriter::key(QLatin1StringView name)
 {
+    // ASCII (every key of ours) is its own UTF-8; anything beyond is converted.
+    const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return uchar(c) < 0x80; });
+    if (!ascii)
+        return key(QString(name));
     beforeValue();
     appendEscaped(QByteArrayView(name.data(), name.size()));
     m_out.append(':');
@@ -104,9 +110,17 @@ void JsonWriter::value(const QJsonValue &value)
     case QJsonValue::Bool:
         this->value(value.toBool());
         return;
-    case QJsonValue::Double:
-        this->value(value.toDouble());
+    case QJsonValue::Double: {
+        // A number held as an integer is said exactly, beyond 2^53 too, as Qt says it.
+        const QCborValue number = QCborValue::fromJsonValue(value);
+        if (number.isInteger()) {
+            beforeValue();
+            m_out.append(QByteArray::number(number.toInteger()));
+        } else {
+            this->value(value.toDouble());
+        }
         return;
+    }
     case QJsonValue::String:
         this->value(QStringView(value.toString()));
         return;

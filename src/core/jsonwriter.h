@@ -10,7 +10,9 @@
 // JSON written straight into one buffer, for answers too large to build as QJsonObject trees
 // first (an agent's status of every target). The text is what QJsonDocument::toJson(Compact)
 // gives for the same values, but for the order of an object's keys, which is the order they
-// are written in. Values built the usual way (a QJsonObject of a few fields) go in whole.
+// are written in, and for an unpaired surrogate in a string: Qt writes it as a \uD800 escape,
+// which strict parsers refuse; here it is a "?", as QString::toUtf8() makes it. Values built the
+// usual way (a QJsonObject of a few fields) go in whole.
 //
 //     JsonWriter json;
 //     json.beginObject();

@@ -185,6 +185,8 @@ void AgentConnection::scheduleStatus(qint64 delayMs)
     m_statusSoon = false;
     m_statusCall = m_clock->callAfter(delayMs, this, [this] {
         m_statusCall = 0;
+        // From here news asks for another refresh after this one (m_statusAgain).
+        m_statusSoon = false;
         fetchStatus();
     });
 }
@@ -194,8 +196,8 @@ void AgentConnection::refreshSoon()
     // Unreachable: the backoff decides. A burst of events is one refresh.
     if (!m_running || m_reach == Reach::Unreachable || m_statusSoon)
         return;
-    if (m_statusReply || m_statusReading) { // it may have left before what happened: ask
-                                            // once more after it
+    // One on its way may have left before what happened: ask once more after it.
+    if (m_statusReply || m_statusReading) {
         m_statusAgain = true;
         return;
     }
@@ -230,7 +232,10 @@ void AgentConnection::onStatus(const AgentAnswer &answer)
     connect(reading, &QFutureWatcherBase::finished, this, [this, reading] {
         m_statusReading.clear();
         reading->deleteLater();
-        onStatusRead(reading->result());
+        // A reading the pool dropped unrun (only if someone cleared its queue) has no result.
+        onStatusRead(reading->future().resultCount() > 0
+                             ? reading->result()
+                             : StatusReading{std::nullopt, tr("the status was not read")});
     });
     const QString source = tr("%1 /api/v1/status").arg(m_endpoint.name);
     reading->setFuture(onThreadPool<StatusReading>([body = answer.body, source] {
@@ -240,7 +245,7 @@ void AgentConnection::onStatus(const AgentAnswer &answer)
     }));
 }
 
-void AgentConnection::onStatusRead(const StatusReading &reading)
+void AgentConnection::onStatusRead(StatusReading reading)
 {
     if (!m_running)
         return;
@@ -248,7 +253,7 @@ void AgentConnection::onStatusRead(const StatusReading &reading)
         markUnreachable(reading.problem);
         return;
     }
-    m_status = reading.status;
+    m_status = std::move(reading.status);
     markOnline();
     emit statusChanged();
     if (!m_pollReply)

@@ -91,7 +91,7 @@ private:
 
     void fetchStatus();
     void onStatus(const AgentAnswer &answer);
-    void onStatusRead(const StatusReading &reading);
+    void onStatusRead(StatusReading reading);
     void poll();
     void onPoll(const AgentAnswer &answer, const QByteArray &retryAfter);
     void markOnline();

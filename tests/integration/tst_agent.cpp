@@ -126,6 +126,7 @@ private:
         }
         return false;
     }
+
     QTemporaryDir m_dir;
     QString m_configPath;
     DnsServerFixture m_dns;

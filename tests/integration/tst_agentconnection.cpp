@@ -19,7 +19,8 @@
 
 #include <csignal>
 
-// Holds every thread of the global pool until released, so what is queued behind waits.
+// Holds every thread of the global pool until released, so what is queued behind waits. Its
+// tasks have left the pool when it is destroyed.
 class PoolHold
 {
 public:
@@ -29,11 +30,16 @@ public:
             QThreadPool::globalInstance()->start([this] {
                 m_running.release();
                 m_gate.acquire();
+                m_done.release();
             });
         }
         m_running.acquire(m_threads);
     }
-    ~PoolHold() { release(); }
+    ~PoolHold()
+    {
+        release();
+        m_done.acquire(m_threads);
+    }
     void release()
     {
         if (std::exchange(m_held, false))
@@ -45,6 +51,7 @@ private:
     bool m_held = true;
     QSemaphore m_running;
     QSemaphore m_gate;
+    QSemaphore m_done;
 };
 
 class TestAgentConnection : public QObject
@@ -170,19 +177,20 @@ private Q_SLOTS:
     }
 
     // A status is read on the thread pool, not the GUI thread: until the pool gets to it the
-    // connection waits; once stopped, it never hears what was being read.
-    void readsTheStatusOffTheGuiThreadAndDropsItWhenStopped()
+    // connection waits. What was being read when the agent was found unreachable, or when the
+    // connection stopped, is never heard.
+    void readsTheStatusOffTheGuiThreadAndDropsItWhenUnreachableOrStopped()
     {
-        AgentProcess agent(QStringLiteral(DNSWATCH_BINARY), m_configPath);
+        auto agent = std::make_unique<AgentProcess>(QStringLiteral(DNSWATCH_BINARY), m_configPath);
         QString error;
-        QVERIFY2(agent.start({}, &error), qPrintable(error));
-        auto connection = connectionTo(agent, QString(), 60000);
+        QVERIFY2(agent->start({}, &error), qPrintable(error));
+        auto connection = connectionTo(*agent, QString(), 60000);
         QSignalSpy statuses(connection.get(), &AgentConnection::statusChanged);
         int statusReplies = 0;
-        const QMetaObject::Connection counting = connect(
-                &m_network, &QNetworkAccessManager::finished, this, [&](QNetworkReply *reply) {
-                    statusReplies += reply->url().path() == QLatin1String("/api/v1/status");
-                });
+        QObject counter;
+        connect(&m_network, &QNetworkAccessManager::finished, &counter, [&](QNetworkReply *reply) {
+            statusReplies += reply->url().path() == QLatin1String("/api/v1/status");
+        });
 
         auto hold = std::make_unique<PoolHold>();
         connection->start();
@@ -190,21 +198,38 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(statusReplies, 1, 10000);
         QCOMPARE(statuses.count(), 0);
         QCOMPARE(connection->reach(), AgentConnection::Reach::Connecting);
-        hold->release();
+        hold.reset();
         QTRY_COMPARE_WITH_TIMEOUT(statuses.count(), 1, 10000);
         QCOMPARE(connection->reach(), AgentConnection::Reach::Online);
         QCOMPARE(connection->status()->targets.size(), 2);
 
+        // The agent goes away while a status is being read: its events poll fails, the agent is
+        // unreachable, and the reading does not bring it back.
         hold = std::make_unique<PoolHold>();
         connection->refreshSoon();
         QTRY_COMPARE_WITH_TIMEOUT(statusReplies, 2, 10000);
-        connection->stop();
-        hold->release();
+        QVERIFY(agent->stop());
+        QTRY_COMPARE_WITH_TIMEOUT(connection->reach(), AgentConnection::Reach::Unreachable, 10000);
+        hold.reset();
         QVERIFY(QThreadPool::globalInstance()->waitForDone(10000));
         QTest::qWait(200); // what the reading would have posted back is handled by now
+        QCOMPARE(connection->reach(), AgentConnection::Reach::Unreachable);
         QCOMPARE(statuses.count(), 1);
-        disconnect(counting);
-        QVERIFY(agent.stop());
+
+        // Back, then stopped while a status is being read.
+        agent = std::make_unique<AgentProcess>(QStringLiteral(DNSWATCH_BINARY), m_configPath);
+        QVERIFY2(agent->start({}, &error), qPrintable(error));
+        connection = connectionTo(*agent, QString(), 60000);
+        QSignalSpy stoppedStatuses(connection.get(), &AgentConnection::statusChanged);
+        hold = std::make_unique<PoolHold>();
+        connection->start();
+        QTRY_COMPARE_WITH_TIMEOUT(statusReplies, 3, 10000);
+        connection->stop();
+        hold.reset();
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(10000));
+        QTest::qWait(200);
+        QCOMPARE(stoppedStatuses.count(), 0);
+        QVERIFY(agent->stop());
     }
 
     void marksTheAgentUnreachableKeepingItsLastStatusAndFindsItAgain()

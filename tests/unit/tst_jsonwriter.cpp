@@ -95,6 +95,34 @@ private Q_SLOTS:
         QCOMPARE(written([&](JsonWriter &json) { json.value(number); }), compact(number));
     }
 
+    // Qt escapes an unpaired surrogate as \uD800, which strict parsers refuse: here it becomes
+    // "?" (as QString::toUtf8 makes it), and the text stays valid UTF-8.
+    void anUnpairedSurrogateBecomesAQuestionMark()
+    {
+        const QString text = u"a"_s + QChar(0xd800) + u"b"_s;
+        const QByteArray json = written([&](JsonWriter &writer) { writer.value(text); });
+        QCOMPARE(json, QByteArray("[\"a?b\"]"));
+    }
+
+    // Keys beyond ASCII are UTF-8 like every other string.
+    void aLatin1KeyBeyondAsciiIsConverted()
+    {
+        JsonWriter json;
+        json.beginObject();
+        json.key(QLatin1StringView("gr\xfc\xdf")).value(true);
+        json.endObject();
+        QCOMPARE(json.take(), compact(QJsonObject{{u"grüß"_s, true}}));
+    }
+
+    // An integer beyond 2^53 in a QJsonValue is said exactly, as Qt says it.
+    void aLargeIntegerValueKeepsEveryDigit()
+    {
+        const QJsonValue large(qint64(9007199254740993));
+        QCOMPARE(written([&](JsonWriter &json) { json.value(large); }), compact(large));
+        QCOMPARE(written([&](JsonWriter &json) { json.value(large); }),
+                 QByteArray("[9007199254740993]"));
+    }
+
     void nestedValuesAndSeparators()
     {
         const QJsonObject inner{{u"a"_s, 1}, {u"b"_s, QJsonArray{}}};

@@ -330,6 +330,9 @@ private Q_SLOTS:
         QTest::newRow("a third") << 1.0 / 3.0 << QByteArray("0.333333333333");
         QTest::newRow("seconds") << 0.0125 << QByteArray("0.0125");
         QTest::newRow("no data") << std::numeric_limits<double>::quiet_NaN() << QByteArray("NaN");
+        QTest::newRow("infinite") << std::numeric_limits<double>::infinity() << QByteArray("+Inf");
+        QTest::newRow("minus infinite")
+                << -std::numeric_limits<double>::infinity() << QByteArray("-Inf");
     }
     void valuesAreSaidAsIntegersOrTwelveDigits()
     {

@@ -110,7 +110,11 @@ QJsonObject outcomeJson(const TargetOutcome &outcome)
     json.beginObject();
     writeOutcomeFields(json, outcome);
     json.endObject();
-    return QJsonDocument::fromJson(json.take()).object();
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json.take(), &error);
+    Q_ASSERT_X(error.error == QJsonParseError::NoError, "outcomeJson",
+               qPrintable(error.errorString()));
+    return document.object();
 }
 
 QJsonObject eventJson(const ResolverEvent &event)
