@@ -62,6 +62,10 @@
         <source>%1 /api/v1/events</source>
         <translation>%1 /api/v1/events</translation>
     </message>
+    <message>
+        <source>the status was not read</source>
+        <translation>der Status wurde nicht gelesen</translation>
+    </message>
 </context>
 <context>
     <name>AgentLinks</name>
