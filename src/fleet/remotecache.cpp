@@ -30,6 +30,9 @@ CacheEntrySnapshot readAnswer(AnswerReader &reader, const QJsonObject &object, c
     CacheEntrySnapshot entry;
     entry.host = host;
     entry.resolver = reader.text(object, path, QLatin1String("resolver"), Presence::Required);
+    if (entry.resolver.isEmpty() && object.value(QLatin1String("resolver")).isString())
+        reader.fail(JsonValidator::childPath(path, QLatin1String("resolver")),
+                    QStringLiteral("expected a resolver's name, found an empty one"));
     const QString record = reader.text(object, path, QLatin1String("record"), Presence::Required);
     if (const std::optional<RecordKind> kind = recordKindFromName(record))
         entry.kind = *kind;

@@ -680,6 +680,10 @@ private Q_SLOTS:
                 << QByteArray(head + R"("record": "A", "source": "cache", "addresses": [],
                                         "error": "gremlins"}]})")
                 << QStringLiteral("fra1: $.answers[0].error: expected a failure cause");
+        QTest::newRow("a resolver without a name")
+                << QByteArray(R"({"host": "svc.test", "answers": [{"resolver": "", )"
+                              R"("record": "A", "source": "cache", "addresses": []}]})")
+                << QStringLiteral("fra1: $.answers[0].resolver: expected a resolver's name");
         QTest::newRow("no answers") << QByteArray(R"({"host": "svc.test"})")
                                     << QStringLiteral("fra1: $.answers: expected an array");
     }
